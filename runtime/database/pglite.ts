@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { type Database, parseInt8, type Queryable, type QueryResult } from './database';
+
+export interface PgliteOptions {
+  /** Folder that keeps the data between runs; `undefined` keeps everything in memory. */
+  dataDir?: string;
+}
+
+function toResult<Row>(result: { rows: Row[]; affectedRows?: number }): QueryResult<Row> {
+  return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+}
+
+/**
+ * Embedded PostgreSQL (WebAssembly) in this process. One backend: transactions are serialised,
+ * and `NOTIFY` reaches listeners in this process only.
+ */
+export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    parsers: { [types.INT8]: (value: string) => parseInt8(value) },
+  });
+
+  return {
+    kind: 'pglite',
+    async query<Row>(sql: string, params?: readonly unknown[]) {
+      return toResult(await pglite.query<Row>(sql, params ? [...params] : undefined));
+    },
+    async exec(sql: string) {
+      await pglite.exec(sql);
+    },
+    transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      return pglite.transaction(async (tx) =>
+        work({
+          async query<Row>(sql: string, params?: readonly unknown[]) {
+            return toResult(await tx.query<Row>(sql, params ? [...params] : undefined));
+          },
+          async exec(sql: string) {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    },
+    async listen(channel, onNotify) {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import type { Database } from '../database/database';
+import type { Logger } from '../logging/logger';
+import { createAsyncQueue, type AsyncQueue } from './asyncQueue';
+import { eventColumns, eventsChannel, type EventRow, type OutboxEvent, toOutboxEvent } from './outbox';
+
+export interface EventFilter {
+  aggregateId?: string;
+  types?: readonly string[];
+}
+
+export interface SubscribeOptions {
+  /** Deliver the events after this id first (what a reconnecting client missed), then live ones. */
+  after?: number;
+  filter?: EventFilter;
+}
+
+export interface EventFeedOptions {
+  /** How often the outbox is read even without a notification (a safety net). Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** Rows read per query. Default 500. */
+  batchSize?: number;
+  /** Events one subscriber may have queued before it is cut off (it can resume from its cursor). Default 10,000. */
+  maxQueuedPerSubscriber?: number;
+  logger?: Logger;
+}
+
+/** Raised to a subscriber that fell too far behind; it resumes with `after: lastDeliveredId`. */
+export class SubscriberTooSlowError extends Error {
+  constructor(readonly lastDeliveredId: number) {
+    super(`subscriber fell behind; resume after event ${lastDeliveredId}`);
+    this.name = 'SubscriberTooSlowError';
+  }
+}
+
+interface Subscriber {
+  queue: AsyncQueue<OutboxEvent>;
+  filter: EventFilter;
+  /** Last id delivered (or skipped as already seen). */
+  cursor: number;
+  /** Live events that arrive while the subscriber is still catching up from the table. */
+  pending: OutboxEvent[] | undefined;
+}
+
+function matches(filter: EventFilter, event: OutboxEvent): boolean {
+  if (filter.aggregateId !== undefined && filter.aggregateId !== event.aggregateId) return false;
+  if (filter.types && !filter.types.includes(event.type)) return false;
+  return true;
+}
+
+/**
+ * Reads one service's outbox in id order and fans events out to subscribers. One reader per process
+ * and outbox, woken by `NOTIFY` and by a slow poll, whatever the number of subscribers. A
+ * subscriber with a cursor first reads what it missed from the table, then continues live, with no
+ * gap and no duplicate.
+ */
+export class EventFeed {
+  private readonly subscribers = new Set<Subscriber>();
+  private lastReadId = 0;
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
+  private stopped = false;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly maxQueued: number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly schema: string,
+    private readonly options: EventFeedOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.batchSize = options.batchSize ?? 500;
+    this.maxQueued = options.maxQueuedPerSubscriber ?? 10_000;
+  }
+
+  async start(): Promise<void> {
+    const { rows } = await this.db.query<{ id: number | null }>(`select max(id) as id from ${this.schema}.events`);
+    this.lastReadId = rows[0]?.id ?? 0;
+    this.unlisten = await this.db.listen(eventsChannel(this.schema), () => this.wake());
+    this.schedulePoll();
+  }
+
+  /** Live subscriptions on this feed (for health reporting and tests). */
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** The id of the newest event this feed has read. */
+  get headId(): number {
+    return this.lastReadId;
+  }
+
+  subscribe(options: SubscribeOptions = {}): AsyncIterableIterator<OutboxEvent> {
+    if (this.stopped) throw new Error('event feed is stopped');
+    const subscriber: Subscriber = {
+      filter: options.filter ?? {},
+      cursor: options.after ?? this.lastReadId,
+      pending: options.after === undefined ? undefined : [],
+      queue: createAsyncQueue<OutboxEvent>(() => this.subscribers.delete(subscriber)),
+    };
+    this.subscribers.add(subscriber);
+    if (subscriber.pending) {
+      this.catchUp(subscriber).catch((error: unknown) => subscriber.queue.fail(error));
+    }
+    return subscriber.queue;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    await this.unlisten?.();
+    await this.reading?.catch(() => undefined);
+    for (const subscriber of this.subscribers) subscriber.queue.end();
+    this.subscribers.clear();
+  }
+
+  /** Reads new events now (a notification arrived, or a writer in this process committed). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.readNew()
+      .catch((error: unknown) => {
+        this.options.logger?.warn('reading the outbox failed; will retry', {
+          schema: this.schema,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      })
+      .finally(() => {
+        this.reading = undefined;
+        if (this.readAgain) {
+          this.readAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  private schedulePoll(): void {
+    if (this.stopped) return;
+    this.pollTimer = setTimeout(() => {
+      this.wake();
+      this.schedulePoll();
+    }, this.pollIntervalMs);
+    this.pollTimer.unref();
+  }
+
+  private async readNew(): Promise<void> {
+    for (;;) {
+      const { rows } = await this.db.query<EventRow>(
+        `select ${eventColumns} from ${this.schema}.events where id > $1 order by id limit $2`,
+        [this.lastReadId, this.batchSize],
+      );
+      for (const row of rows) {
+        const event = toOutboxEvent(row);
+        this.lastReadId = event.id;
+        for (const subscriber of this.subscribers) this.offer(subscriber, event);
+      }
+      if (rows.length < this.batchSize || this.stopped) return;
+    }
+  }
+
+  private offer(subscriber: Subscriber, event: OutboxEvent): void {
+    if (subscriber.pending) {
+      subscriber.pending.push(event);
+      return;
+    }
+    this.deliver(subscriber, event);
+  }
+
+  private deliver(subscriber: Subscriber, event: OutboxEvent): void {
+    if (event.id <= subscriber.cursor) return;
+    if (matches(subscriber.filter, event)) {
+      if (subscriber.queue.size >= this.maxQueued) {
+        subscriber.queue.fail(new SubscriberTooSlowError(subscriber.cursor));
+        return;
+      }
+      subscriber.queue.push(event);
+    }
+    subscriber.cursor = event.id;
+  }
+
+  private async catchUp(subscriber: Subscriber): Promise<void> {
+    const { aggregateId, types } = subscriber.filter;
+    for (;;) {
+      const { rows } = await this.db.query<EventRow>(
+        `select ${eventColumns} from ${this.schema}.events
+          where id > $1 and ($2::text is null or aggregate_id = $2) and ($3::text[] is null or type = any($3::text[]))
+          order by id limit $4`,
+        [subscriber.cursor, aggregateId ?? null, types ? [...types] : null, this.batchSize],
+      );
+      for (const row of rows) this.deliver(subscriber, toOutboxEvent(row));
+      if (rows.length < this.batchSize || subscriber.queue.closed) break;
+    }
+    const pending = subscriber.pending ?? [];
+    subscriber.pending = undefined;
+    for (const event of pending) this.deliver(subscriber, event);
+  }
+}

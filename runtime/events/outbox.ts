@@ -1,0 +1,85 @@
+import type { Queryable } from '../database/database';
+import type { Migration } from '../migrations/migrate';
+
+/** A committed domain event, read back from its owner's `events` table. */
+export interface OutboxEvent<Payload = unknown> {
+  /** Increases monotonically, and events become visible in id order. */
+  id: number;
+  type: string;
+  /** The entity the event is about (a customer id, a reward id, ...). */
+  aggregateId: string;
+  payload: Payload;
+  createdAt: Date;
+}
+
+export interface NewEvent<Payload = unknown> {
+  type: string;
+  aggregateId: string;
+  payload: Payload;
+}
+
+export interface EventRow {
+  id: number;
+  type: string;
+  aggregate_id: string;
+  payload: unknown;
+  created_at: Date;
+}
+
+export const eventColumns = 'id, type, aggregate_id, payload, created_at';
+
+export function toOutboxEvent<Payload>(row: EventRow): OutboxEvent<Payload> {
+  return {
+    id: row.id,
+    type: row.type,
+    aggregateId: row.aggregate_id,
+    payload: row.payload as Payload,
+    createdAt: row.created_at,
+  };
+}
+
+/** The `NOTIFY` channel that wakes the readers of `schema`'s outbox. */
+export function eventsChannel(schema: string): string {
+  return `${schema}_events`;
+}
+
+/** Migration 0 of every service schema: the transactional outbox table. */
+export function outboxMigration(schema: string): Migration {
+  return {
+    version: 0,
+    name: 'outbox',
+    sql: `
+      create table ${schema}.events (
+        id bigint generated always as identity primary key,
+        type text not null,
+        aggregate_id text not null,
+        payload jsonb not null,
+        created_at timestamptz not null default now()
+      );
+      create index events_aggregate_idx on ${schema}.events (aggregate_id, id);
+    `,
+  };
+}
+
+/**
+ * Writes an event in the caller's transaction, so it exists if and only if the change commits, and
+ * sends `NOTIFY` (which PostgreSQL delivers at commit).
+ *
+ * The advisory lock makes appends to one outbox commit in id order: a reader that has seen id N
+ * never later finds a smaller id appear. Append events as the last step of a transaction so the
+ * lock is held only until its commit.
+ */
+export async function appendEvent<Payload>(
+  tx: Queryable,
+  schema: string,
+  event: NewEvent<Payload>,
+): Promise<OutboxEvent<Payload>> {
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`loyalty-graph:outbox:${schema}`]);
+  const { rows } = await tx.query<EventRow>(
+    `insert into ${schema}.events (type, aggregate_id, payload) values ($1, $2, $3::jsonb) returning ${eventColumns}`,
+    [event.type, event.aggregateId, JSON.stringify(event.payload)],
+  );
+  const row = rows[0]!;
+  await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), String(row.id)]);
+  return toOutboxEvent<Payload>(row);
+}

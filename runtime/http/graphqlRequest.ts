@@ -1,0 +1,54 @@
+import { DomainError } from '../errors/domainError';
+
+export interface GraphQLResponse<Data> {
+  data?: Data | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** Another service did not answer, or answered with errors. */
+export class UpstreamError extends DomainError<'UpstreamUnavailable' | 'UpstreamRejected'> {}
+
+export interface GraphQLRequestOptions {
+  /** Give up after this long. Default 5000 ms. */
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Calls another service's GraphQL API directly (service to service, not through the gateway).
+ * Transport failures become `UpstreamUnavailable`; GraphQL errors become `UpstreamRejected`
+ * carrying the first error's code.
+ */
+export async function graphqlRequest<Data>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  options: GraphQLRequestOptions = {},
+): Promise<Data> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...options.headers },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+    });
+  } catch (error) {
+    throw new UpstreamError('UpstreamUnavailable', `${new URL(url).host} did not answer: ${(error as Error).message}`);
+  }
+  let body: GraphQLResponse<Data>;
+  try {
+    body = (await response.json()) as GraphQLResponse<Data>;
+  } catch {
+    throw new UpstreamError(
+      'UpstreamUnavailable',
+      `${new URL(url).host} answered HTTP ${response.status} without JSON`,
+    );
+  }
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    throw new UpstreamError('UpstreamRejected', first!.message, { upstreamCode: first!.extensions?.code });
+  }
+  if (!body.data) throw new UpstreamError('UpstreamUnavailable', `${new URL(url).host} answered without data`);
+  return body.data;
+}

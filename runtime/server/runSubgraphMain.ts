@@ -1,0 +1,42 @@
+import { envPort } from '../config/env';
+import { readCommonConfig, readDatabaseConfig } from '../config/serviceConfig';
+import { openDatabase } from '../database/openDatabase';
+import { runMain } from './runMain';
+import type { RunningSubgraph, SubgraphOptions } from './startSubgraph';
+
+/**
+ * The `main.ts` of a subgraph run as its own process (docker-compose, production): reads the
+ * common settings and `PORT`, opens the database, starts the subgraph, stops it on a signal.
+ */
+export function runSubgraphMain(
+  name: string,
+  defaultPort: number,
+  start: (options: SubgraphOptions, env: NodeJS.ProcessEnv) => Promise<RunningSubgraph>,
+): void {
+  runMain(async () => {
+    const env = process.env;
+    const common = readCommonConfig(env);
+    const db = await openDatabase(readDatabaseConfig(env, name, common.logger));
+    try {
+      const subgraph = await start(
+        {
+          db,
+          logger: common.logger,
+          host: common.host,
+          port: envPort(env, 'PORT', defaultPort),
+          eventPollIntervalMs: common.eventPollIntervalMs,
+        },
+        env,
+      );
+      return {
+        async stop() {
+          await subgraph.stop();
+          await db.close();
+        },
+      };
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  });
+}

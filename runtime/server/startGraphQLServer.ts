@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../logging/logger';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  [detail: string]: unknown;
+}
+
+export interface GraphQLServerOptions<Context extends BaseContext> {
+  /** Service name, reported by `/health` and in logs. */
+  name: string;
+  /** Port to listen on; 0 picks a free one. Default 0. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** Apollo Server configuration (a schema or a gateway) without plugins for draining. */
+  apollo: ApolloServerOptions<Context>;
+  /** Builds the context of an HTTP request. */
+  context: (request: IncomingMessage) => Promise<Context>;
+  /** Serves `graphql-ws` on the same path; returns what to dispose at shutdown. */
+  websocket?: (server: WebSocketServer, apollo: ApolloServer<Context>) => { dispose(): unknown };
+  /** Extra readiness check reported by `/health` (for example the database). */
+  healthCheck?: () => Promise<Record<string, unknown>>;
+  /** Largest accepted request body. Default 1mb. */
+  bodyLimit?: string;
+  logger: Logger;
+}
+
+export interface RunningServer {
+  name: string;
+  port: number;
+  /** `http://host:port/graphql` */
+  url: string;
+  /** `ws://host:port/graphql` */
+  wsUrl: string;
+  httpServer: Server;
+  /** Stops accepting work, finishes requests in flight, closes sockets. */
+  stop(): Promise<void>;
+}
+
+export const graphqlPath = '/graphql';
+
+/**
+ * Express + Apollo Server on `/graphql`, optionally `graphql-ws` on the same path, and `/health`.
+ * Shared by every subgraph and the gateway.
+ */
+export async function startGraphQLServer<Context extends BaseContext>(
+  options: GraphQLServerOptions<Context>,
+): Promise<RunningServer> {
+  const app = express();
+  const httpServer = createServer(app);
+  const host = options.host ?? '127.0.0.1';
+
+  let websocketCleanup: { dispose(): unknown } | undefined;
+  const websocketServer = options.websocket
+    ? new WebSocketServer({ server: httpServer, path: graphqlPath })
+    : undefined;
+
+  const apollo = new ApolloServer<Context>({
+    ...options.apollo,
+    plugins: [
+      ...(options.apollo.plugins ?? []),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await websocketCleanup?.dispose();
+              websocketServer?.close();
+            },
+          };
+        },
+      },
+    ],
+  } as ApolloServerOptions<Context>);
+  await apollo.start();
+  if (options.websocket && websocketServer) websocketCleanup = options.websocket(websocketServer, apollo);
+
+  app.get('/health', async (_req, res) => {
+    let report: HealthReport = { status: 'ok', service: options.name };
+    try {
+      report = { ...report, ...(await options.healthCheck?.()) };
+    } catch (error) {
+      report = { status: 'unavailable', service: options.name, error: (error as Error).message };
+    }
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+  app.use(
+    graphqlPath,
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => options.context(req) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const hostForUrl = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  options.logger.info('listening', { url: `http://${hostForUrl}:${port}${graphqlPath}` });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    name: options.name,
+    port,
+    url: `http://${hostForUrl}:${port}${graphqlPath}`,
+    wsUrl: `ws://${hostForUrl}:${port}${graphqlPath}`,
+    httpServer,
+    stop() {
+      stopping ??= apollo.stop();
+      return stopping;
+    },
+  };
+}
