@@ -1,0 +1,23 @@
+import DataLoader from 'dataloader';
+import type { EarnRateService } from './earning/earnRate.service';
+import type { EarnRateRecord } from './earning/earnRate.store';
+
+export interface CampaignContext {
+  earnRates: EarnRateService;
+  loaders: {
+    /** The whole rate table, read once per request (keyed by the constant 'all'). */
+    earnRates: DataLoader<'all', EarnRateRecord[]>;
+  };
+}
+
+export function createCampaignContext(earnRates: EarnRateService): CampaignContext {
+  return {
+    earnRates,
+    loaders: {
+      earnRates: new DataLoader(async (keys) => {
+        const all = await earnRates.all();
+        return keys.map(() => all);
+      }),
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Database } from '../../../runtime/database/database';
+import { appendEvent } from '../../../runtime/events/outbox';
+import type { EarnRate } from '../quotes/quote.engine';
+import { earnRateStore, type EarnRateRecord } from './earnRate.store';
+
+export class EarnRateService {
+  constructor(private readonly db: Database) {}
+
+  all(): Promise<EarnRateRecord[]> {
+    return earnRateStore.all(this.db);
+  }
+
+  find(currency: string): Promise<EarnRateRecord | undefined> {
+    return earnRateStore.find(this.db, currency);
+  }
+
+  /** Sets (or replaces) a currency's base rate; purchases quoted after this earn at the new rate. */
+  set(rate: EarnRate): Promise<EarnRateRecord> {
+    return this.db.transaction(async (tx) => {
+      const saved = await earnRateStore.upsert(tx, rate);
+      await appendEvent(tx, 'campaign', { type: 'EarnRateChanged', aggregateId: rate.currency, payload: rate });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { CampaignContext } from '../context';
+import { baseRateId, describeRate } from '../quotes/quote.engine';
+import { Customer, Offer } from './offer.type';
+
+@Resolver(() => Customer)
+export class CustomerOffersResolver {
+  @FieldResolver(() => [Offer], { description: 'Ways this member earns now, on every channel.' })
+  async offers(@Root() _customer: Customer, @Ctx() ctx: CampaignContext): Promise<Offer[]> {
+    const rates = await ctx.loaders.earnRates.load('all');
+    return rates.map((rate) => ({
+      id: baseRateId(rate.currency),
+      title: `Earn ${describeRate(rate)}`,
+      description: `On every purchase in ${rate.currency}: in store, online and in the app.`,
+    }));
+  }
+}

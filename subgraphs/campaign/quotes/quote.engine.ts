@@ -1,0 +1,70 @@
+import { formatMoney } from './money';
+
+export interface QuoteOrderLine {
+  sku: string;
+  category?: string | null;
+  quantity: number;
+  unitPrice: number;
+}
+
+export interface QuoteOrder {
+  customerId: string;
+  channel: string;
+  storeId?: string | null;
+  currency: string;
+  lines: readonly QuoteOrderLine[];
+}
+
+/** `points` for every `perAmount` minor units spent in `currency`. */
+export interface EarnRate {
+  currency: string;
+  points: number;
+  perAmount: number;
+}
+
+export enum QuoteLineKind {
+  BASE = 'BASE',
+  BONUS = 'BONUS',
+}
+
+export interface QuoteLine {
+  kind: QuoteLineKind;
+  points: number;
+  reason: string;
+  ruleId: string | null;
+}
+
+export interface Quote {
+  totalPoints: number;
+  lines: QuoteLine[];
+}
+
+export function baseRateId(currency: string): string {
+  return `base:${currency}`;
+}
+
+export function describeRate(rate: EarnRate): string {
+  return `${rate.points} ${rate.points === 1 ? 'point' : 'points'} per ${formatMoney(rate.perAmount, rate.currency)}`;
+}
+
+/**
+ * What an order earns: the base rate on the order total, rounded down to whole points. No rate for
+ * the order's currency earns nothing. Pure: the same order and rates always give the same quote.
+ */
+export function quoteOrder(order: QuoteOrder, rate: EarnRate | undefined): Quote {
+  if (!rate || rate.currency !== order.currency) return { totalPoints: 0, lines: [] };
+  const total = order.lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice), 0n);
+  const points = Number((total * BigInt(rate.points)) / BigInt(rate.perAmount));
+  if (points === 0) return { totalPoints: 0, lines: [] };
+  return {
+    totalPoints: points,
+    lines: [
+      {
+        kind: QuoteLineKind.BASE,
+        points,
+        reason: `Base rate: ${describeRate(rate)} on ${formatMoney(Number(total), order.currency)}`,
+        ruleId: baseRateId(rate.currency),
+      },
+    ],
+  };
+}

@@ -1,0 +1,80 @@
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsCode, IsCurrencyCode, IsUuid } from '../../../runtime/validation/validators';
+import { QuoteLineKind } from './quote.engine';
+
+registerEnumType(QuoteLineKind, { name: 'QuoteLineKind', description: 'Base rate or a campaign bonus.' });
+
+@InputType()
+export class QuoteOrderLineInput {
+  @Field()
+  @Length(1, 64)
+  sku!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 64)
+  category?: string | null;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  quantity!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Minor units of the currency.' })
+  @IsInt()
+  @Min(0)
+  unitPrice!: number;
+}
+
+@InputType({ description: 'An order to quote, before or while it is recorded.' })
+export class QuoteOrderInput {
+  @Field(() => ID)
+  @IsUuid()
+  customerId!: string;
+
+  @Field()
+  @IsCode()
+  channel!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 64)
+  storeId?: string | null;
+
+  @Field()
+  @IsCurrencyCode()
+  currency!: string;
+
+  @Field(() => [QuoteOrderLineInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested()
+  lines!: QuoteOrderLineInput[];
+}
+
+@ObjectType({ description: 'Points from one rule, with the reason a member can read.' })
+export class QuoteLine {
+  @Field(() => QuoteLineKind)
+  kind!: QuoteLineKind;
+
+  @Field(() => Int)
+  points!: number;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => ID, { nullable: true })
+  ruleId!: string | null;
+}
+
+@ObjectType({ description: 'What an order earns, line by line.' })
+export class PointsQuote {
+  @Field(() => Int)
+  totalPoints!: number;
+
+  @Field(() => [QuoteLine])
+  lines!: QuoteLine[];
+}

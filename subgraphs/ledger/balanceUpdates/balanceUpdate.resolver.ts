@@ -1,0 +1,50 @@
+import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { OutboxEvent } from '../../../runtime/events/outbox';
+import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import { isUuid } from '../../../runtime/validation/validators';
+import type { LedgerContext } from '../context';
+import { balanceUpdatedEvent, type BalanceUpdatedPayload } from '../purchases/purchase.service';
+import { BalanceUpdate } from './balanceUpdate.type';
+
+interface BalanceUpdatedArgs {
+  customerId: string;
+  after?: string | null;
+}
+
+function subscribeToBalance({ args, context }: SubscribeResolverData<unknown, BalanceUpdatedArgs, LedgerContext>) {
+  if (!isUuid(args.customerId))
+    throw userInputError('customerId must be a customer id (UUID)', { argument: 'customerId' });
+  let after: number | undefined;
+  if (args.after !== undefined && args.after !== null) {
+    after = Number(args.after);
+    if (!Number.isSafeInteger(after) || after < 0)
+      throw userInputError('after must be an event id', { argument: 'after' });
+  }
+  return context.events.subscribe({ after, filter: { aggregateId: args.customerId, types: [balanceUpdatedEvent] } });
+}
+
+@Resolver()
+export class BalanceUpdateResolver {
+  @Subscription(() => BalanceUpdate, {
+    subscribe: subscribeToBalance,
+    description:
+      "Every change of the member's balance, in order, as it commits. With `after` (an eventId already seen), first the changes missed since then.",
+  })
+  balanceUpdated(
+    @Root() event: OutboxEvent<BalanceUpdatedPayload>,
+    @Arg('customerId', () => ID) _customerId: string,
+    @Arg('after', () => ID, { nullable: true }) _after: string | null,
+  ): BalanceUpdate {
+    const { payload } = event;
+    return {
+      eventId: String(event.id),
+      customerId: payload.customerId,
+      customer: { id: payload.customerId },
+      balance: payload.balance,
+      change: payload.change,
+      reason: payload.reason,
+      transactionId: payload.transactionId,
+      occurredAt: event.createdAt,
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Customer } from '../accounts/account.type';
+
+@ObjectType({ description: "A change of a member's balance, pushed the moment it commits." })
+export class BalanceUpdate {
+  @Field(() => ID, { description: 'Outbox event id; pass it as `after` to resume from here.' })
+  eventId!: string;
+
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => Customer)
+  customer!: Customer;
+
+  @Field(() => Int, { description: 'The balance after the change.' })
+  balance!: number;
+
+  @Field(() => Int, { description: 'Signed change in points.' })
+  change!: number;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => ID, { description: 'The purchase, redemption or adjustment that changed the balance.' })
+  transactionId!: string;
+
+  @Field()
+  occurredAt!: Date;
+}

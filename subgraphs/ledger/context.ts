@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../../runtime/database/database';
+import type { EventFeed } from '../../runtime/events/eventFeed';
+import { isUuid } from '../../runtime/validation/validators';
+import { accountStore, type AccountRow } from './accounts/account.store';
+import { historyKey, journalStore, type EntryRow, type HistoryRequest } from './journal/journal.store';
+import type { PurchaseService } from './purchases/purchase.service';
+
+export interface LedgerServices {
+  db: Database;
+  purchases: PurchaseService;
+}
+
+export interface LedgerContext extends LedgerServices {
+  events: EventFeed;
+  loaders: {
+    accountByCustomerId: DataLoader<string, AccountRow | null>;
+    historyPage: DataLoader<HistoryRequest, EntryRow[], string>;
+  };
+}
+
+/** A request's context: services plus loaders that batch every read of the request into one query per kind. */
+export function createLedgerContext(services: LedgerServices, events: EventFeed): LedgerContext {
+  const { db } = services;
+  return {
+    ...services,
+    events,
+    loaders: {
+      accountByCustomerId: new DataLoader(async (ids) => {
+        const valid = ids.filter(isUuid);
+        const rows = valid.length > 0 ? await accountStore.findByCustomerIds(db, valid) : [];
+        const byId = new Map(rows.map((row) => [row.customer_id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      historyPage: new DataLoader(
+        async (requests) => {
+          const pages = await journalStore.historyPages(db, requests);
+          return requests.map((request) => pages.get(historyKey(request)) ?? []);
+        },
+        { cacheKeyFn: historyKey },
+      ),
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { DomainError } from '../../runtime/errors/domainError';
+import { ErrorCode } from '../../runtime/errors/errorCodes';
+import { mapDomainErrors } from '../../runtime/errors/graphqlErrors';
+
+export enum LedgerErrorKind {
+  InvalidInput = 'InvalidInput',
+  UnknownCustomer = 'UnknownCustomer',
+  OrderConflict = 'OrderConflict',
+  InsufficientPoints = 'InsufficientPoints',
+  UpstreamUnavailable = 'UpstreamUnavailable',
+  UpstreamRejected = 'UpstreamRejected',
+}
+
+export class LedgerError extends DomainError<LedgerErrorKind> {}
+
+/** Every ledger error kind and the code a client sees for it. */
+export const ledgerErrorCodes: Record<LedgerErrorKind, ErrorCode> = {
+  [LedgerErrorKind.InvalidInput]: ErrorCode.BAD_USER_INPUT,
+  [LedgerErrorKind.UnknownCustomer]: ErrorCode.NOT_FOUND,
+  [LedgerErrorKind.OrderConflict]: ErrorCode.CONFLICT,
+  [LedgerErrorKind.InsufficientPoints]: ErrorCode.INSUFFICIENT_POINTS,
+  [LedgerErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
+  [LedgerErrorKind.UpstreamRejected]: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+export const ledgerErrors = mapDomainErrors(ledgerErrorCodes);

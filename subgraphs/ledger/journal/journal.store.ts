@@ -1,0 +1,96 @@
+import type { Queryable } from '../../../runtime/database/database';
+import { SourceType, type PostedEntry } from './journal.rules';
+import type { JournalEntry } from './journal.type';
+import type { EntryKind } from './journal.rules';
+
+interface EntryRow {
+  id: number;
+  customer_id: string;
+  kind: EntryKind;
+  points: number;
+  balance_after: number;
+  reason: string;
+  source_type: SourceType;
+  source_id: string;
+  rule_id: string | null;
+  created_at: Date;
+}
+
+export interface HistoryRequest {
+  customerId: string;
+  /** Entries with an id below this one (newest first); `null` starts from the newest. */
+  beforeId: number | null;
+  /** Rows to read (page size + 1). */
+  limit: number;
+}
+
+export function toJournalEntry(row: EntryRow): JournalEntry {
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    points: row.points,
+    balanceAfter: row.balance_after,
+    reason: row.reason,
+    orderId: row.source_type === SourceType.ORDER ? row.source_id : null,
+    createdAt: row.created_at,
+  };
+}
+
+/** SQL for `ledger.entries`, the append-only journal. */
+export const journalStore = {
+  async append(tx: Queryable, customerId: string, entries: readonly PostedEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await tx.query(
+      `insert into ledger.entries (customer_id, kind, points, balance_after, reason, source_type, source_id, rule_id)
+       select $1::uuid, * from unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      [
+        customerId,
+        entries.map((e) => e.kind),
+        entries.map((e) => e.points),
+        entries.map((e) => e.balanceAfter),
+        entries.map((e) => e.reason),
+        entries.map((e) => e.sourceType),
+        entries.map((e) => e.sourceId),
+        entries.map((e) => e.ruleId ?? null),
+      ],
+    );
+  },
+
+  /** Pages of several customers' histories, newest first, in one query. */
+  async historyPages(db: Queryable, requests: readonly HistoryRequest[]): Promise<Map<string, EntryRow[]>> {
+    const { rows } = await db.query<EntryRow & { request_index: number }>(
+      `select r.request_index, e.id, e.customer_id, e.kind, e.points, e.balance_after, e.reason, e.source_type, e.source_id, e.rule_id, e.created_at
+         from unnest($1::uuid[], $2::bigint[], $3::int[]) with ordinality as r(customer_id, before_id, row_limit, request_index)
+         cross join lateral (
+           select * from ledger.entries
+            where customer_id = r.customer_id and (r.before_id is null or id < r.before_id)
+            order by id desc
+            limit r.row_limit
+         ) e
+        order by r.request_index, e.id desc`,
+      [requests.map((r) => r.customerId), requests.map((r) => r.beforeId), requests.map((r) => r.limit)],
+    );
+    const pages = new Map<string, EntryRow[]>();
+    requests.forEach((request, index) =>
+      pages.set(
+        historyKey(request),
+        rows.filter((row) => row.request_index === index + 1),
+      ),
+    );
+    return pages;
+  },
+
+  async bySource(db: Queryable, sourceType: SourceType, sourceId: string): Promise<EntryRow[]> {
+    const { rows } = await db.query<EntryRow>(
+      'select * from ledger.entries where source_type = $1 and source_id = $2 order by id',
+      [sourceType, sourceId],
+    );
+    return rows;
+  },
+};
+
+export function historyKey(request: HistoryRequest): string {
+  return `${request.customerId}:${request.beforeId ?? ''}:${request.limit}`;
+}
+
+export type { EntryRow };

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { envRequired } from '../../runtime/config/env';
+import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
+import { defaultSubgraphPorts } from '../registry';
+import { startLedgerSubgraph } from '.';
+
+runSubgraphMain('ledger', defaultSubgraphPorts.ledger, (options, env) =>
+  startLedgerSubgraph({
+    ...options,
+    profileUrl: envRequired(env, 'PROFILE_URL'),
+    campaignUrl: envRequired(env, 'CAMPAIGN_URL'),
+  }),
+);

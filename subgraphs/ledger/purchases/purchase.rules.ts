@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+
+export interface OrderLine {
+  sku: string;
+  category?: string | null;
+  quantity: number;
+  /** Minor units of the order's currency. */
+  unitPrice: number;
+}
+
+export interface PurchaseOrder {
+  customerId: string;
+  channel: string;
+  externalOrderId: string;
+  storeId?: string | null;
+  currency: string;
+  lines: readonly OrderLine[];
+}
+
+/** The order's total in minor units, or `undefined` when it does not fit in a safe integer. */
+export function orderTotal(lines: readonly OrderLine[]): number | undefined {
+  let total = 0n;
+  for (const line of lines) total += BigInt(line.quantity) * BigInt(line.unitPrice);
+  return total <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(total) : undefined;
+}
+
+/**
+ * Identifies an order's content. A retry with the same (channel, external order id) and the same
+ * fingerprint is the same purchase; with another fingerprint it is a conflicting request.
+ */
+export function orderFingerprint(order: PurchaseOrder): string {
+  const canonical = JSON.stringify([
+    order.customerId,
+    order.storeId ?? null,
+    order.currency,
+    order.lines.map((line) => [line.sku, line.category ?? null, line.quantity, line.unitPrice]),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,55 @@
+import type { Queryable } from '../../../runtime/database/database';
+import type { OrderLine } from './purchase.rules';
+
+export interface OrderRow {
+  id: string;
+  customer_id: string;
+  channel: string;
+  external_order_id: string;
+  store_id: string | null;
+  currency: string;
+  total_amount: number;
+  lines: OrderLine[];
+  fingerprint: string;
+  points_earned: number;
+  balance_after: number;
+  occurred_at: Date;
+  recorded_at: Date;
+}
+
+export type NewOrder = Omit<OrderRow, 'recorded_at'>;
+
+/** SQL for `ledger.orders`: one row per (channel, external order id). */
+export const purchaseStore = {
+  async findByExternalId(db: Queryable, channel: string, externalOrderId: string): Promise<OrderRow | undefined> {
+    const { rows } = await db.query<OrderRow>(
+      'select * from ledger.orders where channel = $1 and external_order_id = $2',
+      [channel, externalOrderId],
+    );
+    return rows[0];
+  },
+
+  async insert(tx: Queryable, order: NewOrder): Promise<OrderRow> {
+    const { rows } = await tx.query<OrderRow>(
+      `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
+                                  fingerprint, points_earned, balance_after, occurred_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)
+       returning *`,
+      [
+        order.id,
+        order.customer_id,
+        order.channel,
+        order.external_order_id,
+        order.store_id,
+        order.currency,
+        order.total_amount,
+        JSON.stringify(order.lines),
+        order.fingerprint,
+        order.points_earned,
+        order.balance_after,
+        order.occurred_at,
+      ],
+    );
+    return rows[0]!;
+  },
+};

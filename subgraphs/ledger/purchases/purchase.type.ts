@@ -1,0 +1,110 @@
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsCode, IsCurrencyCode, IsUuid } from '../../../runtime/validation/validators';
+import { Customer } from '../accounts/account.type';
+import { EntryKind } from '../journal/journal.rules';
+
+@InputType({ description: 'One line of an order.' })
+export class OrderLineInput {
+  @Field()
+  @Length(1, 64)
+  sku!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 64)
+  category?: string | null;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  quantity!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Price of one unit in minor units of the currency (cents).' })
+  @IsInt()
+  @Min(0)
+  unitPrice!: number;
+}
+
+@InputType({ description: 'A purchase from any channel. Recording it twice records it once.' })
+export class RecordPurchaseInput {
+  @Field(() => ID)
+  @IsUuid()
+  customerId!: string;
+
+  @Field({ description: 'IN_STORE, ONLINE, MOBILE_APP or another channel name (UPPER_SNAKE_CASE).' })
+  @IsCode()
+  channel!: string;
+
+  @Field({ description: "The order id in the channel's own system; with the channel, the idempotency key." })
+  @Length(1, 128)
+  externalOrderId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The store, for IN_STORE purchases.' })
+  @IsOptional()
+  @Length(1, 64)
+  storeId?: string | null;
+
+  @Field({ description: 'ISO 4217 code, e.g. EUR.' })
+  @IsCurrencyCode()
+  currency!: string;
+
+  @Field(() => [OrderLineInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested()
+  lines!: OrderLineInput[];
+}
+
+@ObjectType({ description: 'Points one purchase earned, with the reason (base rate or a campaign).' })
+export class PointsEarning {
+  @Field(() => EntryKind)
+  kind!: EntryKind;
+
+  @Field(() => Int)
+  points!: number;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The earning rule or campaign that gave the points.' })
+  ruleId!: string | null;
+}
+
+@ObjectType({ description: 'A recorded purchase and what it earned.' })
+export class Purchase {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Customer)
+  customer!: Customer;
+
+  @Field()
+  channel!: string;
+
+  @Field()
+  externalOrderId!: string;
+
+  @Field(() => String, { nullable: true })
+  storeId!: string | null;
+
+  @Field()
+  currency!: string;
+
+  @Field(() => GraphQLSafeInt, { description: 'Order total in minor units.' })
+  totalAmount!: number;
+
+  @Field(() => Int)
+  pointsEarned!: number;
+
+  @Field(() => Int, { description: 'The balance right after this purchase was posted.' })
+  balanceAfter!: number;
+
+  @Field(() => [PointsEarning])
+  earnings!: PointsEarning[];
+
+  @Field()
+  recordedAt!: Date;
+}

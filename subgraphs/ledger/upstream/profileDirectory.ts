@@ -1,0 +1,21 @@
+import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
+
+const customerQuery = /* GraphQL */ `
+  query LedgerCustomerExists($id: ID!) {
+    customer(id: $id) {
+      id
+    }
+  }
+`;
+
+/** Asks the profile subgraph whether a customer exists, before the ledger opens an account for them. */
+export class ProfileDirectory {
+  constructor(private readonly profileUrl: string) {}
+
+  async customerExists(customerId: string): Promise<boolean> {
+    const data = await graphqlRequest<{ customer: { id: string } | null }>(this.profileUrl, customerQuery, {
+      id: customerId,
+    });
+    return data.customer !== null;
+  }
+}
