@@ -1,0 +1,195 @@
+import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
+import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import { createAsyncQueue } from '../../runtime/events/asyncQueue';
+import type { Logger } from '../../runtime/logging/logger';
+import type { FederatedSchema } from './federatedSchema';
+import type { UpstreamSubscriptions } from './upstreamSubscriptions';
+
+export interface SubscribeRequest {
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  /** The client's context, handed to data sources (headers, credentials). */
+  context: Record<string, unknown>;
+}
+
+/**
+ * Serves the answer to one primary fetch from an event already received, and passes every other
+ * request on: so the plan's `rest` runs exactly as in a query, on top of the event's data.
+ */
+class EventDataSource implements GraphQLDataSource {
+  constructor(
+    private readonly primaryOperation: string,
+    private readonly event: ExecutionResult,
+    private readonly delegate: GraphQLDataSource | undefined,
+  ) {}
+
+  process(options: Parameters<GraphQLDataSource['process']>[0]): Promise<GatewayGraphQLResponse> {
+    if (options.request.query === this.primaryOperation) {
+      return Promise.resolve({ data: this.event.data ?? null, errors: this.event.errors } as GatewayGraphQLResponse);
+    }
+    if (!this.delegate) return Promise.reject(new Error('no data source for this subgraph'));
+    return this.delegate.process(options);
+  }
+}
+
+function failure(message: string, code: string): ExecutionResult {
+  return { errors: [new GraphQLError(message, { extensions: { code } })] };
+}
+
+/**
+ * Executes a subscription through the supergraph the way Apollo Router does: the query planner's
+ * `SubscriptionNode` names a primary fetch, opened as a subscription on the owning subgraph; for
+ * each event, the `rest` of the plan runs with `executeQueryPlan` to fetch the fields other
+ * subgraphs own. No field is wired by hand: any subscription field a subgraph adds works here.
+ */
+export function createFederatedSubscribe(deps: {
+  schema: FederatedSchema;
+  upstream: UpstreamSubscriptions;
+  serviceMap: () => ServiceMap;
+  logger: Logger;
+}) {
+  const { schema, upstream, logger } = deps;
+
+  return function subscribe(request: SubscribeRequest): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
+    const operationName = request.operationName ?? undefined;
+    const operation = getOperationAST(request.document, operationName);
+    if (!operation || operation.operation !== 'subscription') {
+      return failure('Expected a subscription operation', 'BAD_USER_INPUT');
+    }
+    // Variables are checked before anything is planned or opened upstream.
+    const coerced = getVariableValues(
+      schema.apiGraphQLSchema,
+      operation.variableDefinitions ?? [],
+      request.variables ?? {},
+      { maxErrors: 25 },
+    );
+    if (coerced.errors) {
+      return {
+        errors: coerced.errors.map(
+          (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }),
+        ),
+      };
+    }
+    const variables = request.variables ?? {};
+
+    let plan: QueryPlan;
+    try {
+      plan = schema.plan(request.document, operationName);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+    const node = plan.node;
+    if (!node || node.kind !== 'Subscription') {
+      return failure('This operation has no subscription to run', 'BAD_USER_INPUT');
+    }
+    const { primary, rest } = node;
+    const hydrationPlan: QueryPlan = {
+      kind: 'QueryPlan',
+      node: rest ? ({ kind: 'Sequence', nodes: [primary, rest] } as PlanNode) : primary,
+    };
+    const operationContext = buildOperationContext({
+      schema: schema.apiGraphQLSchema,
+      operationDocument: request.document,
+      operationName,
+    });
+    const requestContext = {
+      request: { variables, operationName },
+      context: request.context,
+      logger: {
+        debug() {},
+        info() {},
+        warn: (m: unknown) => logger.warn(String(m)),
+        error: (m: unknown) => logger.error(String(m)),
+      },
+      metrics: {},
+      document: request.document,
+      operation: operationContext.operation,
+      operationName: operationName ?? null,
+      schema: schema.apiGraphQLSchema,
+    } as unknown as GatewayGraphQLRequestContext;
+
+    const hydrate = async (event: ExecutionResult): Promise<ExecutionResult> => {
+      if (!event.data) {
+        // Errors arrive as JSON; graphql-ws sends GraphQLErrors.
+        const received: ReadonlyArray<Partial<GraphQLError>> = event.errors ?? [
+          { message: 'The subgraph sent an empty event' },
+        ];
+        const errors = received.map(
+          (error) =>
+            new GraphQLError(error.message ?? 'Subscription error', { path: error.path, extensions: error.extensions }),
+        );
+        return { errors };
+      }
+      const services = deps.serviceMap();
+      const serviceMap: ServiceMap = {
+        ...services,
+        [primary.serviceName]: new EventDataSource(primary.operation, event, services[primary.serviceName]),
+      };
+      const result = await executeQueryPlan(
+        hydrationPlan,
+        serviceMap,
+        requestContext,
+        operationContext,
+        schema.supergraphGraphQLSchema,
+        schema.apiSchema,
+      );
+      return { data: result.data, errors: result.errors as GraphQLError[] | undefined };
+    };
+
+    let closeUpstream = () => {};
+    const results = createAsyncQueue<ExecutionResult>(() => closeUpstream());
+    // Events are hydrated one after another so each client sees them in the order they happened.
+    let chain = Promise.resolve();
+    closeUpstream = upstream.subscribe(primary.serviceName, primaryRequest(primary, variables), {
+      next(event) {
+        chain = chain
+          .then(() => hydrate(event))
+          .then(
+            (result) => results.push(result),
+            (error: unknown) => {
+              logger.error('subscription event could not be resolved', { error: (error as Error).message });
+              results.push(failure('This event could not be resolved', 'INTERNAL_SERVER_ERROR'));
+            },
+          );
+      },
+      error(error) {
+        chain = chain.then(() => results.fail(toGraphQLError(error)));
+      },
+      complete() {
+        chain = chain.then(() => results.end());
+      },
+    });
+    return results;
+  };
+}
+
+function primaryRequest(primary: FetchNode, variables: Record<string, unknown>) {
+  const used: Record<string, unknown> = {};
+  for (const name of primary.variableUsages ?? []) {
+    if (variables[name] !== undefined) used[name] = variables[name];
+  }
+  return { query: primary.operation, variables: used };
+}
+
+/** Whatever ended the upstream stream, the client gets a GraphQLError it can read. */
+function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (Array.isArray(error) && error[0]?.message) {
+    return new GraphQLError(String(error[0].message), { extensions: error[0].extensions });
+  }
+  if (error && typeof error === 'object' && 'code' in error && 'reason' in error) {
+    return new GraphQLError(
+      `The subgraph closed the subscription: ${String((error as { reason: unknown }).reason) || (error as { code: unknown }).code}`,
+      {
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      },
+    );
+  }
+  return new GraphQLError(error instanceof Error ? error.message : 'The subscription failed', {
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  });
+}
