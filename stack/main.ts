@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { envPort, envString } from '../runtime/config/env';
+import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
+import { openDatabase } from '../runtime/database/openDatabase';
+import { runMain } from '../runtime/server/runMain';
+import { defaultGatewayPort, defaultSubgraphPorts, subgraphNames } from '../subgraphs/registry';
+import { seedDemoData } from './seedDemoData';
+import { startStack } from './startStack';
+
+/** `npm start`: the whole graph in one process, on embedded PGlite unless DATABASE_URL is set. */
+runMain(async () => {
+  const env = process.env;
+  const common = readCommonConfig(env);
+  const db = await openDatabase(readDatabaseConfig(env, 'loyalty', common.logger));
+  const ports = Object.fromEntries(
+    subgraphNames.map((name) => [name, envPort(env, `${name.toUpperCase()}_PORT`, defaultSubgraphPorts[name])]),
+  );
+  try {
+    const stack = await startStack({
+      db,
+      logger: common.logger,
+      host: common.host,
+      eventPollIntervalMs: common.eventPollIntervalMs,
+      ports: { ...ports, gateway: envPort(env, 'GATEWAY_PORT', defaultGatewayPort) },
+    });
+    if (envString(env, 'SEED_DEMO_DATA', 'true') !== 'false') {
+      const { adaId } = await seedDemoData(stack.gateway.url);
+      common.logger.info('demo data ready', { demoMemberEmail: 'ada@example.com', demoMemberId: adaId });
+    }
+    const lines = [
+      '',
+      `Loyalty Graph is running on ${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}.`,
+      `  gateway   ${stack.gateway.url}  (WebSocket: ${stack.gateway.wsUrl})`,
+      ...Object.values(stack.subgraphs).map((s) => `  ${s.name.padEnd(9)} ${s.url}`),
+      'Press Ctrl+C to stop.',
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+    return {
+      async stop() {
+        await stack.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+});

@@ -1,0 +1,103 @@
+import { graphqlRequest } from '../runtime/http/graphqlRequest';
+
+/** The demo members the README's examples use. */
+export const demoMembers = {
+  ada: {
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    email: 'ada@example.com',
+    phone: '+44 20 7946 0018',
+    channel: 'IN_STORE',
+    storeId: 'london-1',
+  },
+  grace: {
+    givenName: 'Grace',
+    familyName: 'Hopper',
+    email: 'grace@example.com',
+    phone: null,
+    channel: 'ONLINE',
+    storeId: null,
+  },
+} as const;
+
+const demoRewards = [
+  {
+    name: '€5 off your next order',
+    description: 'A €5 voucher, valid in store and online.',
+    kind: 'FIXED_DISCOUNT',
+    costPoints: 500,
+  },
+  { name: 'Free coffee', description: 'Any hot drink at the counter.', kind: 'FREE_PRODUCT', costPoints: 150 },
+  {
+    name: '10% off a full basket',
+    description: 'One basket, any channel.',
+    kind: 'PERCENT_DISCOUNT',
+    costPoints: 1000,
+  },
+  { name: 'Plant a tree', description: 'We plant a tree in your name.', kind: 'DONATION', costPoints: 300 },
+];
+
+const findMember = `query SeedFindMember($email: String!) { customerByIdentifier(type: EMAIL, value: $email) { id } }`;
+const enroll = `mutation SeedEnroll($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`;
+const setRate = `mutation SeedRate($input: SetEarnRateInput!) { setEarnRate(input: $input) { currency } }`;
+const catalog = `query SeedCatalog { rewardCatalog(first: 1) { edges { cursor } } }`;
+const createReward = `mutation SeedReward($input: CreateRewardInput!) { createReward(input: $input) { id } }`;
+const purchase = `mutation SeedPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
+
+/**
+ * Seeds demo data through the gateway, as any client would. Every step is idempotent (rates are
+ * upserts, members are looked up before enrolling, purchases carry order ids), so a restart or an
+ * interrupted first start seeds nothing twice.
+ */
+export async function seedDemoData(gatewayUrl: string): Promise<{ adaId: string; graceId: string }> {
+  const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    graphqlRequest<T>(gatewayUrl, query, variables);
+
+  for (const currency of ['EUR', 'USD', 'GBP']) {
+    await call(setRate, { input: { currency, points: 1, perAmount: 100 } });
+  }
+  const existing = await call<{ rewardCatalog: { edges: unknown[] } }>(catalog);
+  if (existing.rewardCatalog.edges.length === 0) {
+    for (const reward of demoRewards) await call(createReward, { input: reward });
+  }
+
+  const member = async (input: (typeof demoMembers)[keyof typeof demoMembers]) => {
+    const found = await call<{ customerByIdentifier: { id: string } | null }>(findMember, { email: input.email });
+    if (found.customerByIdentifier) return found.customerByIdentifier.id;
+    return (await call<{ enrollCustomer: { id: string } }>(enroll, { input })).enrollCustomer.id;
+  };
+  const adaId = await member(demoMembers.ada);
+  const graceId = await member(demoMembers.grace);
+
+  const purchases = [
+    {
+      customerId: adaId,
+      channel: 'IN_STORE',
+      storeId: 'london-1',
+      externalOrderId: 'demo-pos-1001',
+      currency: 'GBP',
+      lines: [
+        { sku: 'TEA-EARL-GREY', category: 'tea', quantity: 2, unitPrice: 650 },
+        { sku: 'MUG-CLASSIC', category: 'homeware', quantity: 1, unitPrice: 1200 },
+      ],
+    },
+    {
+      customerId: adaId,
+      channel: 'ONLINE',
+      storeId: null,
+      externalOrderId: 'demo-web-2001',
+      currency: 'GBP',
+      lines: [{ sku: 'TEA-SAMPLER', category: 'tea', quantity: 1, unitPrice: 3450 }],
+    },
+    {
+      customerId: graceId,
+      channel: 'MOBILE_APP',
+      storeId: null,
+      externalOrderId: 'demo-app-3001',
+      currency: 'EUR',
+      lines: [{ sku: 'COFFEE-BEANS-1KG', category: 'coffee', quantity: 1, unitPrice: 2490 }],
+    },
+  ];
+  for (const input of purchases) await call(purchase, { input });
+  return { adaId, graceId };
+}
