@@ -1,0 +1,64 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}": typeof types.BalanceUpdatedDocument,
+    "mutation EnrollCustomer($input: EnrollCustomerInput!) {\n  enrollCustomer(input: $input) {\n    id\n    name\n    email\n    phone\n    enrollmentChannel\n  }\n}": typeof types.EnrollCustomerDocument,
+    "query MemberOverview($email: String!) {\n  customerByIdentifier(type: EMAIL, value: $email) {\n    id\n    name\n    phone\n    loyalty {\n      balance\n      lifetimePoints\n      history(first: 5) {\n        edges {\n          node {\n            kind\n            points\n            balanceAfter\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    rewards {\n      available(first: 3) {\n        name\n        costPoints\n      }\n    }\n    offers {\n      title\n    }\n  }\n}": typeof types.MemberOverviewDocument,
+    "mutation RecordPurchase($input: RecordPurchaseInput!) {\n  recordPurchase(input: $input) {\n    id\n    totalAmount\n    currency\n    pointsEarned\n    balanceAfter\n    earnings {\n      kind\n      points\n      reason\n    }\n  }\n}": typeof types.RecordPurchaseDocument,
+};
+const documents: Documents = {
+    "subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}": types.BalanceUpdatedDocument,
+    "mutation EnrollCustomer($input: EnrollCustomerInput!) {\n  enrollCustomer(input: $input) {\n    id\n    name\n    email\n    phone\n    enrollmentChannel\n  }\n}": types.EnrollCustomerDocument,
+    "query MemberOverview($email: String!) {\n  customerByIdentifier(type: EMAIL, value: $email) {\n    id\n    name\n    phone\n    loyalty {\n      balance\n      lifetimePoints\n      history(first: 5) {\n        edges {\n          node {\n            kind\n            points\n            balanceAfter\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    rewards {\n      available(first: 3) {\n        name\n        costPoints\n      }\n    }\n    offers {\n      title\n    }\n  }\n}": types.MemberOverviewDocument,
+    "mutation RecordPurchase($input: RecordPurchaseInput!) {\n  recordPurchase(input: $input) {\n    id\n    totalAmount\n    currency\n    pointsEarned\n    balanceAfter\n    earnings {\n      kind\n      points\n      reason\n    }\n  }\n}": types.RecordPurchaseDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}"): (typeof documents)["subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnrollCustomer($input: EnrollCustomerInput!) {\n  enrollCustomer(input: $input) {\n    id\n    name\n    email\n    phone\n    enrollmentChannel\n  }\n}"): (typeof documents)["mutation EnrollCustomer($input: EnrollCustomerInput!) {\n  enrollCustomer(input: $input) {\n    id\n    name\n    email\n    phone\n    enrollmentChannel\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MemberOverview($email: String!) {\n  customerByIdentifier(type: EMAIL, value: $email) {\n    id\n    name\n    phone\n    loyalty {\n      balance\n      lifetimePoints\n      history(first: 5) {\n        edges {\n          node {\n            kind\n            points\n            balanceAfter\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    rewards {\n      available(first: 3) {\n        name\n        costPoints\n      }\n    }\n    offers {\n      title\n    }\n  }\n}"): (typeof documents)["query MemberOverview($email: String!) {\n  customerByIdentifier(type: EMAIL, value: $email) {\n    id\n    name\n    phone\n    loyalty {\n      balance\n      lifetimePoints\n      history(first: 5) {\n        edges {\n          node {\n            kind\n            points\n            balanceAfter\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    rewards {\n      available(first: 3) {\n        name\n        costPoints\n      }\n    }\n    offers {\n      title\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordPurchase($input: RecordPurchaseInput!) {\n  recordPurchase(input: $input) {\n    id\n    totalAmount\n    currency\n    pointsEarned\n    balanceAfter\n    earnings {\n      kind\n      points\n      reason\n    }\n  }\n}"): (typeof documents)["mutation RecordPurchase($input: RecordPurchaseInput!) {\n  recordPurchase(input: $input) {\n    id\n    totalAmount\n    currency\n    pointsEarned\n    balanceAfter\n    earnings {\n      kind\n      points\n      reason\n    }\n  }\n}"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { MemberOverviewDocument, RecordPurchaseDocument } from '../examples/sdk/graphql';
+import { graphqlRequest } from '../runtime/http/graphqlRequest';
+import { createLogger } from '../runtime/logging/logger';
+import { seedDemoData } from '../stack/seedDemoData';
+import { startStack } from '../stack/startStack';
+import { createTestDatabase, type TestDatabase } from './support/testDatabase';
+import { print } from 'graphql';
+
+describe('stopping and starting the graph again', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase({ onDisk: true });
+  });
+  afterAll(() => database?.dispose());
+
+  it('keeps members, balances and history, and seeds the demo data only once', async () => {
+    const logger = createLogger('error');
+    const first = await startStack({ db: database.db, logger });
+    let adaId: string;
+    try {
+      ({ adaId } = await seedDemoData(first.gateway.url));
+      await graphqlRequest(first.gateway.url, print(RecordPurchaseDocument), {
+        input: {
+          customerId: adaId,
+          channel: 'ONLINE',
+          externalOrderId: 'restart-1',
+          currency: 'GBP',
+          lines: [{ sku: 'A', quantity: 1, unitPrice: 1000 }],
+        },
+      });
+    } finally {
+      await first.stop();
+    }
+
+    const db = await database.reopen();
+    const second = await startStack({ db, logger });
+    try {
+      // A second seed (what a restart of `npm start` does) finds everything in place.
+      expect((await seedDemoData(second.gateway.url)).adaId).toBe(adaId);
+      const data = await graphqlRequest<{
+        customerByIdentifier: { id: string; loyalty: { balance: number; history: { edges: unknown[] } } };
+      }>(second.gateway.url, print(MemberOverviewDocument), { email: 'ada@example.com' });
+      expect(data.customerByIdentifier.id).toBe(adaId);
+      // Seeded purchases: £25.00 and £34.50, then £10.00 → 25 + 34 + 10 points, three entries.
+      expect(data.customerByIdentifier.loyalty.balance).toBe(69);
+      expect(data.customerByIdentifier.loyalty.history.edges).toHaveLength(3);
+      const catalog = await graphqlRequest<{ rewardCatalog: { edges: unknown[] } }>(
+        second.gateway.url,
+        '{ rewardCatalog { edges { cursor } } }',
+        {},
+      );
+      expect(catalog.rewardCatalog.edges).toHaveLength(4);
+    } finally {
+      await second.stop();
+    }
+  });
+});
