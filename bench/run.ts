@@ -1,0 +1,233 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { projectRoot } from '../runtime/config/projectRoot';
+import type { Database } from '../runtime/database/database';
+import { openPglite } from '../runtime/database/pglite';
+import { openPostgres } from '../runtime/database/postgres';
+import { graphqlRequest } from '../runtime/http/graphqlRequest';
+import { createLogger } from '../runtime/logging/logger';
+import { startStack } from '../stack/startStack';
+import type { LoadJob, LoadResult, LoadStep } from './loadWorker';
+
+const members = Number(process.env.BENCH_MEMBERS ?? 200);
+const purchasesPerMember = Number(process.env.BENCH_PURCHASES_PER_MEMBER ?? 5);
+const durationMs = Number(process.env.BENCH_DURATION_MS ?? 10_000);
+const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 2_000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+const gatewayQuery = `query($id: ID!) { customer(id: $id) { name loyalty { balance history(first: 5) { edges { node { points reason } } } }
+  rewards { available(first: 3) { name costPoints } } offers { title } } }`;
+
+/** What the query plan sends each subgraph for that query, sent directly: the floor the gateway adds to. */
+const entities = (selection: string) =>
+  `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Customer { ${selection} } } }`;
+
+function body(query: string, variables: Record<string, unknown>): string {
+  return JSON.stringify({ query, variables });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'loadWorker.js'), { workerData: job });
+    worker.once('message', (result: LoadResult) => {
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', reject);
+  });
+}
+
+async function openBenchDatabase(): Promise<{ db: Database; label: string; dispose(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const db = await openPglite();
+    return { db, label: 'PGlite (in memory)', dispose: () => db.close() };
+  }
+  const name = `loyalty_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres({ connectionString: url.toString(), poolSize: 20 });
+  return {
+    db,
+    label: 'PostgreSQL server',
+    async dispose() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function seed(gatewayUrl: string): Promise<string[]> {
+  const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    graphqlRequest<T>(gatewayUrl, query, variables);
+  await call(`mutation { setEarnRate(input: { currency: "EUR", points: 1, perAmount: 100 }) { currency } }`);
+  for (const [name, cost] of [
+    ['Coffee', 150],
+    ['Tote bag', 400],
+    ['€5 voucher', 500],
+  ] as const) {
+    await call(
+      `mutation($name: String!, $cost: Int!) { createReward(input: { name: $name, kind: FREE_PRODUCT, costPoints: $cost }) { id } }`,
+      {
+        name,
+        cost,
+      },
+    );
+  }
+  const ids: string[] = [];
+  for (let i = 0; i < members; i++) {
+    const { enrollCustomer } = await call<{ enrollCustomer: { id: string } }>(
+      `mutation($email: String!) { enrollCustomer(input: { givenName: "Bench", familyName: "Member", email: $email, channel: "ONLINE" }) { id } }`,
+      { email: `bench-${i}@example.com` },
+    );
+    ids.push(enrollCustomer.id);
+    for (let p = 0; p < purchasesPerMember; p++) {
+      await call(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, {
+        input: {
+          customerId: enrollCustomer.id,
+          channel: 'ONLINE',
+          externalOrderId: `seed-${i}-${p}`,
+          currency: 'EUR',
+          lines: [{ sku: 'A', quantity: 1, unitPrice: 1000 + p }],
+        },
+      });
+    }
+  }
+  return ids;
+}
+
+interface Row {
+  scenario: string;
+  requestsPerSecond: number;
+  medianMs: number;
+  p99Ms: number;
+  errors: number;
+}
+
+function summarise(scenario: string, result: LoadResult): Row {
+  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+  if (result.firstError) console.error(`${scenario}: first error: ${result.firstError}`);
+  return {
+    scenario,
+    requestsPerSecond: Math.round((result.requests / result.elapsedMs) * 1000),
+    medianMs: Number(percentile(sorted, 50).toFixed(2)),
+    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+    errors: result.errors,
+  };
+}
+
+async function main(): Promise<void> {
+  const database = await openBenchDatabase();
+  const stack = await startStack({ db: database.db, logger: createLogger('error') });
+  try {
+    console.log(`Seeding ${members} members × ${purchasesPerMember} purchases on ${database.label}...`);
+    const ids = await seed(stack.gateway.url);
+    const { profile, ledger, rewards, campaign } = stack.subgraphs;
+    const reps = { representations: [{ __typename: 'Customer', id: '{id}' }] };
+    const direct: LoadStep[][] = [
+      [
+        {
+          url: profile.url,
+          body: body(`query($id: ID!) { customer(id: $id) { __typename id name } }`, { id: '{id}' }),
+        },
+      ],
+      [
+        {
+          url: ledger.url,
+          body: body(entities('loyalty { balance history(first: 5) { edges { node { points reason } } } }'), reps),
+        },
+        { url: rewards.url, body: body(entities('rewards { available(first: 3) { name costPoints } }'), reps) },
+        { url: campaign.url, body: body(entities('offers { title }'), reps) },
+      ],
+    ];
+    const common = { ids, concurrency, warmupMs, durationMs };
+    const rows: Row[] = [];
+    console.log(
+      `Each scenario: ${warmupMs / 1000}s warm-up, ${durationMs / 1000}s measured, ${concurrency} concurrent clients.`,
+    );
+    rows.push(
+      summarise('customer query, subgraphs called directly (floor)', await load({ ...common, groups: direct })),
+    );
+    rows.push(
+      summarise(
+        'customer query through the gateway',
+        await load({ ...common, groups: [[{ url: stack.gateway.url, body: body(gatewayQuery, { id: '{id}' }) }]] }),
+      ),
+    );
+    rows.push(
+      summarise(
+        'recordPurchase through the gateway (distinct members)',
+        await load({
+          ...common,
+          groups: [
+            [
+              {
+                url: stack.gateway.url,
+                body: body(
+                  `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`,
+                  {
+                    input: {
+                      customerId: '{id}',
+                      channel: 'ONLINE',
+                      externalOrderId: 'bench-{n}',
+                      currency: 'EUR',
+                      lines: [{ sku: 'A', quantity: 1, unitPrice: 2500 }],
+                    },
+                  },
+                ),
+              },
+            ],
+          ],
+        }),
+      ),
+    );
+    const floor = rows[0]!;
+    const viaGateway = rows[1]!;
+    const report = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      database: database.label,
+      settings: { members, purchasesPerMember, durationMs, warmupMs, concurrency },
+      results: rows,
+      gatewayOverheadMedianMs: Number((viaGateway.medianMs - floor.medianMs).toFixed(2)),
+      gatewayOverheadRatio: Number((viaGateway.medianMs / floor.medianMs).toFixed(2)),
+    };
+    console.table(rows);
+    console.log(
+      `Gateway overhead at the median: ${report.gatewayOverheadMedianMs} ms (×${report.gatewayOverheadRatio} the direct floor)`,
+    );
+    const dir = path.join(projectRoot(), 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log('Report written to bench/results/latest.json');
+  } finally {
+    await stack.stop();
+    await database.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
