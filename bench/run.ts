@@ -3,11 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { projectRoot } from '../runtime/config/projectRoot';
 import type { Database } from '../runtime/database/database';
 import { openPglite } from '../runtime/database/pglite';
 import { openPostgres } from '../runtime/database/postgres';
+import { createScratchDatabase } from '../runtime/database/scratchDatabase';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
@@ -52,23 +52,14 @@ async function openBenchDatabase(): Promise<{ db: Database; label: string; dispo
     const db = await openPglite();
     return { db, label: 'PGlite (in memory)', dispose: () => db.close() };
   }
-  const name = `loyalty_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres({ connectionString: url.toString(), poolSize: 20 });
+  const scratch = await createScratchDatabase(serverUrl, 'loyalty_bench');
+  const db = await openPostgres({ connectionString: scratch.url, poolSize: 20 });
   return {
     db,
     label: 'PostgreSQL server',
     async dispose() {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }

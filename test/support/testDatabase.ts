@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Database } from '../../runtime/database/database';
 import { openPglite } from '../../runtime/database/pglite';
 import { openPostgres } from '../../runtime/database/postgres';
+import { createScratchDatabase } from '../../runtime/database/scratchDatabase';
 
 declare const LOYALTY_TEST_DATABASE: 'pglite' | 'postgres' | undefined;
 
@@ -46,14 +45,8 @@ export async function createTestDatabase(options: { onDisk?: boolean } = {}): Pr
   }
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('the postgres test project needs DATABASE_URL');
-  const name = `loyalty_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const open = () => openPostgres({ connectionString: url.toString(), poolSize: 10 });
+  const scratch = await createScratchDatabase(serverUrl, 'loyalty_test');
+  const open = () => openPostgres({ connectionString: scratch.url, poolSize: 10 });
   const handle: TestDatabase = {
     db: await open(),
     async reopen() {
@@ -63,10 +56,7 @@ export async function createTestDatabase(options: { onDisk?: boolean } = {}): Pr
     },
     async dispose() {
       await handle.db.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
   return handle;
