@@ -26,7 +26,7 @@ describe('the federated customer graph', () => {
       rewards: { available: [{ name: 'Free coffee', costPoints: 150 }] }, // rewards
       offers: [{ title: 'Earn 1 point per €1.00' }], // campaign
     });
-    expect(customerByIdentifier?.loyalty.history.edges.map((edge) => edge.node)).toEqual([
+    expect(customerByIdentifier?.loyalty?.history.edges.map((edge) => edge.node)).toEqual([
       expect.objectContaining({
         kind: 'EARN',
         points: 25,

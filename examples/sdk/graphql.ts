@@ -56,7 +56,7 @@ export type BalanceUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type BalanceUpdatedSubscription = { balanceUpdated: { eventId: string, balance: number, change: number, reason: string, customer: { name: string, rewards: { available: Array<{ name: string, costPoints: number }> } } } };
+export type BalanceUpdatedSubscription = { balanceUpdated: { eventId: string, balance: number, change: number, reason: string, customer: { name: string, rewards: { available: Array<{ name: string, costPoints: number }> } | null } } };
 
 export type EnrollCustomerMutationVariables = Exact<{
   input: EnrollCustomerInput;
@@ -70,7 +70,7 @@ export type MemberOverviewQueryVariables = Exact<{
 }>;
 
 
-export type MemberOverviewQuery = { customerByIdentifier: { id: string, name: string, phone: string | null, loyalty: { balance: number, lifetimePoints: number, history: { edges: Array<{ node: { kind: JournalEntryKind, points: number, balanceAfter: number, reason: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }, rewards: { available: Array<{ name: string, costPoints: number }> }, offers: Array<{ title: string }> } | null };
+export type MemberOverviewQuery = { customerByIdentifier: { id: string, name: string, phone: string | null, loyalty: { balance: number, lifetimePoints: number, history: { edges: Array<{ node: { kind: JournalEntryKind, points: number, balanceAfter: number, reason: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null, rewards: { available: Array<{ name: string, costPoints: number }> } | null, offers: Array<{ title: string }> | null } | null };
 
 export type RecordPurchaseMutationVariables = Exact<{
   input: RecordPurchaseInput;

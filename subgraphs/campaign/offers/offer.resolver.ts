@@ -5,7 +5,11 @@ import { Customer, Offer } from './offer.type';
 
 @Resolver(() => Customer)
 export class CustomerOffersResolver {
-  @FieldResolver(() => [Offer], { description: 'Ways this member earns now, on every channel.' })
+  @FieldResolver(() => [Offer], {
+    // Nullable so that the rest of a customer still answers while this subgraph is down.
+    nullable: true,
+    description: 'Ways this member earns now, on every channel.',
+  })
   async offers(@Root() _customer: Customer, @Ctx() ctx: CampaignContext): Promise<Offer[]> {
     const rates = await ctx.loaders.earnRates.load('all');
     return rates.map((rate) => ({

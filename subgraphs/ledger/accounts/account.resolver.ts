@@ -8,7 +8,11 @@ import { Customer, Loyalty } from './account.type';
 
 @Resolver(() => Customer)
 export class CustomerLoyaltyResolver {
-  @FieldResolver(() => Loyalty, { description: 'Balance and history; zero for a member who has no points yet.' })
+  @FieldResolver(() => Loyalty, {
+    // Nullable so that the rest of a customer still answers while this subgraph is down.
+    nullable: true,
+    description: 'Balance and history; zero for a member who has no points yet.',
+  })
   async loyalty(@Root() customer: Customer, @Ctx() ctx: LedgerContext): Promise<Loyalty> {
     const account = await ctx.loaders.accountByCustomerId.load(customer.id);
     return {

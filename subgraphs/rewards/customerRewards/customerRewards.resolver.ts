@@ -6,7 +6,8 @@ import { Customer, CustomerRewards } from './customerRewards.type';
 
 @Resolver(() => Customer)
 export class CustomerRewardsResolver {
-  @FieldResolver(() => CustomerRewards)
+  // Nullable so that the rest of a customer still answers while this subgraph is down.
+  @FieldResolver(() => CustomerRewards, { nullable: true })
   rewards(@Root() customer: Customer): CustomerRewards {
     return { customerId: customer.id };
   }
