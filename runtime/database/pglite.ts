@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { type Database, parseInt8, type Queryable, type QueryResult } from './database';
+import { lockFolder } from './folderLock';
 
 export interface PgliteOptions {
   /** Folder that keeps the data between runs; `undefined` keeps everything in memory. */
@@ -16,11 +17,21 @@ function toResult<Row>(result: { rows: Row[]; affectedRows?: number }): QueryRes
  * and `NOTIFY` reaches listeners in this process only.
  */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir: options.dataDir,
-    parsers: { [types.INT8]: (value: string) => parseInt8(value) },
-  });
+  let release = () => {};
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    release = lockFolder(options.dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir: options.dataDir,
+      parsers: { [types.INT8]: (value: string) => parseInt8(value) },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
 
   return {
     kind: 'pglite',
@@ -50,6 +61,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     },
     async close() {
       if (!pglite.closed) await pglite.close();
+      release();
     },
   };
 }

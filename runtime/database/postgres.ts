@@ -26,6 +26,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
     types: typeParsers,
+    // A server that does not answer fails a request in seconds instead of hanging it.
+    connectionTimeoutMillis: 10_000,
   });
   pool.on('error', (error) => options.logger?.warn('idle database connection failed', { error: error.message }));
   // Fail fast with a clear message when the server is not there.
@@ -137,15 +139,20 @@ class NotificationConnection {
   }
 
   private async openClient(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.connectionString });
+    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 10_000 });
     client.on('notification', (message) => {
       for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });
     client.on('error', (error) => this.lose(client, error));
     client.on('end', () => this.lose(client));
-    await client.connect();
-    for (const channel of this.handlers.keys()) {
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    try {
+      await client.connect();
+      for (const channel of this.handlers.keys()) {
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      }
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
     }
     this.client = client;
     return client;

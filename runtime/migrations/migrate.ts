@@ -28,6 +28,8 @@ export function loadMigrations(directory: string): Migration[] {
     .sort((a, b) => a.version - b.version);
   const versions = new Set<number>();
   for (const migration of migrations) {
+    if (migration.version === 0)
+      throw new Error(`${directory}: version 0 is reserved for the runtime's outbox migration`);
     if (versions.has(migration.version))
       throw new Error(`two migrations in ${directory} share version ${migration.version}`);
     versions.add(migration.version);
@@ -35,14 +37,16 @@ export function loadMigrations(directory: string): Migration[] {
   return migrations;
 }
 
+/** Hashes the statements, not their layout: re-indenting or a CRLF checkout does not count as a change. */
 function checksum(sql: string): string {
-  return createHash('sha256').update(sql).digest('hex');
+  return createHash('sha256').update(sql.replace(/\s+/g, ' ').trim()).digest('hex');
 }
 
 /**
  * Brings `schema` up to date: creates it, then applies the pending migrations in order, all in one
  * transaction, recording each in `<schema>.schema_migrations`. Safe to re-run (applied versions are
- * skipped, and an applied migration whose file changed is refused) and safe with several processes
+ * skipped; an applied migration whose statements changed, or a new one numbered below an applied
+ * one, is refused) and safe with several processes
  * starting at once (an advisory lock per schema serialises them).
  */
 export async function migrate(
@@ -64,6 +68,7 @@ export async function migrate(
       `select version, name, checksum from ${schema}.schema_migrations`,
     );
     const recorded = new Map(rows.map((row) => [row.version, row]));
+    const newestApplied = Math.max(-1, ...recorded.keys());
     const applied: string[] = [];
     for (const migration of migrations) {
       const sum = checksum(migration.sql);
@@ -75,6 +80,11 @@ export async function migrate(
           );
         }
         continue;
+      }
+      if (migration.version < newestApplied) {
+        throw new Error(
+          `migration ${schema} ${migration.version}_${migration.name} is older than the applied ${newestApplied}; give it a higher number`,
+        );
       }
       await tx.exec(migration.sql);
       await tx.query(`insert into ${schema}.schema_migrations (version, name, checksum) values ($1, $2, $3)`, [

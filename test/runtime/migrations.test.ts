@@ -61,6 +61,21 @@ describe('schema migrations', () => {
     await expect(migrate(database.db, schema, edited)).rejects.toThrow(/changed after it was applied/);
   });
 
+  it('does not count re-indentation or CRLF line ends as a change', async () => {
+    await migrate(database.db, schema, migrations);
+    const reformatted = migrations.map((m) => ({ ...m, sql: `\r\n    ${m.sql.replaceAll(' ', '\r\n  ')}\r\n` }));
+    expect((await migrate(database.db, schema, reformatted)).applied).toEqual([]);
+  });
+
+  it('refuses a new migration numbered below one already applied', async () => {
+    await migrate(
+      database.db,
+      schema,
+      migrations.slice(1).map((m) => ({ ...m, sql: `create table ${schema}.things (id int primary key);` })),
+    );
+    await expect(migrate(database.db, schema, migrations)).rejects.toThrow(/older than the applied 2/);
+  });
+
   // On PostgreSQL the racing calls run on separate pooled connections, as separate processes would.
   it('lets several processes start at once: each migration is applied exactly once', async () => {
     const results = await Promise.all(Array.from({ length: 4 }, () => migrate(database.db, schema, migrations)));
