@@ -102,6 +102,16 @@ describe('recording purchases through the gateway', () => {
     expect(recordPurchase).toMatchObject({ pointsEarned: 0, earnings: [] });
   });
 
+  it('refuses an order that would earn more points than can be recorded, and changes nothing', async () => {
+    await setEarnRate(graph, 'CHF', 1_000_000, 1);
+    const member = await enrollMember(graph);
+    const result = await record(
+      purchaseInput(member.id, { currency: 'CHF', lines: [{ sku: 'YACHT', quantity: 1, unitPrice: 90_000_000_000 }] }),
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await ledgerState(member.id)).toEqual({ balance: 0, entries: 0 });
+  });
+
   const badInputs: Array<[string, (input: RecordPurchaseInput) => RecordPurchaseInput, RegExp]> = [
     ['no lines', (i) => ({ ...i, lines: [] }), /lines/],
     ['a zero quantity', (i) => ({ ...i, lines: [{ sku: 'A', quantity: 0, unitPrice: 100 }] }), /quantity/],

@@ -1,4 +1,10 @@
+import { ErrorCode } from '../../runtime/errors/errorCodes';
 import { mapDomainErrors } from '../../runtime/errors/graphqlErrors';
+import { QuoteErrorKind } from './quotes/quote.engine';
 
-/** The campaign subgraph has no domain errors of its own yet; input validation is mapped here too. */
-export const campaignErrors = mapDomainErrors<never>({});
+/** Every campaign error kind and the code a client sees for it. */
+export const campaignErrorCodes: Record<QuoteErrorKind, ErrorCode> = {
+  [QuoteErrorKind.QuoteTooLarge]: ErrorCode.BAD_USER_INPUT,
+};
+
+export const campaignErrors = mapDomainErrors(campaignErrorCodes);

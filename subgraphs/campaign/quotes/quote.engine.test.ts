@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatMoney } from './money';
-import { quoteOrder, QuoteLineKind, type EarnRate, type QuoteOrder } from './quote.engine';
+import { QuoteError, quoteOrder, QuoteLineKind, type EarnRate, type QuoteOrder } from './quote.engine';
 
 const eur: EarnRate = { currency: 'EUR', points: 1, perAmount: 100 };
 const order = (lines: QuoteOrder['lines'], currency = 'EUR'): QuoteOrder => ({
@@ -25,6 +25,11 @@ describe('quote engine', () => {
       lines: [],
     });
     expect(quoteOrder(order([{ sku: 'A', quantity: 1, unitPrice: 5000 }]), undefined).totalPoints).toBe(0);
+  });
+
+  it('refuses an order that would earn more points than a safe integer holds', () => {
+    const huge = order([{ sku: 'A', quantity: 10_000, unitPrice: 900_000_000_000 }]);
+    expect(() => quoteOrder(huge, { currency: 'EUR', points: 1_000_000, perAmount: 1 })).toThrow(QuoteError);
   });
 
   it('formats zero-decimal currencies', () => {

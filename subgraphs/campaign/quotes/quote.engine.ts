@@ -1,4 +1,11 @@
+import { DomainError } from '../../../runtime/errors/domainError';
 import { formatMoney } from './money';
+
+export enum QuoteErrorKind {
+  QuoteTooLarge = 'QuoteTooLarge',
+}
+
+export class QuoteError extends DomainError<QuoteErrorKind> {}
 
 export interface QuoteOrderLine {
   sku: string;
@@ -54,7 +61,11 @@ export function describeRate(rate: EarnRate): string {
 export function quoteOrder(order: QuoteOrder, rate: EarnRate | undefined): Quote {
   if (!rate || rate.currency !== order.currency) return { totalPoints: 0, lines: [] };
   const total = order.lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice), 0n);
-  const points = Number((total * BigInt(rate.points)) / BigInt(rate.perAmount));
+  const exact = (total * BigInt(rate.points)) / BigInt(rate.perAmount);
+  if (exact > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new QuoteError(QuoteErrorKind.QuoteTooLarge, 'This order would earn more points than can be recorded');
+  }
+  const points = Number(exact);
   if (points === 0) return { totalPoints: 0, lines: [] };
   return {
     totalPoints: points,

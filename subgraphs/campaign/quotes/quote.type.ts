@@ -60,7 +60,7 @@ export class QuoteLine {
   @Field(() => QuoteLineKind)
   kind!: QuoteLineKind;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   points!: number;
 
   @Field()
@@ -72,7 +72,7 @@ export class QuoteLine {
 
 @ObjectType({ description: 'What an order earns, line by line.' })
 export class PointsQuote {
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   totalPoints!: number;
 
   @Field(() => [QuoteLine])

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Customer } from '../accounts/account.type';
 
 @ObjectType({ description: "A change of a member's balance, pushed the moment it commits." })
@@ -12,10 +13,10 @@ export class BalanceUpdate {
   @Field(() => Customer)
   customer!: Customer;
 
-  @Field(() => Int, { description: 'The balance after the change.' })
+  @Field(() => GraphQLSafeInt, { description: 'The balance after the change.' })
   balance!: number;
 
-  @Field(() => Int, { description: 'Signed change in points.' })
+  @Field(() => GraphQLSafeInt, { description: 'Signed change in points.' })
   change!: number;
 
   @Field()

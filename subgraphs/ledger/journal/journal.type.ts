@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../../runtime/pagination/connection';
 import { EntryKind } from './journal.rules';
 
@@ -12,10 +13,10 @@ export class JournalEntry {
   @Field(() => EntryKind)
   kind!: EntryKind;
 
-  @Field(() => Int, { description: 'Signed: credits positive, debits negative.' })
+  @Field(() => GraphQLSafeInt, { description: 'Signed: credits positive, debits negative.' })
   points!: number;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   balanceAfter!: number;
 
   @Field()

@@ -38,7 +38,10 @@ export class RecordPurchaseInput {
   @IsCode()
   channel!: string;
 
-  @Field({ description: "The order id in the channel's own system; with the channel, the idempotency key." })
+  @Field({
+    description:
+      'The order id in the channel\'s own system, unique within the channel (for tills, include store and till: "london-1/till-7/0042"). With the channel, the idempotency key.',
+  })
   @Length(1, 128)
   externalOrderId!: string;
 
@@ -63,7 +66,7 @@ export class PointsEarning {
   @Field(() => EntryKind)
   kind!: EntryKind;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   points!: number;
 
   @Field()
@@ -96,10 +99,10 @@ export class Purchase {
   @Field(() => GraphQLSafeInt, { description: 'Order total in minor units.' })
   totalAmount!: number;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   pointsEarned!: number;
 
-  @Field(() => Int, { description: 'The balance right after this purchase was posted.' })
+  @Field(() => GraphQLSafeInt, { description: 'The balance right after this purchase was posted.' })
   balanceAfter!: number;
 
   @Field(() => [PointsEarning])
