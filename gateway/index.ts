@@ -1,9 +1,11 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { maskUnexpectedErrors } from '../runtime/errors/maskUnexpectedErrors';
 import type { Logger } from '../runtime/logging/logger';
 import { startGraphQLServer, type RunningServer } from '../runtime/server/startGraphQLServer';
+import { SubgraphDataSource } from './subgraphDataSource';
 import { createFederatedSubscribe } from './subscriptions/federatedSubscribe';
 import { FederatedSchema } from './subscriptions/federatedSchema';
 import { UpstreamSubscriptions } from './subscriptions/upstreamSubscriptions';
@@ -51,11 +53,11 @@ function toWebSocketUrl(httpUrl: string): string {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const logger = options.logger.child({ service: 'gateway' });
-  const dataSources: Record<string, RemoteGraphQLDataSource> = {};
+  const dataSources: Record<string, SubgraphDataSource> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
-      const source = new RemoteGraphQLDataSource({ url: options.subgraphUrls[name] ?? url });
+      const source = new SubgraphDataSource(name, options.subgraphUrls[name] ?? url);
       dataSources[name] = source;
       return source;
     },
@@ -99,6 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     apollo: {
       gateway,
       includeStacktraceInErrorResponses: false,
+      formatError: maskUnexpectedErrors(logger),
       plugins: [subscriptionsOverWebSocketOnly],
     },
     context: async () => ({}),

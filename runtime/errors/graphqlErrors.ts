@@ -5,7 +5,7 @@ import { DomainError } from './domainError';
 import { ErrorCode } from './errorCodes';
 
 export function userInputError(message: string, details: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
+  return new GraphQLError(message, { extensions: { ...details, code: ErrorCode.BAD_USER_INPUT } });
 }
 
 interface InputProblem {
@@ -33,7 +33,7 @@ export function mapDomainErrors<Kind extends string>(codes: Record<Kind, ErrorCo
     } catch (error) {
       if (error instanceof DomainError && Object.prototype.hasOwnProperty.call(codes, error.kind)) {
         throw new GraphQLError(error.message, {
-          extensions: { code: codes[error.kind as Kind], reason: error.kind, ...error.details },
+          extensions: { ...error.details, reason: error.kind, code: codes[error.kind as Kind] },
           originalError: error,
         });
       }

@@ -12,7 +12,8 @@ export function encodeCursor(key: string | number): string {
 export function decodeCursor<Key extends string | number>(cursor: string, kind: 'string' | 'number'): Key {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof key === kind) return key as Key;
+    if (kind === 'string' && typeof key === 'string') return key as Key;
+    if (kind === 'number' && Number.isSafeInteger(key) && (key as number) >= 0) return key as Key;
   } catch {
     // falls through to the error below
   }

@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Database } from '../database/database';
+import { maskUnexpectedErrors, maskUnexpectedResultErrors } from '../errors/maskUnexpectedErrors';
 import { EventFeed } from '../events/eventFeed';
 import { outboxMigration } from '../events/outbox';
 import type { Logger } from '../logging/logger';
@@ -54,6 +55,7 @@ export async function startSubgraph<Context extends BaseContext>(
   await events.start();
 
   const createContext = () => definition.createContext(events);
+  const maskResult = maskUnexpectedResultErrors(logger);
   const server = await startGraphQLServer<Context>({
     name: definition.name,
     port: options.port,
@@ -62,6 +64,7 @@ export async function startSubgraph<Context extends BaseContext>(
     apollo: {
       schema: definition.schema,
       includeStacktraceInErrorResponses: false,
+      formatError: maskUnexpectedErrors(logger),
       // Inline traces feed Apollo Studio only; computing them costs every request.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
@@ -72,6 +75,7 @@ export async function startSubgraph<Context extends BaseContext>(
           schema: definition.schema,
           context: async () => createContext(),
           subscribe: (args) => subscribeWithFreshContext(args, createContext),
+          onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
         },
         wsServer,
       ),

@@ -20,7 +20,7 @@ export const ledgerErrorCodes: Record<LedgerErrorKind, ErrorCode> = {
   [LedgerErrorKind.OrderConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.InsufficientPoints]: ErrorCode.INSUFFICIENT_POINTS,
   [LedgerErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
-  [LedgerErrorKind.UpstreamRejected]: ErrorCode.SERVICE_UNAVAILABLE,
+  [LedgerErrorKind.UpstreamRejected]: ErrorCode.INTERNAL_SERVER_ERROR,
 };
 
 export const ledgerErrors = mapDomainErrors(ledgerErrorCodes);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hasSqlState, SqlState, type Database } from '../../../runtime/database/database';
 import { appendEvent } from '../../../runtime/events/outbox';
+import { ErrorCode } from '../../../runtime/errors/errorCodes';
 import { UpstreamError } from '../../../runtime/http/graphqlRequest';
 import { accountStore } from '../accounts/account.store';
+import { balanceUpdatedEvent, type BalanceUpdatedPayload } from '../balanceUpdates/balanceUpdate.events';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, InsufficientPointsError, postEntries, SourceType, type EntryDraft } from '../journal/journal.rules';
 import { journalStore } from '../journal/journal.store';
@@ -11,17 +13,6 @@ import type { ProfileDirectory } from '../upstream/profileDirectory';
 import { orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
 import { purchaseStore, type OrderRow } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
-
-/** Payload of the `BalanceUpdated` event every balance change writes to the outbox. */
-export interface BalanceUpdatedPayload {
-  customerId: string;
-  balance: number;
-  change: number;
-  reason: string;
-  transactionId: string;
-}
-
-export const balanceUpdatedEvent = 'BalanceUpdated';
 
 function toPurchase(order: OrderRow, earnings: PointsEarning[]): Purchase {
   return {
@@ -168,9 +159,15 @@ export class PurchaseService {
       return await call();
     } catch (error) {
       if (error instanceof UpstreamError) {
+        // Unavailable: retry later. Rejected as bad input: the caller's to fix. Rejected otherwise:
+        // a fault between our services that a retry will not cure.
         const kind =
-          error.kind === 'UpstreamRejected' ? LedgerErrorKind.UpstreamRejected : LedgerErrorKind.UpstreamUnavailable;
-        throw new LedgerError(kind, `Could not record the purchase: ${error.message}`, error.details);
+          error.kind === 'UpstreamUnavailable'
+            ? LedgerErrorKind.UpstreamUnavailable
+            : error.details.upstreamCode === ErrorCode.BAD_USER_INPUT
+              ? LedgerErrorKind.InvalidInput
+              : LedgerErrorKind.UpstreamRejected;
+        throw new LedgerError(kind, `Could not record the purchase: ${error.message}`);
       }
       throw error;
     }
