@@ -1,4 +1,4 @@
-import { MemberOverviewDocument, RecordPurchaseDocument } from '../examples/sdk/graphql';
+import { BalanceUpdatedDocument, MemberOverviewDocument, RecordPurchaseDocument } from '../examples/sdk/graphql';
 import { enrollMember, purchaseInput, setEarnRate } from './support/fixtures';
 import { startTestGraph, type TestGraph } from './support/testGraph';
 
@@ -35,5 +35,14 @@ describe('when a subgraph is down', () => {
       { id: member.id },
     );
     expect(balance.customer.loyalty.balance).toBe(25);
+  });
+
+  it('ends a live subscription with SERVICE_UNAVAILABLE when its subgraph goes away, so the client resumes', async () => {
+    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+    expect((await live.next()).data?.balanceUpdated.balance).toBe(25);
+    await graph.stack.subgraphs.ledger.stop();
+    const message = await live.next();
+    expect(message.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(message.errors?.[0]?.message).toMatch(/ledger/);
   });
 });

@@ -1,4 +1,4 @@
-import { BalanceUpdatedDocument, RecordPurchaseDocument } from '../examples/sdk/graphql';
+import { BalanceUpdatedDocument, MemberOverviewDocument, RecordPurchaseDocument } from '../examples/sdk/graphql';
 import { enrollMember, purchaseInput, setEarnRate } from './support/fixtures';
 import { startTestGraph, type TestGraph } from './support/testGraph';
 
@@ -89,6 +89,42 @@ describe('live balance updates through the gateway', () => {
     await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
     expect((await resumed.next()).data?.balanceUpdated.balance).toBe(100);
     resumed.close();
+  });
+
+  it('gives the balance and the last event id in one read, so a subscription after it misses nothing', async () => {
+    const member = await enrollMember(graph);
+    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const { customerByIdentifier } = await graph.data(MemberOverviewDocument, { email: member.email });
+    const { balance, lastEventId } = customerByIdentifier!.loyalty!;
+    expect(balance).toBe(25);
+    // A purchase commits between the read and the subscription.
+    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: lastEventId });
+    expect((await live.next()).data?.balanceUpdated).toMatchObject({ balance: 50, change: 25 });
+    live.close();
+  });
+
+  it('replays the whole catch-up to each of two clients resuming from the same cursor', async () => {
+    const member = await enrollMember(graph);
+    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const first = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+    expect((await first.next()).data?.balanceUpdated.balance).toBe(25);
+    const second = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+    for (const live of [first, second]) {
+      const balances = [];
+      while (balances.at(-1) !== 50) balances.push((await live.next()).data?.balanceUpdated.balance);
+      expect(balances).toEqual(live === first ? [50] : [25, 50]);
+      live.close();
+    }
+  });
+
+  it('refuses a cursor newer than any event, which would skip events silently', async () => {
+    const member = await enrollMember(graph);
+    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '999999999' });
+    const message = await live.next();
+    expect(message.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(message.errors?.[0]?.message).toMatch(/after/);
   });
 
   it('answers invalid variables with an error before subscribing upstream', async () => {

@@ -1,7 +1,16 @@
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  parse,
+  visit,
+  type DocumentNode,
+  type ExecutionResult,
+} from 'graphql';
 import { createAsyncQueue } from '../../runtime/events/asyncQueue';
 import type { Logger } from '../../runtime/logging/logger';
 import type { FederatedSchema } from './federatedSchema';
@@ -50,8 +59,11 @@ export function createFederatedSubscribe(deps: {
   upstream: UpstreamSubscriptions;
   serviceMap: () => ServiceMap;
   logger: Logger;
+  /** Events one client may have waiting to be resolved before it is cut off. Default 1,000. */
+  maxPendingEvents?: number;
 }) {
   const { schema, upstream, logger } = deps;
+  const maxPendingEvents = deps.maxPendingEvents ?? 1000;
 
   return function subscribe(request: SubscribeRequest): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
     const operationName = request.operationName ?? undefined;
@@ -144,25 +156,44 @@ export function createFederatedSubscribe(deps: {
     const results = createAsyncQueue<ExecutionResult>(() => closeUpstream());
     // Events are hydrated one after another so each client sees them in the order they happened.
     let chain = Promise.resolve();
-    closeUpstream = upstream.subscribe(primary.serviceName, primaryRequest(primary, variables), {
-      next(event) {
-        chain = chain
-          .then(() => hydrate(event))
-          .then(
-            (result) => results.push(result),
-            (error: unknown) => {
-              logger.error('subscription event could not be resolved', { error: (error as Error).message });
-              results.push(failure('This event could not be resolved', 'INTERNAL_SERVER_ERROR'));
-            },
-          );
+    let pending = 0;
+    const stop = (error: GraphQLError) => {
+      results.fail(error);
+      closeUpstream();
+    };
+    closeUpstream = upstream.subscribe(
+      primary.serviceName,
+      primaryRequest(primary, variables),
+      {
+        next(event) {
+          if (++pending > maxPendingEvents) {
+            stop(
+              new GraphQLError('This subscription fell too far behind; subscribe again from the last event received', {
+                extensions: { code: 'SUBSCRIPTION_BEHIND' },
+              }),
+            );
+            return;
+          }
+          chain = chain
+            .then(() => hydrate(event))
+            .then(
+              (result) => results.push(result),
+              (error: unknown) => {
+                logger.error('subscription event could not be resolved', { error: (error as Error).message });
+                results.push(failure('This event could not be resolved', 'INTERNAL_SERVER_ERROR'));
+              },
+            )
+            .finally(() => pending--);
+        },
+        error(error) {
+          chain = chain.then(() => stop(upstreamFailure(primary.serviceName, error)));
+        },
+        complete() {
+          chain = chain.then(() => results.end());
+        },
       },
-      error(error) {
-        chain = chain.then(() => results.fail(toGraphQLError(error)));
-      },
-      complete() {
-        chain = chain.then(() => results.end());
-      },
-    });
+      !resumesFromCursor(primary.operation, variables),
+    );
     return results;
   };
 }
@@ -175,21 +206,31 @@ function primaryRequest(primary: FetchNode, variables: Record<string, unknown>) 
   return { query: primary.operation, variables: used };
 }
 
-/** Whatever ended the upstream stream, the client gets a GraphQLError it can read. */
-function toGraphQLError(error: unknown): GraphQLError {
+/**
+ * A subscription operation that replays from a cursor (an `after` argument with a value) is not
+ * shared: a client joining it midway would miss the replay.
+ */
+function resumesFromCursor(operation: string, variables: Record<string, unknown>): boolean {
+  let resumes = false;
+  visit(parse(operation), {
+    Argument(node) {
+      if (node.name.value !== 'after') return;
+      const { value } = node;
+      if (value.kind === Kind.VARIABLE) resumes ||= variables[value.name.value] != null;
+      else resumes ||= value.kind !== Kind.NULL;
+    },
+  });
+  return resumes;
+}
+
+/** Whatever ended the upstream stream, the client gets a GraphQLError that says what to do. */
+function upstreamFailure(serviceName: string, error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (Array.isArray(error) && error[0]?.message) {
     return new GraphQLError(String(error[0].message), { extensions: error[0].extensions });
   }
-  if (error && typeof error === 'object' && 'code' in error && 'reason' in error) {
-    return new GraphQLError(
-      `The subgraph closed the subscription: ${String((error as { reason: unknown }).reason) || (error as { code: unknown }).code}`,
-      {
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
-      },
-    );
-  }
-  return new GraphQLError(error instanceof Error ? error.message : 'The subscription failed', {
-    extensions: { code: 'SERVICE_UNAVAILABLE' },
-  });
+  return new GraphQLError(
+    `The connection to the ${serviceName} service was lost; subscribe again from the last event received`,
+    { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName } },
+  );
 }

@@ -36,6 +36,7 @@ function stableJson(value: unknown): string {
 export class UpstreamSubscriptions {
   private readonly clients = new Map<string, Client>();
   private readonly shared = new Map<string, SharedSubscription>();
+  private unsharedCount = 0;
 
   constructor(
     private readonly wsUrls: Readonly<Record<string, string>>,
@@ -47,8 +48,15 @@ export class UpstreamSubscriptions {
     return this.shared.size;
   }
 
-  subscribe(serviceName: string, request: UpstreamRequest, listener: UpstreamListener): () => void {
-    const key = `${serviceName}\n${request.query}\n${stableJson(request.variables)}`;
+  /**
+   * Opens (or joins) an upstream subscription. `shareable: false` opens one of its own: a
+   * subscription that replays from a cursor must not be joined midway by another client, who would
+   * miss the replay.
+   */
+  subscribe(serviceName: string, request: UpstreamRequest, listener: UpstreamListener, shareable = true): () => void {
+    const key = shareable
+      ? `${serviceName}\n${request.query}\n${stableJson(request.variables)}`
+      : `${serviceName}\n#${++this.unsharedCount}`;
     let shared = this.shared.get(key);
     if (!shared) {
       const listeners = new Set<UpstreamListener>();
@@ -96,9 +104,12 @@ export class UpstreamSubscriptions {
         url,
         webSocketImpl: WebSocket,
         lazy: true,
-        // Keep the connection while any subscription lives; reconnect after a subgraph restarts.
-        retryAttempts: Number.POSITIVE_INFINITY,
-        shouldRetry: () => true,
+        // No automatic resubscription: graphql-ws would resend the original operation, replaying
+        // from the original cursor (duplicates) or going on live (a gap). A lost connection ends the
+        // clients' streams with an error instead, and they resume from the last event they saw.
+        // The next subscription opens a new connection.
+        retryAttempts: 0,
+        keepAlive: 10_000,
         on: {
           closed: (event) =>
             this.logger.debug('upstream subscription connection closed', {

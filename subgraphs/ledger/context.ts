@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Database } from '../../runtime/database/database';
 import type { EventFeed } from '../../runtime/events/eventFeed';
 import { isUuid } from '../../runtime/validation/validators';
-import { accountStore, type AccountRow } from './accounts/account.store';
+import { accountStore, type AccountWithCursor } from './accounts/account.store';
 import { historyKey, journalStore, type EntryRow, type HistoryRequest } from './journal/journal.store';
 import type { PurchaseService } from './purchases/purchase.service';
 
@@ -14,7 +14,7 @@ export interface LedgerServices {
 export interface LedgerContext extends LedgerServices {
   events: EventFeed;
   loaders: {
-    accountByCustomerId: DataLoader<string, AccountRow | null>;
+    accountByCustomerId: DataLoader<string, AccountWithCursor | null>;
     historyPage: DataLoader<HistoryRequest, EntryRow[], string>;
   };
 }

@@ -95,6 +95,21 @@ describe('the outbox and its event feed', () => {
     expect(feed.subscriberCount).toBe(0);
   });
 
+  it('cuts off a subscriber that falls too far behind, after what it had queued, saying where to resume', async () => {
+    const published = [await publish('a', 1), await publish('a', 2), await publish('a', 3)];
+    const bounded = new EventFeed(db, schema, { pollIntervalMs: 60_000, maxQueuedPerSubscriber: 2 });
+    await bounded.start();
+    // Replaying from the start queues all three at once, and nobody reads.
+    const events = bounded.subscribe({ after: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await take(events, 2)).map((e) => e.id)).toEqual([published[0]!.id, published[1]!.id]);
+    await expect(events.next()).rejects.toMatchObject({
+      name: 'SubscriberTooSlowError',
+      lastDeliveredId: published[1]!.id,
+    });
+    await bounded.stop();
+  });
+
   it('still delivers when a notification is missed, by polling', async () => {
     const polling = new EventFeed(db, schema, { pollIntervalMs: 50 });
     await polling.start();

@@ -19,6 +19,7 @@ export class CustomerLoyaltyResolver {
       customerId: customer.id,
       balance: account?.balance ?? 0,
       lifetimePoints: account?.lifetime_points ?? 0,
+      lastEventId: account?.last_event_id == null ? null : String(account.last_event_id),
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
+import { balanceUpdatedEvent } from '../balanceUpdates/balanceUpdate.events';
 
 export interface AccountRow {
   customer_id: string;
@@ -6,12 +7,21 @@ export interface AccountRow {
   lifetime_points: number;
 }
 
+export interface AccountWithCursor extends AccountRow {
+  /** The newest BalanceUpdated event of this account, read in the same snapshot as the balance. */
+  last_event_id: number | null;
+}
+
 /** SQL for `ledger.accounts`, the per-customer balance kept equal to the sum of its entries. */
 export const accountStore = {
-  async findByCustomerIds(db: Queryable, customerIds: readonly string[]): Promise<AccountRow[]> {
-    const { rows } = await db.query<AccountRow>(
-      'select customer_id, balance, lifetime_points from ledger.accounts where customer_id = any($1::uuid[])',
-      [customerIds],
+  async findByCustomerIds(db: Queryable, customerIds: readonly string[]): Promise<AccountWithCursor[]> {
+    const { rows } = await db.query<AccountWithCursor>(
+      `select a.customer_id, a.balance, a.lifetime_points,
+              (select max(e.id) from ledger.events e
+                where e.aggregate_id = a.customer_id::text and e.type = $2) as last_event_id
+         from ledger.accounts a
+        where a.customer_id = any($1::uuid[])`,
+      [customerIds, balanceUpdatedEvent],
     );
     return rows;
   },

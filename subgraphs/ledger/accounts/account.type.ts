@@ -1,4 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A loyalty member: one profile across every channel.' })
 @Directive('@key(fields: "id")')
@@ -11,9 +12,16 @@ export class Customer {
 export class Loyalty {
   customerId!: string;
 
-  @Field(() => Int, { description: 'Points available to spend now.' })
+  @Field(() => GraphQLSafeInt, { description: 'Points available to spend now.' })
   balance!: number;
 
-  @Field(() => Int, { description: 'All points ever earned, whatever was spent since.' })
+  @Field(() => GraphQLSafeInt, { description: 'All points ever earned, whatever was spent since.' })
   lifetimePoints!: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The newest balance event of this member, read together with the balance. Subscribe to balanceUpdated with `after` set to it (or "0" when null) to get every later change, with no gap.',
+  })
+  lastEventId!: string | null;
 }

@@ -3,7 +3,7 @@ import type { OutboxEvent } from '../../../runtime/events/outbox';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { isUuid } from '../../../runtime/validation/validators';
 import type { LedgerContext } from '../context';
-import { balanceUpdatedEvent, type BalanceUpdatedPayload } from '../purchases/purchase.service';
+import { balanceUpdatedEvent, type BalanceUpdatedPayload } from './balanceUpdate.events';
 import { BalanceUpdate } from './balanceUpdate.type';
 
 interface BalanceUpdatedArgs {
@@ -11,14 +11,26 @@ interface BalanceUpdatedArgs {
   after?: string | null;
 }
 
-function subscribeToBalance({ args, context }: SubscribeResolverData<unknown, BalanceUpdatedArgs, LedgerContext>) {
-  if (!isUuid(args.customerId))
+async function subscribeToBalance({
+  args,
+  context,
+}: SubscribeResolverData<unknown, BalanceUpdatedArgs, LedgerContext>) {
+  if (!isUuid(args.customerId)) {
     throw userInputError('customerId must be a customer id (UUID)', { argument: 'customerId' });
+  }
   let after: number | undefined;
   if (args.after !== undefined && args.after !== null) {
     after = Number(args.after);
-    if (!Number.isSafeInteger(after) || after < 0)
+    if (!Number.isSafeInteger(after) || after < 0) {
       throw userInputError('after must be an event id', { argument: 'after' });
+    }
+    // A cursor from the future would silently skip every event up to it.
+    const { rows } = await context.db.query<{ newest: number | null }>('select max(id) as newest from ledger.events');
+    if (after > (rows[0]?.newest ?? 0)) {
+      throw userInputError('after is newer than any event; pass an eventId or lastEventId you received', {
+        argument: 'after',
+      });
+    }
   }
   return context.events.subscribe({ after, filter: { aggregateId: args.customerId, types: [balanceUpdatedEvent] } });
 }
