@@ -1,28 +1,52 @@
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, print, specifiedRules, validate, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { authenticate } from '../runtime/auth/authorize';
+import { createTokenVerifier, type AuthConfig } from '../runtime/auth/tokens';
 import { maskUnexpectedErrors } from '../runtime/errors/maskUnexpectedErrors';
 import type { Logger } from '../runtime/logging/logger';
+import { MemoryRateLimitStore, type RateLimitStore } from '../runtime/rateLimit/rateLimitStore';
+import { defaultOperationLimits, operationLimitRules, type OperationLimits } from '../runtime/server/operationLimits';
 import { startGraphQLServer, type RunningServer } from '../runtime/server/startGraphQLServer';
+import { createWebSocketGuards } from '../runtime/server/websocketGuards';
+import type { GatewayContext } from './gatewayContext';
+import { defaultRateLimits, rateLimitPlugin, type RateLimits } from './limits/rateLimitPlugin';
 import { SubgraphDataSource } from './subgraphDataSource';
 import { createFederatedSubscribe } from './subscriptions/federatedSubscribe';
 import { FederatedSchema } from './subscriptions/federatedSchema';
 import { UpstreamSubscriptions } from './subscriptions/upstreamSubscriptions';
+
+export type { GatewayContext } from './gatewayContext';
 
 export interface GatewayOptions {
   /** The composed supergraph (see `schema/supergraph.graphql`). */
   supergraphSdl: string;
   /** Each subgraph's `/graphql` URL by name; overrides the URLs written in the supergraph. */
   subgraphUrls: Readonly<Record<string, string>>;
+  /** How client tokens are verified (again by every subgraph). */
+  auth: AuthConfig;
   /** Port to listen on; 0 picks a free one. Default 0. */
   port?: number;
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
   logger: Logger;
+  /** Depth, alias, cost and token limits. Default `defaultOperationLimits`. */
+  limits?: OperationLimits;
+  /** Mutation rate limits. Default `defaultRateLimits`. */
+  rateLimits?: RateLimits;
+  /** Where rate limits are counted; share one (Redis) between gateway instances. Default: in memory. */
+  rateLimitStore?: RateLimitStore;
+  /** Operations one WebSocket connection may run at once. Default 20. */
+  maxSubscriptionsPerConnection?: number;
+  /** Largest request body. Default 1mb. */
+  bodyLimit?: string;
+  /** Introspection on (development) or off (production). Default on. */
+  introspection?: boolean;
+  /** Take the client address from X-Forwarded-For (behind a trusted proxy). Default false. */
+  trustProxy?: boolean;
 }
-
-export type GatewayContext = Record<string, unknown>;
 
 /** Subscriptions have their own transport; over HTTP they get a clear answer instead of a crash. */
 const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GatewayContext> = {
@@ -46,13 +70,24 @@ function toWebSocketUrl(httpUrl: string): string {
   return httpUrl.replace(/^http/, 'ws');
 }
 
+function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim() !== '') return forwarded.split(',')[0]!.trim();
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
 /**
  * The gateway: `@apollo/gateway` over the static supergraph for queries and mutations, and a
  * `graphql-ws` server on the same path that executes subscriptions from the query planner's
- * subscription plans.
+ * subscription plans. It verifies each client's token and forwards it to the subgraphs, which
+ * authorise; it applies operation limits and mutation rate limits on both transports.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const logger = options.logger.child({ service: 'gateway' });
+  const verifier = createTokenVerifier(options.auth);
+  const limits = options.limits ?? defaultOperationLimits;
+  const limitRules = operationLimitRules(limits);
+  const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
   const dataSources: Record<string, SubgraphDataSource> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -74,6 +109,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     serviceMap: () => dataSources as ServiceMap,
     logger,
   });
+  const guards = createWebSocketGuards({
+    verifier,
+    maxTokens: limits.maxTokens,
+    maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 20,
+  });
 
   /** Queries and mutations sent over the socket go through Apollo Server like HTTP ones. */
   const executeOverSocket = async (
@@ -86,7 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
         operationName: args.operationName ?? undefined,
       },
-      { contextValue: (args.contextValue ?? {}) as GatewayContext },
+      { contextValue: args.contextValue as GatewayContext },
     );
     if (response.body.kind !== 'single')
       return { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket')] };
@@ -98,24 +138,42 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     port: options.port,
     host: options.host,
     logger,
+    bodyLimit: options.bodyLimit,
     apollo: {
       gateway,
       includeStacktraceInErrorResponses: false,
+      introspection: options.introspection ?? true,
       formatError: maskUnexpectedErrors(logger),
-      plugins: [subscriptionsOverWebSocketOnly],
+      validationRules: limitRules,
+      parseOptions: { maxTokens: limits.maxTokens },
+      plugins: [
+        subscriptionsOverWebSocketOnly,
+        rateLimitPlugin(rateLimitStore, options.rateLimits ?? defaultRateLimits),
+      ],
     },
-    context: async () => ({}),
+    context: async (request) => ({
+      principal: await authenticate(verifier, request.headers.authorization),
+      authorization: request.headers.authorization,
+      ip: clientAddress(request, options.trustProxy ?? false),
+    }),
     websocket: (wsServer, apollo) =>
-      useServer<Record<string, unknown>, GatewayContext>(
+      useServer<Record<string, unknown>, { request: IncomingMessage }>(
         {
           schema: federatedSchema.apiGraphQLSchema,
-          context: () => ({}),
+          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
+          onConnect: (ctx) => guards.onConnect(ctx),
+          onSubscribe: (ctx, id, payload) => guards.onSubscribe(ctx, id, payload),
+          onComplete: (ctx, id) => guards.forget(ctx, id),
+          context: (ctx, id): GatewayContext => ({
+            ...guards.principalOf(ctx, id),
+            ip: clientAddress(ctx.extra.request, options.trustProxy ?? false),
+          }),
           subscribe: (args) =>
             subscribe({
               document: args.document,
               operationName: args.operationName,
               variables: args.variableValues as Record<string, unknown> | undefined,
-              context: (args.contextValue ?? {}) as GatewayContext,
+              context: args.contextValue as GatewayContext,
             }),
           execute: (args) => executeOverSocket(apollo, args),
         },
@@ -129,6 +187,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     async stop() {
       await server.stop();
       await upstream.close();
+      await rateLimitStore.close();
     },
   };
 }

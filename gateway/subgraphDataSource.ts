@@ -1,12 +1,14 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../runtime/errors/errorCodes';
+import type { GatewayContext } from './gatewayContext';
 
 /**
- * How the gateway calls one subgraph. A subgraph that does not answer becomes a
- * `SERVICE_UNAVAILABLE` error naming it, instead of a transport error with internal addresses.
+ * How the gateway calls one subgraph: with the client's token, which the subgraph verifies again.
+ * A subgraph that does not answer becomes a `SERVICE_UNAVAILABLE` error naming it, instead of a
+ * transport error with internal addresses.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     url: string,
@@ -14,8 +16,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     super({ url });
   }
 
+  /** Subgraphs authorise every request themselves, so each gets the client's own token. */
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const authorization = (context as Partial<GatewayContext> | undefined)?.authorization;
+    if (authorization) request.http?.headers.set('authorization', authorization);
+  }
+
   override didEncounterError(error: Error): void {
-    if (error instanceof GraphQLError) throw error;
+    if (error instanceof GraphQLError) {
+      // A subgraph that answered 4xx with GraphQL errors (input it refused): pass its first error on
+      // with its own code, rather than "400: Bad Request".
+      const body = (
+        error.extensions.response as { body?: { errors?: Array<{ message: string; extensions?: object }> } }
+      )?.body;
+      const first = body?.errors?.[0];
+      if (first) {
+        throw new GraphQLError(first.message, { extensions: { ...first.extensions, serviceName: this.serviceName } });
+      }
+      throw error;
+    }
     throw new GraphQLError(`The ${this.serviceName} service did not answer`, {
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: this.serviceName },
       originalError: error,

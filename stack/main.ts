@@ -1,7 +1,10 @@
 import 'reflect-metadata';
-import { envPort, envString } from '../runtime/config/env';
+import { readGatewayLimits } from '../gateway/gatewayConfig';
+import { mintToken } from '../runtime/auth/tokens';
+import { envInteger, envPort, envString, envUrl } from '../runtime/config/env';
 import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
 import { openDatabase } from '../runtime/database/openDatabase';
+import { RedisRateLimitStore } from '../runtime/rateLimit/rateLimitStore';
 import { runMain } from '../runtime/server/runMain';
 import { defaultGatewayPort, defaultSubgraphPorts, subgraphNames } from '../subgraphs/registry';
 import { seedDemoData } from './seedDemoData';
@@ -16,22 +19,45 @@ runMain(async () => {
     subgraphNames.map((name) => [name, envPort(env, `${name.toUpperCase()}_PORT`, defaultSubgraphPorts[name])]),
   );
   try {
+    const redisUrl = envUrl(env, 'REDIS_URL');
     const stack = await startStack({
       db,
       logger: common.logger,
       host: common.host,
       eventPollIntervalMs: common.eventPollIntervalMs,
       ports: { ...ports, gateway: envPort(env, 'GATEWAY_PORT', defaultGatewayPort) },
+      auth: common.auth,
+      limits: common.limits,
+      introspection: !common.production,
+      gateway: {
+        ...readGatewayLimits(env),
+        rateLimitStore: redisUrl ? new RedisRateLimitStore(redisUrl, common.logger) : undefined,
+        maxSubscriptionsPerConnection: envInteger(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, { min: 1, max: 1000 }),
+      },
     });
     if (envString(env, 'SEED_DEMO_DATA', 'true') !== 'false') {
-      const { adaId } = await seedDemoData(stack.gateway.url);
-      common.logger.info('demo data ready', { demoMemberEmail: 'ada@example.com', demoMemberId: adaId });
+      if (common.auth.jwtSecret) {
+        const admin = await mintToken(
+          { role: 'admin', subject: 'demo-seed' },
+          {
+            secret: common.auth.jwtSecret,
+            issuer: common.auth.issuer,
+            audience: common.auth.audience,
+            ttlSeconds: 300,
+          },
+        );
+        const { adaId } = await seedDemoData(stack.gateway.url, `Bearer ${admin}`);
+        common.logger.info('demo data ready', { demoMemberEmail: 'ada@example.com', demoMemberId: adaId });
+      } else {
+        common.logger.warn('demo data not seeded: seeding signs an admin token, which needs AUTH_JWT_SECRET');
+      }
     }
     const lines = [
       '',
       `Loyalty Graph is running on ${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}.`,
       `  gateway   ${stack.gateway.url}  (WebSocket: ${stack.gateway.wsUrl})`,
       ...Object.values(stack.subgraphs).map((s) => `  ${s.name.padEnd(9)} ${s.url}`),
+      'Mint a token to call it: npm run -s token -- admin   (or member <customerId>, associate <storeId>, ...)',
       'Press Ctrl+C to stop.',
       '',
     ];

@@ -45,13 +45,16 @@ const createReward = `mutation SeedReward($input: CreateRewardInput!) { createRe
 const purchase = `mutation SeedPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
 
 /**
- * Seeds demo data through the gateway, as any client would. Every step is idempotent (rates are
+ * Seeds demo data through the gateway, as an admin client would. Every step is idempotent (rates are
  * upserts, members are looked up before enrolling, purchases carry order ids), so a restart or an
  * interrupted first start seeds nothing twice.
  */
-export async function seedDemoData(gatewayUrl: string): Promise<{ adaId: string; graceId: string }> {
+export async function seedDemoData(
+  gatewayUrl: string,
+  adminAuthorization: string,
+): Promise<{ adaId: string; graceId: string }> {
   const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
-    graphqlRequest<T>(gatewayUrl, query, variables);
+    graphqlRequest<T>(gatewayUrl, query, variables, { headers: { authorization: adminAuthorization } });
 
   for (const currency of ['EUR', 'USD', 'GBP']) {
     await call(setRate, { input: { currency, points: 1, perAmount: 100 } });

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
-import { startGateway } from '../gateway';
+import { startGateway, type GatewayOptions } from '../gateway';
 import { readSupergraphSdl } from '../gateway/composition/generateSchemaFiles';
+import type { AuthConfig } from '../runtime/auth/tokens';
+import { developmentAuthConfig } from '../runtime/config/authConfig';
 import type { Database } from '../runtime/database/database';
 import type { Logger } from '../runtime/logging/logger';
+import type { OperationLimits } from '../runtime/server/operationLimits';
 import type { RunningServer } from '../runtime/server/startGraphQLServer';
 import type { RunningSubgraph } from '../runtime/server/startSubgraph';
 import { startCampaignSubgraph } from '../subgraphs/campaign';
@@ -22,6 +25,17 @@ export interface StackOptions {
   /** Supergraph to serve. Default: the committed `schema/supergraph.graphql`. */
   supergraphSdl?: string;
   eventPollIntervalMs?: number;
+  /** Token verification for the gateway and every subgraph. Default: the development secrets. */
+  auth?: AuthConfig;
+  /** Operation limits on the gateway and every subgraph. */
+  limits?: OperationLimits;
+  /** Introspection on (development) or off (production). Default on. */
+  introspection?: boolean;
+  /** The gateway's rate limits, body limit and the like. */
+  gateway?: Pick<
+    GatewayOptions,
+    'rateLimits' | 'rateLimitStore' | 'bodyLimit' | 'trustProxy' | 'maxSubscriptionsPerConnection'
+  >;
 }
 
 export interface RunningStack {
@@ -33,8 +47,12 @@ export interface RunningStack {
 
 /** The whole graph in one process: four subgraphs, each on its own port, and the gateway. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const auth = options.auth ?? developmentAuthConfig();
   const common = (name: SubgraphName) => ({
     db: options.db,
+    auth,
+    limits: options.limits,
+    introspection: options.introspection,
     logger: options.logger,
     host: options.host,
     port: options.ports?.[name] ?? 0,
@@ -57,6 +75,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await startGateway({
         supergraphSdl: options.supergraphSdl ?? readSupergraphSdl(),
         subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+        auth,
+        limits: options.limits,
+        introspection: options.introspection,
+        ...options.gateway,
         host: options.host,
         port: options.ports?.gateway ?? 0,
         logger: options.logger,

@@ -9,13 +9,13 @@ describe('when a subgraph is down', () => {
     graph = await startTestGraph();
     await setEarnRate(graph);
     member = await enrollMember(graph, 'Kim', 'Lee');
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
   });
   afterAll(() => graph?.stop());
 
   it("still answers with the other subgraphs' data, and an error for the missing part", async () => {
     await graph.stack.subgraphs.rewards.stop();
-    const result = await graph.request(MemberOverviewDocument, { email: member.email });
+    const result = await graph.admin.request(MemberOverviewDocument, { email: member.email });
     expect(result.data?.customerByIdentifier).toMatchObject({ name: 'Kim Lee', loyalty: { balance: 25 } });
     expect(result.errors?.length).toBeGreaterThan(0);
     expect((await fetch(new URL('/health', graph.url))).status).toBe(200);
@@ -24,13 +24,13 @@ describe('when a subgraph is down', () => {
   it('refuses a purchase it cannot quote with SERVICE_UNAVAILABLE and records nothing', async () => {
     await graph.stack.subgraphs.campaign.stop();
     const input = purchaseInput(member.id);
-    const result = await graph.request(RecordPurchaseDocument, { input });
+    const result = await graph.admin.request(RecordPurchaseDocument, { input });
     expect(result.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     const { rows } = await graph.database.db.query('select 1 from ledger.orders where external_order_id = $1', [
       input.externalOrderId,
     ]);
     expect(rows).toHaveLength(0);
-    const balance = await graph.data<{ customer: { loyalty: { balance: number } } }, unknown>(
+    const balance = await graph.admin.data<{ customer: { loyalty: { balance: number } } }, unknown>(
       `query($id: ID!) { customer(id: $id) { loyalty { balance } } }`,
       { id: member.id },
     );
@@ -38,7 +38,7 @@ describe('when a subgraph is down', () => {
   });
 
   it('ends a live subscription with SERVICE_UNAVAILABLE when its subgraph goes away, so the client resumes', async () => {
-    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+    const live = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
     expect((await live.next()).data?.balanceUpdated.balance).toBe(25);
     await graph.stack.subgraphs.ledger.stop();
     const message = await live.next();

@@ -7,7 +7,7 @@ describe('the federated customer graph', () => {
   beforeAll(async () => {
     graph = await startTestGraph();
     await setEarnRate(graph);
-    await graph.data(
+    await graph.admin.data(
       `mutation { createReward(input: { name: "Free coffee", kind: FREE_PRODUCT, costPoints: 150 }) { id } }`,
     );
   });
@@ -15,9 +15,11 @@ describe('the federated customer graph', () => {
 
   it('answers one query with fields from all four subgraphs', async () => {
     const member = await enrollMember(graph, 'Ada', 'Lovelace');
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
 
-    const { customerByIdentifier } = await graph.data(MemberOverviewDocument, { email: member.email.toUpperCase() });
+    const { customerByIdentifier } = await graph.admin.data(MemberOverviewDocument, {
+      email: member.email.toUpperCase(),
+    });
 
     expect(customerByIdentifier).toMatchObject({
       id: member.id,
@@ -39,12 +41,12 @@ describe('the federated customer graph', () => {
   it('pages through history with cursors, newest first', async () => {
     const member = await enrollMember(graph);
     for (const price of [100, 200, 300]) {
-      await graph.data(RecordPurchaseDocument, {
+      await graph.admin.data(RecordPurchaseDocument, {
         input: purchaseInput(member.id, { lines: [{ sku: 'A', quantity: 1, unitPrice: price }] }),
       });
     }
     const page = (after?: string) =>
-      graph.data<
+      graph.admin.data<
         {
           customer: {
             loyalty: {
@@ -68,7 +70,7 @@ describe('the federated customer graph', () => {
 
   it('refuses a cursor it did not issue', async () => {
     const member = await enrollMember(graph);
-    const result = await graph.request(
+    const result = await graph.admin.request(
       `query($id: ID!) { customer(id: $id) { loyalty { history(after: "garbage!") { edges { cursor } } } } }`,
       {
         id: member.id,
@@ -84,7 +86,7 @@ describe('the federated customer graph', () => {
       // What the gateway sends a subgraph for a list of customers: one _entities request.
       const response = await fetch(graph.stack.subgraphs[subgraph].url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: graph.admin.authorization! },
         body: JSON.stringify({
           query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Customer { ${selection} } } }`,
           variables: { representations },

@@ -18,7 +18,7 @@ describe('enrolling and recognising members', () => {
 
   it('enrolls at a till and finds the member again by the phone number as typed', async () => {
     const email = `${unique('ann')}@Example.com`;
-    const { enrollCustomer } = await graph.data(EnrollCustomerDocument, {
+    const { enrollCustomer } = await graph.admin.data(EnrollCustomerDocument, {
       input: {
         givenName: 'Ann',
         familyName: 'Smith',
@@ -35,18 +35,18 @@ describe('enrolling and recognising members', () => {
       enrollmentChannel: 'IN_STORE',
     });
 
-    const byPhone = await graph.data<{ customerByIdentifier: { id: string; enrollmentStoreId: string } }, unknown>(
-      findByIdentifier,
-      {
-        type: 'PHONE',
-        value: '0049 151 23456789',
-      },
-    );
+    const byPhone = await graph.admin.data<
+      { customerByIdentifier: { id: string; enrollmentStoreId: string } },
+      unknown
+    >(findByIdentifier, {
+      type: 'PHONE',
+      value: '0049 151 23456789',
+    });
     expect(byPhone.customerByIdentifier).toMatchObject({ id: enrollCustomer.id, enrollmentStoreId: 'berlin-1' });
   });
 
   it('answers null for an identifier nobody owns', async () => {
-    const result = await graph.data<{ customerByIdentifier: null }, unknown>(findByIdentifier, {
+    const result = await graph.admin.data<{ customerByIdentifier: null }, unknown>(findByIdentifier, {
       type: 'EMAIL',
       value: `${unique('nobody')}@example.com`,
     });
@@ -55,9 +55,9 @@ describe('enrolling and recognising members', () => {
 
   it('never creates a second profile for an email that is taken, whatever its case', async () => {
     const email = `${unique('bob')}@example.com`;
-    await graph.data(EnrollCustomerDocument, { input: { givenName: 'Bob', email, channel: 'ONLINE' } });
+    await graph.admin.data(EnrollCustomerDocument, { input: { givenName: 'Bob', email, channel: 'ONLINE' } });
     const before = await countCustomers();
-    const again = await graph.request(EnrollCustomerDocument, {
+    const again = await graph.admin.request(EnrollCustomerDocument, {
       input: { givenName: 'Robert', email: email.toUpperCase(), channel: 'MOBILE_APP' },
     });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -72,23 +72,23 @@ describe('enrolling and recognising members', () => {
     ['an unnamed channel', { givenName: 'Cy', email: 'cy@example.com', channel: 'web shop' }, /channel/],
   ])('refuses %s with BAD_USER_INPUT and creates nobody', async (_case, input, message) => {
     const before = await countCustomers();
-    const result = await graph.request(EnrollCustomerDocument, { input });
+    const result = await graph.admin.request(EnrollCustomerDocument, { input });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(message);
     expect(await countCustomers()).toBe(before);
   });
 
   it('answers a malformed customer id with BAD_USER_INPUT, an unknown one with null', async () => {
-    const malformed = await graph.request(`{ customer(id: "42") { id } }`);
+    const malformed = await graph.admin.request(`{ customer(id: "42") { id } }`);
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await graph.data<{ customer: null }, unknown>(
+    const unknown = await graph.admin.data<{ customer: null }, unknown>(
       `{ customer(id: "00000000-0000-4000-8000-000000000000") { id name } }`,
     );
     expect(unknown.customer).toBeNull();
   });
 
   it('writes a CustomerEnrolled event in the same transaction as the profile', async () => {
-    const { enrollCustomer } = await graph.data(EnrollCustomerDocument, {
+    const { enrollCustomer } = await graph.admin.data(EnrollCustomerDocument, {
       input: { givenName: 'Eve', email: `${unique('eve')}@example.com`, channel: 'MOBILE_APP' },
     });
     const { rows } = await graph.database.db.query<{ type: string; payload: unknown }>(

@@ -16,7 +16,7 @@ describe('recording purchases through the gateway', () => {
   afterAll(() => graph?.stop());
 
   const ledgerState = async (customerId: string): Promise<LedgerState> => {
-    const data = await graph.data<
+    const data = await graph.admin.data<
       { customer: { loyalty: { balance: number; history: { edges: unknown[] } } } },
       unknown
     >(`query($id: ID!) { customer(id: $id) { loyalty { balance history(first: 100) { edges { cursor } } } } }`, {
@@ -25,11 +25,11 @@ describe('recording purchases through the gateway', () => {
     return { balance: data.customer.loyalty.balance, entries: data.customer.loyalty.history.edges.length };
   };
 
-  const record = (input: RecordPurchaseInput) => graph.request(RecordPurchaseDocument, { input });
+  const record = (input: RecordPurchaseInput) => graph.admin.request(RecordPurchaseDocument, { input });
 
   it('credits the points a purchase earns and says why', async () => {
     const member = await enrollMember(graph);
-    const { recordPurchase } = await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const { recordPurchase } = await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
     expect(recordPurchase).toMatchObject({
       totalAmount: 2500,
       currency: 'EUR',
@@ -43,8 +43,8 @@ describe('recording purchases through the gateway', () => {
   it('credits a retried POS purchase once and answers the retry with the first result', async () => {
     const member = await enrollMember(graph);
     const input = purchaseInput(member.id);
-    const first = await graph.data(RecordPurchaseDocument, { input });
-    const retry = await graph.data(RecordPurchaseDocument, { input });
+    const first = await graph.admin.data(RecordPurchaseDocument, { input });
+    const retry = await graph.admin.data(RecordPurchaseDocument, { input });
     expect(retry).toEqual(first);
     expect(await ledgerState(member.id)).toEqual({ balance: 25, entries: 1 });
   });
@@ -52,7 +52,9 @@ describe('recording purchases through the gateway', () => {
   it('credits racing retries of one order once', async () => {
     const member = await enrollMember(graph);
     const input = purchaseInput(member.id);
-    const results = await Promise.all(Array.from({ length: 8 }, () => graph.data(RecordPurchaseDocument, { input })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => graph.admin.data(RecordPurchaseDocument, { input })),
+    );
     expect(new Set(results.map((r) => r.recordPurchase.id)).size).toBe(1);
     expect(await ledgerState(member.id)).toEqual({ balance: 25, entries: 1 });
   });
@@ -60,7 +62,7 @@ describe('recording purchases through the gateway', () => {
   it('keeps every concurrent purchase of one member, and the balance equals the sum of entries', async () => {
     const member = await enrollMember(graph);
     await Promise.all(
-      Array.from({ length: 10 }, () => graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) })),
+      Array.from({ length: 10 }, () => graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) })),
     );
     expect(await ledgerState(member.id)).toEqual({ balance: 250, entries: 10 });
     const { rows } = await graph.database.db.query<{ balance: number; total: number }>(
@@ -74,7 +76,7 @@ describe('recording purchases through the gateway', () => {
   it('refuses the same order id with different content as a conflict, and changes nothing', async () => {
     const member = await enrollMember(graph);
     const input = purchaseInput(member.id);
-    await graph.data(RecordPurchaseDocument, { input });
+    await graph.admin.data(RecordPurchaseDocument, { input });
     const changed = await record({ ...input, lines: [{ sku: 'SHIRT-M', quantity: 3, unitPrice: 1250 }] });
     expect(changed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(changed.data).toBeNull();
@@ -84,8 +86,8 @@ describe('recording purchases through the gateway', () => {
   it('treats the same order id on another channel as another order', async () => {
     const member = await enrollMember(graph);
     const input = purchaseInput(member.id);
-    await graph.data(RecordPurchaseDocument, { input });
-    await graph.data(RecordPurchaseDocument, { input: { ...input, channel: 'ONLINE', storeId: null } });
+    await graph.admin.data(RecordPurchaseDocument, { input });
+    await graph.admin.data(RecordPurchaseDocument, { input: { ...input, channel: 'ONLINE', storeId: null } });
     expect(await ledgerState(member.id)).toEqual({ balance: 50, entries: 2 });
   });
 
@@ -96,7 +98,7 @@ describe('recording purchases through the gateway', () => {
 
   it('records a purchase in a currency without an earn rate with zero points', async () => {
     const member = await enrollMember(graph);
-    const { recordPurchase } = await graph.data(RecordPurchaseDocument, {
+    const { recordPurchase } = await graph.admin.data(RecordPurchaseDocument, {
       input: purchaseInput(member.id, { currency: 'JPY' }),
     });
     expect(recordPurchase).toMatchObject({ pointsEarned: 0, earnings: [] });
@@ -140,7 +142,7 @@ describe('recording purchases through the gateway', () => {
 
   it('refuses a value GraphQL cannot coerce (a fractional quantity) with BAD_USER_INPUT', async () => {
     const member = await enrollMember(graph);
-    const result = await graph.request(RecordPurchaseDocument, {
+    const result = await graph.admin.request(RecordPurchaseDocument, {
       input: { ...purchaseInput(member.id), lines: [{ sku: 'A', quantity: 1.5, unitPrice: 100 }] },
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { MemberOverviewDocument, RecordPurchaseDocument } from '../examples/sdk/graphql';
+import { mintToken } from '../runtime/auth/tokens';
+import { developmentAuthConfig } from '../runtime/config/authConfig';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { seedDemoData } from '../stack/seedDemoData';
@@ -16,19 +18,30 @@ describe('stopping and starting the graph again', () => {
 
   it('keeps members, balances and history, and seeds the demo data only once', async () => {
     const logger = createLogger('error');
+    const auth = developmentAuthConfig();
+    const authorization = `Bearer ${await mintToken(
+      { role: 'admin', subject: 'test-admin' },
+      { secret: auth.jwtSecret!, issuer: auth.issuer, audience: auth.audience },
+    )}`;
+    const asAdmin = { headers: { authorization } };
     const first = await startStack({ db: database.db, logger });
     let adaId: string;
     try {
-      ({ adaId } = await seedDemoData(first.gateway.url));
-      await graphqlRequest(first.gateway.url, print(RecordPurchaseDocument), {
-        input: {
-          customerId: adaId,
-          channel: 'ONLINE',
-          externalOrderId: 'restart-1',
-          currency: 'GBP',
-          lines: [{ sku: 'A', quantity: 1, unitPrice: 1000 }],
+      ({ adaId } = await seedDemoData(first.gateway.url, authorization));
+      await graphqlRequest(
+        first.gateway.url,
+        print(RecordPurchaseDocument),
+        {
+          input: {
+            customerId: adaId,
+            channel: 'ONLINE',
+            externalOrderId: 'restart-1',
+            currency: 'GBP',
+            lines: [{ sku: 'A', quantity: 1, unitPrice: 1000 }],
+          },
         },
-      });
+        asAdmin,
+      );
     } finally {
       await first.stop();
     }
@@ -37,10 +50,10 @@ describe('stopping and starting the graph again', () => {
     const second = await startStack({ db, logger });
     try {
       // A second seed (what a restart of `npm start` does) finds everything in place.
-      expect((await seedDemoData(second.gateway.url)).adaId).toBe(adaId);
+      expect((await seedDemoData(second.gateway.url, authorization)).adaId).toBe(adaId);
       const data = await graphqlRequest<{
         customerByIdentifier: { id: string; loyalty: { balance: number; history: { edges: unknown[] } } };
-      }>(second.gateway.url, print(MemberOverviewDocument), { email: 'ada@example.com' });
+      }>(second.gateway.url, print(MemberOverviewDocument), { email: 'ada@example.com' }, asAdmin);
       expect(data.customerByIdentifier.id).toBe(adaId);
       // Seeded purchases: £25.00 and £34.50, then £10.00 → 25 + 34 + 10 points, three entries.
       expect(data.customerByIdentifier.loyalty.balance).toBe(69);

@@ -7,7 +7,7 @@ describe('live balance updates through the gateway', () => {
   beforeAll(async () => {
     graph = await startTestGraph();
     await setEarnRate(graph);
-    await graph.data(
+    await graph.admin.data(
       `mutation { createReward(input: { name: "Tote bag", kind: FREE_PRODUCT, costPoints: 20 }) { id } }`,
     );
   });
@@ -18,7 +18,7 @@ describe('live balance updates through the gateway', () => {
   /** Subscribes, and waits until the ledger holds the upstream subscription, so no event is missed. */
   const subscribeLive = async (variables: { customerId: string; after?: string }) => {
     const before = ledgerSubscribers();
-    const live = await graph.subscribe(BalanceUpdatedDocument, variables);
+    const live = await graph.admin.subscribe(BalanceUpdatedDocument, variables);
     for (let i = 0; i < 250 && ledgerSubscribers() <= before; i++)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(ledgerSubscribers()).toBeGreaterThan(before);
@@ -29,7 +29,7 @@ describe('live balance updates through the gateway', () => {
     const member = await enrollMember(graph, 'Grace', 'Hopper');
     const live = await subscribeLive({ customerId: member.id });
 
-    const { recordPurchase } = await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const { recordPurchase } = await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
 
     const message = await live.next();
     expect(message.errors).toBeUndefined();
@@ -47,9 +47,9 @@ describe('live balance updates through the gateway', () => {
     const member = await enrollMember(graph);
     const live = await subscribeLive({ customerId: member.id });
     const input = purchaseInput(member.id);
-    await graph.data(RecordPurchaseDocument, { input });
-    await graph.data(RecordPurchaseDocument, { input });
-    await graph.data(RecordPurchaseDocument, {
+    await graph.admin.data(RecordPurchaseDocument, { input });
+    await graph.admin.data(RecordPurchaseDocument, { input });
+    await graph.admin.data(RecordPurchaseDocument, {
       input: purchaseInput(member.id, { lines: [{ sku: 'A', quantity: 1, unitPrice: 100 }] }),
     });
     expect((await live.next()).data?.balanceUpdated.balance).toBe(25);
@@ -61,8 +61,8 @@ describe('live balance updates through the gateway', () => {
   it('only sends a member their own balance', async () => {
     const [watched, other] = await Promise.all([enrollMember(graph), enrollMember(graph)]);
     const live = await subscribeLive({ customerId: watched.id });
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(other.id) });
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(watched.id) });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(other.id) });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(watched.id) });
     const message = await live.next();
     expect(message.data?.balanceUpdated).toMatchObject({ balance: 25, customer: { name: 'Test Member' } });
     live.close();
@@ -70,47 +70,47 @@ describe('live balance updates through the gateway', () => {
 
   it('replays what a reconnecting client missed after the last event id it saw, then goes on live', async () => {
     const member = await enrollMember(graph);
-    const first = await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
-    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+    const first = await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const live = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
     const seen = await live.next();
     expect(seen.data?.balanceUpdated.balance).toBe(first.recordPurchase.balanceAfter);
     live.close();
 
     // Offline while two purchases commit.
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
 
-    const resumed = await graph.subscribe(BalanceUpdatedDocument, {
+    const resumed = await graph.admin.subscribe(BalanceUpdatedDocument, {
       customerId: member.id,
       after: seen.data!.balanceUpdated.eventId,
     });
     expect((await resumed.next()).data?.balanceUpdated.balance).toBe(50);
     expect((await resumed.next()).data?.balanceUpdated.balance).toBe(75);
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
     expect((await resumed.next()).data?.balanceUpdated.balance).toBe(100);
     resumed.close();
   });
 
   it('gives the balance and the last event id in one read, so a subscription after it misses nothing', async () => {
     const member = await enrollMember(graph);
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
-    const { customerByIdentifier } = await graph.data(MemberOverviewDocument, { email: member.email });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const { customerByIdentifier } = await graph.admin.data(MemberOverviewDocument, { email: member.email });
     const { balance, lastEventId } = customerByIdentifier!.loyalty!;
     expect(balance).toBe(25);
     // A purchase commits between the read and the subscription.
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
-    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: lastEventId });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const live = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: lastEventId });
     expect((await live.next()).data?.balanceUpdated).toMatchObject({ balance: 50, change: 25 });
     live.close();
   });
 
   it('replays the whole catch-up to each of two clients resuming from the same cursor', async () => {
     const member = await enrollMember(graph);
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
-    const first = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const first = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
     expect((await first.next()).data?.balanceUpdated.balance).toBe(25);
-    const second = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+    const second = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
     for (const live of [first, second]) {
       const balances = [];
       while (balances.at(-1) !== 50) balances.push((await live.next()).data?.balanceUpdated.balance);
@@ -121,27 +121,29 @@ describe('live balance updates through the gateway', () => {
 
   it('refuses a cursor newer than any event, which would skip events silently', async () => {
     const member = await enrollMember(graph);
-    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '999999999' });
+    const live = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '999999999' });
     const message = await live.next();
     expect(message.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(message.errors?.[0]?.message).toMatch(/after/);
   });
 
   it('answers invalid variables with an error before subscribing upstream', async () => {
-    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: null as unknown as string });
+    const live = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: null as unknown as string });
     const message = await live.next();
     expect(message.errors?.[0]?.message).toMatch(/customerId/);
     expect(message.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers a malformed customer id with BAD_USER_INPUT from the owning subgraph', async () => {
-    const live = await graph.subscribe(BalanceUpdatedDocument, { customerId: 'not-a-uuid' });
+    const live = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: 'not-a-uuid' });
     const message = await live.next();
     expect(message.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('tells an HTTP client that subscriptions need a WebSocket', async () => {
-    const result = await graph.request(BalanceUpdatedDocument, { customerId: '00000000-0000-4000-8000-000000000000' });
+    const result = await graph.admin.request(BalanceUpdatedDocument, {
+      customerId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(result.errors?.[0]?.message).toMatch(/WebSocket/);
   });
@@ -150,8 +152,8 @@ describe('live balance updates through the gateway', () => {
     const member = await enrollMember(graph);
     const before = ledgerSubscribers();
     const a = await subscribeLive({ customerId: member.id });
-    const b = await graph.subscribe(BalanceUpdatedDocument, { customerId: member.id });
-    await graph.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const b = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: member.id });
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
     expect((await a.next()).data?.balanceUpdated.balance).toBe(25);
     expect((await b.next()).data?.balanceUpdated.balance).toBe(25);
     expect(ledgerSubscribers()).toBe(before + 1);

@@ -11,8 +11,10 @@ import {
   type DocumentNode,
   type ExecutionResult,
 } from 'graphql';
+import { principalKey } from '../../runtime/auth/principal';
 import { createAsyncQueue } from '../../runtime/events/asyncQueue';
 import type { Logger } from '../../runtime/logging/logger';
+import type { GatewayContext } from '../gatewayContext';
 import type { FederatedSchema } from './federatedSchema';
 import type { UpstreamSubscriptions } from './upstreamSubscriptions';
 
@@ -20,8 +22,8 @@ export interface SubscribeRequest {
   document: DocumentNode;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
-  /** The client's context, handed to data sources (headers, credentials). */
-  context: Record<string, unknown>;
+  /** The client's context: its principal and token, handed to the subgraphs with every fetch. */
+  context: GatewayContext;
 }
 
 /**
@@ -153,7 +155,11 @@ export function createFederatedSubscribe(deps: {
     };
 
     let closeUpstream = () => {};
-    const results = createAsyncQueue<ExecutionResult>(() => closeUpstream());
+    let expiryTimer: NodeJS.Timeout | undefined;
+    const results = createAsyncQueue<ExecutionResult>(() => {
+      clearTimeout(expiryTimer);
+      closeUpstream();
+    });
     // Events are hydrated one after another so each client sees them in the order they happened.
     let chain = Promise.resolve();
     let pending = 0;
@@ -161,9 +167,24 @@ export function createFederatedSubscribe(deps: {
       results.fail(error);
       closeUpstream();
     };
+    const { principal, authorization } = request.context;
+    if (principal?.expiresAt !== undefined) {
+      // A subscription lives no longer than the token that opened it.
+      const remainingMs = Math.max(0, principal.expiresAt * 1000 - Date.now());
+      expiryTimer = setTimeout(
+        () =>
+          stop(
+            new GraphQLError('The token has expired; subscribe again with a fresh one', {
+              extensions: { code: 'UNAUTHENTICATED' },
+            }),
+          ),
+        Math.min(remainingMs, 2 ** 31 - 1),
+      );
+      expiryTimer.unref();
+    }
     closeUpstream = upstream.subscribe(
       primary.serviceName,
-      primaryRequest(primary, variables),
+      { ...primaryRequest(primary, variables), extensions: authorization ? { authorization } : undefined },
       {
         next(event) {
           if (++pending > maxPendingEvents) {
@@ -192,7 +213,7 @@ export function createFederatedSubscribe(deps: {
           chain = chain.then(() => results.end());
         },
       },
-      !resumesFromCursor(primary.operation, variables),
+      { shareable: !resumesFromCursor(primary.operation, variables), principalKey: principalKey(principal) },
     );
     return results;
   };

@@ -17,6 +17,8 @@ interface SharedSubscription {
 export interface UpstreamRequest {
   query: string;
   variables: Record<string, unknown>;
+  /** The client's token, for the subgraph to verify and authorise this operation. */
+  extensions?: { authorization?: string };
 }
 
 function stableJson(value: unknown): string {
@@ -49,13 +51,19 @@ export class UpstreamSubscriptions {
   }
 
   /**
-   * Opens (or joins) an upstream subscription. `shareable: false` opens one of its own: a
-   * subscription that replays from a cursor must not be joined midway by another client, who would
-   * miss the replay.
+   * Opens (or joins) an upstream subscription of the same caller. `shareable: false` opens one of
+   * its own: a subscription that replays from a cursor must not be joined midway by another
+   * client, who would miss the replay.
    */
-  subscribe(serviceName: string, request: UpstreamRequest, listener: UpstreamListener, shareable = true): () => void {
-    const key = shareable
-      ? `${serviceName}\n${request.query}\n${stableJson(request.variables)}`
+  subscribe(
+    serviceName: string,
+    request: UpstreamRequest,
+    listener: UpstreamListener,
+    sharing: { shareable: boolean; principalKey: string },
+  ): () => void {
+    // Only callers with the same identity share: the subgraph authorised the first one's token.
+    const key = sharing.shareable
+      ? `${serviceName}\n${sharing.principalKey}\n${request.query}\n${stableJson(request.variables)}`
       : `${serviceName}\n#${++this.unsharedCount}`;
     let shared = this.shared.get(key);
     if (!shared) {

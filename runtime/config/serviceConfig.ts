@@ -1,6 +1,9 @@
 import path from 'node:path';
+import type { AuthConfig } from '../auth/tokens';
 import type { DatabaseConfig } from '../database/openDatabase';
 import { createLogger, type Logger } from '../logging/logger';
+import { defaultOperationLimits, type OperationLimits } from '../server/operationLimits';
+import { isProduction, readAuthConfig } from './authConfig';
 import { envInteger, envLogLevel, envString, envUrl } from './env';
 
 type Env = Record<string, string | undefined>;
@@ -10,14 +13,31 @@ export interface CommonConfig {
   logger: Logger;
   /** Outbox poll interval (the safety net behind NOTIFY). */
   eventPollIntervalMs: number;
+  auth: AuthConfig;
+  limits: OperationLimits;
+  /** NODE_ENV=production: introspection off, development secrets refused. */
+  production: boolean;
 }
 
-/** Settings every process reads: `HOST`, `LOG_LEVEL`, `EVENT_POLL_INTERVAL_MS`. */
+/**
+ * Settings every process reads: `HOST`, `LOG_LEVEL`, `EVENT_POLL_INTERVAL_MS`, `NODE_ENV`, the
+ * `AUTH_*` settings and the operation limits `LIMIT_MAX_DEPTH`, `LIMIT_MAX_ALIASES`,
+ * `LIMIT_MAX_COST`, `LIMIT_MAX_TOKENS`.
+ */
 export function readCommonConfig(env: Env): CommonConfig {
+  const logger = createLogger(envLogLevel(env));
   return {
     host: envString(env, 'HOST', '127.0.0.1')!,
-    logger: createLogger(envLogLevel(env)),
+    logger,
     eventPollIntervalMs: envInteger(env, 'EVENT_POLL_INTERVAL_MS', 1000, { min: 10, max: 60_000 }),
+    auth: readAuthConfig(env, logger),
+    limits: {
+      maxDepth: envInteger(env, 'LIMIT_MAX_DEPTH', defaultOperationLimits.maxDepth, { min: 2, max: 100 }),
+      maxAliases: envInteger(env, 'LIMIT_MAX_ALIASES', defaultOperationLimits.maxAliases, { min: 0, max: 10_000 }),
+      maxCost: envInteger(env, 'LIMIT_MAX_COST', defaultOperationLimits.maxCost, { min: 10, max: 10_000_000 }),
+      maxTokens: envInteger(env, 'LIMIT_MAX_TOKENS', defaultOperationLimits.maxTokens, { min: 100, max: 1_000_000 }),
+    },
+    production: isProduction(env),
   };
 }
 

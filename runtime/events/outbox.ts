@@ -16,6 +16,8 @@ export interface NewEvent<Payload = unknown> {
   type: string;
   aggregateId: string;
   payload: Payload;
+  /** Who caused the change (`{ role, subject }`), kept as the audit trail; null for the system. */
+  actor: { role: string; subject: string } | null;
 }
 
 export interface EventRow {
@@ -43,22 +45,29 @@ export function eventsChannel(schema: string): string {
   return `${schema}_events`;
 }
 
-/** Migration 0 of every service schema: the transactional outbox table. */
-export function outboxMigration(schema: string): Migration {
-  return {
-    version: 0,
-    name: 'outbox',
-    sql: `
-      create table ${schema}.events (
-        id bigint generated always as identity primary key,
-        type text not null,
-        aggregate_id text not null,
-        payload jsonb not null,
-        created_at timestamptz not null default now()
-      );
-      create index events_aggregate_idx on ${schema}.events (aggregate_id, id);
-    `,
-  };
+/**
+ * The runtime's migrations of every service schema (recorded in `<schema>.runtime_migrations`,
+ * apart from the service's own): the transactional outbox table, whose `actor` is the audit trail
+ * of who made each change.
+ */
+export function outboxMigrations(schema: string): Migration[] {
+  return [
+    {
+      version: 1,
+      name: 'outbox',
+      sql: `
+        create table ${schema}.events (
+          id bigint generated always as identity primary key,
+          type text not null,
+          aggregate_id text not null,
+          payload jsonb not null,
+          actor jsonb,
+          created_at timestamptz not null default now()
+        );
+        create index events_aggregate_idx on ${schema}.events (aggregate_id, id);
+      `,
+    },
+  ];
 }
 
 /**
@@ -76,8 +85,9 @@ export async function appendEvent<Payload>(
 ): Promise<OutboxEvent<Payload>> {
   await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`loyalty-graph:outbox:${schema}`]);
   const { rows } = await tx.query<EventRow>(
-    `insert into ${schema}.events (type, aggregate_id, payload) values ($1, $2, $3::jsonb) returning ${eventColumns}`,
-    [event.type, event.aggregateId, JSON.stringify(event.payload)],
+    `insert into ${schema}.events (type, aggregate_id, payload, actor) values ($1, $2, $3::jsonb, $4::jsonb)
+     returning ${eventColumns}`,
+    [event.type, event.aggregateId, JSON.stringify(event.payload), event.actor && JSON.stringify(event.actor)],
   );
   const row = rows[0]!;
   await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), String(row.id)]);

@@ -28,8 +28,7 @@ export function loadMigrations(directory: string): Migration[] {
     .sort((a, b) => a.version - b.version);
   const versions = new Set<number>();
   for (const migration of migrations) {
-    if (migration.version === 0)
-      throw new Error(`${directory}: version 0 is reserved for the runtime's outbox migration`);
+    if (migration.version < 1) throw new Error(`${directory}: migration versions start at 1`);
     if (versions.has(migration.version))
       throw new Error(`two migrations in ${directory} share version ${migration.version}`);
     versions.add(migration.version);
@@ -46,26 +45,29 @@ function checksum(sql: string): string {
  * Brings `schema` up to date: creates it, then applies the pending migrations in order, all in one
  * transaction, recording each in `<schema>.schema_migrations`. Safe to re-run (applied versions are
  * skipped; an applied migration whose statements changed, or a new one numbered below an applied
- * one, is refused) and safe with several processes
- * starting at once (an advisory lock per schema serialises them).
+ * one, is refused) and safe with several processes starting at once (an advisory lock per schema
+ * serialises them).
  */
 export async function migrate(
   db: Database,
   schema: string,
   migrations: readonly Migration[],
+  /** The table recording them; the runtime's own migrations keep a table of their own. */
+  table = 'schema_migrations',
 ): Promise<MigrationReport> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`invalid table name ${table}`);
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`loyalty-graph:migrate:${schema}`]);
     await tx.query(`create schema if not exists ${schema}`);
-    await tx.query(`create table if not exists ${schema}.schema_migrations (
+    await tx.query(`create table if not exists ${schema}.${table} (
       version integer primary key,
       name text not null,
       checksum text not null,
       applied_at timestamptz not null default now()
     )`);
     const { rows } = await tx.query<{ version: number; name: string; checksum: string }>(
-      `select version, name, checksum from ${schema}.schema_migrations`,
+      `select version, name, checksum from ${schema}.${table}`,
     );
     const recorded = new Map(rows.map((row) => [row.version, row]));
     const newestApplied = Math.max(-1, ...recorded.keys());
@@ -87,7 +89,7 @@ export async function migrate(
         );
       }
       await tx.exec(migration.sql);
-      await tx.query(`insert into ${schema}.schema_migrations (version, name, checksum) values ($1, $2, $3)`, [
+      await tx.query(`insert into ${schema}.${table} (version, name, checksum) values ($1, $2, $3)`, [
         migration.version,
         migration.name,
         sum,

@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from 'type-graphql';
+import { roleChecker } from '../auth/authorize';
 
 type SubgraphModule = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>;
 
@@ -45,6 +46,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     globalMiddlewares: options.globalMiddlewares,
     validate: true,
     pubSub: outboxOnlyPubSub,
+    authChecker: roleChecker,
     // Subgraphs legitimately lack a Query or Mutation type of their own.
     skipCheck: true,
   });

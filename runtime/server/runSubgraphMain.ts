@@ -21,6 +21,9 @@ export function runSubgraphMain(
       const subgraph = await start(
         {
           db,
+          auth: common.auth,
+          limits: common.limits,
+          introspection: !common.production,
           logger: common.logger,
           host: common.host,
           port: envPort(env, 'PORT', defaultPort),

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../logging/logger';
 
@@ -96,6 +96,20 @@ export async function startGraphQLServer<Context extends BaseContext>(
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, { context: ({ req }) => options.context(req) }),
   );
+  // A body too large or not JSON gets a GraphQL-shaped answer, not express's HTML error page.
+  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    const known: Record<string, [number, string, string]> = {
+      'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${options.bodyLimit ?? '1mb'}`],
+      'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON'],
+    };
+    const answer = error.type ? known[error.type] : undefined;
+    if (!answer) {
+      next(error);
+      return;
+    }
+    const [status, code, message] = answer;
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,18 +1,25 @@
 import type { BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { authenticate } from '../auth/authorize';
+import type { Principal } from '../auth/principal';
+import { createTokenVerifier, type AuthConfig } from '../auth/tokens';
 import type { Database } from '../database/database';
 import { maskUnexpectedErrors, maskUnexpectedResultErrors } from '../errors/maskUnexpectedErrors';
 import { EventFeed } from '../events/eventFeed';
-import { outboxMigration } from '../events/outbox';
+import { outboxMigrations } from '../events/outbox';
 import type { Logger } from '../logging/logger';
 import { loadMigrations, migrate } from '../migrations/migrate';
+import { defaultOperationLimits, operationLimitRules, type OperationLimits } from './operationLimits';
 import { startGraphQLServer, type RunningServer } from './startGraphQLServer';
 import { subscribeWithFreshContext } from './subscribeWithFreshContext';
+import { createWebSocketGuards } from './websocketGuards';
 
 export interface SubgraphOptions {
   db: Database;
+  /** Verifies every request's token: subgraphs trust no caller for being behind the gateway. */
+  auth: AuthConfig;
   /** Port to listen on; 0 picks a free one. Default 0. */
   port?: number;
   /** Interface to listen on. Default 127.0.0.1. */
@@ -20,6 +27,16 @@ export interface SubgraphOptions {
   logger: Logger;
   /** Outbox poll interval, a safety net behind `NOTIFY`. Default 1000 ms. */
   eventPollIntervalMs?: number;
+  /** Depth, alias, cost and size limits. Default `defaultOperationLimits`. */
+  limits?: OperationLimits;
+  /** Introspection on (development) or off (production). Default on. */
+  introspection?: boolean;
+}
+
+/** What a subgraph's context is built from, per HTTP request or per subscription event. */
+export interface ContextInput {
+  events: EventFeed;
+  principal: Principal | null;
 }
 
 export interface SubgraphDefinition<Context extends BaseContext> {
@@ -28,8 +45,8 @@ export interface SubgraphDefinition<Context extends BaseContext> {
   /** Folder of this subgraph's `NNN_name.sql` migrations. */
   migrationsDir: string;
   schema: GraphQLSchema;
-  /** Builds the context of one request or one subscription. */
-  createContext: (events: EventFeed) => Promise<Context> | Context;
+  /** Builds the context of one request or one subscription event. */
+  createContext: (input: ContextInput) => Promise<Context> | Context;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -38,23 +55,26 @@ export interface RunningSubgraph extends RunningServer {
 
 /**
  * Starts one subgraph: migrates its schema, starts the reader of its outbox, and serves GraphQL over
- * HTTP and `graphql-ws` (for the subscription fields it owns) on `/graphql`.
+ * HTTP and `graphql-ws` (for the subscription fields it owns) on `/graphql`, verifying the caller's
+ * token on both.
  */
 export async function startSubgraph<Context extends BaseContext>(
   definition: SubgraphDefinition<Context>,
   options: SubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = options.logger.child({ service: definition.name });
-  const report = await migrate(options.db, definition.name, [
-    outboxMigration(definition.name),
-    ...loadMigrations(definition.migrationsDir),
-  ]);
-  if (report.applied.length > 0) logger.info('migrated', { applied: report.applied });
+  const runtime = await migrate(options.db, definition.name, outboxMigrations(definition.name), 'runtime_migrations');
+  const own = await migrate(options.db, definition.name, loadMigrations(definition.migrationsDir));
+  const applied = [...runtime.applied, ...own.applied];
+  if (applied.length > 0) logger.info('migrated', { applied });
 
   const events = new EventFeed(options.db, definition.name, { logger, pollIntervalMs: options.eventPollIntervalMs });
   await events.start();
 
-  const createContext = () => definition.createContext(events);
+  const verifier = createTokenVerifier(options.auth);
+  const limits = options.limits ?? defaultOperationLimits;
+  const limitRules = operationLimitRules(limits);
+  const guards = createWebSocketGuards({ verifier, maxTokens: limits.maxTokens, maxSubscriptionsPerConnection: 50 });
   const maskResult = maskUnexpectedResultErrors(logger);
   const server = await startGraphQLServer<Context>({
     name: definition.name,
@@ -64,17 +84,31 @@ export async function startSubgraph<Context extends BaseContext>(
     apollo: {
       schema: definition.schema,
       includeStacktraceInErrorResponses: false,
+      introspection: options.introspection ?? true,
       formatError: maskUnexpectedErrors(logger),
+      validationRules: limitRules,
+      parseOptions: { maxTokens: limits.maxTokens },
       // Inline traces feed Apollo Studio only; computing them costs every request.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
-    context: async () => createContext(),
+    context: async (request) =>
+      definition.createContext({ events, principal: await authenticate(verifier, request.headers.authorization) }),
     websocket: (wsServer) =>
       useServer(
         {
           schema: definition.schema,
-          context: async () => createContext(),
-          subscribe: (args) => subscribeWithFreshContext(args, createContext),
+          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
+          onConnect: (ctx) => guards.onConnect(ctx),
+          onSubscribe: (ctx, id, payload) => guards.onSubscribe(ctx, id, payload),
+          onComplete: (ctx, id) => guards.forget(ctx, id),
+          context: (ctx, id) => definition.createContext({ events, principal: guards.principalOf(ctx, id).principal }),
+          subscribe: (args) =>
+            subscribeWithFreshContext(args, () =>
+              definition.createContext({
+                events,
+                principal: (args.contextValue as { principal: Principal | null }).principal,
+              }),
+            ),
           onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
         },
         wsServer,

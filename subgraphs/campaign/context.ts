@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
+import type { AuthContext } from '../../runtime/auth/authorize';
+import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { EarnRateService } from './earning/earnRate.service';
 import type { EarnRateRecord } from './earning/earnRate.store';
 
-export interface CampaignContext {
+export interface CampaignContext extends AuthContext {
   earnRates: EarnRateService;
   loaders: {
     /** The whole rate table, read once per request (keyed by the constant 'all'). */
@@ -10,8 +12,9 @@ export interface CampaignContext {
   };
 }
 
-export function createCampaignContext(earnRates: EarnRateService): CampaignContext {
+export function createCampaignContext(earnRates: EarnRateService, { principal }: ContextInput): CampaignContext {
   return {
+    principal,
     earnRates,
     loaders: {
       earnRates: new DataLoader(async (keys) => {

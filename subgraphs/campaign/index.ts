@@ -16,7 +16,7 @@ export async function startCampaignSubgraph(options: SubgraphOptions): Promise<R
       name: 'campaign',
       migrationsDir: campaignMigrationsDir,
       schema: await buildCampaignSchema(),
-      createContext: () => createCampaignContext(earnRates),
+      createContext: (input) => createCampaignContext(earnRates, input),
     },
     options,
   );

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../runtime/database/database';
+import type { AuthContext } from '../../runtime/auth/authorize';
 import type { EventFeed } from '../../runtime/events/eventFeed';
+import type { ContextInput } from '../../runtime/server/startSubgraph';
 import { isUuid } from '../../runtime/validation/validators';
 import { accountStore, type AccountWithCursor } from './accounts/account.store';
 import { historyKey, journalStore, type EntryRow, type HistoryRequest } from './journal/journal.store';
@@ -11,7 +13,7 @@ export interface LedgerServices {
   purchases: PurchaseService;
 }
 
-export interface LedgerContext extends LedgerServices {
+export interface LedgerContext extends LedgerServices, AuthContext {
   events: EventFeed;
   loaders: {
     accountByCustomerId: DataLoader<string, AccountWithCursor | null>;
@@ -20,11 +22,12 @@ export interface LedgerContext extends LedgerServices {
 }
 
 /** A request's context: services plus loaders that batch every read of the request into one query per kind. */
-export function createLedgerContext(services: LedgerServices, events: EventFeed): LedgerContext {
+export function createLedgerContext(services: LedgerServices, { events, principal }: ContextInput): LedgerContext {
   const { db } = services;
   return {
     ...services,
     events,
+    principal,
     loaders: {
       accountByCustomerId: new DataLoader(async (ids) => {
         const valid = ids.filter(isUuid);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import { InternalCredential } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { createLedgerContext } from './context';
@@ -19,17 +20,18 @@ export interface LedgerOptions extends SubgraphOptions {
 
 /** Starts the ledger subgraph: accounts, the journal, purchases and balance updates. */
 export async function startLedgerSubgraph(options: LedgerOptions): Promise<RunningSubgraph> {
+  const credential = new InternalCredential('ledger', options.auth.internalSecret);
   const purchases = new PurchaseService(
     options.db,
-    new CampaignQuotes(options.campaignUrl),
-    new ProfileDirectory(options.profileUrl),
+    new CampaignQuotes(options.campaignUrl, credential),
+    new ProfileDirectory(options.profileUrl, credential),
   );
   return startSubgraph(
     {
       name: 'ledger',
       migrationsDir: ledgerMigrationsDir,
       schema: await buildLedgerSchema(),
-      createContext: (events) => createLedgerContext({ db: options.db, purchases }, events),
+      createContext: (input) => createLedgerContext({ db: options.db, purchases }, input),
     },
     options,
   );

@@ -1,14 +1,16 @@
 import type DataLoader from 'dataloader';
+import type { AuthContext } from '../../runtime/auth/authorize';
+import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { CustomerService } from './customers/customer.service';
 import type { Customer } from './customers/customer.type';
 
-export interface ProfileContext {
+export interface ProfileContext extends AuthContext {
   customers: CustomerService;
   loaders: {
     customerById: DataLoader<string, Customer | null>;
   };
 }
 
-export function createProfileContext(customers: CustomerService): ProfileContext {
-  return { customers, loaders: { customerById: customers.createLoader() } };
+export function createProfileContext(customers: CustomerService, input: ContextInput): ProfileContext {
+  return { principal: input.principal, customers, loaders: { customerById: customers.createLoader() } };
 }

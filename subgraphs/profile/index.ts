@@ -16,7 +16,7 @@ export async function startProfileSubgraph(options: SubgraphOptions): Promise<Ru
       name: 'profile',
       migrationsDir: profileMigrationsDir,
       schema: await buildProfileSchema(),
-      createContext: () => createProfileContext(customers),
+      createContext: (input) => createProfileContext(customers, input),
     },
     options,
   );

@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
+import type { AuthContext } from '../../runtime/auth/authorize';
+import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { RewardService } from './catalog/reward.service';
 import type { Reward } from './catalog/reward.type';
 
-export interface RewardsContext {
+export interface RewardsContext extends AuthContext {
   rewards: RewardService;
   loaders: {
     rewardById: DataLoader<string, Reward | null>;
@@ -11,8 +13,9 @@ export interface RewardsContext {
   };
 }
 
-export function createRewardsContext(rewards: RewardService): RewardsContext {
+export function createRewardsContext(rewards: RewardService, { principal }: ContextInput): RewardsContext {
   return {
+    principal,
     rewards,
     loaders: {
       rewardById: rewards.createLoader(),

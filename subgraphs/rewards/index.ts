@@ -16,7 +16,7 @@ export async function startRewardsSubgraph(options: SubgraphOptions): Promise<Ru
       name: 'rewards',
       migrationsDir: rewardsMigrationsDir,
       schema: await buildRewardsSchema(),
-      createContext: () => createRewardsContext(rewards),
+      createContext: (input) => createRewardsContext(rewards, input),
     },
     options,
   );

@@ -1,6 +1,6 @@
 import type { Database } from '../../runtime/database/database';
 import { EventFeed } from '../../runtime/events/eventFeed';
-import { appendEvent, outboxMigration, type OutboxEvent } from '../../runtime/events/outbox';
+import { appendEvent, outboxMigrations, type OutboxEvent } from '../../runtime/events/outbox';
 import { migrate } from '../../runtime/migrations/migrate';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -36,7 +36,7 @@ describe('the outbox and its event feed', () => {
   afterAll(() => database?.dispose());
   beforeEach(async () => {
     schema = `feed_${++schemaCount}`;
-    await migrate(db, schema, [outboxMigration(schema)]);
+    await migrate(db, schema, outboxMigrations(schema), 'runtime_migrations');
     // A slow poll, so delivery in these tests comes from NOTIFY.
     feed = new EventFeed(db, schema, { pollIntervalMs: 60_000 });
     await feed.start();
@@ -44,7 +44,7 @@ describe('the outbox and its event feed', () => {
   afterEach(() => feed?.stop());
 
   const publish = (aggregateId: string, n: number) =>
-    db.transaction((tx) => appendEvent(tx, schema, { type: 'Counted', aggregateId, payload: { n } }));
+    db.transaction((tx) => appendEvent(tx, schema, { type: 'Counted', aggregateId, payload: { n }, actor: null }));
 
   it('delivers committed events to live subscribers, in order, woken by NOTIFY', async () => {
     const events = feed.subscribe();
@@ -57,7 +57,12 @@ describe('the outbox and its event feed', () => {
     const events = feed.subscribe();
     await expect(
       db.transaction(async (tx) => {
-        await appendEvent(tx, schema, { type: 'Counted', aggregateId: 'a', payload: { n: 'rolled back' } });
+        await appendEvent(tx, schema, {
+          type: 'Counted',
+          aggregateId: 'a',
+          payload: { n: 'rolled back' },
+          actor: null,
+        });
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');

@@ -8,7 +8,7 @@ export function unique(prefix: string): string {
 }
 
 export async function setEarnRate(graph: TestGraph, currency = 'EUR', points = 1, perAmount = 100): Promise<void> {
-  await graph.data(`mutation($input: SetEarnRateInput!) { setEarnRate(input: $input) { currency } }`, {
+  await graph.admin.data(`mutation($input: SetEarnRateInput!) { setEarnRate(input: $input) { currency } }`, {
     input: { currency, points, perAmount },
   });
 }
@@ -20,7 +20,7 @@ export async function enrollMember(
   familyName = 'Member',
 ): Promise<{ id: string; email: string }> {
   const email = `${unique(givenName.toLowerCase())}@example.com`;
-  const { enrollCustomer } = await graph.data(EnrollCustomerDocument, {
+  const { enrollCustomer } = await graph.admin.data(EnrollCustomerDocument, {
     input: { givenName, familyName, email, channel: 'ONLINE' },
   });
   return { id: enrollCustomer.id, email };

@@ -3,8 +3,11 @@ import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { Principal } from '../../runtime/auth/principal';
+import { mintToken } from '../../runtime/auth/tokens';
+import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { createLogger } from '../../runtime/logging/logger';
-import { startStack, type RunningStack } from '../../stack/startStack';
+import { startStack, type RunningStack, type StackOptions } from '../../stack/startStack';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 
 export interface GraphQLResult<Data> {
@@ -20,25 +23,37 @@ export interface LiveSubscription<Data> {
   close(): void;
 }
 
+type Document<Data, Variables> = TypedDocumentNode<Data, Variables> | DocumentNode | string;
+
+/** A client of the gateway with one identity (or none). */
+export interface GraphClient {
+  /** POSTs an operation to the gateway and returns the raw GraphQL response. */
+  request<Data, Variables>(document: Document<Data, Variables>, variables?: Variables): Promise<GraphQLResult<Data>>;
+  /** Like `request`, but fails the test on any GraphQL error. */
+  data<Data, Variables>(document: Document<Data, Variables>, variables?: Variables): Promise<Data>;
+  subscribe<Data, Variables>(
+    document: Document<Data, Variables>,
+    variables?: Variables,
+  ): Promise<LiveSubscription<Data>>;
+  /** The `Authorization` header value this client sends, if any. */
+  authorization?: string;
+}
+
+export type TestPrincipal = Omit<Principal, 'expiresAt'>;
+
 export interface TestGraph {
   stack: RunningStack;
   database: TestDatabase;
   url: string;
   wsUrl: string;
-  /** POSTs an operation to the gateway and returns the raw GraphQL response. */
-  request<Data, Variables>(
-    document: TypedDocumentNode<Data, Variables> | DocumentNode | string,
-    variables?: Variables,
-  ): Promise<GraphQLResult<Data>>;
-  /** Like `request`, but fails the test on any GraphQL error. */
-  data<Data, Variables>(
-    document: TypedDocumentNode<Data, Variables> | DocumentNode | string,
-    variables?: Variables,
-  ): Promise<Data>;
-  subscribe<Data, Variables>(
-    document: TypedDocumentNode<Data, Variables> | string,
-    variables?: Variables,
-  ): Promise<LiveSubscription<Data>>;
+  /** A client without a token. */
+  anonymous: GraphClient;
+  /** An admin client, for arranging a test's data. */
+  admin: GraphClient;
+  /** A client signed in as `principal` (a token valid for `ttlSeconds`, default an hour). */
+  as(principal: TestPrincipal, ttlSeconds?: number): Promise<GraphClient>;
+  /** A client sending exactly this Authorization header. */
+  withAuthorization(authorization: string | undefined): GraphClient;
   stop(): Promise<void>;
 }
 
@@ -46,14 +61,15 @@ const source = (document: DocumentNode | string) => (typeof document === 'string
 
 /**
  * Starts the real graph for a test file: a fresh database, four subgraphs and the gateway on free
- * ports. Everything it opens is closed by `stop()`, which tests call in `afterAll`.
+ * ports, verifying tokens signed with the development secret. Everything it opens is closed by
+ * `stop()`, which tests call in `afterAll`.
  */
-export async function startTestGraph(): Promise<TestGraph> {
+export async function startTestGraph(options: Partial<Omit<StackOptions, 'db' | 'logger'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
   const leftovers: Array<() => Promise<void> | void> = [() => database.dispose()];
   let stack: RunningStack;
   try {
-    stack = await startStack({ db: database.db, logger: createLogger('error'), eventPollIntervalMs: 250 });
+    stack = await startStack({ db: database.db, logger: createLogger('error'), eventPollIntervalMs: 250, ...options });
   } catch (error) {
     await database.dispose();
     throw error;
@@ -61,78 +77,111 @@ export async function startTestGraph(): Promise<TestGraph> {
   leftovers.unshift(() => stack.stop());
   const url = stack.gateway.url;
   const wsUrl = stack.gateway.wsUrl;
+  const auth = developmentAuthConfig();
 
-  const request = async <Data, Variables>(document: DocumentNode | string, variables?: Variables) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: source(document), variables }),
-    });
-    return (await response.json()) as GraphQLResult<Data>;
+  const client = (authorization: string | undefined): GraphClient => {
+    const request = async <Data>(document: DocumentNode | string, variables?: unknown) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query: source(document), variables }),
+      });
+      return (await response.json()) as GraphQLResult<Data>;
+    };
+    let wsClient: Client | undefined;
+    return {
+      authorization,
+      request,
+      async data(document, variables) {
+        const result = await request<never>(document, variables);
+        if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+        return result.data as never;
+      },
+      async subscribe<Data, Variables>(document: DocumentNode | string, variables?: Variables) {
+        if (!wsClient) {
+          wsClient = createClient({
+            url: wsUrl,
+            webSocketImpl: WebSocket,
+            lazy: true,
+            retryAttempts: 0,
+            connectionParams: authorization ? { authorization } : {},
+          });
+          const opened = wsClient;
+          leftovers.unshift(() => opened.dispose());
+        }
+        const messages: GraphQLResult<Data>[] = [];
+        const waiting: Array<(message: GraphQLResult<Data>) => void> = [];
+        let markCompleted: () => void = () => {};
+        const completed = new Promise<void>((resolve) => (markCompleted = resolve));
+        const deliver = (message: GraphQLResult<Data>) => {
+          const waiter = waiting.shift();
+          if (waiter) waiter(message);
+          else messages.push(message);
+        };
+        const unsubscribe = wsClient.subscribe<Data>(
+          { query: source(document), variables: variables as Record<string, unknown> | undefined },
+          {
+            next: (value: ExecutionResult<Data>) => deliver(value as GraphQLResult<Data>),
+            error: (error) =>
+              deliver({
+                errors: Array.isArray(error)
+                  ? error
+                  : [
+                      {
+                        message:
+                          (error as { reason?: string }).reason || (error as Error).message || 'connection closed',
+                        extensions: { closeCode: (error as { code?: number }).code },
+                      },
+                    ],
+              }),
+            complete: () => markCompleted(),
+          },
+        );
+        leftovers.unshift(unsubscribe);
+        return {
+          completed,
+          close: unsubscribe,
+          next(timeoutMs = 5000) {
+            const ready = messages.shift();
+            if (ready) return Promise.resolve(ready);
+            return new Promise<GraphQLResult<Data>>((resolve, reject) => {
+              const timer = setTimeout(() => {
+                waiting.splice(waiting.indexOf(settle), 1);
+                reject(new Error(`no subscription message within ${timeoutMs} ms`));
+              }, timeoutMs);
+              const settle = (message: GraphQLResult<Data>) => {
+                clearTimeout(timer);
+                resolve(message);
+              };
+              waiting.push(settle);
+            });
+          },
+        };
+      },
+    };
   };
 
-  let wsClient: Client | undefined;
-  const graph: TestGraph = {
+  const as = async (principal: TestPrincipal, ttlSeconds = 3600) =>
+    client(
+      `Bearer ${await mintToken(principal, {
+        secret: auth.jwtSecret!,
+        issuer: auth.issuer,
+        audience: auth.audience,
+        ttlSeconds,
+      })}`,
+    );
+
+  return {
     stack,
     database,
     url,
     wsUrl,
-    request,
-    async data(document, variables) {
-      const result = await request<never, typeof variables>(document, variables);
-      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data as never;
-    },
-    async subscribe<Data, Variables>(document: DocumentNode | string, variables?: Variables) {
-      if (!wsClient) {
-        wsClient = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
-        const client = wsClient;
-        leftovers.unshift(() => client.dispose());
-      }
-      const messages: GraphQLResult<Data>[] = [];
-      const waiting: Array<(message: GraphQLResult<Data>) => void> = [];
-      let markCompleted: () => void = () => {};
-      const completed = new Promise<void>((resolve) => (markCompleted = resolve));
-      const deliver = (message: GraphQLResult<Data>) => {
-        const waiter = waiting.shift();
-        if (waiter) waiter(message);
-        else messages.push(message);
-      };
-      const unsubscribe = wsClient.subscribe<Data>(
-        { query: source(document), variables: variables as Record<string, unknown> | undefined },
-        {
-          next: (value: ExecutionResult<Data>) => deliver(value as GraphQLResult<Data>),
-          error: (error) =>
-            deliver({
-              errors: Array.isArray(error) ? error : [{ message: (error as Error).message ?? String(error) }],
-            }),
-          complete: () => markCompleted(),
-        },
-      );
-      leftovers.unshift(unsubscribe);
-      return {
-        completed,
-        close: unsubscribe,
-        next(timeoutMs = 5000) {
-          const ready = messages.shift();
-          if (ready) return Promise.resolve(ready);
-          return new Promise<GraphQLResult<Data>>((resolve, reject) => {
-            const timer = setTimeout(() => {
-              waiting.splice(waiting.indexOf(settle), 1);
-              reject(new Error(`no subscription message within ${timeoutMs} ms`));
-            }, timeoutMs);
-            const settle = (message: GraphQLResult<Data>) => {
-              clearTimeout(timer);
-              resolve(message);
-            };
-            waiting.push(settle);
-          });
-        },
-      };
-    },
+    anonymous: client(undefined),
+    admin: await as({ role: 'admin', subject: 'test-admin' }),
+    as,
+    withAuthorization: client,
     async stop() {
       for (const cleanup of leftovers.splice(0)) await cleanup();
     },
   };
-  return graph;
 }

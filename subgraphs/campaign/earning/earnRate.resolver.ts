@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { actorOf } from '../../../runtime/auth/principal';
 import type { CampaignContext } from '../context';
 import { describeRate } from '../quotes/quote.engine';
 import type { EarnRateRecord } from './earnRate.store';
@@ -13,8 +14,9 @@ export class EarnRateResolver {
     return (await ctx.loaders.earnRates.load('all')).map(toEarnRate);
   }
 
-  @Mutation(() => EarnRate, { description: 'Sets the base earn rate of a currency, for every channel.' })
+  @Authorized('marketer', 'admin')
+  @Mutation(() => EarnRate, { description: 'Sets the base earn rate of a currency, for every channel (marketers).' })
   async setEarnRate(@Arg('input') input: SetEarnRateInput, @Ctx() ctx: CampaignContext): Promise<EarnRate> {
-    return toEarnRate(await ctx.earnRates.set(input));
+    return toEarnRate(await ctx.earnRates.set(input, actorOf(ctx.principal)));
   }
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../../runtime/database/database';
-import { appendEvent } from '../../../runtime/events/outbox';
+import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import type { EarnRate } from '../quotes/quote.engine';
 import { earnRateStore, type EarnRateRecord } from './earnRate.store';
 
@@ -15,10 +15,15 @@ export class EarnRateService {
   }
 
   /** Sets (or replaces) a currency's base rate; purchases quoted after this earn at the new rate. */
-  set(rate: EarnRate): Promise<EarnRateRecord> {
+  set(rate: EarnRate, actor: NewEvent['actor']): Promise<EarnRateRecord> {
     return this.db.transaction(async (tx) => {
       const saved = await earnRateStore.upsert(tx, rate);
-      await appendEvent(tx, 'campaign', { type: 'EarnRateChanged', aggregateId: rate.currency, payload: rate });
+      await appendEvent(tx, 'campaign', {
+        type: 'EarnRateChanged',
+        aggregateId: rate.currency,
+        payload: { currency: rate.currency, points: rate.points, perAmount: rate.perAmount },
+        actor,
+      });
       return saved;
     });
   }

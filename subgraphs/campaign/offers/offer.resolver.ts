@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CampaignContext } from '../context';
+import { requireOfferAccess } from './offer.access';
 import { baseRateId, describeRate } from '../quotes/quote.engine';
 import { Customer, Offer } from './offer.type';
 
@@ -10,7 +11,8 @@ export class CustomerOffersResolver {
     nullable: true,
     description: 'Ways this member earns now, on every channel.',
   })
-  async offers(@Root() _customer: Customer, @Ctx() ctx: CampaignContext): Promise<Offer[]> {
+  async offers(@Root() customer: Customer, @Ctx() ctx: CampaignContext): Promise<Offer[]> {
+    requireOfferAccess(ctx.principal, customer.id);
     const rates = await ctx.loaders.earnRates.load('all');
     return rates.map((rate) => ({
       id: baseRateId(rate.currency),

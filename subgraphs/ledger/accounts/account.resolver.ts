@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/pagination/cursor';
 import { toConnection, type Connection } from '../../../runtime/pagination/connection';
 import type { LedgerContext } from '../context';
+import { requireLedgerAccess } from './account.access';
 import { toJournalEntry } from '../journal/journal.store';
 import { JournalEntryConnection, type JournalEntry } from '../journal/journal.type';
 import { Customer, Loyalty } from './account.type';
@@ -14,6 +15,7 @@ export class CustomerLoyaltyResolver {
     description: 'Balance and history; zero for a member who has no points yet.',
   })
   async loyalty(@Root() customer: Customer, @Ctx() ctx: LedgerContext): Promise<Loyalty> {
+    requireLedgerAccess(ctx.principal, customer.id);
     const account = await ctx.loaders.accountByCustomerId.load(customer.id);
     return {
       customerId: customer.id,

@@ -2,6 +2,7 @@ import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } fro
 import type { OutboxEvent } from '../../../runtime/events/outbox';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { isUuid } from '../../../runtime/validation/validators';
+import { requireLedgerAccess } from '../accounts/account.access';
 import type { LedgerContext } from '../context';
 import { balanceUpdatedEvent, type BalanceUpdatedPayload } from './balanceUpdate.events';
 import { BalanceUpdate } from './balanceUpdate.type';
@@ -18,6 +19,7 @@ async function subscribeToBalance({
   if (!isUuid(args.customerId)) {
     throw userInputError('customerId must be a customer id (UUID)', { argument: 'customerId' });
   }
+  requireLedgerAccess(context.principal, args.customerId);
   let after: number | undefined;
   if (args.after !== undefined && args.after !== null) {
     after = Number(args.after);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hasSqlState, SqlState, type Database } from '../../../runtime/database/database';
-import { appendEvent } from '../../../runtime/events/outbox';
+import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { ErrorCode } from '../../../runtime/errors/errorCodes';
 import { UpstreamError } from '../../../runtime/http/graphqlRequest';
 import { accountStore } from '../accounts/account.store';
@@ -54,7 +54,7 @@ export class PurchaseService {
    * Records a purchase and credits the points it earns. Idempotent on (channel, external order id):
    * a retry returns the first result and changes nothing, even when the retries race each other.
    */
-  async record(order: PurchaseOrder): Promise<Purchase> {
+  async record(order: PurchaseOrder, actor: NewEvent['actor']): Promise<Purchase> {
     const totalAmount = orderTotal(order.lines);
     if (totalAmount === undefined) {
       throw new LedgerError(LedgerErrorKind.InvalidInput, 'The order total is too large');
@@ -104,6 +104,7 @@ export class PurchaseService {
               reason: `Purchase ${order.externalOrderId} (${order.channel})`,
               transactionId: orderId,
             },
+            actor,
           });
         }
         return toPurchase(

@@ -1,3 +1,4 @@
+import type { InternalCredential } from '../../../runtime/auth/tokens';
 import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
 import type { PurchaseOrder } from '../purchases/purchase.rules';
 
@@ -29,23 +30,31 @@ const quoteQuery = /* GraphQL */ `
 
 /** Asks the campaign subgraph what an order earns (base rate and every campaign that applies). */
 export class CampaignQuotes {
-  constructor(private readonly campaignUrl: string) {}
+  constructor(
+    private readonly campaignUrl: string,
+    private readonly credential: InternalCredential,
+  ) {}
 
   async quote(order: PurchaseOrder): Promise<PointsQuote> {
-    const data = await graphqlRequest<{ pointsQuote: PointsQuote }>(this.campaignUrl, quoteQuery, {
-      order: {
-        customerId: order.customerId,
-        channel: order.channel,
-        storeId: order.storeId ?? null,
-        currency: order.currency,
-        lines: order.lines.map((line) => ({
-          sku: line.sku,
-          category: line.category ?? null,
-          quantity: line.quantity,
-          unitPrice: line.unitPrice,
-        })),
+    const data = await graphqlRequest<{ pointsQuote: PointsQuote }>(
+      this.campaignUrl,
+      quoteQuery,
+      {
+        order: {
+          customerId: order.customerId,
+          channel: order.channel,
+          storeId: order.storeId ?? null,
+          currency: order.currency,
+          lines: order.lines.map((line) => ({
+            sku: line.sku,
+            category: line.category ?? null,
+            quantity: line.quantity,
+            unitPrice: line.unitPrice,
+          })),
+        },
       },
-    });
+      { headers: { authorization: await this.credential.authorization() } },
+    );
     return data.pointsQuote;
   }
 }

@@ -1,3 +1,4 @@
+import type { InternalCredential } from '../../../runtime/auth/tokens';
 import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
 
 const customerQuery = /* GraphQL */ `
@@ -10,12 +11,18 @@ const customerQuery = /* GraphQL */ `
 
 /** Asks the profile subgraph whether a customer exists, before the ledger opens an account for them. */
 export class ProfileDirectory {
-  constructor(private readonly profileUrl: string) {}
+  constructor(
+    private readonly profileUrl: string,
+    private readonly credential: InternalCredential,
+  ) {}
 
   async customerExists(customerId: string): Promise<boolean> {
-    const data = await graphqlRequest<{ customer: { id: string } | null }>(this.profileUrl, customerQuery, {
-      id: customerId,
-    });
+    const data = await graphqlRequest<{ customer: { id: string } | null }>(
+      this.profileUrl,
+      customerQuery,
+      { id: customerId },
+      { headers: { authorization: await this.credential.authorization() } },
+    );
     return data.customer !== null;
   }
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { hasSqlState, SqlState, type Database } from '../../../runtime/database/database';
-import { appendEvent } from '../../../runtime/events/outbox';
+import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { isUuid } from '../../../runtime/validation/validators';
 import { CustomerError, CustomerErrorKind } from './customer.errors';
 import { customerStore } from './customer.store';
 import type { Customer } from './customer.type';
 import { IdentifierType, normaliseIdentifier, type NormalisedIdentifier } from './identifier.rules';
+
+type Actor = NewEvent['actor'];
 
 export interface Enrollment {
   givenName: string;
@@ -50,7 +52,7 @@ export class CustomerService {
   }
 
   /** Enrolls a new member. An identifier that another profile owns is a conflict, never a second profile. */
-  async enroll(enrollment: Enrollment): Promise<string> {
+  async enroll(enrollment: Enrollment, actor: Actor): Promise<string> {
     const identities = this.identitiesOf(enrollment);
     const id = randomUUID();
     try {
@@ -67,6 +69,7 @@ export class CustomerService {
           type: 'CustomerEnrolled',
           aggregateId: id,
           payload: { customerId: id, channel: enrollment.channel, storeId: enrollment.storeId ?? null },
+          actor,
         });
       });
     } catch (error) {

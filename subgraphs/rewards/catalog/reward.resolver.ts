@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { actorOf } from '../../../runtime/auth/principal';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { toConnection, type Connection } from '../../../runtime/pagination/connection';
 import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/pagination/cursor';
@@ -39,8 +40,9 @@ export class RewardCatalogResolver {
     return ctx.loaders.rewardById.load(id);
   }
 
-  @Mutation(() => Reward, { description: 'Adds a reward to the catalog, active at once.' })
+  @Authorized('marketer', 'admin')
+  @Mutation(() => Reward, { description: 'Adds a reward to the catalog, active at once (marketers).' })
   createReward(@Arg('input') input: CreateRewardInput, @Ctx() ctx: RewardsContext): Promise<Reward> {
-    return ctx.rewards.create(input);
+    return ctx.rewards.create(input, actorOf(ctx.principal));
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Database } from '../../../runtime/database/database';
-import { appendEvent } from '../../../runtime/events/outbox';
+import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { isUuid } from '../../../runtime/validation/validators';
 import { rewardStore, type CatalogPosition } from './reward.store';
 import type { CreateRewardInput, Reward } from './reward.type';
@@ -22,7 +22,7 @@ export class RewardService {
     return rewardStore.activePage(this.db, after, limit);
   }
 
-  create(input: CreateRewardInput): Promise<Reward> {
+  create(input: CreateRewardInput, actor: NewEvent['actor']): Promise<Reward> {
     return this.db.transaction(async (tx) => {
       const reward = await rewardStore.insert(tx, {
         id: randomUUID(),
@@ -35,6 +35,7 @@ export class RewardService {
         type: 'RewardCreated',
         aggregateId: reward.id,
         payload: { rewardId: reward.id },
+        actor,
       });
       return reward;
     });

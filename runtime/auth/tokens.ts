@@ -1,0 +1,164 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { isRole, type Principal } from './principal';
+
+export interface AuthConfig {
+  /** HS256 secret of client tokens (development and simple deployments). */
+  jwtSecret?: string;
+  /** JWKS URL of the identity provider's RS256/ES256 keys (production). */
+  jwksUrl?: string;
+  /** Required `iss` of client tokens. */
+  issuer: string;
+  /** Required `aud` of client tokens. */
+  audience: string;
+  /** Tolerated clock difference with the token issuer, in seconds. */
+  clockToleranceSeconds: number;
+  /** HS256 secret of the tokens services of this graph present to each other. */
+  internalSecret: string;
+}
+
+export const internalIssuer = 'loyalty-graph-internal';
+
+export type TokenProblem = 'invalid' | 'expired';
+
+/** A presented token that cannot be trusted. */
+export class TokenError extends Error {
+  constructor(
+    readonly problem: TokenProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TokenError';
+  }
+}
+
+const encoder = new TextEncoder();
+
+function toPrincipal(payload: JWTPayload): Principal {
+  const { role, store, channel } = payload as JWTPayload & { role?: unknown; store?: unknown; channel?: unknown };
+  if (!isRole(role)) throw new TokenError('invalid', 'The token names no known role');
+  if (typeof payload.sub !== 'string' || payload.sub === '')
+    throw new TokenError('invalid', 'The token has no subject');
+  if (role === 'associate' && typeof store !== 'string')
+    throw new TokenError('invalid', 'An associate token must name a store');
+  if (role === 'service' && typeof channel !== 'string')
+    throw new TokenError('invalid', 'A service token must name a channel');
+  return {
+    role,
+    subject: payload.sub,
+    storeId: typeof store === 'string' ? store : undefined,
+    channel: typeof channel === 'string' ? channel : undefined,
+    expiresAt: payload.exp,
+  };
+}
+
+export interface TokenVerifier {
+  /** Verifies a bearer token and returns its principal; throws TokenError. */
+  verify(token: string): Promise<Principal>;
+}
+
+/**
+ * Verifies client tokens (HS256 with the configured secret, or the identity provider's keys from
+ * JWKS) and this graph's internal tokens, checking signature, issuer, audience and expiry with the
+ * configured clock tolerance.
+ */
+export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+  const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
+  const secret = config.jwtSecret ? encoder.encode(config.jwtSecret) : undefined;
+  const internalSecret = encoder.encode(config.internalSecret);
+  return {
+    async verify(token) {
+      let header;
+      try {
+        header = decodeProtectedHeader(token);
+      } catch {
+        throw new TokenError('invalid', 'The token is not a JWT');
+      }
+      try {
+        const unverified = JSON.parse(
+          Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
+        ) as JWTPayload;
+        if (unverified.iss === internalIssuer) {
+          const { payload } = await jwtVerify(token, internalSecret, {
+            issuer: internalIssuer,
+            audience: internalIssuer,
+            algorithms: ['HS256'],
+            clockTolerance: config.clockToleranceSeconds,
+          });
+          return toPrincipal(payload);
+        }
+        const options = {
+          issuer: config.issuer,
+          audience: config.audience,
+          clockTolerance: config.clockToleranceSeconds,
+        };
+        if (header.alg === 'HS256' && secret) {
+          return toPrincipal((await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload);
+        }
+        if (jwks && header.alg !== 'HS256') {
+          return toPrincipal(
+            (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] })).payload,
+          );
+        }
+        throw new TokenError('invalid', `Tokens signed with ${String(header.alg)} are not accepted here`);
+      } catch (error) {
+        if (error instanceof TokenError) throw error;
+        if (error instanceof errors.JWTExpired) throw new TokenError('expired', 'The token has expired');
+        throw new TokenError('invalid', 'The token is not valid');
+      }
+    },
+  };
+}
+
+export interface MintOptions {
+  secret: string;
+  issuer: string;
+  audience: string;
+  /** Lifetime in seconds. Default 3600. */
+  ttlSeconds?: number;
+}
+
+/** Signs an HS256 token for a principal: the dev token command, tests, demo seeding. */
+export async function mintToken(principal: Omit<Principal, 'expiresAt'>, options: MintOptions): Promise<string> {
+  const claims: Record<string, string> = { role: principal.role };
+  if (principal.storeId) claims.store = principal.storeId;
+  if (principal.channel) claims.channel = principal.channel;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(principal.subject)
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${options.ttlSeconds ?? 3600}s`)
+    .sign(encoder.encode(options.secret));
+}
+
+/**
+ * The token one service of this graph presents to another, refreshed before it expires.
+ */
+export class InternalCredential {
+  private token: { value: string; refreshAt: number } | undefined;
+
+  constructor(
+    private readonly serviceName: string,
+    private readonly internalSecret: string,
+  ) {}
+
+  async authorization(): Promise<string> {
+    const now = Date.now();
+    if (!this.token || now >= this.token.refreshAt) {
+      const value = await mintToken(
+        { role: 'internal', subject: this.serviceName },
+        { secret: this.internalSecret, issuer: internalIssuer, audience: internalIssuer, ttlSeconds: 600 },
+      );
+      this.token = { value, refreshAt: now + 300_000 };
+    }
+    return `Bearer ${this.token.value}`;
+  }
+}
+
+/** The token of an `Authorization: Bearer <token>` header value, if it has that form. */
+export function bearerToken(header: string | undefined | null): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}

@@ -1,0 +1,50 @@
+import { buildSchema, parse, validate, specifiedRules } from 'graphql';
+import { operationLimitRules } from './operationLimits';
+
+const schema = buildSchema(`
+  type Query { customer(id: ID!): Customer, customers(first: Int): [Customer!]! }
+  type Customer { id: ID!, name: String, friends(first: Int): [Customer!]!, history(first: Int): Connection! }
+  type Connection { edges: [Edge!]!, total: Int }
+  type Edge { node: Entry! }
+  type Entry { points: Int }
+`);
+
+const limits = { maxDepth: 5, maxAliases: 3, maxCost: 500, maxTokens: 1000 };
+const codes = (query: string) =>
+  validate(schema, parse(query), [...specifiedRules, ...operationLimitRules(limits)]).map((e) => e.extensions.code);
+
+describe('operation limits', () => {
+  it('lets an ordinary query through', () => {
+    expect(codes('{ customer(id: "1") { id name history(first: 5) { edges { node { points } } total } } }')).toEqual(
+      [],
+    );
+  });
+
+  it('refuses an operation nested deeper than the limit, through fragments too', () => {
+    expect(codes('{ customer(id: "1") { friends { friends { friends { friends { friends { id } } } } } } }')).toContain(
+      'QUERY_TOO_DEEP',
+    );
+    expect(
+      codes(
+        '{ customer(id: "1") { ...F } } fragment F on Customer { friends { friends { friends { friends { friends { id } } } } } }',
+      ),
+    ).toContain('QUERY_TOO_DEEP');
+  });
+
+  it('refuses too many aliases', () => {
+    expect(
+      codes(
+        '{ a: customer(id: "1") { id } b: customer(id: "2") { id } c: customer(id: "3") { id } d: customer(id: "4") { id } }',
+      ),
+    ).toEqual(['TOO_MANY_ALIASES']);
+  });
+
+  it('estimates lists by their first argument, and edges by their connection', () => {
+    expect(codes('{ customers(first: 10) { history(first: 10) { edges { node { points } } } } }')).toEqual([]);
+    expect(codes('{ customers(first: 100) { history(first: 100) { edges { node { points } } } } }')).toEqual([
+      'QUERY_TOO_COSTLY',
+    ]);
+    // Without first, a list counts as 20.
+    expect(codes('{ customers { friends { friends { id } } } }')).toEqual(['QUERY_TOO_COSTLY']);
+  });
+});

@@ -1,0 +1,196 @@
+import type { Role } from '../../runtime/auth/principal';
+import { BalanceUpdatedDocument, RecordPurchaseDocument } from '../../examples/sdk/graphql';
+import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
+
+type Caller = 'anonymous' | Exclude<Role, 'internal'>;
+const callers: Caller[] = ['anonymous', 'member', 'associate', 'marketer', 'admin', 'service'];
+
+interface Operation {
+  name: string;
+  /** Who may; everyone else is refused (UNAUTHENTICATED without a token, FORBIDDEN with one). */
+  allowed: Caller[];
+  run(client: GraphClient): Promise<GraphQLResult<unknown>>;
+  /** The field that must be null (or absent) when refused. */
+  field: string;
+}
+
+/**
+ * The role matrix of ARCHITECTURE §6, table-driven: every caller against every operation, through
+ * the gateway. The README's role table is this table.
+ */
+describe('who may do what', () => {
+  let graph: TestGraph;
+  let clients: Record<Caller, GraphClient>;
+  let member: { id: string; email: string };
+  let otherMember: { id: string; email: string };
+
+  beforeAll(async () => {
+    graph = await startTestGraph();
+    await setEarnRate(graph);
+    [member, otherMember] = await Promise.all([enrollMember(graph, 'Mia'), enrollMember(graph, 'Oli')]);
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id, { storeId: 'berlin-1' }) });
+    clients = {
+      anonymous: graph.anonymous,
+      member: await graph.as({ role: 'member', subject: member.id }),
+      associate: await graph.as({ role: 'associate', subject: 'ana@berlin-1', storeId: 'berlin-1' }),
+      marketer: await graph.as({ role: 'marketer', subject: 'max@hq' }),
+      admin: graph.admin,
+      service: await graph.as({ role: 'service', subject: 'webshop', channel: 'ONLINE' }),
+    };
+  });
+  afterAll(() => graph?.stop());
+
+  const enroll = (channel: string, storeId: string | null) => (client: GraphClient) =>
+    client.request(`mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`, {
+      input: { givenName: 'New', email: `${unique('new')}@example.com`, channel, storeId },
+    });
+  const purchase = (channel: string, storeId: string | null) => (client: GraphClient) =>
+    client.request(RecordPurchaseDocument, { input: purchaseInput(member.id, { channel, storeId }) });
+
+  const operations: Operation[] = [
+    {
+      name: "read a member's profile",
+      allowed: ['member', 'associate', 'admin'],
+      field: 'customer',
+      run: (c) => c.request(`query($id: ID!) { customer(id: $id) { name email } }`, { id: member.id }),
+    },
+    {
+      name: "read another member's profile",
+      allowed: ['associate', 'admin'],
+      field: 'customer',
+      run: (c) => c.request(`query($id: ID!) { customer(id: $id) { name } }`, { id: otherMember.id }),
+    },
+    {
+      name: 'read my own profile (me)',
+      allowed: ['member'],
+      field: 'me',
+      run: (c) => c.request(`{ me { id name } }`),
+    },
+    {
+      name: 'find a customer by identifier',
+      allowed: ['associate', 'admin', 'service'],
+      field: 'customerByIdentifier',
+      run: (c) =>
+        c.request(`query($v: String!) { customerByIdentifier(type: EMAIL, value: $v) { id } }`, { v: member.email }),
+    },
+    {
+      name: "read a member's balance",
+      allowed: ['member', 'associate', 'admin'],
+      field: 'customer',
+      run: (c) => c.request(`query($id: ID!) { customer(id: $id) { loyalty { balance } } }`, { id: member.id }),
+    },
+    {
+      name: 'enroll in store berlin-1',
+      allowed: ['associate', 'admin'],
+      field: 'enrollCustomer',
+      run: enroll('IN_STORE', 'berlin-1'),
+    },
+    { name: 'enroll online', allowed: ['service', 'admin'], field: 'enrollCustomer', run: enroll('ONLINE', null) },
+    {
+      name: 'record a purchase in store berlin-1',
+      allowed: ['associate', 'admin'],
+      field: 'recordPurchase',
+      run: purchase('IN_STORE', 'berlin-1'),
+    },
+    {
+      name: 'record a purchase in another store',
+      allowed: ['admin'],
+      field: 'recordPurchase',
+      run: purchase('IN_STORE', 'paris-1'),
+    },
+    {
+      name: 'record an online purchase',
+      allowed: ['service', 'admin'],
+      field: 'recordPurchase',
+      run: purchase('ONLINE', null),
+    },
+    {
+      name: 'set an earn rate',
+      allowed: ['marketer', 'admin'],
+      field: 'setEarnRate',
+      run: (c) =>
+        c.request(`mutation { setEarnRate(input: { currency: "SEK", points: 1, perAmount: 1000 }) { currency } }`),
+    },
+    {
+      name: 'create a reward',
+      allowed: ['marketer', 'admin'],
+      field: 'createReward',
+      run: (c) =>
+        c.request(`mutation { createReward(input: { name: "Mug", kind: FREE_PRODUCT, costPoints: 90 }) { id } }`),
+    },
+    {
+      name: 'browse the reward catalog',
+      allowed: callers,
+      field: 'rewardCatalog',
+      run: (c) => c.request(`{ rewardCatalog(first: 5) { edges { node { name } } } }`),
+    },
+    {
+      name: 'read the earn rates',
+      allowed: callers,
+      field: 'earnRates',
+      run: (c) => c.request(`{ earnRates { currency } }`),
+    },
+    {
+      name: "quote a member's order",
+      allowed: ['member', 'associate', 'marketer', 'admin', 'service'],
+      field: 'pointsQuote',
+      run: (c) =>
+        c.request(
+          `query($id: ID!) { pointsQuote(order: { customerId: $id, channel: "ONLINE", currency: "EUR",
+             lines: [{ sku: "A", quantity: 1, unitPrice: 500 }] }) { totalPoints } }`,
+          { id: member.id },
+        ),
+    },
+    {
+      name: "quote another member's order",
+      allowed: ['associate', 'marketer', 'admin', 'service'],
+      field: 'pointsQuote',
+      run: (c) =>
+        c.request(
+          `query($id: ID!) { pointsQuote(order: { customerId: $id, channel: "ONLINE", currency: "EUR",
+             lines: [{ sku: "A", quantity: 1, unitPrice: 500 }] }) { totalPoints } }`,
+          { id: otherMember.id },
+        ),
+    },
+    {
+      name: "subscribe to a member's balance",
+      allowed: ['member', 'associate', 'admin'],
+      field: 'balanceUpdated',
+      run: async (c) => {
+        const live = await c.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+        const message = await live.next();
+        live.close();
+        return message;
+      },
+    },
+    {
+      name: "subscribe to another member's balance",
+      allowed: ['associate', 'admin'],
+      field: 'balanceUpdated',
+      run: async (c) => {
+        await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(otherMember.id) });
+        const live = await c.subscribe(BalanceUpdatedDocument, { customerId: otherMember.id, after: '0' });
+        const message = await live.next();
+        live.close();
+        return message;
+      },
+    },
+  ];
+
+  const cases = operations.flatMap((operation) =>
+    callers.map((caller) => [operation.name, caller, operation.allowed.includes(caller), operation] as const),
+  );
+
+  it.each(cases)('%s: %s → %s', async (_name, caller, allowed, operation) => {
+    const result = await operation.run(clients[caller]);
+    const data = result.data as Record<string, unknown> | null | undefined;
+    if (allowed) {
+      expect(result.errors).toBeUndefined();
+      expect(data?.[operation.field]).toBeTruthy();
+    } else {
+      expect(result.errors?.[0]?.extensions?.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(data?.[operation.field] ?? null).toBeNull();
+    }
+  });
+});
