@@ -4,6 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 export interface LoadStep {
   url: string;
   body: string;
+  /** The Authorization header to send. */
+  authorization: string;
 }
 
 export interface LoadJob {
@@ -28,7 +30,7 @@ export interface LoadResult {
 async function send(step: LoadStep, id: string, n: number): Promise<string | undefined> {
   const response = await fetch(step.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: step.authorization },
     body: step.body.replaceAll('{id}', id).replaceAll('{n}', String(n)),
   });
   const text = await response.text();

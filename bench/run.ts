@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { mintToken } from '../runtime/auth/tokens';
+import { developmentAuthConfig } from '../runtime/config/authConfig';
 import { projectRoot } from '../runtime/config/projectRoot';
 import type { Database } from '../runtime/database/database';
 import { openPglite } from '../runtime/database/pglite';
@@ -64,9 +66,9 @@ async function openBenchDatabase(): Promise<{ db: Database; label: string; dispo
   };
 }
 
-async function seed(gatewayUrl: string): Promise<string[]> {
+async function seed(gatewayUrl: string, authorization: string): Promise<string[]> {
   const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
-    graphqlRequest<T>(gatewayUrl, query, variables);
+    graphqlRequest<T>(gatewayUrl, query, variables, { headers: { authorization } });
   await call(`mutation { setEarnRate(input: { currency: "EUR", points: 1, perAmount: 100 }) { currency } }`);
   for (const [name, cost] of [
     ['Coffee', 150],
@@ -125,26 +127,42 @@ function summarise(scenario: string, result: LoadResult): Row {
 
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
-  const stack = await startStack({ db: database.db, logger: createLogger('error') });
+  // Throughput is what is measured here, so the mutation rate limits are set out of the way.
+  const stack = await startStack({
+    db: database.db,
+    logger: createLogger('error'),
+    gateway: { rateLimits: { mutationsPerToken: 1e9, mutationsPerIp: 1e9, windowMs: 60_000 } },
+  });
+  const auth = developmentAuthConfig();
+  const authorization = `Bearer ${await mintToken(
+    { role: 'admin', subject: 'bench' },
+    { secret: auth.jwtSecret!, issuer: auth.issuer, audience: auth.audience, ttlSeconds: 3600 },
+  )}`;
   try {
     console.log(`Seeding ${members} members × ${purchasesPerMember} purchases on ${database.label}...`);
-    const ids = await seed(stack.gateway.url);
+    const ids = await seed(stack.gateway.url, authorization);
     const { profile, ledger, rewards, campaign } = stack.subgraphs;
     const reps = { representations: [{ __typename: 'Customer', id: '{id}' }] };
     const direct: LoadStep[][] = [
       [
         {
           url: profile.url,
+          authorization,
           body: body(`query($id: ID!) { customer(id: $id) { __typename id name } }`, { id: '{id}' }),
         },
       ],
       [
         {
           url: ledger.url,
+          authorization,
           body: body(entities('loyalty { balance history(first: 5) { edges { node { points reason } } } }'), reps),
         },
-        { url: rewards.url, body: body(entities('rewards { available(first: 3) { name costPoints } }'), reps) },
-        { url: campaign.url, body: body(entities('offers { title }'), reps) },
+        {
+          url: rewards.url,
+          authorization,
+          body: body(entities('rewards { available(first: 3) { name costPoints } }'), reps),
+        },
+        { url: campaign.url, authorization, body: body(entities('offers { title }'), reps) },
       ],
     ];
     const common = { ids, concurrency, warmupMs, durationMs };
@@ -158,7 +176,10 @@ async function main(): Promise<void> {
     rows.push(
       summarise(
         'customer query through the gateway',
-        await load({ ...common, groups: [[{ url: stack.gateway.url, body: body(gatewayQuery, { id: '{id}' }) }]] }),
+        await load({
+          ...common,
+          groups: [[{ url: stack.gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]],
+        }),
       ),
     );
     rows.push(
@@ -170,6 +191,7 @@ async function main(): Promise<void> {
             [
               {
                 url: stack.gateway.url,
+                authorization,
                 body: body(
                   `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`,
                   {
