@@ -193,4 +193,16 @@ describe('who may do what', () => {
       expect(data?.[operation.field] ?? null).toBeNull();
     }
   });
+
+  it("shows a member's email and phone in full to the member and admins, masked to staff", async () => {
+    const read = `query($id: ID!) { customer(id: $id) { email identities { type value } } }`;
+    const own = await clients.member.data<{ customer: { email: string } }, unknown>(read, { id: member.id });
+    expect(own.customer.email).toBe(member.email);
+    const staff = await clients.associate.data<
+      { customer: { email: string; identities: Array<{ value: string }> } },
+      unknown
+    >(read, { id: member.id });
+    expect(staff.customer.email).toMatch(/^m\*+@example\.com$/);
+    expect(staff.customer.identities.map((identity) => identity.value)).not.toContain(member.email);
+  });
 });

@@ -7,3 +7,10 @@ export const profileReaders: readonly Role[] = ['associate', 'admin', 'internal'
 export function requireProfileAccess(principal: Principal | null, customerId: string): void {
   requireCustomerAccess(principal, customerId, profileReaders);
 }
+
+/** A member's own identifiers in full: the member, admins and this graph's services; staff see them masked. */
+export function seesIdentifiers(principal: Principal | null, customerId: string): boolean {
+  if (!principal) return false;
+  if (principal.role === 'member') return principal.subject === customerId;
+  return principal.role === 'admin' || principal.role === 'internal';
+}

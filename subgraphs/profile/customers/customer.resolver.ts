@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireChannelAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import type { ProfileContext } from '../context';
-import { requireProfileAccess } from './customer.access';
-import { Customer, EnrollCustomerInput } from './customer.type';
-import { IdentifierType } from './identifier.rules';
+import { requireProfileAccess, seesIdentifiers } from './customer.access';
+import { Customer, EnrollCustomerInput, Identity } from './customer.type';
+import { IdentifierType, maskEmail, maskIdentifier, maskPhone } from './identifier.rules';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -49,5 +49,29 @@ export class CustomerResolver {
     requireChannelAccess(principal, input.channel, storeId);
     const id = await ctx.customers.enroll({ ...input, storeId }, actorOf(principal));
     return (await ctx.loaders.customerById.load(id))!;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'In full for the member and admins; masked for staff.' })
+  email(@Root() customer: Customer, @Ctx() ctx: ProfileContext): string | null {
+    if (!customer.email || seesIdentifiers(ctx.principal, customer.id)) return customer.email;
+    return maskEmail(customer.email);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'E.164, e.g. +4915112345678. In full for the member and admins; masked for staff.',
+  })
+  phone(@Root() customer: Customer, @Ctx() ctx: ProfileContext): string | null {
+    if (!customer.phone || seesIdentifiers(ctx.principal, customer.id)) return customer.phone;
+    return maskPhone(customer.phone);
+  }
+
+  @FieldResolver(() => [Identity], { description: 'In full for the member and admins; masked for staff.' })
+  identities(@Root() customer: Customer, @Ctx() ctx: ProfileContext): Identity[] {
+    if (seesIdentifiers(ctx.principal, customer.id)) return customer.identities;
+    return customer.identities.map((identity) => ({
+      ...identity,
+      value: maskIdentifier(identity.type, identity.value),
+    }));
   }
 }

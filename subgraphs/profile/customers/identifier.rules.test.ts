@@ -1,4 +1,11 @@
-import { IdentifierType, normaliseEmail, normaliseIdentifier, normalisePhone } from './identifier.rules';
+import {
+  IdentifierType,
+  maskEmail,
+  maskPhone,
+  normaliseEmail,
+  normaliseIdentifier,
+  normalisePhone,
+} from './identifier.rules';
 
 describe('identifier rules', () => {
   it('case-folds and trims emails', () => {
@@ -21,5 +28,11 @@ describe('identifier rules', () => {
   it('normalises by identifier type', () => {
     expect(normaliseIdentifier(IdentifierType.EMAIL, 'A@B.CO')).toBe('a@b.co');
     expect(normaliseIdentifier(IdentifierType.PHONE, '+1 415 555 0100')).toBe('+14155550100');
+  });
+
+  it('masks identifiers for staff: enough to confirm, not to copy', () => {
+    expect(maskEmail('ada@example.com')).toBe('a**@example.com');
+    expect(maskEmail('grace.hopper@example.com')).toBe('g***********@example.com');
+    expect(maskPhone('+442079460018')).toBe('+44••••••0018');
   });
 });

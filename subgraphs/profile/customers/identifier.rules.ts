@@ -31,3 +31,20 @@ export function normaliseIdentifier(type: IdentifierType, raw: string): string |
       return normalisePhone(raw);
   }
 }
+
+/** An email as staff see it: enough to confirm it with the member, not to copy it (`a**@example.com`). */
+export function maskEmail(email: string): string {
+  const at = email.indexOf('@');
+  if (at <= 0) return '***';
+  return `${email[0]}${'*'.repeat(Math.max(2, at - 1))}${email.slice(at)}`;
+}
+
+/** A phone as staff see it: country code and last four digits (`+44••••••0018`). */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 7) return '•'.repeat(phone.length);
+  return `${phone.slice(0, 3)}${'•'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
+export function maskIdentifier(type: IdentifierType, value: string): string {
+  return type === IdentifierType.EMAIL ? maskEmail(value) : maskPhone(value);
+}
