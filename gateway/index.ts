@@ -5,7 +5,7 @@ import { GraphQLError, print, specifiedRules, validate, type ExecutionArgs, type
 import { useServer } from 'graphql-ws/use/ws';
 import { authenticate } from '../runtime/auth/authorize';
 import { createTokenVerifier, type AuthConfig } from '../runtime/auth/tokens';
-import { maskUnexpectedErrors } from '../runtime/errors/maskUnexpectedErrors';
+import { maskUnexpectedErrors, maskUnexpectedResultErrors } from '../runtime/errors/maskUnexpectedErrors';
 import type { Logger } from '../runtime/logging/logger';
 import { MemoryRateLimitStore, type RateLimitStore } from '../runtime/rateLimit/rateLimitStore';
 import { defaultOperationLimits, operationLimitRules, type OperationLimits } from '../runtime/server/operationLimits';
@@ -70,9 +70,14 @@ function toWebSocketUrl(httpUrl: string): string {
   return httpUrl.replace(/^http/, 'ws');
 }
 
+/**
+ * The client's address. Behind a trusted proxy, the last X-Forwarded-For entry: the one the proxy
+ * appended. The entries before it come from the client and prove nothing.
+ */
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
   const forwarded = request.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string' && forwarded.trim() !== '') return forwarded.split(',')[0]!.trim();
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim() !== '')
+    return forwarded.split(',').at(-1)!.trim();
   return request.socket.remoteAddress ?? 'unknown';
 }
 
@@ -84,7 +89,8 @@ function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const logger = options.logger.child({ service: 'gateway' });
-  const verifier = createTokenVerifier(options.auth);
+  // Clients are never this graph's own services: an internal token from outside is refused.
+  const verifier = createTokenVerifier(options.auth, { acceptInternal: false });
   const limits = options.limits ?? defaultOperationLimits;
   const limitRules = operationLimitRules(limits);
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
@@ -109,6 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     serviceMap: () => dataSources as ServiceMap,
     logger,
   });
+  const maskResult = maskUnexpectedResultErrors(logger);
   const guards = createWebSocketGuards({
     verifier,
     maxTokens: limits.maxTokens,
@@ -176,6 +183,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
               context: args.contextValue as GatewayContext,
             }),
           execute: (args) => executeOverSocket(apollo, args),
+          onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
         },
         wsServer,
       ),

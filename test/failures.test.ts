@@ -26,6 +26,9 @@ describe('when a subgraph is down', () => {
     const input = purchaseInput(member.id);
     const result = await graph.admin.request(RecordPurchaseDocument, { input });
     expect(result.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    // It says which service, and nothing of where it runs.
+    expect(result.errors?.[0]?.message).toMatch(/campaign service did not answer/);
+    expect(result.errors?.[0]?.message).not.toMatch(/127\.0\.0\.1|localhost|:\d{2,5}/);
     const { rows } = await graph.database.db.query('select 1 from ledger.orders where external_order_id = $1', [
       input.externalOrderId,
     ]);

@@ -14,6 +14,13 @@ export interface AuthConfig {
   clockToleranceSeconds: number;
   /** HS256 secret of the tokens services of this graph present to each other. */
   internalSecret: string;
+  /** Longest lifetime a client token may have left; a token valid for longer is refused. */
+  maxTokenLifetimeSeconds: number;
+}
+
+export interface VerifyOptions {
+  /** Whether tokens of this graph's own services are accepted. The gateway, facing clients, refuses them. */
+  acceptInternal: boolean;
 }
 
 export const internalIssuer = 'loyalty-graph-internal';
@@ -33,9 +40,11 @@ export class TokenError extends Error {
 
 const encoder = new TextEncoder();
 
-function toPrincipal(payload: JWTPayload): Principal {
+function toPrincipal(payload: JWTPayload, internal: boolean): Principal {
   const { role, store, channel } = payload as JWTPayload & { role?: unknown; store?: unknown; channel?: unknown };
   if (!isRole(role)) throw new TokenError('invalid', 'The token names no known role');
+  // The internal role exists only in tokens of this graph's services, and those carry no other.
+  if ((role === 'internal') !== internal) throw new TokenError('invalid', 'The token names a role it may not carry');
   if (typeof payload.sub !== 'string' || payload.sub === '')
     throw new TokenError('invalid', 'The token has no subject');
   if (role === 'associate' && typeof store !== 'string')
@@ -58,10 +67,10 @@ export interface TokenVerifier {
 
 /**
  * Verifies client tokens (HS256 with the configured secret, or the identity provider's keys from
- * JWKS) and this graph's internal tokens, checking signature, issuer, audience and expiry with the
- * configured clock tolerance.
+ * JWKS) and, where accepted, this graph's internal tokens: signature, issuer, audience, a required
+ * expiry within the allowed lifetime, with the configured clock tolerance.
  */
-export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+export function createTokenVerifier(config: AuthConfig, verifyOptions: VerifyOptions): TokenVerifier {
   const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
   const secret = config.jwtSecret ? encoder.encode(config.jwtSecret) : undefined;
   const internalSecret = encoder.encode(config.internalSecret);
@@ -78,28 +87,34 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
           Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
         ) as JWTPayload;
         if (unverified.iss === internalIssuer) {
+          if (!verifyOptions.acceptInternal) throw new TokenError('invalid', 'The token is not valid');
           const { payload } = await jwtVerify(token, internalSecret, {
             issuer: internalIssuer,
             audience: internalIssuer,
             algorithms: ['HS256'],
             clockTolerance: config.clockToleranceSeconds,
+            requiredClaims: ['exp'],
           });
-          return toPrincipal(payload);
+          return toPrincipal(payload, true);
         }
         const options = {
           issuer: config.issuer,
           audience: config.audience,
           clockTolerance: config.clockToleranceSeconds,
+          requiredClaims: ['exp'],
         };
+        let payload: JWTPayload;
         if (header.alg === 'HS256' && secret) {
-          return toPrincipal((await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload);
+          payload = (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+        } else if (jwks && header.alg !== 'HS256') {
+          payload = (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] })).payload;
+        } else {
+          throw new TokenError('invalid', `Tokens signed with ${String(header.alg)} are not accepted here`);
         }
-        if (jwks && header.alg !== 'HS256') {
-          return toPrincipal(
-            (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] })).payload,
-          );
+        if (payload.exp! - Date.now() / 1000 > config.maxTokenLifetimeSeconds) {
+          throw new TokenError('invalid', `The token is valid for longer than ${config.maxTokenLifetimeSeconds} s`);
         }
-        throw new TokenError('invalid', `Tokens signed with ${String(header.alg)} are not accepted here`);
+        return toPrincipal(payload, false);
       } catch (error) {
         if (error instanceof TokenError) throw error;
         if (error instanceof errors.JWTExpired) throw new TokenError('expired', 'The token has expired');

@@ -34,17 +34,20 @@ export function readAuthConfig(env: Env, logger: Logger): AuthConfig {
     ['AUTH_JWT_SECRET', jwtSecret],
     ['AUTH_INTERNAL_SECRET', internalSecret],
   ] as const) {
-    if (value !== undefined && value.length < 32) throw new ConfigError(`${name} must be at least 32 characters long`);
+    if (value === undefined) continue;
+    if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters long`);
+    if (production && isPublicSecret(value))
+      throw new ConfigError(`${name} is a published example value; set your own`);
   }
-  if (production) {
-    if (!jwtSecret && !jwksUrl) throw new ConfigError('set AUTH_JWT_SECRET or AUTH_JWKS_URL in production');
-    if (!internalSecret) throw new ConfigError('set AUTH_INTERNAL_SECRET in production');
+  const configured = Boolean(jwtSecret || jwksUrl || internalSecret);
+  if (production || configured) {
+    // Once an operator configures any secret, nothing falls back to the published ones.
+    if (!jwtSecret && !jwksUrl) throw new ConfigError('set AUTH_JWT_SECRET or AUTH_JWKS_URL');
+    if (!internalSecret) throw new ConfigError('set AUTH_INTERNAL_SECRET as well (services sign their calls with it)');
   } else {
-    if (!jwtSecret && !jwksUrl) {
-      jwtSecret = developmentAuth.jwtSecret;
-      logger.warn('AUTH_JWT_SECRET is not set: using the development secret (refused in production)');
-    }
-    internalSecret ??= developmentAuth.internalSecret;
+    jwtSecret = developmentAuth.jwtSecret;
+    internalSecret = developmentAuth.internalSecret;
+    logger.warn('no AUTH_* secrets set: using the published development secrets (refused in production)');
   }
   return {
     jwtSecret,
@@ -53,10 +56,18 @@ export function readAuthConfig(env: Env, logger: Logger): AuthConfig {
     issuer: envString(env, 'AUTH_ISSUER', developmentAuth.issuer)!,
     audience: envString(env, 'AUTH_AUDIENCE', developmentAuth.audience)!,
     clockToleranceSeconds: envInteger(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, { min: 0, max: 600 }),
+    maxTokenLifetimeSeconds: envInteger(env, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS', 86_400, { min: 60, max: 31_536_000 }),
   };
+}
+
+/** The development secrets and the placeholders in docker-compose.yml: public, so never for production. */
+function isPublicSecret(value: string): boolean {
+  return (
+    value === developmentAuth.jwtSecret || value === developmentAuth.internalSecret || value.startsWith('change-me')
+  );
 }
 
 /** The configuration tests and `startStack` use when given none: the development secrets. */
 export function developmentAuthConfig(): AuthConfig {
-  return { ...developmentAuth, clockToleranceSeconds: 30 };
+  return { ...developmentAuth, clockToleranceSeconds: 30, maxTokenLifetimeSeconds: 86_400 };
 }

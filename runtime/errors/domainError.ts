@@ -9,8 +9,10 @@ export class DomainError<Kind extends string = string> extends Error {
     message: string,
     /** Safe to show to the client; added to the error's extensions. */
     readonly details: Record<string, unknown> = {},
+    /** What went wrong underneath, for logs only. */
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'DomainError';
   }
 }

@@ -12,6 +12,8 @@ export interface GraphQLRequestOptions {
   /** Give up after this long. Default 5000 ms. */
   timeoutMs?: number;
   headers?: Record<string, string>;
+  /** The service's name, for messages that must not reveal its address. Default "another service". */
+  service?: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function graphqlRequest<Data>(
   variables: Record<string, unknown>,
   options: GraphQLRequestOptions = {},
 ): Promise<Data> {
+  const service = options.service ?? 'another service';
   let response: Response;
   try {
     response = await fetch(url, {
@@ -34,7 +37,7 @@ export async function graphqlRequest<Data>(
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });
   } catch (error) {
-    throw new UpstreamError('UpstreamUnavailable', `${new URL(url).host} did not answer: ${(error as Error).message}`);
+    throw new UpstreamError('UpstreamUnavailable', `The ${service} did not answer`, {}, { cause: error });
   }
   let body: GraphQLResponse<Data>;
   try {
@@ -49,6 +52,6 @@ export async function graphqlRequest<Data>(
     const [first] = body.errors;
     throw new UpstreamError('UpstreamRejected', first!.message, { upstreamCode: first!.extensions?.code });
   }
-  if (!body.data) throw new UpstreamError('UpstreamUnavailable', `${new URL(url).host} answered without data`);
+  if (!body.data) throw new UpstreamError('UpstreamUnavailable', `The ${service} answered without data`);
   return body.data;
 }

@@ -3,8 +3,8 @@ import type { Logger } from '../logging/logger';
 
 /** Counts hits per key in fixed windows. */
 export interface RateLimitStore {
-  /** Counts one hit for `key` in the current window of `windowMs` and returns the window's count. */
-  hit(key: string, windowMs: number): Promise<number>;
+  /** Counts `amount` hits (default 1) for `key` in the current window of `windowMs`; returns the window's count. */
+  hit(key: string, windowMs: number, amount?: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -13,15 +13,15 @@ export class MemoryRateLimitStore implements RateLimitStore {
   private readonly windows = new Map<string, { count: number; endsAt: number }>();
   private lastSweep = Date.now();
 
-  async hit(key: string, windowMs: number): Promise<number> {
+  async hit(key: string, windowMs: number, amount = 1): Promise<number> {
     const now = Date.now();
     if (now - this.lastSweep > windowMs) this.sweep(now);
     const window = this.windows.get(key);
     if (!window || window.endsAt <= now) {
-      this.windows.set(key, { count: 1, endsAt: now + windowMs });
-      return 1;
+      this.windows.set(key, { count: amount, endsAt: now + windowMs });
+      return amount;
     }
-    return ++window.count;
+    return (window.count += amount);
   }
 
   private sweep(now: number): void {
@@ -36,8 +36,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
 // Increment and set the expiry in one step, so a crash between them never leaves a key forever.
 const hitScript = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return count`;
 
 /** Limits shared by every gateway instance through Redis. */
@@ -56,10 +56,12 @@ export class RedisRateLimitStore implements RateLimitStore {
     );
   }
 
-  async hit(key: string, windowMs: number): Promise<number> {
+  async hit(key: string, windowMs: number, amount = 1): Promise<number> {
     const window = Math.floor(Date.now() / windowMs);
     try {
-      return Number(await this.redis.eval(hitScript, 1, `${this.prefix}${key}:${window}`, String(windowMs)));
+      return Number(
+        await this.redis.eval(hitScript, 1, `${this.prefix}${key}:${window}`, String(windowMs), String(amount)),
+      );
     } catch (error) {
       // Fail open: an outage of the limiter must not stop purchases at the till.
       this.logger.warn('rate limit check skipped', { error: (error as Error).message });

@@ -47,4 +47,28 @@ describe('operation limits', () => {
     // Without first, a list counts as 20.
     expect(codes('{ customers { friends { friends { id } } } }')).toEqual(['QUERY_TOO_COSTLY']);
   });
+
+  it('counts aliases each time their fragment is spread', () => {
+    expect(codes('{ customer(id: "1") { ...A ...A } } fragment A on Customer { a: id b: name }')).toEqual([
+      'TOO_MANY_ALIASES',
+    ]);
+  });
+
+  it('costs a first given as a variable at the largest page size', () => {
+    expect(
+      codes('query($n: Int) { customers(first: $n) { history(first: $n) { edges { node { points } } } } }'),
+    ).toEqual(['QUERY_TOO_COSTLY']);
+  });
+
+  it('measures fragments spread twice at every level in linear time, not exponential', () => {
+    const levels = 40;
+    const fragments = Array.from({ length: levels }, (_, i) =>
+      i === levels - 1
+        ? `fragment F${i} on Query { customers(first: 1) { id } }`
+        : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
+    // 2^40 spreads of a 2-field selection: far over the cost limit. An exponential walk would not
+    // finish before the test's timeout; a linear one answers at once.
+    expect(codes(`query { ...F0 } ${fragments}`)).toContain('QUERY_TOO_COSTLY');
+  });
 });

@@ -87,7 +87,9 @@ export async function startGraphQLServer<Context extends BaseContext>(
     try {
       report = { ...report, ...(await options.healthCheck?.()) };
     } catch (error) {
-      report = { status: 'unavailable', service: options.name, error: (error as Error).message };
+      // The cause (addresses, database messages) goes to the log, not to whoever asks.
+      options.logger.warn('health check failed', { error: (error as Error).message });
+      report = { status: 'unavailable', service: options.name };
     }
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });

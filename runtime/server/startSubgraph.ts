@@ -71,7 +71,7 @@ export async function startSubgraph<Context extends BaseContext>(
   const events = new EventFeed(options.db, definition.name, { logger, pollIntervalMs: options.eventPollIntervalMs });
   await events.start();
 
-  const verifier = createTokenVerifier(options.auth);
+  const verifier = createTokenVerifier(options.auth, { acceptInternal: true });
   const limits = options.limits ?? defaultOperationLimits;
   const limitRules = operationLimitRules(limits);
   const guards = createWebSocketGuards({ verifier, maxTokens: limits.maxTokens, maxSubscriptionsPerConnection: 50 });
@@ -102,13 +102,14 @@ export async function startSubgraph<Context extends BaseContext>(
           onSubscribe: (ctx, id, payload) => guards.onSubscribe(ctx, id, payload),
           onComplete: (ctx, id) => guards.forget(ctx, id),
           context: (ctx, id) => definition.createContext({ events, principal: guards.principalOf(ctx, id).principal }),
-          subscribe: (args) =>
-            subscribeWithFreshContext(args, () =>
-              definition.createContext({
-                events,
-                principal: (args.contextValue as { principal: Principal | null }).principal,
-              }),
-            ),
+          subscribe: (args) => {
+            const { principal } = args.contextValue as { principal: Principal | null };
+            return subscribeWithFreshContext(
+              args,
+              () => definition.createContext({ events, principal }),
+              principal?.expiresAt === undefined ? undefined : principal.expiresAt * 1000,
+            );
+          },
           onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
         },
         wsServer,

@@ -12,11 +12,25 @@ import { SubscriberTooSlowError } from '../events/eventFeed';
 export async function subscribeWithFreshContext(
   args: ExecutionArgs,
   createContext: () => Promise<unknown> | unknown,
+  /** When the caller's token expires (ms since the epoch): the stream ends then, saying so. */
+  endsAt?: number,
 ): Promise<ExecutionResult | AsyncIterableIterator<ExecutionResult>> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
   const events = source as AsyncIterableIterator<unknown>;
   let ended = false;
+  let expired = false;
+  const expiry =
+    endsAt === undefined
+      ? undefined
+      : setTimeout(
+          () => {
+            expired = true;
+            void events.return?.();
+          },
+          Math.min(Math.max(0, endsAt - Date.now()), 2 ** 31 - 1),
+        );
+  expiry?.unref();
   const results: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       if (ended) return { value: undefined, done: true };
@@ -32,11 +46,20 @@ export async function subscribeWithFreshContext(
         });
         return { value: { errors: [behind] }, done: false };
       }
-      if (event.done) return { value: undefined, done: true };
+      if (event.done) {
+        clearTimeout(expiry);
+        if (!expired) return { value: undefined, done: true };
+        ended = true;
+        const error = new GraphQLError('The token has expired; subscribe again with a fresh one', {
+          extensions: { code: 'UNAUTHENTICATED' },
+        });
+        return { value: { errors: [error] }, done: false };
+      }
       const result = await execute({ ...args, rootValue: event.value, contextValue: await createContext() });
       return { value: result as ExecutionResult, done: false };
     },
     async return() {
+      clearTimeout(expiry);
       await events.return?.();
       return { value: undefined, done: true };
     },

@@ -47,7 +47,8 @@ export function createWebSocketGuards(options: WebSocketGuardOptions) {
     },
 
     async onSubscribe(ctx: AnyContext, id: string, payload: SubscribePayload): Promise<readonly GraphQLError[] | void> {
-      if (Object.keys(ctx.subscriptions).length >= options.maxSubscriptionsPerConnection) {
+      // graphql-ws has already reserved this operation's place in ctx.subscriptions.
+      if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
         return [
           new GraphQLError(`At most ${options.maxSubscriptionsPerConnection} operations may run on one connection`, {
             extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },

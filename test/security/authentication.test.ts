@@ -73,6 +73,28 @@ describe('authentication', () => {
     expect(result.errors).toBeUndefined();
   });
 
+  it("refuses a token without an expiry, one valid for too long, and this graph's internal tokens from outside", async () => {
+    const noExpiry = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setIssuer(auth.issuer)
+      .setAudience(auth.audience)
+      .sign(secret);
+    const tooLong = await signed({ role: 'admin' }, { exp: now() + 400 * 86_400 });
+    const internal = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('ledger')
+      .setIssuer('loyalty-graph-internal')
+      .setAudience('loyalty-graph-internal')
+      .setExpirationTime(now() + 600)
+      .sign(new TextEncoder().encode(auth.internalSecret));
+    const internalRole = await signed({ role: 'internal' }, { exp: now() + 600 });
+    for (const token of [noExpiry, tooLong, internal, internalRole]) {
+      const result = await graph.withAuthorization(`Bearer ${token}`).request(`{ earnRates { currency } }`);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('refuses a token naming no known role, or an associate without a store', async () => {
     for (const claims of [{ role: 'superuser' }, { role: 'associate' }]) {
       const token = await signed(claims, { exp: now() + 600 });
@@ -122,6 +144,40 @@ describe('authentication', () => {
     const message = await live.next(10_000);
     expect(message.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(message.errors?.[0]?.message).toMatch(/expired/);
+  });
+
+  it('ends a subscription opened directly on a subgraph when its token expires', async () => {
+    const member = await enrollMember(graph);
+    const memberToken = await new SignJWT({ role: 'member' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(member.id)
+      .setIssuer(auth.issuer)
+      .setAudience(auth.audience)
+      .setExpirationTime(now() + 2)
+      .sign(secret);
+    const { createClient } = await import('graphql-ws');
+    const { default: WebSocket } = await import('ws');
+    const client = createClient({
+      url: graph.stack.subgraphs.ledger.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${memberToken}` },
+    });
+    const message = await new Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>((resolve) => {
+      client.subscribe(
+        {
+          query: `subscription($id: ID!) { balanceUpdated(customerId: $id) { balance } }`,
+          variables: { id: member.id },
+        },
+        {
+          next: (value) => resolve(value as never),
+          error: (error) => resolve({ errors: [{ extensions: { code: String(error) } }] }),
+          complete: () => {},
+        },
+      );
+    });
+    await client.dispose();
+    expect(message.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('records who made a change with the change itself (the audit trail)', async () => {

@@ -236,3 +236,28 @@ describe('rate limits on mutations', () => {
     expect((await graph.anonymous.request(`{ earnRates { currency } }`)).errors).toBeUndefined();
   });
 });
+
+describe('rate limits count each mutation', () => {
+  let graph: TestGraph;
+  let member: { id: string };
+  beforeAll(async () => {
+    graph = await startTestGraph({
+      gateway: { rateLimits: { mutationsPerToken: 3, mutationsPerIp: 1000, windowMs: 60_000 } },
+    });
+    member = await enrollMember(graph);
+  });
+  afterAll(() => graph?.stop());
+
+  it('counts four aliased purchases in one request as four, and refuses them all before any runs', async () => {
+    const associate = await graph.as({ role: 'associate', subject: 'bulk@berlin-1', storeId: 'berlin-1' });
+    const fields = [1, 2, 3, 4].map((n) => `p${n}: recordPurchase(input: $input${n}) { id }`).join(' ');
+    const variables = Object.fromEntries(
+      [1, 2, 3, 4].map((n) => [`input${n}`, purchaseInput(member.id, { storeId: 'berlin-1' })]),
+    );
+    const declarations = [1, 2, 3, 4].map((n) => `$input${n}: RecordPurchaseInput!`).join(', ');
+    const result = await associate.request(`mutation(${declarations}) { ${fields} }`, variables);
+    expect(result.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    const { rows } = await graph.database.db.query('select 1 from ledger.orders where customer_id = $1', [member.id]);
+    expect(rows).toHaveLength(0);
+  });
+});

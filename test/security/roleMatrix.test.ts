@@ -46,7 +46,9 @@ describe('who may do what', () => {
       input: { givenName: 'New', email: `${unique('new')}@example.com`, channel, storeId },
     });
   const purchase = (channel: string, storeId: string | null) => (client: GraphClient) =>
-    client.request(RecordPurchaseDocument, { input: purchaseInput(member.id, { channel, storeId }) });
+    client.request(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id pointsEarned } }`, {
+      input: purchaseInput(member.id, { channel, storeId }),
+    });
 
   const operations: Operation[] = [
     {
@@ -204,5 +206,37 @@ describe('who may do what', () => {
     >(read, { id: member.id });
     expect(staff.customer.email).toMatch(/^m\*+@example\.com$/);
     expect(staff.customer.identities.map((identity) => identity.value)).not.toContain(member.email);
+  });
+
+  it('lets an integration resolve an identifier to an id, and nothing more of the profile', async () => {
+    const find = (selection: string) =>
+      clients.service.request(`query($v: String!) { customerByIdentifier(type: EMAIL, value: $v) { ${selection} } }`, {
+        v: member.email,
+      });
+    expect(((await find('id')).data as { customerByIdentifier: { id: string } }).customerByIdentifier.id).toBe(
+      member.id,
+    );
+    const named = await find('id name');
+    expect(named.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((named.data as { customerByIdentifier: unknown } | null)?.customerByIdentifier ?? null).toBeNull();
+  });
+
+  it("does not show an integration the member's balance through the purchase it records", async () => {
+    const result = await clients.service.request(
+      `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned balanceAfter } }`,
+      { input: purchaseInput(member.id, { channel: 'ONLINE', storeId: null }) },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.path).toEqual(['recordPurchase', 'balanceAfter']);
+  });
+
+  it("does not let an associate claim another store's order ids", async () => {
+    const input = purchaseInput(member.id, { storeId: 'berlin-1', externalOrderId: 'till-1/0001' });
+    await clients.associate.data(RecordPurchaseDocument, { input });
+    const paris = await graph.as({ role: 'associate', subject: 'pia@paris-1', storeId: 'paris-1' });
+    const theirs = await paris.request(RecordPurchaseDocument, {
+      input: { ...input, storeId: 'paris-1', lines: [{ sku: 'OTHER', quantity: 1, unitPrice: 900 }] },
+    });
+    expect(theirs.errors).toBeUndefined();
   });
 });

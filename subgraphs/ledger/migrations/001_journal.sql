@@ -22,9 +22,12 @@ create table ledger.orders (
   points_earned bigint not null,
   balance_after bigint not null,
   occurred_at timestamptz not null,
-  recorded_at timestamptz not null default now(),
-  unique (channel, external_order_id)
+  recorded_at timestamptz not null default now()
 );
+
+-- The idempotency key: an order id is unique within its channel and store (a till's receipt
+-- number is only unique in its store), so one store can never claim another's order ids.
+create unique index orders_idempotency_key on ledger.orders (channel, coalesce(store_id, ''), external_order_id);
 
 create index orders_customer_idx on ledger.orders (customer_id, recorded_at desc);
 

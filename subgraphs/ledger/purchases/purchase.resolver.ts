@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { requireLedgerAccess } from '../accounts/account.access';
 import { requireChannelAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import type { LedgerContext } from '../context';
@@ -9,7 +11,7 @@ export class PurchaseResolver {
   @Authorized('associate', 'service', 'admin')
   @Mutation(() => Purchase, {
     description:
-      'Records a purchase and credits the points it earns: an associate for their store (IN_STORE), an integration for its channel. Idempotent on (channel, externalOrderId): a retry returns the first result.',
+      'Records a purchase and credits the points it earns: an associate for their store (IN_STORE), an integration for its channel. Idempotent on (channel, storeId, externalOrderId): a retry returns the first result.',
   })
   recordPurchase(@Arg('input') input: RecordPurchaseInput, @Ctx() ctx: LedgerContext): Promise<Purchase> {
     const principal = ctx.principal!;
@@ -17,5 +19,16 @@ export class PurchaseResolver {
     const storeId = input.storeId ?? (principal.role === 'associate' ? principal.storeId : null);
     requireChannelAccess(principal, input.channel, storeId);
     return ctx.purchases.record({ ...input, storeId }, actorOf(principal));
+  }
+
+  @FieldResolver(() => GraphQLSafeInt, {
+    nullable: true,
+    description:
+      'The balance right after this purchase was posted: for the member and staff who may read balances; an integration gets FORBIDDEN.',
+  })
+  balanceAfter(@Root() purchase: Purchase, @Ctx() ctx: LedgerContext): number | null {
+    // Recording a purchase does not entitle a caller to the member's balance.
+    requireLedgerAccess(ctx.principal, purchase.customer.id);
+    return purchase.balanceAfter;
   }
 }

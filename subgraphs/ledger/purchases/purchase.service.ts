@@ -51,7 +51,7 @@ export class PurchaseService {
   ) {}
 
   /**
-   * Records a purchase and credits the points it earns. Idempotent on (channel, external order id):
+   * Records a purchase and credits the points it earns. Idempotent on (channel, store, external order id):
    * a retry returns the first result and changes nothing, even when the retries race each other.
    */
   async record(order: PurchaseOrder, actor: NewEvent['actor']): Promise<Purchase> {
@@ -60,7 +60,7 @@ export class PurchaseService {
       throw new LedgerError(LedgerErrorKind.InvalidInput, 'The order total is too large');
     }
     const fingerprint = orderFingerprint(order);
-    const existing = await purchaseStore.findByExternalId(this.db, order.channel, order.externalOrderId);
+    const existing = await purchaseStore.findByKey(this.db, order);
     if (existing) return this.replay(existing, fingerprint);
 
     await this.requireCustomer(order.customerId);
@@ -118,9 +118,9 @@ export class PurchaseService {
         );
       });
     } catch (error) {
-      if (hasSqlState(error, SqlState.uniqueViolation) && error.constraint === 'orders_channel_external_order_id_key') {
+      if (hasSqlState(error, SqlState.uniqueViolation) && error.constraint === 'orders_idempotency_key') {
         // A concurrent retry of the same order committed first: answer with its result.
-        const winner = await purchaseStore.findByExternalId(this.db, order.channel, order.externalOrderId);
+        const winner = await purchaseStore.findByKey(this.db, order);
         if (winner) return this.replay(winner, fingerprint);
       }
       if (error instanceof InsufficientPointsError) {
@@ -138,7 +138,6 @@ export class PurchaseService {
       throw new LedgerError(
         LedgerErrorKind.OrderConflict,
         `Order ${existing.external_order_id} on ${existing.channel} was already recorded with different content`,
-        { purchaseId: existing.id },
       );
     }
     const entries = await journalStore.bySource(this.db, SourceType.ORDER, existing.id);
@@ -168,7 +167,7 @@ export class PurchaseService {
             : error.details.upstreamCode === ErrorCode.BAD_USER_INPUT
               ? LedgerErrorKind.InvalidInput
               : LedgerErrorKind.UpstreamRejected;
-        throw new LedgerError(kind, `Could not record the purchase: ${error.message}`);
+        throw new LedgerError(kind, `${error.message}; the purchase was not recorded`);
       }
       throw error;
     }

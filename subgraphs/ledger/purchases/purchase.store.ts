@@ -19,12 +19,17 @@ export interface OrderRow {
 
 export type NewOrder = Omit<OrderRow, 'recorded_at'>;
 
-/** SQL for `ledger.orders`: one row per (channel, external order id). */
+/** SQL for `ledger.orders`: one row per (channel, store, external order id). */
 export const purchaseStore = {
-  async findByExternalId(db: Queryable, channel: string, externalOrderId: string): Promise<OrderRow | undefined> {
+  /** The order with this idempotency key: (channel, store, external order id). */
+  async findByKey(
+    db: Queryable,
+    key: { channel: string; storeId?: string | null; externalOrderId: string },
+  ): Promise<OrderRow | undefined> {
     const { rows } = await db.query<OrderRow>(
-      'select * from ledger.orders where channel = $1 and external_order_id = $2',
-      [channel, externalOrderId],
+      `select * from ledger.orders
+        where channel = $1 and coalesce(store_id, '') = coalesce($2, '') and external_order_id = $3`,
+      [key.channel, key.storeId ?? null, key.externalOrderId],
     );
     return rows[0];
   },

@@ -40,7 +40,7 @@ export class RecordPurchaseInput {
 
   @Field({
     description:
-      'The order id in the channel\'s own system, unique within the channel (for tills, include store and till: "london-1/till-7/0042"). With the channel, the idempotency key.',
+      'The order id in the channel\'s own system, unique within the channel and store (e.g. a till\'s "till-7/0042"). With the channel and store, the idempotency key.',
   })
   @Length(1, 128)
   externalOrderId!: string;
@@ -102,8 +102,12 @@ export class Purchase {
   @Field(() => GraphQLSafeInt)
   pointsEarned!: number;
 
-  @Field(() => GraphQLSafeInt, { description: 'The balance right after this purchase was posted.' })
-  balanceAfter!: number;
+  @Field(() => GraphQLSafeInt, {
+    nullable: true,
+    description:
+      'The balance right after this purchase was posted: for the member and staff who may read balances; an integration gets FORBIDDEN.',
+  })
+  balanceAfter!: number | null;
 
   @Field(() => [PointsEarning])
   earnings!: PointsEarning[];

@@ -14,6 +14,8 @@ export interface PointsQuote {
   lines: QuoteLine[];
 }
 
+const SERVICE = 'campaign service';
+
 const quoteQuery = /* GraphQL */ `
   query LedgerPointsQuote($order: QuoteOrderInput!) {
     pointsQuote(order: $order) {
@@ -53,7 +55,7 @@ export class CampaignQuotes {
           })),
         },
       },
-      { headers: { authorization: await this.credential.authorization() } },
+      { headers: { authorization: await this.credential.authorization() }, service: SERVICE },
     );
     return data.pointsQuote;
   }

@@ -1,6 +1,8 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
 
+const SERVICE = 'profile service';
+
 const customerQuery = /* GraphQL */ `
   query LedgerCustomerExists($id: ID!) {
     customer(id: $id) {
@@ -21,7 +23,7 @@ export class ProfileDirectory {
       this.profileUrl,
       customerQuery,
       { id: customerId },
-      { headers: { authorization: await this.credential.authorization() } },
+      { headers: { authorization: await this.credential.authorization() }, service: SERVICE },
     );
     return data.customer !== null;
   }

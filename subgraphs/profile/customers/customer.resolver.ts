@@ -3,7 +3,7 @@ import { requireChannelAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import type { ProfileContext } from '../context';
 import { requireProfileAccess, seesIdentifiers } from './customer.access';
-import { Customer, EnrollCustomerInput, Identity } from './customer.type';
+import { Customer, EnrollCustomerInput, Identity, profileFieldReaders } from './customer.type';
 import { IdentifierType, maskEmail, maskIdentifier, maskPhone } from './identifier.rules';
 
 @Resolver(() => Customer)
@@ -51,12 +51,14 @@ export class CustomerResolver {
     return (await ctx.loaders.customerById.load(id))!;
   }
 
+  @Authorized(...profileFieldReaders)
   @FieldResolver(() => String, { nullable: true, description: 'In full for the member and admins; masked for staff.' })
   email(@Root() customer: Customer, @Ctx() ctx: ProfileContext): string | null {
     if (!customer.email || seesIdentifiers(ctx.principal, customer.id)) return customer.email;
     return maskEmail(customer.email);
   }
 
+  @Authorized(...profileFieldReaders)
   @FieldResolver(() => String, {
     nullable: true,
     description: 'E.164, e.g. +4915112345678. In full for the member and admins; masked for staff.',
@@ -66,6 +68,7 @@ export class CustomerResolver {
     return maskPhone(customer.phone);
   }
 
+  @Authorized(...profileFieldReaders)
   @FieldResolver(() => [Identity], { description: 'In full for the member and admins; masked for staff.' })
   identities(@Root() customer: Customer, @Ctx() ctx: ProfileContext): Identity[] {
     if (seesIdentifiers(ctx.principal, customer.id)) return customer.identities;

@@ -1,5 +1,6 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import type { Role } from '../../../runtime/auth/principal';
 import { IsCode } from '../../../runtime/validation/validators';
 import { IdentifierType } from './identifier.rules';
 
@@ -17,36 +18,51 @@ export class Identity {
   value!: string;
 }
 
+/**
+ * Who may read a profile's fields (an integration may resolve an identifier to an id, nothing more);
+ * which profiles they may read is checked where a customer is loaded.
+ */
+export const profileFieldReaders: Role[] = ['member', 'associate', 'admin', 'internal'];
+
 @ObjectType({ description: 'A loyalty member: one profile across every channel.' })
 @Directive('@key(fields: "id")')
 export class Customer {
   @Field(() => ID)
   id!: string;
 
+  @Authorized(...profileFieldReaders)
   @Field()
   givenName!: string;
 
+  @Authorized(...profileFieldReaders)
   @Field(() => String, { nullable: true })
   familyName!: string | null;
 
+  @Authorized(...profileFieldReaders)
   @Field({ description: 'Display name: given and family name.' })
   name!: string;
 
+  @Authorized(...profileFieldReaders)
   @Field(() => String, { nullable: true })
   email!: string | null;
 
+  @Authorized(...profileFieldReaders)
   @Field(() => String, { nullable: true, description: 'E.164, e.g. +4915112345678.' })
   phone!: string | null;
 
+  @Authorized(...profileFieldReaders)
   @Field(() => [Identity])
   identities!: Identity[];
 
+  @Authorized(...profileFieldReaders)
   @Field({ description: 'The channel the member enrolled through (IN_STORE, ONLINE, MOBILE_APP, ...).' })
   enrollmentChannel!: string;
 
+  @Authorized(...profileFieldReaders)
   @Field(() => String, { nullable: true, description: 'The store that enrolled the member, if any.' })
   enrollmentStoreId!: string | null;
 
+  @Authorized(...profileFieldReaders)
   @Field()
   enrolledAt!: Date;
 }
