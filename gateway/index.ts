@@ -1,16 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, print, specifiedRules, validate, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { authenticate } from '../runtime/auth/authorize';
 import { createTokenVerifier, type AuthConfig } from '../runtime/auth/tokens';
-import { maskUnexpectedErrors, maskUnexpectedResultErrors } from '../runtime/errors/maskUnexpectedErrors';
 import type { Logger } from '../runtime/logging/logger';
 import { MemoryRateLimitStore, type RateLimitStore } from '../runtime/rateLimit/rateLimitStore';
-import { defaultOperationLimits, operationLimitRules, type OperationLimits } from '../runtime/server/operationLimits';
+import { defaultOperationLimits, type OperationLimits } from '../runtime/server/operationLimits';
 import { startGraphQLServer, type RunningServer } from '../runtime/server/startGraphQLServer';
-import { createWebSocketGuards } from '../runtime/server/websocketGuards';
 import type { GatewayContext } from './gatewayContext';
 import { defaultRateLimits, rateLimitPlugin, type RateLimits } from './limits/rateLimitPlugin';
 import { SubgraphDataSource } from './subgraphDataSource';
@@ -91,8 +89,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const logger = options.logger.child({ service: 'gateway' });
   // Clients are never this graph's own services: an internal token from outside is refused.
   const verifier = createTokenVerifier(options.auth, { acceptInternal: false });
-  const limits = options.limits ?? defaultOperationLimits;
-  const limitRules = operationLimitRules(limits);
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
   const dataSources: Record<string, SubgraphDataSource> = {};
   const gateway = new ApolloGateway({
@@ -114,12 +110,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     upstream,
     serviceMap: () => dataSources as ServiceMap,
     logger,
-  });
-  const maskResult = maskUnexpectedResultErrors(logger);
-  const guards = createWebSocketGuards({
-    verifier,
-    maxTokens: limits.maxTokens,
-    maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 20,
   });
 
   /** Queries and mutations sent over the socket go through Apollo Server like HTTP ones. */
@@ -146,13 +136,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     host: options.host,
     logger,
     bodyLimit: options.bodyLimit,
+    security: {
+      verifier,
+      limits: options.limits ?? defaultOperationLimits,
+      introspection: options.introspection ?? true,
+      maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 20,
+    },
     apollo: {
       gateway,
-      includeStacktraceInErrorResponses: false,
-      introspection: options.introspection ?? true,
-      formatError: maskUnexpectedErrors(logger),
-      validationRules: limitRules,
-      parseOptions: { maxTokens: limits.maxTokens },
       plugins: [
         subscriptionsOverWebSocketOnly,
         rateLimitPlugin(rateLimitStore, options.rateLimits ?? defaultRateLimits),
@@ -163,16 +154,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       authorization: request.headers.authorization,
       ip: clientAddress(request, options.trustProxy ?? false),
     }),
-    websocket: (wsServer, apollo) =>
+    websocket: (wsServer, apollo, guarded) =>
       useServer<Record<string, unknown>, { request: IncomingMessage }>(
         {
+          ...guarded.options,
           schema: federatedSchema.apiGraphQLSchema,
-          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
-          onConnect: (ctx) => guards.onConnect(ctx),
-          onSubscribe: (ctx, id, payload) => guards.onSubscribe(ctx, id, payload),
-          onComplete: (ctx, id) => guards.forget(ctx, id),
           context: (ctx, id): GatewayContext => ({
-            ...guards.principalOf(ctx, id),
+            ...guarded.principalOf(ctx, id),
             ip: clientAddress(ctx.extra.request, options.trustProxy ?? false),
           }),
           subscribe: (args) =>
@@ -183,7 +171,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
               context: args.contextValue as GatewayContext,
             }),
           execute: (args) => executeOverSocket(apollo, args),
-          onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
         },
         wsServer,
       ),

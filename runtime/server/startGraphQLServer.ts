@@ -4,8 +4,13 @@ import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apoll
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
+import type { TokenVerifier } from '../auth/tokens';
+import { maskUnexpectedErrors, maskUnexpectedResultErrors } from '../errors/maskUnexpectedErrors';
 import type { Logger } from '../logging/logger';
+import { operationLimitRules, type OperationLimits } from './operationLimits';
+import { createWebSocketGuards } from './websocketGuards';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -21,15 +26,63 @@ export interface GraphQLServerOptions<Context extends BaseContext> {
   host?: string;
   /** Apollo Server configuration (a schema or a gateway) without plugins for draining. */
   apollo: ApolloServerOptions<Context>;
+  /** Hardening every server gets, on HTTP and on its socket alike. */
+  security: ServerSecurity;
   /** Builds the context of an HTTP request. */
   context: (request: IncomingMessage) => Promise<Context>;
-  /** Serves `graphql-ws` on the same path; returns what to dispose at shutdown. */
-  websocket?: (server: WebSocketServer, apollo: ApolloServer<Context>) => { dispose(): unknown };
+  /**
+   * Serves `graphql-ws` on the same path, spreading `guarded` into its options (authentication,
+   * limits, masking); returns what to dispose at shutdown.
+   */
+  websocket?: (
+    server: WebSocketServer,
+    apollo: ApolloServer<Context>,
+    guarded: WebSocketHardening,
+  ) => { dispose(): unknown };
   /** Extra readiness check reported by `/health` (for example the database). */
   healthCheck?: () => Promise<Record<string, unknown>>;
   /** Largest accepted request body. Default 1mb. */
   bodyLimit?: string;
   logger: Logger;
+}
+
+export interface ServerSecurity {
+  verifier: TokenVerifier;
+  limits: OperationLimits;
+  /** Introspection on (development) or off (production). */
+  introspection: boolean;
+  /** Operations one WebSocket connection may run at once. */
+  maxSubscriptionsPerConnection: number;
+}
+
+/** The `graphql-ws` server options every socket shares, and how to find an operation's caller. */
+export type WebSocketHardening = ReturnType<typeof webSocketHardening>;
+
+function webSocketHardening(security: ServerSecurity, logger: Logger) {
+  const limitRules = operationLimitRules(security.limits);
+  const guards = createWebSocketGuards({
+    verifier: security.verifier,
+    maxTokens: security.limits.maxTokens,
+    maxSubscriptionsPerConnection: security.maxSubscriptionsPerConnection,
+  });
+  const maskResult = maskUnexpectedResultErrors(logger);
+  return {
+    options: {
+      validate: (schema: GraphQLSchema, document: DocumentNode) =>
+        validate(schema, document, [...specifiedRules, ...limitRules]),
+      onConnect: guards.onConnect,
+      onSubscribe: guards.onSubscribe,
+      onComplete: guards.forget,
+      onNext: (
+        _ctx: unknown,
+        _id: unknown,
+        _payload: unknown,
+        _args: unknown,
+        result: Parameters<typeof maskResult>[0],
+      ) => maskResult(result),
+    },
+    principalOf: guards.principalOf,
+  };
 }
 
 export interface RunningServer {
@@ -64,6 +117,11 @@ export async function startGraphQLServer<Context extends BaseContext>(
 
   const apollo = new ApolloServer<Context>({
     ...options.apollo,
+    includeStacktraceInErrorResponses: false,
+    introspection: options.security.introspection,
+    formatError: maskUnexpectedErrors(options.logger),
+    validationRules: operationLimitRules(options.security.limits),
+    parseOptions: { maxTokens: options.security.limits.maxTokens },
     plugins: [
       ...(options.apollo.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -80,7 +138,9 @@ export async function startGraphQLServer<Context extends BaseContext>(
     ],
   } as ApolloServerOptions<Context>);
   await apollo.start();
-  if (options.websocket && websocketServer) websocketCleanup = options.websocket(websocketServer, apollo);
+  if (options.websocket && websocketServer) {
+    websocketCleanup = options.websocket(websocketServer, apollo, webSocketHardening(options.security, options.logger));
+  }
 
   app.get('/health', async (_req, res) => {
     let report: HealthReport = { status: 'ok', service: options.name };

@@ -1,20 +1,18 @@
 import type { BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { authenticate } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { createTokenVerifier, type AuthConfig } from '../auth/tokens';
 import type { Database } from '../database/database';
-import { maskUnexpectedErrors, maskUnexpectedResultErrors } from '../errors/maskUnexpectedErrors';
 import { EventFeed } from '../events/eventFeed';
 import { outboxMigrations } from '../events/outbox';
 import type { Logger } from '../logging/logger';
 import { loadMigrations, migrate } from '../migrations/migrate';
-import { defaultOperationLimits, operationLimitRules, type OperationLimits } from './operationLimits';
+import { defaultOperationLimits, type OperationLimits } from './operationLimits';
 import { startGraphQLServer, type RunningServer } from './startGraphQLServer';
 import { subscribeWithFreshContext } from './subscribeWithFreshContext';
-import { createWebSocketGuards } from './websocketGuards';
 
 export interface SubgraphOptions {
   db: Database;
@@ -72,36 +70,30 @@ export async function startSubgraph<Context extends BaseContext>(
   await events.start();
 
   const verifier = createTokenVerifier(options.auth, { acceptInternal: true });
-  const limits = options.limits ?? defaultOperationLimits;
-  const limitRules = operationLimitRules(limits);
-  const guards = createWebSocketGuards({ verifier, maxTokens: limits.maxTokens, maxSubscriptionsPerConnection: 50 });
-  const maskResult = maskUnexpectedResultErrors(logger);
   const server = await startGraphQLServer<Context>({
     name: definition.name,
     port: options.port,
     host: options.host,
     logger,
+    security: {
+      verifier,
+      limits: options.limits ?? defaultOperationLimits,
+      introspection: options.introspection ?? true,
+      maxSubscriptionsPerConnection: 50,
+    },
     apollo: {
       schema: definition.schema,
-      includeStacktraceInErrorResponses: false,
-      introspection: options.introspection ?? true,
-      formatError: maskUnexpectedErrors(logger),
-      validationRules: limitRules,
-      parseOptions: { maxTokens: limits.maxTokens },
       // Inline traces feed Apollo Studio only; computing them costs every request.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     },
     context: async (request) =>
       definition.createContext({ events, principal: await authenticate(verifier, request.headers.authorization) }),
-    websocket: (wsServer) =>
+    websocket: (wsServer, _apollo, guarded) =>
       useServer(
         {
+          ...guarded.options,
           schema: definition.schema,
-          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
-          onConnect: (ctx) => guards.onConnect(ctx),
-          onSubscribe: (ctx, id, payload) => guards.onSubscribe(ctx, id, payload),
-          onComplete: (ctx, id) => guards.forget(ctx, id),
-          context: (ctx, id) => definition.createContext({ events, principal: guards.principalOf(ctx, id).principal }),
+          context: (ctx, id) => definition.createContext({ events, principal: guarded.principalOf(ctx, id).principal }),
           subscribe: (args) => {
             const { principal } = args.contextValue as { principal: Principal | null };
             return subscribeWithFreshContext(
@@ -110,7 +102,6 @@ export async function startSubgraph<Context extends BaseContext>(
               principal?.expiresAt === undefined ? undefined : principal.expiresAt * 1000,
             );
           },
-          onNext: (_ctx, _id, _payload, _args, result) => maskResult(result),
         },
         wsServer,
       ),
