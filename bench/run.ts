@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mintToken } from '../runtime/auth/tokens';
+import { signClientAuthorization } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
 import { projectRoot } from '../runtime/config/projectRoot';
 import type { Database } from '../runtime/database/database';
@@ -133,11 +133,7 @@ async function main(): Promise<void> {
     logger: createLogger('error'),
     gateway: { rateLimits: { mutationsPerToken: 1e9, mutationsPerIp: 1e9, windowMs: 60_000 } },
   });
-  const auth = developmentAuthConfig();
-  const authorization = `Bearer ${await mintToken(
-    { role: 'admin', subject: 'bench' },
-    { secret: auth.jwtSecret!, issuer: auth.issuer, audience: auth.audience, ttlSeconds: 3600 },
-  )}`;
+  const authorization = await signClientAuthorization({ role: 'admin', subject: 'bench' }, developmentAuthConfig());
   try {
     console.log(`Seeding ${members} members × ${purchasesPerMember} purchases on ${database.label}...`);
     const ids = await seed(stack.gateway.url, authorization);

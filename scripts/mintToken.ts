@@ -1,5 +1,5 @@
 import { isRole, type Principal } from '../runtime/auth/principal';
-import { mintToken } from '../runtime/auth/tokens';
+import { signClientAuthorization } from '../runtime/auth/tokens';
 import { readAuthConfig } from '../runtime/config/authConfig';
 import { createLogger } from '../runtime/logging/logger';
 
@@ -50,9 +50,8 @@ async function main(): Promise<void> {
   const auth = readAuthConfig(process.env, createLogger('error'));
   if (!auth.jwtSecret)
     fail('tokens are issued by your identity provider (AUTH_JWKS_URL); there is no secret to sign with');
-  process.stdout.write(
-    `${await mintToken(principal, { secret: auth.jwtSecret, issuer: auth.issuer, audience: auth.audience, ttlSeconds })}\n`,
-  );
+  const authorization = await signClientAuthorization(principal, auth, ttlSeconds);
+  process.stdout.write(`${authorization.slice('Bearer '.length)}\n`);
 }
 
 main().catch((error: unknown) => fail((error as Error).message));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readGatewayLimits } from '../gateway/gatewayConfig';
-import { mintToken } from '../runtime/auth/tokens';
+import { signClientAuthorization } from '../runtime/auth/tokens';
 import { envInteger, envPort, envString, envUrl } from '../runtime/config/env';
 import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
 import { openDatabase } from '../runtime/database/openDatabase';
@@ -37,16 +37,8 @@ runMain(async () => {
     });
     if (envString(env, 'SEED_DEMO_DATA', 'true') !== 'false') {
       if (common.auth.jwtSecret) {
-        const admin = await mintToken(
-          { role: 'admin', subject: 'demo-seed' },
-          {
-            secret: common.auth.jwtSecret,
-            issuer: common.auth.issuer,
-            audience: common.auth.audience,
-            ttlSeconds: 300,
-          },
-        );
-        const { adaId } = await seedDemoData(stack.gateway.url, `Bearer ${admin}`);
+        const admin = await signClientAuthorization({ role: 'admin', subject: 'demo-seed' }, common.auth, 300);
+        const { adaId } = await seedDemoData(stack.gateway.url, admin);
         common.logger.info('demo data ready', { demoMemberEmail: 'ada@example.com', demoMemberId: adaId });
       } else {
         common.logger.warn('demo data not seeded: seeding signs an admin token, which needs AUTH_JWT_SECRET');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MemberOverviewDocument, RecordPurchaseDocument } from '../examples/sdk/graphql';
-import { mintToken } from '../runtime/auth/tokens';
+import { signClientAuthorization } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
@@ -18,11 +18,10 @@ describe('stopping and starting the graph again', () => {
 
   it('keeps members, balances and history, and seeds the demo data only once', async () => {
     const logger = createLogger('error');
-    const auth = developmentAuthConfig();
-    const authorization = `Bearer ${await mintToken(
+    const authorization = await signClientAuthorization(
       { role: 'admin', subject: 'test-admin' },
-      { secret: auth.jwtSecret!, issuer: auth.issuer, audience: auth.audience },
-    )}`;
+      developmentAuthConfig(),
+    );
     const asAdmin = { headers: { authorization } };
     const first = await startStack({ db: database.db, logger });
     let adaId: string;

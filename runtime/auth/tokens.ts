@@ -148,6 +148,26 @@ export async function mintToken(principal: Omit<Principal, 'expiresAt'>, options
 }
 
 /**
+ * A client token signed with the configured HS256 secret (development, tests, demo seeding), as
+ * an `Authorization` header value. There is none to sign with when tokens come from an identity
+ * provider (JWKS only).
+ */
+export async function signClientAuthorization(
+  principal: Omit<Principal, 'expiresAt'>,
+  config: AuthConfig,
+  ttlSeconds = 3600,
+): Promise<string> {
+  if (!config.jwtSecret) throw new Error('no AUTH_JWT_SECRET to sign with: tokens come from the identity provider');
+  const token = await mintToken(principal, {
+    secret: config.jwtSecret,
+    issuer: config.issuer,
+    audience: config.audience,
+    ttlSeconds,
+  });
+  return `Bearer ${token}`;
+}
+
+/**
  * The token one service of this graph presents to another, refreshed before it expires.
  */
 export class InternalCredential {

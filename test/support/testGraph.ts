@@ -4,7 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Principal } from '../../runtime/auth/principal';
-import { mintToken } from '../../runtime/auth/tokens';
+import { signClientAuthorization } from '../../runtime/auth/tokens';
 import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { createLogger } from '../../runtime/logging/logger';
 import { startStack, type RunningStack, type StackOptions } from '../../stack/startStack';
@@ -162,14 +162,7 @@ export async function startTestGraph(options: Partial<Omit<StackOptions, 'db' | 
   };
 
   const as = async (principal: TestPrincipal, ttlSeconds = 3600) =>
-    client(
-      `Bearer ${await mintToken(principal, {
-        secret: auth.jwtSecret!,
-        issuer: auth.issuer,
-        audience: auth.audience,
-        ttlSeconds,
-      })}`,
-    );
+    client(await signClientAuthorization(principal, auth, ttlSeconds));
 
   return {
     stack,
