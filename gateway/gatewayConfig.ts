@@ -1,17 +1,29 @@
-import { envInteger, envString } from '../runtime/config/env';
-import type { RateLimits } from './limits/rateLimitPlugin';
+import { envInteger, envString, envUrl } from '../runtime/config/env';
+import type { Logger } from '../runtime/logging/logger';
+import { MemoryRateLimitStore, RedisRateLimitStore } from '../runtime/rateLimit/rateLimitStore';
+import type { GatewayOptions } from './index';
 import { defaultRateLimits } from './limits/rateLimitPlugin';
 
 type Env = Record<string, string | undefined>;
 
+export type GatewaySettings = Pick<
+  GatewayOptions,
+  'rateLimits' | 'rateLimitStore' | 'bodyLimit' | 'trustProxy' | 'maxSubscriptionsPerConnection'
+>;
+
 /**
- * The gateway's own settings: `RATE_LIMIT_MUTATIONS_PER_TOKEN`, `RATE_LIMIT_MUTATIONS_PER_IP`,
- * `RATE_LIMIT_WINDOW_SECONDS`, `BODY_LIMIT` (e.g. 1mb) and `TRUST_PROXY` (true behind a proxy that
- * sets X-Forwarded-For).
+ * The gateway's own settings, the same whether it runs alone or in `npm start`:
+ * `RATE_LIMIT_MUTATIONS_PER_TOKEN`, `RATE_LIMIT_MUTATIONS_PER_IP`, `RATE_LIMIT_WINDOW_SECONDS`,
+ * `REDIS_URL` (rate limits shared between instances), `BODY_LIMIT` (e.g. 1mb),
+ * `MAX_SUBSCRIPTIONS_PER_CONNECTION` and `TRUST_PROXY` (true behind a proxy that appends
+ * X-Forwarded-For).
  */
-export function readGatewayLimits(env: Env): { rateLimits: RateLimits; bodyLimit: string; trustProxy: boolean } {
+export function readGatewaySettings(env: Env, logger: Logger): GatewaySettings {
   const bodyLimit = envString(env, 'BODY_LIMIT', '1mb')!;
+  const redisUrl = envUrl(env, 'REDIS_URL');
   return {
+    rateLimitStore: redisUrl ? new RedisRateLimitStore(redisUrl, logger) : new MemoryRateLimitStore(),
+    maxSubscriptionsPerConnection: envInteger(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, { min: 1, max: 1000 }),
     rateLimits: {
       mutationsPerToken: envInteger(env, 'RATE_LIMIT_MUTATIONS_PER_TOKEN', defaultRateLimits.mutationsPerToken, {
         min: 1,

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { readGatewayLimits } from '../gateway/gatewayConfig';
+import { readGatewaySettings } from '../gateway/gatewayConfig';
 import { signClientAuthorization } from '../runtime/auth/tokens';
-import { envInteger, envPort, envString, envUrl } from '../runtime/config/env';
+import { envPort, envString } from '../runtime/config/env';
 import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
 import { openDatabase } from '../runtime/database/openDatabase';
-import { RedisRateLimitStore } from '../runtime/rateLimit/rateLimitStore';
 import { runMain } from '../runtime/server/runMain';
 import { defaultGatewayPort, defaultSubgraphPorts, subgraphNames } from '../subgraphs/registry';
 import { seedDemoData } from './seedDemoData';
@@ -19,7 +18,6 @@ runMain(async () => {
     subgraphNames.map((name) => [name, envPort(env, `${name.toUpperCase()}_PORT`, defaultSubgraphPorts[name])]),
   );
   try {
-    const redisUrl = envUrl(env, 'REDIS_URL');
     const stack = await startStack({
       db,
       logger: common.logger,
@@ -29,11 +27,7 @@ runMain(async () => {
       auth: common.auth,
       limits: common.limits,
       introspection: !common.production,
-      gateway: {
-        ...readGatewayLimits(env),
-        rateLimitStore: redisUrl ? new RedisRateLimitStore(redisUrl, common.logger) : undefined,
-        maxSubscriptionsPerConnection: envInteger(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, { min: 1, max: 1000 }),
-      },
+      gateway: readGatewaySettings(env, common.logger),
     });
     if (envString(env, 'SEED_DEMO_DATA', 'true') !== 'false') {
       if (common.auth.jwtSecret) {

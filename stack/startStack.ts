@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { startGateway, type GatewayOptions } from '../gateway';
+import { startGateway } from '../gateway';
+import type { GatewaySettings } from '../gateway/gatewayConfig';
 import { readSupergraphSdl } from '../gateway/composition/generateSchemaFiles';
 import type { AuthConfig } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
@@ -32,10 +33,7 @@ export interface StackOptions {
   /** Introspection on (development) or off (production). Default on. */
   introspection?: boolean;
   /** The gateway's rate limits, body limit and the like. */
-  gateway?: Pick<
-    GatewayOptions,
-    'rateLimits' | 'rateLimitStore' | 'bodyLimit' | 'trustProxy' | 'maxSubscriptionsPerConnection'
-  >;
+  gateway?: GatewaySettings;
 }
 
 export interface RunningStack {
