@@ -216,9 +216,14 @@ describe('who may do what', () => {
     expect(((await find('id')).data as { customerByIdentifier: { id: string } }).customerByIdentifier.id).toBe(
       member.id,
     );
-    const named = await find('id name');
-    expect(named.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((named.data as { customerByIdentifier: unknown } | null)?.customerByIdentifier ?? null).toBeNull();
+    for (const field of ['name', 'email', 'identities { value }']) {
+      const refused = await find(`id ${field}`);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // A refused nullable field is null; a refused non-null one nulls the customer.
+      const customer = (refused.data as { customerByIdentifier: Record<string, unknown> | null } | null)
+        ?.customerByIdentifier;
+      expect(customer?.[field.split(' ')[0]!] ?? null).toBeNull();
+    }
   });
 
   it("does not show an integration the member's balance through the purchase it records", async () => {

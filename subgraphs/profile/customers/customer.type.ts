@@ -42,15 +42,13 @@ export class Customer {
   @Field({ description: 'Display name: given and family name.' })
   name!: string;
 
-  @Authorized(...profileFieldReaders)
+  // Who sees email, phone and identities, and how masked, is decided in CustomerResolver.
   @Field(() => String, { nullable: true })
   email!: string | null;
 
-  @Authorized(...profileFieldReaders)
   @Field(() => String, { nullable: true, description: 'E.164, e.g. +4915112345678.' })
   phone!: string | null;
 
-  @Authorized(...profileFieldReaders)
   @Field(() => [Identity])
   identities!: Identity[];
 
