@@ -45,11 +45,6 @@ export class UpstreamSubscriptions {
     private readonly logger: Logger,
   ) {}
 
-  /** Number of distinct upstream subscriptions open now. */
-  get openCount(): number {
-    return this.shared.size;
-  }
-
   /**
    * Opens (or joins) an upstream subscription of the same caller. `shareable: false` opens one of
    * its own: a subscription that replays from a cursor must not be joined midway by another

@@ -87,11 +87,6 @@ export class EventFeed {
     return this.subscribers.size;
   }
 
-  /** The id of the newest event this feed has read. */
-  get headId(): number {
-    return this.lastReadId;
-  }
-
   subscribe(options: SubscribeOptions = {}): AsyncIterableIterator<OutboxEvent> {
     if (this.stopped) throw new Error('event feed is stopped');
     const subscriber: Subscriber = {
