@@ -10,7 +10,8 @@ import type { OperationLimits } from '../runtime/server/operationLimits';
 import type { RunningServer } from '../runtime/server/startGraphQLServer';
 import type { RunningSubgraph } from '../runtime/server/startSubgraph';
 import { startCampaignSubgraph } from '../subgraphs/campaign';
-import { startLedgerSubgraph } from '../subgraphs/ledger';
+import { startLedgerSubgraph, type RunningLedger } from '../subgraphs/ledger';
+import type { LedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { startProfileSubgraph } from '../subgraphs/profile';
 import type { SubgraphName } from '../subgraphs/registry';
 import { startRewardsSubgraph } from '../subgraphs/rewards';
@@ -34,11 +35,15 @@ export interface StackOptions {
   introspection?: boolean;
   /** The gateway's rate limits, body limit and the like. */
   gateway?: GatewaySettings;
+  /** The ledger's pending window, expiry policy and points job interval. */
+  ledgerPolicy?: LedgerPolicy;
+  /** The ledger's clock. Default the system clock. */
+  clock?: () => Date;
 }
 
 export interface RunningStack {
   gateway: RunningServer;
-  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  subgraphs: Record<Exclude<SubgraphName, 'ledger'>, RunningSubgraph> & { ledger: RunningLedger };
   /** Stops the gateway, then the subgraphs. The database stays open (its owner closes it). */
   stop(): Promise<void>;
 }
@@ -66,7 +71,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const campaign = track(await startCampaignSubgraph(common('campaign')));
     const rewards = track(await startRewardsSubgraph(common('rewards')));
     const ledger = track(
-      await startLedgerSubgraph({ ...common('ledger'), profileUrl: profile.url, campaignUrl: campaign.url }),
+      await startLedgerSubgraph({
+        ...common('ledger'),
+        profileUrl: profile.url,
+        campaignUrl: campaign.url,
+        policy: options.ledgerPolicy,
+        clock: options.clock,
+      }),
     );
     const subgraphs = { profile, ledger, rewards, campaign };
     const gateway = track(

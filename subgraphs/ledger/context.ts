@@ -5,29 +5,62 @@ import type { EventFeed } from '../../runtime/events/eventFeed';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
 import { isUuid } from '../../runtime/validation/validators';
 import { accountStore, type AccountWithCursor } from './accounts/account.store';
+import type { ExpiringPoints, PendingPoints } from './accounts/account.type';
+import type { AdjustmentService } from './adjustments/adjustment.service';
 import { historyKey, journalStore, type EntryRow, type HistoryRequest } from './journal/journal.store';
+import type { LedgerCore } from './ledgerCore';
+import { addMonths } from './lots/lot.rules';
+import { lotStore } from './lots/lot.store';
+import type { PointsJob } from './maintenance/pointsJob';
 import type { PurchaseService } from './purchases/purchase.service';
+import type { RedemptionService } from './redemptions/redemption.service';
+import type { ReturnService } from './returns/return.service';
+import type { TierProgram } from './tiers/tier.rules';
+import { tierStore } from './tiers/tier.store';
 
 export interface LedgerServices {
   db: Database;
+  core: LedgerCore;
   purchases: PurchaseService;
+  returns: ReturnService;
+  redemptions: RedemptionService;
+  adjustments: AdjustmentService;
+  pointsJob: PointsJob;
 }
 
 export interface LedgerContext extends LedgerServices, AuthContext {
   events: EventFeed;
+  /** The tier program, read once per request. */
+  tierProgram: () => Promise<TierProgram | null>;
   loaders: {
     accountByCustomerId: DataLoader<string, AccountWithCursor | null>;
     historyPage: DataLoader<HistoryRequest, EntryRow[], string>;
+    qualifyingPoints: DataLoader<string, number>;
+    expiringPoints: DataLoader<string, ExpiringPoints[]>;
+    pendingPoints: DataLoader<string, PendingPoints[]>;
   };
+}
+
+function groupBy<Row extends { customer_id: string }, Item>(
+  ids: readonly string[],
+  rows: readonly Row[],
+  toItem: (row: Row) => Item,
+): Item[][] {
+  const groups = new Map<string, Item[]>(ids.map((id) => [id, []]));
+  for (const row of rows) groups.get(row.customer_id)?.push(toItem(row));
+  return ids.map((id) => groups.get(id) ?? []);
 }
 
 /** A request's context: services plus loaders that batch every read of the request into one query per kind. */
 export function createLedgerContext(services: LedgerServices, { events, principal }: ContextInput): LedgerContext {
   const { db } = services;
+  let program: Promise<TierProgram | null> | undefined;
+  const tierProgram = () => (program ??= tierStore.load(db));
   return {
     ...services,
     events,
     principal,
+    tierProgram,
     loaders: {
       accountByCustomerId: new DataLoader(async (ids) => {
         const valid = ids.filter(isUuid);
@@ -41,6 +74,25 @@ export function createLedgerContext(services: LedgerServices, { events, principa
           return requests.map((request) => pages.get(historyKey(request)) ?? []);
         },
         { cacheKeyFn: historyKey },
+      ),
+      qualifyingPoints: new DataLoader(async (ids) => {
+        const current = await tierProgram();
+        const since = addMonths(services.core.clock(), -(current?.windowMonths ?? 12));
+        const points = await tierStore.qualifyingPointsOf(db, ids, since);
+        return ids.map((id) => points.get(id) ?? 0);
+      }),
+      expiringPoints: new DataLoader(async (ids) =>
+        groupBy(ids, await lotStore.expiringByDate(db, ids), (row) => ({
+          points: row.points,
+          expiresAt: row.expires_at,
+        })),
+      ),
+      pendingPoints: new DataLoader(async (ids) =>
+        groupBy(ids, await lotStore.pendingByDate(db, ids), (row) => ({
+          points: row.points,
+          availableAt: row.available_at,
+          purchaseId: row.order_id,
+        })),
       ),
     },
   };

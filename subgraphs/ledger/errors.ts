@@ -5,6 +5,9 @@ import { mapDomainErrors } from '../../runtime/errors/graphqlErrors';
 export enum LedgerErrorKind {
   InvalidInput = 'InvalidInput',
   UnknownCustomer = 'UnknownCustomer',
+  UnknownPurchase = 'UnknownPurchase',
+  UnknownRedemption = 'UnknownRedemption',
+  RedemptionConflict = 'RedemptionConflict',
   OrderConflict = 'OrderConflict',
   InsufficientPoints = 'InsufficientPoints',
   UpstreamUnavailable = 'UpstreamUnavailable',
@@ -17,6 +20,9 @@ export class LedgerError extends DomainError<LedgerErrorKind> {}
 export const ledgerErrorCodes: Record<LedgerErrorKind, ErrorCode> = {
   [LedgerErrorKind.InvalidInput]: ErrorCode.BAD_USER_INPUT,
   [LedgerErrorKind.UnknownCustomer]: ErrorCode.NOT_FOUND,
+  [LedgerErrorKind.UnknownPurchase]: ErrorCode.NOT_FOUND,
+  [LedgerErrorKind.UnknownRedemption]: ErrorCode.NOT_FOUND,
+  [LedgerErrorKind.RedemptionConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.OrderConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.InsufficientPoints]: ErrorCode.INSUFFICIENT_POINTS,
   [LedgerErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,

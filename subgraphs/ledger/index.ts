@@ -3,8 +3,14 @@ import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
+import { AdjustmentService } from './adjustments/adjustment.service';
 import { createLedgerContext } from './context';
+import { LedgerCore } from './ledgerCore';
+import { PointsJob } from './maintenance/pointsJob';
+import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
 import { PurchaseService } from './purchases/purchase.service';
+import { RedemptionService } from './redemptions/redemption.service';
+import { ReturnService } from './returns/return.service';
 import { buildLedgerSchema } from './schema';
 import { CampaignQuotes } from './upstream/campaignQuotes';
 import { ProfileDirectory } from './upstream/profileDirectory';
@@ -16,23 +22,51 @@ export interface LedgerOptions extends SubgraphOptions {
   profileUrl: string;
   /** The campaign subgraph's `/graphql` URL, asked for points quotes. */
   campaignUrl: string;
+  /** Pending window, expiry and the points job's interval. Default `defaultLedgerPolicy`. */
+  policy?: LedgerPolicy;
+  /** The ledger's "now" (tests move it forward to reach expiry and review dates). Default the system clock. */
+  clock?: () => Date;
 }
 
-/** Starts the ledger subgraph: accounts, the journal, purchases and balance updates. */
-export async function startLedgerSubgraph(options: LedgerOptions): Promise<RunningSubgraph> {
+export interface RunningLedger extends RunningSubgraph {
+  pointsJob: PointsJob;
+}
+
+/** Starts the ledger subgraph: accounts, the journal, purchases, returns, redemptions, tiers and balance updates. */
+export async function startLedgerSubgraph(options: LedgerOptions): Promise<RunningLedger> {
   const credential = new InternalCredential('ledger', options.auth.internalSecret);
-  const purchases = new PurchaseService(
+  const core = new LedgerCore(
     options.db,
-    new CampaignQuotes(options.campaignUrl, credential),
+    options.policy ?? defaultLedgerPolicy,
+    options.clock ?? (() => new Date()),
     new ProfileDirectory(options.profileUrl, credential),
   );
-  return startSubgraph(
+  const pointsJob = new PointsJob(core, options.logger.child({ service: 'ledger', job: 'points' }));
+  const services = {
+    db: options.db,
+    core,
+    purchases: new PurchaseService(core, new CampaignQuotes(options.campaignUrl, credential)),
+    returns: new ReturnService(core),
+    redemptions: new RedemptionService(core),
+    adjustments: new AdjustmentService(core),
+    pointsJob,
+  };
+  const subgraph = await startSubgraph(
     {
       name: 'ledger',
       migrationsDir: ledgerMigrationsDir,
       schema: await buildLedgerSchema(),
-      createContext: (input) => createLedgerContext({ db: options.db, purchases }, input),
+      createContext: (input) => createLedgerContext(services, input),
     },
     options,
   );
+  pointsJob.start(core.policy.jobIntervalMs);
+  return {
+    ...subgraph,
+    pointsJob,
+    async stop() {
+      await pointsJob.stop();
+      await subgraph.stop();
+    },
+  };
 }

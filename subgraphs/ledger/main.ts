@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { envRequired } from '../../runtime/config/env';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
+import { readLedgerPolicy } from './program/ledgerPolicy';
 import { startLedgerSubgraph } from '.';
 
 runSubgraphMain('ledger', defaultSubgraphPorts.ledger, (options, env) =>
@@ -9,5 +10,6 @@ runSubgraphMain('ledger', defaultSubgraphPorts.ledger, (options, env) =>
     ...options,
     profileUrl: envRequired(env, 'PROFILE_URL'),
     campaignUrl: envRequired(env, 'CAMPAIGN_URL'),
+    policy: readLedgerPolicy(env),
   }),
 );

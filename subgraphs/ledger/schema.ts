@@ -1,14 +1,31 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema';
 import { resolveUuidReference } from '../../runtime/schema/resolveUuidReference';
-import { CustomerLoyaltyResolver, LoyaltyHistoryResolver } from './accounts/account.resolver';
+import { CustomerLoyaltyResolver, LoyaltyResolver } from './accounts/account.resolver';
+import { AdjustmentResolver } from './adjustments/adjustment.resolver';
 import { BalanceUpdateResolver } from './balanceUpdates/balanceUpdate.resolver';
 import { ledgerErrors } from './errors';
+import { PointsJobResolver } from './maintenance/pointsJob.resolver';
 import { PurchaseResolver } from './purchases/purchase.resolver';
+import { RedemptionResolver } from './redemptions/redemption.resolver';
+import { ReturnResolver } from './returns/return.resolver';
+import { TierChangeResolver } from './tiers/tierChange.resolver';
+import { TierProgramResolver } from './tiers/tier.resolver';
 
 export function buildLedgerSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CustomerLoyaltyResolver, LoyaltyHistoryResolver, PurchaseResolver, BalanceUpdateResolver],
+    resolvers: [
+      CustomerLoyaltyResolver,
+      LoyaltyResolver,
+      PurchaseResolver,
+      ReturnResolver,
+      RedemptionResolver,
+      AdjustmentResolver,
+      TierProgramResolver,
+      PointsJobResolver,
+      BalanceUpdateResolver,
+      TierChangeResolver,
+    ],
     globalMiddlewares: [ledgerErrors],
     federationImports: ['@key', '@shareable'],
     referenceResolvers: { Customer: { __resolveReference: resolveUuidReference } },

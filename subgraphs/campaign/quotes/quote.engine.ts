@@ -20,6 +20,8 @@ export interface QuoteOrder {
   storeId?: string | null;
   currency: string;
   lines: readonly QuoteOrderLine[];
+  /** The member's tier: its multiplier earns a bonus on the base points. */
+  tier?: { name: string; multiplierPercent: number } | null;
 }
 
 /** `points` for every `perAmount` minor units spent in `currency`. */
@@ -55,7 +57,8 @@ export function describeRate(rate: EarnRate): string {
 }
 
 /**
- * What an order earns: the base rate on the order total, rounded down to whole points. No rate for
+ * What an order earns: the base rate on the order total, rounded down to whole points, and the
+ * tier multiplier's bonus on those base points. No rate for
  * the order's currency earns nothing. Pure: the same order and rates always give the same quote.
  */
 export function quoteOrder(order: QuoteOrder, rate: EarnRate | undefined): Quote {
@@ -67,15 +70,30 @@ export function quoteOrder(order: QuoteOrder, rate: EarnRate | undefined): Quote
   }
   const points = Number(exact);
   if (points === 0) return { totalPoints: 0, lines: [] };
-  return {
-    totalPoints: points,
-    lines: [
-      {
-        kind: QuoteLineKind.BASE,
-        points,
-        reason: `Base rate: ${describeRate(rate)} on ${formatMoney(Number(total), order.currency)}`,
-        ruleId: baseRateId(rate.currency),
-      },
-    ],
-  };
+  const lines: QuoteLine[] = [
+    {
+      kind: QuoteLineKind.BASE,
+      points,
+      reason: `Base rate: ${describeRate(rate)} on ${formatMoney(Number(total), order.currency)}`,
+      ruleId: baseRateId(rate.currency),
+    },
+  ];
+  const tier = order.tier;
+  if (tier && tier.multiplierPercent > 100) {
+    // The multiplier applies to the base points; whole points, rounded down.
+    const bonus = Math.floor((points * (tier.multiplierPercent - 100)) / 100);
+    if (bonus > 0) {
+      lines.push({
+        kind: QuoteLineKind.BONUS,
+        points: bonus,
+        reason: `${tier.name} tier: ${tier.multiplierPercent / 100}× points`,
+        ruleId: `tier:${tier.name}`,
+      });
+    }
+  }
+  const totalPoints = lines.reduce((sum, line) => sum + line.points, 0);
+  if (!Number.isSafeInteger(totalPoints)) {
+    throw new QuoteError(QuoteErrorKind.QuoteTooLarge, 'This order would earn more points than can be recorded');
+  }
+  return { totalPoints, lines };
 }

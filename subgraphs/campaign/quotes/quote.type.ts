@@ -29,6 +29,19 @@ export class QuoteOrderLineInput {
   unitPrice!: number;
 }
 
+@InputType({ description: "The member's tier and its earning multiplier, as the ledger defines it." })
+export class QuoteTierInput {
+  @Field()
+  @Length(1, 64)
+  name!: string;
+
+  @Field(() => Int, { description: 'Percent of the base points the tier earns: 150 earns half as much again.' })
+  @IsInt()
+  @Min(100)
+  @Max(1000)
+  multiplierPercent!: number;
+}
+
 @InputType({ description: 'An order to quote, before or while it is recorded.' })
 export class QuoteOrderInput {
   @Field(() => ID)
@@ -53,6 +66,11 @@ export class QuoteOrderInput {
   @ArrayMaxSize(500)
   @ValidateNested()
   lines!: QuoteOrderLineInput[];
+
+  @Field(() => QuoteTierInput, { nullable: true, description: "The member's tier; its multiplier adds a bonus line." })
+  @IsOptional()
+  @ValidateNested()
+  tier?: QuoteTierInput | null;
 }
 
 @ObjectType({ description: 'Points from one rule, with the reason a member can read.' })

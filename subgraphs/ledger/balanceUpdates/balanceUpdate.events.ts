@@ -6,6 +6,9 @@ export interface BalanceUpdatedPayload {
   customerId: string;
   balance: number;
   change: number;
+  /** Points on hold after the change (absent in events written before pending points existed). */
+  pending?: number;
+  pendingChange?: number;
   reason: string;
   transactionId: string;
 }

@@ -1,48 +1,15 @@
-import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { OutboxEvent } from '../../../runtime/events/outbox';
-import { userInputError } from '../../../runtime/errors/graphqlErrors';
-import { isUuid } from '../../../runtime/validation/validators';
-import { requireLedgerAccess } from '../accounts/account.access';
-import type { LedgerContext } from '../context';
+import { subscribeToCustomerEvents } from '../accounts/customerEvents';
 import { balanceUpdatedEvent, type BalanceUpdatedPayload } from './balanceUpdate.events';
 import { BalanceUpdate } from './balanceUpdate.type';
-
-interface BalanceUpdatedArgs {
-  customerId: string;
-  after?: string | null;
-}
-
-async function subscribeToBalance({
-  args,
-  context,
-}: SubscribeResolverData<unknown, BalanceUpdatedArgs, LedgerContext>) {
-  if (!isUuid(args.customerId)) {
-    throw userInputError('customerId must be a customer id (UUID)', { argument: 'customerId' });
-  }
-  requireLedgerAccess(context.principal, args.customerId);
-  let after: number | undefined;
-  if (args.after !== undefined && args.after !== null) {
-    after = Number(args.after);
-    if (!Number.isSafeInteger(after) || after < 0) {
-      throw userInputError('after must be an event id', { argument: 'after' });
-    }
-    // A cursor from the future would silently skip every event up to it.
-    const { rows } = await context.db.query<{ newest: number | null }>('select max(id) as newest from ledger.events');
-    if (after > (rows[0]?.newest ?? 0)) {
-      throw userInputError('after is newer than any event; pass an eventId or lastEventId you received', {
-        argument: 'after',
-      });
-    }
-  }
-  return context.events.subscribe({ after, filter: { aggregateId: args.customerId, types: [balanceUpdatedEvent] } });
-}
 
 @Resolver()
 export class BalanceUpdateResolver {
   @Subscription(() => BalanceUpdate, {
-    subscribe: subscribeToBalance,
+    subscribe: subscribeToCustomerEvents(balanceUpdatedEvent),
     description:
-      "Every change of the member's balance, in order, as it commits. With `after` (an eventId already seen), first the changes missed since then.",
+      "Every change of the member's balance or pending points, in order, as it commits. With `after` (an eventId already seen), first the changes missed since then.",
   })
   balanceUpdated(
     @Root() event: OutboxEvent<BalanceUpdatedPayload>,
@@ -56,6 +23,9 @@ export class BalanceUpdateResolver {
       customer: { id: payload.customerId },
       balance: payload.balance,
       change: payload.change,
+      // Events from before pending points existed had none.
+      pending: payload.pending ?? 0,
+      pendingChange: payload.pendingChange ?? 0,
       reason: payload.reason,
       transactionId: payload.transactionId,
       occurredAt: event.createdAt,

@@ -19,10 +19,18 @@ export class BalanceUpdate {
   @Field(() => GraphQLSafeInt, { description: 'Signed change in points.' })
   change!: number;
 
+  @Field(() => GraphQLSafeInt, { description: 'Points pending after the change.' })
+  pending!: number;
+
+  @Field(() => GraphQLSafeInt, {
+    description: 'Signed change in pending points (a held purchase, a release, a return).',
+  })
+  pendingChange!: number;
+
   @Field()
   reason!: string;
 
-  @Field(() => ID, { description: 'The purchase, redemption or adjustment that changed the balance.' })
+  @Field(() => ID, { description: 'The purchase, return, redemption or adjustment that changed the balance.' })
   transactionId!: string;
 
   @Field()

@@ -13,9 +13,11 @@ export enum EntryKind {
 /** What caused an entry. */
 export enum SourceType {
   ORDER = 'ORDER',
+  RETURN = 'RETURN',
   REDEMPTION = 'REDEMPTION',
   CAMPAIGN = 'CAMPAIGN',
   ACTOR = 'ACTOR',
+  EXPIRY = 'EXPIRY',
 }
 
 export interface EntryDraft {

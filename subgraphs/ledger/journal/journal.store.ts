@@ -16,8 +16,15 @@ interface EntryRow {
   created_at: Date;
 }
 
+export interface HistoryFilter {
+  kinds?: EntryKind[] | null;
+  since?: Date | null;
+  until?: Date | null;
+}
+
 export interface HistoryRequest {
   customerId: string;
+  filter: HistoryFilter | null;
   /** Entries with an id below this one (newest first); `null` starts from the newest. */
   beforeId: number | null;
   /** Rows to read (page size + 1). */
@@ -32,17 +39,20 @@ export function toJournalEntry(row: EntryRow): JournalEntry {
     balanceAfter: row.balance_after,
     reason: row.reason,
     orderId: row.source_type === SourceType.ORDER ? row.source_id : null,
+    sourceType: row.source_type,
+    sourceId: row.source_id,
+    ruleId: row.rule_id,
     createdAt: row.created_at,
   };
 }
 
 /** SQL for `ledger.entries`, the append-only journal. */
 export const journalStore = {
-  async append(tx: Queryable, customerId: string, entries: readonly PostedEntry[]): Promise<void> {
+  async append(tx: Queryable, customerId: string, entries: readonly PostedEntry[], at: Date): Promise<void> {
     if (entries.length === 0) return;
     await tx.query(
-      `insert into ledger.entries (customer_id, kind, points, balance_after, reason, source_type, source_id, rule_id)
-       select $1::uuid, * from unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      `insert into ledger.entries (customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id)
+       select $1::uuid, $9::timestamptz, * from unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[])`,
       [
         customerId,
         entries.map((e) => e.kind),
@@ -52,6 +62,7 @@ export const journalStore = {
         entries.map((e) => e.sourceType),
         entries.map((e) => e.sourceId),
         entries.map((e) => e.ruleId ?? null),
+        at,
       ],
     );
   },
@@ -60,15 +71,24 @@ export const journalStore = {
   async historyPages(db: Queryable, requests: readonly HistoryRequest[]): Promise<Map<string, EntryRow[]>> {
     const { rows } = await db.query<EntryRow & { request_index: number }>(
       `select r.request_index, e.id, e.customer_id, e.kind, e.points, e.balance_after, e.reason, e.source_type, e.source_id, e.rule_id, e.created_at
-         from unnest($1::uuid[], $2::bigint[], $3::int[]) with ordinality as r(customer_id, before_id, row_limit, request_index)
+         from unnest($1::uuid[], $2::bigint[], $3::int[], $4::jsonb[])
+              with ordinality as r(customer_id, before_id, row_limit, filter, request_index)
          cross join lateral (
            select * from ledger.entries
             where customer_id = r.customer_id and (r.before_id is null or id < r.before_id)
+              and (r.filter->'kinds' is null or kind in (select jsonb_array_elements_text(r.filter->'kinds')))
+              and (r.filter->>'since' is null or created_at >= (r.filter->>'since')::timestamptz)
+              and (r.filter->>'until' is null or created_at < (r.filter->>'until')::timestamptz)
             order by id desc
             limit r.row_limit
          ) e
         order by r.request_index, e.id desc`,
-      [requests.map((r) => r.customerId), requests.map((r) => r.beforeId), requests.map((r) => r.limit)],
+      [
+        requests.map((r) => r.customerId),
+        requests.map((r) => r.beforeId),
+        requests.map((r) => r.limit),
+        requests.map((r) => JSON.stringify(r.filter ?? {})),
+      ],
     );
     const pages = new Map<string, EntryRow[]>();
     requests.forEach((request, index) =>
@@ -90,7 +110,7 @@ export const journalStore = {
 };
 
 export function historyKey(request: HistoryRequest): string {
-  return `${request.customerId}:${request.beforeId ?? ''}:${request.limit}`;
+  return `${request.customerId}:${request.beforeId ?? ''}:${request.limit}:${JSON.stringify(request.filter ?? {})}`;
 }
 
 export type { EntryRow };

@@ -17,6 +17,11 @@ export interface PurchaseOrder {
   lines: readonly OrderLine[];
 }
 
+/** A line's amount in minor units (quantity × unit price). */
+export function lineAmount(line: OrderLine): number {
+  return line.quantity * line.unitPrice;
+}
+
 /** The order's total in minor units, or `undefined` when it does not fit in a safe integer. */
 export function orderTotal(lines: readonly OrderLine[]): number | undefined {
   let total = 0n;

@@ -1,20 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { hasSqlState, SqlState, type Database } from '../../../runtime/database/database';
-import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
-import { ErrorCode } from '../../../runtime/errors/errorCodes';
-import { UpstreamError } from '../../../runtime/http/graphqlRequest';
-import { accountStore } from '../accounts/account.store';
-import { balanceUpdatedEvent, type BalanceUpdatedPayload } from '../balanceUpdates/balanceUpdate.events';
+import type { NewEvent } from '../../../runtime/events/outbox';
 import { LedgerError, LedgerErrorKind } from '../errors';
-import { EntryKind, InsufficientPointsError, postEntries, SourceType, type EntryDraft } from '../journal/journal.rules';
-import { journalStore } from '../journal/journal.store';
-import type { CampaignQuotes, PointsQuote } from '../upstream/campaignQuotes';
-import type { ProfileDirectory } from '../upstream/profileDirectory';
-import { orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
+import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
+import type { LedgerCore } from '../ledgerCore';
+import { allocateByAmount } from '../returns/return.rules';
+import { tierStore } from '../tiers/tier.store';
+import { rankOf } from '../tiers/tier.rules';
+import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campaignQuotes';
+import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from './orderEarning.store';
+import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
 import { purchaseStore, type OrderRow } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
 
-function toPurchase(order: OrderRow, earnings: PointsEarning[]): Purchase {
+const dayMs = 86_400_000;
+
+export function toEarning(row: Pick<OrderEarningRow, 'kind' | 'points' | 'reason' | 'rule_id'>): PointsEarning {
+  return { kind: row.kind, points: row.points, reason: row.reason, ruleId: row.rule_id };
+}
+
+function toPurchase(order: OrderRow, earnings: readonly PointsEarning[]): Purchase {
+  const pending = order.pending_until !== null && order.released_at === null;
   return {
     id: order.id,
     customer: { id: order.customer_id },
@@ -24,35 +29,42 @@ function toPurchase(order: OrderRow, earnings: PointsEarning[]): Purchase {
     currency: order.currency,
     totalAmount: order.total_amount,
     pointsEarned: order.points_earned,
+    pendingUntil: pending ? order.pending_until : null,
     balanceAfter: order.balance_after,
-    earnings,
+    earnings: [...earnings],
     recordedAt: order.recorded_at,
   };
 }
 
-function toDrafts(orderId: string, quote: PointsQuote): EntryDraft[] {
-  return quote.lines
-    .filter((line) => line.points !== 0)
-    .map((line) => ({
+/** The quote's lines as this order's earnings, each split over the order's lines by amount. */
+function toEarnings(orderId: string, order: PurchaseOrder, quote: PointsQuote): NewOrderEarning[] {
+  const amounts = order.lines.map(lineAmount);
+  return quote.lines.map((line, position) => {
+    if (!Number.isSafeInteger(line.points) || line.points <= 0) {
+      throw new LedgerError(LedgerErrorKind.UpstreamRejected, 'The campaign service quoted a line without points');
+    }
+    return {
+      order_id: orderId,
+      position,
       kind: line.kind === 'BASE' ? EntryKind.EARN : EntryKind.BONUS,
       points: line.points,
       reason: line.reason,
-      sourceType: SourceType.ORDER,
-      sourceId: orderId,
-      ruleId: line.ruleId,
-    }));
+      rule_id: line.ruleId,
+      line_points: allocateByAmount(line.points, amounts),
+    };
+  });
 }
 
 export class PurchaseService {
   constructor(
-    private readonly db: Database,
+    private readonly core: LedgerCore,
     private readonly quotes: CampaignQuotes,
-    private readonly profiles: ProfileDirectory,
   ) {}
 
   /**
-   * Records a purchase and credits the points it earns. Idempotent on (channel, store, external order id):
-   * a retry returns the first result and changes nothing, even when the retries race each other.
+   * Records a purchase and credits the points it earns (at once, or pending until the return window
+   * closes). Idempotent on (channel, store, external order id): a retry returns the first result and
+   * changes nothing, even when the retries race each other.
    */
   async record(order: PurchaseOrder, actor: NewEvent['actor']): Promise<Purchase> {
     const totalAmount = orderTotal(order.lines);
@@ -60,18 +72,21 @@ export class PurchaseService {
       throw new LedgerError(LedgerErrorKind.InvalidInput, 'The order total is too large');
     }
     const fingerprint = orderFingerprint(order);
-    const existing = await purchaseStore.findByKey(this.db, order);
+    const existing = await purchaseStore.findByKey(this.core.db, order);
     if (existing) return this.replay(existing, fingerprint);
 
-    await this.requireCustomer(order.customerId);
-    const quote = await this.upstream(() => this.quotes.quote(order));
+    await this.core.requireCustomer(order.customerId, 'the purchase');
+    const tier = await this.tierBenefit(order.customerId);
+    const quote = await this.core.upstream(() => this.quotes.quote(order, tier), 'the purchase');
     const orderId = randomUUID();
+    const earnings = toEarnings(orderId, order, quote);
+    const points = earnings.reduce((sum, earning) => sum + earning.points, 0);
 
-    try {
-      return await this.db.transaction(async (tx) => {
-        const account = await accountStore.lock(tx, order.customerId);
-        const posting = postEntries(account.balance, toDrafts(orderId, quote));
-        const change = posting.balance - account.balance;
+    return this.core.withAccount(
+      order.customerId,
+      async (book, tx) => {
+        const pendingUntil =
+          this.core.policy.pendingDays > 0 ? new Date(book.now.getTime() + this.core.policy.pendingDays * dayMs) : null;
         const saved = await purchaseStore.insert(tx, {
           id: orderId,
           customer_id: order.customerId,
@@ -87,50 +102,33 @@ export class PurchaseService {
             unitPrice,
           })),
           fingerprint,
-          points_earned: change,
-          balance_after: posting.balance,
-          occurred_at: new Date(),
+          points_earned: points,
+          balance_after: book.balance + (pendingUntil ? 0 : points),
+          pending_until: points > 0 ? pendingUntil : null,
+          released_at: null,
+          occurred_at: book.now,
         });
-        await journalStore.append(tx, order.customerId, posting.entries);
-        await accountStore.update(tx, order.customerId, posting.balance, posting.earned);
-        if (change !== 0) {
-          await appendEvent<BalanceUpdatedPayload>(tx, 'ledger', {
-            type: balanceUpdatedEvent,
-            aggregateId: order.customerId,
-            payload: {
-              customerId: order.customerId,
-              balance: posting.balance,
-              change,
-              reason: `Purchase ${order.externalOrderId} (${order.channel})`,
-              transactionId: orderId,
-            },
-            actor,
-          });
-        }
-        return toPurchase(
-          saved,
-          posting.entries.map((entry) => ({
-            kind: entry.kind,
-            points: entry.points,
-            reason: entry.reason,
-            ruleId: entry.ruleId ?? null,
-          })),
-        );
-      });
-    } catch (error) {
-      if (hasSqlState(error, SqlState.uniqueViolation) && error.constraint === 'orders_idempotency_key') {
+        await orderEarningStore.insert(tx, earnings);
+        const drafts: EntryDraft[] = earnings.map((earning) => ({
+          kind: earning.kind,
+          points: earning.points,
+          reason: earning.reason,
+          sourceType: SourceType.ORDER,
+          sourceId: orderId,
+          ruleId: earning.rule_id,
+        }));
+        await book.credit(drafts, { orderId, pendingUntil });
+        book.markActivity();
+        book.noteChange(`Purchase ${order.externalOrderId} (${order.channel})`, orderId, actor);
+        return toPurchase(saved, earnings.map(toEarning));
+      },
+      async (constraint) => {
+        if (constraint !== 'orders_idempotency_key') return undefined;
         // A concurrent retry of the same order committed first: answer with its result.
-        const winner = await purchaseStore.findByKey(this.db, order);
-        if (winner) return this.replay(winner, fingerprint);
-      }
-      if (error instanceof InsufficientPointsError) {
-        throw new LedgerError(LedgerErrorKind.InsufficientPoints, error.message, {
-          balance: error.balance,
-          requested: error.requested,
-        });
-      }
-      throw error;
-    }
+        const winner = await purchaseStore.findByKey(this.core.db, order);
+        return winner && this.replay(winner, fingerprint);
+      },
+    );
   }
 
   private async replay(existing: OrderRow, fingerprint: string): Promise<Purchase> {
@@ -140,36 +138,19 @@ export class PurchaseService {
         `Order ${existing.external_order_id} on ${existing.channel} was already recorded with different content`,
       );
     }
-    const entries = await journalStore.bySource(this.db, SourceType.ORDER, existing.id);
-    return toPurchase(
-      existing,
-      entries.map((entry) => ({ kind: entry.kind, points: entry.points, reason: entry.reason, ruleId: entry.rule_id })),
+    const earnings = await orderEarningStore.ofOrder(this.core.db, existing.id);
+    return toPurchase(existing, earnings.map(toEarning));
+  }
+
+  /** The member's tier and its earning multiplier, for the quote. */
+  private async tierBenefit(customerId: string): Promise<TierBenefit | null> {
+    const program = await tierStore.load(this.core.db);
+    if (!program) return null;
+    const { rows } = await this.core.db.query<{ tier: string | null }>(
+      'select tier from ledger.accounts where customer_id = $1',
+      [customerId],
     );
-  }
-
-  private async requireCustomer(customerId: string): Promise<void> {
-    if (await accountStore.exists(this.db, customerId)) return;
-    const known = await this.upstream(() => this.profiles.customerExists(customerId));
-    if (!known) throw new LedgerError(LedgerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
-  }
-
-  /** Runs a call to another service; its failure becomes the ledger's own error, with nothing changed. */
-  private async upstream<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof UpstreamError) {
-        // Unavailable: retry later. Rejected as bad input: the caller's to fix. Rejected otherwise:
-        // a fault between our services that a retry will not cure.
-        const kind =
-          error.kind === 'UpstreamUnavailable'
-            ? LedgerErrorKind.UpstreamUnavailable
-            : error.details.upstreamCode === ErrorCode.BAD_USER_INPUT
-              ? LedgerErrorKind.InvalidInput
-              : LedgerErrorKind.UpstreamRejected;
-        throw new LedgerError(kind, `${error.message}; the purchase was not recorded`);
-      }
-      throw error;
-    }
+    const tier = program.tiers[rankOf(program, rows[0]?.tier ?? null)]!;
+    return { name: tier.name, multiplierPercent: tier.multiplierPercent };
   }
 }

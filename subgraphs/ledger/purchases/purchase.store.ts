@@ -13,6 +13,9 @@ export interface OrderRow {
   fingerprint: string;
   points_earned: number;
   balance_after: number;
+  /** Until when the points are held (the return window); null when they were credited at once. */
+  pending_until: Date | null;
+  released_at: Date | null;
   occurred_at: Date;
   recorded_at: Date;
 }
@@ -34,11 +37,16 @@ export const purchaseStore = {
     return rows[0];
   },
 
+  async findById(db: Queryable, id: string): Promise<OrderRow | undefined> {
+    const { rows } = await db.query<OrderRow>('select * from ledger.orders where id = $1', [id]);
+    return rows[0];
+  },
+
   async insert(tx: Queryable, order: NewOrder): Promise<OrderRow> {
     const { rows } = await tx.query<OrderRow>(
       `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
-                                  fingerprint, points_earned, balance_after, occurred_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)
+                                  fingerprint, points_earned, balance_after, occurred_at, pending_until)
+       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13)
        returning *`,
       [
         order.id,
@@ -53,6 +61,7 @@ export const purchaseStore = {
         order.points_earned,
         order.balance_after,
         order.occurred_at,
+        order.pending_until,
       ],
     );
     return rows[0]!;

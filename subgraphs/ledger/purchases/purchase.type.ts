@@ -99,8 +99,16 @@ export class Purchase {
   @Field(() => GraphQLSafeInt, { description: 'Order total in minor units.' })
   totalAmount!: number;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, {
+    description: 'Points the purchase earned, spendable now or pending (see pendingUntil).',
+  })
   pointsEarned!: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Until when the points are held as pending (the return window); null once they are spendable.',
+  })
+  pendingUntil!: Date | null;
 
   @Field(() => GraphQLSafeInt, {
     nullable: true,

@@ -14,6 +14,12 @@ export interface PointsQuote {
   lines: QuoteLine[];
 }
 
+/** The member's tier, whose multiplier the campaign engine applies. */
+export interface TierBenefit {
+  name: string;
+  multiplierPercent: number;
+}
+
 const SERVICE = 'campaign service';
 
 const quoteQuery = /* GraphQL */ `
@@ -37,7 +43,7 @@ export class CampaignQuotes {
     private readonly credential: InternalCredential,
   ) {}
 
-  async quote(order: PurchaseOrder): Promise<PointsQuote> {
+  async quote(order: PurchaseOrder, tier: TierBenefit | null): Promise<PointsQuote> {
     const data = await graphqlRequest<{ pointsQuote: PointsQuote }>(
       this.campaignUrl,
       quoteQuery,
@@ -53,6 +59,7 @@ export class CampaignQuotes {
             quantity: line.quantity,
             unitPrice: line.unitPrice,
           })),
+          tier,
         },
       },
       { headers: { authorization: await this.credential.authorization() }, service: SERVICE },

@@ -1,0 +1,314 @@
+import type { Queryable } from '../../../runtime/database/database';
+import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { balanceUpdatedEvent, type BalanceUpdatedPayload } from '../balanceUpdates/balanceUpdate.events';
+import { EntryKind, postEntries, SourceType, type EntryDraft, type PostedEntry } from '../journal/journal.rules';
+import { journalStore } from '../journal/journal.store';
+import { addMonths, inactivityExpiry, lotExpiry, takeFromLots, type Lot, type LotTake } from '../lots/lot.rules';
+import { lotStore } from '../lots/lot.store';
+import type { LedgerPolicy } from '../program/ledgerPolicy';
+import { decideTier, rankOf, type TierProgram } from '../tiers/tier.rules';
+import { tierStore } from '../tiers/tier.store';
+import { tierChangedEvent, type TierChangedPayload } from '../tiers/tier.events';
+import { orderEarningStore } from '../purchases/orderEarning.store';
+
+interface AccountRow {
+  customer_id: string;
+  balance: number;
+  pending: number;
+  lifetime_points: number;
+  tier: string | null;
+  tier_since: Date | null;
+  tier_review_at: Date | null;
+  last_activity_at: Date | null;
+}
+
+type Actor = NewEvent['actor'];
+
+/** Points a change credits: on hold until `pendingUntil`, or spendable at once. */
+export interface CreditOptions {
+  orderId: string | null;
+  pendingUntil: Date | null;
+}
+
+/**
+ * One member's account inside one transaction, holding its row lock: every posting to a member goes
+ * through here, so balance, pending points, lots, journal, tier and events change together.
+ *
+ * Opening the book first settles what is due at `now` (pending points whose hold ended, expired
+ * lots), so nothing is ever spent from points that have expired, and a job that settles the same
+ * account twice, or on two instances at once, finds nothing left to do the second time.
+ */
+export class AccountBook {
+  private readonly entries: PostedEntry[] = [];
+  private readonly events: Array<NewEvent<unknown>> = [];
+  private lots: Lot[] | undefined;
+  private marked: { balance: number; pending: number };
+  private earnedDelta = 0;
+  /** Set when this book's postings count as member activity (for inactivity expiry). */
+  private active = false;
+
+  private constructor(
+    private readonly tx: Queryable,
+    private readonly row: AccountRow,
+    readonly now: Date,
+    private readonly policy: LedgerPolicy,
+  ) {
+    this.marked = { balance: row.balance, pending: row.pending };
+  }
+
+  /** Locks (opening if needed) the member's account and settles what is due at `now`. */
+  static async open(tx: Queryable, customerId: string, now: Date, policy: LedgerPolicy): Promise<AccountBook> {
+    await tx.query('insert into ledger.accounts (customer_id) values ($1) on conflict (customer_id) do nothing', [
+      customerId,
+    ]);
+    const { rows } = await tx.query<AccountRow>(
+      `select customer_id, balance, pending, lifetime_points, tier, tier_since, tier_review_at, last_activity_at
+         from ledger.accounts where customer_id = $1 for update`,
+      [customerId],
+    );
+    const book = new AccountBook(tx, rows[0]!, now, policy);
+    await book.settle();
+    return book;
+  }
+
+  get customerId(): string {
+    return this.row.customer_id;
+  }
+
+  get balance(): number {
+    return this.row.balance;
+  }
+
+  get pending(): number {
+    return this.row.pending;
+  }
+
+  get tier(): string | null {
+    return this.row.tier;
+  }
+
+  /** Credits points from `drafts` (all positive): spendable now, or pending until the hold ends. */
+  async credit(drafts: readonly EntryDraft[], options: CreditOptions): Promise<void> {
+    const points = drafts.reduce((sum, draft) => sum + draft.points, 0);
+    if (points <= 0) return;
+    const pending = options.pendingUntil !== null && options.pendingUntil > this.now;
+    if (pending) {
+      this.row.pending += points;
+    } else {
+      this.post(drafts);
+    }
+    const lot = await lotStore.insert(this.tx, {
+      customerId: this.customerId,
+      orderId: options.orderId,
+      pending,
+      points,
+      earnedAt: this.now,
+      availableAt: pending ? options.pendingUntil! : this.now,
+      expiresAt: lotExpiry(this.policy.expiry, this.now),
+    });
+    if (!pending) (await this.activeLots()).push(lot);
+  }
+
+  /**
+   * Debits points from `drafts` (all negative), taking them from the lots of `preferOrderId` first,
+   * then first-in first-out. Refuses (InsufficientPointsError, nothing posted) a debit larger than
+   * the balance. Returns the lots and points it took.
+   */
+  async debit(drafts: readonly EntryDraft[], preferOrderId: string | null = null): Promise<LotTake[]> {
+    const points = -drafts.reduce((sum, draft) => sum + draft.points, 0);
+    if (points <= 0) return [];
+    this.post(drafts);
+    const lots = await this.activeLots();
+    const { takes, shortfall } = takeFromLots(lots, points, preferOrderId);
+    if (shortfall > 0)
+      throw new Error(`ledger lots of ${this.customerId} hold ${shortfall} points less than its balance`);
+    await this.takeFrom(lots, takes);
+    return takes;
+  }
+
+  /** Credits back points a debit took, into the lots they came from (a cancelled redemption). */
+  async restore(drafts: readonly EntryDraft[], takes: readonly LotTake[]): Promise<void> {
+    this.post(drafts);
+    await lotStore.change(this.tx, takes);
+    this.lots = undefined;
+  }
+
+  /** Takes points off a purchase's pending hold (a return inside its window). */
+  async cancelPending(lotId: number, points: number): Promise<void> {
+    if (points <= 0) return;
+    this.row.pending -= points;
+    await lotStore.change(this.tx, [{ lotId, points: -points }]);
+  }
+
+  /** Marks this change as member activity (it resets the inactivity clock). */
+  markActivity(): void {
+    this.active = true;
+  }
+
+  /**
+   * Records a balance event for everything posted since the previous one, when the balance or the
+   * pending points changed.
+   */
+  noteChange(reason: string, transactionId: string, actor: Actor): void {
+    const change = this.row.balance - this.marked.balance;
+    const pendingChange = this.row.pending - this.marked.pending;
+    if (change === 0 && pendingChange === 0) return;
+    this.events.push({
+      type: balanceUpdatedEvent,
+      aggregateId: this.customerId,
+      payload: {
+        customerId: this.customerId,
+        balance: this.row.balance,
+        change,
+        pending: this.row.pending,
+        pendingChange,
+        reason,
+        transactionId,
+      } satisfies BalanceUpdatedPayload,
+      actor,
+    });
+    this.marked = { balance: this.row.balance, pending: this.row.pending };
+  }
+
+  /**
+   * Writes the journal entries and the account, re-evaluates the tier (`atReview` also applies a
+   * lower tier), and appends the events, last, so the outbox lock is held only until commit.
+   */
+  async save(tierProgram: TierProgram | null, atReview = false): Promise<void> {
+    await journalStore.append(this.tx, this.customerId, this.entries, this.now);
+    this.entries.length = 0;
+    if (tierProgram) await this.evaluateTier(tierProgram, atReview);
+    if (this.active) this.row.last_activity_at = this.now;
+    await this.tx.query(
+      `update ledger.accounts
+          set balance = $2, pending = $3, lifetime_points = greatest(lifetime_points + $4, 0), tier = $5,
+              tier_since = $6, tier_review_at = $7, last_activity_at = $8, updated_at = now()
+        where customer_id = $1`,
+      [
+        this.customerId,
+        this.row.balance,
+        this.row.pending,
+        this.earnedDelta,
+        this.row.tier,
+        this.row.tier_since,
+        this.row.tier_review_at,
+        this.row.last_activity_at,
+      ],
+    );
+    for (const event of this.events) await appendEvent(this.tx, 'ledger', event);
+    this.events.length = 0;
+  }
+
+  private post(drafts: readonly EntryDraft[]): void {
+    const posting = postEntries(this.row.balance, drafts);
+    this.entries.push(...posting.entries);
+    this.row.balance = posting.balance;
+    for (const entry of posting.entries) {
+      if (entry.kind === EntryKind.EARN || entry.kind === EntryKind.BONUS) this.earnedDelta += entry.points;
+      if (entry.kind === EntryKind.REVERSE && entry.sourceType === SourceType.RETURN) this.earnedDelta += entry.points;
+    }
+  }
+
+  private async activeLots(): Promise<Lot[]> {
+    this.lots ??= await lotStore.active(this.tx, this.customerId);
+    return this.lots;
+  }
+
+  private async takeFrom(lots: Lot[], takes: readonly LotTake[]): Promise<void> {
+    for (const take of takes) {
+      const lot = lots.find((candidate) => candidate.id === take.lotId)!;
+      lot.remaining -= take.points;
+    }
+    await lotStore.change(
+      this.tx,
+      takes.map((take) => ({ lotId: take.lotId, points: -take.points })),
+    );
+  }
+
+  /** Releases pending points whose hold has ended and expires what is due. */
+  private async settle(): Promise<void> {
+    for (const lot of await lotStore.dueForRelease(this.tx, this.customerId, this.now)) {
+      const earnings = lot.orderId ? await orderEarningStore.ofOrder(this.tx, lot.orderId) : [];
+      const drafts: EntryDraft[] = earnings
+        .filter((earning) => earning.points - earning.reversed > 0)
+        .map((earning) => ({
+          kind: earning.kind,
+          points: earning.points - earning.reversed,
+          reason: `${earning.reason} (held until the return window closed)`,
+          sourceType: SourceType.ORDER,
+          sourceId: lot.orderId!,
+          ruleId: earning.rule_id,
+        }));
+      const released = drafts.reduce((sum, draft) => sum + draft.points, 0);
+      if (released !== lot.remaining) {
+        throw new Error(`pending lot ${lot.id} holds ${lot.remaining} points but its order releases ${released}`);
+      }
+      this.row.pending -= lot.remaining;
+      this.post(drafts);
+      await lotStore.activate(this.tx, lot.id);
+      if (lot.orderId)
+        await this.tx.query('update ledger.orders set released_at = $2 where id = $1', [lot.orderId, this.now]);
+      this.lots = undefined;
+      this.noteChange(
+        'Points from a purchase are now available: its return window has closed',
+        lot.orderId ?? `lot:${lot.id}`,
+        null,
+      );
+    }
+
+    const inactiveSince = inactivityExpiry(this.policy.expiry, this.row.last_activity_at);
+    const expireAll = inactiveSince !== null && inactiveSince <= this.now;
+    const lots = await this.activeLots();
+    const due = lots.filter(
+      (lot) => lot.remaining > 0 && (expireAll || (lot.expiresAt !== null && lot.expiresAt <= this.now)),
+    );
+    if (due.length === 0) return;
+    const drafts = due.map((lot) => ({
+      kind: EntryKind.EXPIRE,
+      points: -lot.remaining,
+      reason: expireAll
+        ? `Expired after ${this.policy.expiry.kind === 'AFTER_INACTIVITY' ? this.policy.expiry.months : 0} months without activity`
+        : `Points earned on ${lot.earnedAt.toISOString().slice(0, 10)} expired`,
+      sourceType: SourceType.EXPIRY,
+      sourceId: String(lot.id),
+    }));
+    this.post(drafts);
+    await this.takeFrom(
+      lots,
+      due.map((lot) => ({ lotId: lot.id, points: lot.remaining })),
+    );
+    const expired = -drafts.reduce((sum, draft) => sum + draft.points, 0);
+    this.noteChange(`${expired} points expired`, `expiry:${this.now.toISOString()}`, null);
+  }
+
+  private async evaluateTier(program: TierProgram, atReview: boolean): Promise<void> {
+    const since = addMonths(this.now, -program.windowMonths);
+    const qualifying = await tierStore.qualifyingPoints(this.tx, this.customerId, since);
+    const reviewDue = atReview && this.row.tier_review_at !== null && this.row.tier_review_at <= this.now;
+    const decision = decideTier(program, this.row.tier, qualifying, reviewDue);
+    if (decision.change === 'NONE') return;
+    const nextReview = addMonths(this.now, program.windowMonths);
+    if (decision.change === 'RENEW') {
+      this.row.tier_review_at = rankOf(program, this.row.tier) > 0 ? nextReview : null;
+      return;
+    }
+    const from = program.tiers[decision.from]!;
+    const to = program.tiers[decision.to]!;
+    this.row.tier = to.name;
+    this.row.tier_since = this.now;
+    this.row.tier_review_at = decision.to > 0 ? nextReview : null;
+    this.events.push({
+      type: tierChangedEvent,
+      aggregateId: this.customerId,
+      payload: {
+        customerId: this.customerId,
+        from: from.name,
+        to: to.name,
+        direction: decision.change,
+        qualifyingPoints: qualifying,
+        reviewAt: this.row.tier_review_at?.toISOString() ?? null,
+      } satisfies TierChangedPayload,
+      actor: null,
+    });
+  }
+}

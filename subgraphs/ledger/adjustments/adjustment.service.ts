@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { NewEvent } from '../../../runtime/events/outbox';
+import { LedgerError, LedgerErrorKind } from '../errors';
+import { EntryKind, SourceType } from '../journal/journal.rules';
+import type { LedgerCore } from '../ledgerCore';
+import type { PointsAdjustment } from './adjustment.type';
+
+interface AdjustmentRow {
+  id: string;
+  idempotency_key: string | null;
+  customer_id: string;
+  points: number;
+  reason: string;
+  actor: { role: string; subject: string } | null;
+  balance_after: number;
+  created_at: Date;
+}
+
+export interface AdjustmentRequest {
+  customerId: string;
+  points: number;
+  reason: string;
+  idempotencyKey?: string | null;
+}
+
+const toAdjustment = (row: AdjustmentRow): PointsAdjustment => ({
+  id: row.id,
+  customer: { id: row.customer_id },
+  points: row.points,
+  reason: row.reason,
+  actor: row.actor ? `${row.actor.role}:${row.actor.subject}` : null,
+  balanceAfter: row.balance_after,
+  createdAt: row.created_at,
+});
+
+/** Manual corrections by an admin, with a reason and the admin recorded. */
+export class AdjustmentService {
+  constructor(private readonly core: LedgerCore) {}
+
+  async adjust(request: AdjustmentRequest, actor: NewEvent['actor']): Promise<PointsAdjustment> {
+    const key = request.idempotencyKey ?? null;
+    const existing = key ? await this.findByKey(key) : undefined;
+    if (existing) return this.replay(existing, request);
+    await this.core.requireCustomer(request.customerId, 'the adjustment');
+    const id = randomUUID();
+    return this.core.withAccount(
+      request.customerId,
+      async (book, tx) => {
+        const draft = {
+          kind: EntryKind.ADJUST,
+          points: request.points,
+          reason: request.reason,
+          sourceType: SourceType.ACTOR,
+          sourceId: id,
+        };
+        if (request.points > 0) await book.credit([draft], { orderId: null, pendingUntil: null });
+        else await book.debit([draft]);
+        const { rows } = await tx.query<AdjustmentRow>(
+          `insert into ledger.adjustments (id, idempotency_key, customer_id, points, reason, actor, balance_after, created_at)
+           values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) returning *`,
+          [id, key, request.customerId, request.points, request.reason, JSON.stringify(actor), book.balance, book.now],
+        );
+        book.noteChange(`Adjustment: ${request.reason}`, id, actor);
+        return toAdjustment(rows[0]!);
+      },
+      async (constraint) => {
+        if (constraint !== 'adjustments_idempotency_key_key' || !key) return undefined;
+        const winner = await this.findByKey(key);
+        return winner && this.replay(winner, request);
+      },
+    );
+  }
+
+  private async findByKey(key: string): Promise<AdjustmentRow | undefined> {
+    const { rows } = await this.core.db.query<AdjustmentRow>(
+      'select * from ledger.adjustments where idempotency_key = $1',
+      [key],
+    );
+    return rows[0];
+  }
+
+  private replay(existing: AdjustmentRow, request: AdjustmentRequest): PointsAdjustment {
+    if (
+      existing.customer_id !== request.customerId ||
+      existing.points !== request.points ||
+      existing.reason !== request.reason
+    ) {
+      throw new LedgerError(
+        LedgerErrorKind.OrderConflict,
+        `Adjustment ${request.idempotencyKey} was already made with different content`,
+      );
+    }
+    return toAdjustment(existing);
+  }
+}

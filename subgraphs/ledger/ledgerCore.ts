@@ -1,0 +1,80 @@
+import { hasSqlState, SqlState, type Database, type Queryable } from '../../runtime/database/database';
+import { ErrorCode } from '../../runtime/errors/errorCodes';
+import { UpstreamError } from '../../runtime/http/graphqlRequest';
+import { accountStore } from './accounts/account.store';
+import { AccountBook } from './accounts/accountBook';
+import { LedgerError, LedgerErrorKind } from './errors';
+import { InsufficientPointsError } from './journal/journal.rules';
+import type { LedgerPolicy } from './program/ledgerPolicy';
+import { tierStore } from './tiers/tier.store';
+import type { ProfileDirectory } from './upstream/profileDirectory';
+
+/** What every ledger operation shares: the database, the clock, the policy, the profile lookup. */
+export class LedgerCore {
+  constructor(
+    readonly db: Database,
+    readonly policy: LedgerPolicy,
+    readonly clock: () => Date,
+    private readonly profiles: ProfileDirectory,
+  ) {}
+
+  /**
+   * Runs `work` on a member's locked account in one transaction and saves the book afterwards.
+   * An InsufficientPointsError becomes INSUFFICIENT_POINTS; `onUniqueViolation` answers a retry that
+   * lost a race to insert the same idempotency key.
+   */
+  async withAccount<T>(
+    customerId: string,
+    work: (book: AccountBook, tx: Queryable) => Promise<T>,
+    onUniqueViolation?: (constraint: string | undefined) => Promise<T | undefined>,
+  ): Promise<T> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const program = await tierStore.load(tx);
+        const book = await AccountBook.open(tx, customerId, this.clock(), this.policy);
+        const result = await work(book, tx);
+        await book.save(program);
+        return result;
+      });
+    } catch (error) {
+      if (onUniqueViolation && hasSqlState(error, SqlState.uniqueViolation)) {
+        const answer = await onUniqueViolation(error.constraint);
+        if (answer !== undefined) return answer;
+      }
+      if (error instanceof InsufficientPointsError) {
+        throw new LedgerError(LedgerErrorKind.InsufficientPoints, error.message, {
+          balance: error.balance,
+          requested: error.requested,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Refuses an id no profile has (NOT_FOUND) before an account is opened for it. */
+  async requireCustomer(customerId: string, what: string): Promise<void> {
+    if (await accountStore.exists(this.db, customerId)) return;
+    const known = await this.upstream(() => this.profiles.customerExists(customerId), what);
+    if (!known) throw new LedgerError(LedgerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
+  }
+
+  /** Runs a call to another service; its failure becomes the ledger's own error, with nothing changed. */
+  async upstream<T>(call: () => Promise<T>, what: string): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof UpstreamError) {
+        // Unavailable: retry later. Rejected as bad input: the caller's to fix. Rejected otherwise:
+        // a fault between our services that a retry will not cure.
+        const kind =
+          error.kind === 'UpstreamUnavailable'
+            ? LedgerErrorKind.UpstreamUnavailable
+            : error.details.upstreamCode === ErrorCode.BAD_USER_INPUT
+              ? LedgerErrorKind.InvalidInput
+              : LedgerErrorKind.UpstreamRejected;
+        throw new LedgerError(kind, `${error.message}; ${what} was not recorded`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import type { Queryable } from '../../../runtime/database/database';
+import type { Lot, LotTake } from './lot.rules';
+
+interface LotRow {
+  id: number;
+  order_id: string | null;
+  status: 'PENDING' | 'ACTIVE';
+  points: number;
+  remaining: number;
+  earned_at: Date;
+  available_at: Date;
+  expires_at: Date | null;
+}
+
+export interface PendingLot {
+  id: number;
+  orderId: string | null;
+  remaining: number;
+  availableAt: Date;
+}
+
+export interface NewLot {
+  customerId: string;
+  orderId: string | null;
+  pending: boolean;
+  points: number;
+  earnedAt: Date;
+  availableAt: Date;
+  expiresAt: Date | null;
+}
+
+const toLot = (row: LotRow): Lot => ({
+  id: row.id,
+  remaining: row.remaining,
+  earnedAt: row.earned_at,
+  expiresAt: row.expires_at,
+  orderId: row.order_id,
+});
+
+/** SQL for `ledger.lots`. Callers hold the account's lock: lots change only under it. */
+export const lotStore = {
+  async insert(tx: Queryable, lot: NewLot): Promise<Lot> {
+    const { rows } = await tx.query<LotRow>(
+      `insert into ledger.lots (customer_id, order_id, status, points, remaining, earned_at, available_at, expires_at)
+       values ($1, $2, $3, $4, $4, $5, $6, $7) returning *`,
+      [
+        lot.customerId,
+        lot.orderId,
+        lot.pending ? 'PENDING' : 'ACTIVE',
+        lot.points,
+        lot.earnedAt,
+        lot.availableAt,
+        lot.expiresAt,
+      ],
+    );
+    return toLot(rows[0]!);
+  },
+
+  /** The member's spendable lots that still hold points. */
+  async active(tx: Queryable, customerId: string): Promise<Lot[]> {
+    const { rows } = await tx.query<LotRow>(
+      `select * from ledger.lots where customer_id = $1 and status = 'ACTIVE' and remaining > 0`,
+      [customerId],
+    );
+    return rows.map(toLot);
+  },
+
+  /** Pending lots whose hold ends at or before `now`, oldest first. */
+  async dueForRelease(tx: Queryable, customerId: string, now: Date): Promise<PendingLot[]> {
+    const { rows } = await tx.query<LotRow>(
+      `select * from ledger.lots where customer_id = $1 and status = 'PENDING' and available_at <= $2 order by id`,
+      [customerId, now],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      orderId: row.order_id,
+      remaining: row.remaining,
+      availableAt: row.available_at,
+    }));
+  },
+
+  async pendingOfOrder(tx: Queryable, orderId: string): Promise<PendingLot | undefined> {
+    const { rows } = await tx.query<LotRow>(`select * from ledger.lots where order_id = $1 and status = 'PENDING'`, [
+      orderId,
+    ]);
+    const row = rows[0];
+    return row && { id: row.id, orderId: row.order_id, remaining: row.remaining, availableAt: row.available_at };
+  },
+
+  async activate(tx: Queryable, lotId: number): Promise<void> {
+    await tx.query(`update ledger.lots set status = 'ACTIVE' where id = $1`, [lotId]);
+  },
+
+  /** Adds `delta` (signed) to each lot's remaining points. */
+  async change(tx: Queryable, changes: readonly LotTake[]): Promise<void> {
+    if (changes.length === 0) return;
+    await tx.query(
+      `update ledger.lots l set remaining = l.remaining + c.delta
+         from unnest($1::bigint[], $2::bigint[]) as c(id, delta)
+        where l.id = c.id`,
+      [changes.map((c) => c.lotId), changes.map((c) => c.points)],
+    );
+  },
+
+  /** Spendable points by expiry date, soonest first (lots that expire by date only). */
+  async expiringByDate(
+    db: Queryable,
+    customerIds: readonly string[],
+  ): Promise<Array<{ customer_id: string; expires_at: Date; points: number }>> {
+    const { rows } = await db.query<{ customer_id: string; expires_at: Date; points: number }>(
+      `select customer_id, expires_at, sum(remaining)::bigint as points
+         from ledger.lots
+        where customer_id = any($1::uuid[]) and status = 'ACTIVE' and remaining > 0 and expires_at is not null
+        group by customer_id, expires_at
+        order by customer_id, expires_at`,
+      [customerIds],
+    );
+    return rows;
+  },
+
+  /** Points on hold, by the date they become spendable. */
+  async pendingByDate(
+    db: Queryable,
+    customerIds: readonly string[],
+  ): Promise<Array<{ customer_id: string; order_id: string | null; available_at: Date; points: number }>> {
+    const { rows } = await db.query<{
+      customer_id: string;
+      order_id: string | null;
+      available_at: Date;
+      points: number;
+    }>(
+      `select customer_id, order_id, available_at, remaining as points
+         from ledger.lots
+        where customer_id = any($1::uuid[]) and status = 'PENDING' and remaining > 0
+        order by customer_id, available_at, id`,
+      [customerIds],
+    );
+    return rows;
+  },
+};

@@ -1,0 +1,40 @@
+import { ConfigError, envInteger, envString } from '../../../runtime/config/env';
+import { describeExpiryPolicy, parseExpiryPolicy, type ExpiryPolicy } from '../lots/lot.rules';
+
+/** How the ledger treats points over time. */
+export interface LedgerPolicy {
+  /** Days a purchase's points stay pending (the return window); 0 credits them at once. */
+  pendingDays: number;
+  expiry: ExpiryPolicy;
+  /** How often the points job runs (release, expiry, tier reviews); 0 runs it only on request. */
+  jobIntervalMs: number;
+}
+
+export const defaultLedgerPolicy: LedgerPolicy = {
+  pendingDays: 0,
+  expiry: { kind: 'AFTER_EARNING', months: 24 },
+  jobIntervalMs: 60_000,
+};
+
+type Env = Record<string, string | undefined>;
+
+/** `POINTS_PENDING_DAYS`, `POINTS_EXPIRY` and `POINTS_JOB_INTERVAL_MS`, checked at start. */
+export function readLedgerPolicy(env: Env): LedgerPolicy {
+  const expiryText = envString(env, 'POINTS_EXPIRY', 'after-earning:24')!;
+  const expiry = parseExpiryPolicy(expiryText);
+  if (!expiry) {
+    throw new ConfigError(
+      `POINTS_EXPIRY must be never, after-earning:<months> or after-inactivity:<months> (1 to 240), got "${expiryText}"`,
+    );
+  }
+  return {
+    pendingDays: envInteger(env, 'POINTS_PENDING_DAYS', defaultLedgerPolicy.pendingDays, { min: 0, max: 365 }),
+    expiry,
+    jobIntervalMs: envInteger(env, 'POINTS_JOB_INTERVAL_MS', defaultLedgerPolicy.jobIntervalMs, {
+      min: 0,
+      max: 86_400_000,
+    }),
+  };
+}
+
+export { describeExpiryPolicy };

@@ -1,0 +1,140 @@
+import type { NewEvent } from '../../../runtime/events/outbox';
+import { LedgerError, LedgerErrorKind } from '../errors';
+import { EntryKind, SourceType } from '../journal/journal.rules';
+import type { LedgerCore } from '../ledgerCore';
+import type { LotTake } from '../lots/lot.rules';
+import type { PointsDebit } from './redemption.type';
+
+interface RedemptionRow {
+  redemption_id: string;
+  customer_id: string;
+  points: number;
+  reason: string;
+  lots: LotTake[];
+  balance_after: number;
+  debited_at: Date;
+  refunded_at: Date | null;
+  refund_balance_after: number | null;
+}
+
+export interface DebitRequest {
+  customerId: string;
+  redemptionId: string;
+  points: number;
+  reason: string;
+}
+
+const toDebit = (row: RedemptionRow): PointsDebit => ({
+  redemptionId: row.redemption_id,
+  customer: { id: row.customer_id },
+  points: row.points,
+  reason: row.reason,
+  balanceAfter: row.refund_balance_after ?? row.balance_after,
+  debitedAt: row.debited_at,
+  refundedAt: row.refunded_at,
+});
+
+/**
+ * Points debits for redemptions, made by the rewards service: idempotent by redemption id, and so is
+ * the refund that cancels one.
+ */
+export class RedemptionService {
+  constructor(private readonly core: LedgerCore) {}
+
+  async debit(request: DebitRequest, actor: NewEvent['actor']): Promise<PointsDebit> {
+    const existing = await this.find(request.redemptionId);
+    if (existing) return this.replay(existing, request);
+    await this.core.requireCustomer(request.customerId, 'the debit');
+    return this.core.withAccount(
+      request.customerId,
+      async (book, tx) => {
+        const lots = await book.debit(
+          [
+            {
+              kind: EntryKind.REDEEM,
+              points: -request.points,
+              reason: request.reason,
+              sourceType: SourceType.REDEMPTION,
+              sourceId: request.redemptionId,
+            },
+          ],
+          null,
+        );
+        book.markActivity();
+        const { rows } = await tx.query<RedemptionRow>(
+          `insert into ledger.redemptions (redemption_id, customer_id, points, reason, lots, balance_after, debited_at)
+           values ($1, $2, $3, $4, $5::jsonb, $6, $7) returning *`,
+          [
+            request.redemptionId,
+            request.customerId,
+            request.points,
+            request.reason,
+            JSON.stringify(lots),
+            book.balance,
+            book.now,
+          ],
+        );
+        book.noteChange(request.reason, request.redemptionId, actor);
+        return toDebit(rows[0]!);
+      },
+      async (constraint) => {
+        if (constraint !== 'redemptions_pkey') return undefined;
+        const winner = await this.find(request.redemptionId);
+        return winner && this.replay(winner, request);
+      },
+    );
+  }
+
+  /** Gives a redemption's points back, into the lots they came from. A second refund changes nothing. */
+  async refund(redemptionId: string, reason: string, actor: NewEvent['actor']): Promise<PointsDebit> {
+    const known = await this.find(redemptionId);
+    if (!known)
+      throw new LedgerError(LedgerErrorKind.UnknownRedemption, `No points were debited for redemption ${redemptionId}`);
+    if (known.refunded_at) return toDebit(known);
+    return this.core.withAccount(known.customer_id, async (book, tx) => {
+      // Under the account's lock: a racing refund has either committed or not started.
+      const { rows } = await tx.query<RedemptionRow>(
+        'select * from ledger.redemptions where redemption_id = $1 for update',
+        [redemptionId],
+      );
+      const redemption = rows[0]!;
+      if (redemption.refunded_at) return toDebit(redemption);
+      await book.restore(
+        [
+          {
+            kind: EntryKind.REVERSE,
+            points: redemption.points,
+            reason: `Refund: ${reason}`,
+            sourceType: SourceType.REDEMPTION,
+            sourceId: redemptionId,
+          },
+        ],
+        redemption.lots,
+      );
+      const { rows: updated } = await tx.query<RedemptionRow>(
+        `update ledger.redemptions set refunded_at = $2, refund_balance_after = $3 where redemption_id = $1 returning *`,
+        [redemptionId, book.now, book.balance],
+      );
+      book.noteChange(`Refund: ${reason}`, redemptionId, actor);
+      return toDebit(updated[0]!);
+    });
+  }
+
+  private async find(redemptionId: string): Promise<RedemptionRow | undefined> {
+    const { rows } = await this.core.db.query<RedemptionRow>(
+      'select * from ledger.redemptions where redemption_id = $1',
+      [redemptionId],
+    );
+    return rows[0];
+  }
+
+  private replay(existing: RedemptionRow, request: DebitRequest): PointsDebit {
+    if (existing.customer_id !== request.customerId || existing.points !== request.points) {
+      throw new LedgerError(
+        LedgerErrorKind.RedemptionConflict,
+        `Redemption ${request.redemptionId} already debited ${existing.points} points from another request`,
+      );
+    }
+    return toDebit(existing);
+  }
+}

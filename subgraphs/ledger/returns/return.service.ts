@@ -1,0 +1,199 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { NewEvent } from '../../../runtime/events/outbox';
+import { LedgerError, LedgerErrorKind } from '../errors';
+import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
+import type { LedgerCore } from '../ledgerCore';
+import { lotStore } from '../lots/lot.store';
+import { orderEarningStore } from '../purchases/orderEarning.store';
+import { purchaseStore, type OrderRow } from '../purchases/purchase.store';
+import { matchReturnedLines, pointsTakenBack, type ReturnedLine } from './return.rules';
+import { returnStore, type ReturnRow, type ReturnedUnits } from './return.store';
+import type { ProductReturn, ReturnReversal } from './return.type';
+
+export interface ReturnRequest {
+  channel: string;
+  storeId: string | null;
+  externalReturnId: string;
+  /** The ledger's purchase id, or the original order's key. */
+  purchaseId?: string | null;
+  originalOrder?: { channel: string; storeId?: string | null; externalOrderId: string } | null;
+  lines: readonly ReturnedLine[];
+}
+
+function fingerprintOf(orderId: string, request: ReturnRequest): string {
+  const lines = [...request.lines]
+    .map((line) => [line.sku, line.quantity] as const)
+    .sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
+  return createHash('sha256')
+    .update(JSON.stringify([orderId, request.storeId, lines]))
+    .digest('hex');
+}
+
+function toReturn(row: ReturnRow, order: OrderRow, reversals: ReturnReversal[]): ProductReturn {
+  return {
+    id: row.id,
+    purchaseId: row.order_id,
+    externalOrderId: order.external_order_id,
+    customer: { id: row.customer_id },
+    channel: row.channel,
+    storeId: row.store_id,
+    externalReturnId: row.external_return_id,
+    currency: order.currency,
+    refundAmount: row.refund_amount,
+    pointsReversed: row.points_reversed,
+    pendingPointsCancelled: row.pending_cancelled,
+    pointsNotRecovered: row.points_not_recovered,
+    balanceAfter: row.balance_after,
+    reversals,
+    recordedAt: row.recorded_at,
+  };
+}
+
+export class ReturnService {
+  constructor(private readonly core: LedgerCore) {}
+
+  /**
+   * Records a return and takes back the points the returned units earned, rule by rule (base rate
+   * and campaign bonuses), in proportion to the units returned and never more than was earned.
+   * Points still pending are cancelled; spendable points are debited, as far as the member still has
+   * them (what they already spent is reported, not taken below zero). Idempotent on (channel, store,
+   * external return id).
+   */
+  async record(request: ReturnRequest, actor: NewEvent['actor']): Promise<ProductReturn> {
+    const order = await this.findOrder(request);
+    const fingerprint = fingerprintOf(order.id, request);
+    const existing = await returnStore.findByKey(this.core.db, request);
+    if (existing) return this.replay(existing, fingerprint);
+    const returnId = randomUUID();
+
+    return this.core.withAccount(
+      order.customer_id,
+      async (book, tx) => {
+        const before = await returnStore.returnedUnits(tx, order.id, order.lines.length);
+        const match = matchReturnedLines(order.lines, before, request.lines);
+        if (!match.ok) {
+          throw new LedgerError(
+            LedgerErrorKind.InvalidInput,
+            `Purchase ${order.external_order_id} has ${match.returnable} of ${match.sku} left to return; ${match.requested} were returned`,
+            { sku: match.sku, returnable: match.returnable },
+          );
+        }
+        const after = before.map((units, index) => units + match.units[index]!);
+        const quantities = order.lines.map((line) => line.quantity);
+        const earnings = await orderEarningStore.ofOrder(tx, order.id);
+        const dues = earnings.map((earning) => ({
+          earning,
+          points:
+            pointsTakenBack(earning.line_points, quantities, after) -
+            pointsTakenBack(earning.line_points, quantities, before),
+        }));
+        const due = dues.reduce((sum, d) => sum + d.points, 0);
+
+        let reversed = 0;
+        let cancelled = 0;
+        const reversals: ReturnReversal[] = [];
+        const pendingLot = await lotStore.pendingOfOrder(tx, order.id);
+        if (pendingLot) {
+          cancelled = due;
+          await book.cancelPending(pendingLot.id, due);
+          for (const d of dues) if (d.points > 0) reversals.push(this.reversalOf(d.earning, d.points, true));
+        } else {
+          // Take back what the member still has, rule by rule, in the order the rules earned.
+          let available = book.balance;
+          const drafts: EntryDraft[] = [];
+          for (const d of dues) {
+            const points = Math.min(d.points, available);
+            if (points <= 0) continue;
+            available -= points;
+            reversed += points;
+            reversals.push(this.reversalOf(d.earning, points, false));
+            drafts.push({
+              kind: EntryKind.REVERSE,
+              points: -points,
+              reason: `Return ${request.externalReturnId} of purchase ${order.external_order_id}: ${d.earning.reason}`,
+              sourceType: SourceType.RETURN,
+              sourceId: returnId,
+              ruleId: d.earning.rule_id,
+            });
+          }
+          await book.debit(drafts, order.id);
+        }
+        await orderEarningStore.addReversed(
+          tx,
+          order.id,
+          new Map(dues.filter((d) => d.points > 0).map((d) => [d.earning.position, d.points])),
+        );
+        const lines: ReturnedUnits[] = match.units
+          .map((quantity, line) => ({ line, sku: order.lines[line]!.sku, quantity }))
+          .filter((line) => line.quantity > 0);
+        const saved = await returnStore.insert(tx, {
+          id: returnId,
+          order_id: order.id,
+          customer_id: order.customer_id,
+          channel: request.channel,
+          store_id: request.storeId,
+          external_return_id: request.externalReturnId,
+          lines,
+          fingerprint,
+          refund_amount: lines.reduce((sum, line) => sum + line.quantity * order.lines[line.line]!.unitPrice, 0),
+          points_reversed: reversed,
+          pending_cancelled: cancelled,
+          points_not_recovered: due - reversed - cancelled,
+          reversals,
+          balance_after: book.balance,
+          occurred_at: book.now,
+        });
+        book.noteChange(`Return ${request.externalReturnId} of purchase ${order.external_order_id}`, returnId, actor);
+        return toReturn(saved, order, reversals);
+      },
+      async (constraint) => {
+        if (constraint !== 'returns_idempotency_key') return undefined;
+        const winner = await returnStore.findByKey(this.core.db, request);
+        return winner && this.replay(winner, fingerprint);
+      },
+    );
+  }
+
+  private reversalOf(
+    earning: { kind: EntryKind; reason: string; rule_id: string | null },
+    points: number,
+    pending: boolean,
+  ): ReturnReversal {
+    return { kind: earning.kind, points, reason: earning.reason, ruleId: earning.rule_id, wasPending: pending };
+  }
+
+  private async findOrder(request: ReturnRequest): Promise<OrderRow> {
+    const byId = request.purchaseId ?? null;
+    const byKey = request.originalOrder ?? null;
+    if ((byId === null) === (byKey === null)) {
+      throw new LedgerError(
+        LedgerErrorKind.InvalidInput,
+        'Name the purchase being returned with exactly one of purchaseId or originalOrder',
+        { argument: 'purchaseId' },
+      );
+    }
+    const order = byId
+      ? await purchaseStore.findById(this.core.db, byId)
+      : await purchaseStore.findByKey(this.core.db, byKey!);
+    if (!order) {
+      throw new LedgerError(
+        LedgerErrorKind.UnknownPurchase,
+        byId
+          ? `No purchase has the id ${byId}`
+          : `No purchase ${byKey!.externalOrderId} was recorded on ${byKey!.channel}${byKey!.storeId ? ` in ${byKey!.storeId}` : ''}`,
+      );
+    }
+    return order;
+  }
+
+  private async replay(existing: ReturnRow, fingerprint: string): Promise<ProductReturn> {
+    if (existing.fingerprint !== fingerprint) {
+      throw new LedgerError(
+        LedgerErrorKind.OrderConflict,
+        `Return ${existing.external_return_id} on ${existing.channel} was already recorded with different content`,
+      );
+    }
+    const order = (await purchaseStore.findById(this.core.db, existing.order_id))!;
+    return toReturn(existing, order, existing.reversals);
+  }
+}

@@ -1,0 +1,67 @@
+import type { Database, Queryable } from '../../../runtime/database/database';
+import type { TierProgram } from './tier.rules';
+
+/** SQL for the tier program (`ledger.tier_program`, `ledger.tiers`). */
+export const tierStore = {
+  /** The program, or `null` when none is defined (every member is then without a tier). */
+  async load(db: Queryable): Promise<TierProgram | null> {
+    const { rows: settings } = await db.query<{ window_months: number }>(
+      'select window_months from ledger.tier_program',
+    );
+    if (settings.length === 0) return null;
+    const { rows } = await db.query<{ name: string; qualifying_points: number; multiplier_percent: number }>(
+      'select name, qualifying_points, multiplier_percent from ledger.tiers order by position',
+    );
+    return {
+      windowMonths: settings[0]!.window_months,
+      tiers: rows.map((row) => ({
+        name: row.name,
+        qualifyingPoints: row.qualifying_points,
+        multiplierPercent: row.multiplier_percent,
+      })),
+    };
+  },
+
+  async replace(db: Database, program: TierProgram): Promise<void> {
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `insert into ledger.tier_program (singleton, window_months) values (true, $1)
+         on conflict (singleton) do update set window_months = excluded.window_months, updated_at = now()`,
+        [program.windowMonths],
+      );
+      await tx.query('delete from ledger.tiers');
+      await tx.query(
+        `insert into ledger.tiers (position, name, qualifying_points, multiplier_percent)
+         select (ord - 1)::int, name, points, multiplier
+           from unnest($1::text[], $2::bigint[], $3::int[]) with ordinality as t(name, points, multiplier, ord)`,
+        [
+          program.tiers.map((t) => t.name),
+          program.tiers.map((t) => t.qualifyingPoints),
+          program.tiers.map((t) => t.multiplierPercent),
+        ],
+      );
+    });
+  },
+
+  /**
+   * Qualifying points of a member in the window that starts at `since`: points earned from
+   * purchases (base and bonus) less what returns took back. Expiry and redemptions do not count.
+   */
+  async qualifyingPoints(db: Queryable, customerId: string, since: Date): Promise<number> {
+    return (await this.qualifyingPointsOf(db, [customerId], since)).get(customerId) ?? 0;
+  },
+
+  /** `qualifyingPoints` of several members in one query. */
+  async qualifyingPointsOf(db: Queryable, customerIds: readonly string[], since: Date): Promise<Map<string, number>> {
+    const { rows } = await db.query<{ customer_id: string; points: number }>(
+      `select c.customer_id, coalesce(sum(e.points), 0)::bigint as points
+         from unnest($1::uuid[]) as c(customer_id)
+         left join ledger.entries e
+           on e.customer_id = c.customer_id and e.created_at > $2
+          and (e.kind in ('EARN', 'BONUS') or (e.kind = 'REVERSE' and e.source_type = 'RETURN'))
+        group by c.customer_id`,
+      [customerIds, since],
+    );
+    return new Map(rows.map((row) => [row.customer_id, Math.max(0, row.points)]));
+  },
+};
