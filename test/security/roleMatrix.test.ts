@@ -24,12 +24,16 @@ describe('who may do what', () => {
   let clients: Record<Caller, GraphClient>;
   let member: { id: string; email: string };
   let otherMember: { id: string; email: string };
+  let pens: { id: string };
 
   beforeAll(async () => {
     graph = await startTestGraph();
     await setEarnRate(graph);
     [member, otherMember] = await Promise.all([enrollMember(graph, 'Mia'), enrollMember(graph, 'Oli')]);
     await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id, { storeId: 'berlin-1' }) });
+    // A purchase with units enough for every allowed return below.
+    const penOrder = purchaseInput(member.id, { lines: [{ sku: 'PEN', quantity: 100, unitPrice: 100 }] });
+    pens = (await graph.admin.data(RecordPurchaseDocument, { input: penOrder })).recordPurchase;
     clients = {
       anonymous: graph.anonymous,
       member: await graph.as({ role: 'member', subject: member.id }),
@@ -48,6 +52,17 @@ describe('who may do what', () => {
   const purchase = (channel: string, storeId: string | null) => (client: GraphClient) =>
     client.request(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id pointsEarned } }`, {
       input: purchaseInput(member.id, { channel, storeId }),
+    });
+
+  const returnPen = (channel: string, storeId: string | null) => (client: GraphClient) =>
+    client.request(`mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id pointsReversed } }`, {
+      input: {
+        channel,
+        storeId,
+        externalReturnId: unique('ret'),
+        purchaseId: pens.id,
+        lines: [{ sku: 'PEN', quantity: 1 }],
+      },
     });
 
   const operations: Operation[] = [
@@ -106,6 +121,64 @@ describe('who may do what', () => {
       allowed: ['service', 'admin'],
       field: 'recordPurchase',
       run: purchase('ONLINE', null),
+    },
+    {
+      name: 'record a return in store berlin-1',
+      allowed: ['associate', 'admin'],
+      field: 'recordReturn',
+      run: returnPen('IN_STORE', 'berlin-1'),
+    },
+    {
+      name: 'record an online return',
+      allowed: ['service', 'admin'],
+      field: 'recordReturn',
+      run: returnPen('ONLINE', null),
+    },
+    {
+      name: 'adjust points by hand',
+      allowed: ['admin'],
+      field: 'adjustPoints',
+      run: (c) =>
+        c.request(
+          `mutation($id: ID!) { adjustPoints(input: { customerId: $id, points: 1, reason: "Role matrix" }) { id } }`,
+          { id: member.id },
+        ),
+    },
+    {
+      name: 'debit points for a redemption',
+      allowed: ['admin'],
+      field: 'debitPoints',
+      run: (c) =>
+        c.request(
+          `mutation($id: ID!, $r: ID!) { debitPoints(input: { customerId: $id, redemptionId: $r, points: 1, reason: "Role matrix" }) { points } }`,
+          { id: member.id, r: unique('red') },
+        ),
+    },
+    {
+      name: 'run the points job',
+      allowed: ['admin'],
+      field: 'runPointsJob',
+      run: (c) => c.request(`mutation { runPointsJob { accounts } }`),
+    },
+    {
+      name: 'define the tier program',
+      allowed: ['marketer', 'admin'],
+      field: 'setTierProgram',
+      run: (c) =>
+        c.request(
+          `mutation { setTierProgram(input: { windowMonths: 12, tiers: [{ name: "Member", qualifyingPoints: 0 }, { name: "Gold", qualifyingPoints: 500, multiplierPercent: 150 }] }) { windowMonths } }`,
+        ),
+    },
+    {
+      name: 'read the tier program',
+      allowed: ['member', 'associate', 'marketer', 'admin', 'service'],
+      field: 'tierProgram',
+      run: async (c) => {
+        await graph.admin.data(
+          `mutation { setTierProgram(input: { windowMonths: 12, tiers: [{ name: "Member", qualifyingPoints: 0 }] }) { windowMonths } }`,
+        );
+        return c.request(`{ tierProgram { windowMonths tiers { name } } }`);
+      },
     },
     {
       name: 'set an earn rate',

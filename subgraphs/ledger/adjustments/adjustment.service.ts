@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType } from '../journal/journal.rules';
@@ -46,6 +47,9 @@ export class AdjustmentService {
     return this.core.withAccount(
       request.customerId,
       async (book, tx) => {
+        // A retry that waited for the account's lock answers with the adjustment that got there first.
+        const raced = key ? await this.findByKey(key, tx) : undefined;
+        if (raced) return this.replay(raced, request);
         const draft = {
           kind: EntryKind.ADJUST,
           points: request.points,
@@ -71,11 +75,10 @@ export class AdjustmentService {
     );
   }
 
-  private async findByKey(key: string): Promise<AdjustmentRow | undefined> {
-    const { rows } = await this.core.db.query<AdjustmentRow>(
-      'select * from ledger.adjustments where idempotency_key = $1',
-      [key],
-    );
+  private async findByKey(key: string, db: Queryable = this.core.db): Promise<AdjustmentRow | undefined> {
+    const { rows } = await db.query<AdjustmentRow>('select * from ledger.adjustments where idempotency_key = $1', [
+      key,
+    ]);
     return rows[0];
   }
 

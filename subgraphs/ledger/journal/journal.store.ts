@@ -87,7 +87,7 @@ export const journalStore = {
         requests.map((r) => r.customerId),
         requests.map((r) => r.beforeId),
         requests.map((r) => r.limit),
-        requests.map((r) => JSON.stringify(r.filter ?? {})),
+        requests.map((r) => filterJson(r.filter)),
       ],
     );
     const pages = new Map<string, EntryRow[]>();
@@ -109,8 +109,17 @@ export const journalStore = {
   },
 };
 
+/** The filter as the query reads it: only the conditions that are set. */
+function filterJson(filter: HistoryFilter | null): string {
+  const set: Record<string, unknown> = {};
+  if (filter?.kinds) set.kinds = filter.kinds;
+  if (filter?.since) set.since = filter.since.toISOString();
+  if (filter?.until) set.until = filter.until.toISOString();
+  return JSON.stringify(set);
+}
+
 export function historyKey(request: HistoryRequest): string {
-  return `${request.customerId}:${request.beforeId ?? ''}:${request.limit}:${JSON.stringify(request.filter ?? {})}`;
+  return `${request.customerId}:${request.beforeId ?? ''}:${request.limit}:${filterJson(request.filter)}`;
 }
 
 export type { EntryRow };

@@ -1,3 +1,4 @@
+import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType } from '../journal/journal.rules';
@@ -48,6 +49,9 @@ export class RedemptionService {
     return this.core.withAccount(
       request.customerId,
       async (book, tx) => {
+        // A retry that waited for the account's lock answers with the debit that got there first.
+        const raced = await this.find(request.redemptionId, tx);
+        if (raced) return this.replay(raced, request);
         const lots = await book.debit(
           [
             {
@@ -120,11 +124,10 @@ export class RedemptionService {
     });
   }
 
-  private async find(redemptionId: string): Promise<RedemptionRow | undefined> {
-    const { rows } = await this.core.db.query<RedemptionRow>(
-      'select * from ledger.redemptions where redemption_id = $1',
-      [redemptionId],
-    );
+  private async find(redemptionId: string, db: Queryable = this.core.db): Promise<RedemptionRow | undefined> {
+    const { rows } = await db.query<RedemptionRow>('select * from ledger.redemptions where redemption_id = $1', [
+      redemptionId,
+    ]);
     return rows[0];
   }
 

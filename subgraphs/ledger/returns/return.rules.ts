@@ -68,7 +68,10 @@ export function matchReturnedLines(
   returning: readonly ReturnedLine[],
 ): LineMatch {
   const units = order.map(() => 0);
-  for (const line of returning) {
+  // One SKU named on several return lines is one request for their sum.
+  const bySku = new Map<string, number>();
+  for (const line of returning) bySku.set(line.sku, (bySku.get(line.sku) ?? 0) + line.quantity);
+  for (const line of [...bySku].map(([sku, quantity]) => ({ sku, quantity }))) {
     let left = line.quantity;
     order.forEach((ordered, index) => {
       if (left === 0 || ordered.sku !== line.sku) return;

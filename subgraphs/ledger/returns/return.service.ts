@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
@@ -69,6 +70,9 @@ export class ReturnService {
     return this.core.withAccount(
       order.customer_id,
       async (book, tx) => {
+        // A retry that waited for the account's lock answers with the result that got there first.
+        const raced = await returnStore.findByKey(tx, request);
+        if (raced) return this.replay(raced, fingerprint, tx);
         const before = await returnStore.returnedUnits(tx, order.id, order.lines.length);
         const match = matchReturnedLines(order.lines, before, request.lines);
         if (!match.ok) {
@@ -186,14 +190,14 @@ export class ReturnService {
     return order;
   }
 
-  private async replay(existing: ReturnRow, fingerprint: string): Promise<ProductReturn> {
+  private async replay(existing: ReturnRow, fingerprint: string, db: Queryable = this.core.db): Promise<ProductReturn> {
     if (existing.fingerprint !== fingerprint) {
       throw new LedgerError(
         LedgerErrorKind.OrderConflict,
         `Return ${existing.external_return_id} on ${existing.channel} was already recorded with different content`,
       );
     }
-    const order = (await purchaseStore.findById(this.core.db, existing.order_id))!;
+    const order = (await purchaseStore.findById(db, existing.order_id))!;
     return toReturn(existing, order, existing.reversals);
   }
 }
