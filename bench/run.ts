@@ -206,6 +206,41 @@ async function main(): Promise<void> {
         }),
       ),
     );
+    rows.push(
+      summarise(
+        'recordPurchase through the gateway (all clients, one member)',
+        await load({
+          ...common,
+          groups: [
+            [
+              {
+                url: stack.gateway.url,
+                authorization,
+                body: body(
+                  `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`,
+                  {
+                    input: {
+                      customerId: ids[0],
+                      channel: 'ONLINE',
+                      externalOrderId: 'bench-one-{n}',
+                      currency: 'EUR',
+                      lines: [{ sku: 'A', quantity: 1, unitPrice: 2500 }],
+                    },
+                  },
+                ),
+              },
+            ],
+          ],
+        }),
+      ),
+    );
+    // The purchases above raced each other: every account must still hold balance = sum(entries).
+    const { rows: drift } = await database.db.query<{ accounts: number }>(
+      `select count(*)::int as accounts from ledger.accounts a
+        where a.balance <> (select coalesce(sum(points), 0) from ledger.entries e where e.customer_id = a.customer_id)`,
+    );
+    const ledgerConsistent = drift[0]!.accounts === 0;
+    console.log(ledgerConsistent ? 'Every balance equals the sum of its journal entries.' : 'LEDGER DRIFT FOUND');
     const floor = rows[0]!;
     const viaGateway = rows[1]!;
     const report = {
@@ -219,6 +254,7 @@ async function main(): Promise<void> {
       database: database.label,
       settings: { members, purchasesPerMember, durationMs, warmupMs, concurrency },
       results: rows,
+      ledgerConsistent,
       gatewayOverheadMedianMs: Number((viaGateway.medianMs - floor.medianMs).toFixed(2)),
       gatewayOverheadRatio: Number((viaGateway.medianMs / floor.medianMs).toFixed(2)),
     };

@@ -42,12 +42,13 @@ const enroll = `mutation SeedEnroll($input: EnrollCustomerInput!) { enrollCustom
 const setRate = `mutation SeedRate($input: SetEarnRateInput!) { setEarnRate(input: $input) { currency } }`;
 const catalog = `query SeedCatalog { rewardCatalog(first: 1) { edges { cursor } } }`;
 const createReward = `mutation SeedReward($input: CreateRewardInput!) { createReward(input: $input) { id } }`;
+const tierProgram = `mutation SeedTiers($input: TierProgramInput!) { setTierProgram(input: $input) { windowMonths } }`;
 const purchase = `mutation SeedPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
 
 /**
- * Seeds demo data through the gateway, as an admin client would. Every step is idempotent (rates are
- * upserts, members are looked up before enrolling, purchases carry order ids), so a restart or an
- * interrupted first start seeds nothing twice.
+ * Seeds demo data through the gateway, as an admin client would. Every step is idempotent (rates and
+ * the tier program are upserts, members are looked up before enrolling, purchases carry order ids),
+ * so a restart or an interrupted first start seeds nothing twice.
  */
 export async function seedDemoData(
   gatewayUrl: string,
@@ -59,6 +60,16 @@ export async function seedDemoData(
   for (const currency of ['EUR', 'USD', 'GBP']) {
     await call(setRate, { input: { currency, points: 1, perAmount: 100 } });
   }
+  await call(tierProgram, {
+    input: {
+      windowMonths: 12,
+      tiers: [
+        { name: 'Member', qualifyingPoints: 0, multiplierPercent: 100 },
+        { name: 'Silver', qualifyingPoints: 50, multiplierPercent: 125 },
+        { name: 'Gold', qualifyingPoints: 500, multiplierPercent: 150 },
+      ],
+    },
+  });
   const existing = await call<{ rewardCatalog: { edges: unknown[] } }>(catalog);
   if (existing.rewardCatalog.edges.length === 0) {
     for (const reward of demoRewards) await call(createReward, { input: reward });
