@@ -54,9 +54,10 @@ describe('stopping and starting the graph again', () => {
         customerByIdentifier: { id: string; loyalty: { balance: number; history: { edges: unknown[] } } };
       }>(second.gateway.url, print(MemberOverviewDocument), { email: 'ada@example.com' }, asAdmin);
       expect(data.customerByIdentifier.id).toBe(adaId);
-      // Seeded purchases: £25.00 and £34.50, then £10.00 → 25 + 34 + 10 points, three entries.
-      expect(data.customerByIdentifier.loyalty.balance).toBe(69);
-      expect(data.customerByIdentifier.loyalty.history.edges).toHaveLength(3);
+      // Seeded purchases: £25.00 and £34.50 (59 points: Silver from then on), then £10.00 → 10 base
+      // points and a 2-point Silver bonus: 71 points in four entries.
+      expect(data.customerByIdentifier.loyalty.balance).toBe(71);
+      expect(data.customerByIdentifier.loyalty.history.edges).toHaveLength(4);
       const catalog = await graphqlRequest<{ rewardCatalog: { edges: unknown[] } }>(
         second.gateway.url,
         '{ rewardCatalog { edges { cursor } } }',
