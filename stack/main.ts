@@ -6,6 +6,7 @@ import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceC
 import { openDatabase } from '../runtime/database/openDatabase';
 import { runMain } from '../runtime/server/runMain';
 import { defaultGatewayPort, defaultSubgraphPorts, subgraphNames } from '../subgraphs/registry';
+import { readProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { readLedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { seedDemoData } from './seedDemoData';
 import { startStack } from './startStack';
@@ -30,6 +31,7 @@ runMain(async () => {
       introspection: !common.production,
       gateway: readGatewaySettings(env, common.logger),
       ledgerPolicy: readLedgerPolicy(env),
+      program: readProgramSettings(env),
     });
     if (envString(env, 'SEED_DEMO_DATA', 'true') !== 'false') {
       if (common.auth.jwtSecret) {

@@ -9,7 +9,8 @@ import type { Logger } from '../runtime/logging/logger';
 import type { OperationLimits } from '../runtime/server/operationLimits';
 import type { RunningServer } from '../runtime/server/startGraphQLServer';
 import type { RunningSubgraph } from '../runtime/server/startSubgraph';
-import { startCampaignSubgraph } from '../subgraphs/campaign';
+import { startCampaignSubgraph, type RunningCampaign } from '../subgraphs/campaign';
+import type { ProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { startLedgerSubgraph, type RunningLedger } from '../subgraphs/ledger';
 import type { LedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { startProfileSubgraph } from '../subgraphs/profile';
@@ -37,13 +38,20 @@ export interface StackOptions {
   gateway?: GatewaySettings;
   /** The ledger's pending window, expiry policy and points job interval. */
   ledgerPolicy?: LedgerPolicy;
-  /** The ledger's clock. Default the system clock. */
+  /** The ledger's and the campaign engine's clock. Default the system clock. */
   clock?: () => Date;
+  /** The campaign program's time zone and currency until a marketer sets them. */
+  program?: ProgramSettings;
+  /** How often campaign reads new ledger events into its purchase history (0: only on request). */
+  historyIntervalMs?: number;
 }
 
 export interface RunningStack {
   gateway: RunningServer;
-  subgraphs: Record<Exclude<SubgraphName, 'ledger'>, RunningSubgraph> & { ledger: RunningLedger };
+  subgraphs: Record<Exclude<SubgraphName, 'ledger' | 'campaign'>, RunningSubgraph> & {
+    ledger: RunningLedger;
+    campaign: RunningCampaign;
+  };
   /** Stops the gateway, then the subgraphs. The database stays open (its owner closes it). */
   stop(): Promise<void>;
 }
@@ -68,7 +76,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const profile = track(await startProfileSubgraph(common('profile')));
-    const campaign = track(await startCampaignSubgraph(common('campaign')));
+    const later: { ledgerUrl?: string } = {};
+    const campaign = track(
+      await startCampaignSubgraph({
+        ...common('campaign'),
+        profileUrl: profile.url,
+        // The ledger asks campaign for quotes, so it starts after it; campaign reads its events once it is up.
+        ledgerUrl: () => {
+          if (!later.ledgerUrl) throw new Error('the ledger is not started yet');
+          return later.ledgerUrl;
+        },
+        program: options.program,
+        historyIntervalMs: options.historyIntervalMs,
+        clock: options.clock,
+      }),
+    );
     const rewards = track(await startRewardsSubgraph(common('rewards')));
     const ledger = track(
       await startLedgerSubgraph({
@@ -79,6 +101,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         clock: options.clock,
       }),
     );
+    later.ledgerUrl = ledger.url;
     const subgraphs = { profile, ledger, rewards, campaign };
     const gateway = track(
       await startGateway({

@@ -1,23 +1,80 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import { InternalCredential } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
+import { CampaignService } from './campaigns/campaign.service';
 import { createCampaignContext } from './context';
 import { EarnRateService } from './earning/earnRate.service';
+import { defaultProgramSettings, type ProgramSettings } from './program/programSettings';
+import { QuoteService } from './quotes/quote.service';
 import { buildCampaignSchema } from './schema';
+import { PurchaseHistory } from './segments/purchaseHistory';
+import { SimulationService } from './simulation/simulation.service';
+import { LedgerEvents } from './upstream/ledgerEvents';
+import { ProfileFacts } from './upstream/profileFacts';
 
 export const campaignMigrationsDir = path.join(projectRoot(), 'subgraphs/campaign/migrations');
 
-/** Starts the campaign subgraph: earn rates, points quotes and offers. */
-export async function startCampaignSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
-  const earnRates = new EarnRateService(options.db);
-  return startSubgraph(
+export interface CampaignOptions extends SubgraphOptions {
+  /** The profile subgraph's `/graphql` URL (enrollment dates for new-member campaigns). */
+  profileUrl: string | (() => string);
+  /** The ledger subgraph's `/graphql` URL (its events feed the purchase history); may be known only later. */
+  ledgerUrl: string | (() => string);
+  /** Time zone and currency until a marketer sets them. Default UTC and EUR. */
+  program?: ProgramSettings;
+  /** How often the purchase history reads new ledger events; 0 only on request. Default 2000 ms. */
+  historyIntervalMs?: number;
+  /** The campaign engine's "now" for previews and offers (the ledger passes its own time with claims). */
+  clock?: () => Date;
+}
+
+export interface RunningCampaign extends RunningSubgraph {
+  history: PurchaseHistory;
+}
+
+const lazy = (url: string | (() => string)) => (typeof url === 'string' ? () => url : url);
+
+/** Starts the campaign subgraph: earn rates, campaigns, the quote engine, segments, offers, simulations. */
+export async function startCampaignSubgraph(options: CampaignOptions): Promise<RunningCampaign> {
+  const credential = new InternalCredential('campaign', options.auth.internalSecret);
+  const program = options.program ?? defaultProgramSettings;
+  const logger = options.logger.child({ service: 'campaign' });
+  const history = new PurchaseHistory(
+    options.db,
+    new LedgerEvents(lazy(options.ledgerUrl), credential),
+    program,
+    logger.child({ job: 'purchase-history' }),
+  );
+  const services = {
+    db: options.db,
+    earnRates: new EarnRateService(options.db),
+    campaigns: new CampaignService(options.db),
+    quotes: new QuoteService(
+      options.db,
+      program,
+      new ProfileFacts(lazy(options.profileUrl), credential),
+      options.clock ?? (() => new Date()),
+    ),
+    history,
+    simulations: new SimulationService(options.db, logger.child({ job: 'simulation' })),
+  };
+  const subgraph = await startSubgraph(
     {
       name: 'campaign',
       migrationsDir: campaignMigrationsDir,
       schema: await buildCampaignSchema(),
-      createContext: (input) => createCampaignContext(earnRates, input),
+      createContext: (input) => createCampaignContext(services, input),
     },
     options,
   );
+  history.start(options.historyIntervalMs ?? 2000);
+  return {
+    ...subgraph,
+    history,
+    async stop() {
+      await history.stop();
+      await subgraph.stop();
+    },
+  };
 }

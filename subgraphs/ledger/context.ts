@@ -6,6 +6,7 @@ import type { ContextInput } from '../../runtime/server/startSubgraph';
 import { isUuid } from '../../runtime/validation/validators';
 import { accountStore, type AccountWithCursor } from './accounts/account.store';
 import type { ExpiringPoints, PendingPoints } from './accounts/account.type';
+import type { ActivityService } from './activities/activity.service';
 import type { AdjustmentService } from './adjustments/adjustment.service';
 import { historyKey, journalStore, type EntryRow, type HistoryRequest } from './journal/journal.store';
 import type { LedgerCore } from './ledgerCore';
@@ -25,6 +26,7 @@ export interface LedgerServices {
   returns: ReturnService;
   redemptions: RedemptionService;
   adjustments: AdjustmentService;
+  activities: ActivityService;
   pointsJob: PointsJob;
 }
 

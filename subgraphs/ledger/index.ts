@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
+import { ActivityService } from './activities/activity.service';
 import { AdjustmentService } from './adjustments/adjustment.service';
 import { createLedgerContext } from './context';
 import { LedgerCore } from './ledgerCore';
@@ -41,11 +42,21 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     options.clock ?? (() => new Date()),
     new ProfileDirectory(options.profileUrl, credential),
   );
-  const pointsJob = new PointsJob(core, options.logger.child({ service: 'ledger', job: 'points' }));
+  const logger = options.logger.child({ service: 'ledger' });
+  const quotes = new CampaignQuotes(options.campaignUrl, credential);
+  const activities = new ActivityService(core, quotes, logger);
+  const purchases = new PurchaseService(core, quotes);
+  purchases.afterFirstPurchase = (customerId) =>
+    // The points job pays it later if this fails.
+    activities.completeReferral(customerId).catch((error: unknown) => {
+      logger.warn('a referral could not be paid yet', { error: String(error) });
+    });
+  const pointsJob = new PointsJob(core, logger.child({ job: 'points' }), () => activities.completeDueReferrals());
   const services = {
     db: options.db,
     core,
-    purchases: new PurchaseService(core, new CampaignQuotes(options.campaignUrl, credential)),
+    purchases,
+    activities,
     returns: new ReturnService(core),
     redemptions: new RedemptionService(core),
     adjustments: new AdjustmentService(core),

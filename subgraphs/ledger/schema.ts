@@ -2,9 +2,11 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema';
 import { resolveUuidReference } from '../../runtime/schema/resolveUuidReference';
 import { CustomerLoyaltyResolver, LoyaltyResolver } from './accounts/account.resolver';
+import { ActivityResolver } from './activities/activity.resolver';
 import { AdjustmentResolver } from './adjustments/adjustment.resolver';
 import { BalanceUpdateResolver } from './balanceUpdates/balanceUpdate.resolver';
 import { ledgerErrors } from './errors';
+import { LedgerEventsResolver } from './outbox/ledgerEvents.resolver';
 import { PointsJobResolver } from './maintenance/pointsJob.resolver';
 import { PurchaseResolver } from './purchases/purchase.resolver';
 import { RedemptionResolver } from './redemptions/redemption.resolver';
@@ -21,6 +23,8 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       ReturnResolver,
       RedemptionResolver,
       AdjustmentResolver,
+      ActivityResolver,
+      LedgerEventsResolver,
       TierProgramResolver,
       PointsJobResolver,
       BalanceUpdateResolver,

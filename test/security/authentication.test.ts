@@ -184,11 +184,15 @@ describe('authentication', () => {
     const member = await enrollMember(graph);
     const associate = await graph.as({ role: 'associate', subject: 'ana@berlin-1', storeId: 'berlin-1' });
     await associate.data(RecordPurchaseDocument, { input: purchaseInput(member.id, { storeId: 'berlin-1' }) });
-    const { rows } = await graph.database.db.query<{ actor: unknown }>(
-      'select actor from ledger.events where aggregate_id = $1',
+    const { rows } = await graph.database.db.query<{ type: string; actor: unknown }>(
+      'select type, actor from ledger.events where aggregate_id = $1 order by id',
       [member.id],
     );
-    expect(rows).toEqual([{ actor: { role: 'associate', subject: 'ana@berlin-1' } }]);
+    const actor = { role: 'associate', subject: 'ana@berlin-1' };
+    expect(rows).toEqual([
+      { type: 'BalanceUpdated', actor },
+      { type: 'PurchaseRecorded', actor },
+    ]);
   });
 });
 

@@ -1,4 +1,16 @@
 import { DomainError } from '../../../runtime/errors/domainError';
+import {
+  campaignRuleId,
+  CampaignTrigger,
+  channelQualifies,
+  isRunning,
+  lineQualifies,
+  memberQualifies,
+  RewardKind,
+  type ActivityKind,
+  type CampaignRule,
+  type CustomerFacts,
+} from '../campaigns/campaign.rules';
 import { formatMoney } from './money';
 
 export enum QuoteErrorKind {
@@ -41,12 +53,37 @@ export interface QuoteLine {
   points: number;
   reason: string;
   ruleId: string | null;
+  /** The campaign that granted the line, if one did. */
+  campaignId?: string;
 }
 
 export interface Quote {
   totalPoints: number;
   lines: QuoteLine[];
 }
+
+/** What a campaign has already granted, as its limits count it. */
+export interface RuleUsage {
+  /** Points and grants to this customer in the current cap period. */
+  periodPoints: number;
+  periodGrants: number;
+  /** Grants to this customer ever (a first-purchase campaign grants once). */
+  grantsEver: number;
+  /** Points the campaign may still grant in all; null when it has no budget. */
+  budgetLeft: number | null;
+}
+
+/** The campaigns in play for one quote: the member, the time, and what each campaign has granted. */
+export interface CampaignSituation {
+  rules: readonly CampaignRule[];
+  facts: CustomerFacts;
+  timeZone: string;
+  at: Date;
+  /** Missing usage counts as nothing granted yet. */
+  usage: ReadonlyMap<string, RuleUsage>;
+}
+
+const noUsage: RuleUsage = { periodPoints: 0, periodGrants: 0, grantsEver: 0, budgetLeft: null };
 
 export function baseRateId(currency: string): string {
   return `base:${currency}`;
@@ -56,44 +93,198 @@ export function describeRate(rate: EarnRate): string {
   return `${rate.points} ${rate.points === 1 ? 'point' : 'points'} per ${formatMoney(rate.perAmount, rate.currency)}`;
 }
 
-/**
- * What an order earns: the base rate on the order total, rounded down to whole points, and the
- * tier multiplier's bonus on those base points. No rate for
- * the order's currency earns nothing. Pure: the same order and rates always give the same quote.
- */
-export function quoteOrder(order: QuoteOrder, rate: EarnRate | undefined): Quote {
-  if (!rate || rate.currency !== order.currency) return { totalPoints: 0, lines: [] };
-  const total = order.lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice), 0n);
-  const exact = (total * BigInt(rate.points)) / BigInt(rate.perAmount);
+function amountOf(lines: readonly QuoteOrderLine[]): bigint {
+  return lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice), 0n);
+}
+
+function safePoints(exact: bigint): number {
   if (exact > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new QuoteError(QuoteErrorKind.QuoteTooLarge, 'This order would earn more points than can be recorded');
   }
-  const points = Number(exact);
-  if (points === 0) return { totalPoints: 0, lines: [] };
-  const lines: QuoteLine[] = [
-    {
-      kind: QuoteLineKind.BASE,
-      points,
-      reason: `Base rate: ${describeRate(rate)} on ${formatMoney(Number(total), order.currency)}`,
-      ruleId: baseRateId(rate.currency),
-    },
-  ];
-  const tier = order.tier;
-  if (tier && tier.multiplierPercent > 100) {
-    // The multiplier applies to the base points; whole points, rounded down.
-    const bonus = Math.floor((points * (tier.multiplierPercent - 100)) / 100);
-    if (bonus > 0) {
-      lines.push({
-        kind: QuoteLineKind.BONUS,
-        points: bonus,
-        reason: `${tier.name} tier: ${tier.multiplierPercent / 100}× points`,
-        ruleId: `tier:${tier.name}`,
-      });
+  return Number(exact);
+}
+
+/** Points at `points` per `perAmount` on `amount`, rounded down. */
+function atRate(amount: bigint, points: number, perAmount: number): number {
+  return safePoints((amount * BigInt(points)) / BigInt(perAmount));
+}
+
+interface Candidate {
+  rule: CampaignRule;
+  points: number;
+  reason: string;
+}
+
+/**
+ * Applies a campaign's limits to what it would grant: a spent grant cap or budget removes it, a
+ * points cap or the budget's remainder lowers it (and the reason says so).
+ */
+function limited(candidate: Candidate, usage: RuleUsage): Candidate | null {
+  const { limits, audience } = candidate.rule;
+  if ((audience.firstPurchase || audience.firstPurchaseInChannel) && usage.grantsEver > 0) return null;
+  if (limits.perCustomerGrants !== null && usage.periodGrants >= limits.perCustomerGrants) return null;
+  let points = candidate.points;
+  let why: string | null = null;
+  if (limits.perCustomerPoints !== null && points > limits.perCustomerPoints - usage.periodPoints) {
+    points = limits.perCustomerPoints - usage.periodPoints;
+    why = "the campaign's per-customer cap";
+  }
+  if (usage.budgetLeft !== null && points > usage.budgetLeft) {
+    points = usage.budgetLeft;
+    why = "the campaign's remaining budget";
+  }
+  if (points <= 0) return null;
+  return {
+    ...candidate,
+    points,
+    reason: why ? `${candidate.reason} (limited to ${points} by ${why})` : candidate.reason,
+  };
+}
+
+/**
+ * Stacking: the highest-priority campaign wins alone when it is exclusive; otherwise every
+ * stackable campaign applies and exclusive ones step aside. Ties break by id, so the result is
+ * deterministic.
+ */
+export function stack<T extends { rule: Pick<CampaignRule, 'id' | 'priority' | 'exclusive'> }>(
+  candidates: readonly T[],
+): T[] {
+  const ranked = [...candidates].sort(
+    (a, b) => b.rule.priority - a.rule.priority || a.rule.id.localeCompare(b.rule.id),
+  );
+  const top = ranked[0];
+  if (!top) return [];
+  return top.rule.exclusive ? [top] : ranked.filter((candidate) => !candidate.rule.exclusive);
+}
+
+function toLines(candidates: readonly Candidate[]): QuoteLine[] {
+  return candidates.map(({ rule, points, reason }) => ({
+    kind: QuoteLineKind.BONUS,
+    points,
+    reason,
+    ruleId: campaignRuleId(rule.id),
+    campaignId: rule.id,
+  }));
+}
+
+function purchaseCandidate(
+  rule: CampaignRule,
+  order: QuoteOrder,
+  rate: EarnRate | undefined,
+  situation: CampaignSituation,
+): Candidate | null {
+  const { audience, reward } = rule;
+  const { facts, at } = situation;
+  if (rule.trigger !== CampaignTrigger.PURCHASE || !isRunning(rule, situation.timeZone, at)) return null;
+  if (!channelQualifies(audience, order.channel) || !memberQualifies(audience, facts, at)) return null;
+  if (audience.firstPurchase && facts.purchasesBefore > 0) return null;
+  if (audience.firstPurchaseInChannel && facts.channelsBefore.includes(order.channel)) return null;
+  if (audience.minSpend !== null) {
+    if (audience.minSpendCurrency !== order.currency || amountOf(order.lines) < BigInt(audience.minSpend)) return null;
+  }
+  const lines = order.lines.filter((line) => lineQualifies(audience, line));
+  if (lines.length === 0) return null;
+  const amount = amountOf(lines);
+  const whole = lines.length === order.lines.length;
+  const on = whole ? '' : ` on ${formatMoney(Number(amount), order.currency)} of qualifying items`;
+  switch (reward.kind) {
+    case RewardKind.MULTIPLIER: {
+      if (!rate || rate.currency !== order.currency) return null;
+      const base = atRate(amount, rate.points, rate.perAmount);
+      const points = Math.floor((base * (reward.multiplierPercent! - 100)) / 100);
+      return { rule, points, reason: `${rule.name}: ${reward.multiplierPercent! / 100}× points${on}` };
+    }
+    case RewardKind.FIXED_BONUS:
+      return { rule, points: reward.points!, reason: `${rule.name}: ${reward.points!} bonus points` };
+    case RewardKind.RATE: {
+      if (reward.currency !== order.currency) return null;
+      const points = atRate(amount, reward.points!, reward.perAmount!);
+      const rateText = describeRate({ currency: order.currency, points: reward.points!, perAmount: reward.perAmount! });
+      return {
+        rule,
+        points,
+        reason: `${rule.name}: ${rateText}${on || ` on ${formatMoney(Number(amount), order.currency)}`}`,
+      };
     }
   }
+}
+
+function total(lines: readonly QuoteLine[]): Quote {
   const totalPoints = lines.reduce((sum, line) => sum + line.points, 0);
   if (!Number.isSafeInteger(totalPoints)) {
     throw new QuoteError(QuoteErrorKind.QuoteTooLarge, 'This order would earn more points than can be recorded');
   }
-  return { totalPoints, lines };
+  return { totalPoints, lines: [...lines] };
+}
+
+/**
+ * What an order earns: the base rate on the order total (rounded down to whole points), the tier
+ * multiplier's bonus on those base points, and one line per running campaign that the order and
+ * the member qualify for, within its limits and the stacking rules. No rate for the order's
+ * currency earns no base points. Pure: the same order, rates, campaigns, usage and time always give
+ * the same quote.
+ */
+export function quoteOrder(order: QuoteOrder, rate: EarnRate | undefined, situation?: CampaignSituation): Quote {
+  const lines: QuoteLine[] = [];
+  if (rate && rate.currency === order.currency) {
+    const total = amountOf(order.lines);
+    const points = atRate(total, rate.points, rate.perAmount);
+    if (points > 0) {
+      lines.push({
+        kind: QuoteLineKind.BASE,
+        points,
+        reason: `Base rate: ${describeRate(rate)} on ${formatMoney(Number(total), order.currency)}`,
+        ruleId: baseRateId(rate.currency),
+      });
+      const tier = order.tier;
+      if (tier && tier.multiplierPercent > 100) {
+        // The multiplier applies to the base points; whole points, rounded down.
+        const bonus = Math.floor((points * (tier.multiplierPercent - 100)) / 100);
+        if (bonus > 0) {
+          lines.push({
+            kind: QuoteLineKind.BONUS,
+            points: bonus,
+            reason: `${tier.name} tier: ${tier.multiplierPercent / 100}× points`,
+            ruleId: `tier:${tier.name}`,
+          });
+        }
+      }
+    }
+  }
+  if (situation) {
+    const candidates = situation.rules
+      .map((rule) => purchaseCandidate(rule, order, rate, situation))
+      .flatMap((candidate) => (candidate && candidate.points > 0 ? [candidate] : []))
+      .flatMap((candidate) => limited(candidate, situation.usage.get(candidate.rule.id) ?? noUsage) ?? []);
+    lines.push(...toLines(stack(candidates)));
+  }
+  return total(lines);
+}
+
+export interface QuoteActivity {
+  kind: ActivityKind;
+  channel: string;
+}
+
+/** What an activity earns: one line per running ACTIVITY campaign of its kind the member qualifies for. */
+export function quoteActivity(activity: QuoteActivity, situation: CampaignSituation): Quote {
+  const { facts, at } = situation;
+  const candidates = situation.rules
+    .filter(
+      (rule) =>
+        rule.trigger === CampaignTrigger.ACTIVITY &&
+        rule.activityKind === activity.kind &&
+        isRunning(rule, situation.timeZone, at) &&
+        channelQualifies(rule.audience, activity.channel) &&
+        memberQualifies(rule.audience, facts, at),
+    )
+    .flatMap((rule) => {
+      const candidate = {
+        rule,
+        points: rule.reward.points ?? 0,
+        reason: `${rule.name}: ${rule.reward.points ?? 0} bonus points`,
+      };
+      return limited(candidate, situation.usage.get(rule.id) ?? noUsage) ?? [];
+    });
+  return total(toLines(stack(candidates)));
 }

@@ -170,6 +170,11 @@ export class AccountBook {
     this.marked = { balance: this.row.balance, pending: this.row.pending };
   }
 
+  /** Publishes a domain event with this change (appended last, at save, like the balance events). */
+  publish(event: NewEvent<unknown>): void {
+    this.events.push(event);
+  }
+
   /**
    * Writes the journal entries and the account, re-evaluates the tier (`atReview` also applies a
    * lower tier), and appends the events, last, so the outbox lock is held only until commit.

@@ -18,6 +18,7 @@ export enum SourceType {
   CAMPAIGN = 'CAMPAIGN',
   ACTOR = 'ACTOR',
   EXPIRY = 'EXPIRY',
+  ACTIVITY = 'ACTIVITY',
 }
 
 export interface EntryDraft {

@@ -26,6 +26,8 @@ export class PointsJob {
   constructor(
     private readonly core: LedgerCore,
     private readonly logger: Logger,
+    /** More upkeep each run does after settling accounts (paying referrals whose friend bought). */
+    private readonly upkeep: () => Promise<unknown> = async () => undefined,
   ) {}
 
   /** Runs every `intervalMs` (0: never on its own). */
@@ -79,6 +81,7 @@ export class PointsJob {
       if (rows.length < batchSize) break;
       after = rows[rows.length - 1]!.customer_id;
     }
+    await this.upkeep();
     return { accounts, ranAt: now };
   }
 }

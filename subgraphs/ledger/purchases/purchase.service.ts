@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
@@ -8,8 +9,9 @@ import { tierStore } from '../tiers/tier.store';
 import { rankOf } from '../tiers/tier.rules';
 import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campaignQuotes';
 import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from './orderEarning.store';
+import { KeyedLock } from './keyedLock';
 import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
-import { purchaseStore, type OrderRow } from './purchase.store';
+import { purchaseStore, type OrderRow, type PurchaseHistoryFacts } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
 
 const dayMs = 86_400_000;
@@ -55,7 +57,33 @@ function toEarnings(orderId: string, order: PurchaseOrder, quote: PointsQuote): 
   });
 }
 
+/** Thrown inside the account lock when the history a quote was made for has changed. */
+class StaleHistory extends Error {}
+
+const maxQuoteAttempts = 5;
+
+/** The campaign claim's idempotency key: the purchase's own. */
+const claimKey = (order: PurchaseOrder): string =>
+  `purchase:${order.channel}:${order.storeId ?? ''}:${order.externalOrderId}`;
+
+/**
+ * Whether two views of a member's history quote an order alike: campaigns ask only whether it is the
+ * first purchase ever and the first in the order's channel, and the tier sets the multiplier. So
+ * racing purchases of one member re-quote at most when one of those flips, not on every purchase.
+ */
+const quotesAlike = (a: PurchaseHistoryFacts, b: PurchaseHistoryFacts, channel: string): boolean =>
+  a.tier === b.tier &&
+  (a.purchasesBefore === 0) === (b.purchasesBefore === 0) &&
+  a.channelsBefore.includes(channel) === b.channelsBefore.includes(channel);
+
+export const purchaseRecordedEvent = 'PurchaseRecorded';
+
 export class PurchaseService {
+  /** Runs after a member's first purchase commits (a referral that pays the referrer). */
+  afterFirstPurchase: ((customerId: string) => Promise<void>) | undefined;
+
+  private readonly members = new KeyedLock();
+
   constructor(
     private readonly core: LedgerCore,
     private readonly quotes: CampaignQuotes,
@@ -76,17 +104,71 @@ export class PurchaseService {
     if (existing) return this.replay(existing, fingerprint);
 
     await this.core.requireCustomer(order.customerId, 'the purchase');
-    const tier = await this.tierBenefit(order.customerId);
-    const quote = await this.core.upstream(() => this.quotes.quote(order, tier), 'the purchase');
+    // One member's purchases are quoted and posted one at a time in this process: a campaign claim
+    // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
+    const purchase = await this.members.run(order.customerId, () =>
+      this.quoteAndPost(order, totalAmount, fingerprint, actor),
+    );
+    if (purchase.firstPurchase && this.afterFirstPurchase) await this.afterFirstPurchase(order.customerId);
+    return purchase.purchase;
+  }
+
+  private async quoteAndPost(
+    order: PurchaseOrder,
+    totalAmount: number,
+    fingerprint: string,
+    actor: NewEvent['actor'],
+  ): Promise<{ purchase: Purchase; firstPurchase: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      // The quote depends on the member's history (first purchase, first in this channel) and tier;
+      // if another ledger instance changed them while this one was quoted, quote it again.
+      const history = await purchaseStore.historyOf(this.core.db, order.customerId);
+      const tier = await this.tierBenefit(history.tier);
+      const quote = await this.core.upstream(
+        () => this.quotes.claimPurchase(claimKey(order), order, tier, history, this.core.clock()),
+        'the purchase',
+      );
+      try {
+        const purchase = await this.post(order, totalAmount, fingerprint, quote, history, actor);
+        return { purchase, firstPurchase: history.purchasesBefore === 0 };
+      } catch (error) {
+        if (!(error instanceof StaleHistory)) throw error;
+        if (attempt === maxQuoteAttempts) {
+          throw new LedgerError(
+            LedgerErrorKind.UpstreamUnavailable,
+            "The member's purchases changed while this one was being quoted; retry it",
+          );
+        }
+      }
+    }
+  }
+
+  private post(
+    order: PurchaseOrder,
+    totalAmount: number,
+    fingerprint: string,
+    quote: PointsQuote,
+    history: PurchaseHistoryFacts,
+    actor: NewEvent['actor'],
+  ): Promise<Purchase> {
     const orderId = randomUUID();
     const earnings = toEarnings(orderId, order, quote);
     const points = earnings.reduce((sum, earning) => sum + earning.points, 0);
-
     return this.core.withAccount(
       order.customerId,
       async (book, tx) => {
+        const raced = await purchaseStore.findByKey(tx, order);
+        if (raced) return this.replay(raced, fingerprint, tx);
+        const now = await purchaseStore.historyOf(tx, order.customerId);
+        if (!quotesAlike(now, history, order.channel)) throw new StaleHistory();
         const pendingUntil =
           this.core.policy.pendingDays > 0 ? new Date(book.now.getTime() + this.core.policy.pendingDays * dayMs) : null;
+        const lines = order.lines.map(({ sku, category, quantity, unitPrice }) => ({
+          sku,
+          category: category ?? null,
+          quantity,
+          unitPrice,
+        }));
         const saved = await purchaseStore.insert(tx, {
           id: orderId,
           customer_id: order.customerId,
@@ -95,12 +177,7 @@ export class PurchaseService {
           store_id: order.storeId ?? null,
           currency: order.currency,
           total_amount: totalAmount,
-          lines: order.lines.map(({ sku, category, quantity, unitPrice }) => ({
-            sku,
-            category: category ?? null,
-            quantity,
-            unitPrice,
-          })),
+          lines,
           fingerprint,
           points_earned: points,
           balance_after: book.balance + (pendingUntil ? 0 : points),
@@ -120,6 +197,22 @@ export class PurchaseService {
         await book.credit(drafts, { orderId, pendingUntil });
         book.markActivity();
         book.noteChange(`Purchase ${order.externalOrderId} (${order.channel})`, orderId, actor);
+        book.publish({
+          type: purchaseRecordedEvent,
+          aggregateId: order.customerId,
+          payload: {
+            purchaseId: orderId,
+            customerId: order.customerId,
+            channel: order.channel,
+            storeId: order.storeId ?? null,
+            currency: order.currency,
+            totalAmount,
+            lines,
+            pointsEarned: points,
+            occurredAt: book.now.toISOString(),
+          },
+          actor,
+        });
         return toPurchase(saved, earnings.map(toEarning));
       },
       async (constraint) => {
@@ -131,26 +224,22 @@ export class PurchaseService {
     );
   }
 
-  private async replay(existing: OrderRow, fingerprint: string): Promise<Purchase> {
+  private async replay(existing: OrderRow, fingerprint: string, db: Queryable = this.core.db): Promise<Purchase> {
     if (existing.fingerprint !== fingerprint) {
       throw new LedgerError(
         LedgerErrorKind.OrderConflict,
         `Order ${existing.external_order_id} on ${existing.channel} was already recorded with different content`,
       );
     }
-    const earnings = await orderEarningStore.ofOrder(this.core.db, existing.id);
+    const earnings = await orderEarningStore.ofOrder(db, existing.id);
     return toPurchase(existing, earnings.map(toEarning));
   }
 
   /** The member's tier and its earning multiplier, for the quote. */
-  private async tierBenefit(customerId: string): Promise<TierBenefit | null> {
+  private async tierBenefit(accountTier: string | null): Promise<TierBenefit | null> {
     const program = await tierStore.load(this.core.db);
     if (!program) return null;
-    const { rows } = await this.core.db.query<{ tier: string | null }>(
-      'select tier from ledger.accounts where customer_id = $1',
-      [customerId],
-    );
-    const tier = program.tiers[rankOf(program, rows[0]?.tier ?? null)]!;
+    const tier = program.tiers[rankOf(program, accountTier)]!;
     return { name: tier.name, multiplierPercent: tier.multiplierPercent };
   }
 }

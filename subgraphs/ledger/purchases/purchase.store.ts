@@ -22,6 +22,13 @@ export interface OrderRow {
 
 export type NewOrder = Omit<OrderRow, 'recorded_at'>;
 
+/** What a purchase's quote depends on besides the order: the member's tier and purchases so far. */
+export interface PurchaseHistoryFacts {
+  tier: string | null;
+  purchasesBefore: number;
+  channelsBefore: string[];
+}
+
 /** SQL for `ledger.orders`: one row per (channel, store, external order id). */
 export const purchaseStore = {
   /** The order with this idempotency key: (channel, store, external order id). */
@@ -35,6 +42,17 @@ export const purchaseStore = {
       [key.channel, key.storeId ?? null, key.externalOrderId],
     );
     return rows[0];
+  },
+
+  async historyOf(db: Queryable, customerId: string): Promise<PurchaseHistoryFacts> {
+    const { rows } = await db.query<{ purchases: number; channels: string[] | null; tier: string | null }>(
+      `select (select count(*)::int from ledger.orders where customer_id = $1) as purchases,
+              (select array_agg(distinct channel) from ledger.orders where customer_id = $1) as channels,
+              (select tier from ledger.accounts where customer_id = $1) as tier`,
+      [customerId],
+    );
+    const row = rows[0]!;
+    return { tier: row.tier, purchasesBefore: row.purchases, channelsBefore: row.channels ?? [] };
   },
 
   async findById(db: Queryable, id: string): Promise<OrderRow | undefined> {

@@ -50,6 +50,8 @@ function toReturn(row: ReturnRow, order: OrderRow, reversals: ReturnReversal[]):
   };
 }
 
+export const returnRecordedEvent = 'ReturnRecorded';
+
 export class ReturnService {
   constructor(private readonly core: LedgerCore) {}
 
@@ -148,6 +150,19 @@ export class ReturnService {
           occurred_at: book.now,
         });
         book.noteChange(`Return ${request.externalReturnId} of purchase ${order.external_order_id}`, returnId, actor);
+        book.publish({
+          type: returnRecordedEvent,
+          aggregateId: order.customer_id,
+          payload: {
+            returnId,
+            purchaseId: order.id,
+            customerId: order.customer_id,
+            amount: saved.refund_amount,
+            pointsReversed: reversed + cancelled,
+            occurredAt: book.now.toISOString(),
+          },
+          actor,
+        });
         return toReturn(saved, order, reversals);
       },
       async (constraint) => {

@@ -20,50 +20,95 @@ export interface TierBenefit {
   multiplierPercent: number;
 }
 
+/** What the ledger knows exactly about a member's purchases before this one. */
+export interface PurchaseHistory {
+  purchasesBefore: number;
+  channelsBefore: string[];
+}
+
 const SERVICE = 'campaign service';
 
-const quoteQuery = /* GraphQL */ `
-  query LedgerPointsQuote($order: QuoteOrderInput!) {
-    pointsQuote(order: $order) {
-      totalPoints
-      lines {
-        points
-        kind
-        reason
-        ruleId
-      }
-    }
+const quoteFields = /* GraphQL */ `
+  totalPoints
+  lines {
+    points
+    kind
+    reason
+    ruleId
   }
 `;
 
-/** Asks the campaign subgraph what an order earns (base rate and every campaign that applies). */
+const claimPurchaseMutation = /* GraphQL */ `
+  mutation LedgerClaimPurchasePoints($claim: PurchaseClaimInput!) {
+    claimPurchasePoints(claim: $claim) { ${quoteFields} }
+  }
+`;
+
+const claimActivityMutation = /* GraphQL */ `
+  mutation LedgerClaimActivityPoints($claim: ActivityClaimInput!) {
+    claimActivityPoints(claim: $claim) { ${quoteFields} }
+  }
+`;
+
+/**
+ * Asks the campaign subgraph what a purchase or an activity earns (base rate and every campaign
+ * that applies). A claim takes from campaign budgets and caps; it is idempotent by `key`, so the
+ * ledger can ask again after a failure.
+ */
 export class CampaignQuotes {
   constructor(
     private readonly campaignUrl: string,
     private readonly credential: InternalCredential,
   ) {}
 
-  async quote(order: PurchaseOrder, tier: TierBenefit | null): Promise<PointsQuote> {
-    const data = await graphqlRequest<{ pointsQuote: PointsQuote }>(
-      this.campaignUrl,
-      quoteQuery,
-      {
-        order: {
-          customerId: order.customerId,
-          channel: order.channel,
-          storeId: order.storeId ?? null,
-          currency: order.currency,
-          lines: order.lines.map((line) => ({
-            sku: line.sku,
-            category: line.category ?? null,
-            quantity: line.quantity,
-            unitPrice: line.unitPrice,
-          })),
-          tier,
-        },
+  async claimPurchase(
+    key: string,
+    order: PurchaseOrder,
+    tier: TierBenefit | null,
+    history: PurchaseHistory,
+    at: Date,
+  ): Promise<PointsQuote> {
+    const claim = {
+      key,
+      at: at.toISOString(),
+      purchasesBefore: history.purchasesBefore,
+      channelsBefore: history.channelsBefore,
+      order: {
+        customerId: order.customerId,
+        channel: order.channel,
+        storeId: order.storeId ?? null,
+        currency: order.currency,
+        lines: order.lines.map((line) => ({
+          sku: line.sku,
+          category: line.category ?? null,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+        })),
+        tier,
       },
-      { headers: { authorization: await this.credential.authorization() }, service: SERVICE },
-    );
-    return data.pointsQuote;
+    };
+    const data = await this.request<{ claimPurchasePoints: PointsQuote }>(claimPurchaseMutation, { claim });
+    return data.claimPurchasePoints;
+  }
+
+  async claimActivity(claim: {
+    key: string;
+    customerId: string;
+    kind: string;
+    channel: string;
+    tier: string | null;
+    at: Date;
+  }): Promise<PointsQuote> {
+    const data = await this.request<{ claimActivityPoints: PointsQuote }>(claimActivityMutation, {
+      claim: { ...claim, at: claim.at.toISOString() },
+    });
+    return data.claimActivityPoints;
+  }
+
+  private async request<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
+    return graphqlRequest<Data>(this.campaignUrl, query, variables, {
+      headers: { authorization: await this.credential.authorization() },
+      service: SERVICE,
+    });
   }
 }

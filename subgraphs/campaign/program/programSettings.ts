@@ -1,0 +1,48 @@
+import { ConfigError, envString } from '../../../runtime/config/env';
+import type { Queryable } from '../../../runtime/database/database';
+import { isCurrencyCode } from '../../../runtime/validation/validators';
+import { isValidTimeZone } from '../schedules/schedule.rules';
+
+/** The program-wide settings campaigns are read in. */
+export interface ProgramSettings {
+  /** IANA time zone of schedules, weekly windows and cap periods, e.g. Europe/Paris. */
+  timeZone: string;
+  /** The currency RFM's monetary score and segment spend thresholds count in. */
+  currency: string;
+}
+
+export const defaultProgramSettings: ProgramSettings = { timeZone: 'UTC', currency: 'EUR' };
+
+type Env = Record<string, string | undefined>;
+
+/** `PROGRAM_TIME_ZONE` and `PROGRAM_CURRENCY`: the settings until a marketer changes them in the graph. */
+export function readProgramSettings(env: Env): ProgramSettings {
+  const timeZone = envString(env, 'PROGRAM_TIME_ZONE', defaultProgramSettings.timeZone)!;
+  if (!isValidTimeZone(timeZone))
+    throw new ConfigError(`PROGRAM_TIME_ZONE must be an IANA time zone, got "${timeZone}"`);
+  const currency = envString(env, 'PROGRAM_CURRENCY', defaultProgramSettings.currency)!;
+  if (!isCurrencyCode(currency)) throw new ConfigError(`PROGRAM_CURRENCY must be an ISO 4217 code, got "${currency}"`);
+  return { timeZone, currency };
+}
+
+interface ProgramRow {
+  time_zone: string;
+  currency: string;
+}
+
+/** SQL for `campaign.program`: one row once a marketer has saved settings. */
+export const programStore = {
+  async load(db: Queryable, defaults: ProgramSettings): Promise<ProgramSettings> {
+    const { rows } = await db.query<ProgramRow>('select time_zone, currency from campaign.program');
+    const row = rows[0];
+    return row ? { timeZone: row.time_zone, currency: row.currency } : defaults;
+  },
+
+  async save(tx: Queryable, settings: ProgramSettings): Promise<void> {
+    await tx.query(
+      `insert into campaign.program (id, time_zone, currency) values (true, $1, $2)
+       on conflict (id) do update set time_zone = excluded.time_zone, currency = excluded.currency, updated_at = now()`,
+      [settings.timeZone, settings.currency],
+    );
+  },
+};

@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import type { Database, Queryable } from '../../../runtime/database/database';
+import {
+  CampaignTrigger,
+  isRunning,
+  type ActivityKind,
+  type CampaignRule,
+  type CustomerFacts,
+} from '../campaigns/campaign.rules';
+import { campaignStore, type CampaignRecord } from '../campaigns/campaign.store';
+import { claimStore } from '../claims/claim.store';
+import { earnRateStore } from '../earning/earnRate.store';
+import { usageOf, type Grant } from '../limits/usage.rules';
+import { rankOffers, type RankedOffer } from '../offers/offer.rules';
+import { programStore, type ProgramSettings } from '../program/programSettings';
+import { builtInSegments, segmentsOf } from '../segments/segment.rules';
+import { segmentStore } from '../segments/segment.store';
+import type { ProfileFacts } from '../upstream/profileFacts';
+import { quoteActivity, quoteOrder, type Quote, type QuoteOrder, type RuleUsage } from './quote.engine';
+
+/** Purchase facts the ledger knows exactly (under the member's account lock) and passes with a claim. */
+export interface PurchaseHistoryFacts {
+  purchasesBefore: number;
+  channelsBefore: readonly string[];
+}
+
+export interface PurchaseClaim {
+  /** The ledger's idempotency key of the purchase. */
+  key: string;
+  order: QuoteOrder;
+  history: PurchaseHistoryFacts;
+  at: Date;
+}
+
+export interface ActivityClaim {
+  key: string;
+  customerId: string;
+  kind: ActivityKind;
+  channel: string;
+  tier: string | null;
+  at: Date;
+}
+
+const hasLimits = (rule: CampaignRule): boolean =>
+  rule.limits.budgetPoints !== null ||
+  rule.limits.perCustomerGrants !== null ||
+  rule.limits.perCustomerPoints !== null ||
+  rule.audience.firstPurchase ||
+  rule.audience.firstPurchaseInChannel;
+
+const fingerprintOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/**
+ * Quotes purchases and activities with every running campaign: previews for storefronts (nothing
+ * reserved) and claims for the ledger, which take from campaign budgets and per-customer caps under
+ * the campaigns' row locks, so racing purchases never overspend. A claim is idempotent by its key; a
+ * claim with the same key but other facts replaces the first and hands back what it took.
+ */
+export class QuoteService {
+  constructor(
+    private readonly db: Database,
+    private readonly defaults: ProgramSettings,
+    private readonly profiles: ProfileFacts,
+    readonly clock: () => Date,
+  ) {}
+
+  program(db: Queryable = this.db): Promise<ProgramSettings> {
+    return programStore.load(db, this.defaults);
+  }
+
+  /** What an order would earn at `at` (default now), from what this subgraph knows of the member. */
+  async preview(order: QuoteOrder, at: Date = this.clock()): Promise<Quote> {
+    const [program, rate, rules] = await Promise.all([
+      this.program(),
+      earnRateStore.find(this.db, order.currency),
+      campaignStore.scheduled(this.db),
+    ]);
+    const running = rules.filter((rule) => isRunning(rule, program.timeZone, at));
+    const facts = await this.facts(order.customerId, order.tier?.name ?? null, null, running, at);
+    const grants = await claimStore.customerGrants(
+      this.db,
+      order.customerId,
+      running.filter(hasLimits).map((r) => r.id),
+    );
+    const usage = this.usage(running, grants, at, program.timeZone);
+    return quoteOrder(order, rate, { rules: running, facts, timeZone: program.timeZone, at, usage });
+  }
+
+  claimPurchase(claim: PurchaseClaim): Promise<Quote> {
+    const { order } = claim;
+    const fingerprint = fingerprintOf([
+      order.customerId,
+      order.channel,
+      order.storeId ?? null,
+      order.currency,
+      order.lines.map((line) => [line.sku, line.category ?? null, line.quantity, line.unitPrice]),
+      order.tier ?? null,
+      // Only these two facts of the history change a quote, so a retry with a longer history is the same claim.
+      claim.history.purchasesBefore === 0,
+      claim.history.channelsBefore.includes(order.channel),
+    ]);
+    return this.claim(
+      claim.key,
+      order.customerId,
+      fingerprint,
+      claim.at,
+      async (running, facts, usage, program, tx) => {
+        const rate = await earnRateStore.find(tx, order.currency);
+        return quoteOrder(order, rate, { rules: running, facts, timeZone: program.timeZone, at: claim.at, usage });
+      },
+      order.tier?.name ?? null,
+      claim.history,
+    );
+  }
+
+  claimActivity(claim: ActivityClaim): Promise<Quote> {
+    const fingerprint = fingerprintOf([claim.customerId, claim.kind, claim.channel, claim.tier]);
+    return this.claim(
+      claim.key,
+      claim.customerId,
+      fingerprint,
+      claim.at,
+      async (running, facts, usage, program) =>
+        quoteActivity(
+          { kind: claim.kind, channel: claim.channel },
+          {
+            rules: running.filter((rule) => rule.trigger === CampaignTrigger.ACTIVITY),
+            facts,
+            timeZone: program.timeZone,
+            at: claim.at,
+            usage,
+          },
+        ),
+      claim.tier,
+      null,
+    );
+  }
+
+  /** The campaigns a member can benefit from now or within a week, ranked for them. */
+  async offersFor(customerId: string, at: Date = this.clock()): Promise<RankedOffer[]> {
+    const [program, rules] = await Promise.all([this.program(), campaignStore.scheduled(this.db)]);
+    const facts = await this.facts(customerId, null, null, rules, at);
+    const grants = await claimStore.customerGrants(
+      this.db,
+      customerId,
+      rules.filter(hasLimits).map((r) => r.id),
+    );
+    return rankOffers(rules, facts, this.usage(rules, grants, at, program.timeZone), program.timeZone, at);
+  }
+
+  /** The member as campaigns see them: tier, segments, purchase history, enrollment. */
+  async facts(
+    customerId: string,
+    tier: string | null,
+    history: PurchaseHistoryFacts | null,
+    running: readonly CampaignRule[],
+    at: Date,
+  ): Promise<CustomerFacts> {
+    const [stats, custom] = await Promise.all([
+      segmentStore.statsOf(this.db, [customerId]).then((all) => all.get(customerId)),
+      segmentStore.custom(this.db),
+    ]);
+    let enrolledAt = stats?.enrolledAt ?? null;
+    if (!enrolledAt && running.some((rule) => rule.audience.newMemberWithinDays !== null)) {
+      enrolledAt = await this.profiles.enrolledAt(customerId);
+      if (enrolledAt) await segmentStore.rememberEnrollment(this.db, customerId, enrolledAt);
+    }
+    return {
+      tier: tier ?? stats?.tier ?? null,
+      purchasesBefore: history?.purchasesBefore ?? stats?.purchaseCount ?? 0,
+      channelsBefore: history?.channelsBefore ?? stats?.channels ?? [],
+      segments: segmentsOf(stats, [...builtInSegments, ...custom], at),
+      enrolledAt,
+    };
+  }
+
+  private usage(
+    rules: readonly CampaignRecord[],
+    grants: readonly Grant[],
+    at: Date,
+    timeZone: string,
+    spent?: ReadonlyMap<string, number>,
+  ): Map<string, RuleUsage> {
+    return new Map(
+      rules
+        .filter(hasLimits)
+        .map((rule) => [rule.id, usageOf(rule, spent?.get(rule.id) ?? rule.spentPoints, grants, at, timeZone)]),
+    );
+  }
+
+  private async claim(
+    key: string,
+    customerId: string,
+    fingerprint: string,
+    at: Date,
+    quote: (
+      running: CampaignRecord[],
+      facts: CustomerFacts,
+      usage: Map<string, RuleUsage>,
+      program: ProgramSettings,
+      tx: Queryable,
+    ) => Promise<Quote>,
+    tier: string | null,
+    history: PurchaseHistoryFacts | null,
+  ): Promise<Quote> {
+    const existing = await claimStore.find(this.db, key);
+    if (existing && existing.fingerprint === fingerprint) return existing.quote;
+    const [program, rules] = await Promise.all([this.program(), campaignStore.scheduled(this.db)]);
+    const running = rules.filter((rule) => isRunning(rule, program.timeZone, at));
+    const facts = await this.facts(customerId, tier, history, running, at);
+    return this.db.transaction(async (tx) => {
+      await claimStore.lockKey(tx, key);
+      const current = await claimStore.find(tx, key);
+      if (current && current.fingerprint === fingerprint) return current.quote;
+      const previous = current ? await claimStore.grantsOfClaim(tx, key) : [];
+      const limitedIds = [
+        ...new Set([...running.filter(hasLimits).map((r) => r.id), ...previous.map((g) => g.campaignId)]),
+      ];
+      const spent = await campaignStore.lockSpent(tx, limitedIds);
+      if (current) {
+        // The same purchase asked again with other facts: hand back what the first claim took.
+        await claimStore.removeGrants(tx, key);
+        for (const grant of previous) {
+          await campaignStore.addSpent(tx, grant.campaignId, -grant.points);
+          spent.set(grant.campaignId, (spent.get(grant.campaignId) ?? 0) - grant.points);
+        }
+      }
+      const grants = await claimStore.customerGrants(tx, customerId, limitedIds);
+      const result = await quote(running, facts, this.usage(running, grants, at, program.timeZone, spent), program, tx);
+      await claimStore.save(tx, { key, customerId, fingerprint, quote: result });
+      for (const line of result.lines) {
+        if (!line.campaignId) continue;
+        await claimStore.addGrant(tx, key, customerId, {
+          campaignId: line.campaignId,
+          points: line.points,
+          grantedAt: at,
+        });
+        await campaignStore.addSpent(tx, line.campaignId, line.points);
+      }
+      return result;
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import type { Database } from '../../../runtime/database/database';
+import type { Logger } from '../../../runtime/logging/logger';
+import { programStore, type ProgramSettings } from '../program/programSettings';
+import type { LedgerEvents } from '../upstream/ledgerEvents';
+import { historyStore } from './segment.store';
+
+const source = 'ledger';
+const batchSize = 500;
+export const historyEventTypes = ['PurchaseRecorded', 'ReturnRecorded', 'TierChanged'] as const;
+
+export interface HistoryReport {
+  /** Ledger events read in this run. */
+  events: number;
+  /** The last ledger event this subgraph has read. */
+  lastEventId: number;
+}
+
+/**
+ * Keeps the campaign subgraph's copy of the purchase history (for segments, first-purchase facts
+ * of previews, and simulations) by reading the ledger's outbox from a saved cursor. Each batch and
+ * its cursor commit together, so a crash re-reads a batch rather than skipping or doubling it; two
+ * runs at once are serialised by the cursor row's lock.
+ */
+export class PurchaseHistory {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<HistoryReport> | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly events: LedgerEvents,
+    private readonly defaults: ProgramSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  start(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.refresh().catch((error: unknown) =>
+        this.logger.warn('reading the ledger history failed; retrying', { error: String(error) }),
+      );
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Reads every new ledger event and rescores RFM; a call during a run joins it. */
+  refresh(): Promise<HistoryReport> {
+    this.running ??= this.refreshOnce().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async refreshOnce(): Promise<HistoryReport> {
+    const { currency } = await programStore.load(this.db, this.defaults);
+    let read = 0;
+    let cursor = await historyStore.cursor(this.db, source);
+    for (;;) {
+      const batch = await this.events.after(cursor, batchSize, historyEventTypes);
+      if (batch.length === 0) break;
+      await this.db.transaction(async (tx) => {
+        await tx.query(
+          `insert into campaign.consumer_cursors (source, last_event_id) values ($1, 0) on conflict do nothing`,
+          [source],
+        );
+        const { rows } = await tx.query<{ last_event_id: string | number }>(
+          'select last_event_id from campaign.consumer_cursors where source = $1 for update',
+          [source],
+        );
+        const committed = Number(rows[0]!.last_event_id);
+        const fresh = batch.filter((event) => event.id > committed);
+        const customers = new Set<string>();
+        for (const event of fresh) {
+          const payload = event.payload;
+          const customerId = String(payload.customerId);
+          customers.add(customerId);
+          if (event.type === 'PurchaseRecorded') {
+            await historyStore.addPurchase(tx, {
+              purchaseId: String(payload.purchaseId),
+              customerId,
+              channel: String(payload.channel),
+              storeId: (payload.storeId as string | null) ?? null,
+              currency: String(payload.currency),
+              totalAmount: Number(payload.totalAmount),
+              lines: payload.lines,
+              occurredAt: String(payload.occurredAt),
+            });
+          } else if (event.type === 'ReturnRecorded') {
+            await historyStore.addReturn(tx, String(payload.purchaseId), Number(payload.amount));
+          } else if (event.type === 'TierChanged') {
+            await historyStore.setTier(tx, customerId, String(payload.to));
+          }
+        }
+        await historyStore.recount(tx, [...customers], currency);
+        await historyStore.rescoreRfm(tx);
+        await historyStore.advance(tx, source, batch[batch.length - 1]!.id);
+      });
+      read += batch.length;
+      cursor = batch[batch.length - 1]!.id;
+      if (batch.length < batchSize) break;
+      this.logger.info('reading the ledger history', { events: read, lastEventId: cursor });
+    }
+    return { events: read, lastEventId: cursor };
+  }
+}

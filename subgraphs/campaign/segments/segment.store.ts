@@ -1,0 +1,188 @@
+import type { Queryable } from '../../../runtime/database/database';
+import type { CustomerStats, SegmentDefinition, SegmentRule } from './segment.rules';
+
+interface StatsRow {
+  customer_id: string;
+  purchase_count: number;
+  first_purchase_at: Date | null;
+  last_purchase_at: Date | null;
+  spend: string | number;
+  channels: string[];
+  tier: string | null;
+  enrolled_at: Date | null;
+  recency_score: number | null;
+  frequency_score: number | null;
+  monetary_score: number | null;
+}
+
+export interface StoredStats extends CustomerStats {
+  customerId: string;
+  enrolledAt: Date | null;
+}
+
+const toStats = (row: StatsRow): StoredStats => ({
+  customerId: row.customer_id,
+  purchaseCount: row.purchase_count,
+  firstPurchaseAt: row.first_purchase_at,
+  lastPurchaseAt: row.last_purchase_at,
+  spend: Number(row.spend),
+  channels: row.channels,
+  tier: row.tier,
+  enrolledAt: row.enrolled_at,
+  recency: row.recency_score,
+  frequency: row.frequency_score,
+  monetary: row.monetary_score,
+});
+
+interface SegmentRow {
+  key: string;
+  name: string;
+  description: string | null;
+  rule: SegmentRule;
+}
+
+/** SQL for the per-customer figures and the segments marketers define. */
+export const segmentStore = {
+  async statsOf(db: Queryable, customerIds: readonly string[]): Promise<Map<string, StoredStats>> {
+    const { rows } = await db.query<StatsRow>(
+      'select * from campaign.customer_stats where customer_id = any($1::uuid[])',
+      [[...customerIds]],
+    );
+    return new Map(rows.map((row) => [row.customer_id, toStats(row)]));
+  },
+
+  async allStats(db: Queryable): Promise<StoredStats[]> {
+    const { rows } = await db.query<StatsRow>('select * from campaign.customer_stats order by customer_id');
+    return rows.map(toStats);
+  },
+
+  async rememberEnrollment(db: Queryable, customerId: string, enrolledAt: Date): Promise<void> {
+    await db.query(
+      `insert into campaign.customer_stats (customer_id, enrolled_at) values ($1, $2)
+       on conflict (customer_id) do update set enrolled_at = excluded.enrolled_at`,
+      [customerId, enrolledAt],
+    );
+  },
+
+  async custom(db: Queryable): Promise<SegmentDefinition[]> {
+    const { rows } = await db.query<SegmentRow>(
+      'select key, name, description, rule from campaign.segments order by key',
+    );
+    return rows;
+  },
+
+  async save(tx: Queryable, segment: SegmentDefinition): Promise<void> {
+    await tx.query(
+      `insert into campaign.segments (key, name, description, rule) values ($1, $2, $3, $4::jsonb)
+       on conflict (key) do update set name = excluded.name, description = excluded.description, rule = excluded.rule,
+         updated_at = now()`,
+      [segment.key, segment.name, segment.description, JSON.stringify(segment.rule)],
+    );
+  },
+
+  async remove(tx: Queryable, key: string): Promise<boolean> {
+    const { rows } = await tx.query<{ key: string }>('delete from campaign.segments where key = $1 returning key', [
+      key,
+    ]);
+    return rows.length > 0;
+  },
+};
+
+/** SQL that folds the ledger's events into purchases and per-customer figures. */
+export const historyStore = {
+  async cursor(db: Queryable, source: string): Promise<number> {
+    const { rows } = await db.query<{ last_event_id: string | number }>(
+      'select last_event_id from campaign.consumer_cursors where source = $1',
+      [source],
+    );
+    return rows[0] ? Number(rows[0].last_event_id) : 0;
+  },
+
+  async advance(tx: Queryable, source: string, lastEventId: number): Promise<void> {
+    await tx.query(
+      `insert into campaign.consumer_cursors (source, last_event_id) values ($1, $2)
+       on conflict (source) do update set last_event_id = greatest(campaign.consumer_cursors.last_event_id, excluded.last_event_id)`,
+      [source, lastEventId],
+    );
+  },
+
+  async addPurchase(
+    tx: Queryable,
+    purchase: {
+      purchaseId: string;
+      customerId: string;
+      channel: string;
+      storeId: string | null;
+      currency: string;
+      totalAmount: number;
+      lines: unknown;
+      occurredAt: string;
+    },
+  ): Promise<void> {
+    await tx.query(
+      `insert into campaign.purchases (purchase_id, customer_id, channel, store_id, currency, total_amount, lines, occurred_at)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) on conflict (purchase_id) do nothing`,
+      [
+        purchase.purchaseId,
+        purchase.customerId,
+        purchase.channel,
+        purchase.storeId,
+        purchase.currency,
+        purchase.totalAmount,
+        JSON.stringify(purchase.lines),
+        purchase.occurredAt,
+      ],
+    );
+  },
+
+  async addReturn(tx: Queryable, purchaseId: string, amount: number): Promise<void> {
+    await tx.query(
+      'update campaign.purchases set returned_amount = least(total_amount, returned_amount + $2) where purchase_id = $1',
+      [purchaseId, amount],
+    );
+  },
+
+  async setTier(tx: Queryable, customerId: string, tier: string): Promise<void> {
+    await tx.query(
+      `insert into campaign.customer_stats (customer_id, tier) values ($1, $2)
+       on conflict (customer_id) do update set tier = excluded.tier, updated_at = now()`,
+      [customerId, tier],
+    );
+  },
+
+  /** Recounts the figures of some customers from their purchases. */
+  async recount(tx: Queryable, customerIds: readonly string[], currency: string): Promise<void> {
+    if (customerIds.length === 0) return;
+    await tx.query(
+      `insert into campaign.customer_stats
+         (customer_id, purchase_count, first_purchase_at, last_purchase_at, spend, channels, updated_at)
+       select customer_id, count(*), min(occurred_at), max(occurred_at),
+              coalesce(sum(total_amount - returned_amount) filter (where currency = $2), 0),
+              array_agg(distinct channel order by channel), now()
+       from campaign.purchases where customer_id = any($1::uuid[]) group by customer_id
+       on conflict (customer_id) do update set purchase_count = excluded.purchase_count,
+         first_purchase_at = excluded.first_purchase_at, last_purchase_at = excluded.last_purchase_at,
+         spend = excluded.spend, channels = excluded.channels, updated_at = now()`,
+      [[...customerIds], currency],
+    );
+  },
+
+  /**
+   * Scores every buyer 1 to 5 on recency, frequency and monetary value by where they stand among all
+   * buyers (cumulative distribution, so equal figures score alike).
+   */
+  async rescoreRfm(tx: Queryable): Promise<void> {
+    await tx.query(
+      `update campaign.customer_stats s
+         set recency_score = r.recency, frequency_score = r.frequency, monetary_score = r.monetary
+       from (
+         select customer_id,
+                ceil(cume_dist() over (order by last_purchase_at) * 5)::smallint as recency,
+                ceil(cume_dist() over (order by purchase_count) * 5)::smallint as frequency,
+                ceil(cume_dist() over (order by spend) * 5)::smallint as monetary
+         from campaign.customer_stats where purchase_count > 0
+       ) r
+       where s.customer_id = r.customer_id`,
+    );
+  },
+};

@@ -1,0 +1,176 @@
+import type { Database } from '../../../runtime/database/database';
+import type { Logger } from '../../../runtime/logging/logger';
+import {
+  CampaignStatus,
+  CampaignTrigger,
+  type CampaignDefinition,
+  type CampaignRule,
+} from '../campaigns/campaign.rules';
+import { earnRateStore } from '../earning/earnRate.store';
+import { CampaignError, CampaignErrorKind } from '../errors';
+import { usageOf, type Grant } from '../limits/usage.rules';
+import type { ProgramSettings } from '../program/programSettings';
+import { quoteOrder, type QuoteOrderLine } from '../quotes/quote.engine';
+import { builtInSegments, segmentsOf } from '../segments/segment.rules';
+import { segmentStore, type StoredStats } from '../segments/segment.store';
+
+export interface SimulationResult {
+  from: Date;
+  to: Date;
+  purchasesConsidered: number;
+  purchasesRewarded: number;
+  customersReached: number;
+  pointsCost: number;
+  /** When the budget would have run out, if it would have. */
+  budgetExhaustedAt: Date | null;
+}
+
+interface PurchaseRow {
+  purchase_id: string;
+  customer_id: string;
+  channel: string;
+  store_id: string | null;
+  currency: string;
+  lines: QuoteOrderLine[];
+  occurred_at: Date;
+}
+
+const batchSize = 1000;
+const maxDays = 731;
+const simulatedId = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Replays past purchases (the ledger's, as this subgraph keeps them) through the quote engine with
+ * one campaign, to show what it would have cost and whom it would have reached. The campaign is
+ * simulated on its own: its schedule, audience, caps and budget apply, other campaigns do not.
+ * Tiers and segments are taken as they are now.
+ */
+export class SimulationService {
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+  ) {}
+
+  async simulate(
+    definition: CampaignDefinition,
+    from: Date,
+    to: Date,
+    program: ProgramSettings,
+  ): Promise<SimulationResult> {
+    if (definition.trigger !== CampaignTrigger.PURCHASE) {
+      throw new CampaignError(
+        CampaignErrorKind.InvalidCampaign,
+        'Simulation replays purchases: it covers PURCHASE campaigns',
+      );
+    }
+    if (!(from < to)) throw new CampaignError(CampaignErrorKind.InvalidCampaign, 'from must be before to');
+    if (to.getTime() - from.getTime() > maxDays * 86_400_000) {
+      throw new CampaignError(CampaignErrorKind.InvalidCampaign, `Simulate at most ${maxDays} days at once`);
+    }
+    const rule: CampaignRule = { ...definition, id: simulatedId, status: CampaignStatus.SCHEDULED };
+    const rates = new Map((await earnRateStore.all(this.db)).map((rate) => [rate.currency, rate]));
+    const segments = [...builtInSegments, ...(await segmentStore.custom(this.db))];
+    const stats = new Map<string, StoredStats | undefined>();
+    const history = new Map<string, { purchases: number; channels: Set<string> }>();
+    const grants = new Map<string, Grant[]>();
+    const reached = new Set<string>();
+    let spent = 0;
+    let considered = 0;
+    let rewarded = 0;
+    let exhaustedAt: Date | null = null;
+    let after: { at: Date; id: string } | null = null;
+
+    for (;;) {
+      const { rows }: { rows: PurchaseRow[] } = await this.db.query<PurchaseRow>(
+        `select purchase_id, customer_id, channel, store_id, currency, lines, occurred_at from campaign.purchases
+         where occurred_at >= $1 and occurred_at < $2
+           and ($3::timestamptz is null or (occurred_at, purchase_id) > ($3::timestamptz, $4::uuid))
+         order by occurred_at, purchase_id limit $5`,
+        [from, to, after?.at ?? null, after?.id ?? null, batchSize],
+      );
+      if (rows.length === 0) break;
+      await this.loadCustomers(rows, from, stats, history);
+      for (const row of rows) {
+        considered++;
+        const past = history.get(row.customer_id)!;
+        const customerStats = stats.get(row.customer_id);
+        const mine = grants.get(row.customer_id) ?? [];
+        const usage = new Map([[simulatedId, usageOf(rule, spent, mine, row.occurred_at, program.timeZone)]]);
+        const quote = quoteOrder(
+          {
+            customerId: row.customer_id,
+            channel: row.channel,
+            storeId: row.store_id,
+            currency: row.currency,
+            lines: row.lines,
+          },
+          rates.get(row.currency),
+          {
+            rules: [rule],
+            facts: {
+              tier: customerStats?.tier ?? null,
+              purchasesBefore: past.purchases,
+              channelsBefore: [...past.channels],
+              segments: segmentsOf(customerStats, segments, row.occurred_at),
+              enrolledAt: customerStats?.enrolledAt ?? null,
+            },
+            timeZone: program.timeZone,
+            at: row.occurred_at,
+            usage,
+          },
+        );
+        const points = quote.lines
+          .filter((line) => line.campaignId === simulatedId)
+          .reduce((sum, line) => sum + line.points, 0);
+        if (points > 0) {
+          rewarded++;
+          spent += points;
+          reached.add(row.customer_id);
+          mine.push({ campaignId: simulatedId, points, grantedAt: row.occurred_at });
+          grants.set(row.customer_id, mine);
+          if (definition.limits.budgetPoints !== null && spent >= definition.limits.budgetPoints && !exhaustedAt) {
+            exhaustedAt = row.occurred_at;
+          }
+        }
+        past.purchases++;
+        past.channels.add(row.channel);
+      }
+      const last: PurchaseRow = rows[rows.length - 1]!;
+      after = { at: last.occurred_at, id: last.purchase_id };
+      if (rows.length < batchSize) break;
+      this.logger.info('simulating a campaign', { purchases: considered, pointsCost: spent });
+    }
+    return {
+      from,
+      to,
+      purchasesConsidered: considered,
+      purchasesRewarded: rewarded,
+      customersReached: reached.size,
+      pointsCost: spent,
+      budgetExhaustedAt: exhaustedAt,
+    };
+  }
+
+  /** Reads, for customers not seen yet, their figures and their purchases before the simulated range. */
+  private async loadCustomers(
+    rows: readonly PurchaseRow[],
+    from: Date,
+    stats: Map<string, StoredStats | undefined>,
+    history: Map<string, { purchases: number; channels: Set<string> }>,
+  ): Promise<void> {
+    const fresh = [...new Set(rows.map((row) => row.customer_id))].filter((id) => !history.has(id));
+    if (fresh.length === 0) return;
+    const found = await segmentStore.statsOf(this.db, fresh);
+    const { rows: before } = await this.db.query<{ customer_id: string; purchases: number; channels: string[] }>(
+      `select customer_id, count(*)::int as purchases, array_agg(distinct channel) as channels
+       from campaign.purchases where customer_id = any($1::uuid[]) and occurred_at < $2 group by customer_id`,
+      [fresh, from],
+    );
+    const earlier = new Map(before.map((row) => [row.customer_id, row]));
+    for (const id of fresh) {
+      stats.set(id, found.get(id));
+      const prior = earlier.get(id);
+      history.set(id, { purchases: prior?.purchases ?? 0, channels: new Set(prior?.channels ?? []) });
+    }
+  }
+}

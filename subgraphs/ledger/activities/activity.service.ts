@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../../runtime/database/database';
+import type { NewEvent } from '../../../runtime/events/outbox';
+import type { Logger } from '../../../runtime/logging/logger';
+import { LedgerError, LedgerErrorKind } from '../errors';
+import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
+import type { LedgerCore } from '../ledgerCore';
+import { purchaseStore } from '../purchases/purchase.store';
+import type { PointsEarning } from '../purchases/purchase.type';
+import type { CampaignQuotes, PointsQuote } from '../upstream/campaignQuotes';
+import { ActivityKind, ActivityStatus, type Activity } from './activity.type';
+
+interface ActivityRow {
+  id: string;
+  customer_id: string;
+  kind: ActivityKind;
+  external_id: string;
+  channel: string;
+  referred_customer_id: string | null;
+  status: ActivityStatus;
+  points_earned: number;
+  earnings: PointsEarning[];
+  recorded_at: Date;
+}
+
+export interface ActivityRequest {
+  customerId: string;
+  kind: ActivityKind;
+  externalId: string;
+  channel: string;
+  referredCustomerId?: string | null;
+}
+
+const toActivity = (row: ActivityRow): Activity => ({
+  id: row.id,
+  customer: { id: row.customer_id },
+  kind: row.kind,
+  externalId: row.external_id,
+  channel: row.channel,
+  referredCustomerId: row.referred_customer_id,
+  status: row.status,
+  pointsEarned: Number(row.points_earned),
+  earnings: row.earnings,
+  recordedAt: row.recorded_at,
+});
+
+const claimKey = (customerId: string, kind: ActivityKind, externalId: string): string =>
+  `activity:${customerId}:${kind}:${externalId}`;
+
+/**
+ * Points for activities (sign-up, review, social share, birthday) as running campaigns reward them,
+ * and referrals, which pay the referrer when the friend's first purchase commits. Idempotent on
+ * (member, kind, external id).
+ */
+export class ActivityService {
+  constructor(
+    private readonly core: LedgerCore,
+    private readonly quotes: CampaignQuotes,
+    private readonly logger: Logger,
+  ) {}
+
+  async record(request: ActivityRequest, actor: NewEvent['actor']): Promise<Activity> {
+    const referred = request.referredCustomerId ?? null;
+    if ((request.kind === ActivityKind.REFERRAL) !== (referred !== null)) {
+      throw new LedgerError(
+        LedgerErrorKind.InvalidInput,
+        'referredCustomerId is required for a REFERRAL and only there',
+        {
+          argument: 'referredCustomerId',
+        },
+      );
+    }
+    const existing = await this.find(this.core.db, request);
+    if (existing) return this.replay(existing, request);
+    await this.core.requireCustomer(request.customerId, 'the activity');
+    if (referred !== null) return this.refer(request, referred);
+
+    const { rows } = await this.core.db.query<{ tier: string | null }>(
+      'select tier from ledger.accounts where customer_id = $1',
+      [request.customerId],
+    );
+    const quote = await this.core.upstream(
+      () =>
+        this.quotes.claimActivity({
+          key: claimKey(request.customerId, request.kind, request.externalId),
+          customerId: request.customerId,
+          kind: request.kind,
+          channel: request.channel,
+          tier: rows[0]?.tier ?? null,
+          at: this.core.clock(),
+        }),
+      'the activity',
+    );
+    const id = randomUUID();
+    return this.core.withAccount(
+      request.customerId,
+      async (book, tx) => {
+        const raced = await this.find(tx, request);
+        if (raced) return this.replay(raced, request);
+        const earnings = this.earningsOf(id, request.kind, quote);
+        await book.credit(earnings.drafts, { orderId: null, pendingUntil: null });
+        book.markActivity();
+        book.noteChange(`Activity: ${request.kind}`, id, actor);
+        return toActivity(
+          await this.insert(tx, request, id, ActivityStatus.CREDITED, earnings.lines, book.balance, book.now),
+        );
+      },
+      async (constraint) => {
+        if (constraint !== 'activities_idempotency_key') return undefined;
+        const winner = await this.find(this.core.db, request);
+        return winner && this.replay(winner, request);
+      },
+    );
+  }
+
+  /**
+   * Pays the referral of a friend who has now bought, once: the referrer's account lock and the
+   * referral's status make a second call find nothing to do.
+   */
+  async completeReferral(friendId: string): Promise<void> {
+    const { rows } = await this.core.db.query<ActivityRow>(
+      `select * from ledger.activities where kind = 'REFERRAL' and referred_customer_id = $1 and status = $2`,
+      [friendId, ActivityStatus.AWAITING_PURCHASE],
+    );
+    const referral = rows[0];
+    if (!referral) return;
+    const { rows: accounts } = await this.core.db.query<{ tier: string | null }>(
+      'select tier from ledger.accounts where customer_id = $1',
+      [referral.customer_id],
+    );
+    const quote = await this.core.upstream(
+      () =>
+        this.quotes.claimActivity({
+          key: claimKey(referral.customer_id, ActivityKind.REFERRAL, referral.external_id),
+          customerId: referral.customer_id,
+          kind: ActivityKind.REFERRAL,
+          channel: referral.channel,
+          tier: accounts[0]?.tier ?? null,
+          at: this.core.clock(),
+        }),
+      'the referral',
+    );
+    await this.core.withAccount(referral.customer_id, async (book, tx) => {
+      const { rows: current } = await tx.query<ActivityRow>(
+        'select * from ledger.activities where id = $1 for update',
+        [referral.id],
+      );
+      if (current[0]?.status !== ActivityStatus.AWAITING_PURCHASE) return;
+      const earnings = this.earningsOf(referral.id, ActivityKind.REFERRAL, quote);
+      await book.credit(earnings.drafts, { orderId: null, pendingUntil: null });
+      await tx.query(
+        `update ledger.activities set status = $2, points_earned = $3, earnings = $4::jsonb, balance_after = $5,
+           credited_at = $6 where id = $1`,
+        [
+          referral.id,
+          ActivityStatus.CREDITED,
+          quote.totalPoints,
+          JSON.stringify(earnings.lines),
+          book.balance,
+          book.now,
+        ],
+      );
+      book.noteChange('Referral: your friend made a first purchase', referral.id, null);
+    });
+  }
+
+  /** Pays referrals whose friend bought but whose payment did not happen (a crash, a campaign service outage). */
+  async completeDueReferrals(): Promise<number> {
+    const { rows } = await this.core.db.query<{ referred_customer_id: string }>(
+      `select a.referred_customer_id from ledger.activities a
+       where a.kind = 'REFERRAL' and a.status = $1
+         and exists (select 1 from ledger.orders o where o.customer_id = a.referred_customer_id)
+       limit 200`,
+      [ActivityStatus.AWAITING_PURCHASE],
+    );
+    let paid = 0;
+    for (const row of rows) {
+      try {
+        await this.completeReferral(row.referred_customer_id);
+        paid++;
+      } catch (error) {
+        this.logger.warn('a referral could not be paid yet', { error: String(error) });
+      }
+    }
+    return paid;
+  }
+
+  private async refer(request: ActivityRequest, friendId: string): Promise<Activity> {
+    if (friendId === request.customerId) {
+      throw new LedgerError(LedgerErrorKind.InvalidInput, 'A member cannot refer themself', {
+        argument: 'referredCustomerId',
+      });
+    }
+    await this.core.requireCustomer(friendId, 'the referral');
+    const history = await purchaseStore.historyOf(this.core.db, friendId);
+    if (history.purchasesBefore > 0) {
+      throw new LedgerError(
+        LedgerErrorKind.InvalidInput,
+        'The friend has already bought: a referral is for new customers',
+        {
+          argument: 'referredCustomerId',
+        },
+      );
+    }
+    const id = randomUUID();
+    try {
+      return await this.core.db.transaction(async (tx) => {
+        await tx.query('insert into ledger.accounts (customer_id) values ($1) on conflict (customer_id) do nothing', [
+          request.customerId,
+        ]);
+        return toActivity(
+          await this.insert(tx, request, id, ActivityStatus.AWAITING_PURCHASE, [], null, this.core.clock()),
+        );
+      });
+    } catch (error) {
+      const raced = await this.find(this.core.db, request);
+      if (raced) return this.replay(raced, request);
+      if ((error as { constraint?: string }).constraint === 'activities_referred_once') {
+        throw new LedgerError(LedgerErrorKind.OrderConflict, 'This friend was already referred by a member');
+      }
+      throw error;
+    }
+  }
+
+  private earningsOf(
+    activityId: string,
+    kind: ActivityKind,
+    quote: PointsQuote,
+  ): { drafts: EntryDraft[]; lines: PointsEarning[] } {
+    const lines = quote.lines.map((line) => {
+      if (!Number.isSafeInteger(line.points) || line.points <= 0) {
+        throw new LedgerError(LedgerErrorKind.UpstreamRejected, 'The campaign service quoted a line without points');
+      }
+      return { kind: EntryKind.BONUS, points: line.points, reason: line.reason, ruleId: line.ruleId };
+    });
+    const drafts = lines.map((line) => ({
+      ...line,
+      sourceType: SourceType.ACTIVITY,
+      sourceId: activityId,
+      reason: `${kind}: ${line.reason}`,
+    }));
+    return { drafts, lines };
+  }
+
+  private async insert(
+    tx: Queryable,
+    request: ActivityRequest,
+    id: string,
+    status: ActivityStatus,
+    earnings: PointsEarning[],
+    balanceAfter: number | null,
+    at: Date,
+  ): Promise<ActivityRow> {
+    const { rows } = await tx.query<ActivityRow>(
+      `insert into ledger.activities (id, customer_id, kind, external_id, channel, referred_customer_id, status,
+         points_earned, earnings, balance_after, occurred_at, credited_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) returning *`,
+      [
+        id,
+        request.customerId,
+        request.kind,
+        request.externalId,
+        request.channel,
+        request.referredCustomerId ?? null,
+        status,
+        earnings.reduce((sum, line) => sum + line.points, 0),
+        JSON.stringify(earnings),
+        balanceAfter,
+        at,
+        status === ActivityStatus.CREDITED ? at : null,
+      ],
+    );
+    return rows[0]!;
+  }
+
+  private find(db: Queryable, request: ActivityRequest): Promise<ActivityRow | undefined> {
+    return db
+      .query<ActivityRow>('select * from ledger.activities where customer_id = $1 and kind = $2 and external_id = $3', [
+        request.customerId,
+        request.kind,
+        request.externalId,
+      ])
+      .then(({ rows }) => rows[0]);
+  }
+
+  private replay(existing: ActivityRow, request: ActivityRequest): Activity {
+    if (
+      existing.channel !== request.channel ||
+      existing.referred_customer_id !== (request.referredCustomerId ?? null)
+    ) {
+      throw new LedgerError(
+        LedgerErrorKind.OrderConflict,
+        `Activity ${request.kind} ${request.externalId} was already recorded with different content`,
+      );
+    }
+    return toActivity(existing);
+  }
+}

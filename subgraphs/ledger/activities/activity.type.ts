@@ -1,0 +1,94 @@
+import { IsOptional, Length } from 'class-validator';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { IsCode, IsUuid } from '../../../runtime/validation/validators';
+import { Customer } from '../accounts/account.type';
+import { PointsEarning } from '../purchases/purchase.type';
+
+export enum ActivityKind {
+  SIGN_UP = 'SIGN_UP',
+  REFERRAL = 'REFERRAL',
+  PRODUCT_REVIEW = 'PRODUCT_REVIEW',
+  SOCIAL_SHARE = 'SOCIAL_SHARE',
+  BIRTHDAY = 'BIRTHDAY',
+}
+
+export enum ActivityStatus {
+  CREDITED = 'CREDITED',
+  AWAITING_PURCHASE = 'AWAITING_PURCHASE',
+}
+
+registerEnumType(ActivityKind, {
+  name: 'ActivityKind',
+  description: 'Something a member did besides buying that campaigns can reward.',
+  valuesConfig: {
+    REFERRAL: { description: 'The member referred a friend; it earns once the friend makes a first purchase.' },
+    BIRTHDAY: { description: 'Record once a year, with the year as externalId.' },
+  },
+});
+registerEnumType(ActivityStatus, {
+  name: 'ActivityStatus',
+  valuesConfig: {
+    CREDITED: { description: 'Its points (possibly none, when no campaign rewards it now) are posted.' },
+    AWAITING_PURCHASE: { description: 'A referral waiting for the friend to make a first purchase.' },
+  },
+});
+
+@InputType({ description: 'An activity an integration reports. Reporting it twice records it once.' })
+export class RecordActivityInput {
+  @Field(() => ID)
+  @IsUuid()
+  customerId!: string;
+
+  @Field(() => ActivityKind)
+  kind!: ActivityKind;
+
+  @Field({
+    description:
+      "The activity's id in the reporting system (a review id, a share id, the year of a birthday, the friend's id for a sign-up or referral). With the member and kind, the idempotency key.",
+  })
+  @Length(1, 128)
+  externalId!: string;
+
+  @Field({ description: 'Where it happened: IN_STORE, ONLINE, MOBILE_APP or another channel name.' })
+  @IsCode()
+  channel!: string;
+
+  @Field(() => ID, { nullable: true, description: 'For REFERRAL: the friend the member referred.' })
+  @IsOptional()
+  @IsUuid()
+  referredCustomerId?: string | null;
+}
+
+@ObjectType({ description: 'A recorded activity and what it earned.' })
+export class Activity {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Customer)
+  customer!: Customer;
+
+  @Field(() => ActivityKind)
+  kind!: ActivityKind;
+
+  @Field()
+  externalId!: string;
+
+  @Field()
+  channel!: string;
+
+  @Field(() => ID, { nullable: true })
+  referredCustomerId!: string | null;
+
+  @Field(() => ActivityStatus)
+  status!: ActivityStatus;
+
+  @Field(() => GraphQLSafeInt)
+  pointsEarned!: number;
+
+  @Field(() => [PointsEarning], { description: 'One line per campaign that rewarded it.' })
+  earnings!: PointsEarning[];
+
+  @Field()
+  recordedAt!: Date;
+}
