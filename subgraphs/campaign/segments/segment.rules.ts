@@ -128,8 +128,9 @@ export function matchesSegment(segment: SegmentRule, stats: CustomerStats, now: 
   if (segment.purchasedWithinDays !== null) {
     if (last === null || now.getTime() - last > segment.purchasedWithinDays * dayMs) return false;
   }
-  if (segment.notPurchasedForDays !== null && last !== null) {
-    if (now.getTime() - last < segment.notPurchasedForDays * dayMs) return false;
+  if (segment.notPurchasedForDays !== null) {
+    // Lapsed customers: they bought, but not for that long (someone who never bought is not lapsed).
+    if (last === null || now.getTime() - last < segment.notPurchasedForDays * dayMs) return false;
   }
   if (segment.channelsAny.length > 0 && !segment.channelsAny.some((c) => stats.channels.includes(c))) return false;
   if (!segment.channelsAll.every((c) => stats.channels.includes(c))) return false;
