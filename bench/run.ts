@@ -178,60 +178,40 @@ async function main(): Promise<void> {
         }),
       ),
     );
+    const purchases = (customerId: string, orderPrefix: string): LoadStep[][] => [
+      [
+        {
+          url: stack.gateway.url,
+          authorization,
+          body: body(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`, {
+            input: {
+              customerId,
+              channel: 'ONLINE',
+              externalOrderId: `${orderPrefix}-{n}`,
+              currency: 'EUR',
+              lines: [{ sku: 'A', category: 'books', quantity: 1, unitPrice: 2500 }],
+            },
+          }),
+        },
+      ],
+    ];
     rows.push(
       summarise(
         'recordPurchase through the gateway (distinct members)',
-        await load({
-          ...common,
-          groups: [
-            [
-              {
-                url: stack.gateway.url,
-                authorization,
-                body: body(
-                  `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`,
-                  {
-                    input: {
-                      customerId: '{id}',
-                      channel: 'ONLINE',
-                      externalOrderId: 'bench-{n}',
-                      currency: 'EUR',
-                      lines: [{ sku: 'A', quantity: 1, unitPrice: 2500 }],
-                    },
-                  },
-                ),
-              },
-            ],
-          ],
-        }),
+        await load({ ...common, groups: purchases('{id}', 'bench') }),
       ),
     );
     rows.push(
       summarise(
         'recordPurchase through the gateway (all clients, one member)',
-        await load({
-          ...common,
-          groups: [
-            [
-              {
-                url: stack.gateway.url,
-                authorization,
-                body: body(
-                  `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`,
-                  {
-                    input: {
-                      customerId: ids[0],
-                      channel: 'ONLINE',
-                      externalOrderId: 'bench-one-{n}',
-                      currency: 'EUR',
-                      lines: [{ sku: 'A', quantity: 1, unitPrice: 2500 }],
-                    },
-                  },
-                ),
-              },
-            ],
-          ],
-        }),
+        await load({ ...common, groups: purchases(ids[0]!, 'bench-one') }),
+      ),
+    );
+    await launchBenchCampaigns(stack.gateway.url, authorization);
+    rows.push(
+      summarise(
+        'recordPurchase, 5 campaigns running (distinct members)',
+        await load({ ...common, groups: purchases('{id}', 'bench-campaigns') }),
       ),
     );
     // The purchases above raced each other: every account must still hold balance = sum(entries).
@@ -269,6 +249,60 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
     await database.dispose();
+  }
+}
+
+/**
+ * Campaigns every benchmark purchase qualifies for: a multiplier, a category rate, a fixed bonus with
+ * a per-customer daily cap, one with a budget (every purchase takes its row lock), and a segment
+ * campaign the members are not in.
+ */
+async function launchBenchCampaigns(gatewayUrl: string, authorization: string): Promise<void> {
+  const everyone = {
+    channels: [],
+    tiers: [],
+    segments: [],
+    firstPurchase: false,
+    firstPurchaseInChannel: false,
+    skus: [],
+    categories: [],
+  };
+  const campaigns = [
+    { name: 'Double points', reward: { kind: 'MULTIPLIER', multiplierPercent: 200 } },
+    {
+      name: 'Books rate',
+      reward: { kind: 'RATE', points: 2, perAmount: 100, currency: 'EUR' },
+      audience: { ...everyone, categories: ['books'] },
+    },
+    {
+      name: 'Daily bonus',
+      reward: { kind: 'FIXED_BONUS', points: 5 },
+      limits: { capPeriod: 'DAY', perCustomerGrants: 1000 },
+    },
+    {
+      name: 'Budgeted bonus',
+      reward: { kind: 'FIXED_BONUS', points: 1 },
+      limits: { capPeriod: 'CAMPAIGN', budgetPoints: 1_000_000_000 },
+    },
+    {
+      name: 'Champions only',
+      reward: { kind: 'FIXED_BONUS', points: 50 },
+      audience: { ...everyone, segments: ['champions'] },
+    },
+  ];
+  for (const input of campaigns) {
+    const { createCampaign } = await graphqlRequest<{ createCampaign: { id: string } }>(
+      gatewayUrl,
+      `mutation($input: CampaignInput!) { createCampaign(input: $input) { id } }`,
+      { input },
+      { headers: { authorization } },
+    );
+    await graphqlRequest(
+      gatewayUrl,
+      `mutation($id: ID!) { scheduleCampaign(id: $id) { id } }`,
+      { id: createCampaign.id },
+      { headers: { authorization } },
+    );
   }
 }
 

@@ -37,12 +37,52 @@ const demoRewards = [
   { name: 'Plant a tree', description: 'We plant a tree in your name.', kind: 'DONATION', costPoints: 300 },
 ];
 
+const everyone = {
+  channels: [],
+  tiers: [],
+  segments: [],
+  firstPurchase: false,
+  firstPurchaseInChannel: false,
+  skus: [],
+  categories: [],
+};
+
+const demoCampaigns = [
+  {
+    name: 'Double points weekend',
+    description: 'Twice the points on everything, in store, online and in the app, Friday evening to Sunday night.',
+    reward: { kind: 'MULTIPLIER', multiplierPercent: 200 },
+    schedule: { weekly: [{ startDay: 'FRIDAY', startTime: '18:00', endDay: 'SUNDAY', endTime: '23:59' }] },
+  },
+  {
+    name: 'Welcome to our stores',
+    reward: { kind: 'FIXED_BONUS', points: 100 },
+    audience: { ...everyone, channels: ['IN_STORE'], firstPurchaseInChannel: true },
+  },
+  {
+    name: 'Tea lovers',
+    reward: { kind: 'RATE', points: 2, perAmount: 100, currency: 'GBP' },
+    audience: { ...everyone, categories: ['tea'] },
+    limits: { capPeriod: 'MONTH', perCustomerPoints: 500, budgetPoints: 100_000 },
+  },
+  {
+    name: 'Review reward',
+    trigger: 'ACTIVITY',
+    activityKind: 'PRODUCT_REVIEW',
+    reward: { kind: 'FIXED_BONUS', points: 25 },
+    limits: { capPeriod: 'MONTH', perCustomerGrants: 3 },
+  },
+];
+
 const findMember = `query SeedFindMember($email: String!) { customerByIdentifier(type: EMAIL, value: $email) { id } }`;
 const enroll = `mutation SeedEnroll($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`;
 const setRate = `mutation SeedRate($input: SetEarnRateInput!) { setEarnRate(input: $input) { currency } }`;
 const catalog = `query SeedCatalog { rewardCatalog(first: 1) { edges { cursor } } }`;
 const createReward = `mutation SeedReward($input: CreateRewardInput!) { createReward(input: $input) { id } }`;
 const tierProgram = `mutation SeedTiers($input: TierProgramInput!) { setTierProgram(input: $input) { windowMonths } }`;
+const campaignList = `query SeedCampaigns { campaigns(first: 1) { edges { cursor } } }`;
+const createCampaign = `mutation SeedCampaign($input: CampaignInput!) { createCampaign(input: $input) { id } }`;
+const scheduleCampaign = `mutation SeedSchedule($id: ID!) { scheduleCampaign(id: $id) { id } }`;
 const purchase = `mutation SeedPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
 
 /**
@@ -113,5 +153,14 @@ export async function seedDemoData(
     },
   ];
   for (const input of purchases) await call(purchase, { input });
+
+  // Launched after the demo purchases, so that those earn the same on every start.
+  const campaigns = await call<{ campaigns: { edges: unknown[] } }>(campaignList);
+  if (campaigns.campaigns.edges.length === 0) {
+    for (const input of demoCampaigns) {
+      const { createCampaign: created } = await call<{ createCampaign: { id: string } }>(createCampaign, { input });
+      await call(scheduleCampaign, { id: created.id });
+    }
+  }
   return { adaId, graceId };
 }

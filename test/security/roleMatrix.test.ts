@@ -195,6 +195,83 @@ describe('who may do what', () => {
         c.request(`mutation { createReward(input: { name: "Mug", kind: FREE_PRODUCT, costPoints: 90 }) { id } }`),
     },
     {
+      name: 'draft a campaign',
+      allowed: ['marketer', 'admin'],
+      field: 'createCampaign',
+      run: (c) =>
+        c.request(
+          `mutation { createCampaign(input: { name: "Draft", reward: { kind: FIXED_BONUS, points: 5 } }) { id status } }`,
+        ),
+    },
+    {
+      name: 'schedule, pause and end a campaign',
+      allowed: ['marketer', 'admin'],
+      field: 'pauseCampaign',
+      run: async (c) => {
+        const { createCampaign } = await graph.admin.data<{ createCampaign: { id: string } }, Record<string, unknown>>(
+          `mutation { createCampaign(input: { name: "To pause", reward: { kind: FIXED_BONUS, points: 5 } }) { id } }`,
+        );
+        await graph.admin.data(`mutation($id: ID!) { scheduleCampaign(id: $id) { id } }`, { id: createCampaign.id });
+        return c.request(`mutation($id: ID!) { pauseCampaign(id: $id) { status } }`, { id: createCampaign.id });
+      },
+    },
+    {
+      name: 'list campaigns and simulate one',
+      allowed: ['marketer', 'admin'],
+      field: 'simulateCampaign',
+      run: (c) =>
+        c.request(
+          `{ campaigns(first: 5) { edges { node { id } } }
+             simulateCampaign(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z",
+               input: { name: "Sim", reward: { kind: FIXED_BONUS, points: 5 } }) { pointsCost } }`,
+        ),
+    },
+    {
+      name: 'define a segment',
+      allowed: ['marketer', 'admin'],
+      field: 'defineSegment',
+      run: (c) =>
+        c.request(
+          `mutation { defineSegment(input: { key: "big-spenders", name: "Big spenders", rule: { minSpend: 100000,
+             channelsAny: [], channelsAll: [], tiers: [] } }) { key } }`,
+        ),
+    },
+    {
+      name: "see a member's segments",
+      // Marketers manage segments but do not read profiles (customer() is not theirs).
+      allowed: ['associate', 'admin'],
+      field: 'segments',
+      run: async (c) => {
+        const result = await c.request<{ customer: { segments: unknown } | null }, Record<string, unknown>>(
+          `query($id: ID!) { customer(id: $id) { segments { key } } }`,
+          { id: member.id },
+        );
+        // A member reads their own customer but not its segments: judge the segments field alone.
+        return { ...result, data: { segments: result.data?.customer?.segments ?? null } };
+      },
+    },
+    {
+      name: 'report an activity',
+      allowed: ['associate', 'admin', 'service'],
+      field: 'recordActivity',
+      run: (c) =>
+        c.request(`mutation($input: RecordActivityInput!) { recordActivity(input: $input) { status } }`, {
+          input: {
+            customerId: member.id,
+            kind: 'SOCIAL_SHARE',
+            externalId: unique('share'),
+            channel: c === clients.associate ? 'IN_STORE' : 'ONLINE',
+          },
+        }),
+    },
+    {
+      name: 'set the campaign program',
+      allowed: ['marketer', 'admin'],
+      field: 'setCampaignProgram',
+      run: (c) =>
+        c.request(`mutation { setCampaignProgram(input: { timeZone: "UTC", currency: "EUR" }) { timeZone } }`),
+    },
+    {
       name: 'browse the reward catalog',
       allowed: callers,
       field: 'rewardCatalog',
