@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     db: database.db,
     logger: createLogger('error'),
     gateway: { rateLimits: { mutationsPerToken: 1e9, mutationsPerIp: 1e9, windowMs: 60_000 } },
+    historyIntervalMs: Number(process.env.PURCHASE_HISTORY_INTERVAL_MS ?? 2000),
   });
   const authorization = await signClientAuthorization({ role: 'admin', subject: 'bench' }, developmentAuthConfig());
   try {

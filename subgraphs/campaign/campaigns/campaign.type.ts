@@ -295,7 +295,10 @@ export class Campaign {
   @Field(() => Int)
   priority!: number;
 
-  @Field(() => GraphQLSafeInt, { description: 'Points granted so far.' })
+  @Field(() => GraphQLSafeInt, {
+    description:
+      'Points granted so far, counted for campaigns with a budget, a cap or a first-purchase condition (others are not counted here).',
+  })
   spentPoints!: number;
 
   @Field(() => Int, { description: 'Goes up with every change; pass it as expectedVersion to update safely.' })

@@ -53,8 +53,9 @@ const fingerprintOf = (value: unknown): string => createHash('sha256').update(JS
 /**
  * Quotes purchases and activities with every running campaign: previews for storefronts (nothing
  * reserved) and claims for the ledger, which take from campaign budgets and per-customer caps under
- * the campaigns' row locks, so racing purchases never overspend. A claim is idempotent by its key; a
- * claim with the same key but other facts replaces the first and hands back what it took.
+ * the campaigns' row locks, so racing purchases never overspend. A claim that takes from a campaign
+ * with limits is saved and idempotent by its key (a claim with the same key but other facts
+ * replaces the first and hands back what it took); a claim that takes from none writes nothing.
  */
 export class QuoteService {
   constructor(
@@ -208,14 +209,20 @@ export class QuoteService {
     const [program, rules] = await Promise.all([this.program(), campaignStore.scheduled(this.db)]);
     const running = rules.filter((rule) => isRunning(rule, program.timeZone, at));
     const facts = await this.facts(customerId, tier, history, running, at);
+    const limited = new Set(running.filter(hasLimits).map((rule) => rule.id));
+    if (!existing) {
+      // Unlocked, what it would earn is an upper bound (grants only grow); when no line of it comes
+      // from a campaign with a budget or caps, there is nothing to reserve, and nothing to write.
+      const grants = await claimStore.customerGrants(this.db, customerId, [...limited]);
+      const draft = await quote(running, facts, this.usage(running, grants, at, program.timeZone), program, this.db);
+      if (!draft.lines.some((line) => line.campaignId && limited.has(line.campaignId))) return draft;
+    }
     return this.db.transaction(async (tx) => {
       await claimStore.lockKey(tx, key);
       const current = await claimStore.find(tx, key);
       if (current && current.fingerprint === fingerprint) return current.quote;
       const previous = current ? await claimStore.grantsOfClaim(tx, key) : [];
-      const limitedIds = [
-        ...new Set([...running.filter(hasLimits).map((r) => r.id), ...previous.map((g) => g.campaignId)]),
-      ];
+      const limitedIds = [...new Set([...limited, ...previous.map((g) => g.campaignId)])];
       const spent = await campaignStore.lockSpent(tx, limitedIds);
       if (current) {
         // The same purchase asked again with other facts: hand back what the first claim took.
@@ -229,7 +236,7 @@ export class QuoteService {
       const result = await quote(running, facts, this.usage(running, grants, at, program.timeZone, spent), program, tx);
       await claimStore.save(tx, { key, customerId, fingerprint, quote: result });
       for (const line of result.lines) {
-        if (!line.campaignId) continue;
+        if (!line.campaignId || !limited.has(line.campaignId)) continue;
         await claimStore.addGrant(tx, key, customerId, {
           campaignId: line.campaignId,
           points: line.points,

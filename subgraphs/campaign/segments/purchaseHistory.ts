@@ -6,6 +6,8 @@ import { historyStore } from './segment.store';
 
 const source = 'ledger';
 const batchSize = 500;
+/** RFM scores rank every buyer, so they are recomputed at most this often (or when asked). */
+const rescoreEveryMs = 60_000;
 export const historyEventTypes = ['PurchaseRecorded', 'ReturnRecorded', 'TierChanged'] as const;
 
 export interface HistoryReport {
@@ -24,6 +26,8 @@ export interface HistoryReport {
 export class PurchaseHistory {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<HistoryReport> | undefined;
+  private lastRescore = 0;
+  private unscored = false;
 
   constructor(
     private readonly db: Database,
@@ -47,13 +51,17 @@ export class PurchaseHistory {
     await this.running?.catch(() => undefined);
   }
 
-  /** Reads every new ledger event and rescores RFM; a call during a run joins it. */
-  refresh(): Promise<HistoryReport> {
-    this.running ??= this.refreshOnce().finally(() => (this.running = undefined));
+  /**
+   * Reads every new ledger event, and rescores RFM if a minute has passed or `rescore` asks for it;
+   * a call during a run joins it.
+   */
+  async refresh(rescore = false): Promise<HistoryReport> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.refreshOnce(rescore).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async refreshOnce(): Promise<HistoryReport> {
+  private async refreshOnce(rescore: boolean): Promise<HistoryReport> {
     const { currency } = await programStore.load(this.db, this.defaults);
     let read = 0;
     let cursor = await historyStore.cursor(this.db, source);
@@ -94,13 +102,18 @@ export class PurchaseHistory {
           }
         }
         await historyStore.recount(tx, [...customers], currency);
-        await historyStore.rescoreRfm(tx);
         await historyStore.advance(tx, source, batch[batch.length - 1]!.id);
       });
+      this.unscored = true;
       read += batch.length;
       cursor = batch[batch.length - 1]!.id;
       if (batch.length < batchSize) break;
       this.logger.info('reading the ledger history', { events: read, lastEventId: cursor });
+    }
+    if (this.unscored && (rescore || Date.now() - this.lastRescore >= rescoreEveryMs)) {
+      await this.db.transaction((tx) => historyStore.rescoreRfm(tx));
+      this.lastRescore = Date.now();
+      this.unscored = false;
     }
     return { events: read, lastEventId: cursor };
   }

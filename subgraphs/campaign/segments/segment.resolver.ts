@@ -90,10 +90,10 @@ export class SegmentResolver {
   @Authorized('marketer', 'admin', 'internal')
   @Mutation(() => HistoryRefresh, {
     description:
-      'Reads the ledger events not read yet into the purchase history and rescores RFM now (it also runs on a timer).',
+      'Reads the ledger events not read yet into the purchase history and rescores RFM now (it also runs on a timer, rescoring at most once a minute).',
   })
   refreshPurchaseHistory(@Ctx() ctx: CampaignContext): Promise<HistoryRefresh> {
-    return ctx.history.refresh();
+    return ctx.history.refresh(true);
   }
 }
 
