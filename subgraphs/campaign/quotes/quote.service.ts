@@ -13,8 +13,8 @@ import { earnRateStore } from '../earning/earnRate.store';
 import { usageOf, type Grant } from '../limits/usage.rules';
 import { rankOffers, type RankedOffer } from '../offers/offer.rules';
 import { programStore, type ProgramSettings } from '../program/programSettings';
-import { builtInSegments, segmentsOf } from '../segments/segment.rules';
-import { segmentStore } from '../segments/segment.store';
+import { builtInSegments, segmentsOf, type SegmentDefinition } from '../segments/segment.rules';
+import { segmentStore, type StoredStats } from '../segments/segment.store';
 import type { ProfileFacts } from '../upstream/profileFacts';
 import { quoteActivity, quoteOrder, type Quote, type QuoteOrder, type RuleUsage } from './quote.engine';
 
@@ -47,6 +47,11 @@ const hasLimits = (rule: CampaignRule): boolean =>
   rule.limits.perCustomerPoints !== null ||
   rule.audience.firstPurchase ||
   rule.audience.firstPurchaseInChannel;
+
+interface MemberData {
+  stats: StoredStats | undefined;
+  custom: SegmentDefinition[];
+}
 
 const fingerprintOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -100,15 +105,16 @@ export class QuoteService {
       claim.history.purchasesBefore === 0,
       claim.history.channelsBefore.includes(order.channel),
     ]);
+    // Read alongside everything else the claim reads; earn rates are not limits, so not read under lock.
+    const rate = earnRateStore.find(this.db, order.currency);
+    rate.catch(() => undefined);
     return this.claim(
       claim.key,
       order.customerId,
       fingerprint,
       claim.at,
-      async (running, facts, usage, program, tx) => {
-        const rate = await earnRateStore.find(tx, order.currency);
-        return quoteOrder(order, rate, { rules: running, facts, timeZone: program.timeZone, at: claim.at, usage });
-      },
+      async (running, facts, usage, program) =>
+        quoteOrder(order, await rate, { rules: running, facts, timeZone: program.timeZone, at: claim.at, usage }),
       order.tier?.name ?? null,
       claim.history,
     );
@@ -156,11 +162,9 @@ export class QuoteService {
     history: PurchaseHistoryFacts | null,
     running: readonly CampaignRule[],
     at: Date,
+    known: Promise<MemberData> = this.memberData(customerId),
   ): Promise<CustomerFacts> {
-    const [stats, custom] = await Promise.all([
-      segmentStore.statsOf(this.db, [customerId]).then((all) => all.get(customerId)),
-      segmentStore.custom(this.db),
-    ]);
+    const { stats, custom } = await known;
     let enrolledAt = stats?.enrolledAt ?? null;
     if (!enrolledAt && running.some((rule) => rule.audience.newMemberWithinDays !== null)) {
       enrolledAt = await this.profiles.enrolledAt(customerId);
@@ -173,6 +177,13 @@ export class QuoteService {
       segments: segmentsOf(stats, [...builtInSegments, ...custom], at),
       enrolledAt,
     };
+  }
+
+  private memberData(customerId: string): Promise<MemberData> {
+    return Promise.all([
+      segmentStore.statsOf(this.db, [customerId]).then((all) => all.get(customerId)),
+      segmentStore.custom(this.db),
+    ]).then(([stats, custom]) => ({ stats, custom }));
   }
 
   private usage(
@@ -199,22 +210,26 @@ export class QuoteService {
       facts: CustomerFacts,
       usage: Map<string, RuleUsage>,
       program: ProgramSettings,
-      tx: Queryable,
     ) => Promise<Quote>,
     tier: string | null,
     history: PurchaseHistoryFacts | null,
   ): Promise<Quote> {
+    // Everything a claim reads, read at once: most claims are answered by these reads alone.
+    const setup = Promise.all([this.program(), campaignStore.scheduled(this.db)]);
+    const member = this.memberData(customerId);
+    setup.catch(() => undefined);
+    member.catch(() => undefined);
     const existing = await claimStore.find(this.db, key);
     if (existing && existing.fingerprint === fingerprint) return existing.quote;
-    const [program, rules] = await Promise.all([this.program(), campaignStore.scheduled(this.db)]);
+    const [program, rules] = await setup;
     const running = rules.filter((rule) => isRunning(rule, program.timeZone, at));
-    const facts = await this.facts(customerId, tier, history, running, at);
+    const facts = await this.facts(customerId, tier, history, running, at, member);
     const limited = new Set(running.filter(hasLimits).map((rule) => rule.id));
     if (!existing) {
       // Unlocked, what it would earn is an upper bound (grants only grow); when no line of it comes
       // from a campaign with a budget or caps, there is nothing to reserve, and nothing to write.
       const grants = await claimStore.customerGrants(this.db, customerId, [...limited]);
-      const draft = await quote(running, facts, this.usage(running, grants, at, program.timeZone), program, this.db);
+      const draft = await quote(running, facts, this.usage(running, grants, at, program.timeZone), program);
       if (!draft.lines.some((line) => line.campaignId && limited.has(line.campaignId))) return draft;
     }
     return this.db.transaction(async (tx) => {
@@ -233,7 +248,7 @@ export class QuoteService {
         }
       }
       const grants = await claimStore.customerGrants(tx, customerId, limitedIds);
-      const result = await quote(running, facts, this.usage(running, grants, at, program.timeZone, spent), program, tx);
+      const result = await quote(running, facts, this.usage(running, grants, at, program.timeZone, spent), program);
       await claimStore.save(tx, { key, customerId, fingerprint, quote: result });
       for (const line of result.lines) {
         if (!line.campaignId || !limited.has(line.campaignId)) continue;

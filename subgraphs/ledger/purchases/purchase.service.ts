@@ -6,7 +6,7 @@ import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules
 import type { LedgerCore } from '../ledgerCore';
 import { allocateByAmount } from '../returns/return.rules';
 import { tierStore } from '../tiers/tier.store';
-import { rankOf } from '../tiers/tier.rules';
+import { rankOf, type TierProgram } from '../tiers/tier.rules';
 import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campaignQuotes';
 import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from './orderEarning.store';
 import { KeyedLock } from './keyedLock';
@@ -100,10 +100,11 @@ export class PurchaseService {
       throw new LedgerError(LedgerErrorKind.InvalidInput, 'The order total is too large');
     }
     const fingerprint = orderFingerprint(order);
-    const existing = await purchaseStore.findByKey(this.core.db, order);
+    const [existing] = await Promise.all([
+      purchaseStore.findByKey(this.core.db, order),
+      this.core.requireCustomer(order.customerId, 'the purchase'),
+    ]);
     if (existing) return this.replay(existing, fingerprint);
-
-    await this.core.requireCustomer(order.customerId, 'the purchase');
     // One member's purchases are quoted and posted one at a time in this process: a campaign claim
     // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
     const purchase = await this.members.run(order.customerId, () =>
@@ -122,8 +123,11 @@ export class PurchaseService {
     for (let attempt = 1; ; attempt++) {
       // The quote depends on the member's history (first purchase, first in this channel) and tier;
       // if another ledger instance changed them while this one was quoted, quote it again.
-      const history = await purchaseStore.historyOf(this.core.db, order.customerId);
-      const tier = await this.tierBenefit(history.tier);
+      const [history, program] = await Promise.all([
+        purchaseStore.historyOf(this.core.db, order.customerId),
+        tierStore.load(this.core.db),
+      ]);
+      const tier = tierBenefit(program, history.tier);
       const quote = await this.core.upstream(
         () => this.quotes.claimPurchase(claimKey(order), order, tier, history, this.core.clock()),
         'the purchase',
@@ -157,8 +161,6 @@ export class PurchaseService {
     return this.core.withAccount(
       order.customerId,
       async (book, tx) => {
-        const raced = await purchaseStore.findByKey(tx, order);
-        if (raced) return this.replay(raced, fingerprint, tx);
         const now = await purchaseStore.historyOf(tx, order.customerId);
         if (!quotesAlike(now, history, order.channel)) throw new StaleHistory();
         const pendingUntil =
@@ -234,12 +236,11 @@ export class PurchaseService {
     const earnings = await orderEarningStore.ofOrder(db, existing.id);
     return toPurchase(existing, earnings.map(toEarning));
   }
+}
 
-  /** The member's tier and its earning multiplier, for the quote. */
-  private async tierBenefit(accountTier: string | null): Promise<TierBenefit | null> {
-    const program = await tierStore.load(this.core.db);
-    if (!program) return null;
-    const tier = program.tiers[rankOf(program, accountTier)]!;
-    return { name: tier.name, multiplierPercent: tier.multiplierPercent };
-  }
+/** The member's tier and its earning multiplier, for the quote. */
+function tierBenefit(program: TierProgram | null, accountTier: string | null): TierBenefit | null {
+  if (!program) return null;
+  const tier = program.tiers[rankOf(program, accountTier)]!;
+  return { name: tier.name, multiplierPercent: tier.multiplierPercent };
 }
