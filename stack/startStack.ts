@@ -15,7 +15,7 @@ import { startLedgerSubgraph, type RunningLedger } from '../subgraphs/ledger';
 import type { LedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { startProfileSubgraph } from '../subgraphs/profile';
 import type { SubgraphName } from '../subgraphs/registry';
-import { startRewardsSubgraph } from '../subgraphs/rewards';
+import { startRewardsSubgraph, type RunningRewards } from '../subgraphs/rewards';
 
 export interface StackOptions {
   /** One database shared by all four subgraphs, each in its own schema. */
@@ -44,13 +44,16 @@ export interface StackOptions {
   program?: ProgramSettings;
   /** How often campaign reads new ledger events into its purchase history (0: only on request). */
   historyIntervalMs?: number;
+  /** How often the rewards job completes abandoned redemptions and expires vouchers (0: only on request). */
+  rewardsJobIntervalMs?: number;
 }
 
 export interface RunningStack {
   gateway: RunningServer;
-  subgraphs: Record<Exclude<SubgraphName, 'ledger' | 'campaign'>, RunningSubgraph> & {
+  subgraphs: Record<Exclude<SubgraphName, 'ledger' | 'campaign' | 'rewards'>, RunningSubgraph> & {
     ledger: RunningLedger;
     campaign: RunningCampaign;
+    rewards: RunningRewards;
   };
   /** Stops the gateway, then the subgraphs. The database stays open (its owner closes it). */
   stop(): Promise<void>;
@@ -76,22 +79,31 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const profile = track(await startProfileSubgraph(common('profile')));
+    // The ledger asks campaign for quotes, so it starts after it (and after rewards); those two read the
+    // ledger once it is up.
     const later: { ledgerUrl?: string } = {};
+    const ledgerUrl = () => {
+      if (!later.ledgerUrl) throw new Error('the ledger is not started yet');
+      return later.ledgerUrl;
+    };
     const campaign = track(
       await startCampaignSubgraph({
         ...common('campaign'),
         profileUrl: profile.url,
-        // The ledger asks campaign for quotes, so it starts after it; campaign reads its events once it is up.
-        ledgerUrl: () => {
-          if (!later.ledgerUrl) throw new Error('the ledger is not started yet');
-          return later.ledgerUrl;
-        },
+        ledgerUrl,
         program: options.program,
         historyIntervalMs: options.historyIntervalMs,
         clock: options.clock,
       }),
     );
-    const rewards = track(await startRewardsSubgraph(common('rewards')));
+    const rewards = track(
+      await startRewardsSubgraph({
+        ...common('rewards'),
+        ledgerUrl,
+        clock: options.clock,
+        jobIntervalMs: options.rewardsJobIntervalMs,
+      }),
+    );
     const ledger = track(
       await startLedgerSubgraph({
         ...common('ledger'),

@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "mutation AdjustPoints($input: AdjustPointsInput!) {\n  adjustPoints(input: $input) {\n    id\n    points\n    reason\n    actor\n    balanceAfter\n  }\n}": typeof types.AdjustPointsDocument,
     "subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    pending\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}": typeof types.BalanceUpdatedDocument,
+    "mutation ConsumeVoucher($input: ConsumeVoucherInput!) {\n  consumeVoucher(input: $input) {\n    code\n    status\n    consumedAt\n    reward {\n      name\n      valueAmount\n      valueCurrency\n    }\n  }\n}": typeof types.ConsumeVoucherDocument,
     "mutation CreateCampaign($input: CampaignInput!) {\n  createCampaign(input: $input) {\n    id\n    name\n    status\n    scheduleText\n    nextLive {\n      start\n      end\n    }\n  }\n}": typeof types.CreateCampaignDocument,
     "mutation EnrollCustomer($input: EnrollCustomerInput!) {\n  enrollCustomer(input: $input) {\n    id\n    name\n    email\n    phone\n    enrollmentChannel\n  }\n}": typeof types.EnrollCustomerDocument,
     "query MemberOffers($id: ID!) {\n  customer(id: $id) {\n    id\n    offers {\n      title\n      description\n      why\n      liveNow\n      endsAt\n    }\n  }\n}": typeof types.MemberOffersDocument,
@@ -25,11 +26,13 @@ type Documents = {
     "mutation RecordActivity($input: RecordActivityInput!) {\n  recordActivity(input: $input) {\n    id\n    status\n    pointsEarned\n    earnings {\n      points\n      reason\n    }\n  }\n}": typeof types.RecordActivityDocument,
     "mutation RecordPurchase($input: RecordPurchaseInput!) {\n  recordPurchase(input: $input) {\n    id\n    totalAmount\n    currency\n    pointsEarned\n    pendingUntil\n    balanceAfter\n    earnings {\n      kind\n      points\n      reason\n    }\n  }\n}": typeof types.RecordPurchaseDocument,
     "mutation RecordReturn($input: RecordReturnInput!) {\n  recordReturn(input: $input) {\n    id\n    purchaseId\n    refundAmount\n    pointsReversed\n    pendingPointsCancelled\n    pointsNotRecovered\n    balanceAfter\n    reversals {\n      kind\n      points\n      reason\n      wasPending\n    }\n  }\n}": typeof types.RecordReturnDocument,
+    "mutation RedeemReward($input: RedeemRewardInput!) {\n  redeemReward(input: $input) {\n    id\n    status\n    points\n    voucher {\n      code\n      expiresAt\n      reward {\n        name\n        kind\n        valueAmount\n        valueCurrency\n      }\n    }\n  }\n}": typeof types.RedeemRewardDocument,
     "subscription TierChanged($customerId: ID!, $after: ID) {\n  tierChanged(customerId: $customerId, after: $after) {\n    eventId\n    from\n    to\n    direction\n    reviewAt\n  }\n}": typeof types.TierChangedDocument,
 };
 const documents: Documents = {
     "mutation AdjustPoints($input: AdjustPointsInput!) {\n  adjustPoints(input: $input) {\n    id\n    points\n    reason\n    actor\n    balanceAfter\n  }\n}": types.AdjustPointsDocument,
     "subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    pending\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}": types.BalanceUpdatedDocument,
+    "mutation ConsumeVoucher($input: ConsumeVoucherInput!) {\n  consumeVoucher(input: $input) {\n    code\n    status\n    consumedAt\n    reward {\n      name\n      valueAmount\n      valueCurrency\n    }\n  }\n}": types.ConsumeVoucherDocument,
     "mutation CreateCampaign($input: CampaignInput!) {\n  createCampaign(input: $input) {\n    id\n    name\n    status\n    scheduleText\n    nextLive {\n      start\n      end\n    }\n  }\n}": types.CreateCampaignDocument,
     "mutation EnrollCustomer($input: EnrollCustomerInput!) {\n  enrollCustomer(input: $input) {\n    id\n    name\n    email\n    phone\n    enrollmentChannel\n  }\n}": types.EnrollCustomerDocument,
     "query MemberOffers($id: ID!) {\n  customer(id: $id) {\n    id\n    offers {\n      title\n      description\n      why\n      liveNow\n      endsAt\n    }\n  }\n}": types.MemberOffersDocument,
@@ -39,6 +42,7 @@ const documents: Documents = {
     "mutation RecordActivity($input: RecordActivityInput!) {\n  recordActivity(input: $input) {\n    id\n    status\n    pointsEarned\n    earnings {\n      points\n      reason\n    }\n  }\n}": types.RecordActivityDocument,
     "mutation RecordPurchase($input: RecordPurchaseInput!) {\n  recordPurchase(input: $input) {\n    id\n    totalAmount\n    currency\n    pointsEarned\n    pendingUntil\n    balanceAfter\n    earnings {\n      kind\n      points\n      reason\n    }\n  }\n}": types.RecordPurchaseDocument,
     "mutation RecordReturn($input: RecordReturnInput!) {\n  recordReturn(input: $input) {\n    id\n    purchaseId\n    refundAmount\n    pointsReversed\n    pendingPointsCancelled\n    pointsNotRecovered\n    balanceAfter\n    reversals {\n      kind\n      points\n      reason\n      wasPending\n    }\n  }\n}": types.RecordReturnDocument,
+    "mutation RedeemReward($input: RedeemRewardInput!) {\n  redeemReward(input: $input) {\n    id\n    status\n    points\n    voucher {\n      code\n      expiresAt\n      reward {\n        name\n        kind\n        valueAmount\n        valueCurrency\n      }\n    }\n  }\n}": types.RedeemRewardDocument,
     "subscription TierChanged($customerId: ID!, $after: ID) {\n  tierChanged(customerId: $customerId, after: $after) {\n    eventId\n    from\n    to\n    direction\n    reviewAt\n  }\n}": types.TierChangedDocument,
 };
 
@@ -64,6 +68,10 @@ export function graphql(source: "mutation AdjustPoints($input: AdjustPointsInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    pending\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}"): (typeof documents)["subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    pending\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsumeVoucher($input: ConsumeVoucherInput!) {\n  consumeVoucher(input: $input) {\n    code\n    status\n    consumedAt\n    reward {\n      name\n      valueAmount\n      valueCurrency\n    }\n  }\n}"): (typeof documents)["mutation ConsumeVoucher($input: ConsumeVoucherInput!) {\n  consumeVoucher(input: $input) {\n    code\n    status\n    consumedAt\n    reward {\n      name\n      valueAmount\n      valueCurrency\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -100,6 +108,10 @@ export function graphql(source: "mutation RecordPurchase($input: RecordPurchaseI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RecordReturn($input: RecordReturnInput!) {\n  recordReturn(input: $input) {\n    id\n    purchaseId\n    refundAmount\n    pointsReversed\n    pendingPointsCancelled\n    pointsNotRecovered\n    balanceAfter\n    reversals {\n      kind\n      points\n      reason\n      wasPending\n    }\n  }\n}"): (typeof documents)["mutation RecordReturn($input: RecordReturnInput!) {\n  recordReturn(input: $input) {\n    id\n    purchaseId\n    refundAmount\n    pointsReversed\n    pendingPointsCancelled\n    pointsNotRecovered\n    balanceAfter\n    reversals {\n      kind\n      points\n      reason\n      wasPending\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RedeemReward($input: RedeemRewardInput!) {\n  redeemReward(input: $input) {\n    id\n    status\n    points\n    voucher {\n      code\n      expiresAt\n      reward {\n        name\n        kind\n        valueAmount\n        valueCurrency\n      }\n    }\n  }\n}"): (typeof documents)["mutation RedeemReward($input: RedeemRewardInput!) {\n  redeemReward(input: $input) {\n    id\n    status\n    points\n    voucher {\n      code\n      expiresAt\n      reward {\n        name\n        kind\n        valueAmount\n        valueCurrency\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,40 @@
+import { DomainError } from '../../runtime/errors/domainError';
+import { ErrorCode } from '../../runtime/errors/errorCodes';
 import { mapDomainErrors } from '../../runtime/errors/graphqlErrors';
 
-/** The rewards subgraph has no domain errors of its own yet; input validation is mapped here too. */
-export const rewardsErrors = mapDomainErrors<never>({});
+export enum RewardsErrorKind {
+  InvalidInput = 'InvalidInput',
+  UnknownReward = 'UnknownReward',
+  UnknownCustomer = 'UnknownCustomer',
+  UnknownVoucher = 'UnknownVoucher',
+  /** The reward is inactive, outside its dates, not for this channel or tier, or the member reached its limit. */
+  NotEligible = 'NotEligible',
+  OutOfStock = 'OutOfStock',
+  InsufficientPoints = 'InsufficientPoints',
+  /** The same redemption id was sent with other content, or a redemption already failed. */
+  RedemptionConflict = 'RedemptionConflict',
+  VoucherConsumed = 'VoucherConsumed',
+  VoucherExpired = 'VoucherExpired',
+  VoucherCancelled = 'VoucherCancelled',
+  UpstreamUnavailable = 'UpstreamUnavailable',
+}
+
+export class RewardsError extends DomainError<RewardsErrorKind> {}
+
+/** Every rewards error kind and the code a client sees for it (`reason` tells them apart). */
+export const rewardsErrorCodes: Record<RewardsErrorKind, ErrorCode> = {
+  [RewardsErrorKind.InvalidInput]: ErrorCode.BAD_USER_INPUT,
+  [RewardsErrorKind.UnknownReward]: ErrorCode.NOT_FOUND,
+  [RewardsErrorKind.UnknownCustomer]: ErrorCode.NOT_FOUND,
+  [RewardsErrorKind.UnknownVoucher]: ErrorCode.NOT_FOUND,
+  [RewardsErrorKind.NotEligible]: ErrorCode.FORBIDDEN,
+  [RewardsErrorKind.OutOfStock]: ErrorCode.CONFLICT,
+  [RewardsErrorKind.InsufficientPoints]: ErrorCode.INSUFFICIENT_POINTS,
+  [RewardsErrorKind.RedemptionConflict]: ErrorCode.CONFLICT,
+  [RewardsErrorKind.VoucherConsumed]: ErrorCode.CONFLICT,
+  [RewardsErrorKind.VoucherExpired]: ErrorCode.CONFLICT,
+  [RewardsErrorKind.VoucherCancelled]: ErrorCode.CONFLICT,
+  [RewardsErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+export const rewardsErrors = mapDomainErrors(rewardsErrorCodes);

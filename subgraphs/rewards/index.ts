@@ -1,23 +1,66 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import { InternalCredential } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { RewardService } from './catalog/reward.service';
 import { createRewardsContext } from './context';
+import { RewardsJob } from './maintenance/rewardsJob';
+import { RedemptionService } from './redemptions/redemption.service';
 import { buildRewardsSchema } from './schema';
+import { LedgerPoints } from './upstream/ledgerPoints';
+import { VoucherService } from './vouchers/voucher.service';
 
 export const rewardsMigrationsDir = path.join(projectRoot(), 'subgraphs/rewards/migrations');
 
-/** Starts the rewards subgraph: the catalog and each member's rewards. */
-export async function startRewardsSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
-  const rewards = new RewardService(options.db);
-  return startSubgraph(
+export interface RewardsOptions extends SubgraphOptions {
+  /** The ledger subgraph's `/graphql` URL (balances, debits, refunds); may be known only later. */
+  ledgerUrl: string | (() => string);
+  /** The rewards service's "now" (voucher expiry). Default the system clock. */
+  clock?: () => Date;
+  /** How often the rewards job runs; 0 only on request. Default 60000 ms. */
+  jobIntervalMs?: number;
+}
+
+export interface RunningRewards extends RunningSubgraph {
+  rewardsJob: RewardsJob;
+}
+
+/** Starts the rewards subgraph: the catalog, redemptions and vouchers. */
+export async function startRewardsSubgraph(options: RewardsOptions): Promise<RunningRewards> {
+  const credential = new InternalCredential('rewards', options.auth.internalSecret);
+  const ledgerUrl = options.ledgerUrl;
+  const ledger = new LedgerPoints(typeof ledgerUrl === 'string' ? () => ledgerUrl : ledgerUrl, credential);
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger.child({ service: 'rewards' });
+  const redemptions = new RedemptionService(options.db, ledger, clock, logger);
+  const vouchers = new VoucherService(options.db, ledger, clock, logger);
+  const rewardsJob = new RewardsJob(redemptions, vouchers, clock, logger.child({ job: 'rewards' }));
+  const services = {
+    db: options.db,
+    rewards: new RewardService(options.db),
+    redemptions,
+    vouchers,
+    rewardsJob,
+    ledger,
+    clock,
+  };
+  const subgraph = await startSubgraph(
     {
       name: 'rewards',
       migrationsDir: rewardsMigrationsDir,
       schema: await buildRewardsSchema(),
-      createContext: (input) => createRewardsContext(rewards, input),
+      createContext: (input) => createRewardsContext(services, input),
     },
     options,
   );
+  rewardsJob.start(options.jobIntervalMs ?? 60_000);
+  return {
+    ...subgraph,
+    rewardsJob,
+    async stop() {
+      await rewardsJob.stop();
+      await subgraph.stop();
+    },
+  };
 }

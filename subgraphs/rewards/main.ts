@@ -1,6 +1,13 @@
 import 'reflect-metadata';
+import { envInteger, envRequired } from '../../runtime/config/env';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
 import { startRewardsSubgraph } from '.';
 
-runSubgraphMain('rewards', defaultSubgraphPorts.rewards, (options) => startRewardsSubgraph(options));
+runSubgraphMain('rewards', defaultSubgraphPorts.rewards, (options, env) =>
+  startRewardsSubgraph({
+    ...options,
+    ledgerUrl: envRequired(env, 'LEDGER_URL'),
+    jobIntervalMs: envInteger(env, 'REWARDS_JOB_INTERVAL_MS', 60_000, { min: 0, max: 86_400_000 }),
+  }),
+);

@@ -7,10 +7,21 @@ import type { Reward } from './catalog/reward.type';
 import type { RewardsContext } from './context';
 import { AvailableRewardsResolver, CustomerRewardsResolver } from './customerRewards/customerRewards.resolver';
 import { rewardsErrors } from './errors';
+import { VoucherEventFieldsResolver, VoucherEventsResolver } from './vouchers/voucherEvents.resolver';
+import { RedemptionFieldsResolver, VoucherFieldsResolver, VoucherResolver } from './vouchers/voucher.resolver';
 
 export function buildRewardsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [RewardCatalogResolver, CustomerRewardsResolver, AvailableRewardsResolver],
+    resolvers: [
+      RewardCatalogResolver,
+      CustomerRewardsResolver,
+      AvailableRewardsResolver,
+      VoucherResolver,
+      VoucherFieldsResolver,
+      RedemptionFieldsResolver,
+      VoucherEventsResolver,
+      VoucherEventFieldsResolver,
+    ],
     // Customer is reached only through field resolvers, so it is listed to be emitted.
     orphanedTypes: [Customer],
     globalMiddlewares: [rewardsErrors],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '../../runtime/auth/principal';
 import { BalanceUpdatedDocument, RecordPurchaseDocument } from '../../examples/sdk/graphql';
 import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
@@ -270,6 +271,67 @@ describe('who may do what', () => {
       field: 'setCampaignProgram',
       run: (c) =>
         c.request(`mutation { setCampaignProgram(input: { timeZone: "UTC", currency: "EUR" }) { timeZone } }`),
+    },
+    {
+      name: 'take a reward out of the catalog',
+      allowed: ['marketer', 'admin'],
+      field: 'setRewardActive',
+      run: async (c) => {
+        const { createReward } = await graph.admin.data<{ createReward: { id: string } }, Record<string, unknown>>(
+          `mutation { createReward(input: { name: "Old mug", kind: EXPERIENCE, costPoints: 90 }) { id } }`,
+        );
+        return c.request(`mutation($id: ID!) { setRewardActive(id: $id, active: false) { active } }`, {
+          id: createReward.id,
+        });
+      },
+    },
+    {
+      name: "redeem a reward for the member (the member's own, or at a till, or at checkout)",
+      allowed: ['member', 'associate', 'admin', 'service'],
+      field: 'redeemReward',
+      run: async (c) => {
+        const { createReward } = await graph.admin.data<{ createReward: { id: string } }, Record<string, unknown>>(
+          `mutation { createReward(input: { name: "Sticker", kind: EXPERIENCE, costPoints: 1 }) { id } }`,
+        );
+        const channel = c === clients.associate ? 'IN_STORE' : 'ONLINE';
+        return c.request(`mutation($input: RedeemRewardInput!) { redeemReward(input: $input) { status } }`, {
+          input: { redemptionId: randomUUID(), rewardId: createReward.id, customerId: member.id, channel },
+        });
+      },
+    },
+    {
+      name: 'redeem for another member',
+      allowed: ['associate', 'admin', 'service'],
+      field: 'redeemReward',
+      run: async (c) => {
+        await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(otherMember.id) });
+        const { createReward } = await graph.admin.data<{ createReward: { id: string } }, Record<string, unknown>>(
+          `mutation { createReward(input: { name: "Sticker", kind: EXPERIENCE, costPoints: 1 }) { id } }`,
+        );
+        const channel = c === clients.associate ? 'IN_STORE' : 'ONLINE';
+        return c.request(`mutation($input: RedeemRewardInput!) { redeemReward(input: $input) { status } }`, {
+          input: { redemptionId: randomUUID(), rewardId: createReward.id, customerId: otherMember.id, channel },
+        });
+      },
+    },
+    {
+      name: 'grant a reward without points',
+      allowed: ['marketer', 'admin'],
+      field: 'grantReward',
+      run: async (c) => {
+        const { createReward } = await graph.admin.data<{ createReward: { id: string } }, Record<string, unknown>>(
+          `mutation { createReward(input: { name: "Cake", kind: EXPERIENCE, costPoints: 50 }) { id } }`,
+        );
+        return c.request(`mutation($input: GrantRewardInput!) { grantReward(input: $input) { status } }`, {
+          input: { grantKey: unique('grant'), customerId: member.id, rewardId: createReward.id },
+        });
+      },
+    },
+    {
+      name: 'run the rewards job',
+      allowed: ['admin'],
+      field: 'runRewardsJob',
+      run: (c) => c.request(`mutation { runRewardsJob { vouchersExpired } }`),
     },
     {
       name: 'browse the reward catalog',

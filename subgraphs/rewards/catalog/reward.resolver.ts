@@ -6,7 +6,7 @@ import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/paginati
 import { isUuid } from '../../../runtime/validation/validators';
 import type { RewardsContext } from '../context';
 import type { CatalogPosition } from './reward.store';
-import { CreateRewardInput, Reward, RewardConnection } from './reward.type';
+import { CreateRewardInput, Reward, RewardConnection, RewardFilter } from './reward.type';
 
 function decodePosition(cursor: string): CatalogPosition {
   const [cost, id] = decodeCursor<string>(cursor, 'string').split(':');
@@ -18,14 +18,15 @@ function decodePosition(cursor: string): CatalogPosition {
 
 @Resolver(() => Reward)
 export class RewardCatalogResolver {
-  @Query(() => RewardConnection, { description: 'Active rewards, cheapest first.' })
+  @Query(() => RewardConnection, { description: 'Active rewards, cheapest first, optionally filtered.' })
   async rewardCatalog(
     @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => RewardFilter, { nullable: true }) filter: RewardFilter | null,
     @Ctx() ctx: RewardsContext,
   ): Promise<Connection<Reward>> {
     checkPageSize(first);
-    const rows = await ctx.rewards.activePage(after ? decodePosition(after) : null, first + 1);
+    const rows = await ctx.rewards.activePage(after ? decodePosition(after) : null, first + 1, filter ?? {});
     return toConnection(
       rows,
       first,
@@ -44,5 +45,18 @@ export class RewardCatalogResolver {
   @Mutation(() => Reward, { description: 'Adds a reward to the catalog, active at once (marketers).' })
   createReward(@Arg('input') input: CreateRewardInput, @Ctx() ctx: RewardsContext): Promise<Reward> {
     return ctx.rewards.create(input, actorOf(ctx.principal));
+  }
+
+  @Authorized('marketer', 'admin')
+  @Mutation(() => Reward, {
+    description: 'Takes a reward out of the catalog, or puts it back; vouchers already issued stay valid.',
+  })
+  setRewardActive(
+    @Arg('id', () => ID) id: string,
+    @Arg('active') active: boolean,
+    @Ctx() ctx: RewardsContext,
+  ): Promise<Reward> {
+    if (!isUuid(id)) throw userInputError(`"${id}" is not a reward id`, { argument: 'id' });
+    return ctx.rewards.setActive(id, active, actorOf(ctx.principal));
   }
 }

@@ -3,8 +3,9 @@ import DataLoader from 'dataloader';
 import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { isUuid } from '../../../runtime/validation/validators';
-import { rewardStore, type CatalogPosition } from './reward.store';
-import type { CreateRewardInput, Reward } from './reward.type';
+import { RewardsError, RewardsErrorKind } from '../errors';
+import { rewardStore, type CatalogFilter, type CatalogPosition } from './reward.store';
+import { RewardKind, type CreateRewardInput, type Reward } from './reward.type';
 
 export class RewardService {
   constructor(private readonly db: Database) {}
@@ -18,11 +19,13 @@ export class RewardService {
     });
   }
 
-  activePage(after: CatalogPosition | null, limit: number): Promise<Reward[]> {
-    return rewardStore.activePage(this.db, after, limit);
+  activePage(after: CatalogPosition | null, limit: number, filter: CatalogFilter = {}): Promise<Reward[]> {
+    return rewardStore.activePage(this.db, after, limit, filter);
   }
 
   create(input: CreateRewardInput, actor: NewEvent['actor']): Promise<Reward> {
+    const problem = rewardProblem(input);
+    if (problem) throw new RewardsError(RewardsErrorKind.InvalidInput, `Invalid reward: ${problem}`);
     return this.db.transaction(async (tx) => {
       const reward = await rewardStore.insert(tx, {
         id: randomUUID(),
@@ -30,6 +33,18 @@ export class RewardService {
         description: input.description.trim(),
         kind: input.kind,
         costPoints: input.costPoints,
+        valueAmount: input.valueAmount ?? null,
+        valueCurrency: input.valueCurrency ?? null,
+        percentOff: input.percentOff ?? null,
+        sku: input.sku ?? null,
+        imageUrl: input.imageUrl ?? null,
+        tiers: input.tiers,
+        channels: input.channels,
+        validFrom: input.validFrom ?? null,
+        validUntil: input.validUntil ?? null,
+        stock: input.stock ?? null,
+        perCustomerLimit: input.perCustomerLimit ?? null,
+        voucherValidDays: input.voucherValidDays,
       });
       await appendEvent(tx, 'rewards', {
         type: 'RewardCreated',
@@ -40,4 +55,30 @@ export class RewardService {
       return reward;
     });
   }
+
+  /** Takes a reward out of the catalog (or back in); vouchers already issued stay valid. */
+  setActive(id: string, active: boolean, actor: NewEvent['actor']): Promise<Reward> {
+    return this.db.transaction(async (tx) => {
+      const reward = await rewardStore.setActive(tx, id, active);
+      if (!reward) throw new RewardsError(RewardsErrorKind.UnknownReward, `No reward has the id ${id}`);
+      await appendEvent(tx, 'rewards', {
+        type: active ? 'RewardActivated' : 'RewardDeactivated',
+        aggregateId: id,
+        payload: { rewardId: id },
+        actor,
+      });
+      return reward;
+    });
+  }
+}
+
+/** Null when a reward can be offered, else what a marketer must fix. */
+export function rewardProblem(input: CreateRewardInput): string | null {
+  if (input.kind === RewardKind.FIXED_DISCOUNT && (input.valueAmount == null || input.valueCurrency == null))
+    return 'a FIXED_DISCOUNT needs valueAmount and valueCurrency';
+  if (input.kind === RewardKind.PERCENT_DISCOUNT && input.percentOff == null)
+    return 'a PERCENT_DISCOUNT needs percentOff';
+  if (input.validFrom && input.validUntil && input.validUntil <= input.validFrom)
+    return 'validUntil must be after validFrom';
+  return null;
 }

@@ -1,0 +1,185 @@
+import type { Database } from '../../../runtime/database/database';
+import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import type { Logger } from '../../../runtime/logging/logger';
+import { rewardStore } from '../catalog/reward.store';
+import { RewardsError, RewardsErrorKind } from '../errors';
+import { redemptionStore, toVoucher, type VoucherRow } from '../redemptions/redemption.store';
+import type { LedgerPoints } from '../upstream/ledgerPoints';
+import { canonicalVoucherCode, isVoucherCode } from './voucherCode';
+import { VoucherProblem, VoucherStatus, type Voucher, type VoucherCheck } from './voucher.type';
+
+export interface ConsumeRequest {
+  code: string;
+  channel: string;
+  storeId: string | null;
+  orderReference: string;
+}
+
+export const voucherConsumedEvent = 'VoucherConsumed';
+
+/**
+ * Vouchers at the till and at checkout: validate, consume once (a single conditional update, so two
+ * tills racing for one code cannot both take it), cancel with the points refunded, expire.
+ */
+export class VoucherService {
+  constructor(
+    private readonly db: Database,
+    private readonly ledger: LedgerPoints,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+  ) {}
+
+  async find(code: string): Promise<VoucherRow> {
+    if (!isVoucherCode(code)) {
+      throw new RewardsError(RewardsErrorKind.InvalidInput, 'That is not a voucher code (check the characters)', {
+        argument: 'code',
+      });
+    }
+    const voucher = await redemptionStore.voucherByCode(this.db, canonicalVoucherCode(code));
+    if (!voucher) throw new RewardsError(RewardsErrorKind.UnknownVoucher, 'No voucher has that code');
+    return voucher;
+  }
+
+  /** What a code is worth, for whom, and whether it can be used here and now. */
+  async validate(code: string, channel: string): Promise<VoucherCheck> {
+    const voucher = await this.find(code);
+    const problem = await this.problemOf(voucher, channel);
+    return { valid: problem === null, problem, voucher: toVoucher(voucher) };
+  }
+
+  async consume(request: ConsumeRequest, actor: NewEvent['actor']): Promise<Voucher> {
+    const found = await this.find(request.code);
+    const problem = await this.problemOf(found, request.channel);
+    if (problem === VoucherProblem.WRONG_CHANNEL) {
+      throw new RewardsError(RewardsErrorKind.NotEligible, `This voucher cannot be used ${request.channel}`);
+    }
+    const consumed = await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<VoucherRow>(
+        `update rewards.vouchers
+            set status = 'CONSUMED', consumed_at = $2, consumed_channel = $3, consumed_store_id = $4,
+                consumed_order_reference = $5
+          where id = $1 and status = 'ISSUED' and expires_at > $2
+          returning *`,
+        [found.id, this.clock(), request.channel, request.storeId, request.orderReference],
+      );
+      const row = rows[0];
+      if (row) {
+        await appendEvent(tx, 'rewards', {
+          type: voucherConsumedEvent,
+          aggregateId: row.customer_id,
+          payload: {
+            customerId: row.customer_id,
+            voucherId: row.id,
+            rewardId: row.reward_id,
+            channel: request.channel,
+            storeId: request.storeId,
+            orderReference: request.orderReference,
+          },
+          actor,
+        });
+      }
+      return row;
+    });
+    if (consumed) return toVoucher(consumed);
+    // Someone else got there first, or it was never usable: say which.
+    const now = (await redemptionStore.voucherByCode(this.db, found.code))!;
+    if (
+      now.status === VoucherStatus.CONSUMED &&
+      now.consumed_order_reference === request.orderReference &&
+      now.consumed_channel === request.channel &&
+      (now.consumed_store_id ?? null) === (request.storeId ?? null)
+    ) {
+      return toVoucher(now); // a retry for the same order
+    }
+    throw this.refusal(now);
+  }
+
+  /** Cancels an unused voucher and gives its points back (and the unit of stock). */
+  async cancel(code: string, actor: NewEvent['actor']): Promise<Voucher> {
+    const found = await this.find(code);
+    const now = this.clock();
+    await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<VoucherRow>(
+        `update rewards.vouchers set status = 'CANCELLED', cancelled_at = $2
+          where id = $1 and status = 'ISSUED' and expires_at > $2 returning *`,
+        [found.id, now],
+      );
+      if (!rows[0]) return;
+      await tx.query(
+        'update rewards.rewards set stock_left = stock_left + 1, updated_at = now() where id = $1 and stock_left is not null',
+        [found.reward_id],
+      );
+      await appendEvent(tx, 'rewards', {
+        type: 'VoucherCancelled',
+        aggregateId: found.customer_id,
+        payload: { customerId: found.customer_id, voucherId: found.id, rewardId: found.reward_id },
+        actor,
+      });
+    });
+    const current = (await redemptionStore.voucherByCode(this.db, found.code))!;
+    if (current.status !== VoucherStatus.CANCELLED) throw this.refusal(current);
+    return toVoucher(await this.refund(current));
+  }
+
+  /** Expires vouchers past their date, and retries refunds a ledger outage left undone. */
+  async upkeep(): Promise<{ expired: number; refunded: number }> {
+    const { rows: expired } = await this.db.query<{ id: string }>(
+      `update rewards.vouchers set status = 'EXPIRED' where status = 'ISSUED' and expires_at <= $1 returning id`,
+      [this.clock()],
+    );
+    const { rows: unrefunded } = await this.db.query<VoucherRow>(
+      `select * from rewards.vouchers where status = 'CANCELLED' and refunded_at is null order by cancelled_at limit 200`,
+    );
+    let refunded = 0;
+    for (const voucher of unrefunded) {
+      try {
+        await this.refund(voucher);
+        refunded++;
+      } catch (error) {
+        this.logger.warn('a cancelled voucher could not be refunded yet', {
+          voucherId: voucher.id,
+          error: String(error),
+        });
+      }
+    }
+    return { expired: expired.length, refunded };
+  }
+
+  private async refund(voucher: VoucherRow): Promise<VoucherRow> {
+    if (voucher.refunded_at) return voucher;
+    const redemption = await redemptionStore.find(this.db, voucher.redemption_id);
+    if (redemption && redemption.points > 0) {
+      await this.ledger.refund(voucher.redemption_id, `Voucher ${voucher.code} cancelled`);
+    }
+    const { rows } = await this.db.query<VoucherRow>(
+      'update rewards.vouchers set refunded_at = coalesce(refunded_at, $2) where id = $1 returning *',
+      [voucher.id, this.clock()],
+    );
+    return rows[0]!;
+  }
+
+  private async problemOf(voucher: VoucherRow, channel: string): Promise<VoucherProblem | null> {
+    if (voucher.status === VoucherStatus.CONSUMED) return VoucherProblem.CONSUMED;
+    if (voucher.status === VoucherStatus.CANCELLED) return VoucherProblem.CANCELLED;
+    if (voucher.status === VoucherStatus.EXPIRED || voucher.expires_at <= this.clock()) return VoucherProblem.EXPIRED;
+    const reward = (await rewardStore.findByIds(this.db, [voucher.reward_id]))[0];
+    if (reward && reward.channels.length > 0 && !reward.channels.includes(channel)) return VoucherProblem.WRONG_CHANNEL;
+    return null;
+  }
+
+  private refusal(voucher: VoucherRow): RewardsError {
+    if (voucher.status === VoucherStatus.CONSUMED) {
+      return new RewardsError(
+        RewardsErrorKind.VoucherConsumed,
+        `This voucher was already used${voucher.consumed_at ? ` on ${voucher.consumed_at.toISOString()}` : ''}`,
+      );
+    }
+    if (voucher.status === VoucherStatus.CANCELLED) {
+      return new RewardsError(RewardsErrorKind.VoucherCancelled, 'This voucher was cancelled');
+    }
+    return new RewardsError(
+      RewardsErrorKind.VoucherExpired,
+      `This voucher expired on ${voucher.expires_at.toISOString()}`,
+    );
+  }
+}

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { expectConsistentLedger, TestClock } from '../support/ledger';
+import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
+
+type Vars = Record<string, unknown>;
+interface VoucherView {
+  id: string;
+  code: string;
+  status: string;
+  expiresAt: string;
+  refunded: boolean;
+  reward: { name: string };
+}
+interface RedemptionView {
+  id: string;
+  status: string;
+  points: number;
+  voucher: VoucherView | null;
+}
+
+const voucherFields = 'id code status expiresAt refunded reward { name }';
+const redeemMutation = `mutation($input: RedeemRewardInput!) { redeemReward(input: $input) { id status points voucher { ${voucherFields} } } }`;
+const consumeMutation = `mutation($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { ${voucherFields} } }`;
+const cancelMutation = `mutation($code: String!) { cancelVoucher(code: $code) { ${voucherFields} } }`;
+const validateQuery = `query($code: String!, $channel: String!) { validateVoucher(code: $code, channel: $channel) { valid problem voucher { status customer { id } reward { name valueAmount valueCurrency } } } }`;
+
+const code = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.code ?? 'OK';
+const reason = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.reason;
+
+describe('rewards through the gateway', () => {
+  let graph: TestGraph;
+  let marketer: GraphClient;
+  let till: GraphClient;
+  const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
+
+  beforeAll(async () => {
+    graph = await startTestGraph({ clock: clock.now, rewardsJobIntervalMs: 0 });
+    await setEarnRate(graph, 'EUR', 1, 100);
+    marketer = await graph.as({ role: 'marketer', subject: 'mara' });
+    till = await graph.as({ role: 'associate', subject: 'ana@berlin-1', storeId: 'berlin-1' });
+  });
+  afterAll(() => graph?.stop());
+
+  async function memberWithPoints(points: number): Promise<{ id: string; app: GraphClient }> {
+    const member = await enrollMember(graph);
+    await graph.admin.data(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, {
+      input: purchaseInput(member.id, { lines: [{ sku: 'GIFT', quantity: 1, unitPrice: points * 100 }] }),
+    });
+    return { id: member.id, app: await graph.as({ role: 'member', subject: member.id }) };
+  }
+
+  async function createReward(input: Vars): Promise<string> {
+    const { createReward } = await marketer.data<{ createReward: { id: string } }, Vars>(
+      `mutation($input: CreateRewardInput!) { createReward(input: $input) { id } }`,
+      {
+        input: {
+          name: unique('Reward'),
+          kind: 'FIXED_DISCOUNT',
+          valueAmount: 500,
+          valueCurrency: 'EUR',
+          costPoints: 100,
+          ...input,
+        },
+      },
+    );
+    return createReward.id;
+  }
+
+  const redeem = (client: GraphClient, customerId: string, rewardId: string, extra: Vars = {}) =>
+    client.request<{ redeemReward: RedemptionView }, Vars>(redeemMutation, {
+      input: { redemptionId: randomUUID(), rewardId, customerId, channel: 'MOBILE_APP', ...extra },
+    });
+
+  const balanceOf = async (customerId: string) => (await expectConsistentLedger(graph, customerId)).balance;
+
+  it('redeems in the app and is used once at the till', async () => {
+    const member = await memberWithPoints(300);
+    const rewardId = await createReward({ stock: 10 });
+    const redemptionId = randomUUID();
+    const input = { redemptionId, rewardId, customerId: member.id, channel: 'MOBILE_APP' };
+    const first = await member.app.data<{ redeemReward: RedemptionView }, Vars>(redeemMutation, { input });
+    expect(first.redeemReward).toMatchObject({ status: 'ISSUED', points: 100, voucher: { status: 'ISSUED' } });
+    const voucher = first.redeemReward.voucher!;
+    expect(voucher.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
+    // A retry (the app lost the answer) gets the same voucher and takes the points once.
+    const retry = await member.app.data<{ redeemReward: RedemptionView }, Vars>(redeemMutation, { input });
+    expect(retry.redeemReward.voucher?.code).toBe(voucher.code);
+    expect(await balanceOf(member.id)).toBe(200);
+
+    const check = await till.data<{ validateVoucher: { valid: boolean; voucher: Vars } }, Vars>(validateQuery, {
+      code: voucher.code.toLowerCase().replace(/-/g, ' '),
+      channel: 'IN_STORE',
+    });
+    expect(check.validateVoucher).toMatchObject({
+      valid: true,
+      voucher: { status: 'ISSUED', customer: { id: member.id }, reward: { valueAmount: 500, valueCurrency: 'EUR' } },
+    });
+    const use = { code: voucher.code, channel: 'IN_STORE', orderReference: 'till-3/0815' };
+    const consumed = await till.data<{ consumeVoucher: VoucherView }, Vars>(consumeMutation, { input: use });
+    expect(consumed.consumeVoucher.status).toBe('CONSUMED');
+    expect(
+      (await till.data<{ consumeVoucher: VoucherView }, Vars>(consumeMutation, { input: use })).consumeVoucher.status,
+    ).toBe('CONSUMED');
+    const again = await till.request(consumeMutation, { input: { ...use, orderReference: 'till-3/0816' } });
+    expect([code(again), reason(again)]).toEqual(['CONFLICT', 'VoucherConsumed']);
+    const cancel = await member.app.request(cancelMutation, { code: voucher.code });
+    expect([code(cancel), reason(cancel)]).toEqual(['CONFLICT', 'VoucherConsumed']);
+
+    const { customer } = await member.app.data<{ customer: { rewards: { vouchers: VoucherView[] } } }, Vars>(
+      `query($id: ID!) { customer(id: $id) { rewards { vouchers { ${voucherFields} } } } }`,
+      { id: member.id },
+    );
+    expect(customer.rewards.vouchers.map((v) => v.status)).toEqual(['CONSUMED']);
+  });
+
+  it('gives the last unit to exactly one of many racing redemptions', async () => {
+    const rewardId = await createReward({ stock: 1 });
+    const members = await Promise.all(Array.from({ length: 6 }, () => memberWithPoints(150)));
+    const results = await Promise.all(members.map((m) => redeem(m.app, m.id, rewardId)));
+    expect(results.map(code).sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(results.filter((r) => r.errors).every((r) => reason(r) === 'OutOfStock')).toBe(true);
+    const balances = await Promise.all(members.map((m) => balanceOf(m.id)));
+    expect(balances.sort((a, b) => a - b)).toEqual([50, 150, 150, 150, 150, 150]);
+    const { reward } = await graph.admin.data<{ reward: { stockLeft: number } }, Vars>(
+      `query($id: ID!) { reward(id: $id) { stockLeft } }`,
+      { id: rewardId },
+    );
+    expect(reward.stockLeft).toBe(0);
+  });
+
+  it('lets through only the redemptions the balance covers, and gives back the stock of the others', async () => {
+    const member = await memberWithPoints(250);
+    const rewardId = await createReward({ stock: 10 });
+    const results = await Promise.all(Array.from({ length: 5 }, () => redeem(member.app, member.id, rewardId)));
+    expect(results.map(code).sort()).toEqual([
+      'INSUFFICIENT_POINTS',
+      'INSUFFICIENT_POINTS',
+      'INSUFFICIENT_POINTS',
+      'OK',
+      'OK',
+    ]);
+    expect(await balanceOf(member.id)).toBe(50);
+    const { reward } = await graph.admin.data<{ reward: { stockLeft: number } }, Vars>(
+      `query($id: ID!) { reward(id: $id) { stockLeft } }`,
+      { id: rewardId },
+    );
+    expect(reward.stockLeft).toBe(8);
+  });
+
+  it('cancels an unused voucher and refunds its points, once', async () => {
+    const member = await memberWithPoints(120);
+    const rewardId = await createReward({ stock: 3 });
+    const { redeemReward } = (await redeem(member.app, member.id, rewardId)).data!;
+    expect(await balanceOf(member.id)).toBe(20);
+    const cancelled = await member.app.data<{ cancelVoucher: VoucherView }, Vars>(cancelMutation, {
+      code: redeemReward.voucher!.code,
+    });
+    expect(cancelled.cancelVoucher).toMatchObject({ status: 'CANCELLED', refunded: true });
+    await member.app.data(cancelMutation, { code: redeemReward.voucher!.code });
+    expect(await balanceOf(member.id)).toBe(120);
+    const use = await till.request(consumeMutation, {
+      input: { code: redeemReward.voucher!.code, channel: 'IN_STORE', orderReference: 'till-1/1' },
+    });
+    expect([code(use), reason(use)]).toEqual(['CONFLICT', 'VoucherCancelled']);
+    const other = await memberWithPoints(100);
+    const stranger = await other.app.request(cancelMutation, { code: redeemReward.voucher!.code });
+    expect(code(stranger)).toBe('FORBIDDEN');
+  });
+
+  it('refuses an expired voucher with a clear code, and the job marks it expired', async () => {
+    const member = await memberWithPoints(100);
+    const rewardId = await createReward({ voucherValidDays: 7 });
+    const { redeemReward } = (await redeem(member.app, member.id, rewardId)).data!;
+    clock.advanceDays(8);
+    const check = await till.data<{ validateVoucher: { valid: boolean; problem: string } }, Vars>(validateQuery, {
+      code: redeemReward.voucher!.code,
+      channel: 'IN_STORE',
+    });
+    expect(check.validateVoucher).toMatchObject({ valid: false, problem: 'EXPIRED' });
+    const use = await till.request(consumeMutation, {
+      input: { code: redeemReward.voucher!.code, channel: 'IN_STORE', orderReference: 'till-1/2' },
+    });
+    expect([code(use), reason(use)]).toEqual(['CONFLICT', 'VoucherExpired']);
+    const { runRewardsJob } = await graph.admin.data<{ runRewardsJob: { vouchersExpired: number } }, Vars>(
+      `mutation { runRewardsJob { vouchersExpired redemptionsCompleted refundsRetried } }`,
+    );
+    expect(runRewardsJob.vouchersExpired).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets one of two tills racing for one voucher take it', async () => {
+    const member = await memberWithPoints(100);
+    const rewardId = await createReward({});
+    const { redeemReward } = (await redeem(member.app, member.id, rewardId)).data!;
+    const web = await graph.as({ role: 'service', subject: 'shop', channel: 'ONLINE' });
+    const results = await Promise.all([
+      till.request(consumeMutation, {
+        input: { code: redeemReward.voucher!.code, channel: 'IN_STORE', orderReference: 'till-9/1' },
+      }),
+      web.request(consumeMutation, {
+        input: { code: redeemReward.voucher!.code, channel: 'ONLINE', orderReference: 'web-77' },
+      }),
+    ]);
+    expect(results.map(code).sort()).toEqual(['CONFLICT', 'OK']);
+  });
+
+  it('refuses what a member may not redeem, and shows what they can afford', async () => {
+    const member = await memberWithPoints(150);
+    const goldOnly = await createReward({ tiers: ['Gold'], costPoints: 10 });
+    const refused = await redeem(member.app, member.id, goldOnly);
+    expect([code(refused), reason(refused)]).toEqual(['FORBIDDEN', 'NotEligible']);
+    const cheap = await createReward({ costPoints: 100, channels: ['MOBILE_APP'] });
+    const dear = await createReward({ costPoints: 5_000_000, channels: ['MOBILE_APP'] });
+    const other = await enrollMember(graph);
+    const forOther = await redeem(member.app, other.id, cheap);
+    expect(code(forOther)).toBe('FORBIDDEN');
+    const { customer } = await member.app.data<
+      {
+        customer: {
+          rewards: { redeemable: Array<{ reward: { id: string }; affordable: boolean; pointsShort: number }> };
+        };
+      },
+      Vars
+    >(
+      `query($id: ID!) { customer(id: $id) { rewards { redeemable(first: 100) { reward { id } affordable pointsShort } } } }`,
+      {
+        id: member.id,
+      },
+    );
+    const byId = new Map(customer.rewards.redeemable.map((r) => [r.reward.id, r]));
+    expect(byId.get(cheap)).toMatchObject({ affordable: true, pointsShort: 0 });
+    expect(byId.get(dear)).toMatchObject({ affordable: false, pointsShort: 5_000_000 - 150 });
+    expect(byId.has(goldOnly)).toBe(false);
+    const malformed = await till.request(validateQuery, { code: 'NOT-A-CODE', channel: 'IN_STORE' });
+    expect(code(malformed)).toBe('BAD_USER_INPUT');
+  });
+
+  it("tells the member's app live when a reward is issued and when a voucher is used", async () => {
+    const member = await memberWithPoints(100);
+    const rewardId = await createReward({});
+    const issued = await member.app.subscribe<{ rewardIssued: Vars }, Vars>(
+      `subscription($id: ID!) { rewardIssued(customerId: $id, after: "0") { eventId voucherId reward { name } } }`,
+      { id: member.id },
+    );
+    const used = await member.app.subscribe<{ voucherConsumed: Vars }, Vars>(
+      `subscription($id: ID!) { voucherConsumed(customerId: $id) { voucherId channel orderReference reward { name } } }`,
+      { id: member.id },
+    );
+    const { redeemReward } = (await redeem(member.app, member.id, rewardId)).data!;
+    const voucher = redeemReward.voucher!;
+    expect((await issued.next()).data?.rewardIssued).toMatchObject({
+      voucherId: voucher.id,
+      reward: { name: voucher.reward.name },
+    });
+    await till.data(consumeMutation, {
+      input: { code: voucher.code, channel: 'IN_STORE', orderReference: 'till-5/55' },
+    });
+    expect((await used.next()).data?.voucherConsumed).toMatchObject({
+      voucherId: voucher.id,
+      channel: 'IN_STORE',
+      orderReference: 'till-5/55',
+    });
+    issued.close();
+    used.close();
+  });
+
+  it('grants a reward without points, once per grant key', async () => {
+    const member = await memberWithPoints(10);
+    const rewardId = await createReward({ kind: 'FREE_PRODUCT', valueAmount: null, valueCurrency: null, sku: 'CAKE' });
+    const grant = { grantKey: `birthday:2026:${member.id}`, customerId: member.id, rewardId };
+    const mutation = `mutation($input: GrantRewardInput!) { grantReward(input: $input) { id status points voucher { code } } }`;
+    const first = await marketer.data<{ grantReward: RedemptionView }, Vars>(mutation, { input: grant });
+    const second = await marketer.data<{ grantReward: RedemptionView }, Vars>(mutation, { input: grant });
+    expect(first.grantReward).toMatchObject({ status: 'GRANTED', points: 0 });
+    expect(second.grantReward.voucher?.code).toBe(first.grantReward.voucher?.code);
+    expect(await balanceOf(member.id)).toBe(10);
+  });
+});
