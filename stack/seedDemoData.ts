@@ -22,6 +22,13 @@ export const demoMembers = {
 
 const demoRewards = [
   {
+    name: 'Tea tasting sample',
+    description: 'A sample of the tea of the month, in store or with your next order.',
+    kind: 'FREE_PRODUCT',
+    sku: 'TEA-SAMPLE-MINI',
+    costPoints: 50,
+  },
+  {
     name: '€5 off your next order',
     description: 'A €5 voucher, valid in store and online.',
     kind: 'FIXED_DISCOUNT',
