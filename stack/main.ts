@@ -7,6 +7,7 @@ import { openDatabase } from '../runtime/database/openDatabase';
 import { runMain } from '../runtime/server/runMain';
 import { defaultGatewayPort, defaultSubgraphPorts, subgraphNames } from '../subgraphs/registry';
 import { readProgramSettings } from '../subgraphs/campaign/program/programSettings';
+import { readPhoneRegion } from '../subgraphs/profile/profileSettings';
 import { readLedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { seedDemoData } from './seedDemoData';
 import { startStack } from './startStack';
@@ -32,6 +33,7 @@ runMain(async () => {
       gateway: readGatewaySettings(env, common.logger),
       ledgerPolicy: readLedgerPolicy(env),
       program: readProgramSettings(env),
+      phoneRegion: readPhoneRegion(env),
     });
     if (envString(env, 'SEED_DEMO_DATA', 'true') !== 'false') {
       if (common.auth.jwtSecret) {

@@ -44,6 +44,8 @@ export interface StackOptions {
   program?: ProgramSettings;
   /** How often campaign reads new ledger events into its purchase history (0: only on request). */
   historyIntervalMs?: number;
+  /** The region national phone numbers are read in (e.g. GB). */
+  phoneRegion?: string | null;
   /** How often the rewards job completes abandoned redemptions and expires vouchers (0: only on request). */
   rewardsJobIntervalMs?: number;
 }
@@ -78,7 +80,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     return service;
   };
   try {
-    const profile = track(await startProfileSubgraph(common('profile')));
+    const profile = track(await startProfileSubgraph({ ...common('profile'), phoneRegion: options.phoneRegion }));
     // The ledger asks campaign for quotes, so it starts after it (and after rewards); those two read the
     // ledger once it is up.
     const later: { ledgerUrl?: string } = {};

@@ -141,14 +141,22 @@ export type ConsumeVoucherInput = {
 };
 
 export type EnrollCustomerInput = {
+  /** The member's id in the mobile app. */
+  appMemberId?: string | null | undefined;
+  /** YYYY-MM-DD. */
+  birthday?: string | null | undefined;
   /** Where the member enrolled: IN_STORE, ONLINE, MOBILE_APP or another channel name. */
   channel: string;
+  /** The member's id in the e-commerce platform. */
+  ecommerceCustomerId?: string | null | undefined;
   /** At least one of email and phone is required. */
   email?: string | null | undefined;
   familyName?: string | null | undefined;
   givenName: string;
   /** E.164 or with separators, e.g. "+49 151 1234 5678". */
   phone?: string | null | undefined;
+  /** The member's id in the POS system. */
+  posCustomerId?: string | null | undefined;
   storeId?: string | null | undefined;
 };
 

@@ -8,6 +8,8 @@ export const profileErrorCodes: Record<CustomerErrorKind, ErrorCode> = {
   [CustomerErrorKind.MissingIdentifier]: ErrorCode.BAD_USER_INPUT,
   [CustomerErrorKind.InvalidCustomerId]: ErrorCode.BAD_USER_INPUT,
   [CustomerErrorKind.IdentifierTaken]: ErrorCode.CONFLICT,
+  [CustomerErrorKind.InvalidProfile]: ErrorCode.BAD_USER_INPUT,
+  [CustomerErrorKind.UnknownCustomer]: ErrorCode.NOT_FOUND,
 };
 
 export const profileErrors = mapDomainErrors(profileErrorCodes);

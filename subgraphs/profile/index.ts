@@ -8,9 +8,14 @@ import { buildProfileSchema } from './schema';
 
 export const profileMigrationsDir = path.join(projectRoot(), 'subgraphs/profile/migrations');
 
-/** Starts the profile subgraph: customers, identities, enrollment. */
-export async function startProfileSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
-  const customers = new CustomerService(options.db);
+export interface ProfileOptions extends SubgraphOptions {
+  /** The region national phone numbers are read in (ISO 3166 alpha-2, e.g. GB); none: they need a + prefix. */
+  phoneRegion?: string | null;
+}
+
+/** Starts the profile subgraph: customers, identities, cards, preferences and consent, enrollment. */
+export async function startProfileSubgraph(options: ProfileOptions): Promise<RunningSubgraph> {
+  const customers = new CustomerService(options.db, { phoneRegion: options.phoneRegion ?? null });
   return startSubgraph(
     {
       name: 'profile',

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
+import { readPhoneRegion } from './profileSettings';
 import { startProfileSubgraph } from '.';
 
-runSubgraphMain('profile', defaultSubgraphPorts.profile, (options) => startProfileSubgraph(options));
+runSubgraphMain('profile', defaultSubgraphPorts.profile, (options, env) =>
+  startProfileSubgraph({ ...options, phoneRegion: readPhoneRegion(env) }),
+);

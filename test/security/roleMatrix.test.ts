@@ -334,6 +334,31 @@ describe('who may do what', () => {
       run: (c) => c.request(`mutation { runRewardsJob { vouchersExpired } }`),
     },
     {
+      name: "update the member's profile",
+      allowed: ['member', 'admin'],
+      field: 'updateProfile',
+      run: (c) =>
+        c.request(`mutation($id: ID!) { updateProfile(customerId: $id, input: { language: "en-GB" }) { id } }`, {
+          id: member.id,
+        }),
+    },
+    {
+      name: "record the member's consent",
+      allowed: ['member', 'associate', 'admin'],
+      field: 'setConsent',
+      run: (c) =>
+        c.request(
+          `mutation($id: ID!) { setConsent(customerId: $id, input: { channel: SMS, granted: true, source: "matrix" }) { id } }`,
+          { id: member.id },
+        ),
+    },
+    {
+      name: "rotate the member's card",
+      allowed: ['member', 'associate', 'admin'],
+      field: 'rotateMemberCard',
+      run: (c) => c.request(`mutation($id: ID!) { rotateMemberCard(customerId: $id) { id } }`, { id: member.id }),
+    },
+    {
       name: 'browse the reward catalog',
       allowed: callers,
       field: 'rewardCatalog',

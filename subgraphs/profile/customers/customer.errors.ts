@@ -5,6 +5,8 @@ export enum CustomerErrorKind {
   MissingIdentifier = 'MissingIdentifier',
   IdentifierTaken = 'IdentifierTaken',
   InvalidCustomerId = 'InvalidCustomerId',
+  InvalidProfile = 'InvalidProfile',
+  UnknownCustomer = 'UnknownCustomer',
 }
 
 export class CustomerError extends DomainError<CustomerErrorKind> {}

@@ -1,10 +1,18 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireChannelAccess } from '../../../runtime/auth/authorize';
+import { requireChannelAccess, requireCustomerAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import type { ProfileContext } from '../context';
 import { requireProfileAccess, seesIdentifiers } from './customer.access';
-import { Customer, EnrollCustomerInput, Identity, profileFieldReaders } from './customer.type';
-import { IdentifierType, maskEmail, maskIdentifier, maskPhone } from './identifier.rules';
+import {
+  Customer,
+  EnrollCustomerInput,
+  Identity,
+  MemberCard,
+  profileFieldReaders,
+  SetConsentInput,
+  UpdateProfileInput,
+} from './customer.type';
+import { IdentifierType, maskEmail, maskIdentifier, maskPhone, scanPayloadPrefix } from './identifier.rules';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -49,6 +57,67 @@ export class CustomerResolver {
     requireChannelAccess(principal, input.channel, storeId);
     const id = await ctx.customers.enroll({ ...input, storeId }, actorOf(principal));
     return (await ctx.loaders.customerById.load(id))!;
+  }
+
+  @Authorized(...profileFieldReaders)
+  @FieldResolver(() => MemberCard, {
+    nullable: true,
+    description:
+      'The loyalty card: in full for the member (to show in the app) and admins; the last four digits for staff.',
+  })
+  memberCard(@Root() customer: Customer, @Ctx() ctx: ProfileContext): MemberCard | null {
+    if (!customer.cardNumber) return null;
+    if (seesIdentifiers(ctx.principal, customer.id)) {
+      return { number: customer.cardNumber, scanPayload: `${scanPayloadPrefix}${customer.cardNumber}` };
+    }
+    const masked = maskIdentifier(IdentifierType.MEMBER_CARD, customer.cardNumber);
+    return { number: masked, scanPayload: masked };
+  }
+
+  @Authorized('member', 'associate', 'admin')
+  @Mutation(() => Customer, {
+    description:
+      'Gives the member a new card number and scan code (a lost card, a code someone copied); the old ones stop working. The member, staff at a till, or an admin.',
+  })
+  async rotateMemberCard(@Arg('customerId', () => ID) id: string, @Ctx() ctx: ProfileContext): Promise<Customer> {
+    const customerId = ctx.customers.requireValidId(id);
+    requireProfileAccess(ctx.principal, customerId);
+    await ctx.customers.rotateCard(customerId, actorOf(ctx.principal));
+    return this.reload(ctx, customerId);
+  }
+
+  @Authorized('member', 'admin')
+  @Mutation(() => Customer, { description: 'Updates a profile: the member their own, or an admin.' })
+  async updateProfile(
+    @Arg('customerId', () => ID) id: string,
+    @Arg('input') input: UpdateProfileInput,
+    @Ctx() ctx: ProfileContext,
+  ): Promise<Customer> {
+    const customerId = ctx.customers.requireValidId(id);
+    requireCustomerAccess(ctx.principal, customerId, ['admin']);
+    await ctx.customers.update(customerId, input, actorOf(ctx.principal));
+    return this.reload(ctx, customerId);
+  }
+
+  @Authorized('member', 'associate', 'admin')
+  @Mutation(() => Customer, {
+    description:
+      'Records a consent answer for one channel, with its source and time (the history is kept): the member, an associate at the till, or an admin.',
+  })
+  async setConsent(
+    @Arg('customerId', () => ID) id: string,
+    @Arg('input') input: SetConsentInput,
+    @Ctx() ctx: ProfileContext,
+  ): Promise<Customer> {
+    const customerId = ctx.customers.requireValidId(id);
+    requireProfileAccess(ctx.principal, customerId);
+    await ctx.customers.setConsent(customerId, input, actorOf(ctx.principal));
+    return this.reload(ctx, customerId);
+  }
+
+  private async reload(ctx: ProfileContext, customerId: string): Promise<Customer> {
+    ctx.loaders.customerById.clear(customerId);
+    return (await ctx.loaders.customerById.load(customerId))!;
   }
 
   @Authorized(...profileFieldReaders)

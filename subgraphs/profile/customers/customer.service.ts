@@ -6,7 +6,13 @@ import { isUuid } from '../../../runtime/validation/validators';
 import { CustomerError, CustomerErrorKind } from './customer.errors';
 import { customerStore } from './customer.store';
 import type { Customer } from './customer.type';
-import { IdentifierType, normaliseIdentifier, type NormalisedIdentifier } from './identifier.rules';
+import {
+  IdentifierType,
+  newCardNumber,
+  normaliseIdentifier,
+  type IdentifierOptions,
+  type NormalisedIdentifier,
+} from './identifier.rules';
 
 type Actor = NewEvent['actor'];
 
@@ -17,6 +23,19 @@ export interface Enrollment {
   phone?: string | null;
   channel: string;
   storeId?: string | null;
+  appMemberId?: string | null;
+  posCustomerId?: string | null;
+  ecommerceCustomerId?: string | null;
+  birthday?: string | null;
+}
+
+export interface ProfileChanges {
+  givenName?: string | null;
+  familyName?: string | null;
+  birthday?: string | null;
+  preferredChannel?: string | null;
+  language?: string | null;
+  attributes?: Record<string, unknown> | null;
 }
 
 /** Payload of the `CustomerEnrolled` event, the sign-up the campaign engine can reward. */
@@ -27,7 +46,10 @@ export interface CustomerEnrolledPayload {
 }
 
 export class CustomerService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly identifierOptions: IdentifierOptions = {},
+  ) {}
 
   /** A per-request loader: every customer asked for in one request is read in one query. */
   createLoader(): DataLoader<string, Customer | null> {
@@ -45,15 +67,22 @@ export class CustomerService {
   }
 
   async idByIdentifier(type: IdentifierType, raw: string): Promise<string | undefined> {
-    const value = normaliseIdentifier(type, raw);
-    if (!value)
-      throw new CustomerError(CustomerErrorKind.InvalidIdentifier, `"${raw}" is not a valid ${type.toLowerCase()}`);
+    const value = normaliseIdentifier(type, raw, this.identifierOptions);
+    if (!value) {
+      throw new CustomerError(
+        CustomerErrorKind.InvalidIdentifier,
+        `"${raw.slice(0, 64)}" is not a valid ${type.toLowerCase().replace(/_/g, ' ')}`,
+      );
+    }
     return customerStore.findIdByIdentifier(this.db, type, value);
   }
 
-  /** Enrolls a new member. An identifier that another profile owns is a conflict, never a second profile. */
+  /**
+   * Enrolls a new member with a new card number. An identifier that another profile owns is a
+   * conflict, never a second profile.
+   */
   async enroll(enrollment: Enrollment, actor: Actor): Promise<string> {
-    const identities = this.identitiesOf(enrollment);
+    const identities = [...this.identitiesOf(enrollment), { type: IdentifierType.MEMBER_CARD, value: newCardNumber() }];
     const id = randomUUID();
     try {
       await this.db.transaction(async (tx) => {
@@ -63,6 +92,7 @@ export class CustomerService {
           familyName: enrollment.familyName?.trim() || null,
           enrollmentChannel: enrollment.channel,
           enrollmentStoreId: enrollment.storeId ?? null,
+          birthday: enrollment.birthday ?? null,
           identities,
         });
         await appendEvent<CustomerEnrolledPayload>(tx, 'profile', {
@@ -74,18 +104,63 @@ export class CustomerService {
       });
     } catch (error) {
       if (hasSqlState(error, SqlState.uniqueViolation)) {
-        throw new CustomerError(CustomerErrorKind.IdentifierTaken, 'This email or phone already belongs to a member');
+        throw new CustomerError(
+          CustomerErrorKind.IdentifierTaken,
+          'This email, phone or id already belongs to a member: look them up with customerByIdentifier',
+        );
       }
       throw error;
     }
     return id;
   }
 
+  /** Gives the member a new card number; the old number and its scan code stop resolving. */
+  async rotateCard(customerId: string, actor: Actor): Promise<void> {
+    await this.change(customerId, 'MemberCardRotated', actor, async (tx) => {
+      await customerStore.replaceCard(tx, customerId, newCardNumber());
+    });
+  }
+
+  async update(customerId: string, changes: ProfileChanges, actor: Actor): Promise<void> {
+    if (changes.givenName !== undefined && (changes.givenName === null || changes.givenName.trim() === '')) {
+      throw new CustomerError(CustomerErrorKind.InvalidProfile, 'givenName cannot be removed');
+    }
+    await this.change(customerId, 'ProfileUpdated', actor, async (tx) => {
+      await customerStore.update(tx, customerId, changes);
+    });
+  }
+
+  async setConsent(
+    customerId: string,
+    consent: { channel: string; granted: boolean; source: string },
+    actor: Actor,
+  ): Promise<void> {
+    await this.change(customerId, 'ConsentChanged', actor, (tx) =>
+      customerStore.addConsent(tx, { customerId, ...consent, actor }),
+    );
+  }
+
+  private async change(
+    customerId: string,
+    type: string,
+    actor: Actor,
+    work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<void>,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: string }>('select id from profile.customers where id = $1 for update', [
+        customerId,
+      ]);
+      if (!rows[0]) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
+      await work(tx);
+      await appendEvent(tx, 'profile', { type, aggregateId: customerId, payload: { customerId }, actor });
+    });
+  }
+
   private identitiesOf(enrollment: Enrollment): NormalisedIdentifier[] {
     const identities: NormalisedIdentifier[] = [];
     const add = (type: IdentifierType, raw: string | null | undefined) => {
       if (raw === undefined || raw === null || raw.trim() === '') return;
-      const value = normaliseIdentifier(type, raw);
+      const value = normaliseIdentifier(type, raw, this.identifierOptions);
       if (!value) {
         throw new CustomerError(CustomerErrorKind.InvalidIdentifier, `"${raw}" is not a valid ${type.toLowerCase()}`, {
           field: type.toLowerCase(),
@@ -98,6 +173,9 @@ export class CustomerService {
     if (identities.length === 0) {
       throw new CustomerError(CustomerErrorKind.MissingIdentifier, 'An email or a phone number is required to enroll');
     }
+    add(IdentifierType.APP_MEMBER_ID, enrollment.appMemberId);
+    add(IdentifierType.POS_CUSTOMER_ID, enrollment.posCustomerId);
+    add(IdentifierType.ECOMMERCE_CUSTOMER_ID, enrollment.ecommerceCustomerId);
     return identities;
   }
 }

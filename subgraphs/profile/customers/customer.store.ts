@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../runtime/database/database';
 import { IdentifierType } from './identifier.rules';
-import type { Customer, Identity } from './customer.type';
+import type { ConsentChannel, Customer, Identity } from './customer.type';
 
 interface CustomerRow {
   id: string;
@@ -9,13 +9,24 @@ interface CustomerRow {
   enrollment_channel: string;
   enrollment_store_id: string | null;
   enrolled_at: Date;
+  birthday: string | null;
+  preferred_channel: string | null;
+  language: string | null;
+  attributes: Record<string, unknown>;
   identities: Identity[];
+  consents: Array<{ channel: ConsentChannel; granted: boolean; source: string; changedAt: string }>;
 }
 
+// One statement for any number of customers: identities aggregated, and the latest consent per channel.
 const selectCustomers = `
   select c.id, c.given_name, c.family_name, c.enrollment_channel, c.enrollment_store_id, c.enrolled_at,
+         to_char(c.birthday, 'YYYY-MM-DD') as birthday, c.preferred_channel, c.language, c.attributes,
          coalesce(json_agg(json_build_object('type', i.type, 'value', i.value) order by i.type, i.value)
-                  filter (where i.type is not null), '[]') as identities
+                  filter (where i.type is not null), '[]') as identities,
+         (select coalesce(json_agg(json_build_object('channel', k.channel, 'granted', k.granted, 'source', k.source,
+                                                     'changedAt', k.changed_at) order by k.channel), '[]')
+            from (select distinct on (channel) channel, granted, source, changed_at from profile.consents
+                   where customer_id = c.id order by channel, id desc) k) as consents
     from profile.customers c
     left join profile.identities i on i.customer_id = c.id`;
 
@@ -32,6 +43,12 @@ function toCustomer(row: CustomerRow): Customer {
     enrollmentChannel: row.enrollment_channel,
     enrollmentStoreId: row.enrollment_store_id,
     enrolledAt: new Date(row.enrolled_at),
+    birthday: row.birthday,
+    preferredChannel: row.preferred_channel,
+    language: row.language,
+    attributes: row.attributes,
+    consents: row.consents.map((consent) => ({ ...consent, changedAt: new Date(consent.changedAt) })),
+    cardNumber: first(IdentifierType.MEMBER_CARD),
   };
 }
 
@@ -41,6 +58,7 @@ export interface NewCustomer {
   familyName: string | null;
   enrollmentChannel: string;
   enrollmentStoreId: string | null;
+  birthday: string | null;
   identities: Array<{ type: IdentifierType; value: string }>;
 }
 
@@ -64,9 +82,16 @@ export const customerStore = {
 
   async insert(tx: Queryable, customer: NewCustomer): Promise<void> {
     await tx.query(
-      `insert into profile.customers (id, given_name, family_name, enrollment_channel, enrollment_store_id)
-       values ($1, $2, $3, $4, $5)`,
-      [customer.id, customer.givenName, customer.familyName, customer.enrollmentChannel, customer.enrollmentStoreId],
+      `insert into profile.customers (id, given_name, family_name, enrollment_channel, enrollment_store_id, birthday)
+       values ($1, $2, $3, $4, $5, $6::date)`,
+      [
+        customer.id,
+        customer.givenName,
+        customer.familyName,
+        customer.enrollmentChannel,
+        customer.enrollmentStoreId,
+        customer.birthday,
+      ],
     );
     for (const identity of customer.identities) {
       await tx.query('insert into profile.identities (type, value, customer_id) values ($1, $2, $3)', [
@@ -75,5 +100,63 @@ export const customerStore = {
         customer.id,
       ]);
     }
+  },
+
+  /** Replaces the member's card number (a lost card, a leaked code): the old one stops resolving. */
+  async replaceCard(tx: Queryable, customerId: string, cardNumber: string): Promise<void> {
+    await tx.query(`delete from profile.identities where customer_id = $1 and type = 'MEMBER_CARD'`, [customerId]);
+    await tx.query(`insert into profile.identities (type, value, customer_id) values ('MEMBER_CARD', $1, $2)`, [
+      cardNumber,
+      customerId,
+    ]);
+  },
+
+  async update(
+    tx: Queryable,
+    customerId: string,
+    changes: {
+      givenName?: string | null;
+      familyName?: string | null;
+      birthday?: string | null;
+      preferredChannel?: string | null;
+      language?: string | null;
+      attributes?: Record<string, unknown> | null;
+    },
+  ): Promise<boolean> {
+    const { rows } = await tx.query<{ id: string }>(
+      `update profile.customers set
+         given_name = coalesce($2, given_name),
+         family_name = case when $3::boolean then $4 else family_name end,
+         birthday = case when $5::boolean then $6::date else birthday end,
+         preferred_channel = case when $7::boolean then $8 else preferred_channel end,
+         language = case when $9::boolean then $10 else language end,
+         attributes = case when $11::jsonb is null then attributes
+                           else jsonb_strip_nulls(attributes || $11::jsonb) end
+       where id = $1 returning id`,
+      [
+        customerId,
+        changes.givenName ?? null,
+        changes.familyName !== undefined,
+        changes.familyName ?? null,
+        changes.birthday !== undefined,
+        changes.birthday ?? null,
+        changes.preferredChannel !== undefined,
+        changes.preferredChannel ?? null,
+        changes.language !== undefined,
+        changes.language ?? null,
+        changes.attributes ? JSON.stringify(changes.attributes) : null,
+      ],
+    );
+    return rows.length > 0;
+  },
+
+  async addConsent(
+    tx: Queryable,
+    consent: { customerId: string; channel: string; granted: boolean; source: string; actor: unknown },
+  ): Promise<void> {
+    await tx.query(
+      `insert into profile.consents (customer_id, channel, granted, source, actor) values ($1, $2, $3, $4, $5::jsonb)`,
+      [consent.customerId, consent.channel, consent.granted, consent.source, JSON.stringify(consent.actor)],
+    );
   },
 };

@@ -1,8 +1,17 @@
-import { IsOptional, Length, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Authorized, Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Role } from '../../../runtime/auth/principal';
 import { IsCode } from '../../../runtime/validation/validators';
 import { IdentifierType } from './identifier.rules';
+
+export enum ConsentChannel {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+  PUSH = 'PUSH',
+}
+
+registerEnumType(ConsentChannel, { name: 'ConsentChannel', description: 'A channel a member can be contacted on.' });
 
 registerEnumType(IdentifierType, {
   name: 'IdentifierType',
@@ -63,6 +72,60 @@ export class Customer {
   @Authorized(...profileFieldReaders)
   @Field()
   enrolledAt!: Date;
+
+  @Authorized(...profileFieldReaders)
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  birthday!: string | null;
+
+  @Authorized(...profileFieldReaders)
+  @Field(() => String, { nullable: true, description: 'How the member prefers to hear from us: EMAIL, SMS or PUSH.' })
+  preferredChannel!: string | null;
+
+  @Authorized(...profileFieldReaders)
+  @Field(() => String, { nullable: true, description: 'BCP 47, e.g. en-GB.' })
+  language!: string | null;
+
+  @Authorized(...profileFieldReaders)
+  @Field(() => GraphQLJSONObject, { description: 'Free-form attributes marketers can segment on.' })
+  attributes!: Record<string, unknown>;
+
+  @Authorized(...profileFieldReaders)
+  @Field(() => [Consent], {
+    description: 'The current answer per channel (EMAIL, SMS, PUSH), with when and where it was given.',
+  })
+  consents!: Consent[];
+
+  /** The card number, when the member has one (read through memberCard). */
+  cardNumber!: string | null;
+}
+
+@ObjectType({ description: "A member's consent for one channel: the latest answer." })
+export class Consent {
+  @Field(() => ConsentChannel)
+  channel!: ConsentChannel;
+
+  @Field()
+  granted!: boolean;
+
+  @Field({ description: 'Where it was given: a form, the till, the app settings, ...' })
+  source!: string;
+
+  @Field()
+  changedAt!: Date;
+}
+
+@ObjectType({
+  description: "The member's loyalty card: the number a till types, and what the app shows to be scanned.",
+})
+export class MemberCard {
+  @Field({ description: '16 digits with a Luhn check digit.' })
+  number!: string;
+
+  @Field({
+    description:
+      'What the app renders as a QR code or barcode; a POS scanning it looks the member up with customerByIdentifier(type: MEMBER_CARD, value: <payload>).',
+  })
+  scanPayload!: string;
 }
 
 @InputType()
@@ -94,4 +157,73 @@ export class EnrollCustomerInput {
   @IsOptional()
   @Length(1, 64)
   storeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The member's id in the mobile app." })
+  @IsOptional()
+  @Length(1, 64)
+  appMemberId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The member's id in the POS system." })
+  @IsOptional()
+  @Length(1, 64)
+  posCustomerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The member's id in the e-commerce platform." })
+  @IsOptional()
+  @Length(1, 64)
+  ecommerceCustomerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  birthday?: string | null;
+}
+
+@InputType({ description: 'Changes to a profile; fields left out stay as they are.' })
+export class UpdateProfileInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  givenName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  familyName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  birthday?: string | null;
+
+  @Field(() => ConsentChannel, { nullable: true })
+  @IsOptional()
+  preferredChannel?: ConsentChannel | null;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47, e.g. en-GB.' })
+  @IsOptional()
+  @Matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'language must be a BCP 47 tag such as en-GB' })
+  language?: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Merged into the attributes; a key set to null is removed. The request size limit is the only cap.',
+  })
+  @IsOptional()
+  attributes?: Record<string, unknown> | null;
+}
+
+@InputType({ description: 'A consent answer for one channel, with where it was given.' })
+export class SetConsentInput {
+  @Field(() => ConsentChannel)
+  channel!: ConsentChannel;
+
+  @Field()
+  granted!: boolean;
+
+  @Field({ description: 'Where it was given: signup-form, till, app-settings, ...' })
+  @Length(1, 64)
+  source!: string;
 }

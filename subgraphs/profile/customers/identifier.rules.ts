@@ -1,7 +1,20 @@
+import { randomInt } from 'node:crypto';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+
 /** Ways a customer is recognised; each identifier belongs to exactly one profile. */
 export enum IdentifierType {
   EMAIL = 'EMAIL',
   PHONE = 'PHONE',
+  /** The loyalty card number (16 digits, Luhn check digit); the app shows it as a scannable code. */
+  MEMBER_CARD = 'MEMBER_CARD',
+  APP_MEMBER_ID = 'APP_MEMBER_ID',
+  POS_CUSTOMER_ID = 'POS_CUSTOMER_ID',
+  ECOMMERCE_CUSTOMER_ID = 'ECOMMERCE_CUSTOMER_ID',
+}
+
+/** How identifiers are read: the region national phone numbers belong to (e.g. GB), if any. */
+export interface IdentifierOptions {
+  phoneRegion?: string | null;
 }
 
 export type NormalisedIdentifier = { type: IdentifierType; value: string };
@@ -16,19 +29,76 @@ export function normaliseEmail(raw: string): string | undefined {
   return email.length <= 254 && emailPattern.test(email) ? email : undefined;
 }
 
-/** Phones are stored in E.164 (`+4915112345678`); spaces, dots, dashes and brackets are ignored. */
-export function normalisePhone(raw: string): string | undefined {
+/**
+ * Phones are stored in E.164 (`+4915112345678`); spaces, dots, dashes and brackets are ignored. A
+ * national number (`07700 900018`) is read in `region` (`GB` → `+447700900018`); without a region it
+ * must start with + or 00.
+ */
+export function normalisePhone(raw: string, region?: string | null): string | undefined {
   let phone = raw.trim().replace(phoneSeparators, '');
   if (phone.startsWith('00')) phone = `+${phone.slice(2)}`;
-  return e164Pattern.test(phone) ? phone : undefined;
+  if (!phone.startsWith('+') && !region) return undefined;
+  const parsed = parsePhoneNumberFromString(phone, (region ?? undefined) as CountryCode | undefined);
+  if (!parsed || !parsed.isPossible()) return undefined;
+  return e164Pattern.test(parsed.number) ? parsed.number : undefined;
 }
 
-export function normaliseIdentifier(type: IdentifierType, raw: string): string | undefined {
+const cardPrefix = '9';
+const cardLength = 16;
+/** What a member's app encodes in its scannable code (a QR or barcode), around the card number. */
+export const scanPayloadPrefix = 'loyaltygraph:card:';
+
+/** The Luhn check digit of a string of digits. */
+export function luhnDigit(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+/** A new card number: 9, 14 random digits, and a Luhn check digit. */
+export function newCardNumber(): string {
+  const body = cardPrefix + Array.from({ length: cardLength - 2 }, () => randomInt(10)).join('');
+  return body + luhnDigit(body);
+}
+
+/** A card number as typed or scanned: spaces and dashes ignored, the scan payload accepted; the check digit must match. */
+export function normaliseCardNumber(raw: string): string | undefined {
+  let card = raw.trim();
+  if (card.toLowerCase().startsWith(scanPayloadPrefix)) card = card.slice(scanPayloadPrefix.length);
+  card = card.replace(/[\s-]/g, '');
+  if (!/^\d{16}$/.test(card)) return undefined;
+  return luhnDigit(card.slice(0, -1)) === card.slice(-1) ? card : undefined;
+}
+
+/** Ids from other systems (app, POS, e-commerce) are kept as given, trimmed: 1 to 64 printable characters. */
+export function normaliseExternalId(raw: string): string | undefined {
+  const id = raw.trim();
+  return id.length >= 1 && id.length <= 64 && /^[\x21-\x7e]+$/.test(id) ? id : undefined;
+}
+
+export function normaliseIdentifier(
+  type: IdentifierType,
+  raw: string,
+  options: IdentifierOptions = {},
+): string | undefined {
   switch (type) {
     case IdentifierType.EMAIL:
       return normaliseEmail(raw);
     case IdentifierType.PHONE:
-      return normalisePhone(raw);
+      return normalisePhone(raw, options.phoneRegion);
+    case IdentifierType.MEMBER_CARD:
+      return normaliseCardNumber(raw);
+    case IdentifierType.APP_MEMBER_ID:
+    case IdentifierType.POS_CUSTOMER_ID:
+    case IdentifierType.ECOMMERCE_CUSTOMER_ID:
+      return normaliseExternalId(raw);
   }
 }
 
@@ -45,6 +115,16 @@ export function maskPhone(phone: string): string {
   return `${phone.slice(0, 3)}${'•'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
 
+/** Staff see enough of an identifier to confirm it: emails and phones partly, card numbers' last four digits. */
 export function maskIdentifier(type: IdentifierType, value: string): string {
-  return type === IdentifierType.EMAIL ? maskEmail(value) : maskPhone(value);
+  switch (type) {
+    case IdentifierType.EMAIL:
+      return maskEmail(value);
+    case IdentifierType.PHONE:
+      return maskPhone(value);
+    case IdentifierType.MEMBER_CARD:
+      return `•••• ${value.slice(-4)}`;
+    default:
+      return value;
+  }
 }
