@@ -21,7 +21,7 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
       name: 'profile',
       migrationsDir: profileMigrationsDir,
       schema: await buildProfileSchema(),
-      createContext: (input) => createProfileContext(customers, input),
+      createContext: (input) => createProfileContext(options.db, customers, input),
     },
     options,
   );

@@ -3,10 +3,12 @@ import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema'
 import { resolveCustomerReference } from './customers/customer.reference';
 import { CustomerResolver } from './customers/customer.resolver';
 import { profileErrors } from './errors';
+import { FeedbackResolver } from './feedback/feedback.resolver';
+import { PrivacyResolver } from './privacy/privacy.resolver';
 
 export function buildProfileSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CustomerResolver],
+    resolvers: [CustomerResolver, FeedbackResolver, PrivacyResolver],
     globalMiddlewares: [profileErrors],
     federationImports: ['@key'],
     referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },

@@ -359,6 +359,41 @@ describe('who may do what', () => {
       run: (c) => c.request(`mutation($id: ID!) { rotateMemberCard(customerId: $id) { id } }`, { id: member.id }),
     },
     {
+      name: "record the member's NPS answer",
+      allowed: ['member', 'associate', 'admin', 'service'],
+      field: 'recordFeedback',
+      run: (c) =>
+        c.request(`mutation($input: RecordFeedbackInput!) { recordFeedback(input: $input) { score } }`, {
+          input: { customerId: member.id, score: 9, channel: c === clients.associate ? 'IN_STORE' : 'ONLINE' },
+        }),
+    },
+    {
+      name: "read the program's NPS",
+      allowed: ['marketer', 'admin'],
+      field: 'npsScore',
+      run: (c) => c.request(`{ npsScore(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { responses } }`),
+    },
+    {
+      name: "export the member's profile",
+      allowed: ['member', 'admin'],
+      field: 'exportProfile',
+      run: (c) => c.request(`query($id: ID!) { exportProfile(customerId: $id) }`, { id: member.id }),
+    },
+    {
+      name: 'erase a profile',
+      allowed: ['admin'],
+      field: 'eraseCustomer',
+      run: async (c) => {
+        const { enrollCustomer } = await graph.admin.data<{ enrollCustomer: { id: string } }, Record<string, unknown>>(
+          `mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`,
+          { input: { givenName: 'Temp', email: `${unique('temp')}@example.com`, channel: 'ONLINE' } },
+        );
+        return c.request(`mutation($id: ID!) { eraseCustomer(customerId: $id, reason: "matrix test") { erasedAt } }`, {
+          id: enrollCustomer.id,
+        });
+      },
+    },
+    {
       name: 'browse the reward catalog',
       allowed: callers,
       field: 'rewardCatalog',
