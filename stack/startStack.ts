@@ -102,6 +102,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await startRewardsSubgraph({
         ...common('rewards'),
         ledgerUrl,
+        profileUrl: profile.url,
         clock: options.clock,
         jobIntervalMs: options.rewardsJobIntervalMs,
       }),

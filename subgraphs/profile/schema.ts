@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema';
 import { resolveCustomerReference } from './customers/customer.reference';
+import { BirthdayResolver } from './customers/birthday.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
 import { profileErrors } from './errors';
 import { FeedbackResolver } from './feedback/feedback.resolver';
@@ -8,7 +9,7 @@ import { PrivacyResolver } from './privacy/privacy.resolver';
 
 export function buildProfileSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CustomerResolver, FeedbackResolver, PrivacyResolver],
+    resolvers: [CustomerResolver, BirthdayResolver, FeedbackResolver, PrivacyResolver],
     globalMiddlewares: [profileErrors],
     federationImports: ['@key'],
     referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },

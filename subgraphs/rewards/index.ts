@@ -6,14 +6,18 @@ import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../..
 import { RewardService } from './catalog/reward.service';
 import { createRewardsContext } from './context';
 import { RewardsJob } from './maintenance/rewardsJob';
+import { BirthdayRewards } from './redemptions/birthdayRewards';
 import { RedemptionService } from './redemptions/redemption.service';
 import { buildRewardsSchema } from './schema';
 import { LedgerPoints } from './upstream/ledgerPoints';
+import { ProfileBirthdays } from './upstream/profileBirthdays';
 import { VoucherService } from './vouchers/voucher.service';
 
 export const rewardsMigrationsDir = path.join(projectRoot(), 'subgraphs/rewards/migrations');
 
 export interface RewardsOptions extends SubgraphOptions {
+  /** The profile subgraph's `/graphql` URL (whose birthday it is). */
+  profileUrl: string | (() => string);
   /** The ledger subgraph's `/graphql` URL (balances, debits, refunds); may be known only later. */
   ledgerUrl: string | (() => string);
   /** The rewards service's "now" (voucher expiry). Default the system clock. */
@@ -35,7 +39,14 @@ export async function startRewardsSubgraph(options: RewardsOptions): Promise<Run
   const logger = options.logger.child({ service: 'rewards' });
   const redemptions = new RedemptionService(options.db, ledger, clock, logger);
   const vouchers = new VoucherService(options.db, ledger, clock, logger);
-  const rewardsJob = new RewardsJob(redemptions, vouchers, clock, logger.child({ job: 'rewards' }));
+  const profileUrl = options.profileUrl;
+  const birthdays = new BirthdayRewards(
+    options.db,
+    redemptions,
+    new ProfileBirthdays(typeof profileUrl === 'string' ? () => profileUrl : profileUrl, credential),
+    logger.child({ job: 'birthdays' }),
+  );
+  const rewardsJob = new RewardsJob(redemptions, vouchers, clock, logger.child({ job: 'rewards' }), birthdays);
   const services = {
     db: options.db,
     rewards: new RewardService(options.db),

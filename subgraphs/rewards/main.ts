@@ -8,6 +8,7 @@ runSubgraphMain('rewards', defaultSubgraphPorts.rewards, (options, env) =>
   startRewardsSubgraph({
     ...options,
     ledgerUrl: envRequired(env, 'LEDGER_URL'),
+    profileUrl: envRequired(env, 'PROFILE_URL'),
     jobIntervalMs: envInteger(env, 'REWARDS_JOB_INTERVAL_MS', 60_000, { min: 0, max: 86_400_000 }),
   }),
 );

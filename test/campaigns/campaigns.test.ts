@@ -362,6 +362,23 @@ describe('campaigns through the gateway', () => {
     });
   });
 
+  it('updates a campaign, and refuses an update made against an older version', async () => {
+    const { createCampaign } = await marketer.data<{ createCampaign: CampaignView }, Record<string, unknown>>(
+      createCampaignMutation,
+      { input: { name: 'Draft one', reward: { kind: 'FIXED_BONUS', points: 5 } } },
+    );
+    const update = `mutation($id: ID!, $input: CampaignInput!, $v: Int) { updateCampaign(id: $id, input: $input, expectedVersion: $v) { name version } }`;
+    const input = { name: 'Draft two', reward: { kind: 'FIXED_BONUS', points: 7 } };
+    const first = await marketer.data<{ updateCampaign: { name: string; version: number } }, Record<string, unknown>>(
+      update,
+      { id: createCampaign.id, input },
+    );
+    expect(first.updateCampaign).toEqual({ name: 'Draft two', version: createCampaign.version + 1 });
+    const stale = await marketer.request(update, { id: createCampaign.id, input, v: createCampaign.version });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    await marketer.data(endCampaignMutation, { id: createCampaign.id });
+  });
+
   it('refuses bad campaigns with a clear code and changes nothing', async () => {
     const bad = await marketer.request(createCampaignMutation, {
       input: { name: 'Not a multiplier', reward: { kind: 'MULTIPLIER', multiplierPercent: 100 } },

@@ -159,6 +159,30 @@ describe('one profile, recognised on every channel', () => {
     expect(code(badDate)).toBe('BAD_USER_INPUT');
   });
 
+  it('tells the rewards job whose birthday it is, 29 February counting on 28 February in other years', async () => {
+    const { enrollCustomer } = await web.data<{ enrollCustomer: { id: string } }, Vars>(enrollMutation, {
+      input: { givenName: 'Leap', email: `${unique('leap')}@example.com`, channel: 'ONLINE', birthday: '2000-02-29' },
+    });
+    const credential = new InternalCredential('rewards', developmentAuthConfig().internalSecret);
+    const ask = async (day: number, leapYear: boolean) => {
+      const response = await fetch(graph.stack.subgraphs.profile.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: await credential.authorization() },
+        body: JSON.stringify({
+          query: `query($day: Int!, $leap: Boolean!) { customersWithBirthday(month: 2, day: $day, leapYear: $leap, first: 1000) }`,
+          variables: { day, leap: leapYear },
+        }),
+      });
+      return ((await response.json()) as { data: { customersWithBirthday: string[] } }).data.customersWithBirthday;
+    };
+    expect(await ask(28, false)).toContain(enrollCustomer.id);
+    expect(await ask(28, true)).not.toContain(enrollCustomer.id);
+    expect(await ask(29, true)).toContain(enrollCustomer.id);
+    const member = await graph.as({ role: 'member', subject: enrollCustomer.id });
+    const refused = await member.request(`{ customersWithBirthday(month: 2, day: 28, leapYear: false, first: 10) }`);
+    expect(code(refused)).toBe('FORBIDDEN');
+  });
+
   it('resolves a batched entity fetch of 100 customers with one SQL query', async () => {
     const ids: string[] = [];
     for (let batch = 0; batch < 10; batch++) {

@@ -264,6 +264,40 @@ describe('rewards through the gateway', () => {
     used.close();
   });
 
+  it('grants the birthday reward once a year to the members whose birthday it is', async () => {
+    const rewardId = await createReward({
+      kind: 'FREE_PRODUCT',
+      valueAmount: null,
+      valueCurrency: null,
+      sku: 'BIRTHDAY-CAKE',
+    });
+    await marketer.data(`mutation($id: ID) { setBirthdayReward(rewardId: $id) { id } }`, { id: rewardId });
+    const today = clock.now();
+    const md = today.toISOString().slice(5, 10);
+    const enroll = (birthday: string) =>
+      graph.admin.data<{ enrollCustomer: { id: string } }, Vars>(
+        `mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`,
+        { input: { givenName: 'Birthday', email: `${unique('bday')}@example.com`, channel: 'ONLINE', birthday } },
+      );
+    const celebrating = (await enroll(`1990-${md}`)).enrollCustomer.id;
+    const notToday = (await enroll(md === '01-01' ? '1990-06-15' : '1990-01-01')).enrollCustomer.id;
+    const job = `mutation { runRewardsJob { birthdayRewardsGranted } }`;
+    const first = await graph.admin.data<{ runRewardsJob: { birthdayRewardsGranted: number } }, Vars>(job);
+    expect(first.runRewardsJob.birthdayRewardsGranted).toBeGreaterThanOrEqual(1);
+    const again = await graph.admin.data<{ runRewardsJob: { birthdayRewardsGranted: number } }, Vars>(job);
+    expect(again.runRewardsJob.birthdayRewardsGranted).toBe(0);
+    const vouchersOf = async (id: string) =>
+      (
+        await graph.admin.data<{ customer: { rewards: { vouchers: Array<{ reward: { id: string } }> } } }, Vars>(
+          `query($id: ID!) { customer(id: $id) { rewards { vouchers { reward { id } } } } }`,
+          { id },
+        )
+      ).customer.rewards.vouchers;
+    expect((await vouchersOf(celebrating)).map((v) => v.reward.id)).toEqual([rewardId]);
+    expect(await vouchersOf(notToday)).toEqual([]);
+    await marketer.data(`mutation { setBirthdayReward(rewardId: null) { id } }`);
+  });
+
   it('grants a reward without points, once per grant key', async () => {
     const member = await memberWithPoints(10);
     const rewardId = await createReward({ kind: 'FREE_PRODUCT', valueAmount: null, valueCurrency: null, sku: 'CAKE' });

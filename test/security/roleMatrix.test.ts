@@ -394,6 +394,17 @@ describe('who may do what', () => {
       },
     },
     {
+      name: 'choose the birthday reward',
+      allowed: ['marketer', 'admin'],
+      field: 'setBirthdayReward',
+      run: async (c) => {
+        const { createReward } = await graph.admin.data<{ createReward: { id: string } }, Record<string, unknown>>(
+          `mutation { createReward(input: { name: "Cake", kind: EXPERIENCE, costPoints: 50 }) { id } }`,
+        );
+        return c.request(`mutation($id: ID) { setBirthdayReward(rewardId: $id) { id } }`, { id: createReward.id });
+      },
+    },
+    {
       name: 'browse the reward catalog',
       allowed: callers,
       field: 'rewardCatalog',

@@ -68,7 +68,7 @@ export class CampaignResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() ctx: CampaignContext,
   ): Promise<Campaign> {
-    return ctx.campaigns.update(checkId(id), input, expectedVersion, actorOf(ctx.principal!));
+    return ctx.campaigns.update(checkId(id), input, expectedVersion ?? null, actorOf(ctx.principal!));
   }
 
   @Authorized(...managers)

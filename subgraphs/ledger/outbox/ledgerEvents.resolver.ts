@@ -37,7 +37,7 @@ export class LedgerEventsResolver {
     const { rows } = await ctx.db.query<EventRow>(
       `select ${eventColumns} from ledger.events
        where id > $1 and ($3::text[] is null or type = any($3::text[])) order by id limit $2`,
-      [after, first, types],
+      [after, first, types ?? null],
     );
     return rows.map((row) => {
       const event = toOutboxEvent<object>(row);

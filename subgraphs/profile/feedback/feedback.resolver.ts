@@ -85,7 +85,7 @@ export class FeedbackResolver {
     if (!(from < to)) throw userInputError('from must be before to', { argument: 'from' });
     const { rows } = await ctx.db.query<{ score: number }>(
       `select score from profile.feedback where created_at >= $1 and created_at < $2 and ($3::text is null or channel = $3)`,
-      [from, to, channel],
+      [from, to, channel ?? null],
     );
     return npsOf(rows.map((row) => row.score));
   }

@@ -1,4 +1,5 @@
 import type { Logger } from '../../../runtime/logging/logger';
+import type { BirthdayRewards } from '../redemptions/birthdayRewards';
 import type { RedemptionService } from '../redemptions/redemption.service';
 import type { VoucherService } from '../vouchers/voucher.service';
 
@@ -6,14 +7,15 @@ export interface RewardsJobReport {
   redemptionsCompleted: number;
   vouchersExpired: number;
   refundsRetried: number;
+  birthdayRewardsGranted: number;
 }
 
 /** How long a redemption may stay PENDING before the job completes it for the client. */
 const abandonedAfterMs = 30_000;
 
 /**
- * Completes redemptions a client left PENDING, expires vouchers past their date, and retries refunds
- * of cancelled vouchers. Every step is idempotent, so runs may repeat or overlap.
+ * Completes redemptions a client left PENDING, expires vouchers past their date, retries refunds
+ * of cancelled vouchers, and grants the day's birthday rewards. Every step is idempotent, so runs may repeat or overlap.
  */
 export class RewardsJob {
   private timer: NodeJS.Timeout | undefined;
@@ -24,6 +26,7 @@ export class RewardsJob {
     private readonly vouchers: VoucherService,
     private readonly clock: () => Date,
     private readonly logger: Logger,
+    private readonly birthdays?: BirthdayRewards,
   ) {}
 
   start(intervalMs: number): void {
@@ -49,6 +52,7 @@ export class RewardsJob {
       new Date(this.clock().getTime() - abandonedAfterMs),
     );
     const { expired, refunded } = await this.vouchers.upkeep();
-    return { redemptionsCompleted, vouchersExpired: expired, refundsRetried: refunded };
+    const birthdayRewardsGranted = (await this.birthdays?.grantDue(this.clock())) ?? 0;
+    return { redemptionsCompleted, vouchersExpired: expired, refundsRetried: refunded, birthdayRewardsGranted };
   }
 }

@@ -4,6 +4,7 @@ import {
   Ctx,
   Field,
   FieldResolver,
+  ID,
   Int,
   Mutation,
   ObjectType,
@@ -12,6 +13,10 @@ import {
   Root,
 } from 'type-graphql';
 import { Reward } from '../catalog/reward.type';
+import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import { appendEvent } from '../../../runtime/events/outbox';
+import { isUuid } from '../../../runtime/validation/validators';
+import { RewardsError, RewardsErrorKind } from '../errors';
 import {
   forbidden,
   requireChannelAccess,
@@ -39,6 +44,9 @@ class RewardsJobRun {
 
   @Field(() => Int)
   refundsRetried!: number;
+
+  @Field(() => Int)
+  birthdayRewardsGranted!: number;
 }
 
 @Resolver()
@@ -99,10 +107,51 @@ export class VoucherResolver {
     return ctx.redemptions.grant(input.grantKey, input.customerId, input.rewardId, actorOf(ctx.principal!));
   }
 
+  @Authorized('marketer', 'admin')
+  @Mutation(() => Reward, {
+    nullable: true,
+    description:
+      'Sets the reward every member gets on their birthday, once a year, as a voucher without points (null: none).',
+  })
+  async setBirthdayReward(
+    @Arg('rewardId', () => ID, { nullable: true }) given: string | null | undefined,
+    @Ctx() ctx: RewardsContext,
+  ): Promise<Reward | null> {
+    const rewardId = given ?? null;
+    if (rewardId !== null && !isUuid(rewardId))
+      throw userInputError('rewardId must be a reward id', { argument: 'rewardId' });
+    const reward = rewardId === null ? null : await ctx.loaders.rewardById.load(rewardId);
+    if (rewardId !== null && !reward)
+      throw new RewardsError(RewardsErrorKind.UnknownReward, `No reward has the id ${rewardId}`);
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(
+        'update rewards.settings set birthday_reward_id = $1, birthday_granted_on = null, updated_at = now()',
+        [rewardId],
+      );
+      await appendEvent(tx, 'rewards', {
+        type: 'BirthdayRewardSet',
+        aggregateId: 'settings',
+        payload: { rewardId },
+        actor: actorOf(ctx.principal),
+      });
+    });
+    return reward;
+  }
+
+  @Authorized()
+  @Query(() => Reward, { nullable: true, description: 'The reward every member gets on their birthday, if any.' })
+  async birthdayReward(@Ctx() ctx: RewardsContext): Promise<Reward | null> {
+    const { rows } = await ctx.db.query<{ birthday_reward_id: string | null }>(
+      'select birthday_reward_id from rewards.settings',
+    );
+    const id = rows[0]?.birthday_reward_id ?? null;
+    return id ? ctx.loaders.rewardById.load(id) : null;
+  }
+
   @Authorized('admin', 'internal')
   @Mutation(() => RewardsJobRun, {
     description:
-      'Runs the rewards job now (it also runs on a timer): completes abandoned redemptions, expires vouchers, retries refunds.',
+      "Runs the rewards job now (it also runs on a timer): completes abandoned redemptions, expires vouchers, retries refunds, grants today's birthday rewards.",
   })
   runRewardsJob(@Ctx() ctx: RewardsContext): Promise<RewardsJobRun> {
     return ctx.rewardsJob.run();
