@@ -5,6 +5,13 @@ export interface GraphQLResponse<Data> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
+/** Where another service listens: known at start-up, or only once it has started (read when called). */
+export type ServiceUrl = string | (() => string);
+
+export function urlSource(url: ServiceUrl): () => string {
+  return typeof url === 'string' ? () => url : url;
+}
+
 /** Another service did not answer, or answered with errors. */
 export class UpstreamError extends DomainError<'UpstreamUnavailable' | 'UpstreamRejected'> {}
 

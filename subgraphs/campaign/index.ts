@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
+import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { CampaignService } from './campaigns/campaign.service';
@@ -18,9 +19,9 @@ export const campaignMigrationsDir = path.join(projectRoot(), 'subgraphs/campaig
 
 export interface CampaignOptions extends SubgraphOptions {
   /** The profile subgraph's `/graphql` URL (enrollment dates for new-member campaigns). */
-  profileUrl: string | (() => string);
+  profileUrl: ServiceUrl;
   /** The ledger subgraph's `/graphql` URL (its events feed the purchase history); may be known only later. */
-  ledgerUrl: string | (() => string);
+  ledgerUrl: ServiceUrl;
   /** Time zone and currency until a marketer sets them. Default UTC and EUR. */
   program?: ProgramSettings;
   /** How often the purchase history reads new ledger events; 0 only on request. Default 2000 ms. */
@@ -33,8 +34,6 @@ export interface RunningCampaign extends RunningSubgraph {
   history: PurchaseHistory;
 }
 
-const lazy = (url: string | (() => string)) => (typeof url === 'string' ? () => url : url);
-
 /** Starts the campaign subgraph: earn rates, campaigns, the quote engine, segments, offers, simulations. */
 export async function startCampaignSubgraph(options: CampaignOptions): Promise<RunningCampaign> {
   const credential = new InternalCredential('campaign', options.auth.internalSecret);
@@ -42,7 +41,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   const logger = options.logger.child({ service: 'campaign' });
   const history = new PurchaseHistory(
     options.db,
-    new LedgerEvents(lazy(options.ledgerUrl), credential),
+    new LedgerEvents(urlSource(options.ledgerUrl), credential),
     program,
     logger.child({ job: 'purchase-history' }),
   );
@@ -53,7 +52,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     quotes: new QuoteService(
       options.db,
       program,
-      new ProfileFacts(lazy(options.profileUrl), credential),
+      new ProfileFacts(urlSource(options.profileUrl), credential),
       options.clock ?? (() => new Date()),
     ),
     history,

@@ -7,7 +7,7 @@ import { ActivityService } from './activities/activity.service';
 import { AdjustmentService } from './adjustments/adjustment.service';
 import { createLedgerContext } from './context';
 import { LedgerCore } from './ledgerCore';
-import { PointsJob } from './maintenance/pointsJob';
+import { createPointsJob, type PointsJob } from './maintenance/pointsJob';
 import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
 import { PurchaseService } from './purchases/purchase.service';
 import { RedemptionService } from './redemptions/redemption.service';
@@ -51,7 +51,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     activities.completeReferral(customerId).catch((error: unknown) => {
       logger.warn('a referral could not be paid yet', { error: String(error) });
     });
-  const pointsJob = new PointsJob(core, logger.child({ job: 'points' }), () => activities.completeDueReferrals());
+  const pointsJob = createPointsJob(core, logger.child({ job: 'points' }), () => activities.completeDueReferrals());
   const services = {
     db: options.db,
     core,

@@ -53,8 +53,7 @@ export function createRewardsContext(services: RewardsServices, { principal, eve
       }),
       vouchers: new DataLoader(
         async (keys) => {
-          const statuses = keys[0]!.statuses;
-          // Requests in one batch share a status filter in practice; fall back to one query per filter.
+          // Requests in one batch share a status filter in practice: one query per distinct filter.
           const groups = new Map<string, (typeof keys)[number][]>();
           for (const key of keys) {
             const group = JSON.stringify(key.statuses);
@@ -65,7 +64,7 @@ export function createRewardsContext(services: RewardsServices, { principal, eve
             const rows = await redemptionStore.vouchersOfMembers(
               db,
               group.map((key) => key.customerId),
-              group[0]!.statuses ?? statuses,
+              group[0]!.statuses ?? null,
             );
             for (const key of group) {
               results.set(

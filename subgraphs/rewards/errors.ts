@@ -7,6 +7,8 @@ export enum RewardsErrorKind {
   UnknownReward = 'UnknownReward',
   UnknownCustomer = 'UnknownCustomer',
   UnknownVoucher = 'UnknownVoucher',
+  /** A member acting on another member's voucher. */
+  NotYours = 'NotYours',
   /** The reward is inactive, outside its dates, not for this channel or tier, or the member reached its limit. */
   NotEligible = 'NotEligible',
   OutOfStock = 'OutOfStock',
@@ -27,6 +29,7 @@ export const rewardsErrorCodes: Record<RewardsErrorKind, ErrorCode> = {
   [RewardsErrorKind.UnknownReward]: ErrorCode.NOT_FOUND,
   [RewardsErrorKind.UnknownCustomer]: ErrorCode.NOT_FOUND,
   [RewardsErrorKind.UnknownVoucher]: ErrorCode.NOT_FOUND,
+  [RewardsErrorKind.NotYours]: ErrorCode.FORBIDDEN,
   [RewardsErrorKind.NotEligible]: ErrorCode.FORBIDDEN,
   [RewardsErrorKind.OutOfStock]: ErrorCode.CONFLICT,
   [RewardsErrorKind.InsufficientPoints]: ErrorCode.INSUFFICIENT_POINTS,

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
+import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { RewardService } from './catalog/reward.service';
 import { createRewardsContext } from './context';
-import { RewardsJob } from './maintenance/rewardsJob';
+import { createRewardsJob, type RewardsJob } from './maintenance/rewardsJob';
 import { BirthdayRewards } from './redemptions/birthdayRewards';
 import { RedemptionService } from './redemptions/redemption.service';
 import { buildRewardsSchema } from './schema';
@@ -17,9 +18,9 @@ export const rewardsMigrationsDir = path.join(projectRoot(), 'subgraphs/rewards/
 
 export interface RewardsOptions extends SubgraphOptions {
   /** The profile subgraph's `/graphql` URL (whose birthday it is). */
-  profileUrl: string | (() => string);
+  profileUrl: ServiceUrl;
   /** The ledger subgraph's `/graphql` URL (balances, debits, refunds); may be known only later. */
-  ledgerUrl: string | (() => string);
+  ledgerUrl: ServiceUrl;
   /** The rewards service's "now" (voucher expiry). Default the system clock. */
   clock?: () => Date;
   /** How often the rewards job runs; 0 only on request. Default 60000 ms. */
@@ -33,20 +34,18 @@ export interface RunningRewards extends RunningSubgraph {
 /** Starts the rewards subgraph: the catalog, redemptions and vouchers. */
 export async function startRewardsSubgraph(options: RewardsOptions): Promise<RunningRewards> {
   const credential = new InternalCredential('rewards', options.auth.internalSecret);
-  const ledgerUrl = options.ledgerUrl;
-  const ledger = new LedgerPoints(typeof ledgerUrl === 'string' ? () => ledgerUrl : ledgerUrl, credential);
+  const ledger = new LedgerPoints(urlSource(options.ledgerUrl), credential);
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger.child({ service: 'rewards' });
   const redemptions = new RedemptionService(options.db, ledger, clock, logger);
   const vouchers = new VoucherService(options.db, ledger, clock, logger);
-  const profileUrl = options.profileUrl;
   const birthdays = new BirthdayRewards(
     options.db,
     redemptions,
-    new ProfileBirthdays(typeof profileUrl === 'string' ? () => profileUrl : profileUrl, credential),
+    new ProfileBirthdays(urlSource(options.profileUrl), credential),
     logger.child({ job: 'birthdays' }),
   );
-  const rewardsJob = new RewardsJob(redemptions, vouchers, clock, logger.child({ job: 'rewards' }), birthdays);
+  const rewardsJob = createRewardsJob(redemptions, vouchers, birthdays, clock, logger.child({ job: 'rewards' }));
   const services = {
     db: options.db,
     rewards: new RewardService(options.db),

@@ -5,8 +5,7 @@ import {
   type CampaignRule,
   type CustomerFacts,
 } from '../campaigns/campaign.rules';
-import type { RuleUsage } from '../quotes/quote.engine';
-import { describeRate } from '../quotes/quote.engine';
+import { canStillGrant, describeRate, type RuleUsage } from '../quotes/quote.engine';
 import { describeSchedule, nextLiveInterval } from '../schedules/schedule.rules';
 
 export interface RankedOffer {
@@ -71,14 +70,9 @@ export function rankOffers(
     const interval = nextLiveInterval(rule.schedule, timeZone, at);
     if (!interval || interval.start.getTime() - at.getTime() > horizonMs) continue;
     if (!memberQualifies(rule.audience, facts, at)) continue;
-    const { audience, limits } = rule;
+    const { audience } = rule;
     const used = usage.get(rule.id);
-    if (used) {
-      if (used.budgetLeft === 0) continue;
-      if (limits.perCustomerGrants !== null && used.periodGrants >= limits.perCustomerGrants) continue;
-      if (limits.perCustomerPoints !== null && used.periodPoints >= limits.perCustomerPoints) continue;
-      if ((audience.firstPurchase || audience.firstPurchaseInChannel) && used.grantsEver > 0) continue;
-    }
+    if (used && !canStillGrant(rule, used)) continue;
     if (audience.firstPurchase && facts.purchasesBefore > 0) continue;
     const newChannels = audience.channels.filter((channel) => !facts.channelsBefore.includes(channel));
     if (audience.firstPurchaseInChannel && audience.channels.length > 0 && newChannels.length === 0) continue;

@@ -116,13 +116,24 @@ interface Candidate {
 }
 
 /**
- * Applies a campaign's limits to what it would grant: a spent grant cap or budget removes it, a
- * points cap or the budget's remainder lowers it (and the reason says so).
+ * Whether a campaign's limits leave it anything to grant this customer now: a first-purchase
+ * campaign that already granted, a spent grant or points cap, or a spent budget leave nothing.
+ */
+export function canStillGrant(rule: Pick<CampaignRule, 'limits' | 'audience'>, usage: RuleUsage): boolean {
+  const { limits, audience } = rule;
+  if ((audience.firstPurchase || audience.firstPurchaseInChannel) && usage.grantsEver > 0) return false;
+  if (limits.perCustomerGrants !== null && usage.periodGrants >= limits.perCustomerGrants) return false;
+  if (limits.perCustomerPoints !== null && usage.periodPoints >= limits.perCustomerPoints) return false;
+  return usage.budgetLeft !== 0;
+}
+
+/**
+ * Applies a campaign's limits to what it would grant: a spent cap or budget removes it, a points
+ * cap or the budget's remainder lowers it (and the reason says so).
  */
 function limited(candidate: Candidate, usage: RuleUsage): Candidate | null {
-  const { limits, audience } = candidate.rule;
-  if ((audience.firstPurchase || audience.firstPurchaseInChannel) && usage.grantsEver > 0) return null;
-  if (limits.perCustomerGrants !== null && usage.periodGrants >= limits.perCustomerGrants) return null;
+  if (!canStillGrant(candidate.rule, usage)) return null;
+  const { limits } = candidate.rule;
   let points = candidate.points;
   let why: string | null = null;
   if (limits.perCustomerPoints !== null && points > limits.perCustomerPoints - usage.periodPoints) {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
@@ -226,14 +225,14 @@ export class PurchaseService {
     );
   }
 
-  private async replay(existing: OrderRow, fingerprint: string, db: Queryable = this.core.db): Promise<Purchase> {
+  private async replay(existing: OrderRow, fingerprint: string): Promise<Purchase> {
     if (existing.fingerprint !== fingerprint) {
       throw new LedgerError(
         LedgerErrorKind.OrderConflict,
         `Order ${existing.external_order_id} on ${existing.channel} was already recorded with different content`,
       );
     }
-    const earnings = await orderEarningStore.ofOrder(db, existing.id);
+    const earnings = await orderEarningStore.ofOrder(this.core.db, existing.id);
     return toPurchase(existing, earnings.map(toEarning));
   }
 }

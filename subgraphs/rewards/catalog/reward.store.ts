@@ -143,6 +143,11 @@ export const rewardStore = {
     );
   },
 
+  /** Puts units back (a refused redemption, a cancelled voucher). */
+  async returnStock(tx: Queryable, id: string, units: number): Promise<void> {
+    await rewardStore.takeStock(tx, id, -units);
+  },
+
   async setActive(tx: Queryable, id: string, active: boolean): Promise<Reward | undefined> {
     const { rows } = await tx.query<RewardRow>(
       'update rewards.rewards set active = $2, updated_at = now() where id = $1 returning *',

@@ -223,10 +223,7 @@ export class RedemptionService {
   private async fail(row: RedemptionRow, failure: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       if (await redemptionStore.settle(tx, row.id, RedemptionStatus.FAILED, failure)) {
-        await tx.query(
-          'update rewards.rewards set stock_left = stock_left + 1, updated_at = now() where id = $1 and stock_left is not null',
-          [row.reward_id],
-        );
+        await rewardStore.returnStock(tx, row.reward_id, 1);
       }
     });
   }

@@ -94,9 +94,15 @@ export class VoucherService {
     throw this.refusal(now);
   }
 
-  /** Cancels an unused voucher and gives its points back (and the unit of stock). */
-  async cancel(code: string, actor: NewEvent['actor']): Promise<Voucher> {
+  /**
+   * Cancels an unused voucher and gives its points back (and the unit of stock); with `ownerId`,
+   * only that member's voucher.
+   */
+  async cancel(code: string, actor: NewEvent['actor'], ownerId: string | null = null): Promise<Voucher> {
     const found = await this.find(code);
+    if (ownerId !== null && found.customer_id !== ownerId) {
+      throw new RewardsError(RewardsErrorKind.NotYours, 'A member may only cancel their own vouchers');
+    }
     const now = this.clock();
     await this.db.transaction(async (tx) => {
       const { rows } = await tx.query<VoucherRow>(
@@ -105,10 +111,7 @@ export class VoucherService {
         [found.id, now],
       );
       if (!rows[0]) return;
-      await tx.query(
-        'update rewards.rewards set stock_left = stock_left + 1, updated_at = now() where id = $1 and stock_left is not null',
-        [found.reward_id],
-      );
+      await rewardStore.returnStock(tx, found.reward_id, 1);
       await appendEvent(tx, 'rewards', {
         type: 'VoucherCancelled',
         aggregateId: found.customer_id,

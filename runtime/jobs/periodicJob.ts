@@ -1,0 +1,36 @@
+import type { Logger } from '../logging/logger';
+
+/**
+ * Runs `work` every `intervalMs` and on request. A request while a run is under way in this process
+ * joins that run rather than starting another; a failed timed run is logged and the next one tries
+ * again. Jobs built on it must be safe to run on several instances at once.
+ */
+export class PeriodicJob<Report> {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<Report> | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly work: () => Promise<Report>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Runs every `intervalMs` (0: only on request). */
+  start(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.run().catch((error: unknown) => this.logger.error(`${this.name} failed`, { error: String(error) }));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  run(): Promise<Report> {
+    this.running ??= this.work().finally(() => (this.running = undefined));
+    return this.running;
+  }
+}
