@@ -138,10 +138,15 @@ export const redemptionStore = {
     customerIds: readonly string[],
     statuses: readonly VoucherStatus[] | null,
   ): Promise<VoucherRow[]> {
+    // At most 1,000 per member, newest first: a batch of many members must not share one limit.
     const { rows } = await db.query<VoucherRow>(
-      `select * from rewards.vouchers where customer_id = any($1::uuid[])
-         and ($2::text[] is null or status = any($2::text[]))
-       order by created_at desc, id limit 1000`,
+      `select * from (
+         select v.*, row_number() over (partition by customer_id order by created_at desc, id) as position
+           from rewards.vouchers v
+          where customer_id = any($1::uuid[]) and ($2::text[] is null or status = any($2::text[]))
+       ) newest
+       where position <= 1000
+       order by created_at desc, id`,
       [[...customerIds], statuses && statuses.length > 0 ? [...statuses] : null],
     );
     return rows;
