@@ -48,6 +48,8 @@ export interface StackOptions {
   phoneRegion?: string | null;
   /** How often the rewards job completes abandoned redemptions and expires vouchers (0: only on request). */
   rewardsJobIntervalMs?: number;
+  /** How often the ledger and rewards apply profile merges (0: never). Default 1000 ms. */
+  mergeFollowIntervalMs?: number;
 }
 
 export interface RunningStack {
@@ -105,6 +107,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         profileUrl: profile.url,
         clock: options.clock,
         jobIntervalMs: options.rewardsJobIntervalMs,
+        mergeFollowIntervalMs: options.mergeFollowIntervalMs,
       }),
     );
     const ledger = track(
@@ -114,6 +117,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         campaignUrl: campaign.url,
         policy: options.ledgerPolicy,
         clock: options.clock,
+        mergeFollowIntervalMs: options.mergeFollowIntervalMs,
       }),
     );
     later.ledgerUrl = ledger.url;

@@ -180,12 +180,13 @@ export type JournalFilterInput = {
   until?: string | null | undefined;
 };
 
-/** What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment) or expiry. */
+/** What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment), expiry, an activity or a profile merge. */
 export type JournalSourceType =
   | 'ACTIVITY'
   | 'ACTOR'
   | 'CAMPAIGN'
   | 'EXPIRY'
+  | 'MERGE'
   | 'ORDER'
   | 'REDEMPTION'
   | 'RETURN';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
+import { UpstreamOutbox } from '../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
@@ -12,7 +13,6 @@ import { QuoteService } from './quotes/quote.service';
 import { buildCampaignSchema } from './schema';
 import { PurchaseHistory } from './segments/purchaseHistory';
 import { SimulationService } from './simulation/simulation.service';
-import { LedgerEvents } from './upstream/ledgerEvents';
 import { ProfileFacts } from './upstream/profileFacts';
 
 export const campaignMigrationsDir = path.join(projectRoot(), 'subgraphs/campaign/migrations');
@@ -41,7 +41,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   const logger = options.logger.child({ service: 'campaign' });
   const history = new PurchaseHistory(
     options.db,
-    new LedgerEvents(urlSource(options.ledgerUrl), credential),
+    new UpstreamOutbox(urlSource(options.ledgerUrl), 'ledgerEvents', credential, 'ledger service'),
     program,
     logger.child({ job: 'purchase-history' }),
   );

@@ -67,7 +67,7 @@ export function createLedgerContext(services: LedgerServices, { events, principa
       accountByCustomerId: new DataLoader(async (ids) => {
         const valid = ids.filter(isUuid);
         const rows = valid.length > 0 ? await accountStore.findByCustomerIds(db, valid) : [];
-        const byId = new Map(rows.map((row) => [row.customer_id, row]));
+        const byId = new Map(rows.map((row) => [row.asked_id, row]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
       historyPage: new DataLoader(

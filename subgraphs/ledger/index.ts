@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
+import { followCustomerMerges, type MergeFollower } from '../../runtime/events/customerMerges';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { ActivityService } from './activities/activity.service';
@@ -8,6 +9,7 @@ import { AdjustmentService } from './adjustments/adjustment.service';
 import { createLedgerContext } from './context';
 import { LedgerCore } from './ledgerCore';
 import { createPointsJob, type PointsJob } from './maintenance/pointsJob';
+import { mergeAccounts } from './merges/accountMerge';
 import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
 import { PurchaseService } from './purchases/purchase.service';
 import { RedemptionService } from './redemptions/redemption.service';
@@ -27,10 +29,13 @@ export interface LedgerOptions extends SubgraphOptions {
   policy?: LedgerPolicy;
   /** The ledger's "now" (tests move it forward to reach expiry and review dates). Default the system clock. */
   clock?: () => Date;
+  /** How often the ledger applies profile merges it has not applied yet (0: never). Default 1000 ms. */
+  mergeFollowIntervalMs?: number;
 }
 
 export interface RunningLedger extends RunningSubgraph {
   pointsJob: PointsJob;
+  merges: MergeFollower;
 }
 
 /** Starts the ledger subgraph: accounts, the journal, purchases, returns, redemptions, tiers and balance updates. */
@@ -51,6 +56,14 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     activities.completeReferral(customerId).catch((error: unknown) => {
       logger.warn('a referral could not be paid yet', { error: String(error) });
     });
+  const merges = followCustomerMerges({
+    db: options.db,
+    schema: 'ledger',
+    profileUrl: () => options.profileUrl,
+    credential,
+    logger: logger.child({ job: 'customer-merges' }),
+    apply: (merge, tx) => mergeAccounts(core, tx, merge),
+  });
   const pointsJob = createPointsJob(core, logger.child({ job: 'points' }), () => activities.completeDueReferrals());
   const services = {
     db: options.db,
@@ -72,10 +85,13 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     options,
   );
   pointsJob.start(core.policy.jobIntervalMs);
+  merges.start(options.mergeFollowIntervalMs ?? 1000);
   return {
     ...subgraph,
     pointsJob,
+    merges,
     async stop() {
+      await merges.stop();
       await pointsJob.stop();
       await subgraph.stop();
     },

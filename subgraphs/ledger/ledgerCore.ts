@@ -51,11 +51,16 @@ export class LedgerCore {
     }
   }
 
-  /** Refuses an id no profile has (NOT_FOUND) before an account is opened for it. */
-  async requireCustomer(customerId: string, what: string): Promise<void> {
-    if (await accountStore.exists(this.db, customerId)) return;
+  /**
+   * The account a customer id posts to: itself, or the survivor of a profile merge. Refuses an id
+   * no profile has (NOT_FOUND) before an account is opened for it.
+   */
+  async requireCustomer(customerId: string, what: string): Promise<string> {
+    const current = await accountStore.currentId(this.db, customerId);
+    if (current) return current;
     const known = await this.upstream(() => this.profiles.customerExists(customerId), what);
     if (!known) throw new LedgerError(LedgerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
+    return customerId;
   }
 
   /** Runs a call to another service; its failure becomes the ledger's own error, with nothing changed. */

@@ -10,6 +10,7 @@ export const profileErrorCodes: Record<CustomerErrorKind, ErrorCode> = {
   [CustomerErrorKind.IdentifierTaken]: ErrorCode.CONFLICT,
   [CustomerErrorKind.InvalidProfile]: ErrorCode.BAD_USER_INPUT,
   [CustomerErrorKind.UnknownCustomer]: ErrorCode.NOT_FOUND,
+  [CustomerErrorKind.MergeRefused]: ErrorCode.CONFLICT,
 };
 
 export const profileErrors = mapDomainErrors(profileErrorCodes);

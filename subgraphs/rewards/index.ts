@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
+import { followCustomerMerges, type MergeFollower } from '../../runtime/events/customerMerges';
 import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { RewardService } from './catalog/reward.service';
 import { createRewardsContext } from './context';
 import { createRewardsJob, type RewardsJob } from './maintenance/rewardsJob';
+import { mergeRewards } from './merges/customerMerge';
 import { BirthdayRewards } from './redemptions/birthdayRewards';
 import { RedemptionService } from './redemptions/redemption.service';
 import { buildRewardsSchema } from './schema';
@@ -25,10 +27,13 @@ export interface RewardsOptions extends SubgraphOptions {
   clock?: () => Date;
   /** How often the rewards job runs; 0 only on request. Default 60000 ms. */
   jobIntervalMs?: number;
+  /** How often rewards applies profile merges it has not applied yet (0: never). Default 1000 ms. */
+  mergeFollowIntervalMs?: number;
 }
 
 export interface RunningRewards extends RunningSubgraph {
   rewardsJob: RewardsJob;
+  merges: MergeFollower;
 }
 
 /** Starts the rewards subgraph: the catalog, redemptions and vouchers. */
@@ -64,11 +69,22 @@ export async function startRewardsSubgraph(options: RewardsOptions): Promise<Run
     },
     options,
   );
+  const merges = followCustomerMerges({
+    db: options.db,
+    schema: 'rewards',
+    profileUrl: urlSource(options.profileUrl),
+    credential,
+    logger: logger.child({ job: 'customer-merges' }),
+    apply: (merge, tx) => mergeRewards(tx, merge),
+  });
   rewardsJob.start(options.jobIntervalMs ?? 60_000);
+  merges.start(options.mergeFollowIntervalMs ?? 1000);
   return {
     ...subgraph,
     rewardsJob,
+    merges,
     async stop() {
+      await merges.stop();
       await rewardsJob.stop();
       await subgraph.stop();
     },

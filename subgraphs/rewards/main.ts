@@ -10,5 +10,6 @@ runSubgraphMain('rewards', defaultSubgraphPorts.rewards, (options, env) =>
     ledgerUrl: envRequired(env, 'LEDGER_URL'),
     profileUrl: envRequired(env, 'PROFILE_URL'),
     jobIntervalMs: envInteger(env, 'REWARDS_JOB_INTERVAL_MS', 60_000, { min: 0, max: 86_400_000 }),
+    mergeFollowIntervalMs: envInteger(env, 'MERGE_FOLLOW_INTERVAL_MS', 1000, { min: 0, max: 3_600_000 }),
   }),
 );

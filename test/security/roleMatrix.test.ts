@@ -394,6 +394,18 @@ describe('who may do what', () => {
       },
     },
     {
+      name: 'merge two profiles',
+      allowed: ['admin'],
+      field: 'mergeCustomers',
+      run: async (c) => {
+        const [survivor, merged] = await Promise.all([enrollMember(graph, 'One'), enrollMember(graph, 'Same')]);
+        return c.request(
+          `mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m, reason: "matrix test") { mergedId } }`,
+          { s: survivor.id, m: merged.id },
+        );
+      },
+    },
+    {
       name: 'choose the birthday reward',
       allowed: ['marketer', 'admin'],
       field: 'setBirthdayReward',

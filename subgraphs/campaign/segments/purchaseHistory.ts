@@ -1,14 +1,14 @@
 import type { Database } from '../../../runtime/database/database';
 import type { Logger } from '../../../runtime/logging/logger';
 import { programStore, type ProgramSettings } from '../program/programSettings';
-import type { LedgerEvents } from '../upstream/ledgerEvents';
+import type { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { historyStore } from './segment.store';
 
 const source = 'ledger';
 const batchSize = 500;
 /** RFM scores rank every buyer, so they are recomputed at most this often (or when asked). */
 const rescoreEveryMs = 60_000;
-export const historyEventTypes = ['PurchaseRecorded', 'ReturnRecorded', 'TierChanged'] as const;
+export const historyEventTypes = ['PurchaseRecorded', 'ReturnRecorded', 'TierChanged', 'AccountsMerged'] as const;
 
 export interface HistoryReport {
   /** Ledger events read in this run. */
@@ -31,7 +31,7 @@ export class PurchaseHistory {
 
   constructor(
     private readonly db: Database,
-    private readonly events: LedgerEvents,
+    private readonly events: UpstreamOutbox,
     private readonly defaults: ProgramSettings,
     private readonly logger: Logger,
   ) {}
@@ -99,6 +99,8 @@ export class PurchaseHistory {
             await historyStore.addReturn(tx, String(payload.purchaseId), Number(payload.amount));
           } else if (event.type === 'TierChanged') {
             await historyStore.setTier(tx, customerId, String(payload.to));
+          } else if (event.type === 'AccountsMerged') {
+            await historyStore.mergeCustomer(tx, customerId, String(payload.mergedId));
           }
         }
         await historyStore.recount(tx, [...customers], currency);

@@ -151,6 +151,17 @@ export const historyStore = {
   },
 
   /** Recounts the figures of some customers from their purchases. */
+  /**
+   * A profile merge the ledger applied: the merged member's purchases and campaign grants (which
+   * per-customer caps count) become the survivor's; the caller recounts the survivor.
+   */
+  async mergeCustomer(tx: Queryable, survivorId: string, mergedId: string): Promise<void> {
+    for (const table of ['purchases', 'grants']) {
+      await tx.query(`update campaign.${table} set customer_id = $1 where customer_id = $2`, [survivorId, mergedId]);
+    }
+    await tx.query('delete from campaign.customer_stats where customer_id = $1', [mergedId]);
+  },
+
   async recount(tx: Queryable, customerIds: readonly string[], currency: string): Promise<void> {
     if (customerIds.length === 0) return;
     await tx.query(

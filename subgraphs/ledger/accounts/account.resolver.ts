@@ -21,7 +21,8 @@ export class CustomerLoyaltyResolver {
     requireLedgerAccess(ctx.principal, customer.id);
     const account = await ctx.loaders.accountByCustomerId.load(customer.id);
     return {
-      customerId: customer.id,
+      // A merged id reads the survivor's account.
+      customerId: account?.customer_id ?? customer.id,
       balance: account?.balance ?? 0,
       pending: account?.pending ?? 0,
       lifetimePoints: account?.lifetime_points ?? 0,

@@ -20,6 +20,7 @@ interface AccountRow {
   tier_since: Date | null;
   tier_review_at: Date | null;
   last_activity_at: Date | null;
+  merged_into: string | null;
 }
 
 type Actor = NewEvent['actor'];
@@ -56,16 +57,21 @@ export class AccountBook {
     this.marked = { balance: row.balance, pending: row.pending };
   }
 
-  /** Locks (opening if needed) the member's account and settles what is due at `now`. */
+  /**
+   * Locks (opening if needed) the member's account and settles what is due at `now`. The account of
+   * a merged id is the one it was merged into.
+   */
   static async open(tx: Queryable, customerId: string, now: Date, policy: LedgerPolicy): Promise<AccountBook> {
     await tx.query('insert into ledger.accounts (customer_id) values ($1) on conflict (customer_id) do nothing', [
       customerId,
     ]);
     const { rows } = await tx.query<AccountRow>(
-      `select customer_id, balance, pending, lifetime_points, tier, tier_since, tier_review_at, last_activity_at
+      `select customer_id, balance, pending, lifetime_points, tier, tier_since, tier_review_at, last_activity_at,
+              merged_into
          from ledger.accounts where customer_id = $1 for update`,
       [customerId],
     );
+    if (rows[0]!.merged_into) return AccountBook.open(tx, rows[0]!.merged_into, now, policy);
     const book = new AccountBook(tx, rows[0]!, now, policy);
     await book.settle();
     return book;
@@ -138,6 +144,35 @@ export class AccountBook {
     if (points <= 0) return;
     this.row.pending -= points;
     await lotStore.change(this.tx, [{ lotId, points: -points }]);
+  }
+
+  /**
+   * Moves everything this account holds into `survivor`'s (a profile merge): the balance as a
+   * TRANSFER_OUT / TRANSFER_IN pair, pending points, the lots behind both with their expiry dates,
+   * and lifetime points. Both books must be open in this transaction; this one is left empty.
+   */
+  async moveInto(survivor: AccountBook, mergeId: string): Promise<{ points: number; pending: number }> {
+    const points = this.row.balance;
+    const pending = this.row.pending;
+    const entry = { sourceType: SourceType.MERGE, sourceId: mergeId };
+    if (points > 0) {
+      this.post([{ ...entry, kind: EntryKind.TRANSFER_OUT, points: -points, reason: 'Moved to the merged profile' }]);
+      survivor.post([
+        { ...entry, kind: EntryKind.TRANSFER_IN, points, reason: 'Moved from a profile merged into this one' },
+      ]);
+    }
+    this.row.pending = 0;
+    survivor.row.pending += pending;
+    await this.tx.query('update ledger.lots set customer_id = $1 where customer_id = $2 and remaining > 0', [
+      survivor.customerId,
+      this.customerId,
+    ]);
+    this.lots = undefined;
+    survivor.lots = undefined;
+    survivor.earnedDelta += this.row.lifetime_points;
+    this.earnedDelta -= this.row.lifetime_points;
+    survivor.row.last_activity_at = latest(survivor.row.last_activity_at, this.row.last_activity_at);
+    return { points, pending };
   }
 
   /** Marks this change as member activity (it resets the inactivity clock). */
@@ -316,4 +351,9 @@ export class AccountBook {
       actor: null,
     });
   }
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a > b ? a : b;
 }

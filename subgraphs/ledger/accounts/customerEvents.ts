@@ -3,6 +3,7 @@ import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { isUuid } from '../../../runtime/validation/validators';
 import type { LedgerContext } from '../context';
 import { requireLedgerAccess } from './account.access';
+import { accountStore } from './account.store';
 
 export interface CustomerEventArgs {
   customerId: string;
@@ -33,6 +34,8 @@ export function subscribeToCustomerEvents(type: string) {
         });
       }
     }
-    return context.events.subscribe({ after, filter: { aggregateId: args.customerId, types: [type] } });
+    // A merged member's id follows the account it was merged into.
+    const accountId = (await accountStore.currentId(context.db, args.customerId)) ?? args.customerId;
+    return context.events.subscribe({ after, filter: { aggregateId: accountId, types: [type] } });
   };
 }

@@ -72,7 +72,8 @@ export class ActivityService {
     }
     const existing = await this.find(this.core.db, request);
     if (existing) return this.replay(existing, request);
-    await this.core.requireCustomer(request.customerId, 'the activity');
+    // A merged member's id posts to the account it was merged into.
+    request = { ...request, customerId: await this.core.requireCustomer(request.customerId, 'the activity') };
     if (referred !== null) return this.refer(request, referred);
 
     const { rows } = await this.core.db.query<{ tier: string | null }>(
@@ -191,7 +192,7 @@ export class ActivityService {
         argument: 'referredCustomerId',
       });
     }
-    await this.core.requireCustomer(friendId, 'the referral');
+    friendId = await this.core.requireCustomer(friendId, 'the referral');
     const history = await purchaseStore.historyOf(this.core.db, friendId);
     if (history.purchasesBefore > 0) {
       throw new LedgerError(

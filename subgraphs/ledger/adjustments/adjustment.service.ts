@@ -42,7 +42,8 @@ export class AdjustmentService {
     const key = request.idempotencyKey ?? null;
     const existing = key ? await this.findByKey(key) : undefined;
     if (existing) return this.replay(existing, request);
-    await this.core.requireCustomer(request.customerId, 'the adjustment');
+    // A merged member's id posts to the account it was merged into.
+    request = { ...request, customerId: await this.core.requireCustomer(request.customerId, 'the adjustment') };
     const id = randomUUID();
     return this.core.withAccount(
       request.customerId,

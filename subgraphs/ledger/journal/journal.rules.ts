@@ -19,6 +19,7 @@ export enum SourceType {
   ACTOR = 'ACTOR',
   EXPIRY = 'EXPIRY',
   ACTIVITY = 'ACTIVITY',
+  MERGE = 'MERGE',
 }
 
 export interface EntryDraft {

@@ -67,20 +67,31 @@ export const journalStore = {
     );
   },
 
-  /** Pages of several customers' histories, newest first, in one query. */
+  /**
+   * Pages of several customers' histories, newest first, in one query. A history includes the
+   * entries of accounts merged into the customer's (each entry's balanceAfter is of its own account).
+   */
   async historyPages(db: Queryable, requests: readonly HistoryRequest[]): Promise<Map<string, EntryRow[]>> {
     const { rows } = await db.query<EntryRow & { request_index: number }>(
       `select r.request_index, e.id, e.customer_id, e.kind, e.points, e.balance_after, e.reason, e.source_type, e.source_id, e.rule_id, e.created_at
          from unnest($1::uuid[], $2::bigint[], $3::int[], $4::jsonb[])
               with ordinality as r(customer_id, before_id, row_limit, filter, request_index)
          cross join lateral (
-           select * from ledger.entries
-            where customer_id = r.customer_id and (r.before_id is null or id < r.before_id)
-              and (r.filter->'kinds' is null or kind in (select jsonb_array_elements_text(r.filter->'kinds')))
-              and (r.filter->>'since' is null or created_at >= (r.filter->>'since')::timestamptz)
-              and (r.filter->>'until' is null or created_at < (r.filter->>'until')::timestamptz)
-            order by id desc
-            limit r.row_limit
+           select x.* from (
+             select r.customer_id as account_id
+             union all select m.customer_id from ledger.accounts m where m.merged_into = r.customer_id
+           ) accounts
+           cross join lateral (
+             select * from ledger.entries
+              where customer_id = accounts.account_id and (r.before_id is null or id < r.before_id)
+                and (r.filter->'kinds' is null or kind in (select jsonb_array_elements_text(r.filter->'kinds')))
+                and (r.filter->>'since' is null or created_at >= (r.filter->>'since')::timestamptz)
+                and (r.filter->>'until' is null or created_at < (r.filter->>'until')::timestamptz)
+              order by id desc
+              limit r.row_limit
+           ) x
+           order by x.id desc
+           limit r.row_limit
          ) e
         order by r.request_index, e.id desc`,
       [

@@ -7,7 +7,7 @@ registerEnumType(EntryKind, { name: 'JournalEntryKind', description: 'What a jou
 registerEnumType(SourceType, {
   name: 'JournalSourceType',
   description:
-    'What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment) or expiry.',
+    'What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment), expiry, an activity or a profile merge.',
 });
 
 @ObjectType({ description: "One line of a member's points journal. Entries are never changed, only added." })

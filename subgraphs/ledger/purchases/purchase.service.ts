@@ -99,11 +99,13 @@ export class PurchaseService {
       throw new LedgerError(LedgerErrorKind.InvalidInput, 'The order total is too large');
     }
     const fingerprint = orderFingerprint(order);
-    const [existing] = await Promise.all([
+    const [existing, customerId] = await Promise.all([
       purchaseStore.findByKey(this.core.db, order),
       this.core.requireCustomer(order.customerId, 'the purchase'),
     ]);
     if (existing) return this.replay(existing, fingerprint);
+    // A merged member's id posts to the account it was merged into.
+    order = { ...order, customerId };
     // One member's purchases are quoted and posted one at a time in this process: a campaign claim
     // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
     const purchase = await this.members.run(order.customerId, () =>

@@ -45,7 +45,8 @@ export class RedemptionService {
   async debit(request: DebitRequest, actor: NewEvent['actor']): Promise<PointsDebit> {
     const existing = await this.find(request.redemptionId);
     if (existing) return this.replay(existing, request);
-    await this.core.requireCustomer(request.customerId, 'the debit');
+    // A merged member's id posts to the account it was merged into.
+    request = { ...request, customerId: await this.core.requireCustomer(request.customerId, 'the debit') };
     return this.core.withAccount(
       request.customerId,
       async (book, tx) => {

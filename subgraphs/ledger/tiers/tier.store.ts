@@ -45,7 +45,8 @@ export const tierStore = {
 
   /**
    * Qualifying points of a member in the window that starts at `since`: points earned from
-   * purchases (base and bonus) less what returns took back. Expiry and redemptions do not count.
+   * purchases (base and bonus) less what returns took back, on the member's account and those
+   * merged into it. Expiry, redemptions and transfers do not count.
    */
   async qualifyingPoints(db: Queryable, customerId: string, since: Date): Promise<number> {
     return (await this.qualifyingPointsOf(db, [customerId], since)).get(customerId) ?? 0;
@@ -54,12 +55,16 @@ export const tierStore = {
   /** `qualifyingPoints` of several members in one query. */
   async qualifyingPointsOf(db: Queryable, customerIds: readonly string[], since: Date): Promise<Map<string, number>> {
     const { rows } = await db.query<{ customer_id: string; points: number }>(
-      `select c.customer_id, coalesce(sum(e.points), 0)::bigint as points
+      `select c.customer_id, q.points
          from unnest($1::uuid[]) as c(customer_id)
-         left join ledger.entries e
-           on e.customer_id = c.customer_id and e.created_at > $2
-          and (e.kind in ('EARN', 'BONUS') or (e.kind = 'REVERSE' and e.source_type = 'RETURN'))
-        group by c.customer_id`,
+         cross join lateral (
+           select coalesce(sum(e.points), 0)::bigint as points
+             from (select c.customer_id as account_id
+                   union all select m.customer_id from ledger.accounts m where m.merged_into = c.customer_id) accounts
+             join ledger.entries e
+               on e.customer_id = accounts.account_id and e.created_at > $2
+              and (e.kind in ('EARN', 'BONUS') or (e.kind = 'REVERSE' and e.source_type = 'RETURN'))
+         ) q`,
       [customerIds, since],
     );
     return new Map(rows.map((row) => [row.customer_id, Math.max(0, row.points)]));

@@ -28,7 +28,7 @@ export class BirthdayResolver {
     const alsoLeapDay = !leapYear && month === 2 && day === 28;
     const { rows } = await ctx.db.query<{ id: string }>(
       `select id from profile.customers
-        where erased_at is null and birthday is not null
+        where erased_at is null and merged_into is null and birthday is not null
           and ((extract(month from birthday) = $1 and extract(day from birthday) = $2)
                or ($3 and extract(month from birthday) = 2 and extract(day from birthday) = 29))
           and ($4::uuid is null or id > $4::uuid)

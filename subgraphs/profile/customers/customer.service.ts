@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { hasSqlState, SqlState, type Database } from '../../../runtime/database/database';
+import { customersMergedEvent, type CustomersMergedPayload } from '../../../runtime/events/customerMerges';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { isUuid } from '../../../runtime/validation/validators';
 import { CustomerError, CustomerErrorKind } from './customer.errors';
@@ -55,8 +56,7 @@ export class CustomerService {
   createLoader(): DataLoader<string, Customer | null> {
     return new DataLoader(async (ids) => {
       const valid = ids.filter(isUuid);
-      const found = valid.length > 0 ? await customerStore.findByIds(this.db, valid) : [];
-      const byId = new Map(found.map((customer) => [customer.id, customer]));
+      const byId = valid.length > 0 ? await customerStore.findByIds(this.db, valid) : new Map<string, Customer>();
       return ids.map((id) => byId.get(id) ?? null);
     });
   }
@@ -116,8 +116,8 @@ export class CustomerService {
 
   /** Gives the member a new card number; the old number and its scan code stop resolving. */
   async rotateCard(customerId: string, actor: Actor): Promise<void> {
-    await this.change(customerId, 'MemberCardRotated', actor, async (tx) => {
-      await customerStore.replaceCard(tx, customerId, newCardNumber());
+    await this.change(customerId, 'MemberCardRotated', actor, async (tx, currentId) => {
+      await customerStore.replaceCard(tx, currentId, newCardNumber());
     });
   }
 
@@ -125,8 +125,8 @@ export class CustomerService {
     if (changes.givenName !== undefined && (changes.givenName === null || changes.givenName.trim() === '')) {
       throw new CustomerError(CustomerErrorKind.InvalidProfile, 'givenName cannot be removed');
     }
-    await this.change(customerId, 'ProfileUpdated', actor, async (tx) => {
-      await customerStore.update(tx, customerId, changes);
+    await this.change(customerId, 'ProfileUpdated', actor, async (tx, currentId) => {
+      await customerStore.update(tx, currentId, changes);
     });
   }
 
@@ -135,24 +135,91 @@ export class CustomerService {
     consent: { channel: string; granted: boolean; source: string },
     actor: Actor,
   ): Promise<void> {
-    await this.change(customerId, 'ConsentChanged', actor, (tx) =>
-      customerStore.addConsent(tx, { customerId, ...consent, actor }),
+    await this.change(customerId, 'ConsentChanged', actor, (tx, currentId) =>
+      customerStore.addConsent(tx, { customerId: currentId, ...consent, actor }),
     );
+  }
+
+  /**
+   * Merges two profiles of one person into `survivorId` (see customerStore.merge) and records the
+   * `CustomersMerged` event that the other subgraphs follow. A retry of a done merge answers as the
+   * first did; merging an erased or already merged profile is refused.
+   */
+  async merge(
+    survivorId: string,
+    mergedId: string,
+    reason: string,
+    actor: Actor,
+  ): Promise<{ mergedId: string; auditEventId: string }> {
+    if (survivorId === mergedId) {
+      throw new CustomerError(CustomerErrorKind.InvalidProfile, 'A profile cannot be merged into itself');
+    }
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: string; merged_into: string | null; erased_at: Date | null }>(
+        'select id, merged_into, erased_at from profile.customers where id = any($1::uuid[]) order by id for update',
+        [[survivorId, mergedId]],
+      );
+      const survivor = rows.find((row) => row.id === survivorId);
+      const merged = rows.find((row) => row.id === mergedId);
+      for (const [id, row] of [
+        [survivorId, survivor],
+        [mergedId, merged],
+      ] as const) {
+        if (!row) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${id}`);
+      }
+      if (merged!.merged_into === survivorId) {
+        const { rows: done } = await tx.query<{ id: string }>(
+          `select id from profile.events where type = $1 and aggregate_id = $2 order by id desc limit 1`,
+          [customersMergedEvent, mergedId],
+        );
+        return { mergedId, auditEventId: done[0]!.id };
+      }
+      const refuse = (message: string) => new CustomerError(CustomerErrorKind.MergeRefused, message);
+      if (merged!.merged_into) throw refuse(`${mergedId} was already merged into ${merged!.merged_into}`);
+      if (survivor!.merged_into) {
+        throw refuse(`${survivorId} was merged into ${survivor!.merged_into}: merge into that profile instead`);
+      }
+      if (survivor!.erased_at || merged!.erased_at) throw refuse('An erased profile cannot be merged');
+      await customerStore.merge(tx, survivorId, mergedId);
+      const event = await appendEvent<CustomersMergedPayload>(tx, 'profile', {
+        type: customersMergedEvent,
+        aggregateId: mergedId,
+        payload: { survivorId, mergedId, reason },
+        actor,
+      });
+      return { mergedId, auditEventId: String(event.id) };
+    });
+  }
+
+  /** The profile an id stands for now: itself, or the profile it was merged into. */
+  async currentId(customerId: string): Promise<string> {
+    const id = await customerStore.currentId(this.db, customerId);
+    if (!id) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
+    return id;
   }
 
   private async change(
     customerId: string,
     type: string,
     actor: Actor,
-    work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<void>,
+    work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], currentId: string) => Promise<void>,
   ): Promise<void> {
+    const currentId = await this.currentId(customerId);
     await this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>('select id from profile.customers where id = $1 for update', [
-        customerId,
-      ]);
-      if (!rows[0]) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
-      await work(tx);
-      await appendEvent(tx, 'profile', { type, aggregateId: customerId, payload: { customerId }, actor });
+      const { rows } = await tx.query<{ merged_into: string | null }>(
+        'select merged_into from profile.customers where id = $1 for update',
+        [currentId],
+      );
+      if (rows[0]!.merged_into) {
+        throw new CustomerError(CustomerErrorKind.MergeRefused, 'The profile was merged meanwhile: try again');
+      }
+      await work(tx, currentId);
+      await appendEvent(tx, 'profile', {
+        type,
+        aggregateId: currentId,
+        payload: { customerId: currentId },
+        actor,
+      });
     });
   }
 

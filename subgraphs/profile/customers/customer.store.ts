@@ -3,6 +3,7 @@ import { IdentifierType } from './identifier.rules';
 import type { ConsentChannel, Customer, Identity } from './customer.type';
 
 interface CustomerRow {
+  asked_id: string;
   id: string;
   given_name: string;
   family_name: string | null;
@@ -15,20 +16,28 @@ interface CustomerRow {
   attributes: Record<string, unknown>;
   identities: Identity[];
   consents: Array<{ channel: ConsentChannel; granted: boolean; source: string; changedAt: string }>;
+  merged_ids: string[];
 }
 
-// One statement for any number of customers: identities aggregated, and the latest consent per channel.
+// One statement for any number of ids: a merged profile's id answers with the profile it was merged
+// into; identities aggregated, and the latest consent per channel.
 const selectCustomers = `
-  select c.id, c.given_name, c.family_name, c.enrollment_channel, c.enrollment_store_id, c.enrolled_at,
+  with asked as (
+    select m.id as asked_id, coalesce(m.merged_into, m.id) as id from profile.customers m where m.id = any($1::uuid[])
+  )
+  select asked.asked_id, c.id, c.given_name, c.family_name, c.enrollment_channel, c.enrollment_store_id, c.enrolled_at,
          to_char(c.birthday, 'YYYY-MM-DD') as birthday, c.preferred_channel, c.language, c.attributes,
          coalesce(json_agg(json_build_object('type', i.type, 'value', i.value) order by i.type, i.value)
                   filter (where i.type is not null), '[]') as identities,
          (select coalesce(json_agg(json_build_object('channel', k.channel, 'granted', k.granted, 'source', k.source,
                                                      'changedAt', k.changed_at) order by k.channel), '[]')
             from (select distinct on (channel) channel, granted, source, changed_at from profile.consents
-                   where customer_id = c.id order by channel, id desc) k) as consents
-    from profile.customers c
-    left join profile.identities i on i.customer_id = c.id`;
+                   where customer_id = c.id order by channel, id desc) k) as consents,
+         array(select m.id from profile.customers m where m.merged_into = c.id order by m.merged_at) as merged_ids
+    from asked
+    join profile.customers c on c.id = asked.id
+    left join profile.identities i on i.customer_id = c.id
+   group by asked.asked_id, c.id`;
 
 function toCustomer(row: CustomerRow): Customer {
   const first = (type: IdentifierType) => row.identities.find((identity) => identity.type === type)?.value ?? null;
@@ -49,6 +58,7 @@ function toCustomer(row: CustomerRow): Customer {
     attributes: row.attributes,
     consents: row.consents.map((consent) => ({ ...consent, changedAt: new Date(consent.changedAt) })),
     cardNumber: first(IdentifierType.MEMBER_CARD),
+    mergedIds: row.merged_ids,
   };
 }
 
@@ -64,12 +74,47 @@ export interface NewCustomer {
 
 /** SQL for `profile.customers` and `profile.identities`. */
 export const customerStore = {
-  /** Loads many customers in one query; the result is in no particular order. */
-  async findByIds(db: Queryable, ids: readonly string[]): Promise<Customer[]> {
-    const { rows } = await db.query<CustomerRow>(`${selectCustomers} where c.id = any($1::uuid[]) group by c.id`, [
-      ids,
-    ]);
-    return rows.map(toCustomer);
+  /** Loads many customers in one query, by the id asked for (a merged id maps to its survivor). */
+  async findByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, Customer>> {
+    const { rows } = await db.query<CustomerRow>(selectCustomers, [ids]);
+    return new Map(rows.map((row) => [row.asked_id, toCustomer(row)]));
+  },
+
+  /** The profile an id stands for now (itself, or the one it was merged into); undefined for no profile. */
+  async currentId(db: Queryable, id: string): Promise<string | undefined> {
+    const { rows } = await db.query<{ id: string }>(
+      'select coalesce(merged_into, id) as id from profile.customers where id = $1',
+      [id],
+    );
+    return rows[0]?.id;
+  },
+
+  /**
+   * Moves everything `mergedId` holds to `survivorId`: identities, consent history (the latest answer
+   * per channel stays the current one, whichever profile gave it), feedback, attributes (the
+   * survivor's win on the same key) and what the survivor lacks (family name, birthday, channel,
+   * language). The merged row stays, pointing at the survivor, as do rows merged into it before.
+   */
+  async merge(tx: Queryable, survivorId: string, mergedId: string): Promise<void> {
+    for (const table of ['identities', 'consents', 'feedback']) {
+      await tx.query(`update profile.${table} set customer_id = $1 where customer_id = $2`, [survivorId, mergedId]);
+    }
+    await tx.query(
+      `update profile.customers s set
+         family_name = coalesce(s.family_name, m.family_name),
+         birthday = coalesce(s.birthday, m.birthday),
+         preferred_channel = coalesce(s.preferred_channel, m.preferred_channel),
+         language = coalesce(s.language, m.language),
+         attributes = m.attributes || s.attributes
+        from profile.customers m
+       where s.id = $1 and m.id = $2`,
+      [survivorId, mergedId],
+    );
+    await tx.query(
+      `update profile.customers set merged_into = $1, merged_at = coalesce(merged_at, now())
+        where id = $2 or merged_into = $2`,
+      [survivorId, mergedId],
+    );
   },
 
   async findIdByIdentifier(db: Queryable, type: IdentifierType, value: string): Promise<string | undefined> {

@@ -95,8 +95,27 @@ export class Customer {
   })
   consents!: Consent[];
 
+  @Authorized(...profileFieldReaders)
+  @Field(() => [ID], {
+    description:
+      'Ids of profiles merged into this one, oldest merge first; each still resolves to this profile in every subgraph.',
+  })
+  mergedIds!: string[];
+
   /** The card number, when the member has one (read through memberCard). */
   cardNumber!: string | null;
+}
+
+@ObjectType({ description: 'Two profiles of one person, now one.' })
+export class CustomerMerge {
+  @Field(() => Customer, { description: 'The profile that remains, holding what both held.' })
+  survivor!: Customer;
+
+  @Field(() => ID, { description: 'The merged id: it keeps resolving to the survivor.' })
+  mergedId!: string;
+
+  @Field(() => ID, { description: 'The audit entry: the profile outbox event that the ledger and rewards follow.' })
+  auditEventId!: string;
 }
 
 @ObjectType({ description: "A member's consent for one channel: the latest answer." })

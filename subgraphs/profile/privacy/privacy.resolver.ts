@@ -4,7 +4,7 @@ import { requireCustomerAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import { appendEvent } from '../../../runtime/events/outbox';
 import type { ProfileContext } from '../context';
-import { CustomerError, CustomerErrorKind } from '../customers/customer.errors';
+import { checkedReason, CustomerError, CustomerErrorKind } from '../customers/customer.errors';
 
 @ObjectType({ description: 'An erasure: when, and the audit entry that records who did it and why.' })
 class Erasure {
@@ -26,14 +26,15 @@ export class PrivacyResolver {
       "Everything the profile holds about a member, as one JSON document: profile, identities, consent history, NPS answers and the profile's events about them. Points, vouchers and segments are in the graph (see the README's export example).",
   })
   async exportProfile(@Arg('customerId', () => ID) id: string, @Ctx() ctx: ProfileContext): Promise<object> {
-    const customerId = ctx.customers.requireValidId(id);
-    requireCustomerAccess(ctx.principal, customerId, ['admin']);
+    requireCustomerAccess(ctx.principal, ctx.customers.requireValidId(id), ['admin']);
+    const customerId = await ctx.customers.currentId(id);
     const q = async <Row>(sql: string) => (await ctx.db.query<Row>(sql, [customerId])).rows;
     const [profile] = await q<Record<string, unknown>>('select * from profile.customers where id = $1');
     if (!profile) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
     return {
       exportedAt: new Date().toISOString(),
       profile,
+      mergedProfiles: await q('select * from profile.customers where merged_into = $1 order by merged_at'),
       identities: await q(
         'select type, value, created_at from profile.identities where customer_id = $1 order by type',
       ),
@@ -52,14 +53,14 @@ export class PrivacyResolver {
   @Authorized('admin')
   @Mutation(() => Erasure, {
     description:
-      "Erases a member's personal data (names, identities, birthday, attributes, consents, feedback comments); the id stays, so the ledger's amounts remain for accounting, tied to no one. Recorded with the admin and the reason.",
+      "Erases a member's personal data (names, identities, birthday, attributes, consents, feedback comments), including the profiles merged into theirs; the id stays, so the ledger's amounts remain for accounting, tied to no one. Recorded with the admin and the reason.",
   })
   async eraseCustomer(
     @Arg('customerId', () => ID) id: string,
     @Arg('reason') reason: string,
     @Ctx() ctx: ProfileContext,
   ): Promise<Erasure> {
-    const customerId = ctx.customers.requireValidId(id);
+    const customerId = await ctx.customers.currentId(ctx.customers.requireValidId(id));
     const why = checkedReason(reason);
     const result = await ctx.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ erased_at: Date | null }>(
@@ -70,11 +71,11 @@ export class PrivacyResolver {
       await tx.query('delete from profile.identities where customer_id = $1', [customerId]);
       await tx.query('delete from profile.consents where customer_id = $1', [customerId]);
       await tx.query('update profile.feedback set comment = null where customer_id = $1', [customerId]);
-      const { rows: erased } = await tx.query<{ erased_at: Date }>(
+      const { rows: erased } = await tx.query<{ id: string; erased_at: Date }>(
         `update profile.customers set given_name = 'Erased member', family_name = null, birthday = null,
            preferred_channel = null, language = null, attributes = '{}', enrollment_store_id = null,
            erased_at = coalesce(erased_at, now())
-         where id = $1 returning erased_at`,
+         where id = $1 or merged_into = $1 returning id, erased_at`,
         [customerId],
       );
       const event = await appendEvent(tx, 'profile', {
@@ -83,18 +84,13 @@ export class PrivacyResolver {
         payload: { customerId, reason: why },
         actor: actorOf(ctx.principal),
       });
-      return { customerId, erasedAt: erased[0]!.erased_at, auditEventId: String(event.id) };
+      return {
+        customerId,
+        erasedAt: erased.find((row) => row.id === customerId)!.erased_at,
+        auditEventId: String(event.id),
+      };
     });
     ctx.loaders.customerById.clear(customerId);
     return result;
   }
-}
-
-/** An erasure's reason: required, 3 to 500 characters. */
-function checkedReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (trimmed.length < 3 || trimmed.length > 500) {
-    throw new CustomerError(CustomerErrorKind.InvalidProfile, 'Give a reason of 3 to 500 characters');
-  }
-  return trimmed;
 }

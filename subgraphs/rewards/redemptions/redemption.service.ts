@@ -6,6 +6,7 @@ import type { Logger } from '../../../runtime/logging/logger';
 import { rewardStore } from '../catalog/reward.store';
 import type { Reward } from '../catalog/reward.type';
 import { RewardsError, RewardsErrorKind } from '../errors';
+import { currentCustomerId } from '../merges/customerMerge';
 import type { LedgerPoints } from '../upstream/ledgerPoints';
 import { newVoucherCode } from '../vouchers/voucherCode';
 import { RedemptionStatus, type Redemption } from '../vouchers/voucher.type';
@@ -60,6 +61,7 @@ export class RedemptionService {
   async redeem(request: RedeemRequest, actor: NewEvent['actor']): Promise<Redemption> {
     const existing = await redemptionStore.find(this.db, request.redemptionId);
     if (existing) return this.resume(existing, request);
+    request = { ...request, customerId: await currentCustomerId(this.db, request.customerId) };
     const members = await this.ledger.members([request.customerId]);
     const member = members.get(request.customerId) ?? { balance: 0, tier: null };
     let held: RedemptionRow;
@@ -111,6 +113,7 @@ export class RedemptionService {
         channel: existing.channel,
         storeId: null,
       });
+    customerId = await currentCustomerId(this.db, customerId);
     try {
       return await this.db.transaction(async (tx) => {
         const reward = await this.lockReward(tx, rewardId);
@@ -170,7 +173,10 @@ export class RedemptionService {
   }
 
   private async resume(existing: RedemptionRow, request: RedeemRequest): Promise<Redemption> {
-    if (existing.reward_id !== request.rewardId || existing.customer_id !== request.customerId) {
+    const sameMember =
+      existing.customer_id === request.customerId ||
+      existing.customer_id === (await currentCustomerId(this.db, request.customerId));
+    if (existing.reward_id !== request.rewardId || !sameMember) {
       throw new RewardsError(
         RewardsErrorKind.RedemptionConflict,
         `Redemption ${existing.id} was made for another reward or member; use a new redemptionId`,

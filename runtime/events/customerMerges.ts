@@ -1,0 +1,55 @@
+import type { InternalCredential } from '../auth/tokens';
+import type { Database, Queryable } from '../database/database';
+import { PeriodicJob } from '../jobs/periodicJob';
+import type { Logger } from '../logging/logger';
+import { OutboxFollower, type FollowReport } from './outboxFollower';
+import { UpstreamOutbox } from './upstreamOutbox';
+
+/** The profile's event for two profiles of one person becoming one; the other subgraphs follow it. */
+export const customersMergedEvent = 'CustomersMerged';
+
+export interface CustomersMergedPayload {
+  survivorId: string;
+  mergedId: string;
+  reason: string;
+}
+
+export interface CustomerMerge {
+  survivorId: string;
+  mergedId: string;
+  /** The profile's event id: the merge's reference in other services' records. */
+  mergeId: string;
+}
+
+export type MergeFollower = PeriodicJob<FollowReport>;
+
+/**
+ * Follows the profile's outbox and applies each customer merge to this service's data, once and in
+ * order, in a transaction that also records how far it has read (`<schema>.consumer_cursors`).
+ */
+export function followCustomerMerges(options: {
+  db: Database;
+  schema: string;
+  profileUrl: () => string;
+  credential: InternalCredential;
+  logger: Logger;
+  apply: (merge: CustomerMerge, tx: Queryable) => Promise<void>;
+}): MergeFollower {
+  const follower = new OutboxFollower({
+    db: options.db,
+    schema: options.schema,
+    source: 'profile',
+    upstream: new UpstreamOutbox(options.profileUrl, 'profileEvents', options.credential, 'profile service'),
+    types: [customersMergedEvent],
+    apply: (event, tx) =>
+      options.apply(
+        {
+          survivorId: String(event.payload.survivorId),
+          mergedId: String(event.payload.mergedId),
+          mergeId: String(event.id),
+        },
+        tx,
+      ),
+  });
+  return new PeriodicJob('customer merges', () => follower.run(), options.logger);
+}

@@ -1,0 +1,60 @@
+import type { Queryable } from '../../../runtime/database/database';
+import type { CustomerMerge } from '../../../runtime/events/customerMerges';
+import { AccountBook } from '../accounts/accountBook';
+import type { LedgerCore } from '../ledgerCore';
+import { tierStore } from '../tiers/tier.store';
+
+/** The ledger's event once it has moved a merged account into its survivor. */
+export const accountsMergedEvent = 'AccountsMerged';
+
+export interface AccountsMergedPayload {
+  /** The survivor, as in every ledger event about a customer. */
+  customerId: string;
+  survivorId: string;
+  mergedId: string;
+  /** Spendable points moved. */
+  points: number;
+  /** Pending points moved. */
+  pending: number;
+}
+
+/**
+ * Moves a merged member's account into the survivor's, in the caller's transaction: points, pending
+ * points and their lots (see AccountBook.moveInto), and the orders and returns behind them, so
+ * returns of the merged member's orders reverse the survivor's points. The merged account stays,
+ * empty, pointing at the survivor: its id keeps posting to and reading the survivor's account, and
+ * its journal shows in the survivor's history. A merge already applied is skipped.
+ */
+export async function mergeAccounts(core: LedgerCore, tx: Queryable, merge: CustomerMerge): Promise<void> {
+  const { survivorId, mergedId } = merge;
+  const { rows } = await tx.query<{ merged_into: string | null }>(
+    'select merged_into from ledger.accounts where customer_id = $1',
+    [mergedId],
+  );
+  if (rows[0]?.merged_into) return;
+  const program = await tierStore.load(tx);
+  const now = core.clock();
+  // Two merges touching one account lock in the same order.
+  const books = new Map<string, AccountBook>();
+  for (const id of [survivorId, mergedId].sort()) books.set(id, await AccountBook.open(tx, id, now, core.policy));
+  const survivor = books.get(survivorId)!;
+  const merged = books.get(mergedId)!;
+  const moved = await merged.moveInto(survivor, merge.mergeId);
+  for (const table of ['orders', 'returns']) {
+    await tx.query(`update ledger.${table} set customer_id = $1 where customer_id = $2`, [survivorId, mergedId]);
+  }
+  merged.noteChange('Points moved to the profile this one was merged into', `merge:${merge.mergeId}`, null);
+  survivor.noteChange('Points moved from a profile merged into this one', `merge:${merge.mergeId}`, null);
+  survivor.publish({
+    type: accountsMergedEvent,
+    aggregateId: survivorId,
+    payload: { customerId: survivorId, survivorId, mergedId, ...moved } satisfies AccountsMergedPayload,
+    actor: null,
+  });
+  await merged.save(program);
+  await survivor.save(program);
+  await tx.query(
+    'update ledger.accounts set merged_into = $1, merged_at = $3 where customer_id = $2 or merged_into = $2',
+    [survivorId, mergedId, now],
+  );
+}
