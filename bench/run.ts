@@ -13,6 +13,7 @@ import { createScratchDatabase } from '../runtime/database/scratchDatabase';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
+import { measureLiveUpdates, type LiveUpdatesResult } from './liveUpdates';
 import type { LoadJob, LoadResult, LoadStep } from './loadWorker';
 
 const members = Number(process.env.BENCH_MEMBERS ?? 200);
@@ -20,6 +21,8 @@ const purchasesPerMember = Number(process.env.BENCH_PURCHASES_PER_MEMBER ?? 5);
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 2_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const liveSubscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
+const liveEvents = Number(process.env.BENCH_LIVE_EVENTS ?? 2000);
 
 const gatewayQuery = `query($id: ID!) { customer(id: $id) { name loyalty { balance history(first: 5) { edges { node { points reason } } } }
   rewards { available(first: 3) { name costPoints } } offers { title } } }`;
@@ -215,6 +218,17 @@ async function main(): Promise<void> {
         await load({ ...common, groups: purchases('{id}', 'bench-campaigns') }),
       ),
     );
+    console.log(`Live updates: ${liveSubscribers} subscribers, ${liveEvents} purchases...`);
+    const live: LiveUpdatesResult = await measureLiveUpdates({
+      gatewayUrl: stack.gateway.url,
+      wsUrl: stack.gateway.wsUrl,
+      authorization,
+      memberIds: ids,
+      subscribers: liveSubscribers,
+      events: liveEvents,
+      writers: concurrency,
+    });
+    console.table([live]);
     // The purchases above raced each other: every account must still hold balance = sum(entries).
     const { rows: drift } = await database.db.query<{ accounts: number }>(
       `select count(*)::int as accounts from ledger.accounts a
@@ -235,6 +249,7 @@ async function main(): Promise<void> {
       database: database.label,
       settings: { members, purchasesPerMember, durationMs, warmupMs, concurrency },
       results: rows,
+      liveUpdates: live,
       ledgerConsistent,
       gatewayOverheadMedianMs: Number((viaGateway.medianMs - floor.medianMs).toFixed(2)),
       gatewayOverheadRatio: Number((viaGateway.medianMs / floor.medianMs).toFixed(2)),

@@ -8,14 +8,19 @@ type Env = Record<string, string | undefined>;
 
 export type GatewaySettings = Pick<
   GatewayOptions,
-  'rateLimits' | 'rateLimitStore' | 'bodyLimit' | 'trustProxy' | 'maxSubscriptionsPerConnection'
+  | 'rateLimits'
+  | 'rateLimitStore'
+  | 'bodyLimit'
+  | 'trustProxy'
+  | 'maxSubscriptionsPerConnection'
+  | 'subscriptionResumeWindowMs'
 >;
 
 /**
  * The gateway's own settings, the same whether it runs alone or in `npm start`:
  * `RATE_LIMIT_MUTATIONS_PER_TOKEN`, `RATE_LIMIT_MUTATIONS_PER_IP`, `RATE_LIMIT_WINDOW_SECONDS`,
  * `REDIS_URL` (rate limits shared between instances), `BODY_LIMIT` (e.g. 1mb),
- * `MAX_SUBSCRIPTIONS_PER_CONNECTION` and `TRUST_PROXY` (true behind a proxy that appends
+ * `MAX_SUBSCRIPTIONS_PER_CONNECTION`, `SUBSCRIPTION_RESUME_WINDOW_MS` and `TRUST_PROXY` (true behind a proxy that appends
  * X-Forwarded-For).
  */
 export function readGatewaySettings(env: Env, logger: Logger): GatewaySettings {
@@ -24,6 +29,7 @@ export function readGatewaySettings(env: Env, logger: Logger): GatewaySettings {
   return {
     rateLimitStore: redisUrl ? new RedisRateLimitStore(redisUrl, logger) : new MemoryRateLimitStore(),
     maxSubscriptionsPerConnection: envInteger(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, { min: 1, max: 1000 }),
+    subscriptionResumeWindowMs: envInteger(env, 'SUBSCRIPTION_RESUME_WINDOW_MS', 30_000, { min: 0, max: 600_000 }),
     rateLimits: {
       mutationsPerToken: envInteger(env, 'RATE_LIMIT_MUTATIONS_PER_TOKEN', defaultRateLimits.mutationsPerToken, {
         min: 1,

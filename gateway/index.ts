@@ -38,6 +38,8 @@ export interface GatewayOptions {
   rateLimitStore?: RateLimitStore;
   /** Operations one WebSocket connection may run at once. Default 20. */
   maxSubscriptionsPerConnection?: number;
+  /** How long a subscription whose subgraph went away is reopened before the client is told. Default 30 s. */
+  subscriptionResumeWindowMs?: number;
   /** Largest request body. Default 1mb. */
   bodyLimit?: string;
   /** Introspection on (development) or off (production). Default on. */
@@ -104,6 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const upstream = new UpstreamSubscriptions(
     Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, url]) => [name, toWebSocketUrl(url)])),
     logger,
+    options.subscriptionResumeWindowMs,
   );
   const subscribe = createFederatedSubscribe({
     schema: federatedSchema,

@@ -16,6 +16,7 @@ import { createAsyncQueue } from '../../runtime/events/asyncQueue';
 import type { Logger } from '../../runtime/logging/logger';
 import type { GatewayContext } from '../gatewayContext';
 import type { FederatedSchema } from './federatedSchema';
+import { resumableOperation } from './resumableOperation';
 import type { UpstreamSubscriptions } from './upstreamSubscriptions';
 
 export interface SubscribeRequest {
@@ -182,9 +183,16 @@ export function createFederatedSubscribe(deps: {
       );
       expiryTimer.unref();
     }
+    const upstreamRequest = primaryRequest(primary, variables);
+    const extensions = authorization ? { authorization } : undefined;
+    const resumable = resumableOperation(
+      schema.supergraphGraphQLSchema,
+      upstreamRequest.query,
+      upstreamRequest.variables,
+    );
     closeUpstream = upstream.subscribe(
       primary.serviceName,
-      { ...primaryRequest(primary, variables), extensions: authorization ? { authorization } : undefined },
+      { ...upstreamRequest, extensions },
       {
         next(event) {
           if (++pending > maxPendingEvents) {
@@ -214,6 +222,10 @@ export function createFederatedSubscribe(deps: {
         },
       },
       { shareable: !resumesFromCursor(primary.operation, variables), principalKey: principalKey(principal) },
+      resumable && {
+        ...resumable,
+        request: (after) => ({ ...resumable.request(after), extensions }),
+      },
     );
     return results;
   };

@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Logger } from '../../runtime/logging/logger';
+import type { Resumable } from './resumableOperation';
 
 export interface UpstreamListener {
   next(result: ExecutionResult): void;
@@ -43,6 +44,8 @@ export class UpstreamSubscriptions {
   constructor(
     private readonly wsUrls: Readonly<Record<string, string>>,
     private readonly logger: Logger,
+    /** How long a lost resumable subscription is retried before its clients are told. Default 30 s. */
+    private readonly resumeWindowMs = 30_000,
   ) {}
 
   /**
@@ -55,6 +58,7 @@ export class UpstreamSubscriptions {
     request: UpstreamRequest,
     listener: UpstreamListener,
     sharing: { shareable: boolean; principalKey: string },
+    resume?: Resumable,
   ): () => void {
     // Only callers with the same identity share: the subgraph authorised the first one's token.
     const key = sharing.shareable
@@ -66,20 +70,7 @@ export class UpstreamSubscriptions {
       const forget = () => {
         if (this.shared.get(key)?.listeners === listeners) this.shared.delete(key);
       };
-      const unsubscribe = this.client(serviceName).subscribe<Record<string, unknown>>(request, {
-        next: (result) => {
-          for (const l of listeners) l.next(result as ExecutionResult);
-        },
-        error: (error) => {
-          forget();
-          for (const l of listeners) l.error(error);
-        },
-        complete: () => {
-          forget();
-          for (const l of listeners) l.complete();
-        },
-      });
-      shared = { listeners, unsubscribe };
+      shared = { listeners, unsubscribe: this.open(serviceName, request, listeners, forget, resume) };
       this.shared.set(key, shared);
     }
     const current = shared;
@@ -88,6 +79,75 @@ export class UpstreamSubscriptions {
       if (!current.listeners.delete(listener) || current.listeners.size > 0) return;
       if (this.shared.get(key) === current) this.shared.delete(key);
       current.unsubscribe();
+    };
+  }
+
+  /**
+   * Opens one upstream subscription for `listeners`. A resumable one whose connection is lost (the
+   * subgraph restarted, a deploy) is reopened from the last event received, with backoff, for up
+   * to `resumeWindowMs`: the clients' streams go on with no gap and no duplicate. Past the window,
+   * or for any other subscription, the listeners get the error and resume themselves.
+   */
+  private open(
+    serviceName: string,
+    request: UpstreamRequest,
+    listeners: Set<UpstreamListener>,
+    forget: () => void,
+    resume: Resumable | undefined,
+  ): () => void {
+    let cursor = resume?.initialAfter ?? null;
+    let closed = false;
+    let lostSince: number | undefined;
+    let attempt = 0;
+    let retryTimer: NodeJS.Timeout | undefined;
+    let unsubscribeCurrent = () => {};
+    const end = (notify: (listener: UpstreamListener) => void) => {
+      closed = true;
+      forget();
+      for (const listener of listeners) notify(listener);
+    };
+    const reopen = (openedAt: number, error: unknown): void => {
+      if (closed) return;
+      // A connection that stayed up a while before it was lost starts a new outage.
+      if (openedAt < Date.now() - 2000) {
+        lostSince = undefined;
+        attempt = 0;
+      }
+      lostSince ??= Date.now();
+      if (Date.now() - lostSince >= this.resumeWindowMs) {
+        end((listener) => listener.error(error));
+        return;
+      }
+      const delay = Math.min(100 * 2 ** attempt++, 2000);
+      this.logger.info('reopening an upstream subscription', { serviceName, after: cursor, delayMs: delay });
+      retryTimer = setTimeout(() => connect(resume!.request(cursor)), delay);
+      retryTimer.unref();
+    };
+    const connect = (current: UpstreamRequest) => {
+      if (closed) return;
+      const openedAt = Date.now();
+      unsubscribeCurrent = this.client(serviceName).subscribe<Record<string, unknown>>(current, {
+        next: (result) => {
+          const eventId = resume?.eventIdOf(result.data);
+          if (eventId !== undefined) cursor = eventId;
+          for (const listener of listeners) listener.next(result as ExecutionResult);
+        },
+        error: (error) => {
+          if (resume && isConnectionLoss(error)) reopen(openedAt, error);
+          else if (!closed) end((listener) => listener.error(error));
+        },
+        complete: () => {
+          // An event stream never completes by itself: its subgraph is shutting down.
+          if (resume) reopen(openedAt, new Error(`the ${serviceName} service closed the subscription`));
+          else if (!closed) end((listener) => listener.complete());
+        },
+      });
+    };
+    connect(resume ? resume.request(cursor) : request);
+    return () => {
+      closed = true;
+      clearTimeout(retryTimer);
+      unsubscribeCurrent();
     };
   }
 
@@ -108,9 +168,8 @@ export class UpstreamSubscriptions {
         webSocketImpl: WebSocket,
         lazy: true,
         // No automatic resubscription: graphql-ws would resend the original operation, replaying
-        // from the original cursor (duplicates) or going on live (a gap). A lost connection ends the
-        // clients' streams with an error instead, and they resume from the last event they saw.
-        // The next subscription opens a new connection.
+        // from the original cursor (duplicates) or going on live (a gap). `open` reopens resumable
+        // subscriptions from their last event instead; the next subscription opens a new connection.
         retryAttempts: 0,
         keepAlive: 10_000,
         on: {
@@ -125,4 +184,14 @@ export class UpstreamSubscriptions {
     }
     return client;
   }
+}
+
+/**
+ * A lost connection (closed socket, refused connection) rather than the subgraph refusing the
+ * operation (GraphQL errors) or the connection (4400-4499: bad request, forbidden, ...).
+ */
+function isConnectionLoss(error: unknown): boolean {
+  if (Array.isArray(error)) return false;
+  const code = (error as { code?: unknown } | null)?.code;
+  return !(typeof code === 'number' && code >= 4400 && code < 4500);
 }

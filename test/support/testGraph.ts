@@ -54,6 +54,11 @@ export interface TestGraph {
   as(principal: TestPrincipal, ttlSeconds?: number): Promise<GraphClient>;
   /** A client sending exactly this Authorization header. */
   withAuthorization(authorization: string | undefined): GraphClient;
+  /**
+   * Starts another instance of the whole graph (gateway and four subgraphs) on the same database,
+   * as a second deployment would run, with clients of its gateway. Stopped with this graph.
+   */
+  startInstance(): Promise<{ stack: RunningStack; as(principal: TestPrincipal): Promise<GraphClient> }>;
   stop(): Promise<void>;
 }
 
@@ -68,8 +73,10 @@ export async function startTestGraph(options: Partial<Omit<StackOptions, 'db' | 
   const database = await createTestDatabase();
   const leftovers: Array<() => Promise<void> | void> = [() => database.dispose()];
   let stack: RunningStack;
+  const start = () =>
+    startStack({ db: database.db, logger: createLogger('error'), eventPollIntervalMs: 250, ...options });
   try {
-    stack = await startStack({ db: database.db, logger: createLogger('error'), eventPollIntervalMs: 250, ...options });
+    stack = await start();
   } catch (error) {
     await database.dispose();
     throw error;
@@ -79,9 +86,9 @@ export async function startTestGraph(options: Partial<Omit<StackOptions, 'db' | 
   const wsUrl = stack.gateway.wsUrl;
   const auth = developmentAuthConfig();
 
-  const client = (authorization: string | undefined): GraphClient => {
+  const client = (authorization: string | undefined, target = { url, wsUrl }): GraphClient => {
     const request = async <Data>(document: DocumentNode | string, variables?: unknown) => {
-      const response = await fetch(url, {
+      const response = await fetch(target.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({ query: source(document), variables }),
@@ -100,7 +107,7 @@ export async function startTestGraph(options: Partial<Omit<StackOptions, 'db' | 
       async subscribe<Data, Variables>(document: DocumentNode | string, variables?: Variables) {
         if (!wsClient) {
           wsClient = createClient({
-            url: wsUrl,
+            url: target.wsUrl,
             webSocketImpl: WebSocket,
             lazy: true,
             retryAttempts: 0,
@@ -172,7 +179,16 @@ export async function startTestGraph(options: Partial<Omit<StackOptions, 'db' | 
     anonymous: client(undefined),
     admin: await as({ role: 'admin', subject: 'test-admin' }),
     as,
-    withAuthorization: client,
+    withAuthorization: (authorization) => client(authorization),
+    async startInstance() {
+      const other = await start();
+      leftovers.unshift(() => other.stop());
+      const target = { url: other.gateway.url, wsUrl: other.gateway.wsUrl };
+      return {
+        stack: other,
+        as: async (principal: TestPrincipal) => client(await signClientAuthorization(principal, auth, 3600), target),
+      };
+    },
     async stop() {
       for (const cleanup of leftovers.splice(0)) await cleanup();
     },

@@ -1,0 +1,145 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface LiveUpdatesResult {
+  subscribers: number;
+  events: number;
+  /** Events delivered to subscribers per second (every subscriber of a member counts). */
+  deliveriesPerSecond: number;
+  /** From the writer's answer (the purchase committed) to the subscriber's receipt. */
+  afterCommitMedianMs: number;
+  afterCommitP99Ms: number;
+  /** From sending the purchase to the subscriber's receipt (commit included). */
+  afterRequestMedianMs: number;
+  afterRequestP99Ms: number;
+  missing: number;
+}
+
+const subscription = `subscription($id: ID!) { balanceUpdated(customerId: $id) { eventId balance customer { name } } }`;
+const purchase = `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { balanceAfter } }`;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!.toFixed(2));
+}
+
+/**
+ * Opens `subscribers` balance subscriptions through the gateway (20 per WebSocket connection, one
+ * member each), records `events` purchases on those members from `writers` concurrent clients,
+ * and measures when each subscriber receives its member's event.
+ */
+export async function measureLiveUpdates(options: {
+  gatewayUrl: string;
+  wsUrl: string;
+  authorization: string;
+  memberIds: readonly string[];
+  subscribers: number;
+  events: number;
+  writers: number;
+}): Promise<LiveUpdatesResult> {
+  const members = options.memberIds.slice(0, options.subscribers);
+  const clients: Client[] = [];
+  const arrivals = new Map<string, number[]>();
+  let ready = 0;
+  const unsubscribes: Array<() => void> = [];
+  for (let i = 0; i < options.subscribers; i++) {
+    if (i % 20 === 0) {
+      clients.push(
+        createClient({
+          url: options.wsUrl,
+          webSocketImpl: WebSocket,
+          retryAttempts: 0,
+          connectionParams: { authorization: options.authorization },
+        }),
+      );
+    }
+    const memberId = members[i % members.length]!;
+    unsubscribes.push(
+      clients[clients.length - 1]!.subscribe<{ balanceUpdated: { balance: number } }>(
+        { query: subscription, variables: { id: memberId } },
+        {
+          next: (result) => {
+            const key = `${memberId}:${result.data?.balanceUpdated.balance}`;
+            const times = arrivals.get(key) ?? [];
+            times.push(performance.now());
+            arrivals.set(key, times);
+          },
+          error: (error) => console.error('live updates: a subscription failed', error),
+          complete: () => undefined,
+        },
+      ),
+    );
+    ready++;
+  }
+  // Live subscriptions: give every upstream subscription time to open before the first event.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+
+  const sent: Array<{ key: string; requestAt: number; answerAt: number; subscribers: number }> = [];
+  const perMember = new Map<string, number>();
+  for (const id of members) perMember.set(id, 0);
+  const subscribersOf = (id: string) => Math.ceil((options.subscribers - members.indexOf(id)) / members.length);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.writers }, async () => {
+      while (next < options.events) {
+        const n = next++;
+        const memberId = members[n % members.length]!;
+        const requestAt = performance.now();
+        const response = await fetch(options.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: options.authorization },
+          body: JSON.stringify({
+            query: purchase,
+            variables: {
+              input: {
+                customerId: memberId,
+                channel: 'ONLINE',
+                externalOrderId: `live-${started}-${n}`,
+                currency: 'EUR',
+                lines: [{ sku: 'A', quantity: 1, unitPrice: 2500 }],
+              },
+            },
+          }),
+        });
+        const body = (await response.json()) as { data?: { recordPurchase: { balanceAfter: number } } };
+        const answerAt = performance.now();
+        if (!body.data) throw new Error(`live updates: a purchase failed: ${JSON.stringify(body)}`);
+        sent.push({
+          key: `${memberId}:${body.data.recordPurchase.balanceAfter}`,
+          requestAt,
+          answerAt,
+          subscribers: subscribersOf(memberId),
+        });
+      }
+    }),
+  );
+  // Wait for the deliveries still under way (at most 10 s).
+  const expected = sent.reduce((sum, event) => sum + event.subscribers, 0);
+  const deadline = performance.now() + 10_000;
+  const delivered = () => sent.reduce((sum, event) => sum + (arrivals.get(event.key)?.length ?? 0), 0);
+  while (delivered() < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const lastArrival = Math.max(...[...arrivals.values()].flat());
+  const afterCommit: number[] = [];
+  const afterRequest: number[] = [];
+  for (const event of sent) {
+    for (const at of arrivals.get(event.key) ?? []) {
+      afterCommit.push(at - event.answerAt);
+      afterRequest.push(at - event.requestAt);
+    }
+  }
+  afterCommit.sort((a, b) => a - b);
+  afterRequest.sort((a, b) => a - b);
+  for (const unsubscribe of unsubscribes) unsubscribe();
+  await Promise.all(clients.map((client) => client.dispose()));
+  return {
+    subscribers: ready,
+    events: sent.length,
+    deliveriesPerSecond: Math.round(afterCommit.length / ((lastArrival - started) / 1000)),
+    afterCommitMedianMs: percentile(afterCommit, 50),
+    afterCommitP99Ms: percentile(afterCommit, 99),
+    afterRequestMedianMs: percentile(afterRequest, 50),
+    afterRequestP99Ms: percentile(afterRequest, 99),
+    missing: expected - afterCommit.length,
+  };
+}
