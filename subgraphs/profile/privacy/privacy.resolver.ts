@@ -4,7 +4,7 @@ import { requireCustomerAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import { appendEvent } from '../../../runtime/events/outbox';
 import type { ProfileContext } from '../context';
-import { checkedReason, CustomerError, CustomerErrorKind } from '../customers/customer.errors';
+import { checkedReason } from '../customers/customer.errors';
 
 @ObjectType({ description: 'An erasure: when, and the audit entry that records who did it and why.' })
 class Erasure {
@@ -29,8 +29,8 @@ export class PrivacyResolver {
     requireCustomerAccess(ctx.principal, ctx.customers.requireValidId(id), ['admin']);
     const customerId = await ctx.customers.currentId(id);
     const q = async <Row>(sql: string) => (await ctx.db.query<Row>(sql, [customerId])).rows;
+    // currentId has refused an id no profile has.
     const [profile] = await q<Record<string, unknown>>('select * from profile.customers where id = $1');
-    if (!profile) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
     return {
       exportedAt: new Date().toISOString(),
       profile,
@@ -63,11 +63,7 @@ export class PrivacyResolver {
     const customerId = await ctx.customers.currentId(ctx.customers.requireValidId(id));
     const why = checkedReason(reason);
     const result = await ctx.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ erased_at: Date | null }>(
-        'select erased_at from profile.customers where id = $1 for update',
-        [customerId],
-      );
-      if (!rows[0]) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${customerId}`);
+      await tx.query('select 1 from profile.customers where id = $1 for update', [customerId]);
       await tx.query('delete from profile.identities where customer_id = $1', [customerId]);
       await tx.query('delete from profile.consents where customer_id = $1', [customerId]);
       await tx.query('update profile.feedback set comment = null where customer_id = $1', [customerId]);
