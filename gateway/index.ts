@@ -4,7 +4,7 @@ import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { authenticate } from '../runtime/auth/authorize';
-import { createTokenVerifier, type AuthConfig } from '../runtime/auth/tokens';
+import { createTokenVerifier, InternalCredential, type AuthConfig } from '../runtime/auth/tokens';
 import type { Logger } from '../runtime/logging/logger';
 import { MemoryRateLimitStore, type RateLimitStore } from '../runtime/rateLimit/rateLimitStore';
 import { defaultOperationLimits, type OperationLimits } from '../runtime/server/operationLimits';
@@ -106,6 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const upstream = new UpstreamSubscriptions(
     Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, url]) => [name, toWebSocketUrl(url)])),
     logger,
+    new InternalCredential('gateway', options.auth.internalSecret),
     options.subscriptionResumeWindowMs,
   );
   const subscribe = createFederatedSubscribe({

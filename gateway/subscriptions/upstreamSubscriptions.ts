@@ -1,6 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { InternalCredential } from '../../runtime/auth/tokens';
 import type { Logger } from '../../runtime/logging/logger';
 import type { Resumable } from './resumableOperation';
 
@@ -33,7 +34,7 @@ function stableJson(value: unknown): string {
 
 /**
  * The gateway's side of subgraph subscriptions: one `graphql-ws` connection per subgraph, shared by
- * every client, and one upstream subscription per distinct (subgraph, operation, variables),
+ * every client (each operation carries its client's token in `extensions`), and one upstream subscription per distinct (subgraph, operation, variables),
  * fanned out to every client that asked for it.
  */
 export class UpstreamSubscriptions {
@@ -44,6 +45,8 @@ export class UpstreamSubscriptions {
   constructor(
     private readonly wsUrls: Readonly<Record<string, string>>,
     private readonly logger: Logger,
+    /** The gateway's own token, sent in `connection_init`: subgraphs let a service connection multiplex. */
+    private readonly credential: InternalCredential,
     /** How long a lost resumable subscription is retried before its clients are told. Default 30 s. */
     private readonly resumeWindowMs = 30_000,
   ) {}
@@ -167,6 +170,7 @@ export class UpstreamSubscriptions {
         url,
         webSocketImpl: WebSocket,
         lazy: true,
+        connectionParams: async () => ({ authorization: await this.credential.authorization() }),
         // No automatic resubscription: graphql-ws would resend the original operation, replaying
         // from the original cursor (duplicates) or going on live (a gap). `open` reopens resumable
         // subscriptions from their last event instead; the next subscription opens a new connection.

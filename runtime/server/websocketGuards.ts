@@ -8,7 +8,11 @@ export interface WebSocketGuardOptions {
   verifier: TokenVerifier;
   /** Lexical tokens allowed in one operation. */
   maxTokens: number;
-  /** Operations one connection may run at once. */
+  /**
+   * Operations one client connection may run at once. A connection that authenticated as one of
+   * this graph's services (the gateway, which carries every client's subscriptions to a subgraph
+   * over one socket) is not bounded: the gateway bounds each of its clients.
+   */
   maxSubscriptionsPerConnection: number;
 }
 
@@ -48,7 +52,8 @@ export function createWebSocketGuards(options: WebSocketGuardOptions) {
 
     async onSubscribe(ctx: AnyContext, id: string, payload: SubscribePayload): Promise<readonly GraphQLError[] | void> {
       // graphql-ws has already reserved this operation's place in ctx.subscriptions.
-      if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
+      const multiplexes = connectionPrincipals.get(ctx)?.role === 'internal';
+      if (!multiplexes && Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
         return [
           new GraphQLError(`At most ${options.maxSubscriptionsPerConnection} operations may run on one connection`, {
             extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
