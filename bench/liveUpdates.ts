@@ -2,6 +2,11 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface LiveUpdatesResult {
+  /** `paced` (purchases at a set rate) or `saturating` (as fast as the writers go). */
+  load: string;
+  /** Purchases per second asked for (paced) and reached. */
+  targetPurchasesPerSecond: number | null;
+  purchasesPerSecond: number;
   subscribers: number;
   events: number;
   /** Events delivered to subscribers per second (every subscriber of a member counts). */
@@ -26,7 +31,9 @@ function percentile(sorted: number[], p: number): number {
 /**
  * Opens `subscribers` balance subscriptions through the gateway (20 per WebSocket connection, one
  * member each), records `events` purchases on those members from `writers` concurrent clients,
- * and measures when each subscriber receives its member's event.
+ * and measures when each subscriber receives its member's event. With `purchasesPerSecond` the
+ * writers keep to that rate, which measures delivery latency apart from the queueing of a graph
+ * saturated by writes; without it they write as fast as they can, which measures throughput.
  */
 export async function measureLiveUpdates(options: {
   gatewayUrl: string;
@@ -36,6 +43,7 @@ export async function measureLiveUpdates(options: {
   subscribers: number;
   events: number;
   writers: number;
+  purchasesPerSecond?: number;
 }): Promise<LiveUpdatesResult> {
   const members = options.memberIds.slice(0, options.subscribers);
   const clients: Client[] = [];
@@ -85,6 +93,10 @@ export async function measureLiveUpdates(options: {
       while (next < options.events) {
         const n = next++;
         const memberId = members[n % members.length]!;
+        if (options.purchasesPerSecond) {
+          const due = started + (n * 1000) / options.purchasesPerSecond;
+          if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+        }
         const requestAt = performance.now();
         const response = await fetch(options.gatewayUrl, {
           method: 'POST',
@@ -120,6 +132,7 @@ export async function measureLiveUpdates(options: {
   const delivered = () => sent.reduce((sum, event) => sum + (arrivals.get(event.key)?.length ?? 0), 0);
   while (delivered() < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const lastArrival = Math.max(...[...arrivals.values()].flat());
+  const lastAnswer = Math.max(...sent.map((event) => event.answerAt));
   const afterCommit: number[] = [];
   const afterRequest: number[] = [];
   for (const event of sent) {
@@ -133,6 +146,9 @@ export async function measureLiveUpdates(options: {
   for (const unsubscribe of unsubscribes) unsubscribe();
   await Promise.all(clients.map((client) => client.dispose()));
   return {
+    load: options.purchasesPerSecond ? 'paced' : 'saturating',
+    targetPurchasesPerSecond: options.purchasesPerSecond ?? null,
+    purchasesPerSecond: Math.round(sent.length / ((lastAnswer - started) / 1000)),
     subscribers: ready,
     events: sent.length,
     deliveriesPerSecond: Math.round(afterCommit.length / ((lastArrival - started) / 1000)),
