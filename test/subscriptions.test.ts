@@ -127,6 +127,29 @@ describe('live balance updates through the gateway', () => {
     expect(message.errors?.[0]?.message).toMatch(/after/);
   });
 
+  it('refuses a customer no profile has with NOT_FOUND on every subgraph, rather than waiting for events', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000001';
+    const balance = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: nobody });
+    const vouchers = await graph.admin.subscribe(
+      `subscription($id: ID!) { rewardIssued(customerId: $id) { eventId } }`,
+      { id: nobody },
+    );
+    for (const live of [balance, vouchers]) {
+      const message = await live.next();
+      expect(message.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(message.errors?.[0]?.message).toContain(nobody);
+    }
+  });
+
+  it('refuses a voucher cursor newer than any event too', async () => {
+    const member = await enrollMember(graph);
+    const live = await graph.admin.subscribe(
+      `subscription($id: ID!) { voucherConsumed(customerId: $id, after: "999999999") { eventId } }`,
+      { id: member.id },
+    );
+    expect((await live.next()).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers invalid variables with an error before subscribing upstream', async () => {
     const live = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: null as unknown as string });
     const message = await live.next();

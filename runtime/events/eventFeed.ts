@@ -76,8 +76,7 @@ export class EventFeed {
   }
 
   async start(): Promise<void> {
-    const { rows } = await this.db.query<{ id: number | null }>(`select max(id) as id from ${this.schema}.events`);
-    this.lastReadId = rows[0]?.id ?? 0;
+    this.lastReadId = await this.newestId();
     this.unlisten = await this.db.listen(eventsChannel(this.schema), () => this.wake());
     this.schedulePoll();
   }
@@ -85,6 +84,12 @@ export class EventFeed {
   /** Live subscriptions on this feed (for health reporting and tests). */
   get subscriberCount(): number {
     return this.subscribers.size;
+  }
+
+  /** The id of the newest event in the outbox (0 when empty), read from the table. */
+  async newestId(): Promise<number> {
+    const { rows } = await this.db.query<{ id: number | null }>(`select max(id) as id from ${this.schema}.events`);
+    return Number(rows[0]?.id ?? 0);
   }
 
   subscribe(options: SubscribeOptions = {}): AsyncIterableIterator<OutboxEvent> {

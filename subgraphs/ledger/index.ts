@@ -16,7 +16,7 @@ import { RedemptionService } from './redemptions/redemption.service';
 import { ReturnService } from './returns/return.service';
 import { buildLedgerSchema } from './schema';
 import { CampaignQuotes } from './upstream/campaignQuotes';
-import { ProfileDirectory } from './upstream/profileDirectory';
+import { ProfileDirectory } from '../../runtime/clients/profileDirectory';
 
 export const ledgerMigrationsDir = path.join(projectRoot(), 'subgraphs/ledger/migrations');
 
@@ -45,7 +45,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     options.db,
     options.policy ?? defaultLedgerPolicy,
     options.clock ?? (() => new Date()),
-    new ProfileDirectory(options.profileUrl, credential),
+    new ProfileDirectory(() => options.profileUrl, credential),
   );
   const logger = options.logger.child({ service: 'ledger' });
   const quotes = new CampaignQuotes(options.campaignUrl, credential);

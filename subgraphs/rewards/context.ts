@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { ProfileDirectory } from '../../runtime/clients/profileDirectory';
 import type { AuthContext } from '../../runtime/auth/authorize';
 import type { Database } from '../../runtime/database/database';
 import type { EventFeed } from '../../runtime/events/eventFeed';
@@ -19,6 +20,8 @@ export interface RewardsServices {
   vouchers: VoucherService;
   rewardsJob: RewardsJob;
   ledger: LedgerPoints;
+  /** Whether a member exists, before following the events of one rewards has no rows of. */
+  profiles: ProfileDirectory;
   clock: () => Date;
 }
 

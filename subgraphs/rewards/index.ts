@@ -14,6 +14,7 @@ import { RedemptionService } from './redemptions/redemption.service';
 import { buildRewardsSchema } from './schema';
 import { LedgerPoints } from './upstream/ledgerPoints';
 import { ProfileBirthdays } from './upstream/profileBirthdays';
+import { ProfileDirectory } from '../../runtime/clients/profileDirectory';
 import { VoucherService } from './vouchers/voucher.service';
 
 export const rewardsMigrationsDir = path.join(projectRoot(), 'subgraphs/rewards/migrations');
@@ -58,6 +59,7 @@ export async function startRewardsSubgraph(options: RewardsOptions): Promise<Run
     vouchers,
     rewardsJob,
     ledger,
+    profiles: new ProfileDirectory(urlSource(options.profileUrl), credential),
     clock,
   };
   const subgraph = await startSubgraph(

@@ -1,13 +1,13 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { OutboxEvent } from '../../../runtime/events/outbox';
-import { subscribeToCustomerEvents } from '../accounts/customerEvents';
+import { subscribeToLedgerEvents } from '../accounts/customerEvents';
 import { balanceUpdatedEvent, type BalanceUpdatedPayload } from './balanceUpdate.events';
 import { BalanceUpdate } from './balanceUpdate.type';
 
 @Resolver()
 export class BalanceUpdateResolver {
   @Subscription(() => BalanceUpdate, {
-    subscribe: subscribeToCustomerEvents(balanceUpdatedEvent),
+    subscribe: subscribeToLedgerEvents(balanceUpdatedEvent),
     description:
       "Every change of the member's balance or pending points, in order, as it commits. With `after` (an eventId already seen), first the changes missed since then.",
   })

@@ -1,7 +1,7 @@
 import { Arg, Field, ID, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import type { OutboxEvent } from '../../../runtime/events/outbox';
 import { Customer } from '../accounts/account.type';
-import { subscribeToCustomerEvents } from '../accounts/customerEvents';
+import { subscribeToLedgerEvents } from '../accounts/customerEvents';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { tierChangedEvent, type TierChangedPayload } from './tier.events';
 
@@ -45,7 +45,7 @@ export class TierChange {
 @Resolver()
 export class TierChangeResolver {
   @Subscription(() => TierChange, {
-    subscribe: subscribeToCustomerEvents(tierChangedEvent),
+    subscribe: subscribeToLedgerEvents(tierChangedEvent),
     description: "Every change of the member's tier, in order. With `after`, first the changes missed since then.",
   })
   tierChanged(

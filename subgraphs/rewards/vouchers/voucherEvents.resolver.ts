@@ -1,22 +1,11 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  ObjectType,
-  Resolver,
-  Root,
-  Subscription,
-  type SubscribeResolverData,
-} from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { requireCustomerAccess } from '../../../runtime/auth/authorize';
-import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import { subscribeToCustomerEvents, type CustomerEventSource } from '../../../runtime/events/customerEventSubscription';
 import type { OutboxEvent } from '../../../runtime/events/outbox';
-import { isUuid } from '../../../runtime/validation/validators';
 import { Reward } from '../catalog/reward.type';
 import type { RewardsContext } from '../context';
 import { Customer } from '../customerRewards/customerRewards.type';
+import { currentCustomerId } from '../merges/customerMerge';
 import { rewardIssuedEvent } from '../redemptions/redemption.service';
 import { voucherConsumedEvent } from './voucher.service';
 
@@ -55,23 +44,17 @@ class VoucherEvent {
   occurredAt!: Date;
 }
 
-function subscribeTo(type: string) {
-  return ({
-    args,
-    context,
-  }: SubscribeResolverData<unknown, { customerId: string; after?: string | null }, RewardsContext>) => {
-    if (!isUuid(args.customerId))
-      throw userInputError('customerId must be a customer id (UUID)', { argument: 'customerId' });
-    requireCustomerAccess(context.principal, args.customerId, ['associate', 'admin']);
-    let after: number | undefined;
-    if (args.after !== undefined && args.after !== null) {
-      after = Number(args.after);
-      if (!Number.isSafeInteger(after) || after < 0)
-        throw userInputError('after must be an event id', { argument: 'after' });
-    }
-    return context.events.subscribe({ after, filter: { aggregateId: args.customerId, types: [type] } });
-  };
-}
+/** A member's voucher events, for the member, associates and admins. */
+const voucherEvents: CustomerEventSource<RewardsContext> = {
+  authorize: (context, customerId) => requireCustomerAccess(context.principal, customerId, ['associate', 'admin']),
+  async currentId(context, customerId) {
+    const current = await currentCustomerId(context.db, customerId);
+    if (current !== customerId) return current;
+    return (await context.profiles.customerExists(customerId)) ? customerId : null;
+  },
+};
+
+const subscribeTo = (type: string) => subscribeToCustomerEvents([type], voucherEvents);
 
 const toEvent = (event: OutboxEvent<VoucherEventPayload>): VoucherEvent => ({
   eventId: String(event.id),
