@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 export interface LiveUpdatesResult {
   /** `paced` (purchases at a set rate) or `saturating` (as fast as the writers go). */
   load: string;
+  /** `one identity` (clients share streams) or `one each` (every subscriber its own stream). */
+  identities: string;
   /** Purchases per second asked for (paced) and reached. */
   targetPurchasesPerSecond: number | null;
   purchasesPerSecond: number;
@@ -29,8 +31,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Opens `subscribers` balance subscriptions through the gateway (20 per WebSocket connection, one
- * member each), records `events` purchases on those members from `writers` concurrent clients,
+ * Opens `subscribers` balance subscriptions through the gateway (one member each), records `events` purchases on those members from `writers` concurrent clients,
  * and measures when each subscriber receives its member's event. With `purchasesPerSecond` the
  * writers keep to that rate, which measures delivery latency apart from the queueing of a graph
  * saturated by writes; without it they write as fast as they can, which measures throughput.
@@ -44,6 +45,13 @@ export async function measureLiveUpdates(options: {
   events: number;
   writers: number;
   purchasesPerSecond?: number;
+  /**
+   * The token of each subscriber's own connection. Without it, subscribers use `authorization`,
+   * 20 to a connection, and those watching one member share one stream.
+   */
+  tokenFor?: (subscriber: number) => Promise<string>;
+  /** Subscriptions the ledger holds open now. */
+  upstreamSubscriptions: () => number;
 }): Promise<LiveUpdatesResult> {
   const members = options.memberIds.slice(0, options.subscribers);
   const clients: Client[] = [];
@@ -51,13 +59,14 @@ export async function measureLiveUpdates(options: {
   let ready = 0;
   const unsubscribes: Array<() => void> = [];
   for (let i = 0; i < options.subscribers; i++) {
-    if (i % 20 === 0) {
+    if (options.tokenFor || i % 20 === 0) {
+      const authorization = options.tokenFor ? await options.tokenFor(i) : options.authorization;
       clients.push(
         createClient({
           url: options.wsUrl,
           webSocketImpl: WebSocket,
           retryAttempts: 0,
-          connectionParams: { authorization: options.authorization },
+          connectionParams: { authorization },
         }),
       );
     }
@@ -79,8 +88,17 @@ export async function measureLiveUpdates(options: {
     );
     ready++;
   }
-  // Live subscriptions: give every upstream subscription time to open before the first event.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  // Live subscriptions: the first event is sent once every upstream subscription is open (the
+  // ledger's count has stopped growing for a second).
+  let last = -1;
+  for (let stableSince = performance.now(); performance.now() - stableSince < 1000;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const count = options.upstreamSubscriptions();
+    if (count !== last) {
+      last = count;
+      stableSince = performance.now();
+    }
+  }
 
   const sent: Array<{ key: string; requestAt: number; answerAt: number; subscribers: number }> = [];
   const perMember = new Map<string, number>();
@@ -147,6 +165,7 @@ export async function measureLiveUpdates(options: {
   await Promise.all(clients.map((client) => client.dispose()));
   return {
     load: options.purchasesPerSecond ? 'paced' : 'saturating',
+    identities: options.tokenFor ? 'one each' : 'one identity',
     targetPurchasesPerSecond: options.purchasesPerSecond ?? null,
     purchasesPerSecond: Math.round(sent.length / ((lastAnswer - started) / 1000)),
     subscribers: ready,

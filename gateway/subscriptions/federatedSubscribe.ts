@@ -7,17 +7,18 @@ import {
   GraphQLError,
   Kind,
   parse,
+  print,
   visit,
   type DocumentNode,
   type ExecutionResult,
 } from 'graphql';
 import { principalKey } from '../../runtime/auth/principal';
-import { createAsyncQueue } from '../../runtime/events/asyncQueue';
+import { createAsyncQueue, type AsyncQueue } from '../../runtime/events/asyncQueue';
 import type { Logger } from '../../runtime/logging/logger';
 import type { GatewayContext } from '../gatewayContext';
 import type { FederatedSchema } from './federatedSchema';
 import { resumableOperation } from './resumableOperation';
-import type { UpstreamSubscriptions } from './upstreamSubscriptions';
+import { stableJson, type UpstreamSubscriptions } from './upstreamSubscriptions';
 
 export interface SubscribeRequest {
   document: DocumentNode;
@@ -47,6 +48,12 @@ class EventDataSource implements GraphQLDataSource {
   }
 }
 
+function behind(): GraphQLError {
+  return new GraphQLError('This subscription fell too far behind; subscribe again from the last event received', {
+    extensions: { code: 'SUBSCRIPTION_BEHIND' },
+  });
+}
+
 function failure(message: string, code: string): ExecutionResult {
   return { errors: [new GraphQLError(message, { extensions: { code } })] };
 }
@@ -67,6 +74,7 @@ export function createFederatedSubscribe(deps: {
 }) {
   const { schema, upstream, logger } = deps;
   const maxPendingEvents = deps.maxPendingEvents ?? 1000;
+  const streams = new Map<string, Stream>();
 
   return function subscribe(request: SubscribeRequest): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
     const operationName = request.operationName ?? undefined;
@@ -111,23 +119,24 @@ export function createFederatedSubscribe(deps: {
       operationDocument: request.document,
       operationName,
     });
-    const requestContext = {
-      request: { variables, operationName },
-      context: request.context,
-      logger: {
-        debug() {},
-        info() {},
-        warn: (m: unknown) => logger.warn(String(m)),
-        error: (m: unknown) => logger.error(String(m)),
-      },
-      metrics: {},
-      document: request.document,
-      operation: operationContext.operation,
-      operationName: operationName ?? null,
-      schema: schema.apiGraphQLSchema,
-    } as unknown as GatewayGraphQLRequestContext;
+    const requestContext = (context: GatewayContext) =>
+      ({
+        request: { variables, operationName },
+        context,
+        logger: {
+          debug() {},
+          info() {},
+          warn: (m: unknown) => logger.warn(String(m)),
+          error: (m: unknown) => logger.error(String(m)),
+        },
+        metrics: {},
+        document: request.document,
+        operation: operationContext.operation,
+        operationName: operationName ?? null,
+        schema: schema.apiGraphQLSchema,
+      }) as unknown as GatewayGraphQLRequestContext;
 
-    const hydrate = async (event: ExecutionResult): Promise<ExecutionResult> => {
+    const hydrate = async (event: ExecutionResult, context: GatewayContext): Promise<ExecutionResult> => {
       if (!event.data) {
         // Errors arrive as JSON; graphql-ws sends GraphQLErrors.
         const received: ReadonlyArray<Partial<GraphQLError>> = event.errors ?? [
@@ -147,7 +156,7 @@ export function createFederatedSubscribe(deps: {
       const result = await executeQueryPlan(
         hydrationPlan,
         serviceMap,
-        requestContext,
+        requestContext(context),
         operationContext,
         schema.supergraphGraphQLSchema,
         schema.apiSchema,
@@ -155,26 +164,46 @@ export function createFederatedSubscribe(deps: {
       return { data: result.data, errors: result.errors as GraphQLError[] | undefined };
     };
 
-    let closeUpstream = () => {};
+    const { principal } = request.context;
+    const subscriber = openSubscriber(request.context);
+    // Clients of one identity sending the same operation with the same variables share one stream:
+    // each event is resolved once and sent to all. One that replays from a cursor gets its own.
+    const key = resumesFromCursor(primary.operation, variables)
+      ? undefined
+      : [principalKey(principal), print(request.document), operationName ?? '', stableJson(variables)].join('\n');
+    const existing = key === undefined ? undefined : streams.get(key);
+    const stream = existing ?? openStream(key, primary, variables, request.context, hydrate);
+    stream.join(subscriber);
+    return subscriber.results;
+  };
+
+  interface Subscriber {
+    context: GatewayContext;
+    results: AsyncQueue<ExecutionResult>;
+    /** Called once when the client leaves (it closed, failed or completed). */
+    onLeave?: () => void;
+  }
+
+  interface Stream {
+    join(subscriber: Subscriber): void;
+  }
+
+  /** One client's results, closed when its token expires: a subscription lives no longer than it. */
+  function openSubscriber(context: GatewayContext): Subscriber {
     let expiryTimer: NodeJS.Timeout | undefined;
-    const results = createAsyncQueue<ExecutionResult>(() => {
-      clearTimeout(expiryTimer);
-      closeUpstream();
-    });
-    // Events are hydrated one after another so each client sees them in the order they happened.
-    let chain = Promise.resolve();
-    let pending = 0;
-    const stop = (error: GraphQLError) => {
-      results.fail(error);
-      closeUpstream();
+    const subscriber: Subscriber = {
+      context,
+      results: createAsyncQueue<ExecutionResult>(() => {
+        clearTimeout(expiryTimer);
+        subscriber.onLeave?.();
+      }),
     };
-    const { principal, authorization } = request.context;
-    if (principal?.expiresAt !== undefined) {
-      // A subscription lives no longer than the token that opened it.
-      const remainingMs = Math.max(0, principal.expiresAt * 1000 - Date.now());
+    const expiresAt = context.principal?.expiresAt;
+    if (expiresAt !== undefined) {
+      const remainingMs = Math.max(0, expiresAt * 1000 - Date.now());
       expiryTimer = setTimeout(
         () =>
-          stop(
+          subscriber.results.fail(
             new GraphQLError('The token has expired; subscribe again with a fresh one', {
               extensions: { code: 'UNAUTHENTICATED' },
             }),
@@ -183,52 +212,101 @@ export function createFederatedSubscribe(deps: {
       );
       expiryTimer.unref();
     }
+    return subscriber;
+  }
+
+  /**
+   * Opens the upstream subscription of a stream and resolves each event through the rest of the
+   * plan, one after another so every client sees them in the order they happened. Fetches carry
+   * the token of the client whose token lasts longest, so no client's expiry fails the others.
+   */
+  function openStream(
+    key: string | undefined,
+    primary: FetchNode,
+    variables: Record<string, unknown>,
+    firstContext: GatewayContext,
+    hydrate: (event: ExecutionResult, context: GatewayContext) => Promise<ExecutionResult>,
+  ): Stream {
+    const subscribers = new Set<Subscriber>();
+    let chain = Promise.resolve();
+    let pending = 0;
+    let closeUpstream = () => {};
+    const close = () => {
+      if (key !== undefined && streams.get(key) === stream) streams.delete(key);
+      closeUpstream();
+    };
+    const endAll = (end: (subscriber: Subscriber) => void) => {
+      close();
+      for (const subscriber of [...subscribers]) end(subscriber);
+    };
+    const longestLived = (): GatewayContext => {
+      let best: GatewayContext | undefined;
+      for (const { context } of subscribers) {
+        const expiresAt = context.principal?.expiresAt ?? Infinity;
+        if (!best || expiresAt > (best.principal?.expiresAt ?? Infinity)) best = context;
+      }
+      return best ?? firstContext;
+    };
+    const deliver = (result: ExecutionResult) => {
+      for (const subscriber of subscribers) {
+        // A client that reads too slowly is cut off alone; it can resume from its last event.
+        if (subscriber.results.size >= maxPendingEvents) subscriber.results.fail(behind());
+        else subscriber.results.push(result);
+      }
+    };
+
+    const stream: Stream = {
+      join(subscriber) {
+        subscribers.add(subscriber);
+        subscriber.onLeave = () => {
+          if (!subscribers.delete(subscriber) || subscribers.size > 0) return;
+          close();
+        };
+      },
+    };
     const upstreamRequest = primaryRequest(primary, variables);
-    const extensions = authorization ? { authorization } : undefined;
+    const authorization = () => longestLived().authorization;
     const resumable = resumableOperation(
       schema.supergraphGraphQLSchema,
       upstreamRequest.query,
       upstreamRequest.variables,
     );
+    const withToken = <R extends { query: string; variables: Record<string, unknown> }>(request: R) => {
+      const token = authorization();
+      return { ...request, extensions: token ? { authorization: token } : undefined };
+    };
     closeUpstream = upstream.subscribe(
       primary.serviceName,
-      { ...upstreamRequest, extensions },
+      withToken(upstreamRequest),
       {
         next(event) {
           if (++pending > maxPendingEvents) {
-            stop(
-              new GraphQLError('This subscription fell too far behind; subscribe again from the last event received', {
-                extensions: { code: 'SUBSCRIPTION_BEHIND' },
-              }),
-            );
+            endAll((subscriber) => subscriber.results.fail(behind()));
             return;
           }
           chain = chain
-            .then(() => hydrate(event))
-            .then(
-              (result) => results.push(result),
-              (error: unknown) => {
-                logger.error('subscription event could not be resolved', { error: (error as Error).message });
-                results.push(failure('This event could not be resolved', 'INTERNAL_SERVER_ERROR'));
-              },
-            )
+            .then(() => hydrate(event, longestLived()))
+            .then(deliver, (error: unknown) => {
+              logger.error('subscription event could not be resolved', { error: (error as Error).message });
+              deliver(failure('This event could not be resolved', 'INTERNAL_SERVER_ERROR'));
+            })
             .finally(() => pending--);
         },
         error(error) {
-          chain = chain.then(() => stop(upstreamFailure(primary.serviceName, error)));
+          chain = chain.then(() =>
+            endAll((subscriber) => subscriber.results.fail(upstreamFailure(primary.serviceName, error))),
+          );
         },
         complete() {
-          chain = chain.then(() => results.end());
+          chain = chain.then(() => endAll((subscriber) => subscriber.results.end()));
         },
       },
-      { shareable: !resumesFromCursor(primary.operation, variables), principalKey: principalKey(principal) },
-      resumable && {
-        ...resumable,
-        request: (after) => ({ ...resumable.request(after), extensions }),
-      },
+      { shareable: key !== undefined, principalKey: principalKey(firstContext.principal) },
+      resumable && { ...resumable, request: (after) => withToken(resumable.request(after)) },
     );
-    return results;
-  };
+    if (key !== undefined) streams.set(key, stream);
+    return stream;
+  }
 }
 
 function primaryRequest(primary: FetchNode, variables: Record<string, unknown>) {
