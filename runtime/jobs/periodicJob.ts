@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger';
 export class PeriodicJob<Report> {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<Report> | undefined;
+  private stopping = false;
 
   constructor(
     private readonly name: string,
@@ -18,13 +19,19 @@ export class PeriodicJob<Report> {
   /** Runs every `intervalMs` (0: only on request). */
   start(intervalMs: number): void {
     if (intervalMs <= 0) return;
+    this.stopping = false;
     this.timer = setInterval(() => {
-      this.run().catch((error: unknown) => this.logger.error(`${this.name} failed`, { error: String(error) }));
+      this.run().catch((error: unknown) => {
+        // A run cut short by shutdown (the services it calls stop too) is not a fault.
+        if (this.stopping) this.logger.debug(`${this.name} stopped mid-run`, { error: String(error) });
+        else this.logger.error(`${this.name} failed`, { error: String(error) });
+      });
     }, intervalMs);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
