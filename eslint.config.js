@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'examples/sdk/', 'bench/peers/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'examples/sdk/', 'examples/web/sdk/', 'bench/peers/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,6 +9,7 @@ import { defaultGatewayPort, defaultSubgraphPorts, subgraphNames } from '../subg
 import { readProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { readPhoneRegion } from '../subgraphs/profile/profileSettings';
 import { readLedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
+import { startExampleServer } from '../examples/server/exampleServer';
 import { seedDemoData } from './seedDemoData';
 import { startStack } from './startStack';
 
@@ -44,11 +45,23 @@ runMain(async () => {
         common.logger.warn('demo data not seeded: seeding signs an admin token, which needs AUTH_JWT_SECRET');
       }
     }
+    // The example wallet and POS console sign in with development tokens: never in production.
+    const examples =
+      common.production || !common.auth.jwtSecret
+        ? undefined
+        : await startExampleServer({
+            gatewayUrl: stack.gateway.url,
+            wsUrl: stack.gateway.wsUrl,
+            auth: common.auth,
+            host: common.host,
+            port: envPort(env, 'EXAMPLES_PORT', 4100),
+          });
     const lines = [
       '',
       `Loyalty Graph is running on ${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}.`,
       `  gateway   ${stack.gateway.url}  (WebSocket: ${stack.gateway.wsUrl})`,
       ...Object.values(stack.subgraphs).map((s) => `  ${s.name.padEnd(9)} ${s.url}`),
+      ...(examples ? [`  wallet    ${examples.url}/wallet/   POS console ${examples.url}/pos/`] : []),
       'Mint a token to call it: npm run -s token -- admin   (or member <customerId>, associate <storeId>, ...)',
       'Press Ctrl+C to stop.',
       '',
@@ -56,6 +69,7 @@ runMain(async () => {
     process.stdout.write(lines.join('\n'));
     return {
       async stop() {
+        await examples?.stop();
         await stack.stop();
         await db.close();
       },

@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { signClientAuthorization, type AuthConfig } from '../../runtime/auth/tokens';
+import { projectRoot } from '../../runtime/config/projectRoot';
+import { graphqlRequest } from '../../runtime/http/graphqlRequest';
+
+export interface ExampleServerOptions {
+  gatewayUrl: string;
+  wsUrl: string;
+  /** Development auth settings: the server mints demo tokens with them. */
+  auth: AuthConfig;
+  port?: number;
+  host?: string;
+}
+
+export interface RunningExampleServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves the example member wallet (`/wallet/`) and POS console (`/pos/`): their pages, their
+ * compiled scripts, the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
+ * sign-in. Sign-in mints a development
+ * token (a member found by email, or an associate of a store); a real deployment gets tokens from
+ * its identity provider, and this server is not part of it.
+ */
+export async function startExampleServer(options: ExampleServerOptions): Promise<RunningExampleServer> {
+  const root = projectRoot();
+  const files: Array<[prefix: string, dir: string]> = [
+    ['/web/', path.join(root, 'dist/web')],
+    ['/vendor/graphql-ws/', path.join(root, 'node_modules/graphql-ws/dist')],
+  ];
+  const pages: Record<string, string> = {
+    // Pages and the stylesheet, from the sources; scripts compiled by `tsc -p examples/web`.
+    '/wallet/': path.join(root, 'examples/web/wallet/index.html'),
+    '/pos/': path.join(root, 'examples/web/pos/index.html'),
+    '/web/style.css': path.join(root, 'examples/web/style.css'),
+  };
+  const admin = () => signClientAuthorization({ role: 'admin', subject: 'example-server' }, options.auth, 60);
+
+  async function demoToken(params: URLSearchParams): Promise<unknown> {
+    const role = params.get('role');
+    if (role === 'associate') {
+      const storeId = params.get('storeId') ?? 'store-1';
+      return {
+        authorization: await signClientAuthorization(
+          { role: 'associate', subject: `pos-${storeId}`, storeId },
+          options.auth,
+        ),
+      };
+    }
+    if (role === 'member') {
+      const email = params.get('email') ?? '';
+      const { customerByIdentifier } = await graphqlRequest<{ customerByIdentifier: { id: string } | null }>(
+        options.gatewayUrl,
+        'query($email: String!) { customerByIdentifier(type: EMAIL, value: $email) { id } }',
+        { email },
+        { headers: { authorization: await admin() } },
+      );
+      if (!customerByIdentifier) return { error: `No member has the email ${email}` };
+      return {
+        customerId: customerByIdentifier.id,
+        authorization: await signClientAuthorization(
+          { role: 'member', subject: customerByIdentifier.id },
+          options.auth,
+        ),
+      };
+    }
+    return { error: 'role must be member or associate' };
+  }
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const send = (status: number, type: string, body: string | Buffer) => {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    const json = (body: unknown) => send(200, types['.json']!, JSON.stringify(body));
+    const proxy = async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const answer = await fetch(options.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+        },
+        body: Buffer.concat(chunks),
+      });
+      send(answer.status, 'application/json', Buffer.from(await answer.arrayBuffer()));
+    };
+    const handle = async () => {
+      // The pages post to /graphql here (the same origin, so no CORS), and subscribe on the gateway.
+      if (url.pathname === '/config.json') return json({ gatewayUrl: '/graphql', wsUrl: options.wsUrl });
+      if (url.pathname === '/graphql' && request.method === 'POST') return proxy();
+      if (url.pathname === '/demo-token') return json(await demoToken(url.searchParams));
+      if (url.pathname === '/')
+        return send(200, types['.html']!, '<a href="/wallet/">Wallet</a> · <a href="/pos/">POS</a>');
+      const page = pages[url.pathname];
+      if (page) return send(200, types[path.extname(page)]!, await readFile(page));
+      for (const [prefix, dir] of files) {
+        if (!url.pathname.startsWith(prefix)) continue;
+        const file = path.resolve(dir, `.${url.pathname.slice(prefix.length - 1)}`);
+        // Nothing outside the served folder, whatever the path says.
+        if (!file.startsWith(dir + path.sep)) break;
+        return send(200, types[path.extname(file)] ?? 'application/octet-stream', await readFile(file));
+      }
+      send(404, 'text/plain', 'not found');
+    };
+    handle().catch((error: unknown) => {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      send(missing ? 404 : 500, 'text/plain', missing ? 'not found' : 'error');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

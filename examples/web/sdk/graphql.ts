@@ -1,0 +1,241 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A voucher used on an order. Sending it again for the same order uses it once. */
+export type ConsumeVoucherInput = {
+  channel: string;
+  code: string;
+  /** The order or receipt it is used on. */
+  orderReference: string;
+  storeId?: string | null | undefined;
+};
+
+/** A way to recognise a customer at a till, online or in the app. */
+export type IdentifierType =
+  | 'APP_MEMBER_ID'
+  | 'ECOMMERCE_CUSTOMER_ID'
+  | 'EMAIL'
+  | 'MEMBER_CARD'
+  | 'PHONE'
+  | 'POS_CUSTOMER_ID';
+
+/** One line of an order. */
+export type OrderLineInput = {
+  category?: string | null | undefined;
+  quantity: number;
+  sku: string;
+  /** Price of one unit in minor units of the currency (cents). */
+  unitPrice: number;
+};
+
+/** A purchase from any channel. Recording it twice records it once. */
+export type RecordPurchaseInput = {
+  /** IN_STORE, ONLINE, MOBILE_APP or another channel name (UPPER_SNAKE_CASE). */
+  channel: string;
+  /** ISO 4217 code, e.g. EUR. */
+  currency: string;
+  customerId: string | number;
+  /** The order id in the channel's own system, unique within the channel and store (e.g. a till's "till-7/0042"). With the channel and store, the idempotency key. */
+  externalOrderId: string;
+  lines: Array<OrderLineInput>;
+  /** The store, for IN_STORE purchases. */
+  storeId?: string | null | undefined;
+};
+
+/** Redeems a reward for a member. Sending it again with the same redemptionId redeems once. */
+export type RedeemRewardInput = {
+  /** Where it is redeemed: MOBILE_APP, ONLINE, IN_STORE, ... */
+  channel: string;
+  customerId: string | number;
+  /** A UUID the client makes once per redemption: the idempotency key. */
+  redemptionId: string | number;
+  rewardId: string | number;
+  storeId?: string | null | undefined;
+};
+
+export type RedemptionStatus =
+  /** Nothing taken: the stock went back. */
+  | 'FAILED'
+  /** Issued without points (a campaign reward or the birthday reward). */
+  | 'GRANTED'
+  /** Points debited, voucher issued. */
+  | 'ISSUED'
+  /** Stock is held; the points are being debited. Retrying with the same id completes it. */
+  | 'PENDING';
+
+export type VoucherStatus =
+  | 'CANCELLED'
+  | 'CONSUMED'
+  | 'EXPIRED'
+  | 'ISSUED';
+
+export type PosFindQueryVariables = Exact<{
+  type: IdentifierType;
+  value: string;
+}>;
+
+
+export type PosFindQuery = { customerByIdentifier: { id: string, name: string, loyalty: { balance: number, tier: { name: string } | null } | null } | null };
+
+export type PosPurchaseMutationVariables = Exact<{
+  input: RecordPurchaseInput;
+}>;
+
+
+export type PosPurchaseMutation = { recordPurchase: { pointsEarned: number, balanceAfter: number | null } };
+
+export type PosConsumeVoucherMutationVariables = Exact<{
+  input: ConsumeVoucherInput;
+}>;
+
+
+export type PosConsumeVoucherMutation = { consumeVoucher: { status: VoucherStatus, reward: { name: string } } };
+
+export type WalletQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WalletQuery = { customer: { name: string, loyalty: { balance: number, pending: number, lastEventId: string | null, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, windowMonths: number } | null, expiring: Array<{ points: number, expiresAt: string }>, history: { edges: Array<{ node: { points: number, reason: string, createdAt: string } }> } } | null, rewards: { available: Array<{ id: string, name: string, costPoints: number }> } | null, offers: Array<{ title: string }> | null } | null };
+
+export type WalletBalanceSubscriptionVariables = Exact<{
+  id: string | number;
+  after?: string | number | null | undefined;
+}>;
+
+
+export type WalletBalanceSubscription = { balanceUpdated: { eventId: string, balance: number, change: number, pending: number, reason: string, occurredAt: string } };
+
+export type WalletRedeemMutationVariables = Exact<{
+  input: RedeemRewardInput;
+}>;
+
+
+export type WalletRedeemMutation = { redeemReward: { status: RedemptionStatus, voucher: { code: string, expiresAt: string } | null, reward: { name: string } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const PosFindDocument = new TypedDocumentString(`
+    query PosFind($type: IdentifierType!, $value: String!) {
+  customerByIdentifier(type: $type, value: $value) {
+    id
+    name
+    loyalty {
+      balance
+      tier {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PosFindQuery, PosFindQueryVariables>;
+export const PosPurchaseDocument = new TypedDocumentString(`
+    mutation PosPurchase($input: RecordPurchaseInput!) {
+  recordPurchase(input: $input) {
+    pointsEarned
+    balanceAfter
+  }
+}
+    `) as unknown as TypedDocumentString<PosPurchaseMutation, PosPurchaseMutationVariables>;
+export const PosConsumeVoucherDocument = new TypedDocumentString(`
+    mutation PosConsumeVoucher($input: ConsumeVoucherInput!) {
+  consumeVoucher(input: $input) {
+    status
+    reward {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PosConsumeVoucherMutation, PosConsumeVoucherMutationVariables>;
+export const WalletDocument = new TypedDocumentString(`
+    query Wallet($id: ID!) {
+  customer(id: $id) {
+    name
+    loyalty {
+      balance
+      pending
+      lastEventId
+      tier {
+        name
+      }
+      nextTier {
+        name
+      }
+      progress {
+        qualifyingPoints
+        pointsToNextTier
+        windowMonths
+      }
+      expiring(first: 3) {
+        points
+        expiresAt
+      }
+      history(first: 10) {
+        edges {
+          node {
+            points
+            reason
+            createdAt
+          }
+        }
+      }
+    }
+    rewards {
+      available(first: 5) {
+        id
+        name
+        costPoints
+      }
+    }
+    offers {
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalletQuery, WalletQueryVariables>;
+export const WalletBalanceDocument = new TypedDocumentString(`
+    subscription WalletBalance($id: ID!, $after: ID) {
+  balanceUpdated(customerId: $id, after: $after) {
+    eventId
+    balance
+    change
+    pending
+    reason
+    occurredAt
+  }
+}
+    `) as unknown as TypedDocumentString<WalletBalanceSubscription, WalletBalanceSubscriptionVariables>;
+export const WalletRedeemDocument = new TypedDocumentString(`
+    mutation WalletRedeem($input: RedeemRewardInput!) {
+  redeemReward(input: $input) {
+    status
+    voucher {
+      code
+      expiresAt
+    }
+    reward {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalletRedeemMutation, WalletRedeemMutationVariables>;

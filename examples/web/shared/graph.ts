@@ -1,0 +1,90 @@
+import { createClient, type Client } from 'graphql-ws';
+import type { TypedDocumentString } from '../sdk/graphql.js';
+
+/** Where the graph runs, as the example server tells the page. */
+interface PageConfig {
+  gatewayUrl: string;
+  wsUrl: string;
+}
+
+export interface GraphError {
+  message: string;
+  extensions?: { code?: string };
+}
+
+/** A client of the gateway signed in with one token: queries and mutations over HTTP, subscriptions over WebSocket. */
+export interface Graph {
+  /** Runs a generated document (examples/web/sdk) with its typed variables; resolves to its typed data. */
+  request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables): Promise<Data>;
+  subscribe<Data, Variables>(
+    document: TypedDocumentString<Data, Variables>,
+    variables: Variables,
+    onData: (data: Data) => void,
+    onError: (error: unknown) => void,
+  ): () => void;
+}
+
+export class GraphRequestError extends Error {
+  constructor(readonly errors: GraphError[]) {
+    super(errors.map((error) => `${error.message} (${error.extensions?.code ?? 'ERROR'})`).join('; '));
+  }
+}
+
+async function pageConfig(): Promise<PageConfig> {
+  return (await (await fetch('/config.json')).json()) as PageConfig;
+}
+
+/**
+ * Signs in for the demo: the example server mints a development token for the role (never in
+ * production, where the identity provider issues tokens).
+ */
+export async function signIn(params: Record<string, string>): Promise<{ graph: Graph; customerId?: string }> {
+  const response = await fetch(`/demo-token?${new URLSearchParams(params)}`);
+  const body = (await response.json()) as { authorization?: string; customerId?: string; error?: string };
+  if (!body.authorization) throw new Error(body.error ?? 'sign-in failed');
+  const authorization = body.authorization;
+  const config = await pageConfig();
+  let ws: Client | undefined;
+  const graph: Graph = {
+    async request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables) {
+      const result = await fetch(config.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: document.toString(), variables }),
+      });
+      const json = (await result.json()) as { data?: Data; errors?: GraphError[] };
+      if (json.errors) throw new GraphRequestError(json.errors);
+      return json.data as Data;
+    },
+    subscribe<Data, Variables>(
+      document: TypedDocumentString<Data, Variables>,
+      variables: Variables,
+      onData: (data: Data) => void,
+      onError: (error: unknown) => void,
+    ) {
+      ws ??= createClient({ url: config.wsUrl, connectionParams: { authorization } });
+      return ws.subscribe<Data>(
+        { query: document.toString(), variables: variables as Record<string, unknown> },
+        {
+          next: (result) => (result.data ? onData(result.data as Data) : onError(result.errors)),
+          error: onError,
+          complete: () => undefined,
+        },
+      );
+    },
+  };
+  return { graph, customerId: body.customerId };
+}
+
+/** The element with this id, which the page must have. */
+export function element<T extends HTMLElement = HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} is missing from the page`);
+  return found as T;
+}
+
+export function showError(error: unknown): void {
+  element('error').textContent = error instanceof Error ? error.message : JSON.stringify(error);
+}
+
+export const points = (n: number) => `${n.toLocaleString('en')} pts`;

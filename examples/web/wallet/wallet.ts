@@ -1,0 +1,92 @@
+import { WalletBalanceDocument, WalletDocument, WalletRedeemDocument } from '../sdk/graphql.js';
+import { element, points, showError, signIn, type Graph } from '../shared/graph.js';
+
+function historyItem(change: number, reason: string, at: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.textContent = `${change > 0 ? '+' : ''}${change} · ${reason} · ${new Date(at).toLocaleString('en')}`;
+  return item;
+}
+
+const listItem = (text: string) => Object.assign(document.createElement('li'), { textContent: text });
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' });
+
+async function load(graph: Graph, customerId: string): Promise<void> {
+  const { customer } = await graph.request(WalletDocument, { id: customerId });
+  if (!customer) throw new Error('No such member');
+  element('wallet').hidden = false;
+  element('sign-in').hidden = true;
+  element('name').textContent = customer.name;
+  // A field of a subgraph that did not answer is null: show what came, say what did not.
+  const { loyalty, rewards, offers } = customer;
+  element('balance').textContent = loyalty ? points(loyalty.balance) : 'points unavailable';
+  element('pending').textContent = loyalty?.pending ? `${points(loyalty.pending)} pending` : '';
+  const progress = loyalty?.progress;
+  element('tier').textContent = [
+    loyalty?.tier ? `Tier: ${loyalty.tier.name}` : 'No tier yet',
+    loyalty?.nextTier && progress?.pointsToNextTier
+      ? `${points(progress.pointsToNextTier)} to ${loyalty.nextTier.name} (${progress.qualifyingPoints} in the last ${progress.windowMonths} months)`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  element('expiring').replaceChildren(
+    ...(loyalty?.expiring ?? []).map((lot) => listItem(`${points(lot.points)} expire on ${day(lot.expiresAt)}`)),
+  );
+  element('history').replaceChildren(
+    ...(loyalty?.history.edges ?? []).map(({ node }) => historyItem(node.points, node.reason, node.createdAt)),
+  );
+  element('offers').replaceChildren(...(offers ?? []).map((offer) => listItem(offer.title)));
+  element('rewards').replaceChildren(
+    ...(rewards?.available ?? []).map((reward) => {
+      const item = document.createElement('li');
+      const button = Object.assign(document.createElement('button'), { textContent: 'Redeem' });
+      button.addEventListener('click', () => void redeem(graph, customerId, reward.id));
+      item.append(`${reward.name} · ${points(reward.costPoints)} `, button);
+      return item;
+    }),
+  );
+
+  // Live from the event read with the balance: nothing committed after that read is missed.
+  let lastEventId = loyalty?.lastEventId ?? '0';
+  const subscribe = () =>
+    graph.subscribe(
+      WalletBalanceDocument,
+      { id: customerId, after: lastEventId },
+      ({ balanceUpdated: event }) => {
+        lastEventId = event.eventId;
+        element('balance').textContent = points(event.balance);
+        element('pending').textContent = event.pending ? `${points(event.pending)} pending` : '';
+        if (event.change !== 0) element('history').prepend(historyItem(event.change, event.reason, event.occurredAt));
+        element('live-status').textContent = 'live';
+      },
+      () => {
+        element('live-status').textContent = 'reconnecting…';
+        setTimeout(subscribe, 1000);
+      },
+    );
+  subscribe();
+  element('live-status').textContent = 'live';
+}
+
+async function redeem(graph: Graph, customerId: string, rewardId: string): Promise<void> {
+  try {
+    const { redeemReward } = await graph.request(WalletRedeemDocument, {
+      input: { redemptionId: crypto.randomUUID(), rewardId, customerId, channel: 'MOBILE_APP' },
+    });
+    element('voucher').textContent = redeemReward.voucher
+      ? `${redeemReward.reward.name}: show code ${redeemReward.voucher.code} at the till`
+      : `${redeemReward.reward.name}: ${redeemReward.status}`;
+  } catch (error) {
+    showError(error);
+  }
+}
+
+element<HTMLFormElement>('sign-in').addEventListener('submit', (event) => {
+  event.preventDefault();
+  element('error').textContent = '';
+  const email = element<HTMLInputElement>('email').value;
+  signIn({ role: 'member', email })
+    .then(({ graph, customerId }) => load(graph, customerId!))
+    .catch(showError);
+});

@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startExampleServer, type RunningExampleServer } from '../../examples/server/exampleServer';
+import { developmentAuthConfig } from '../../runtime/config/authConfig';
+import { projectRoot } from '../../runtime/config/projectRoot';
+import { setEarnRate, unique } from '../support/fixtures';
+import { startTestGraph, type TestGraph } from '../support/testGraph';
+
+/** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it), or CHROMIUM_PATH. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const screenshots = path.join(projectRoot(), 'test-results/screenshots');
+
+describe('the example wallet and POS console in a browser', () => {
+  let graph: TestGraph;
+  let examples: RunningExampleServer;
+  let browser: Browser;
+  const phone = `+4420794${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+  const email = `${unique('wallet')}@example.com`;
+
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath))
+      throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`);
+    graph = await startTestGraph();
+    await setEarnRate(graph);
+    await graph.admin.data(
+      `mutation { createReward(input: { name: "Flat white", kind: FREE_PRODUCT, costPoints: 20 }) { id } }`,
+    );
+    await graph.admin.data(`mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`, {
+      input: { givenName: 'Wanda', familyName: 'Wallet', email, phone, channel: 'ONLINE' },
+    });
+    examples = await startExampleServer({
+      gatewayUrl: graph.url,
+      wsUrl: graph.wsUrl,
+      auth: developmentAuthConfig(),
+    });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    mkdirSync(screenshots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await examples?.stop();
+    await graph?.stop();
+  });
+
+  it('shows a purchase recorded at the POS in the open wallet without a reload, then redeems and uses a voucher', async () => {
+    const context = await browser.newContext();
+    const wallet = await context.newPage();
+    const pos = await context.newPage();
+    const errors: string[] = [];
+    for (const page of [wallet, pos]) page.on('pageerror', (error) => errors.push(error.message));
+
+    await wallet.goto(`${examples.url}/wallet/`);
+    await wallet.fill('#email', email);
+    await wallet.click('#sign-in button');
+    await expectText(wallet, '#name', 'Wanda Wallet');
+    await expectText(wallet, '#balance', '0 pts');
+    await wallet.locator('#live-status').getByText('live').waitFor();
+
+    await pos.goto(`${examples.url}/pos/?store=berlin-1`);
+    await pos.fill('#identifier', phone);
+    await pos.click('#find button');
+    await expectText(pos, '#name', 'Wanda Wallet');
+    await pos.click('#add-line');
+    const second = pos.locator('#lines tr').nth(1);
+    await second.locator('input[name=sku]').fill('CROISSANT');
+    await second.locator('input[name=quantity]').fill('2');
+    await second.locator('input[name=unitPrice]').fill('250');
+    await pos.click('#purchase button[type=submit]');
+    await expectText(pos, '#receipt', '+30 points');
+    await pos.screenshot({ path: path.join(screenshots, `pos-${process.env.LOYALTY_TEST_DATABASE ?? 'db'}.png`) });
+
+    // The wallet page was never reloaded: the balance arrives over the subscription.
+    await expectText(wallet, '#balance', '30 pts');
+    await wallet.locator('#history li').first().getByText('+30').waitFor();
+    await wallet.screenshot({
+      path: path.join(screenshots, `wallet-${process.env.LOYALTY_TEST_DATABASE ?? 'db'}.png`),
+    });
+
+    await wallet.click('#rewards button');
+    await wallet.locator('#voucher').getByText('show code').waitFor();
+    const code = /code (\S+) at/.exec((await wallet.textContent('#voucher')) ?? '')?.[1];
+    expect(code).toBeDefined();
+    await expectText(wallet, '#balance', '10 pts');
+
+    await pos.fill('#voucher-code', code!);
+    await pos.click('#voucher button');
+    await expectText(pos, '#voucher-result', 'Flat white: CONSUMED');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+async function expectText(page: Page, selector: string, text: string): Promise<void> {
+  try {
+    await page.locator(selector).getByText(text).waitFor({ timeout: 10_000 });
+  } catch {
+    const shown = await page.textContent(selector);
+    throw new Error(
+      `${selector} shows "${shown}", not "${text}"; the page's error: "${await page.textContent('#error')}"`,
+    );
+  }
+}
