@@ -19,8 +19,8 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+/** `token <role> ...`: prints a token for the role. */
+export async function mintTokenCommand(args: string[]): Promise<void> {
   const ttlAt = args.indexOf('--ttl');
   let ttlSeconds = 3600;
   if (ttlAt >= 0) {
@@ -54,4 +54,5 @@ async function main(): Promise<void> {
   process.stdout.write(`${authorization.slice('Bearer '.length)}\n`);
 }
 
-main().catch((error: unknown) => fail((error as Error).message));
+if (require.main === module)
+  mintTokenCommand(process.argv.slice(2)).catch((error: unknown) => fail((error as Error).message));

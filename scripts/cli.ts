@@ -1,0 +1,181 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { signClientAuthorization } from '../runtime/auth/tokens';
+import { envString } from '../runtime/config/env';
+import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
+import { openDatabase } from '../runtime/database/openDatabase';
+import { graphqlRequest } from '../runtime/http/graphqlRequest';
+import { createLogger } from '../runtime/logging/logger';
+import { isUuid } from '../runtime/validation/validators';
+import { seedDemoData } from '../stack/seedDemoData';
+import { planProgram, seedProgram, type SeedProgress } from '../stack/seedProgram';
+import { startStack } from '../stack/startStack';
+import { mintTokenCommand } from './mintToken';
+
+const usage = `Loyalty Graph command line (npm run -s loyalty -- <command>)
+
+  token <role> ...                     a token for scripts (see: npm run -s loyalty -- token)
+  purchase <customer> <amount>         records a purchase through the running graph
+      customer: an id, an email or a phone number; amount: 25.00 (major units)
+      --channel IN_STORE  --store london-1  --currency GBP  --order <order id>  --sku <sku>
+  seed                                 generates a program into the database npm start uses
+      --members 2000  --months 12  --orders 6 (per member, on average)  --seed 1
+      Run it while the graph is stopped: it starts the graph itself, moving its clock through
+      the months so points, tiers and campaigns see a year of history.
+
+The gateway is GATEWAY_URL (default http://127.0.0.1:4000/graphql); tokens are signed with
+AUTH_JWT_SECRET (the development secret by default).`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+async function adminAuthorization(auth = readCommonConfig(process.env).auth): Promise<string> {
+  if (!auth.jwtSecret) fail('no AUTH_JWT_SECRET to sign an admin token with');
+  return signClientAuthorization({ role: 'admin', subject: 'cli' }, auth, 3600);
+}
+
+async function purchaseCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      channel: { type: 'string', default: 'IN_STORE' },
+      store: { type: 'string' },
+      currency: { type: 'string', default: 'GBP' },
+      order: { type: 'string' },
+      sku: { type: 'string', default: 'CLI-ITEM' },
+    },
+  });
+  const [customer, amount] = positionals;
+  if (!customer || !amount) fail('purchase needs a customer and an amount');
+  const minorUnits = Math.round(Number(amount) * 100);
+  if (!Number.isSafeInteger(minorUnits) || minorUnits <= 0) fail(`${amount} is not an amount`);
+  const gatewayUrl = envString(process.env, 'GATEWAY_URL', 'http://127.0.0.1:4000/graphql')!;
+  const authorization = await adminAuthorization();
+  const call = <T>(query: string, variables: Record<string, unknown>) =>
+    graphqlRequest<T>(gatewayUrl, query, variables, { headers: { authorization } });
+
+  let customerId = customer;
+  if (!isUuid(String(customer))) {
+    const type = customer.includes('@') ? 'EMAIL' : 'PHONE';
+    const { customerByIdentifier } = await call<{ customerByIdentifier: { id: string } | null }>(
+      'query($type: IdentifierType!, $value: String!) { customerByIdentifier(type: $type, value: $value) { id } }',
+      { type, value: customer },
+    );
+    if (!customerByIdentifier) fail(`no member has the ${type.toLowerCase()} ${customer}`);
+    customerId = customerByIdentifier.id;
+  }
+  const storeId = values.store ?? (values.channel === 'IN_STORE' ? 'london-1' : null);
+  const { recordPurchase } = await call<{
+    recordPurchase: { externalOrderId: string; pointsEarned: number; balanceAfter: number | null };
+  }>(
+    'mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { externalOrderId pointsEarned balanceAfter } }',
+    {
+      input: {
+        customerId,
+        channel: values.channel,
+        storeId,
+        // A given --order is the idempotency key: running the command again records nothing more.
+        externalOrderId: values.order ?? `cli-${Date.now()}`,
+        currency: values.currency,
+        lines: [{ sku: values.sku, quantity: 1, unitPrice: minorUnits }],
+      },
+    },
+  );
+  console.log(JSON.stringify({ customerId, ...recordPurchase }));
+}
+
+function progressBar(): (progress: SeedProgress) => void {
+  const startedAt = new Map<string, number>();
+  let lastPrinted = 0;
+  return ({ phase, done, total }) => {
+    const now = Date.now();
+    if (!startedAt.has(phase)) startedAt.set(phase, now);
+    const finished = done === total;
+    // A terminal gets a bar redrawn in place; a log gets a line every 10 %.
+    if (process.stderr.isTTY) {
+      if (!finished && now - lastPrinted < 100) return;
+    } else if (!finished && Math.floor((done * 10) / total) === Math.floor(((done - 1) * 10) / total)) return;
+    lastPrinted = now;
+    const share = done / total;
+    const width = 30;
+    const rate = done / Math.max(0.001, (now - startedAt.get(phase)!) / 1000);
+    const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+    const bar = '█'.repeat(Math.round(share * width)).padEnd(width, '░');
+    const line = `${phase.padEnd(7)} ${bar} ${String(Math.floor(share * 100)).padStart(3)}%  ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${Math.round(rate)}/s  ETA ${eta}s`;
+    process.stderr.write(process.stderr.isTTY ? `\r${line}${finished ? '\n' : ''}` : `${line}\n`);
+  };
+}
+
+async function seedCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      members: { type: 'string', default: '2000' },
+      months: { type: 'string', default: '12' },
+      orders: { type: 'string', default: '6' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  const size = {
+    members: Number(values.members),
+    months: Number(values.months),
+    ordersPerMember: Number(values.orders),
+    seed: Number(values.seed),
+  };
+  for (const [name, value] of Object.entries(size))
+    if (!Number.isInteger(value) || value < 0) fail(`--${name} takes a whole number`);
+
+  const logger = createLogger('warn');
+  const common = readCommonConfig(process.env);
+  const db = await openDatabase(readDatabaseConfig(process.env, 'loyalty', logger));
+  const plan = planProgram(size, new Date());
+  let now = plan.start;
+  const stack = await startStack({
+    db,
+    logger,
+    auth: common.auth,
+    clock: () => new Date(now),
+    // The seed is the only client: the per-token mutation limit would only slow it down.
+    gateway: { rateLimits: { mutationsPerToken: 1e9, mutationsPerIp: 1e9, windowMs: 60_000 } },
+  });
+  try {
+    const authorization = await adminAuthorization(common.auth);
+    await seedDemoData(stack.gateway.url, authorization);
+    console.error(
+      `Seeding ${plan.members.length.toLocaleString('en')} members and ${plan.orders.length.toLocaleString('en')} orders from ${plan.start.toISOString().slice(0, 10)} on ${db.kind}...`,
+    );
+    const result = await seedProgram({
+      gatewayUrl: stack.gateway.url,
+      authorization,
+      plan,
+      setNow: (at) => (now = at),
+      onProgress: progressBar(),
+    });
+    console.log(JSON.stringify(result));
+  } finally {
+    await stack.stop();
+    await db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  switch (command) {
+    case 'token':
+      return mintTokenCommand(args);
+    case 'purchase':
+      return purchaseCommand(args);
+    case 'seed':
+      return seedCommand(args);
+    default:
+      fail(command ? `unknown command ${command}` : 'which command?');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
