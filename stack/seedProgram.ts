@@ -1,4 +1,7 @@
-import { graphqlRequest } from '../runtime/http/graphqlRequest';
+import { randomUUID } from 'node:crypto';
+import { graphqlRequest, UpstreamError } from '../runtime/http/graphqlRequest';
+
+const channelOf = (order: PlannedOrder) => ({ channel: order.input.channel, storeId: order.input.storeId });
 
 export interface ProgramSize {
   members: number;
@@ -19,6 +22,8 @@ export interface SeedProgress {
 export interface PlannedOrder {
   at: Date;
   member: number;
+  /** After this order the member redeems a reward they can afford, if any. */
+  thenRedeem: boolean;
   input: {
     channel: string;
     storeId: string | null;
@@ -103,6 +108,7 @@ export function planProgram(size: ProgramSize, now: Date) {
       orders.push({
         at: new Date(start.getTime() + next() * span),
         member: index,
+        thenRedeem: next() < 0.15,
         input: {
           channel,
           storeId: channel === 'IN_STORE' ? member.store : null,
@@ -118,12 +124,15 @@ export function planProgram(size: ProgramSize, now: Date) {
 }
 
 const enroll = `mutation SeedProgramEnroll($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`;
-const purchase = `mutation SeedProgramPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
+const purchase = `mutation SeedProgramPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { balanceAfter } }`;
+const catalog = `query SeedProgramCatalog { rewardCatalog(first: 50) { edges { node { id costPoints } } } }`;
+const redeem = `mutation SeedProgramRedeem($input: RedeemRewardInput!) { redeemReward(input: $input) { id } }`;
 
 /**
  * Enrolls the planned members and records their orders through the gateway, day by day: the
  * graph's clock (`setNow`) is moved to each day, so points, tiers and campaigns see a year of
- * history as it would have happened. Orders of one day run `concurrency` at a time.
+ * history as it would have happened. Orders of one day run `concurrency` at a time. Some orders
+ * are followed by the member redeeming the dearest reward their balance affords, in that channel.
  */
 export async function seedProgram(options: {
   gatewayUrl: string;
@@ -132,7 +141,7 @@ export async function seedProgram(options: {
   setNow: (at: Date) => void;
   concurrency?: number;
   onProgress?: (progress: SeedProgress) => void;
-}): Promise<{ members: number; orders: number }> {
+}): Promise<{ members: number; orders: number; redemptions: number }> {
   const { plan } = options;
   const call = <T>(query: string, variables: Record<string, unknown>) =>
     graphqlRequest<T>(options.gatewayUrl, query, variables, {
@@ -159,7 +168,12 @@ export async function seedProgram(options: {
     },
   );
 
+  const { rewardCatalog } = await call<{
+    rewardCatalog: { edges: Array<{ node: { id: string; costPoints: number } }> };
+  }>(catalog, {});
+  const rewards = rewardCatalog.edges.map(({ node }) => node).sort((a, b) => b.costPoints - a.costPoints);
   let recorded = 0;
+  let redemptions = 0;
   const days = new Map<string, PlannedOrder[]>();
   for (const order of plan.orders) {
     const day = order.at.toISOString().slice(0, 10);
@@ -170,9 +184,23 @@ export async function seedProgram(options: {
   for (const orders of days.values()) {
     options.setNow(orders[0]!.at);
     await inParallel(orders, async (order) => {
-      await call(purchase, { input: { ...order.input, customerId: ids[order.member] } });
+      const customerId = ids[order.member]!;
+      const { recordPurchase } = await call<{ recordPurchase: { balanceAfter: number } }>(purchase, {
+        input: { ...order.input, customerId },
+      });
+      const reward = order.thenRedeem && rewards.find((r) => r.costPoints <= recordPurchase.balanceAfter);
+      if (reward) {
+        try {
+          const input = { redemptionId: randomUUID(), rewardId: reward.id, customerId, ...channelOf(order) };
+          await call(redeem, { input });
+          redemptions++;
+        } catch (error) {
+          // Another order of the member's that day spent the points first: no redemption, as in life.
+          if (!(error instanceof UpstreamError && error.details.upstreamCode === 'INSUFFICIENT_POINTS')) throw error;
+        }
+      }
       options.onProgress?.({ phase: 'orders', done: ++recorded, total: plan.orders.length });
     });
   }
-  return { members: enrolled, orders: recorded };
+  return { members: enrolled, orders: recorded, redemptions };
 }

@@ -15,6 +15,11 @@ describe('seeding a generated program through the graph', () => {
 
   it('records every planned order once, on the day it was planned, with consistent balances', async () => {
     const plan = planProgram({ members: 8, months: 4, ordersPerMember: 3, seed: 7 }, new Date());
+    // A reward of the catalog since the program's first day.
+    now = plan.start;
+    await graph.admin.data(
+      `mutation { createReward(input: { name: "Mug", kind: FREE_PRODUCT, costPoints: 20 }) { id } }`,
+    );
     const progress: string[] = [];
     const result = await seedProgram({
       gatewayUrl: graph.url,
@@ -25,7 +30,7 @@ describe('seeding a generated program through the graph', () => {
       onProgress: ({ phase, done, total }) => progress.push(`${phase} ${done}/${total}`),
     });
 
-    expect(result).toEqual({ members: 8, orders: plan.orders.length });
+    expect(result).toEqual({ members: 8, orders: plan.orders.length, redemptions: expect.any(Number) });
     expect(progress.at(-1)).toBe(`orders ${plan.orders.length}/${plan.orders.length}`);
     const { rows } = await graph.database.db.query<{ customer_id: string; days: string[]; orders: number }>(
       `select customer_id, array_agg(distinct to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD')) as days,
@@ -37,5 +42,11 @@ describe('seeding a generated program through the graph', () => {
     const recordedDays = new Set(rows.flatMap((row) => row.days));
     expect(recordedDays).toEqual(plannedDays);
     for (const row of rows) await expectConsistentLedger(graph, row.customer_id);
+    // Members redeemed along the way, each redemption a debit in the ledger.
+    const { rows: debits } = await graph.database.db.query<{ count: number }>(
+      `select count(*)::int as count from ledger.entries where kind = 'REDEEM'`,
+    );
+    expect(result.redemptions).toBeGreaterThan(0);
+    expect(debits[0]!.count).toBe(result.redemptions);
   });
 });
