@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { signClientAuthorization } from '../runtime/auth/tokens';
+import { readAuthConfig } from '../runtime/config/authConfig';
 import { envString } from '../runtime/config/env';
 import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
 import { openDatabase } from '../runtime/database/openDatabase';
@@ -31,7 +32,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function adminAuthorization(auth = readCommonConfig(process.env).auth): Promise<string> {
+async function adminAuthorization(auth = readAuthConfig(process.env, createLogger('error'))): Promise<string> {
   if (!auth.jwtSecret) fail('no AUTH_JWT_SECRET to sign an admin token with');
   return signClientAuthorization({ role: 'admin', subject: 'cli' }, auth, 3600);
 }
