@@ -5,6 +5,7 @@ import { startExampleServer, type RunningExampleServer } from '../../examples/se
 import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { setEarnRate, unique } from '../support/fixtures';
+import { testDatabaseKind } from '../support/testDatabase';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
 /** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it), or CHROMIUM_PATH. */
@@ -68,13 +69,13 @@ describe('the example wallet and POS console in a browser', () => {
     await second.locator('input[name=unitPrice]').fill('250');
     await pos.click('#purchase button[type=submit]');
     await expectText(pos, '#receipt', '+30 points');
-    await pos.screenshot({ path: path.join(screenshots, `pos-${process.env.LOYALTY_TEST_DATABASE ?? 'db'}.png`) });
+    await pos.screenshot({ path: path.join(screenshots, `pos-${testDatabaseKind()}.png`) });
 
     // The wallet page was never reloaded: the balance arrives over the subscription.
     await expectText(wallet, '#balance', '30 pts');
     await wallet.locator('#history li').first().getByText('+30').waitFor();
     await wallet.screenshot({
-      path: path.join(screenshots, `wallet-${process.env.LOYALTY_TEST_DATABASE ?? 'db'}.png`),
+      path: path.join(screenshots, `wallet-${testDatabaseKind()}.png`),
     });
 
     await wallet.click('#rewards button');
