@@ -13,7 +13,10 @@ import { createScratchDatabase } from '../runtime/database/scratchDatabase';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
+import { readSupergraphSdl } from '../gateway/composition/generateSchemaFiles';
+import { latencyChart } from './chart';
 import { measureLiveUpdates, type LiveUpdatesResult } from './liveUpdates';
+import { startGatewayProcess, startHiveGateway } from './peerGateway';
 import type { LoadJob, LoadResult, LoadStep } from './loadWorker';
 
 const members = Number(process.env.BENCH_MEMBERS ?? 200);
@@ -24,6 +27,8 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const liveSubscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const liveEvents = Number(process.env.BENCH_LIVE_EVENTS ?? 600);
 const livePacedRate = Number(process.env.BENCH_LIVE_RATE ?? 20);
+/** A larger paced run on shared streams (0: skip). */
+const liveSubscribersLarge = Number(process.env.BENCH_SUBSCRIBERS_LARGE ?? 10_000);
 /** Which scenarios run: `query`, `purchases`, `live` (comma-separated; all by default). */
 const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'query,purchases,live').split(',').map((s) => s.trim()));
 
@@ -175,6 +180,8 @@ async function main(): Promise<void> {
     );
     let floor: Row | undefined;
     let viaGateway: Row | undefined;
+    let floorOneClient: Row | undefined;
+    let gatewayOneClient: Row | undefined;
     if (scenarios.has('query')) {
       floor = summarise('customer query, subgraphs called directly (floor)', await load({ ...common, groups: direct }));
       viaGateway = summarise(
@@ -185,6 +192,41 @@ async function main(): Promise<void> {
         }),
       );
       rows.push(floor, viaGateway);
+      // One client at a time: what the gateway adds to a request, without queueing on busy cores.
+      const oneClient = { ...common, concurrency: 1 };
+      floorOneClient = summarise(
+        'customer query, subgraphs directly, 1 client',
+        await load({ ...oneClient, groups: direct }),
+      );
+      gatewayOneClient = summarise(
+        'customer query through the gateway, 1 client',
+        await load({
+          ...oneClient,
+          groups: [[{ url: stack.gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]],
+        }),
+      );
+      rows.push(floorOneClient, gatewayOneClient);
+      // Each gateway alone in its own process, on the same subgraphs: ours, then the peer's.
+      const subgraphUrls = Object.fromEntries(
+        Object.entries(stack.subgraphs).map(([name, subgraph]) => [name, subgraph.url]),
+      );
+      const gateways = [await startGatewayProcess(subgraphUrls)];
+      if (process.env.BENCH_PEERS !== '0') {
+        const peer = await startHiveGateway(readSupergraphSdl(), subgraphUrls);
+        if (peer) gateways.push(peer);
+      }
+      for (const gateway of gateways) {
+        console.log(`Customer query through ${gateway.name}...`);
+        try {
+          const via = [[{ url: gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
+          rows.push(
+            summarise(`customer query through ${gateway.name}`, await load({ ...common, groups: via })),
+            summarise(`customer query through ${gateway.name}, 1 client`, await load({ ...oneClient, groups: via })),
+          );
+        } finally {
+          await gateway.stop();
+        }
+      }
     }
     const purchases = (customerId: string, orderPrefix: string): LoadStep[][] => [
       [
@@ -233,7 +275,6 @@ async function main(): Promise<void> {
         memberIds: ids,
         subscribers: liveSubscribers,
         writers: concurrency,
-        upstreamSubscriptions: () => stack.subgraphs.ledger.events.subscriberCount,
       };
       const pacedEvents = Math.round((livePacedRate * durationMs) / 1000);
       const tokenFor = (i: number) =>
@@ -245,6 +286,19 @@ async function main(): Promise<void> {
       live.push(await measureLiveUpdates({ ...shared, events: pacedEvents, purchasesPerSecond: livePacedRate }));
       console.log(`Live updates: ${liveSubscribers} subscribers, ${liveEvents} purchases as fast as they go...`);
       live.push(await measureLiveUpdates({ ...shared, events: liveEvents, tokenFor }));
+      if (liveSubscribersLarge > 0) {
+        console.log(
+          `Live updates: ${liveSubscribersLarge} subscribers, ${pacedEvents} purchases at ${livePacedRate}/s...`,
+        );
+        live.push(
+          await measureLiveUpdates({
+            ...shared,
+            subscribers: liveSubscribersLarge,
+            events: pacedEvents,
+            purchasesPerSecond: livePacedRate,
+          }),
+        );
+      }
       console.table(live);
     }
     // The purchases above raced each other: every account must still hold balance = sum(entries).
@@ -263,7 +317,16 @@ async function main(): Promise<void> {
         node: process.version,
       },
       database: database.label,
-      settings: { members, purchasesPerMember, durationMs, warmupMs, concurrency, liveSubscribers, livePacedRate },
+      settings: {
+        members,
+        purchasesPerMember,
+        durationMs,
+        warmupMs,
+        concurrency,
+        liveSubscribers,
+        liveSubscribersLarge,
+        livePacedRate,
+      },
       results: rows,
       liveUpdates: live,
       ledgerConsistent,
@@ -272,16 +335,38 @@ async function main(): Promise<void> {
           gatewayOverheadMedianMs: Number((viaGateway.medianMs - floor.medianMs).toFixed(2)),
           gatewayOverheadRatio: Number((viaGateway.medianMs / floor.medianMs).toFixed(2)),
         }),
+      ...(floorOneClient &&
+        gatewayOneClient && {
+          gatewayOverheadOneClientMedianMs: Number((gatewayOneClient.medianMs - floorOneClient.medianMs).toFixed(2)),
+        }),
     };
     console.table(rows);
     if (report.gatewayOverheadMedianMs !== undefined)
       console.log(
-        `Gateway overhead at the median: ${report.gatewayOverheadMedianMs} ms (×${report.gatewayOverheadRatio} the direct floor)`,
+        `Gateway overhead at the median: ${report.gatewayOverheadMedianMs} ms (×${report.gatewayOverheadRatio} the direct floor) under load, ${report.gatewayOverheadOneClientMedianMs} ms with one client`,
       );
     const dir = path.join(projectRoot(), 'bench/results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log('Report written to bench/results/latest.json');
+    writeFileSync(
+      path.join(dir, 'latest.svg'),
+      latencyChart(`Loyalty Graph benchmark, ${report.date.slice(0, 10)}, ${database.label}`, [
+        {
+          heading: `HTTP, ${concurrency} concurrent clients unless noted`,
+          rows: rows.map((row) => ({ ...row, label: row.scenario, note: `${row.requestsPerSecond} req/s` })),
+        },
+        {
+          heading: 'Live updates: from the commit to the subscriber',
+          rows: live.map((run) => ({
+            label: `${run.subscribers.toLocaleString('en')} subscribers, ${run.load}, ${run.identities}`,
+            note: `${run.deliveriesPerSecond} deliveries/s`,
+            medianMs: run.afterCommitMedianMs,
+            p99Ms: run.afterCommitP99Ms,
+          })),
+        },
+      ]),
+    );
+    console.log('Report written to bench/results/latest.json, chart to bench/results/latest.svg');
   } finally {
     await stack.stop();
     await database.dispose();
