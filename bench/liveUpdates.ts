@@ -50,13 +50,12 @@ export async function measureLiveUpdates(options: {
    * 20 to a connection, and those watching one member share one stream.
    */
   tokenFor?: (subscriber: number) => Promise<string>;
-  /** Subscriptions the ledger holds open now. */
-  upstreamSubscriptions: () => number;
 }): Promise<LiveUpdatesResult> {
   const members = options.memberIds.slice(0, options.subscribers);
   const clients: Client[] = [];
   const arrivals = new Map<string, number[]>();
   let ready = 0;
+  const received: number[] = [];
   const unsubscribes: Array<() => void> = [];
   for (let i = 0; i < options.subscribers; i++) {
     if (options.tokenFor || i % 20 === 0) {
@@ -76,6 +75,7 @@ export async function measureLiveUpdates(options: {
         { query: subscription, variables: { id: memberId } },
         {
           next: (result) => {
+            received[i] = (received[i] ?? 0) + 1;
             const key = `${memberId}:${result.data?.balanceUpdated.balance}`;
             const times = arrivals.get(key) ?? [];
             times.push(performance.now());
@@ -88,17 +88,49 @@ export async function measureLiveUpdates(options: {
     );
     ready++;
   }
-  // Live subscriptions: the first event is sent once every upstream subscription is open (the
-  // ledger's count has stopped growing for a second).
-  let last = -1;
-  for (let stableSince = performance.now(); performance.now() - stableSince < 1000;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const count = options.upstreamSubscriptions();
-    if (count !== last) {
-      last = count;
-      stableSince = performance.now();
-    }
+  const purchaseFor = async (memberId: string, orderId: string) => {
+    const response = await fetch(options.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: options.authorization },
+      body: JSON.stringify({
+        query: purchase,
+        variables: {
+          input: {
+            customerId: memberId,
+            channel: 'ONLINE',
+            externalOrderId: orderId,
+            currency: 'EUR',
+            lines: [{ sku: 'A', quantity: 1, unitPrice: 2500 }],
+          },
+        },
+      }),
+    });
+    const body = (await response.json()) as { data?: { recordPurchase: { balanceAfter: number } } };
+    if (!body.data) throw new Error(`live updates: a purchase failed: ${JSON.stringify(body)}`);
+    return body.data.recordPurchase.balanceAfter;
+  };
+  // Warm-up: purchases for the members of subscribers that have had no event yet, again until
+  // every subscriber has had one. Only then is each subscription surely open end to end (at the
+  // gateway, not only upstream), so a miss in the measured run is a miss.
+  const warmup = `warmup-${performance.now()}`;
+  const warmupDeadline = performance.now() + 60_000;
+  const silent = () => Array.from({ length: options.subscribers }, (_, i) => i).filter((i) => !received[i]);
+  for (let round = 0; performance.now() < warmupDeadline; round++) {
+    const pending = [...new Set(silent().map((i) => members[i % members.length]!))];
+    if (pending.length === 0) break;
+    let nextMember = 0;
+    await Promise.all(
+      Array.from({ length: options.writers }, async () => {
+        while (nextMember < pending.length) {
+          const n = nextMember++;
+          await purchaseFor(pending[n]!, `${warmup}-${round}-${n}`);
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  if (silent().length > 0) console.error(`live updates: ${silent().length} subscribers had no warm-up event in 60 s`);
+  arrivals.clear();
 
   const sent: Array<{ key: string; requestAt: number; answerAt: number; subscribers: number }> = [];
   const perMember = new Map<string, number>();
@@ -116,27 +148,10 @@ export async function measureLiveUpdates(options: {
           if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
         }
         const requestAt = performance.now();
-        const response = await fetch(options.gatewayUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: options.authorization },
-          body: JSON.stringify({
-            query: purchase,
-            variables: {
-              input: {
-                customerId: memberId,
-                channel: 'ONLINE',
-                externalOrderId: `live-${started}-${n}`,
-                currency: 'EUR',
-                lines: [{ sku: 'A', quantity: 1, unitPrice: 2500 }],
-              },
-            },
-          }),
-        });
-        const body = (await response.json()) as { data?: { recordPurchase: { balanceAfter: number } } };
+        const balanceAfter = await purchaseFor(memberId, `live-${started}-${n}`);
         const answerAt = performance.now();
-        if (!body.data) throw new Error(`live updates: a purchase failed: ${JSON.stringify(body)}`);
         sent.push({
-          key: `${memberId}:${body.data.recordPurchase.balanceAfter}`,
+          key: `${memberId}:${balanceAfter}`,
           requestAt,
           answerAt,
           subscribers: subscribersOf(memberId),
