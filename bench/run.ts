@@ -136,6 +136,35 @@ function summarise(scenario: string, result: LoadResult): Row {
   };
 }
 
+/**
+ * The database's own rate: `concurrency` clients each committing a one-row insert per transaction,
+ * as fast as they can. What purchases/s would be if only commits cost anything.
+ */
+async function measureCommitRate(db: Database): Promise<Row> {
+  await db.query('create table if not exists public.bench_commits (id bigint generated always as identity, n int)');
+  const latencies: number[] = [];
+  const measureFrom = performance.now() + warmupMs;
+  const end = measureFrom + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, client) => {
+      while (performance.now() < end) {
+        const began = performance.now();
+        await db.transaction((tx) => tx.query('insert into public.bench_commits (n) values ($1)', [client]));
+        if (began >= measureFrom) latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  await db.query('drop table public.bench_commits');
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    scenario: 'PostgreSQL alone: one-row insert per transaction (the commit rate)',
+    requestsPerSecond: Math.round((latencies.length / durationMs) * 1000),
+    medianMs: Number(percentile(sorted, 50).toFixed(2)),
+    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+    errors: 0,
+  };
+}
+
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
   // Throughput is what is measured here, so the mutation rate limits are set out of the way.
@@ -246,6 +275,7 @@ async function main(): Promise<void> {
       ],
     ];
     if (scenarios.has('purchases')) {
+      rows.push(await measureCommitRate(database.db));
       rows.push(
         summarise(
           'recordPurchase through the gateway (distinct members)',
