@@ -110,6 +110,23 @@ export function createFederatedSubscribe(deps: {
       return failure('This operation has no subscription to run', 'BAD_USER_INPUT');
     }
     const { primary, rest } = node;
+    const subscriber = openSubscriber(request.context);
+    // Clients of one identity sending the same operation with the same variables share one stream:
+    // each event is resolved once and sent to all. One that replays from a cursor gets its own.
+    const key = resumesFromCursor(primary.operation, variables)
+      ? undefined
+      : [
+          principalKey(request.context.principal),
+          print(request.document),
+          operationName ?? '',
+          stableJson(variables),
+        ].join('\n');
+    const existing = key === undefined ? undefined : streams.get(key);
+    if (existing) {
+      existing.join(subscriber);
+      return subscriber.results;
+    }
+
     const hydrationPlan: QueryPlan = {
       kind: 'QueryPlan',
       node: rest ? ({ kind: 'Sequence', nodes: [primary, rest] } as PlanNode) : primary,
@@ -164,16 +181,7 @@ export function createFederatedSubscribe(deps: {
       return { data: result.data, errors: result.errors as GraphQLError[] | undefined };
     };
 
-    const { principal } = request.context;
-    const subscriber = openSubscriber(request.context);
-    // Clients of one identity sending the same operation with the same variables share one stream:
-    // each event is resolved once and sent to all. One that replays from a cursor gets its own.
-    const key = resumesFromCursor(primary.operation, variables)
-      ? undefined
-      : [principalKey(principal), print(request.document), operationName ?? '', stableJson(variables)].join('\n');
-    const existing = key === undefined ? undefined : streams.get(key);
-    const stream = existing ?? openStream(key, primary, variables, request.context, hydrate);
-    stream.join(subscriber);
+    openStream(key, primary, variables, request.context, hydrate).join(subscriber);
     return subscriber.results;
   };
 
