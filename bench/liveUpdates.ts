@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { percentile } from './percentile';
 
 export interface LiveUpdatesResult {
   /** `paced` (purchases at a set rate) or `saturating` (as fast as the writers go). */
@@ -25,11 +26,6 @@ export interface LiveUpdatesResult {
 const subscription = `subscription($id: ID!) { balanceUpdated(customerId: $id) { eventId balance customer { name } } }`;
 const purchase = `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { balanceAfter } }`;
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!.toFixed(2));
-}
-
 /**
  * Opens `subscribers` balance subscriptions through the gateway (one member each), records `events` purchases on those members from `writers` concurrent clients,
  * and measures when each subscriber receives its member's event. With `purchasesPerSecond` the
@@ -54,7 +50,6 @@ export async function measureLiveUpdates(options: {
   const members = options.memberIds.slice(0, options.subscribers);
   const clients: Client[] = [];
   const arrivals = new Map<string, number[]>();
-  let ready = 0;
   const received: number[] = [];
   const unsubscribes: Array<() => void> = [];
   for (let i = 0; i < options.subscribers; i++) {
@@ -86,7 +81,6 @@ export async function measureLiveUpdates(options: {
         },
       ),
     );
-    ready++;
   }
   const purchaseFor = async (memberId: string, orderId: string) => {
     const response = await fetch(options.gatewayUrl, {
@@ -133,8 +127,6 @@ export async function measureLiveUpdates(options: {
   arrivals.clear();
 
   const sent: Array<{ key: string; requestAt: number; answerAt: number; subscribers: number }> = [];
-  const perMember = new Map<string, number>();
-  for (const id of members) perMember.set(id, 0);
   const subscribersOf = (id: string) => Math.ceil((options.subscribers - members.indexOf(id)) / members.length);
   let next = 0;
   const started = performance.now();
@@ -183,7 +175,7 @@ export async function measureLiveUpdates(options: {
     identities: options.tokenFor ? 'one each' : 'one identity',
     targetPurchasesPerSecond: options.purchasesPerSecond ?? null,
     purchasesPerSecond: Math.round(sent.length / ((lastAnswer - started) / 1000)),
-    subscribers: ready,
+    subscribers: options.subscribers,
     events: sent.length,
     deliveriesPerSecond: Math.round(afterCommit.length / ((lastArrival - started) / 1000)),
     afterCommitMedianMs: percentile(afterCommit, 50),

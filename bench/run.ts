@@ -16,6 +16,7 @@ import { startStack } from '../stack/startStack';
 import { readSupergraphSdl } from '../gateway/composition/generateSchemaFiles';
 import { latencyChart } from './chart';
 import { measureLiveUpdates, type LiveUpdatesResult } from './liveUpdates';
+import { percentile } from './percentile';
 import { startGatewayProcess, startHiveGateway } from './peerGateway';
 import type { LoadJob, LoadResult, LoadStep } from './loadWorker';
 
@@ -41,11 +42,6 @@ const entities = (selection: string) =>
 
 function body(query: string, variables: Record<string, unknown>): string {
   return JSON.stringify({ query, variables });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function load(job: LoadJob): Promise<LoadResult> {
@@ -130,8 +126,8 @@ function summarise(scenario: string, result: LoadResult): Row {
   return {
     scenario,
     requestsPerSecond: Math.round((result.requests / result.elapsedMs) * 1000),
-    medianMs: Number(percentile(sorted, 50).toFixed(2)),
-    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+    medianMs: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
     errors: result.errors,
   };
 }
@@ -155,14 +151,12 @@ async function measureCommitRate(db: Database): Promise<Row> {
     }),
   );
   await db.query('drop table public.bench_commits');
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    scenario: 'PostgreSQL alone: one-row insert per transaction (the commit rate)',
-    requestsPerSecond: Math.round((latencies.length / durationMs) * 1000),
-    medianMs: Number(percentile(sorted, 50).toFixed(2)),
-    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+  return summarise('PostgreSQL alone: one-row insert per transaction (the commit rate)', {
+    requests: latencies.length,
     errors: 0,
-  };
+    latenciesMs: latencies,
+    elapsedMs: durationMs,
+  });
 }
 
 async function main(): Promise<void> {
