@@ -2,6 +2,8 @@ export interface ChartRow {
   label: string;
   /** Shown after the bars, e.g. "97 req/s". */
   note: string;
+  /** Throughput, drawn as a bar beside the note, to scale within the section. */
+  perSecond?: number;
   medianMs: number;
   p99Ms: number;
 }
@@ -10,12 +12,13 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 /**
  * A horizontal bar chart of median and p99 latency per scenario, with each scenario's throughput
- * beside it, as a standalone SVG (no library, so the bench adds no dependency).
+ * as a bar beside it, as a standalone SVG (no library, so the bench adds no dependency).
  */
 export function latencyChart(title: string, sections: Array<{ heading: string; rows: ChartRow[] }>): string {
   const labelWidth = 420;
   const barWidth = 360;
-  const noteWidth = 170;
+  const noteWidth = 230;
+  const throughputWidth = 90;
   const rowHeight = 34;
   const width = labelWidth + barWidth + noteWidth;
   const max = Math.max(1, ...sections.flatMap((section) => section.rows.map((row) => row.p99Ms)));
@@ -25,7 +28,14 @@ export function latencyChart(title: string, sections: Array<{ heading: string; r
   for (const section of sections) {
     parts.push(`<text x="10" y="${y}" class="heading">${escape(section.heading)}</text>`);
     y += 14;
+    const maxPerSecond = Math.max(1, ...section.rows.map((row) => row.perSecond ?? 0));
     for (const row of section.rows) {
+      if (row.perSecond !== undefined) {
+        const length = Math.max(1, (row.perSecond / maxPerSecond) * throughputWidth);
+        parts.push(
+          `<rect x="${labelWidth + barWidth + 20}" y="${y + 11}" width="${length.toFixed(1)}" height="12" class="throughput"/>`,
+        );
+      }
       parts.push(
         `<text x="10" y="${y + 17}" class="label">${escape(row.label)}</text>`,
         `<rect x="${labelWidth}" y="${y + 4}" width="${scale(row.p99Ms).toFixed(1)}" height="12" class="p99"/>`,
@@ -48,12 +58,14 @@ export function latencyChart(title: string, sections: Array<{ heading: string; r
   .note { font-size: 12px; fill: #222; text-anchor: end; }
   .p99 { fill: #f4a259; }
   .median { fill: #3d7ab8; }
+  .throughput { fill: #6bb36b; }
   .legend { font-size: 11px; fill: #444; }
 </style>
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="10" y="22" class="title">${escape(title)}</text>
 <rect x="${labelWidth}" y="30" width="10" height="10" class="median"/><text x="${labelWidth + 14}" y="39" class="legend">median</text>
 <rect x="${labelWidth + 70}" y="30" width="10" height="10" class="p99"/><text x="${labelWidth + 84}" y="39" class="legend">p99</text>
+<rect x="${labelWidth + barWidth + 20}" y="30" width="10" height="10" class="throughput"/><text x="${labelWidth + barWidth + 34}" y="39" class="legend">throughput (per section)</text>
 ${parts.join('\n')}
 </svg>
 `;

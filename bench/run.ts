@@ -14,14 +14,25 @@ import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
 import { readSupergraphSdl } from '../gateway/composition/generateSchemaFiles';
+import { startGateway } from '../gateway';
+import { bulkLoadMembers, bulkMemberId } from './bulkLoad';
 import { latencyChart } from './chart';
+import { markdownReport } from './markdown';
 import { measureLiveUpdates, type LiveUpdatesResult } from './liveUpdates';
+import { measureOptimisations, type OptimisationRow } from './optimisations';
 import { percentile } from './percentile';
 import { startGatewayProcess, startHiveGateway } from './peerGateway';
 import type { LoadJob, LoadResult, LoadStep } from './loadWorker';
 
-const members = Number(process.env.BENCH_MEMBERS ?? 200);
-const purchasesPerMember = Number(process.env.BENCH_PURCHASES_PER_MEMBER ?? 5);
+const members = Number(process.env.BENCH_MEMBERS ?? 10_000);
+const ordersPerMember = Number(process.env.BENCH_ORDERS_PER_MEMBER ?? 20);
+/** Member counts the customer query is measured at, loading more members between them (flat is the goal). */
+const scaleLevels = (process.env.BENCH_SCALE_MEMBERS ?? '1000,10000,100000')
+  .split(',')
+  .filter((level) => level.trim() !== '')
+  .map(Number);
+/** Live-update subscribers watch this many members (several subscribers per member). */
+const liveMembers = Number(process.env.BENCH_LIVE_MEMBERS ?? 200);
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 2_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -30,8 +41,10 @@ const liveEvents = Number(process.env.BENCH_LIVE_EVENTS ?? 600);
 const livePacedRate = Number(process.env.BENCH_LIVE_RATE ?? 20);
 /** A larger paced run on shared streams (0: skip). */
 const liveSubscribersLarge = Number(process.env.BENCH_SUBSCRIBERS_LARGE ?? 10_000);
-/** Which scenarios run: `query`, `purchases`, `live` (comma-separated; all by default). */
-const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'query,purchases,live').split(',').map((s) => s.trim()));
+/** Which scenarios run: `query`, `purchases`, `live`, `optimisations`, `scale` (comma-separated; all by default). */
+const scenarios = new Set(
+  (process.env.BENCH_SCENARIOS ?? 'query,purchases,live,optimisations,scale').split(',').map((s) => s.trim()),
+);
 
 const gatewayQuery = `query($id: ID!) { customer(id: $id) { name loyalty { balance history(first: 5) { edges { node { points reason } } } }
   rewards { available(first: 3) { name costPoints } } offers { title } } }`;
@@ -55,7 +68,12 @@ async function load(job: LoadJob): Promise<LoadResult> {
   });
 }
 
-async function openBenchDatabase(): Promise<{ db: Database; label: string; dispose(): Promise<void> }> {
+async function openBenchDatabase(): Promise<{
+  db: Database;
+  label: string;
+  url?: string;
+  dispose(): Promise<void>;
+}> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const db = await openPglite();
@@ -66,6 +84,7 @@ async function openBenchDatabase(): Promise<{ db: Database; label: string; dispo
   return {
     db,
     label: 'PostgreSQL server',
+    url: scratch.url,
     async dispose() {
       await db.close();
       await scratch.drop();
@@ -73,7 +92,8 @@ async function openBenchDatabase(): Promise<{ db: Database; label: string; dispo
   };
 }
 
-async function seed(gatewayUrl: string, authorization: string): Promise<string[]> {
+/** The program the loaded history was earned under, and a catalog to show as available rewards. */
+async function setUpProgram(gatewayUrl: string, authorization: string): Promise<void> {
   const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
     graphqlRequest<T>(gatewayUrl, query, variables, { headers: { authorization } });
   await call(`mutation { setEarnRate(input: { currency: "EUR", points: 1, perAmount: 100 }) { currency } }`);
@@ -84,31 +104,16 @@ async function seed(gatewayUrl: string, authorization: string): Promise<string[]
   ] as const) {
     await call(
       `mutation($name: String!, $cost: Int!) { createReward(input: { name: $name, kind: FREE_PRODUCT, costPoints: $cost }) { id } }`,
-      {
-        name,
-        cost,
-      },
+      { name, cost },
     );
   }
+}
+
+/** Up to `count` member ids spread evenly over the first `members`, for load to rotate through. */
+function spreadIds(members: number, count = 5_000): string[] {
+  const step = Math.max(1, members / count);
   const ids: string[] = [];
-  for (let i = 0; i < members; i++) {
-    const { enrollCustomer } = await call<{ enrollCustomer: { id: string } }>(
-      `mutation($email: String!) { enrollCustomer(input: { givenName: "Bench", familyName: "Member", email: $email, channel: "ONLINE" }) { id } }`,
-      { email: `bench-${i}@example.com` },
-    );
-    ids.push(enrollCustomer.id);
-    for (let p = 0; p < purchasesPerMember; p++) {
-      await call(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, {
-        input: {
-          customerId: enrollCustomer.id,
-          channel: 'ONLINE',
-          externalOrderId: `seed-${i}-${p}`,
-          currency: 'EUR',
-          lines: [{ sku: 'A', quantity: 1, unitPrice: 1000 + p }],
-        },
-      });
-    }
-  }
+  for (let at = 0; at < members; at += step) ids.push(bulkMemberId(Math.floor(at)));
   return ids;
 }
 
@@ -159,19 +164,108 @@ async function measureCommitRate(db: Database): Promise<Row> {
   });
 }
 
+/**
+ * Runs two loads by turns, in `rounds` slices of the measured duration each, and pools each one's
+ * slices: drift on a shared machine hits both alike. (Side by side at the same time would not do:
+ * both would queue on the same cores, and each would be slowed by the other's cost.)
+ */
+async function byTurns(a: LoadJob, b: LoadJob, rounds = 4): Promise<[LoadResult, LoadResult]> {
+  const pooled: [LoadResult, LoadResult] = [
+    { requests: 0, errors: 0, latenciesMs: [], elapsedMs: 0 },
+    { requests: 0, errors: 0, latenciesMs: [], elapsedMs: 0 },
+  ];
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, job] of [a, b].entries()) {
+      const warmupMs = round === 0 ? job.warmupMs : Math.min(job.warmupMs, 500);
+      const slice = await load({ ...job, warmupMs, durationMs: job.durationMs / rounds });
+      const total = pooled[index]!;
+      total.requests += slice.requests;
+      total.errors += slice.errors;
+      total.latenciesMs.push(...slice.latenciesMs);
+      total.elapsedMs += slice.elapsedMs;
+      total.firstError ??= slice.firstError;
+    }
+  }
+  return pooled;
+}
+
+function compare(
+  change: string,
+  [without, withIt]: [string, string],
+  [withoutResult, withResult]: [LoadResult, LoadResult],
+): OptimisationRow {
+  const before = summarise(`${change}: ${without}`, withoutResult);
+  const after = summarise(`${change}: ${withIt}`, withResult);
+  return {
+    change,
+    without,
+    with: withIt,
+    withoutMs: before.medianMs,
+    withMs: after.medianMs,
+    speedup: Number((before.medianMs / after.medianMs).toFixed(1)),
+    withoutPerSecond: before.requestsPerSecond,
+    withPerSecond: after.requestsPerSecond,
+  };
+}
+
+const benchRateLimits = { mutationsPerToken: 1e9, mutationsPerIp: 1e9, windowMs: 60_000 };
+
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
   // Throughput is what is measured here, so the mutation rate limits are set out of the way.
   const stack = await startStack({
     db: database.db,
     logger: createLogger('error'),
-    gateway: { rateLimits: { mutationsPerToken: 1e9, mutationsPerIp: 1e9, windowMs: 60_000 } },
+    gateway: { rateLimits: benchRateLimits },
     historyIntervalMs: Number(process.env.PURCHASE_HISTORY_INTERVAL_MS ?? 2000),
   });
   const authorization = await signClientAuthorization({ role: 'admin', subject: 'bench' }, developmentAuthConfig());
   try {
-    console.log(`Seeding ${members} members × ${purchasesPerMember} purchases on ${database.label}...`);
-    const ids = await seed(stack.gateway.url, authorization);
+    await setUpProgram(stack.gateway.url, authorization);
+    const historyEnds = new Date();
+    let loaded = 0;
+    const loading: { members: number; orders: number; seconds: number }[] = [];
+    const loadTo = async (target: number) => {
+      if (target <= loaded) return;
+      const began = performance.now();
+      await bulkLoadMembers(database.db, {
+        from: loaded,
+        to: target,
+        ordersPerMember,
+        now: historyEnds,
+        onProgress: (done, total) =>
+          process.stdout.write(
+            `\rLoading members ${loaded.toLocaleString('en')} to ${target.toLocaleString('en')} (${ordersPerMember} orders each) on ${database.label}: ${Math.round((done / total) * 100)}%`,
+          ),
+      });
+      // Flush what was just written now, rather than while the next scenario is measured.
+      if (database.db.kind === 'postgres') await database.db.query('checkpoint');
+      const seconds = Number(((performance.now() - began) / 1000).toFixed(1));
+      process.stdout.write(` in ${seconds} s\n`);
+      loading.push({ members: target - loaded, orders: (target - loaded) * ordersPerMember, seconds });
+      loaded = target;
+    };
+    const gatewaySteps = [[{ url: stack.gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
+    const scaling: (Row & { members: number })[] = [];
+    const measureAtScale = async (level: number) => {
+      await loadTo(level);
+      // Half the measured time of the other scenarios: three levels, and only the trend matters.
+      const result = await load({
+        ids: spreadIds(level),
+        concurrency,
+        warmupMs,
+        durationMs: durationMs / 2,
+        groups: gatewaySteps,
+      });
+      scaling.push({
+        ...summarise(`customer query through the gateway, ${level.toLocaleString('en')} members`, result),
+        members: level,
+      });
+    };
+    const levels = scenarios.has('scale') ? scaleLevels : [];
+    for (const level of levels.filter((level) => level <= members)) await measureAtScale(level);
+    await loadTo(members);
+    const ids = spreadIds(members);
     const { profile, ledger, rewards, campaign } = stack.subgraphs;
     const reps = { representations: [{ __typename: 'Customer', id: '{id}' }] };
     const direct: LoadStep[][] = [
@@ -201,54 +295,102 @@ async function main(): Promise<void> {
     console.log(
       `Each scenario: ${warmupMs / 1000}s warm-up, ${durationMs / 1000}s measured, ${concurrency} concurrent clients.`,
     );
+    const optimisations: OptimisationRow[] = [];
+    /** The content-encoding the gateway answers a client that accepts gzip with. */
+    let compression: string | undefined;
     let floor: Row | undefined;
     let viaGateway: Row | undefined;
     let floorOneClient: Row | undefined;
     let gatewayOneClient: Row | undefined;
     if (scenarios.has('query')) {
-      floor = summarise('customer query, subgraphs called directly (floor)', await load({ ...common, groups: direct }));
-      viaGateway = summarise(
-        'customer query through the gateway',
-        await load({
-          ...common,
-          groups: [[{ url: stack.gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]],
-        }),
+      // The floor and the gateway by turns, so the machine's drift does not land on one of them.
+      const [floorResult, gatewayResult] = await byTurns(
+        { ...common, groups: direct },
+        { ...common, groups: gatewaySteps },
       );
+      floor = summarise('customer query, subgraphs called directly (floor)', floorResult);
+      viaGateway = summarise('customer query through the gateway', gatewayResult);
       rows.push(floor, viaGateway);
       // One client at a time: what the gateway adds to a request, without queueing on busy cores.
       const oneClient = { ...common, concurrency: 1 };
-      floorOneClient = summarise(
-        'customer query, subgraphs directly, 1 client',
-        await load({ ...oneClient, groups: direct }),
+      const [floorOneClientResult, gatewayOneClientResult] = await byTurns(
+        { ...oneClient, groups: direct },
+        { ...oneClient, groups: gatewaySteps },
       );
-      gatewayOneClient = summarise(
-        'customer query through the gateway, 1 client',
-        await load({
-          ...oneClient,
-          groups: [[{ url: stack.gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]],
-        }),
-      );
+      floorOneClient = summarise('customer query, subgraphs directly, 1 client', floorOneClientResult);
+      gatewayOneClient = summarise('customer query through the gateway, 1 client', gatewayOneClientResult);
       rows.push(floorOneClient, gatewayOneClient);
+      // Changes measured both ways by turns: the gateway's caches, and how it sends subgraph requests.
+      const sameOperation = [[{ url: stack.gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
+      const newOperation = [
+        [
+          {
+            url: stack.gateway.url,
+            authorization,
+            body: body(gatewayQuery.replace('query(', 'query Customer{n}('), { id: '{id}' }),
+          },
+        ],
+      ];
+      optimisations.push(
+        compare(
+          'Parsed-document and query-plan caches (Apollo Server, @apollo/gateway)',
+          ['a new operation text on every request (no cache hit)', 'the same operation again'],
+          await byTurns(
+            { ...oneClient, durationMs: durationMs / 2, groups: newOperation },
+            { ...oneClient, durationMs: durationMs / 2, groups: sameOperation },
+          ),
+        ),
+      );
+      // The same gateway sending its subgraph requests with Node's fetch instead of @apollo/gateway's.
+      const nodeFetchGateway = await startGateway({
+        supergraphSdl: readSupergraphSdl(),
+        subgraphUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])),
+        auth: developmentAuthConfig(),
+        logger: createLogger('error'),
+        rateLimits: benchRateLimits,
+        subgraphFetcher: 'node',
+      });
+      try {
+        const viaNodeFetch = [[{ url: nodeFetchGateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
+        for (const clients of [concurrency, 1]) {
+          const each = { ...common, concurrency: clients, durationMs: durationMs / 2 };
+          optimisations.push(
+            compare(
+              `Subgraph requests with Node's fetch (undici), ${clients} client${clients === 1 ? '' : 's'}`,
+              ["@apollo/gateway's own fetcher (make-fetch-happen), the default", "Node's fetch"],
+              await byTurns({ ...each, groups: sameOperation }, { ...each, groups: viaNodeFetch }),
+            ),
+          );
+        }
+      } finally {
+        await nodeFetchGateway.stop();
+      }
       // Each gateway alone in its own process, on the same subgraphs: ours, then the peer's.
       const subgraphUrls = Object.fromEntries(
         Object.entries(stack.subgraphs).map(([name, subgraph]) => [name, subgraph.url]),
       );
       const gateways = [await startGatewayProcess(subgraphUrls)];
-      if (process.env.BENCH_PEERS !== '0') {
-        const peer = await startHiveGateway(readSupergraphSdl(), subgraphUrls);
-        if (peer) gateways.push(peer);
-      }
-      for (const gateway of gateways) {
-        console.log(`Customer query through ${gateway.name}...`);
-        try {
-          const via = [[{ url: gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
-          rows.push(
-            summarise(`customer query through ${gateway.name}`, await load({ ...common, groups: via })),
-            summarise(`customer query through ${gateway.name}, 1 client`, await load({ ...oneClient, groups: via })),
-          );
-        } finally {
-          await gateway.stop();
+      try {
+        if (process.env.BENCH_PEERS !== '0') {
+          const peer = await startHiveGateway(readSupergraphSdl(), subgraphUrls);
+          if (peer) gateways.push(peer);
         }
+        const steps = gateways.map((gateway) => [
+          [{ url: gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }],
+        ]);
+        for (const [clients, suffix] of [
+          [concurrency, ''],
+          [1, ', 1 client'],
+        ] as const) {
+          console.log(`Customer query through ${gateways.map((gateway) => gateway.name).join(' and ')}${suffix}...`);
+          const jobs = steps.map((groups) => ({ ...common, concurrency: clients, groups }));
+          const results = jobs.length === 2 ? await byTurns(jobs[0]!, jobs[1]!) : [await load(jobs[0]!)];
+          results.forEach((result, index) =>
+            rows.push(summarise(`customer query through ${gateways[index]!.name}${suffix}`, result)),
+          );
+        }
+      } finally {
+        await Promise.all(gateways.map((gateway) => gateway.stop()));
       }
     }
     const purchases = (customerId: string, orderPrefix: string): LoadStep[][] => [
@@ -296,7 +438,7 @@ async function main(): Promise<void> {
         gatewayUrl: stack.gateway.url,
         wsUrl: stack.gateway.wsUrl,
         authorization,
-        memberIds: ids,
+        memberIds: ids.slice(0, liveMembers),
         subscribers: liveSubscribers,
         writers: concurrency,
       };
@@ -325,6 +467,23 @@ async function main(): Promise<void> {
       }
       console.table(live);
     }
+    if (scenarios.has('optimisations')) {
+      console.log('Optimisations, each measured with and without...');
+      optimisations.push(
+        ...(await measureOptimisations({ db: database.db, databaseUrl: database.url, memberIds: ids })),
+      );
+      const encoding = (
+        await fetch(stack.gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, br', authorization },
+          body: body(gatewayQuery, { id: ids[0] }),
+        })
+      ).headers.get('content-encoding');
+      compression = encoding ?? 'none';
+    }
+    if (optimisations.length > 0) console.table(optimisations);
+    for (const level of levels.filter((level) => level > members)) await measureAtScale(level);
+    if (scaling.length > 0) console.table(scaling);
     // The purchases above raced each other: every account must still hold balance = sum(entries).
     const { rows: drift } = await database.db.query<{ accounts: number }>(
       `select count(*)::int as accounts from ledger.accounts a
@@ -343,7 +502,9 @@ async function main(): Promise<void> {
       database: database.label,
       settings: {
         members,
-        purchasesPerMember,
+        ordersPerMember,
+        scaleLevels: levels,
+        liveMembers,
         durationMs,
         warmupMs,
         concurrency,
@@ -351,8 +512,12 @@ async function main(): Promise<void> {
         liveSubscribersLarge,
         livePacedRate,
       },
+      loading,
       results: rows,
+      scaling,
       liveUpdates: live,
+      optimisations,
+      compression,
       ledgerConsistent,
       ...(floor &&
         viaGateway && {
@@ -372,25 +537,41 @@ async function main(): Promise<void> {
     const dir = path.join(projectRoot(), 'bench/results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(path.join(dir, 'latest.md'), markdownReport(report));
     writeFileSync(
       path.join(dir, 'latest.svg'),
       latencyChart(`Loyalty Graph benchmark, ${report.date.slice(0, 10)}, ${database.label}`, [
         {
           heading: `HTTP, ${concurrency} concurrent clients unless noted`,
-          rows: rows.map((row) => ({ ...row, label: row.scenario, note: `${row.requestsPerSecond} req/s` })),
+          rows: rows.map((row) => ({
+            ...row,
+            label: row.scenario,
+            note: `${row.requestsPerSecond} req/s`,
+            perSecond: row.requestsPerSecond,
+          })),
+        },
+        {
+          heading: `Scaling with data: the customer query through the gateway, ${ordersPerMember} orders per member`,
+          rows: scaling.map((row) => ({
+            ...row,
+            label: `${row.members.toLocaleString('en')} members`,
+            note: `${row.requestsPerSecond} req/s`,
+            perSecond: row.requestsPerSecond,
+          })),
         },
         {
           heading: 'Live updates: from the commit to the subscriber',
           rows: live.map((run) => ({
             label: `${run.subscribers.toLocaleString('en')} subscribers, ${run.load}, ${run.identities}`,
             note: `${run.deliveriesPerSecond} deliveries/s`,
+            perSecond: run.deliveriesPerSecond,
             medianMs: run.afterCommitMedianMs,
             p99Ms: run.afterCommitP99Ms,
           })),
         },
       ]),
     );
-    console.log('Report written to bench/results/latest.json, chart to bench/results/latest.svg');
+    console.log('Report written to bench/results/latest.{json,md}, chart to bench/results/latest.svg');
   } finally {
     await stack.stop();
     await database.dispose();

@@ -11,7 +11,7 @@ import { defaultOperationLimits, type OperationLimits } from '../runtime/server/
 import { startGraphQLServer, type RunningServer } from '../runtime/server/startGraphQLServer';
 import type { GatewayContext } from './gatewayContext';
 import { defaultRateLimits, rateLimitPlugin, type RateLimits } from './limits/rateLimitPlugin';
-import { SubgraphDataSource } from './subgraphDataSource';
+import { SubgraphDataSource, type SubgraphFetcher } from './subgraphDataSource';
 import { createFederatedSubscribe } from './subscriptions/federatedSubscribe';
 import { FederatedSchema } from './subscriptions/federatedSchema';
 import { UpstreamSubscriptions } from './subscriptions/upstreamSubscriptions';
@@ -46,6 +46,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy). Default false. */
   trustProxy?: boolean;
+  /** How subgraph requests are sent (@apollo/gateway's own fetcher unless the benchmark compares). */
+  subgraphFetcher?: SubgraphFetcher;
 }
 
 /** Subscriptions have their own transport; over HTTP they get a clear answer instead of a crash. */
@@ -96,7 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(name, options.subgraphUrls[name] ?? url);
+      const source = new SubgraphDataSource(name, options.subgraphUrls[name] ?? url, options.subgraphFetcher);
       dataSources[name] = source;
       return source;
     },
