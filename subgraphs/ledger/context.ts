@@ -5,6 +5,8 @@ import type { EventFeed } from '../../runtime/events/eventFeed';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
 import { isUuid } from '../../runtime/validation/validators';
 import { accountStore, type AccountWithCursor } from './accounts/account.store';
+import type { OrderTotals } from './metrics/customerMetrics.rules';
+import { customerMetricsStore } from './metrics/customerMetrics.store';
 import type { ExpiringPoints, PendingPoints } from './accounts/account.type';
 import type { ActivityService } from './activities/activity.service';
 import type { AdjustmentService } from './adjustments/adjustment.service';
@@ -40,6 +42,7 @@ export interface LedgerContext extends LedgerServices, AuthContext {
     qualifyingPoints: DataLoader<string, number>;
     expiringPoints: DataLoader<string, ExpiringPoints[]>;
     pendingPoints: DataLoader<string, PendingPoints[]>;
+    orderTotals: DataLoader<string, OrderTotals[]>;
   };
 }
 
@@ -89,6 +92,10 @@ export function createLedgerContext(services: LedgerServices, { events, principa
           expiresAt: row.expires_at,
         })),
       ),
+      orderTotals: new DataLoader(async (ids) => {
+        const totals = await customerMetricsStore.orderTotals(db, ids);
+        return ids.map((id) => totals.get(id) ?? []);
+      }),
       pendingPoints: new DataLoader(async (ids) =>
         groupBy(ids, await lotStore.pendingByDate(db, ids), (row) => ({
           points: row.points,

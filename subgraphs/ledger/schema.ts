@@ -6,6 +6,7 @@ import { ActivityResolver } from './activities/activity.resolver';
 import { AdjustmentResolver } from './adjustments/adjustment.resolver';
 import { BalanceUpdateResolver } from './balanceUpdates/balanceUpdate.resolver';
 import { ledgerErrors } from './errors';
+import { CustomerMetricsResolver } from './metrics/customerMetrics.resolver';
 import { LedgerEventsResolver } from './outbox/ledgerEvents.resolver';
 import { PointsJobResolver } from './maintenance/pointsJob.resolver';
 import { PurchaseResolver } from './purchases/purchase.resolver';
@@ -19,6 +20,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
     resolvers: [
       CustomerLoyaltyResolver,
       LoyaltyResolver,
+      CustomerMetricsResolver,
       PurchaseResolver,
       ReturnResolver,
       RedemptionResolver,

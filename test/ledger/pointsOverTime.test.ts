@@ -7,7 +7,7 @@ import {
 import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { createLogger } from '../../runtime/logging/logger';
 import { startLedgerSubgraph } from '../../subgraphs/ledger';
-import type { LedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
+import { defaultLedgerPolicy, type LedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
 import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
 import {
   debitPointsMutation,
@@ -20,7 +20,7 @@ import {
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
 const policy = (overrides: Partial<LedgerPolicy>): LedgerPolicy => ({
-  pendingDays: 0,
+  ...defaultLedgerPolicy,
   expiry: { kind: 'NEVER' },
   jobIntervalMs: 0,
   ...overrides,

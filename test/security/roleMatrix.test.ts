@@ -12,7 +12,7 @@ interface Operation {
   /** Who may; everyone else is refused (UNAUTHENTICATED without a token, FORBIDDEN with one). */
   allowed: Caller[];
   run(client: GraphClient): Promise<GraphQLResult<unknown>>;
-  /** The field that must be null (or absent) when refused. */
+  /** The field that must be null (or absent) when refused; a dotted path for a nested one. */
   field: string;
 }
 
@@ -97,6 +97,12 @@ describe('who may do what', () => {
       allowed: ['member', 'associate', 'admin'],
       field: 'customer',
       run: (c) => c.request(`query($id: ID!) { customer(id: $id) { loyalty { balance } } }`, { id: member.id }),
+    },
+    {
+      name: "read a member's metrics (CLV, churn risk)",
+      allowed: ['associate', 'admin'],
+      field: 'customer.metrics',
+      run: (c) => c.request(`query($id: ID!) { customer(id: $id) { metrics { netSpend } } }`, { id: member.id }),
     },
     {
       name: 'enroll in store berlin-1',
@@ -481,13 +487,15 @@ describe('who may do what', () => {
 
   it.each(cases)('%s: %s → %s', async (_name, caller, allowed, operation) => {
     const result = await operation.run(clients[caller]);
-    const data = result.data as Record<string, unknown> | null | undefined;
+    const field = operation.field
+      .split('.')
+      .reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], result.data);
     if (allowed) {
       expect(result.errors).toBeUndefined();
-      expect(data?.[operation.field]).toBeTruthy();
+      expect(field).toBeTruthy();
     } else {
       expect(result.errors?.[0]?.extensions?.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-      expect(data?.[operation.field] ?? null).toBeNull();
+      expect(field ?? null).toBeNull();
     }
   });
 

@@ -8,17 +8,20 @@ export interface LedgerPolicy {
   expiry: ExpiryPolicy;
   /** How often the points job runs (release, expiry, tier reviews); 0 runs it only on request. */
   jobIntervalMs: number;
+  /** Days without a purchase after which a member counts as churned (`Customer.metrics.churnRisk`). */
+  churnAfterDays: number;
 }
 
 export const defaultLedgerPolicy: LedgerPolicy = {
   pendingDays: 0,
   expiry: { kind: 'AFTER_EARNING', months: 24 },
   jobIntervalMs: 60_000,
+  churnAfterDays: 90,
 };
 
 type Env = Record<string, string | undefined>;
 
-/** `POINTS_PENDING_DAYS`, `POINTS_EXPIRY` and `POINTS_JOB_INTERVAL_MS`, checked at start. */
+/** `POINTS_PENDING_DAYS`, `POINTS_EXPIRY`, `POINTS_JOB_INTERVAL_MS` and `CHURN_AFTER_DAYS`, checked at start. */
 export function readLedgerPolicy(env: Env): LedgerPolicy {
   const expiryText = envString(env, 'POINTS_EXPIRY', 'after-earning:24')!;
   const expiry = parseExpiryPolicy(expiryText);
@@ -34,6 +37,7 @@ export function readLedgerPolicy(env: Env): LedgerPolicy {
       min: 0,
       max: 86_400_000,
     }),
+    churnAfterDays: envInteger(env, 'CHURN_AFTER_DAYS', defaultLedgerPolicy.churnAfterDays, { min: 1, max: 3650 }),
   };
 }
 
