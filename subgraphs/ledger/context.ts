@@ -15,6 +15,8 @@ import type { LedgerCore } from './ledgerCore';
 import { addMonths } from './lots/lot.rules';
 import { lotStore } from './lots/lot.store';
 import type { PointsJob } from './maintenance/pointsJob';
+import type { PeriodicJob } from '../../runtime/jobs/periodicJob';
+import type { FoldReport } from './metrics/programMetrics.store';
 import type { PurchaseService } from './purchases/purchase.service';
 import type { RedemptionService } from './redemptions/redemption.service';
 import type { ReturnService } from './returns/return.service';
@@ -30,6 +32,7 @@ export interface LedgerServices {
   adjustments: AdjustmentService;
   activities: ActivityService;
   pointsJob: PointsJob;
+  metricsJob: PeriodicJob<FoldReport>;
 }
 
 export interface LedgerContext extends LedgerServices, AuthContext {

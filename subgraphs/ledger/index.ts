@@ -9,6 +9,8 @@ import { AdjustmentService } from './adjustments/adjustment.service';
 import { createLedgerContext } from './context';
 import { LedgerCore } from './ledgerCore';
 import { createPointsJob, type PointsJob } from './maintenance/pointsJob';
+import { foldLedgerEvents } from './metrics/programMetrics.store';
+import { PeriodicJob } from '../../runtime/jobs/periodicJob';
 import { mergeAccounts } from './merges/accountMerge';
 import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
 import { PurchaseService } from './purchases/purchase.service';
@@ -65,6 +67,11 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     apply: (merge, tx) => mergeAccounts(core, tx, merge),
   });
   const pointsJob = createPointsJob(core, logger.child({ job: 'points' }), () => activities.completeDueReferrals());
+  const metricsJob = new PeriodicJob(
+    'program metrics',
+    () => foldLedgerEvents(options.db),
+    logger.child({ job: 'program-metrics' }),
+  );
   const services = {
     db: options.db,
     core,
@@ -74,6 +81,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     redemptions: new RedemptionService(core),
     adjustments: new AdjustmentService(core),
     pointsJob,
+    metricsJob,
   };
   const subgraph = await startSubgraph(
     {
@@ -85,6 +93,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     options,
   );
   pointsJob.start(core.policy.jobIntervalMs);
+  metricsJob.start(core.policy.metricsIntervalMs);
   merges.start(options.mergeFollowIntervalMs ?? 1000);
   return {
     ...subgraph,
@@ -92,6 +101,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     merges,
     async stop() {
       await merges.stop();
+      await metricsJob.stop();
       await pointsJob.stop();
       await subgraph.stop();
     },

@@ -7,6 +7,7 @@ import { AdjustmentResolver } from './adjustments/adjustment.resolver';
 import { BalanceUpdateResolver } from './balanceUpdates/balanceUpdate.resolver';
 import { ledgerErrors } from './errors';
 import { CustomerMetricsResolver } from './metrics/customerMetrics.resolver';
+import { ProgramMetricsResolver } from './metrics/programMetrics.resolver';
 import { LedgerEventsResolver } from './outbox/ledgerEvents.resolver';
 import { PointsJobResolver } from './maintenance/pointsJob.resolver';
 import { PurchaseResolver } from './purchases/purchase.resolver';
@@ -21,6 +22,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       CustomerLoyaltyResolver,
       LoyaltyResolver,
       CustomerMetricsResolver,
+      ProgramMetricsResolver,
       PurchaseResolver,
       ReturnResolver,
       RedemptionResolver,

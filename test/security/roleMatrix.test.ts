@@ -105,6 +105,21 @@ describe('who may do what', () => {
       run: (c) => c.request(`query($id: ID!) { customer(id: $id) { metrics { netSpend } } }`, { id: member.id }),
     },
     {
+      name: 'read program metrics (programMetrics)',
+      allowed: ['marketer', 'admin'],
+      field: 'programMetrics',
+      run: (c) =>
+        c.request(
+          `query { programMetrics(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", currency: "EUR") { purchases } }`,
+        ),
+    },
+    {
+      name: 'refresh program metrics (refreshProgramMetrics)',
+      allowed: ['marketer', 'admin'],
+      field: 'refreshProgramMetrics',
+      run: (c) => c.request(`mutation { refreshProgramMetrics { events } }`),
+    },
+    {
       name: 'enroll in store berlin-1',
       allowed: ['associate', 'admin'],
       field: 'enrollCustomer',

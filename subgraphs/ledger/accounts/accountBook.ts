@@ -45,6 +45,8 @@ export class AccountBook {
   private lots: Lot[] | undefined;
   private marked: { balance: number; pending: number };
   private earnedDelta = 0;
+  /** Points posted per entry kind since the last balance event (what program metrics count). */
+  private kindsSinceMark: Partial<Record<EntryKind, number>> = {};
   /** Set when this book's postings count as member activity (for inactivity expiry). */
   private active = false;
 
@@ -199,10 +201,13 @@ export class AccountBook {
         pendingChange,
         reason,
         transactionId,
+        kinds: this.kindsSinceMark,
+        postedAt: this.now.toISOString(),
       } satisfies BalanceUpdatedPayload,
       actor,
     });
     this.marked = { balance: this.row.balance, pending: this.row.pending };
+    this.kindsSinceMark = {};
   }
 
   /** Publishes a domain event with this change (appended last, at save, like the balance events). */
@@ -244,6 +249,7 @@ export class AccountBook {
     this.entries.push(...posting.entries);
     this.row.balance = posting.balance;
     for (const entry of posting.entries) {
+      this.kindsSinceMark[entry.kind] = (this.kindsSinceMark[entry.kind] ?? 0) + entry.points;
       if (entry.kind === EntryKind.EARN || entry.kind === EntryKind.BONUS) this.earnedDelta += entry.points;
       if (entry.kind === EntryKind.REVERSE && entry.sourceType === SourceType.RETURN) this.earnedDelta += entry.points;
     }

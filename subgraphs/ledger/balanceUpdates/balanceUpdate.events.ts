@@ -11,4 +11,8 @@ export interface BalanceUpdatedPayload {
   pendingChange?: number;
   reason: string;
   transactionId: string;
+  /** Points posted per journal entry kind (absent in events written before program metrics). */
+  kinds?: Partial<Record<string, number>>;
+  /** When the points were posted, by the ledger's clock (absent before program metrics). */
+  postedAt?: string;
 }

@@ -10,6 +10,8 @@ export interface LedgerPolicy {
   jobIntervalMs: number;
   /** Days without a purchase after which a member counts as churned (`Customer.metrics.churnRisk`). */
   churnAfterDays: number;
+  /** How often program metrics fold new ledger events in (their lag); 0 only on request. */
+  metricsIntervalMs: number;
 }
 
 export const defaultLedgerPolicy: LedgerPolicy = {
@@ -17,11 +19,12 @@ export const defaultLedgerPolicy: LedgerPolicy = {
   expiry: { kind: 'AFTER_EARNING', months: 24 },
   jobIntervalMs: 60_000,
   churnAfterDays: 90,
+  metricsIntervalMs: 5_000,
 };
 
 type Env = Record<string, string | undefined>;
 
-/** `POINTS_PENDING_DAYS`, `POINTS_EXPIRY`, `POINTS_JOB_INTERVAL_MS` and `CHURN_AFTER_DAYS`, checked at start. */
+/** `POINTS_PENDING_DAYS`, `POINTS_EXPIRY`, `POINTS_JOB_INTERVAL_MS`, `CHURN_AFTER_DAYS` and `METRICS_INTERVAL_MS`, checked at start. */
 export function readLedgerPolicy(env: Env): LedgerPolicy {
   const expiryText = envString(env, 'POINTS_EXPIRY', 'after-earning:24')!;
   const expiry = parseExpiryPolicy(expiryText);
@@ -38,6 +41,10 @@ export function readLedgerPolicy(env: Env): LedgerPolicy {
       max: 86_400_000,
     }),
     churnAfterDays: envInteger(env, 'CHURN_AFTER_DAYS', defaultLedgerPolicy.churnAfterDays, { min: 1, max: 3650 }),
+    metricsIntervalMs: envInteger(env, 'METRICS_INTERVAL_MS', defaultLedgerPolicy.metricsIntervalMs, {
+      min: 0,
+      max: 86_400_000,
+    }),
   };
 }
 

@@ -1,0 +1,173 @@
+import type { Database, Queryable } from '../../../runtime/database/database';
+
+const cursorSource = 'metrics';
+const foldedTypes = ['PurchaseRecorded', 'ReturnRecorded', 'BalanceUpdated'];
+
+export interface FoldReport {
+  /** Outbox events folded in this run. */
+  events: number;
+  /** The last outbox event the aggregates include. */
+  lastEventId: number;
+}
+
+/**
+ * Folds the ledger's outbox into the metrics aggregates, from the saved cursor, a batch per
+ * transaction with the cursor (so a crash re-reads a batch rather than skipping or doubling it;
+ * runs on several instances are serialised by the cursor row's lock). The outbox, unlike the
+ * journal, commits in id order, so no event is ever passed over.
+ */
+export async function foldLedgerEvents(db: Database, batchSize = 2000): Promise<FoldReport> {
+  let events = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      await tx.query(
+        `insert into ledger.consumer_cursors (source, last_event_id) values ($1, 0) on conflict do nothing`,
+        [cursorSource],
+      );
+      const { rows } = await tx.query<{ from_id: number; to_id: number | null; count: number }>(
+        `select c.last_event_id as from_id, max(b.id) as to_id, count(b.id)::int as count
+           from (select last_event_id from ledger.consumer_cursors where source = $1 for update) c
+           left join lateral (select id from ledger.events where id > c.last_event_id and type = any($2::text[])
+                               order by id limit $3) b on true
+          group by c.last_event_id`,
+        [cursorSource, foldedTypes, batchSize],
+      );
+      const { from_id: fromId, to_id: toId, count } = rows[0]!;
+      if (toId === null) return { count: 0, lastEventId: fromId };
+      await foldBatch(tx, fromId, toId);
+      await tx.query('update ledger.consumer_cursors set last_event_id = $2 where source = $1', [cursorSource, toId]);
+      return { count, lastEventId: toId };
+    });
+    events += batch.count;
+    if (batch.count < batchSize) return { events, lastEventId: batch.lastEventId };
+  }
+}
+
+async function foldBatch(tx: Queryable, fromId: number, toId: number): Promise<void> {
+  const day = `((e.payload->>'occurredAt')::timestamptz at time zone 'UTC')::date`;
+  await tx.query(
+    `insert into ledger.metrics_member_days as m (day, customer_id, channel, store_id, currency, orders, spend, refunds)
+     select day, customer_id, channel, store_id, currency, sum(orders), sum(spend), sum(refunds) from (
+       select ${day} as day, (e.payload->>'customerId')::uuid as customer_id, e.payload->>'channel' as channel,
+              coalesce(e.payload->>'storeId', '') as store_id, e.payload->>'currency' as currency,
+              1 as orders, (e.payload->>'totalAmount')::bigint as spend, 0::bigint as refunds
+         from ledger.events e where e.id > $1 and e.id <= $2 and e.type = 'PurchaseRecorded'
+       union all
+       select ${day}, o.customer_id, o.channel, coalesce(o.store_id, ''), o.currency,
+              0, 0, (e.payload->>'amount')::bigint
+         from ledger.events e join ledger.orders o on o.id = (e.payload->>'purchaseId')::uuid
+        where e.id > $1 and e.id <= $2 and e.type = 'ReturnRecorded'
+     ) folded
+     group by day, customer_id, channel, store_id, currency
+     on conflict (day, customer_id, channel, store_id, currency) do update
+       set orders = m.orders + excluded.orders, spend = m.spend + excluded.spend, refunds = m.refunds + excluded.refunds`,
+    [fromId, toId],
+  );
+  // Balance events from before program metrics have no kinds: their change counts as UNKNOWN.
+  await tx.query(
+    `insert into ledger.metrics_points_days as m (day, kind, points)
+     select (coalesce((e.payload->>'postedAt')::timestamptz, e.created_at) at time zone 'UTC')::date,
+            k.kind, sum(k.points)
+       from ledger.events e
+       cross join lateral (
+         select key as kind, value::bigint as points from jsonb_each_text(e.payload->'kinds')
+         union all
+         select 'UNKNOWN', (e.payload->>'change')::bigint where e.payload->'kinds' is null
+       ) k
+      where e.id > $1 and e.id <= $2 and e.type = 'BalanceUpdated'
+      group by 1, 2
+     on conflict (day, kind) do update set points = m.points + excluded.points`,
+    [fromId, toId],
+  );
+}
+
+export interface GroupFigures {
+  key: string;
+  activeMembers: number;
+  purchases: number;
+  netSpend: number;
+}
+
+export interface RangeFigures {
+  activeMembers: number;
+  purchases: number;
+  netSpend: number;
+  multiChannelMembers: number;
+  multiChannelNetSpend: number;
+  singleChannelNetSpend: number;
+  pointsByKind: Record<string, number>;
+  pointsOutstanding: number;
+  byChannel: GroupFigures[];
+  byStore: GroupFigures[];
+  lastEventId: number;
+}
+
+/** The program's figures for the UTC days `from` up to (not including) `to`, from the aggregates only. */
+export async function rangeFigures(db: Queryable, from: Date, to: Date, currency: string): Promise<RangeFigures> {
+  const range = [from.toISOString(), to.toISOString(), currency];
+  const inRange = `day >= ($1::timestamptz at time zone 'UTC')::date and day < ($2::timestamptz at time zone 'UTC')::date`;
+  const [members, groups, points, outstanding, cursor] = await Promise.all([
+    db.query<{
+      active: number;
+      purchases: number;
+      net: number;
+      multi: number;
+      multi_net: number;
+      single_net: number;
+    }>(
+      `with member as (
+         select customer_id, sum(orders) as orders, sum(spend - refunds) as net,
+                count(distinct channel) filter (where orders > 0) as channels
+           from ledger.metrics_member_days where ${inRange} and currency = $3 group by customer_id)
+       select count(*) filter (where orders > 0)::int as active, coalesce(sum(orders), 0)::int as purchases,
+              coalesce(sum(net), 0)::bigint as net,
+              count(*) filter (where channels > 1)::int as multi,
+              coalesce(sum(net) filter (where channels > 1), 0)::bigint as multi_net,
+              coalesce(sum(net) filter (where channels = 1), 0)::bigint as single_net
+         from member`,
+      range,
+    ),
+    db.query<{ dimension: string; key: string; active: number; purchases: number; net: number }>(
+      `select 'channel' as dimension, channel as key,
+              count(distinct customer_id) filter (where orders > 0)::int as active,
+              sum(orders)::int as purchases, sum(spend - refunds)::bigint as net
+         from ledger.metrics_member_days where ${inRange} and currency = $3 group by channel
+       union all
+       select 'store', store_id, count(distinct customer_id) filter (where orders > 0)::int,
+              sum(orders)::int, sum(spend - refunds)::bigint
+         from ledger.metrics_member_days where ${inRange} and currency = $3 and store_id <> '' group by store_id
+       order by 1, 2`,
+      range,
+    ),
+    db.query<{ kind: string; points: number }>(
+      `select kind, sum(points)::bigint as points from ledger.metrics_points_days where ${inRange} group by kind`,
+      range.slice(0, 2),
+    ),
+    db.query<{ points: number }>(
+      `select coalesce(sum(points), 0)::bigint as points from ledger.metrics_points_days
+        where day < ($1::timestamptz at time zone 'UTC')::date`,
+      [to.toISOString()],
+    ),
+    db.query<{ last_event_id: number }>(`select last_event_id from ledger.consumer_cursors where source = $1`, [
+      cursorSource,
+    ]),
+  ]);
+  const totals = members.rows[0]!;
+  const group = (dimension: string) =>
+    groups.rows
+      .filter((row) => row.dimension === dimension)
+      .map((row) => ({ key: row.key, activeMembers: row.active, purchases: row.purchases, netSpend: row.net }));
+  return {
+    activeMembers: totals.active,
+    purchases: totals.purchases,
+    netSpend: totals.net,
+    multiChannelMembers: totals.multi,
+    multiChannelNetSpend: totals.multi_net,
+    singleChannelNetSpend: totals.single_net,
+    pointsByKind: Object.fromEntries(points.rows.map((row) => [row.kind, row.points])),
+    pointsOutstanding: outstanding.rows[0]!.points,
+    byChannel: group('channel'),
+    byStore: group('store'),
+    lastEventId: cursor.rows[0]?.last_event_id ?? 0,
+  };
+}
