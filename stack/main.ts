@@ -45,7 +45,7 @@ runMain(async () => {
         common.logger.warn('demo data not seeded: seeding signs an admin token, which needs AUTH_JWT_SECRET');
       }
     }
-    // The example wallet and POS console sign in with development tokens: never in production.
+    // The example wallet, POS console and dashboard sign in with development tokens: never in production.
     const examples =
       common.production || !common.auth.jwtSecret
         ? undefined
@@ -61,7 +61,11 @@ runMain(async () => {
       `Loyalty Graph is running on ${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}.`,
       `  gateway   ${stack.gateway.url}  (WebSocket: ${stack.gateway.wsUrl})`,
       ...Object.values(stack.subgraphs).map((s) => `  ${s.name.padEnd(9)} ${s.url}`),
-      ...(examples ? [`  wallet    ${examples.url}/wallet/   POS console ${examples.url}/pos/`] : []),
+      ...(examples
+        ? [
+            `  wallet    ${examples.url}/wallet/   POS console ${examples.url}/pos/   dashboard ${examples.url}/dashboard/`,
+          ]
+        : []),
       'Mint a token to call it: npm run -s token -- admin   (or member <customerId>, associate <storeId>, ...)',
       'Press Ctrl+C to stop.',
       '',

@@ -44,6 +44,7 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
     // Pages and the stylesheet, from the sources; scripts compiled by `tsc -p examples/web`.
     '/wallet/': path.join(root, 'examples/web/wallet/index.html'),
     '/pos/': path.join(root, 'examples/web/pos/index.html'),
+    '/dashboard/': path.join(root, 'examples/web/dashboard/index.html'),
     '/web/style.css': path.join(root, 'examples/web/style.css'),
   };
   const admin = () => signClientAuthorization({ role: 'admin', subject: 'example-server' }, options.auth, 60);
@@ -76,7 +77,12 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
         ),
       };
     }
-    return { error: 'role must be member or associate' };
+    if (role === 'marketer') {
+      return {
+        authorization: await signClientAuthorization({ role: 'marketer', subject: 'dashboard' }, options.auth),
+      };
+    }
+    return { error: 'role must be member, associate or marketer' };
   }
 
   const server: Server = createServer((request, response) => {
@@ -105,7 +111,11 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
       if (url.pathname === '/graphql' && request.method === 'POST') return proxy();
       if (url.pathname === '/demo-token') return json(await demoToken(url.searchParams));
       if (url.pathname === '/')
-        return send(200, types['.html']!, '<a href="/wallet/">Wallet</a> · <a href="/pos/">POS</a>');
+        return send(
+          200,
+          types['.html']!,
+          '<a href="/wallet/">Wallet</a> · <a href="/pos/">POS</a> · <a href="/dashboard/">Dashboard</a>',
+        );
       const page = pages[url.pathname];
       if (page) return send(200, types[path.extname(page)]!, await readFile(page));
       for (const [prefix, dir] of files) {

@@ -12,7 +12,7 @@ import { startTestGraph, type TestGraph } from '../support/testGraph';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = path.join(projectRoot(), 'test-results/screenshots');
 
-describe('the example wallet and POS console in a browser', () => {
+describe('the example wallet, POS console and dashboard in a browser', () => {
   let graph: TestGraph;
   let examples: RunningExampleServer;
   let browser: Browser;
@@ -89,6 +89,22 @@ describe('the example wallet and POS console in a browser', () => {
     await expectText(pos, '#voucher-result', 'Flat white: CONSUMED');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("shows the program's figures, including that sale and redemption, on the dashboard", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${examples.url}/dashboard/`);
+    // One member bought once (+30 points at the POS) and redeemed 20 of them, this week.
+    await expectText(page, '#tiles', 'Active members1');
+    await expectText(page, '#tiles', 'Points issued30');
+    await expectText(page, '#tiles', 'Redemption rate66.7%');
+    await expectText(page, '#channels', 'IN_STORE');
+    expect(await page.locator('#spend-chart svg rect.bar').count()).toBe(12);
+    await page.screenshot({ path: path.join(screenshots, `dashboard-${testDatabaseKind()}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 

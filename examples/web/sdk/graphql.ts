@@ -72,6 +72,20 @@ export type VoucherStatus =
   | 'EXPIRED'
   | 'ISSUED';
 
+export type DashboardPeriodQueryVariables = Exact<{
+  from: string;
+  to: string;
+  currency: string;
+}>;
+
+
+export type DashboardPeriodQuery = { programMetrics: { activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, purchaseFrequency: number, multiChannelShare: number, multiChannelAverageSpend: number, singleChannelAverageSpend: number, pointsIssued: number, pointsRedeemed: number, pointsExpired: number, pointsOutstanding: number, redemptionRate: number, lastEventId: string, byChannel: Array<{ key: string, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number }> } };
+
+export type DashboardRefreshMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardRefreshMutation = { refreshProgramMetrics: { events: number, lastEventId: string } };
+
 export type PosFindQueryVariables = Exact<{
   type: IdentifierType;
   value: string;
@@ -135,6 +149,41 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DashboardPeriodDocument = new TypedDocumentString(`
+    query DashboardPeriod($from: DateTimeISO!, $to: DateTimeISO!, $currency: String!) {
+  programMetrics(from: $from, to: $to, currency: $currency) {
+    activeMembers
+    purchases
+    netSpend
+    averageOrderValue
+    purchaseFrequency
+    multiChannelShare
+    multiChannelAverageSpend
+    singleChannelAverageSpend
+    pointsIssued
+    pointsRedeemed
+    pointsExpired
+    pointsOutstanding
+    redemptionRate
+    byChannel {
+      key
+      activeMembers
+      purchases
+      netSpend
+      averageOrderValue
+    }
+    lastEventId
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardPeriodQuery, DashboardPeriodQueryVariables>;
+export const DashboardRefreshDocument = new TypedDocumentString(`
+    mutation DashboardRefresh {
+  refreshProgramMetrics {
+    events
+    lastEventId
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardRefreshMutation, DashboardRefreshMutationVariables>;
 export const PosFindDocument = new TypedDocumentString(`
     query PosFind($type: IdentifierType!, $value: String!) {
   customerByIdentifier(type: $type, value: $value) {

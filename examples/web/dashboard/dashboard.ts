@@ -1,0 +1,140 @@
+import { DashboardPeriodDocument, DashboardRefreshDocument, type DashboardPeriodQuery } from '../sdk/graphql.js';
+import { element, showError, signIn, type Graph } from '../shared/graph.js';
+
+type Metrics = DashboardPeriodQuery['programMetrics'];
+const dayMs = 86_400_000;
+
+const money = (minorUnits: number, currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).format(minorUnits / 100);
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const weekLabel = (start: Date) => start.toLocaleDateString('en', { day: 'numeric', month: 'short' });
+
+/** Mondays at 00:00 UTC: the start of each of the last `weeks` weeks, the current one last. */
+function weekStarts(weeks: number, now = new Date()): Date[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * dayMs;
+  return Array.from({ length: weeks }, (_, i) => new Date(monday - (weeks - 1 - i) * 7 * dayMs));
+}
+
+function tile(label: string, value: string): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'tile';
+  box.append(
+    Object.assign(document.createElement('span'), { className: 'muted', textContent: label }),
+    Object.assign(document.createElement('strong'), { textContent: value }),
+  );
+  return box;
+}
+
+/**
+ * Bars for `bars` and, when given, a line for `line`, as inline SVG. The line has its own scale
+ * unless it measures the same thing as the bars (`sameScale`).
+ */
+function chart(
+  labels: string[],
+  bars: number[],
+  barLabel: string,
+  line?: { values: number[]; label: string; sameScale?: boolean },
+): string {
+  const width = 640;
+  const height = 200;
+  const left = 40;
+  const bottom = 24;
+  const step = (width - left) / Math.max(1, labels.length);
+  const top = Math.max(1, ...bars);
+  const lineTop = line?.sameScale ? Math.max(top, ...line.values) : Math.max(1, ...(line?.values ?? [1]));
+  const barTop = line?.sameScale ? lineTop : top;
+  const y = (value: number, max: number) => height - bottom - (value / max) * (height - bottom - 16);
+  const rects = bars
+    .map((value, i) => {
+      const x = left + i * step + step * 0.15;
+      return `<rect class="bar" x="${x.toFixed(1)}" y="${y(value, barTop).toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${(height - bottom - y(value, barTop)).toFixed(1)}"><title>${labels[i]}: ${value}</title></rect>`;
+    })
+    .join('');
+  const ticks = labels
+    .map((label, i) =>
+      i % Math.ceil(labels.length / 6) === 0
+        ? `<text class="tick" x="${(left + i * step + step / 2).toFixed(1)}" y="${height - 6}">${label}</text>`
+        : '',
+    )
+    .join('');
+  const path = line
+    ? `<polyline class="line" points="${line.values.map((value, i) => `${(left + i * step + step / 2).toFixed(1)},${y(value, lineTop).toFixed(1)}`).join(' ')}"/>`
+    : '';
+  const legend = `<text class="legend" x="${left}" y="12">▮ ${barLabel}${line ? ` · ━ ${line.label}` : ''}</text>`;
+  return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${barLabel}">${legend}${rects}${path}${ticks}</svg>`;
+}
+
+async function show(graph: Graph, weeks: number, currency: string): Promise<void> {
+  // The aggregates follow the ledger every few seconds; fold what is new so the page is current.
+  const { refreshProgramMetrics } = await graph.request(DashboardRefreshDocument, {});
+  const starts = weekStarts(weeks);
+  const end = new Date(starts[starts.length - 1]!.getTime() + 7 * dayMs);
+  const period = (from: Date, to: Date) =>
+    graph
+      .request(DashboardPeriodDocument, { from: from.toISOString(), to: to.toISOString(), currency })
+      .then((data) => data.programMetrics);
+  const [whole, ...perWeek] = await Promise.all([
+    period(starts[0]!, end),
+    ...starts.map((start) => period(start, new Date(start.getTime() + 7 * dayMs))),
+  ]);
+  render(whole!, perWeek, starts, currency);
+  element('freshness').textContent = `Figures include ledger events up to #${refreshProgramMetrics.lastEventId}.`;
+}
+
+function render(whole: Metrics, perWeek: Metrics[], starts: Date[], currency: string): void {
+  element('dashboard').hidden = false;
+  element('tiles').replaceChildren(
+    tile('Active members', whole.activeMembers.toLocaleString('en')),
+    tile('Purchases', whole.purchases.toLocaleString('en')),
+    tile('Net spend', money(whole.netSpend, currency)),
+    tile('Average order', money(whole.averageOrderValue, currency)),
+    tile('Purchases per member', whole.purchaseFrequency.toFixed(2)),
+    tile('Multi-channel members', percent(whole.multiChannelShare)),
+    tile('Spend per multi-channel member', money(whole.multiChannelAverageSpend, currency)),
+    tile('Spend per single-channel member', money(whole.singleChannelAverageSpend, currency)),
+    tile('Points issued', whole.pointsIssued.toLocaleString('en')),
+    tile('Redemption rate', percent(whole.redemptionRate)),
+    tile('Points outstanding', whole.pointsOutstanding.toLocaleString('en')),
+  );
+  const labels = starts.map(weekLabel);
+  element('spend-chart').innerHTML = chart(
+    labels,
+    perWeek.map((week) => week.netSpend / 100),
+    `net spend (${currency})`,
+    { values: perWeek.map((week) => week.activeMembers), label: 'active members' },
+  );
+  element('points-chart').innerHTML = chart(
+    labels,
+    perWeek.map((week) => week.pointsIssued),
+    'points issued',
+    { values: perWeek.map((week) => week.pointsRedeemed), label: 'points redeemed', sameScale: true },
+  );
+  element('channels')
+    .querySelector('tbody')!
+    .replaceChildren(
+      ...whole.byChannel.map((channel) => {
+        const row = document.createElement('tr');
+        for (const text of [
+          channel.key,
+          channel.activeMembers.toLocaleString('en'),
+          channel.purchases.toLocaleString('en'),
+          money(channel.netSpend, currency),
+          money(channel.averageOrderValue, currency),
+        ]) {
+          row.append(Object.assign(document.createElement('td'), { textContent: text }));
+        }
+        return row;
+      }),
+    );
+}
+
+const signedIn = signIn({ role: 'marketer' });
+element<HTMLFormElement>('range').addEventListener('submit', (event) => {
+  event.preventDefault();
+  element('error').textContent = '';
+  const weeks = Number(element<HTMLInputElement>('weeks').value);
+  const currency = element<HTMLInputElement>('currency').value.trim().toUpperCase();
+  signedIn.then(({ graph }) => show(graph, weeks, currency)).catch(showError);
+});
+signedIn.then(({ graph }) => show(graph, 12, 'EUR')).catch(showError);
