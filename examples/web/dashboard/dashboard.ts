@@ -137,4 +137,7 @@ element<HTMLFormElement>('range').addEventListener('submit', (event) => {
   const currency = element<HTMLInputElement>('currency').value.trim().toUpperCase();
   signedIn.then(({ graph }) => show(graph, weeks, currency)).catch(showError);
 });
-signedIn.then(({ graph }) => show(graph, 12, 'EUR')).catch(showError);
+// ?currency=GBP shows the demo's seeded history; the example POS records in EUR, the default.
+const currency = new URLSearchParams(location.search).get('currency')?.toUpperCase() ?? 'EUR';
+element<HTMLInputElement>('currency').value = currency;
+signedIn.then(({ graph }) => show(graph, 12, currency)).catch(showError);
