@@ -6,7 +6,7 @@ import { startTestGraph, type TestGraph } from '../support/testGraph';
 const metricsQuery = `query($from: DateTimeISO!, $to: DateTimeISO!) { programMetrics(from: $from, to: $to, currency: "EUR") {
   activeMembers purchases netSpend averageOrderValue purchaseFrequency multiChannelMembers multiChannelShare
   multiChannelAverageSpend singleChannelAverageSpend pointsIssued pointsReversed pointsRedeemed pointsExpired
-  pointsOutstanding redemptionRate
+  pointsOutstanding redemptionRate churnBase churnedMembers churnRate
   byChannel { key activeMembers purchases netSpend averageOrderValue }
   byStore { key activeMembers purchases netSpend averageOrderValue } } }`;
 type Vars = Record<string, unknown>;
@@ -86,6 +86,10 @@ describe('program metrics', () => {
       pointsExpired: 0,
       pointsOutstanding: 75 - reversed - 20,
       redemptionRate: 0.2667,
+      // Nobody bought in the 90 days before April 1.
+      churnBase: 0,
+      churnedMembers: 0,
+      churnRate: 0,
       byChannel: [
         { key: 'IN_STORE', activeMembers: 1, purchases: 1, netSpend: 1250, averageOrderValue: 1250 },
         { key: 'ONLINE', activeMembers: 2, purchases: 2, netSpend: 5000, averageOrderValue: 2500 },
@@ -102,6 +106,31 @@ describe('program metrics', () => {
     );
     expect(whole).toMatchObject({ activeMembers: 3, purchases: 4, pointsOutstanding: rows[0]!.balance });
     expect(whole.pointsOutstanding).toBe(75 - reversed - 20 + 50);
+  });
+
+  it('follows the buyers of the churn window before the range into it', async () => {
+    const churn = `query($from: DateTimeISO!, $to: DateTimeISO!, $days: Int!) {
+      programMetrics(from: $from, to: $to, currency: "EUR", churnAfterDays: $days) { churnBase churnedMembers churnRate } }`;
+    const at = (from: string, to: string, days: number) =>
+      graph.admin.data<MetricsView, Vars>(churn, { from, to, days }).then((view) => view.programMetrics);
+    // Ada and Ben bought on April 1; on April 2 or 3 only Ada did.
+    expect(await at('2026-04-02T00:00:00Z', '2026-04-04T00:00:00Z', 1)).toEqual({
+      churnBase: 2,
+      churnedMembers: 1,
+      churnRate: 0.5,
+    });
+    // Of March 12 to April 10's buyers (Ada, Ben), none bought on April 11 (only Cy, who is new).
+    expect(await at('2026-04-11T00:00:00Z', '2026-04-12T00:00:00Z', 30)).toEqual({
+      churnBase: 2,
+      churnedMembers: 2,
+      churnRate: 1,
+    });
+    const refused = await graph.admin.request(churn, {
+      from: '2026-04-11T00:00:00Z',
+      to: '2026-04-12T00:00:00Z',
+      days: 0,
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'churnAfterDays' });
   });
 
   it('folds each event once, however often it is refreshed', async () => {

@@ -1,7 +1,7 @@
 import { DashboardPeriodDocument, DashboardRefreshDocument, type DashboardPeriodQuery } from '../sdk/graphql.js';
 import { element, showError, signIn, type Graph } from '../shared/graph.js';
 
-type Metrics = DashboardPeriodQuery['programMetrics'];
+type Period = DashboardPeriodQuery;
 const dayMs = 86_400_000;
 
 const money = (minorUnits: number, currency: string) =>
@@ -71,9 +71,7 @@ async function show(graph: Graph, weeks: number, currency: string): Promise<void
   const starts = weekStarts(weeks);
   const end = new Date(starts[starts.length - 1]!.getTime() + 7 * dayMs);
   const period = (from: Date, to: Date) =>
-    graph
-      .request(DashboardPeriodDocument, { from: from.toISOString(), to: to.toISOString(), currency })
-      .then((data) => data.programMetrics);
+    graph.request(DashboardPeriodDocument, { from: from.toISOString(), to: to.toISOString(), currency });
   const [whole, ...perWeek] = await Promise.all([
     period(starts[0]!, end),
     ...starts.map((start) => period(start, new Date(start.getTime() + 7 * dayMs))),
@@ -82,7 +80,9 @@ async function show(graph: Graph, weeks: number, currency: string): Promise<void
   element('freshness').textContent = `Figures include ledger events up to #${refreshProgramMetrics.lastEventId}.`;
 }
 
-function render(whole: Metrics, perWeek: Metrics[], starts: Date[], currency: string): void {
+function render(period: Period, weeks: Period[], starts: Date[], currency: string): void {
+  const whole = period.programMetrics;
+  const perWeek = weeks.map((week) => week.programMetrics);
   element('dashboard').hidden = false;
   element('tiles').replaceChildren(
     tile('Active members', whole.activeMembers.toLocaleString('en')),
@@ -96,6 +96,11 @@ function render(whole: Metrics, perWeek: Metrics[], starts: Date[], currency: st
     tile('Points issued', whole.pointsIssued.toLocaleString('en')),
     tile('Redemption rate', percent(whole.redemptionRate)),
     tile('Points outstanding', whole.pointsOutstanding.toLocaleString('en')),
+    tile('Churn rate', whole.churnBase > 0 ? percent(whole.churnRate) : 'no earlier buyers'),
+    tile(
+      'NPS',
+      period.npsScore.score === null ? 'no answers' : `${period.npsScore.score} (${period.npsScore.responses})`,
+    ),
   );
   const labels = starts.map(weekLabel);
   element('spend-chart').innerHTML = chart(

@@ -79,7 +79,7 @@ export type DashboardPeriodQueryVariables = Exact<{
 }>;
 
 
-export type DashboardPeriodQuery = { programMetrics: { activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, purchaseFrequency: number, multiChannelShare: number, multiChannelAverageSpend: number, singleChannelAverageSpend: number, pointsIssued: number, pointsRedeemed: number, pointsExpired: number, pointsOutstanding: number, redemptionRate: number, lastEventId: string, byChannel: Array<{ key: string, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number }> } };
+export type DashboardPeriodQuery = { programMetrics: { activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, purchaseFrequency: number, multiChannelShare: number, multiChannelAverageSpend: number, singleChannelAverageSpend: number, pointsIssued: number, pointsRedeemed: number, pointsExpired: number, pointsOutstanding: number, redemptionRate: number, churnBase: number, churnRate: number, lastEventId: string, byChannel: Array<{ key: string, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number }> }, npsScore: { score: number | null, responses: number } };
 
 export type DashboardRefreshMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -165,6 +165,8 @@ export const DashboardPeriodDocument = new TypedDocumentString(`
     pointsExpired
     pointsOutstanding
     redemptionRate
+    churnBase
+    churnRate
     byChannel {
       key
       activeMembers
@@ -173,6 +175,10 @@ export const DashboardPeriodDocument = new TypedDocumentString(`
       averageOrderValue
     }
     lastEventId
+  }
+  npsScore(from: $from, to: $to) {
+    score
+    responses
   }
 }
     `) as unknown as TypedDocumentString<DashboardPeriodQuery, DashboardPeriodQueryVariables>;

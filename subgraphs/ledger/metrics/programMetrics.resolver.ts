@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { isCurrencyCode } from '../../../runtime/validation/validators';
 import type { LedgerContext } from '../context';
@@ -20,6 +20,11 @@ export class ProgramMetricsResolver {
     @Arg('to') to: Date,
     @Arg('currency', { description: 'ISO 4217, e.g. EUR.' }) currency: string,
     @Ctx() ctx: LedgerContext,
+    @Arg('churnAfterDays', () => Int, {
+      nullable: true,
+      description: 'The churn window: days before `from` whose buyers churnRate follows (default CHURN_AFTER_DAYS).',
+    })
+    churnAfterDays?: number | null,
   ): Promise<ProgramMetrics> {
     if (!(from < to) || to.getTime() - from.getTime() > maxRangeDays * 86_400_000) {
       throw userInputError(`from must be before to, at most ${maxRangeDays} days apart`, { argument: 'to' });
@@ -27,7 +32,11 @@ export class ProgramMetricsResolver {
     if (!isCurrencyCode(currency)) {
       throw userInputError('currency must be an ISO 4217 code such as EUR', { argument: 'currency' });
     }
-    return programMetrics(await rangeFigures(ctx.db, from, to, currency));
+    const window = churnAfterDays ?? ctx.core.policy.churnAfterDays;
+    if (!Number.isInteger(window) || window < 1 || window > maxRangeDays) {
+      throw userInputError(`churnAfterDays must be from 1 to ${maxRangeDays}`, { argument: 'churnAfterDays' });
+    }
+    return programMetrics(await rangeFigures(ctx.db, from, to, currency, window));
   }
 
   @Authorized('marketer', 'admin', 'internal')

@@ -12,6 +12,8 @@ const empty: RangeFigures = {
   pointsOutstanding: 0,
   byChannel: [],
   byStore: [],
+  churnBase: 0,
+  churnedMembers: 0,
   lastEventId: 0,
 };
 
@@ -38,8 +40,11 @@ describe('program metrics from aggregate figures', () => {
       singleChannelNetSpend: 30_000,
       pointsByKind: { EARN: 600, BONUS: 100, REVERSE: -50, REDEEM: -210, EXPIRE: -40, ADJUST: 5 },
       pointsOutstanding: 405,
+      churnBase: 8,
+      churnedMembers: 2,
     });
     expect(metrics).toMatchObject({
+      churnRate: 0.25,
       averageOrderValue: 10_000,
       purchaseFrequency: 2.33,
       multiChannelShare: 0.3333,

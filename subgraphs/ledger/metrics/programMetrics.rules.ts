@@ -20,6 +20,9 @@ export interface ProgramMetricsView {
   pointsExpired: number;
   pointsOutstanding: number;
   redemptionRate: number;
+  churnBase: number;
+  churnedMembers: number;
+  churnRate: number;
   byChannel: GroupMetricsView[];
   byStore: GroupMetricsView[];
   lastEventId: number;
@@ -55,6 +58,9 @@ export function programMetrics(figures: RangeFigures): ProgramMetricsView {
     pointsExpired: -points('EXPIRE'),
     pointsOutstanding: figures.pointsOutstanding,
     redemptionRate: ratio(pointsRedeemed, pointsIssued, 4),
+    churnBase: figures.churnBase,
+    churnedMembers: figures.churnedMembers,
+    churnRate: ratio(figures.churnedMembers, figures.churnBase, 4),
     byChannel: figures.byChannel.map(withAverage),
     byStore: figures.byStore.map(withAverage),
     lastEventId: figures.lastEventId,

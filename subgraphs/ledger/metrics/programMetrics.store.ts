@@ -99,14 +99,23 @@ export interface RangeFigures {
   pointsOutstanding: number;
   byChannel: GroupFigures[];
   byStore: GroupFigures[];
+  /** Members who bought in the `churnAfterDays` before `from`, and those of them with no purchase in the range. */
+  churnBase: number;
+  churnedMembers: number;
   lastEventId: number;
 }
 
 /** The program's figures for the UTC days `from` up to (not including) `to`, from the aggregates only. */
-export async function rangeFigures(db: Queryable, from: Date, to: Date, currency: string): Promise<RangeFigures> {
+export async function rangeFigures(
+  db: Queryable,
+  from: Date,
+  to: Date,
+  currency: string,
+  churnAfterDays: number,
+): Promise<RangeFigures> {
   const range = [from.toISOString(), to.toISOString(), currency];
   const inRange = `day >= ($1::timestamptz at time zone 'UTC')::date and day < ($2::timestamptz at time zone 'UTC')::date`;
-  const [members, groups, points, outstanding, cursor] = await Promise.all([
+  const [members, groups, points, outstanding, cursor, churn] = await Promise.all([
     db.query<{
       active: number;
       purchases: number;
@@ -151,6 +160,17 @@ export async function rangeFigures(db: Queryable, from: Date, to: Date, currency
     db.query<{ last_event_id: number }>(`select last_event_id from ledger.consumer_cursors where source = $1`, [
       cursorSource,
     ]),
+    db.query<{ base: number; churned: number }>(
+      `with base as (
+         select distinct customer_id from ledger.metrics_member_days
+          where day >= ($1::timestamptz at time zone 'UTC')::date - $4::int
+            and day < ($1::timestamptz at time zone 'UTC')::date and currency = $3 and orders > 0),
+       kept as (
+         select distinct customer_id from ledger.metrics_member_days where ${inRange} and currency = $3 and orders > 0)
+       select count(*)::int as base, count(*) filter (where kept.customer_id is null)::int as churned
+         from base left join kept using (customer_id)`,
+      [...range, churnAfterDays],
+    ),
   ]);
   const totals = members.rows[0]!;
   const group = (dimension: string) =>
@@ -168,6 +188,8 @@ export async function rangeFigures(db: Queryable, from: Date, to: Date, currency
     pointsOutstanding: outstanding.rows[0]!.points,
     byChannel: group('channel'),
     byStore: group('store'),
+    churnBase: churn.rows[0]!.base,
+    churnedMembers: churn.rows[0]!.churned,
     lastEventId: cursor.rows[0]?.last_event_id ?? 0,
   };
 }

@@ -71,6 +71,15 @@ export class ProgramMetrics {
   @Field(() => Float, { description: 'pointsRedeemed / pointsIssued.' })
   redemptionRate!: number;
 
+  @Field(() => Int, { description: 'Members who bought in the churn window (churnAfterDays) before `from`.' })
+  churnBase!: number;
+
+  @Field(() => Int, { description: 'Members of churnBase with no purchase in the range.' })
+  churnedMembers!: number;
+
+  @Field(() => Float, { description: 'churnedMembers / churnBase.' })
+  churnRate!: number;
+
   @Field(() => [GroupMetrics])
   byChannel!: GroupMetrics[];
 
