@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
-import { TestClock } from '../support/ledger';
+import { setTierProgram, TestClock } from '../support/ledger';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
 const metricsQuery = `query($from: DateTimeISO!, $to: DateTimeISO!) { programMetrics(from: $from, to: $to, currency: "EUR") {
@@ -151,5 +151,54 @@ describe('program metrics', () => {
       `query { programMetrics(from: "2026-04-01T00:00:00Z", to: "2026-04-04T00:00:00Z", currency: "EURO") { purchases } }`,
     );
     expect(unknownCurrency.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'currency' });
+  });
+});
+
+describe('program metrics per tier', () => {
+  let graph: TestGraph;
+  afterAll(() => graph?.stop());
+
+  it('counts each purchase in the tier the member held when they bought', async () => {
+    graph = await startTestGraph();
+    await setEarnRate(graph);
+    await setTierProgram(graph, 12, [
+      { name: 'Bronze', qualifyingPoints: 0 },
+      { name: 'Silver', qualifyingPoints: 30 },
+    ]);
+    const { id } = await enrollMember(graph);
+    const buy = (unitPrice: number) =>
+      graph.admin.data(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, {
+        input: purchaseInput(id, { lines: [{ sku: 'TEA', quantity: 1, unitPrice }] }),
+      });
+    const tierOf = async () =>
+      (
+        await graph.admin.data<{ customer: { loyalty: { tier: { name: string } | null } } }, Vars>(
+          `query($id: ID!) { customer(id: $id) { loyalty { tier { name } } } }`,
+          { id },
+        )
+      ).customer.loyalty.tier?.name ?? 'NONE';
+    // Each purchase is counted under the tier read just before it.
+    const expected = new Map<string, { purchases: number; netSpend: number }>();
+    for (const unitPrice of [2500, 1000, 2000]) {
+      const tier = await tierOf();
+      const figures = expected.get(tier) ?? { purchases: 0, netSpend: 0 };
+      expected.set(tier, { purchases: figures.purchases + 1, netSpend: figures.netSpend + unitPrice });
+      await buy(unitPrice);
+    }
+    // 25 then 35 qualifying points: the last purchase was made as Silver.
+    expect(expected.get('Silver')).toEqual({ purchases: 1, netSpend: 2000 });
+    await graph.admin.data(`mutation { refreshProgramMetrics { events } }`, {});
+    const now = Date.now();
+    const { programMetrics } = await graph.admin.data<
+      { programMetrics: { byTier: { key: string; purchases: number; netSpend: number }[] } },
+      Vars
+    >(
+      `query($from: DateTimeISO!, $to: DateTimeISO!) { programMetrics(from: $from, to: $to, currency: "EUR") {
+        byTier { key purchases netSpend } } }`,
+      { from: new Date(now - 86_400_000).toISOString(), to: new Date(now + 86_400_000).toISOString() },
+    );
+    expect(programMetrics.byTier).toEqual(
+      [...expected].map(([key, figures]) => ({ key, ...figures })).sort((a, b) => a.key.localeCompare(b.key)),
+    );
   });
 });

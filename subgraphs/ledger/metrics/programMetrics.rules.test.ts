@@ -12,6 +12,7 @@ const empty: RangeFigures = {
   pointsOutstanding: 0,
   byChannel: [],
   byStore: [],
+  byTier: [],
   churnBase: 0,
   churnedMembers: 0,
   lastEventId: 0,

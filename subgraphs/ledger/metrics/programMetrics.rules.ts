@@ -25,6 +25,7 @@ export interface ProgramMetricsView {
   churnRate: number;
   byChannel: GroupMetricsView[];
   byStore: GroupMetricsView[];
+  byTier: GroupMetricsView[];
   lastEventId: number;
 }
 
@@ -63,6 +64,7 @@ export function programMetrics(figures: RangeFigures): ProgramMetricsView {
     churnRate: ratio(figures.churnedMembers, figures.churnBase, 4),
     byChannel: figures.byChannel.map(withAverage),
     byStore: figures.byStore.map(withAverage),
+    byTier: figures.byTier.map(withAverage),
     lastEventId: figures.lastEventId,
   };
 }

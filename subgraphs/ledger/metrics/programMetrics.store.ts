@@ -46,20 +46,21 @@ export async function foldLedgerEvents(db: Database, batchSize = 2000): Promise<
 async function foldBatch(tx: Queryable, fromId: number, toId: number): Promise<void> {
   const day = `((e.payload->>'occurredAt')::timestamptz at time zone 'UTC')::date`;
   await tx.query(
-    `insert into ledger.metrics_member_days as m (day, customer_id, channel, store_id, currency, orders, spend, refunds)
-     select day, customer_id, channel, store_id, currency, sum(orders), sum(spend), sum(refunds) from (
+    `insert into ledger.metrics_member_days as m (day, customer_id, channel, store_id, currency, tier, orders, spend, refunds)
+     select day, customer_id, channel, store_id, currency, tier, sum(orders), sum(spend), sum(refunds) from (
        select ${day} as day, (e.payload->>'customerId')::uuid as customer_id, e.payload->>'channel' as channel,
               coalesce(e.payload->>'storeId', '') as store_id, e.payload->>'currency' as currency,
-              1 as orders, (e.payload->>'totalAmount')::bigint as spend, 0::bigint as refunds
+              coalesce(e.payload->>'tier', '') as tier, 1 as orders, (e.payload->>'totalAmount')::bigint as spend, 0::bigint as refunds
          from ledger.events e where e.id > $1 and e.id <= $2 and e.type = 'PurchaseRecorded'
        union all
-       select ${day}, o.customer_id, o.channel, coalesce(o.store_id, ''), o.currency,
+       select ${day}, o.customer_id, o.channel, coalesce(o.store_id, ''), o.currency, coalesce(a.tier, ''),
               0, 0, (e.payload->>'amount')::bigint
          from ledger.events e join ledger.orders o on o.id = (e.payload->>'purchaseId')::uuid
+         join ledger.accounts a on a.customer_id = o.customer_id
         where e.id > $1 and e.id <= $2 and e.type = 'ReturnRecorded'
      ) folded
-     group by day, customer_id, channel, store_id, currency
-     on conflict (day, customer_id, channel, store_id, currency) do update
+     group by day, customer_id, channel, store_id, currency, tier
+     on conflict (day, customer_id, channel, store_id, currency, tier) do update
        set orders = m.orders + excluded.orders, spend = m.spend + excluded.spend, refunds = m.refunds + excluded.refunds`,
     [fromId, toId],
   );
@@ -99,6 +100,7 @@ export interface RangeFigures {
   pointsOutstanding: number;
   byChannel: GroupFigures[];
   byStore: GroupFigures[];
+  byTier: GroupFigures[];
   /** Members who bought in the `churnAfterDays` before `from`, and those of them with no purchase in the range. */
   churnBase: number;
   churnedMembers: number;
@@ -145,6 +147,10 @@ export async function rangeFigures(
        select 'store', store_id, count(distinct customer_id) filter (where orders > 0)::int,
               sum(orders)::int, sum(spend - refunds)::bigint
          from ledger.metrics_member_days where ${inRange} and currency = $3 and store_id <> '' group by store_id
+       union all
+       select 'tier', coalesce(nullif(tier, ''), 'NONE'), count(distinct customer_id) filter (where orders > 0)::int,
+              sum(orders)::int, sum(spend - refunds)::bigint
+         from ledger.metrics_member_days where ${inRange} and currency = $3 group by 2
        order by 1, 2`,
       range,
     ),
@@ -188,6 +194,7 @@ export async function rangeFigures(
     pointsOutstanding: outstanding.rows[0]!.points,
     byChannel: group('channel'),
     byStore: group('store'),
+    byTier: group('tier'),
     churnBase: churn.rows[0]!.base,
     churnedMembers: churn.rows[0]!.churned,
     lastEventId: cursor.rows[0]?.last_event_id ?? 0,

@@ -1,9 +1,9 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Figures for one channel or store in the range.' })
+@ObjectType({ description: 'Figures for one channel, store or tier in the range.' })
 export class GroupMetrics {
-  @Field({ description: 'The channel or store id.' })
+  @Field({ description: 'The channel, store id or tier name.' })
   key!: string;
 
   @Field(() => Int)
@@ -85,6 +85,12 @@ export class ProgramMetrics {
 
   @Field(() => [GroupMetrics], { description: 'In-store purchases by store.' })
   byStore!: GroupMetrics[];
+
+  @Field(() => [GroupMetrics], {
+    description:
+      'By the tier the member held when they bought (NONE without one); refunds in the tier held at the return.',
+  })
+  byTier!: GroupMetrics[];
 
   @Field(() => ID, { description: 'The last ledger event the aggregates include.' })
   lastEventId!: number;

@@ -134,7 +134,7 @@ export class PurchaseService {
         'the purchase',
       );
       try {
-        const purchase = await this.post(order, totalAmount, fingerprint, quote, history, actor);
+        const purchase = await this.post(order, totalAmount, fingerprint, quote, history, tier?.name ?? null, actor);
         return { purchase, firstPurchase: history.purchasesBefore === 0 };
       } catch (error) {
         if (!(error instanceof StaleHistory)) throw error;
@@ -154,6 +154,7 @@ export class PurchaseService {
     fingerprint: string,
     quote: PointsQuote,
     history: PurchaseHistoryFacts,
+    tierName: string | null,
     actor: NewEvent['actor'],
   ): Promise<Purchase> {
     const orderId = randomUUID();
@@ -213,6 +214,8 @@ export class PurchaseService {
             lines,
             pointsEarned: points,
             occurredAt: book.now.toISOString(),
+            // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
+            tier: tierName,
           },
           actor,
         });
