@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../database/database';
+import { consumerCursor } from './consumerCursor';
 import type { UpstreamEvent, UpstreamOutbox } from './upstreamOutbox';
 
 export interface FollowReport {
@@ -26,19 +27,11 @@ export interface OutboxFollowerOptions {
  * instances are serialised by the cursor row's lock (the second finds the event applied).
  */
 export class OutboxFollower {
-  private readonly cursors: string;
-
-  constructor(private readonly options: OutboxFollowerOptions) {
-    this.cursors = `${options.schema}.consumer_cursors`;
-  }
+  constructor(private readonly options: OutboxFollowerOptions) {}
 
   async run(): Promise<FollowReport> {
-    const { db, source, upstream, types } = this.options;
-    const { rows } = await db.query<{ last_event_id: string | number }>(
-      `select last_event_id from ${this.cursors} where source = $1`,
-      [source],
-    );
-    let cursor = rows[0] ? Number(rows[0].last_event_id) : 0;
+    const { db, schema, source, upstream, types } = this.options;
+    let cursor = await consumerCursor.read(db, schema, source);
     let applied = 0;
     for (;;) {
       const batch = await upstream.after(cursor, 100, types);
@@ -51,20 +44,11 @@ export class OutboxFollower {
   }
 
   private applyOnce(event: UpstreamEvent): Promise<boolean> {
-    return this.options.db.transaction(async (tx) => {
-      await tx.query(`insert into ${this.cursors} (source, last_event_id) values ($1, 0) on conflict do nothing`, [
-        this.options.source,
-      ]);
-      const { rows } = await tx.query<{ last_event_id: string | number }>(
-        `select last_event_id from ${this.cursors} where source = $1 for update`,
-        [this.options.source],
-      );
-      if (Number(rows[0]!.last_event_id) >= event.id) return false;
-      await this.options.apply(event, tx);
-      await tx.query(`update ${this.cursors} set last_event_id = $2 where source = $1`, [
-        this.options.source,
-        event.id,
-      ]);
+    const { db, schema, source, apply } = this.options;
+    return db.transaction(async (tx) => {
+      if ((await consumerCursor.lock(tx, schema, source)) >= event.id) return false;
+      await apply(event, tx);
+      await consumerCursor.advance(tx, schema, source, event.id);
       return true;
     });
   }

@@ -2,6 +2,7 @@ import type { Database } from '../../../runtime/database/database';
 import type { Logger } from '../../../runtime/logging/logger';
 import { programStore, type ProgramSettings } from '../program/programSettings';
 import type { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
+import { consumerCursor } from '../../../runtime/events/consumerCursor';
 import { historyStore } from './segment.store';
 
 const source = 'ledger';
@@ -64,20 +65,12 @@ export class PurchaseHistory {
   private async refreshOnce(rescore: boolean): Promise<HistoryReport> {
     const { currency } = await programStore.load(this.db, this.defaults);
     let read = 0;
-    let cursor = await historyStore.cursor(this.db, source);
+    let cursor = await consumerCursor.read(this.db, 'campaign', source);
     for (;;) {
       const batch = await this.events.after(cursor, batchSize, historyEventTypes);
       if (batch.length === 0) break;
       await this.db.transaction(async (tx) => {
-        await tx.query(
-          `insert into campaign.consumer_cursors (source, last_event_id) values ($1, 0) on conflict do nothing`,
-          [source],
-        );
-        const { rows } = await tx.query<{ last_event_id: string | number }>(
-          'select last_event_id from campaign.consumer_cursors where source = $1 for update',
-          [source],
-        );
-        const committed = Number(rows[0]!.last_event_id);
+        const committed = await consumerCursor.lock(tx, 'campaign', source);
         const fresh = batch.filter((event) => event.id > committed);
         const customers = new Set<string>();
         for (const event of fresh) {
@@ -104,7 +97,7 @@ export class PurchaseHistory {
           }
         }
         await historyStore.recount(tx, [...customers], currency);
-        await historyStore.advance(tx, source, batch[batch.length - 1]!.id);
+        await consumerCursor.advance(tx, 'campaign', source, batch[batch.length - 1]!.id);
       });
       this.unscored = true;
       read += batch.length;

@@ -90,22 +90,6 @@ export const segmentStore = {
 
 /** SQL that folds the ledger's events into purchases and per-customer figures. */
 export const historyStore = {
-  async cursor(db: Queryable, source: string): Promise<number> {
-    const { rows } = await db.query<{ last_event_id: string | number }>(
-      'select last_event_id from campaign.consumer_cursors where source = $1',
-      [source],
-    );
-    return rows[0] ? Number(rows[0].last_event_id) : 0;
-  },
-
-  async advance(tx: Queryable, source: string, lastEventId: number): Promise<void> {
-    await tx.query(
-      `insert into campaign.consumer_cursors (source, last_event_id) values ($1, $2)
-       on conflict (source) do update set last_event_id = greatest(campaign.consumer_cursors.last_event_id, excluded.last_event_id)`,
-      [source, lastEventId],
-    );
-  },
-
   async addPurchase(
     tx: Queryable,
     purchase: {

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
+import { consumerCursor } from '../../../runtime/events/consumerCursor';
 
 const cursorSource = 'metrics';
 const foldedTypes = ['PurchaseRecorded', 'ReturnRecorded', 'BalanceUpdated'];
@@ -20,22 +21,16 @@ export async function foldLedgerEvents(db: Database, batchSize = 2000): Promise<
   let events = 0;
   for (;;) {
     const batch = await db.transaction(async (tx) => {
-      await tx.query(
-        `insert into ledger.consumer_cursors (source, last_event_id) values ($1, 0) on conflict do nothing`,
-        [cursorSource],
+      const fromId = await consumerCursor.lock(tx, 'ledger', cursorSource);
+      const { rows } = await tx.query<{ to_id: number | null; count: number }>(
+        `select max(id) as to_id, count(*)::int as count
+           from (select id from ledger.events where id > $1 and type = any($2::text[]) order by id limit $3) b`,
+        [fromId, foldedTypes, batchSize],
       );
-      const { rows } = await tx.query<{ from_id: number; to_id: number | null; count: number }>(
-        `select c.last_event_id as from_id, max(b.id) as to_id, count(b.id)::int as count
-           from (select last_event_id from ledger.consumer_cursors where source = $1 for update) c
-           left join lateral (select id from ledger.events where id > c.last_event_id and type = any($2::text[])
-                               order by id limit $3) b on true
-          group by c.last_event_id`,
-        [cursorSource, foldedTypes, batchSize],
-      );
-      const { from_id: fromId, to_id: toId, count } = rows[0]!;
+      const { to_id: toId, count } = rows[0]!;
       if (toId === null) return { count: 0, lastEventId: fromId };
       await foldBatch(tx, fromId, toId);
-      await tx.query('update ledger.consumer_cursors set last_event_id = $2 where source = $1', [cursorSource, toId]);
+      await consumerCursor.advance(tx, 'ledger', cursorSource, toId);
       return { count, lastEventId: toId };
     });
     events += batch.count;
@@ -163,9 +158,7 @@ export async function rangeFigures(
         where day < ($1::timestamptz at time zone 'UTC')::date`,
       [to.toISOString()],
     ),
-    db.query<{ last_event_id: number }>(`select last_event_id from ledger.consumer_cursors where source = $1`, [
-      cursorSource,
-    ]),
+    consumerCursor.read(db, 'ledger', cursorSource),
     db.query<{ base: number; churned: number }>(
       `with base as (
          select distinct customer_id from ledger.metrics_member_days
@@ -197,6 +190,6 @@ export async function rangeFigures(
     byTier: group('tier'),
     churnBase: churn.rows[0]!.base,
     churnedMembers: churn.rows[0]!.churned,
-    lastEventId: cursor.rows[0]?.last_event_id ?? 0,
+    lastEventId: cursor,
   };
 }
