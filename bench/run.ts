@@ -245,7 +245,14 @@ async function main(): Promise<void> {
       loading.push({ members: target - loaded, orders: (target - loaded) * ordersPerMember, seconds });
       loaded = target;
     };
-    const gatewaySteps = [[{ url: stack.gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
+    /** The customer query, sent to the gateway at `url` for a rotating member. */
+    const customerQueryAt = (url: string): LoadStep[][] => [
+      [{ url, authorization, body: body(gatewayQuery, { id: '{id}' }) }],
+    ];
+    const gatewaySteps = customerQueryAt(stack.gateway.url);
+    const subgraphUrls = Object.fromEntries(
+      Object.entries(stack.subgraphs).map(([name, subgraph]) => [name, subgraph.url]),
+    );
     const scaling: (Row & { members: number })[] = [];
     const measureAtScale = async (level: number) => {
       await loadTo(level);
@@ -321,7 +328,6 @@ async function main(): Promise<void> {
       gatewayOneClient = summarise('customer query through the gateway, 1 client', gatewayOneClientResult);
       rows.push(floorOneClient, gatewayOneClient);
       // Changes measured both ways by turns: the gateway's caches, and how it sends subgraph requests.
-      const sameOperation = [[{ url: stack.gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
       const newOperation = [
         [
           {
@@ -337,28 +343,30 @@ async function main(): Promise<void> {
           ['a new operation text on every request (no cache hit)', 'the same operation again'],
           await byTurns(
             { ...oneClient, durationMs: durationMs / 2, groups: newOperation },
-            { ...oneClient, durationMs: durationMs / 2, groups: sameOperation },
+            { ...oneClient, durationMs: durationMs / 2, groups: gatewaySteps },
           ),
         ),
       );
       // The same gateway sending its subgraph requests with Node's fetch instead of @apollo/gateway's.
       const nodeFetchGateway = await startGateway({
         supergraphSdl: readSupergraphSdl(),
-        subgraphUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])),
+        subgraphUrls,
         auth: developmentAuthConfig(),
         logger: createLogger('error'),
         rateLimits: benchRateLimits,
         subgraphFetcher: 'node',
       });
       try {
-        const viaNodeFetch = [[{ url: nodeFetchGateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
         for (const clients of [concurrency, 1]) {
           const each = { ...common, concurrency: clients, durationMs: durationMs / 2 };
           optimisations.push(
             compare(
               `Subgraph requests with Node's fetch (undici), ${clients} client${clients === 1 ? '' : 's'}`,
               ["@apollo/gateway's own fetcher (make-fetch-happen), the default", "Node's fetch"],
-              await byTurns({ ...each, groups: sameOperation }, { ...each, groups: viaNodeFetch }),
+              await byTurns(
+                { ...each, groups: gatewaySteps },
+                { ...each, groups: customerQueryAt(nodeFetchGateway.url) },
+              ),
             ),
           );
         }
@@ -366,18 +374,13 @@ async function main(): Promise<void> {
         await nodeFetchGateway.stop();
       }
       // Each gateway alone in its own process, on the same subgraphs: ours, then the peer's.
-      const subgraphUrls = Object.fromEntries(
-        Object.entries(stack.subgraphs).map(([name, subgraph]) => [name, subgraph.url]),
-      );
       const gateways = [await startGatewayProcess(subgraphUrls)];
       try {
         if (process.env.BENCH_PEERS !== '0') {
           const peer = await startHiveGateway(readSupergraphSdl(), subgraphUrls);
           if (peer) gateways.push(peer);
         }
-        const steps = gateways.map((gateway) => [
-          [{ url: gateway.url, authorization, body: body(gatewayQuery, { id: '{id}' }) }],
-        ]);
+        const steps = gateways.map((gateway) => customerQueryAt(gateway.url));
         for (const [clients, suffix] of [
           [concurrency, ''],
           [1, ', 1 client'],
