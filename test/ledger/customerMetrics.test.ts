@@ -1,4 +1,4 @@
-import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { enrollMember, purchaseInput, returnOfOrder, setEarnRate } from '../support/fixtures';
 import { TestClock } from '../support/ledger';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
@@ -37,13 +37,7 @@ describe("a member's metrics through the gateway", () => {
     });
     // One shirt of the first order comes back: €12.50 refunded.
     await graph.admin.data(`mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`, {
-      input: {
-        channel: 'IN_STORE',
-        storeId: 'berlin-1',
-        externalReturnId: unique('ret'),
-        originalOrder: { channel: 'IN_STORE', storeId: 'berlin-1', externalOrderId: first.externalOrderId },
-        lines: [{ sku: 'SHIRT-M', quantity: 1 }],
-      },
+      input: returnOfOrder(first, [{ sku: 'SHIRT-M', quantity: 1 }]),
     });
     clock.advanceDays(10);
   });

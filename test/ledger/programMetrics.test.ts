@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { enrollMember, purchaseInput, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
 import { setTierProgram, TestClock } from '../support/ledger';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
@@ -41,13 +41,7 @@ describe('program metrics', () => {
     const { recordReturn } = await graph.admin.data<{ recordReturn: { pointsReversed: number } }, Vars>(
       `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { pointsReversed } }`,
       {
-        input: {
-          channel: 'IN_STORE',
-          storeId: 'berlin-1',
-          externalReturnId: unique('ret'),
-          originalOrder: { channel: 'IN_STORE', storeId: 'berlin-1', externalOrderId: adaInStore.externalOrderId },
-          lines: [{ sku: 'SHIRT-M', quantity: 1 }],
-        },
+        input: returnOfOrder(adaInStore, [{ sku: 'SHIRT-M', quantity: 1 }]),
       },
     );
     reversed = recordReturn.pointsReversed;

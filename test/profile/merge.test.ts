@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { enrollMember, purchaseInput, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
 import { expectConsistentLedger } from '../support/ledger';
 import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
 
@@ -123,13 +123,7 @@ describe('merging two profiles of one person through the gateway', () => {
     // A till that still has the old id credits the survivor; a return of the old order reverses there.
     await till.data(purchaseMutation, { input: purchaseInput(mergedId) });
     await till.data(`mutation($input: RecordReturnInput!) { recordReturn(input: $input) { pointsReversed } }`, {
-      input: {
-        channel: 'IN_STORE',
-        storeId: 'berlin-1',
-        externalReturnId: unique('ret'),
-        originalOrder: { channel: 'IN_STORE', storeId: 'berlin-1', externalOrderId: storeOrder.externalOrderId },
-        lines: [{ sku: 'TEA', quantity: 4 }],
-      },
+      input: returnOfOrder(storeOrder, [{ sku: 'TEA', quantity: 4 }]),
     });
     const after = await admin.data<LoyaltyView, Vars>(loyaltyQuery, { id: survivorId });
     expect(after.customer.loyalty.balance).toBe(65 + 25 - 40);

@@ -1,6 +1,6 @@
 import { bulkLoadMembers, bulkMemberId } from '../../bench/bulkLoad';
 import { expectConsistentLedger } from '../support/ledger';
-import { setEarnRate, unique } from '../support/fixtures';
+import { returnOfOrder, setEarnRate, unique } from '../support/fixtures';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
 interface LoadedOrder {
@@ -108,17 +108,10 @@ describe('bulk-loading members for benchmarks', () => {
     const { recordReturn } = await graph.admin.data<{ recordReturn: { pointsReversed: number } }, { input: object }>(
       `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { pointsReversed } }`,
       {
-        input: {
-          channel: first!.channel,
-          storeId: first!.store_id,
-          externalReturnId: unique('ret'),
-          originalOrder: {
-            channel: first!.channel,
-            storeId: first!.store_id,
-            externalOrderId: first!.external_order_id,
-          },
-          lines: [{ sku: first!.lines[0]!.sku, quantity: 1 }],
-        },
+        input: returnOfOrder(
+          { channel: first!.channel, storeId: first!.store_id, externalOrderId: first!.external_order_id },
+          [{ sku: first!.lines[0]!.sku, quantity: 1 }],
+        ),
       },
     );
     expect(recordReturn.pointsReversed).toBe(Number(first!.points_earned));

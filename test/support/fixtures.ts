@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EnrollCustomerDocument, type RecordPurchaseInput } from '../../examples/sdk/graphql';
+import { EnrollCustomerDocument, type RecordPurchaseInput, type RecordReturnInput } from '../../examples/sdk/graphql';
 import type { TestGraph } from './testGraph';
 
 /** A value no other test uses, for emails, order ids and the like. */
@@ -36,5 +36,20 @@ export function purchaseInput(customerId: string, overrides: Partial<RecordPurch
     currency: 'EUR',
     lines: [{ sku: 'SHIRT-M', category: 'apparel', quantity: 2, unitPrice: 1250 }],
     ...overrides,
+  };
+}
+
+/** A return of `lines` from `order`, taken back where it was sold, under a unique return id. */
+export function returnOfOrder(
+  order: Pick<RecordPurchaseInput, 'channel' | 'storeId' | 'externalOrderId'>,
+  lines: RecordReturnInput['lines'],
+): RecordReturnInput {
+  const { channel, storeId, externalOrderId } = order;
+  return {
+    channel,
+    storeId,
+    externalReturnId: unique('ret'),
+    originalOrder: { channel, storeId, externalOrderId },
+    lines,
   };
 }
