@@ -61,6 +61,8 @@ export type CampaignInput = {
   description?: string | null | undefined;
   /** An exclusive campaign never combines with others on one order. */
   exclusive?: boolean;
+  /** Percent of members (0 to 50) held out at random: they get nothing from this campaign, and its performance compares their spend with the others'. */
+  holdoutPercent?: number;
   /** Default: no caps, no budget. */
   limits?: CampaignLimitsInput | null | undefined;
   name: string;

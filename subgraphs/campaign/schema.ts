@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema';
+import { resolveRangeReference } from '../../runtime/schema/resolveRangeReference';
 import { resolveUuidReference } from '../../runtime/schema/resolveUuidReference';
 import { CampaignResolver } from './campaigns/campaign.resolver';
 import { ClaimResolver } from './claims/claim.resolver';
@@ -11,6 +12,9 @@ import { ProgramResolver } from './program/program.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { CustomerSegmentsResolver, SegmentResolver } from './segments/segment.resolver';
 import { SimulationResolver } from './simulation/simulation.resolver';
+import { CampaignPerformanceResolver } from './performance/performance.resolver';
+import { SegmentMetricsResolver } from './segments/segmentMetrics.resolver';
+import { ProgramMetrics } from './segments/segmentMetrics.type';
 
 export function buildCampaignSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -24,11 +28,16 @@ export function buildCampaignSchema(): Promise<GraphQLSchema> {
       SimulationResolver,
       CustomerOffersResolver,
       CustomerSegmentsResolver,
+      CampaignPerformanceResolver,
+      SegmentMetricsResolver,
     ],
     // Customer is reached only through field resolvers, so it is listed to be emitted.
-    orphanedTypes: [Customer],
+    orphanedTypes: [Customer, ProgramMetrics],
     globalMiddlewares: [campaignErrors],
     federationImports: ['@key', '@shareable'],
-    referenceResolvers: { Customer: { __resolveReference: resolveUuidReference } },
+    referenceResolvers: {
+      Customer: { __resolveReference: resolveUuidReference },
+      ProgramMetrics: { __resolveReference: resolveRangeReference },
+    },
   });
 }

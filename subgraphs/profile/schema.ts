@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema';
+import { resolveRangeReference } from '../../runtime/schema/resolveRangeReference';
 import { resolveCustomerReference } from './customers/customer.reference';
 import { BirthdayResolver } from './customers/birthday.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
@@ -7,6 +8,8 @@ import { profileErrors } from './errors';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { MergeResolver } from './merges/merge.resolver';
 import { ProfileEventsResolver } from './outbox/profileEvents.resolver';
+import { ProgramMembersResolver } from './insights/programMembers.resolver';
+import { ProgramMetrics } from './insights/programMembers.type';
 import { PrivacyResolver } from './privacy/privacy.resolver';
 
 export function buildProfileSchema(): Promise<GraphQLSchema> {
@@ -18,9 +21,14 @@ export function buildProfileSchema(): Promise<GraphQLSchema> {
       PrivacyResolver,
       MergeResolver,
       ProfileEventsResolver,
+      ProgramMembersResolver,
     ],
+    orphanedTypes: [ProgramMetrics],
     globalMiddlewares: [profileErrors],
     federationImports: ['@key'],
-    referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
+    referenceResolvers: {
+      Customer: { __resolveReference: resolveCustomerReference },
+      ProgramMetrics: { __resolveReference: resolveRangeReference },
+    },
   });
 }

@@ -114,6 +114,30 @@ describe('who may do what', () => {
         ),
     },
     {
+      name: 'read program metrics by segment, with membership and NPS (campaign and profile)',
+      allowed: ['marketer', 'admin'],
+      field: 'programMetrics',
+      run: (c) =>
+        c.request(
+          `query { programMetrics(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", currency: "EUR") {
+             bySegment { key } members membersEnrolled nps { score } } }`,
+        ),
+    },
+    {
+      name: "read a campaign's performance against its holdout",
+      allowed: ['marketer', 'admin'],
+      field: 'campaign',
+      run: async (c) => {
+        const { createCampaign } = await graph.admin.data<{ createCampaign: { id: string } }, Record<string, unknown>>(
+          `mutation { createCampaign(input: { name: "Measured", reward: { kind: FIXED_BONUS, points: 5 }, holdoutPercent: 10 }) { id } }`,
+          {},
+        );
+        return c.request(`query($id: ID!) { campaign(id: $id) { performance { incrementalSpend roi } } }`, {
+          id: createCampaign.id,
+        });
+      },
+    },
+    {
       name: 'refresh program metrics (refreshProgramMetrics)',
       allowed: ['marketer', 'admin'],
       field: 'refreshProgramMetrics',

@@ -44,6 +44,7 @@ const doublePoints: CampaignDefinition = {
   limits: { perCustomerPoints: null, perCustomerGrants: null, capPeriod: CapPeriod.CAMPAIGN, budgetPoints: null },
   exclusive: false,
   priority: 0,
+  holdoutPercent: 0,
 };
 
 const signUpBonus: CampaignDefinition = {
@@ -80,6 +81,12 @@ describe('campaign rules', () => {
   });
 
   describe('campaignProblem', () => {
+    it.each([-1, 51, 12.5])('refuses a holdout of %p percent', (holdoutPercent) => {
+      expect(campaignProblem({ ...doublePoints, holdoutPercent })).toBe(
+        'holdoutPercent must be a whole number from 0 to 50',
+      );
+    });
+
     it('accepts a double-points weekend, a fixed bonus, a rate and an activity bonus', () => {
       expect(campaignProblem(doublePoints)).toBeNull();
       expect(

@@ -94,6 +94,8 @@ export interface CampaignDefinition {
   exclusive: boolean;
   /** Higher wins when exclusive campaigns compete. */
   priority: number;
+  /** Percent of members (0 to 50) held out at random: they get nothing from it (see holdout.rules). */
+  holdoutPercent: number;
 }
 
 export interface CampaignRule extends CampaignDefinition {
@@ -135,6 +137,8 @@ export function campaignRuleId(campaignId: string): string {
 export function campaignProblem(definition: CampaignDefinition): string | null {
   const { reward, audience, trigger, limits } = definition;
   if (definition.name.trim() === '') return 'name must not be empty';
+  if (!Number.isInteger(definition.holdoutPercent) || definition.holdoutPercent < 0 || definition.holdoutPercent > 50)
+    return 'holdoutPercent must be a whole number from 0 to 50';
   if (trigger === CampaignTrigger.ACTIVITY) {
     if (!definition.activityKind) return 'an ACTIVITY campaign needs an activityKind';
     if (reward.kind !== RewardKind.FIXED_BONUS) return 'an ACTIVITY campaign grants a FIXED_BONUS';

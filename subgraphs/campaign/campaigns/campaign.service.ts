@@ -49,6 +49,7 @@ export function toDefinition(input: CampaignInput): CampaignDefinition {
     },
     exclusive: input.exclusive,
     priority: input.priority,
+    holdoutPercent: input.holdoutPercent,
   };
   const problem = campaignProblem(definition);
   if (problem) throw new CampaignError(CampaignErrorKind.InvalidCampaign, `Invalid campaign: ${problem}`);

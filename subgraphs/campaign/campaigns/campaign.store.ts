@@ -37,6 +37,7 @@ interface CampaignRow {
   limits: CampaignLimits;
   exclusive: boolean;
   priority: number;
+  holdout_percent: number;
   spent_points: string | number;
   version: number;
   created_at: Date;
@@ -60,6 +61,7 @@ const toRecord = (row: CampaignRow): CampaignRecord => ({
   limits: row.limits,
   exclusive: row.exclusive,
   priority: row.priority,
+  holdoutPercent: row.holdout_percent,
   spentPoints: Number(row.spent_points),
   version: row.version,
   createdAt: row.created_at,
@@ -81,6 +83,7 @@ const definitionParams = (definition: CampaignDefinition) => [
   JSON.stringify(definition.limits),
   definition.exclusive,
   definition.priority,
+  definition.holdoutPercent,
 ];
 
 /** SQL for `campaign.campaigns`. */
@@ -88,8 +91,9 @@ export const campaignStore = {
   async insert(tx: Queryable, id: string, definition: CampaignDefinition): Promise<CampaignRecord> {
     const { rows } = await tx.query<CampaignRow>(
       `insert into campaign.campaigns
-         (id, status, name, description, trigger, activity_kind, reward, audience, schedule, limits, exclusive, priority)
-       values ($1, 'DRAFT', $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11)
+         (id, status, name, description, trigger, activity_kind, reward, audience, schedule, limits, exclusive, priority,
+          holdout_percent)
+       values ($1, 'DRAFT', $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12)
        returning *`,
       [id, ...definitionParams(definition)],
     );
@@ -100,7 +104,7 @@ export const campaignStore = {
     const { rows } = await tx.query<CampaignRow>(
       `update campaign.campaigns set name = $2, description = $3, trigger = $4, activity_kind = $5,
          reward = $6::jsonb, audience = $7::jsonb, schedule = $8::jsonb, limits = $9::jsonb, exclusive = $10,
-         priority = $11, version = version + 1, updated_at = now()
+         priority = $11, holdout_percent = $12, version = version + 1, updated_at = now()
        where id = $1 returning *`,
       [id, ...definitionParams(definition)],
     );

@@ -246,6 +246,16 @@ export class CampaignInput {
   @Min(-1000)
   @Max(1000)
   priority!: number;
+
+  @Field(() => Int, {
+    defaultValue: 0,
+    description:
+      "Percent of members (0 to 50) held out at random: they get nothing from this campaign, and its performance compares their spend with the others'.",
+  })
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  holdoutPercent!: number;
 }
 
 @ObjectType({ description: 'An interval during which a campaign grants.' })
@@ -294,6 +304,9 @@ export class Campaign {
 
   @Field(() => Int)
   priority!: number;
+
+  @Field(() => Int, { description: 'Percent of members held out at random (they get nothing from it).' })
+  holdoutPercent!: number;
 
   @Field(() => GraphQLSafeInt, {
     description:

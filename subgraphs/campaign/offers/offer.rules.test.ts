@@ -71,6 +71,7 @@ const campaign = (id: string, changes: Changes = {}): CampaignRule => ({
   limits: { perCustomerPoints: null, perCustomerGrants: null, capPeriod: CapPeriod.CAMPAIGN, budgetPoints: null },
   exclusive: false,
   priority: 0,
+  holdoutPercent: 0,
   ...changes,
   audience: { ...noRestriction, ...changes.audience },
 });

@@ -153,6 +153,7 @@ const campaign = (id: string, changes: Changes = {}): CampaignRule => ({
   schedule: ALWAYS,
   exclusive: false,
   priority: 0,
+  holdoutPercent: 0,
   ...changes,
   audience: { ...noRestriction, ...changes.audience },
   limits: { ...noLimits, ...changes.limits },

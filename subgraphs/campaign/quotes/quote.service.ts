@@ -8,6 +8,7 @@ import {
   type CustomerFacts,
 } from '../campaigns/campaign.rules';
 import { campaignStore, type CampaignRecord } from '../campaigns/campaign.store';
+import { inHoldout } from '../campaigns/holdout.rules';
 import { claimStore } from '../claims/claim.store';
 import { earnRateStore } from '../earning/earnRate.store';
 import { usageOf, type Grant } from '../limits/usage.rules';
@@ -53,6 +54,14 @@ interface MemberData {
   custom: SegmentDefinition[];
 }
 
+/** The campaigns granting at `at`, less those whose random holdout this member is in. */
+const runningFor = (
+  rules: readonly CampaignRecord[],
+  customerId: string,
+  timeZone: string,
+  at: Date,
+): CampaignRecord[] => rules.filter((rule) => isRunning(rule, timeZone, at) && !inHoldout(rule, customerId));
+
 const fingerprintOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
@@ -81,7 +90,7 @@ export class QuoteService {
       earnRateStore.find(this.db, order.currency),
       campaignStore.scheduled(this.db),
     ]);
-    const running = rules.filter((rule) => isRunning(rule, program.timeZone, at));
+    const running = runningFor(rules, order.customerId, program.timeZone, at);
     const facts = await this.facts(order.customerId, order.tier?.name ?? null, null, running, at);
     const grants = await claimStore.customerGrants(
       this.db,
@@ -145,7 +154,8 @@ export class QuoteService {
 
   /** The campaigns a member can benefit from now or within a week, ranked for them. */
   async offersFor(customerId: string, at: Date = this.clock()): Promise<RankedOffer[]> {
-    const [program, rules] = await Promise.all([this.program(), campaignStore.scheduled(this.db)]);
+    const [program, scheduled] = await Promise.all([this.program(), campaignStore.scheduled(this.db)]);
+    const rules = scheduled.filter((rule) => !inHoldout(rule, customerId));
     const facts = await this.facts(customerId, null, null, rules, at);
     const grants = await claimStore.customerGrants(
       this.db,
@@ -222,7 +232,7 @@ export class QuoteService {
     const existing = await claimStore.find(this.db, key);
     if (existing && existing.fingerprint === fingerprint) return existing.quote;
     const [program, rules] = await setup;
-    const running = rules.filter((rule) => isRunning(rule, program.timeZone, at));
+    const running = runningFor(rules, customerId, program.timeZone, at);
     const facts = await this.facts(customerId, tier, history, running, at, member);
     const limited = new Set(running.filter(hasLimits).map((rule) => rule.id));
     if (!existing) {

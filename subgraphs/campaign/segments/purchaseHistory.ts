@@ -3,13 +3,22 @@ import type { Logger } from '../../../runtime/logging/logger';
 import { programStore, type ProgramSettings } from '../program/programSettings';
 import type { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
-import { historyStore } from './segment.store';
+import { historyStore, type CampaignEarning } from './segment.store';
 
 const source = 'ledger';
 const batchSize = 500;
 /** RFM scores rank every buyer, so they are recomputed at most this often (or when asked). */
 const rescoreEveryMs = 60_000;
-export const historyEventTypes = ['PurchaseRecorded', 'ReturnRecorded', 'TierChanged', 'AccountsMerged'] as const;
+export const historyEventTypes = [
+  'PurchaseRecorded',
+  'ReturnRecorded',
+  'TierChanged',
+  'AccountsMerged',
+  'ActivityCredited',
+] as const;
+
+const earningsOf = (payload: Record<string, unknown>): CampaignEarning[] =>
+  Array.isArray(payload.earnings) ? (payload.earnings as CampaignEarning[]) : [];
 
 export interface HistoryReport {
   /** Ledger events read in this run. */
@@ -88,6 +97,17 @@ export class PurchaseHistory {
               lines: payload.lines,
               occurredAt: String(payload.occurredAt),
             });
+            await historyStore.addCampaignRewards(
+              tx,
+              { id: String(payload.purchaseId), customerId, at: String(payload.occurredAt) },
+              earningsOf(payload),
+            );
+          } else if (event.type === 'ActivityCredited') {
+            await historyStore.addCampaignRewards(
+              tx,
+              { id: String(payload.activityId), customerId, at: String(payload.occurredAt) },
+              earningsOf(payload),
+            );
           } else if (event.type === 'ReturnRecorded') {
             await historyStore.addReturn(tx, String(payload.purchaseId), Number(payload.amount));
           } else if (event.type === 'TierChanged') {

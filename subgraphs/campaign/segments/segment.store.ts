@@ -88,6 +88,39 @@ export const segmentStore = {
   },
 };
 
+/** A line of the ledger's PurchaseRecorded or ActivityCredited earnings. */
+export interface CampaignEarning {
+  points: number;
+  ruleId: string | null;
+}
+
+export interface CustomerSpend {
+  purchases: number;
+  /** Net of what was returned of those purchases (whenever it was returned). */
+  spend: number;
+}
+
+/** SQL for the purchases of a range, as the segment breakdown and campaign performance read them. */
+export const rangeStore = {
+  /** Per customer who bought in [from, to) in `currency` (and, if given, in one of `channels`). */
+  async spendByCustomer(
+    db: Queryable,
+    range: { from: Date; to: Date; currency: string; channels?: readonly string[] },
+  ): Promise<Map<string, CustomerSpend>> {
+    const channels = range.channels && range.channels.length > 0 ? [...range.channels] : null;
+    const { rows } = await db.query<{ customer_id: string; purchases: string | number; spend: string | number }>(
+      `select customer_id, count(*) as purchases, sum(total_amount - returned_amount) as spend
+       from campaign.purchases
+       where occurred_at >= $1 and occurred_at < $2 and currency = $3 and ($4::text[] is null or channel = any($4))
+       group by customer_id`,
+      [range.from, range.to, range.currency, channels],
+    );
+    return new Map(
+      rows.map((row) => [row.customer_id, { purchases: Number(row.purchases), spend: Number(row.spend) }]),
+    );
+  },
+};
+
 /** SQL that folds the ledger's events into purchases and per-customer figures. */
 export const historyStore = {
   async addPurchase(
@@ -140,10 +173,30 @@ export const historyStore = {
    * per-customer caps count) become the survivor's; the caller recounts the survivor.
    */
   async mergeCustomer(tx: Queryable, survivorId: string, mergedId: string): Promise<void> {
-    for (const table of ['purchases', 'grants']) {
+    for (const table of ['purchases', 'grants', 'campaign_rewards']) {
       await tx.query(`update campaign.${table} set customer_id = $1 where customer_id = $2`, [survivorId, mergedId]);
     }
     await tx.query('delete from campaign.customer_stats where customer_id = $1', [mergedId]);
+  },
+
+  /** Points a purchase's or activity's earnings took from campaigns, as the ledger posted them. */
+  async addCampaignRewards(
+    tx: Queryable,
+    source: { id: string; customerId: string; at: string },
+    earnings: readonly CampaignEarning[],
+  ): Promise<void> {
+    const byCampaign = new Map<string, number>();
+    for (const earning of earnings) {
+      const campaignId = earning.ruleId?.startsWith('campaign:') ? earning.ruleId.slice('campaign:'.length) : null;
+      if (campaignId) byCampaign.set(campaignId, (byCampaign.get(campaignId) ?? 0) + earning.points);
+    }
+    if (byCampaign.size === 0) return;
+    await tx.query(
+      `insert into campaign.campaign_rewards (source_id, campaign_id, customer_id, points, granted_at)
+       select $1, campaign_id, $2, points, $3 from unnest($4::uuid[], $5::bigint[]) as r (campaign_id, points)
+       on conflict do nothing`,
+      [source.id, source.customerId, source.at, [...byCampaign.keys()], [...byCampaign.values()]],
+    );
   },
 
   async recount(tx: Queryable, customerIds: readonly string[], currency: string): Promise<void> {

@@ -49,6 +49,6 @@ export class SimulationResolver {
     }
     if (id != null && !isUuid(id)) throw userInputError('id must be a campaign id (UUID)', { argument: 'id' });
     const definition = id != null ? await ctx.campaigns.find(id) : toDefinition(input!);
-    return ctx.simulations.simulate(definition, from, to, await ctx.quotes.program());
+    return ctx.simulations.simulate(definition, from, to, await ctx.quotes.program(), id ?? undefined);
   }
 }

@@ -10,6 +10,7 @@ import { earnRateStore } from '../earning/earnRate.store';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import { usageOf, type Grant } from '../limits/usage.rules';
 import type { ProgramSettings } from '../program/programSettings';
+import { inHoldout } from '../campaigns/holdout.rules';
 import { quoteOrder, type QuoteOrderLine } from '../quotes/quote.engine';
 import { builtInSegments, segmentsOf } from '../segments/segment.rules';
 import { segmentStore, type StoredStats } from '../segments/segment.store';
@@ -43,7 +44,7 @@ const simulatedId = '00000000-0000-0000-0000-000000000000';
  * Replays past purchases (the ledger's, as this subgraph keeps them) through the quote engine with
  * one campaign, to show what it would have cost and whom it would have reached. The campaign is
  * simulated on its own: its schedule, audience, caps and budget apply, other campaigns do not.
- * Tiers and segments are taken as they are now.
+ * Tiers and segments are taken as they are now; members of its holdout get nothing.
  */
 export class SimulationService {
   constructor(
@@ -56,6 +57,7 @@ export class SimulationService {
     from: Date,
     to: Date,
     program: ProgramSettings,
+    campaignId: string = simulatedId,
   ): Promise<SimulationResult> {
     if (definition.trigger !== CampaignTrigger.PURCHASE) {
       throw new CampaignError(
@@ -68,6 +70,8 @@ export class SimulationService {
       throw new CampaignError(CampaignErrorKind.InvalidCampaign, `Simulate at most ${maxDays} days at once`);
     }
     const rule: CampaignRule = { ...definition, id: simulatedId, status: CampaignStatus.SCHEDULED };
+    // A saved campaign holds out the same members it does live; a draft draws its own.
+    const holdout = { id: campaignId, holdoutPercent: definition.holdoutPercent };
     const rates = new Map((await earnRateStore.all(this.db)).map((rate) => [rate.currency, rate]));
     const segments = [...builtInSegments, ...(await segmentStore.custom(this.db))];
     const stats = new Map<string, StoredStats | undefined>();
@@ -93,6 +97,11 @@ export class SimulationService {
       for (const row of rows) {
         considered++;
         const past = history.get(row.customer_id)!;
+        if (inHoldout(holdout, row.customer_id)) {
+          past.purchases++;
+          past.channels.add(row.channel);
+          continue;
+        }
         const customerStats = stats.get(row.customer_id);
         const mine = grants.get(row.customer_id) ?? [];
         const usage = new Map([[simulatedId, usageOf(rule, spent, mine, row.occurred_at, program.timeZone)]]);

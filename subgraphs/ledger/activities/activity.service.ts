@@ -8,6 +8,7 @@ import type { LedgerCore } from '../ledgerCore';
 import { purchaseStore } from '../purchases/purchase.store';
 import type { PointsEarning } from '../purchases/purchase.type';
 import type { CampaignQuotes, PointsQuote } from '../upstream/campaignQuotes';
+import type { AccountBook } from '../accounts/accountBook';
 import { ActivityKind, ActivityStatus, type Activity } from './activity.type';
 
 interface ActivityRow {
@@ -52,6 +53,31 @@ const claimKey = (customerId: string, kind: ActivityKind, externalId: string): s
  * and referrals, which pay the referrer when the friend's first purchase commits. Idempotent on
  * (member, kind, external id).
  */
+export const activityCreditedEvent = 'ActivityCredited';
+
+/** Announces the points an activity earned, with the campaign each line came from (campaign performance reads it). */
+function publishCredited(
+  book: AccountBook,
+  activity: { id: string; customerId: string; kind: ActivityKind; channel: string },
+  lines: readonly PointsEarning[],
+  actor: NewEvent['actor'],
+): void {
+  book.publish({
+    type: activityCreditedEvent,
+    aggregateId: activity.customerId,
+    payload: {
+      activityId: activity.id,
+      customerId: activity.customerId,
+      kind: activity.kind,
+      channel: activity.channel,
+      points: lines.reduce((sum, line) => sum + line.points, 0),
+      earnings: lines.map(({ kind, points, ruleId }) => ({ kind, points, ruleId })),
+      occurredAt: book.now.toISOString(),
+    },
+    actor,
+  });
+}
+
 export class ActivityService {
   constructor(
     private readonly core: LedgerCore,
@@ -102,6 +128,12 @@ export class ActivityService {
         await book.credit(earnings.drafts, { orderId: null, pendingUntil: null });
         book.markActivity();
         book.noteChange(`Activity: ${request.kind}`, id, actor);
+        publishCredited(
+          book,
+          { id, customerId: request.customerId, kind: request.kind, channel: request.channel },
+          earnings.lines,
+          actor,
+        );
         return toActivity(
           await this.insert(tx, request, id, ActivityStatus.CREDITED, earnings.lines, book.balance, book.now),
         );
@@ -162,6 +194,12 @@ export class ActivityService {
         ],
       );
       book.noteChange('Referral: your friend made a first purchase', referral.id, null);
+      publishCredited(
+        book,
+        { id: referral.id, customerId: referral.customer_id, kind: ActivityKind.REFERRAL, channel: referral.channel },
+        earnings.lines,
+        null,
+      );
     });
   }
 

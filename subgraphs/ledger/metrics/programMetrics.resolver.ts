@@ -36,7 +36,7 @@ export class ProgramMetricsResolver {
     if (!Number.isInteger(window) || window < 1 || window > maxRangeDays) {
       throw userInputError(`churnAfterDays must be from 1 to ${maxRangeDays}`, { argument: 'churnAfterDays' });
     }
-    return programMetrics(await rangeFigures(ctx.db, from, to, currency, window));
+    return { from, to, currency, ...programMetrics(await rangeFigures(ctx.db, from, to, currency, window)) };
   }
 
   @Authorized('marketer', 'admin', 'internal')

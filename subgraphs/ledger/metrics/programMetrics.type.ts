@@ -1,5 +1,5 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Figures for one channel, store or tier in the range.' })
 export class GroupMetrics {
@@ -21,9 +21,20 @@ export class GroupMetrics {
 
 @ObjectType({
   description:
-    "The program's figures for a range of UTC days, from aggregates the ledger keeps (see `lastEventId` for how far they reach). Money in minor units of the asked currency.",
+    "The program's figures for a range of UTC days, from aggregates the ledger keeps (see `lastEventId` for how far they reach). Money in minor units of the asked currency. The campaign subgraph adds the segment breakdown, the profile subgraph the enrolment and NPS figures.",
 })
+// The ledger answers programMetrics; the other subgraphs extend it by the range it was asked for.
+@Directive('@key(fields: "from to currency", resolvable: false)')
 export class ProgramMetrics {
+  @Field({ description: 'The first instant of the range.' })
+  from!: Date;
+
+  @Field({ description: 'The end of the range (not included).' })
+  to!: Date;
+
+  @Field({ description: 'The currency money figures count in.' })
+  currency!: string;
+
   @Field(() => Int, { description: 'Members with a purchase in the range.' })
   activeMembers!: number;
 

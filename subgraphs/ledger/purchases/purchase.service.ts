@@ -213,6 +213,12 @@ export class PurchaseService {
             totalAmount,
             lines,
             pointsEarned: points,
+            // Each quote line with the rule that granted it (campaign performance reads them).
+            earnings: earnings.map((earning) => ({
+              kind: earning.kind,
+              points: earning.points,
+              ruleId: earning.rule_id,
+            })),
             occurredAt: book.now.toISOString(),
             // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
             tier: tierName,

@@ -9,9 +9,19 @@ export interface NpsSummary {
 
 /** Net Promoter Score: 9-10 promote, 7-8 are passive, 0-6 detract. */
 export function npsOf(scores: readonly number[]): NpsSummary {
-  const promoters = scores.filter((score) => score >= 9).length;
-  const detractors = scores.filter((score) => score <= 6).length;
-  const responses = scores.length;
+  return npsOfCounts({
+    responses: scores.length,
+    promoters: scores.filter((score) => score >= 9).length,
+    detractors: scores.filter((score) => score <= 6).length,
+  });
+}
+
+/** The same from counts already made (by SQL, say). */
+export function npsOfCounts({
+  responses,
+  promoters,
+  detractors,
+}: Pick<NpsSummary, 'responses' | 'promoters' | 'detractors'>): NpsSummary {
   return {
     responses,
     promoters,

@@ -1,0 +1,98 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import type { Audience } from '../campaigns/campaign.rules';
+import type { CampaignRecord } from '../campaigns/campaign.store';
+import { Campaign } from '../campaigns/campaign.type';
+import { inHoldout } from '../campaigns/holdout.rules';
+import type { CampaignContext } from '../context';
+import { builtInSegments, segmentsOf, type SegmentDefinition } from '../segments/segment.rules';
+import { rangeStore, segmentStore, type StoredStats } from '../segments/segment.store';
+import { campaignPerformance, type GroupSpend } from './performance.rules';
+import { performanceStore } from './performance.store';
+import { CampaignPerformance } from './performance.type';
+
+const maxPointCost = 1_000_000;
+
+/** Whether a member known to campaigns before `to` is in the audience by tier and segment (as now). */
+function inAudience(
+  audience: Audience,
+  member: StoredStats,
+  segments: readonly SegmentDefinition[],
+  to: Date,
+): boolean {
+  const knownSince = member.firstPurchaseAt ?? member.enrolledAt;
+  if (!knownSince || knownSince >= to) return false;
+  if (audience.tiers.length > 0 && (member.tier === null || !audience.tiers.includes(member.tier))) return false;
+  if (audience.segments.length === 0) return true;
+  const mine = segmentsOf(member, segments, to);
+  return audience.segments.some((key) => mine.includes(key));
+}
+
+@Resolver(() => Campaign)
+export class CampaignPerformanceResolver {
+  @Authorized('marketer', 'admin')
+  @FieldResolver(() => CampaignPerformance, {
+    description:
+      'Points granted, members reached, and the spend the campaign caused against its holdout, for a range (default: from its start, or its creation, to its end or now).',
+  })
+  async performance(
+    @Root() campaign: CampaignRecord,
+    @Ctx() ctx: CampaignContext,
+    @Arg('from', () => Date, { nullable: true }) from: Date | null | undefined,
+    @Arg('to', () => Date, { nullable: true }) to: Date | null | undefined,
+    @Arg('pointCost', () => Float, {
+      defaultValue: 1,
+      description: "What one point costs the program, in minor units of the program's currency (1: a cent a point).",
+    })
+    pointCost: number,
+  ): Promise<CampaignPerformance> {
+    const now = ctx.quotes.clock();
+    const start = from ?? campaign.schedule.startsAt ?? campaign.createdAt;
+    const end = to ?? (campaign.schedule.endsAt && campaign.schedule.endsAt < now ? campaign.schedule.endsAt : now);
+    if (!(start < end)) throw userInputError('from must be before to', { argument: 'from' });
+    if (!Number.isFinite(pointCost) || pointCost < 0 || pointCost > maxPointCost) {
+      throw userInputError(`pointCost must be from 0 to ${maxPointCost}`, { argument: 'pointCost' });
+    }
+    const program = await ctx.quotes.program();
+    const [members, custom, spend, rewards] = await Promise.all([
+      segmentStore.allStats(ctx.db),
+      segmentStore.custom(ctx.db),
+      rangeStore.spendByCustomer(ctx.db, {
+        from: start,
+        to: end,
+        currency: program.currency,
+        channels: campaign.audience.channels,
+      }),
+      performanceStore.rewards(ctx.db, campaign.id, start, end),
+    ]);
+    const segments = [...builtInSegments, ...custom];
+    const treatment: GroupSpend = { members: 0, buyers: 0, spend: 0 };
+    const holdout: GroupSpend = { members: 0, buyers: 0, spend: 0 };
+    for (const member of members) {
+      if (!inAudience(campaign.audience, member, segments, end)) continue;
+      const group = inHoldout(campaign, member.customerId) ? holdout : treatment;
+      group.members++;
+      const bought = spend.get(member.customerId);
+      if (bought) {
+        group.buyers++;
+        group.spend += bought.spend;
+      }
+    }
+    return {
+      from: start,
+      to: end,
+      currency: program.currency,
+      pointsGranted: rewards.points,
+      grants: rewards.grants,
+      membersReached: rewards.membersReached,
+      holdoutPercent: campaign.holdoutPercent,
+      audienceMembers: treatment.members + holdout.members,
+      treatmentMembers: treatment.members,
+      holdoutMembers: holdout.members,
+      treatmentBuyers: treatment.buyers,
+      holdoutBuyers: holdout.buyers,
+      pointCost,
+      ...campaignPerformance({ treatment, holdout, pointsGranted: rewards.points, pointCost }),
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { NpsScore } from '../feedback/feedback.type';
+
+@ObjectType({ description: 'Members who enrolled through one channel in the range.' })
+export class EnrolmentsByChannel {
+  @Field()
+  channel!: string;
+
+  @Field(() => Int)
+  members!: number;
+}
+
+@ObjectType({ description: 'NPS answers given in one channel in the range.' })
+export class NpsByChannel {
+  @Field()
+  channel!: string;
+
+  @Field(() => NpsScore)
+  nps!: NpsScore;
+}
+
+@ObjectType({ description: "The program's figures for a range; the profile subgraph adds membership and NPS." })
+@Directive('@key(fields: "from to currency")')
+export class ProgramMetrics {
+  @Field()
+  from!: Date;
+
+  @Field()
+  to!: Date;
+
+  @Field()
+  currency!: string;
+}

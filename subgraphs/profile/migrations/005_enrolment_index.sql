@@ -1,0 +1,2 @@
+-- Program metrics count members by enrolment time.
+create index customers_enrolled_idx on profile.customers (enrolled_at);

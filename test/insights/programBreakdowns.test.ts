@@ -1,0 +1,122 @@
+import { enrollMember, purchaseInput, returnOfOrder, setEarnRate } from '../support/fixtures';
+import { TestClock } from '../support/ledger';
+import { startTestGraph, type GraphClient, type TestGraph } from '../support/testGraph';
+
+type Vars = Record<string, unknown>;
+const breakdownQuery = `query($from: DateTimeISO!, $to: DateTimeISO!) {
+  programMetrics(from: $from, to: $to, currency: "EUR") {
+    from to currency activeMembers
+    members membersEnrolled enrolmentsByChannel { channel members }
+    nps { responses promoters passives detractors score } npsByChannel { channel nps { responses score } }
+    bySegment { key name members activeMembers purchases netSpend averageOrderValue purchaseFrequency } } }`;
+interface Breakdown {
+  programMetrics: Vars & { bySegment: Array<Vars & { key: string }> };
+}
+
+describe('program metrics by segment, with membership and NPS from the profile', () => {
+  // Profiles and answers are stamped by the database's clock, so the ledger's starts at the same time.
+  const clock = new TestClock(new Date());
+  const range = {
+    from: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+    to: new Date(clock.now().getTime() + 86_400_000).toISOString(),
+  };
+  let graph: TestGraph;
+  let marketer: GraphClient;
+
+  beforeAll(async () => {
+    graph = await startTestGraph({ clock: clock.now });
+    await setEarnRate(graph);
+    marketer = await graph.as({ role: 'marketer', subject: 'mara' });
+    const [ada, ben, cy, duplicate] = await Promise.all([
+      enrollMember(graph, 'Ada'),
+      enrollMember(graph, 'Ben'),
+      enrollMember(graph, 'Cy'),
+      enrollMember(graph, 'Cy'),
+    ]);
+    const purchase = `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
+    // Ada: €25.00 in store and €10.00 online, then returns a €12.50 shirt; Ben: €40.00 online; Cy buys nothing.
+    const inStore = purchaseInput(ada.id);
+    await graph.admin.data(purchase, { input: inStore });
+    const online = (customerId: string, unitPrice: number) =>
+      purchaseInput(customerId, { channel: 'ONLINE', storeId: null, lines: [{ sku: 'WEB', quantity: 1, unitPrice }] });
+    await graph.admin.data(purchase, { input: online(ada.id, 1000) });
+    await graph.admin.data(purchase, { input: online(ben.id, 4000) });
+    await graph.admin.data(`mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`, {
+      input: returnOfOrder(inStore, [{ sku: 'SHIRT-M', quantity: 1 }]),
+    });
+    // Cy enrolled twice; the second profile is merged into the first.
+    await graph.admin.data(
+      `mutation($survivorId: ID!, $mergedId: ID!) { mergeCustomers(survivorId: $survivorId, mergedId: $mergedId, reason: "duplicate") { mergedId } }`,
+      { survivorId: cy.id, mergedId: duplicate.id },
+    );
+    const feedback = `mutation($input: RecordFeedbackInput!) { recordFeedback(input: $input) { score } }`;
+    const till = await graph.as({ role: 'associate', subject: 'ana@berlin-1', storeId: 'berlin-1' });
+    await till.data(feedback, { input: { customerId: ada.id, score: 10, channel: 'IN_STORE' } });
+    for (const [member, score] of [
+      [ben, 5],
+      [cy, 8],
+    ] as const) {
+      const app = await graph.as({ role: 'member', subject: member.id });
+      await app.data(feedback, { input: { customerId: member.id, score, channel: 'ONLINE' } });
+    }
+    await graph.admin.data(`mutation { refreshPurchaseHistory { events } }`, {});
+    await graph.admin.data(`mutation { refreshProgramMetrics { events } }`, {});
+  });
+  afterAll(() => graph?.stop());
+
+  it('breaks purchases down by the segments members are in now', async () => {
+    const { programMetrics } = await marketer.data<Breakdown, Vars>(breakdownQuery, range);
+    const segment = (key: string) => programMetrics.bySegment.find((one) => one.key === key);
+    expect(programMetrics.bySegment.map((one) => one.key)).toEqual(
+      expect.arrayContaining(['champions', 'new-customers', 'omnichannel', 'single-channel']),
+    );
+    // Ada bought in two channels: €25.00 + €10.00, less the €12.50 returned of the first.
+    expect(segment('omnichannel')).toEqual({
+      key: 'omnichannel',
+      name: 'Omnichannel shoppers',
+      members: 1,
+      activeMembers: 1,
+      purchases: 2,
+      netSpend: 2250,
+      averageOrderValue: 1125,
+      purchaseFrequency: 2,
+    });
+    expect(segment('single-channel')).toMatchObject({ members: 1, activeMembers: 1, purchases: 1, netSpend: 4000 });
+    // Ben is the only buyer with exactly one purchase.
+    expect(segment('new-customers')).toMatchObject({ members: 1, purchases: 1, netSpend: 4000 });
+  });
+
+  it('counts members and enrolments from the profiles, a merged duplicate once', async () => {
+    const { programMetrics } = await marketer.data<Breakdown, Vars>(breakdownQuery, range);
+    expect(programMetrics).toMatchObject({
+      from: range.from,
+      to: range.to,
+      currency: 'EUR',
+      activeMembers: 2,
+      members: 3,
+      membersEnrolled: 3,
+      enrolmentsByChannel: [{ channel: 'ONLINE', members: 3 }],
+    });
+    const before = await marketer.data<Breakdown, Vars>(breakdownQuery, {
+      from: new Date(Date.parse(range.from) - 86_400_000).toISOString(),
+      to: range.from,
+    });
+    expect(before.programMetrics).toMatchObject({ members: 0, membersEnrolled: 0, activeMembers: 0 });
+  });
+
+  it('scores NPS over the range, overall and per channel', async () => {
+    const { programMetrics } = await marketer.data<Breakdown, Vars>(breakdownQuery, range);
+    // 10 promotes, 8 is passive, 5 detracts: 1/3 − 1/3 = 0.
+    expect(programMetrics.nps).toEqual({ responses: 3, promoters: 1, passives: 1, detractors: 1, score: 0 });
+    expect(programMetrics.npsByChannel).toEqual([
+      { channel: 'IN_STORE', nps: { responses: 1, score: 100 } },
+      { channel: 'ONLINE', nps: { responses: 2, score: -50 } },
+    ]);
+  });
+
+  it('refuses the breakdowns to an associate, field by field', async () => {
+    const till = await graph.as({ role: 'associate', subject: 'ana@berlin-1', storeId: 'berlin-1' });
+    const result = await till.request(breakdownQuery, range);
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
