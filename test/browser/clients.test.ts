@@ -102,6 +102,7 @@ describe('the example wallet, POS console and dashboard in a browser', () => {
     await expectText(page, '#tiles', 'Redemption rate66.7%');
     await expectText(page, '#channels', 'IN_STORE');
     await expectText(page, '#tiles', 'NPSno answers');
+    await expectText(page, '#segments', 'Single-channel shoppers');
     expect(await page.locator('#spend-chart svg rect.bar').count()).toBe(12);
     await page.screenshot({ path: path.join(screenshots, `dashboard-${testDatabaseKind()}.png`), fullPage: true });
     expect(errors).toEqual([]);

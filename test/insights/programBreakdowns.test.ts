@@ -1,4 +1,5 @@
 import { enrollMember, purchaseInput, returnOfOrder, setEarnRate } from '../support/fixtures';
+import { eventually } from '../support/eventually';
 import { TestClock } from '../support/ledger';
 import { startTestGraph, type GraphClient, type TestGraph } from '../support/testGraph';
 
@@ -34,7 +35,7 @@ describe('program metrics by segment, with membership and NPS from the profile',
       enrollMember(graph, 'Cy'),
     ]);
     const purchase = `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
-    // Ada: €25.00 in store and €10.00 online, then returns a €12.50 shirt; Ben: €40.00 online; Cy buys nothing.
+    // Ada: €25.00 in store and €10.00 online, then returns a €12.50 shirt; Ben: €40.00 online.
     const inStore = purchaseInput(ada.id);
     await graph.admin.data(purchase, { input: inStore });
     const online = (customerId: string, unitPrice: number) =>
@@ -44,10 +45,22 @@ describe('program metrics by segment, with membership and NPS from the profile',
     await graph.admin.data(`mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`, {
       input: returnOfOrder(inStore, [{ sku: 'SHIRT-M', quantity: 1 }]),
     });
-    // Cy enrolled twice; the second profile is merged into the first.
+    // Cy enrolled twice and bought €5.00 online as each; folded, then the second profile is merged into the first.
+    await graph.admin.data(purchase, { input: online(cy.id, 500) });
+    await graph.admin.data(purchase, { input: online(duplicate.id, 500) });
+    await graph.admin.data(`mutation { refreshProgramMetrics { events } }`, {});
     await graph.admin.data(
       `mutation($survivorId: ID!, $mergedId: ID!) { mergeCustomers(survivorId: $survivorId, mergedId: $mergedId, reason: "duplicate") { mergedId } }`,
       { survivorId: cy.id, mergedId: duplicate.id },
+    );
+    await eventually(
+      () =>
+        graph.database.db.query('select 1 from ledger.accounts where customer_id = $1 and merged_into = $2', [
+          duplicate.id,
+          cy.id,
+        ]),
+      (result) => result.rows.length === 1,
+      'the ledger to follow the merge',
     );
     const feedback = `mutation($input: RecordFeedbackInput!) { recordFeedback(input: $input) { score } }`;
     const till = await graph.as({ role: 'associate', subject: 'ana@berlin-1', storeId: 'berlin-1' });
@@ -81,18 +94,20 @@ describe('program metrics by segment, with membership and NPS from the profile',
       averageOrderValue: 1125,
       purchaseFrequency: 2,
     });
-    expect(segment('single-channel')).toMatchObject({ members: 1, activeMembers: 1, purchases: 1, netSpend: 4000 });
+    // Ben, and Cy with the purchases of both her profiles.
+    expect(segment('single-channel')).toMatchObject({ members: 2, activeMembers: 2, purchases: 3, netSpend: 5000 });
     // Ben is the only buyer with exactly one purchase.
     expect(segment('new-customers')).toMatchObject({ members: 1, purchases: 1, netSpend: 4000 });
   });
 
-  it('counts members and enrolments from the profiles, a merged duplicate once', async () => {
+  it('counts members, enrolments and buyers once when a duplicate profile is merged', async () => {
     const { programMetrics } = await marketer.data<Breakdown, Vars>(breakdownQuery, range);
     expect(programMetrics).toMatchObject({
       from: range.from,
       to: range.to,
       currency: 'EUR',
-      activeMembers: 2,
+      // Cy's two profiles buy as one member once merged.
+      activeMembers: 3,
       members: 3,
       membersEnrolled: 3,
       enrolmentsByChannel: [{ channel: 'ONLINE', members: 3 }],

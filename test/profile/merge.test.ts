@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { enrollMember, purchaseInput, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
 import { expectConsistentLedger } from '../support/ledger';
 import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
+import { eventually } from '../support/eventually';
 
 type Vars = Record<string, unknown>;
 const code = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.code ?? 'OK';
@@ -27,16 +28,6 @@ interface LoyaltyView {
     };
     rewards: { vouchers: Array<{ code: string }> };
   };
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('merging two profiles of one person through the gateway', () => {

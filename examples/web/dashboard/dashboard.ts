@@ -1,7 +1,14 @@
-import { DashboardPeriodDocument, DashboardRefreshDocument, type DashboardPeriodQuery } from '../sdk/graphql.js';
+import {
+  DashboardPeriodDocument,
+  DashboardRefreshDocument,
+  DashboardWeekDocument,
+  type DashboardPeriodQuery,
+  type DashboardWeekQuery,
+} from '../sdk/graphql.js';
 import { element, showError, signIn, type Graph } from '../shared/graph.js';
 
 type Period = DashboardPeriodQuery;
+type Week = DashboardWeekQuery['programMetrics'];
 const dayMs = 86_400_000;
 
 const money = (minorUnits: number, currency: string) =>
@@ -70,21 +77,43 @@ async function show(graph: Graph, weeks: number, currency: string): Promise<void
   const { refreshProgramMetrics } = await graph.request(DashboardRefreshDocument, {});
   const starts = weekStarts(weeks);
   const end = new Date(starts[starts.length - 1]!.getTime() + 7 * dayMs);
-  const period = (from: Date, to: Date) =>
-    graph.request(DashboardPeriodDocument, { from: from.toISOString(), to: to.toISOString(), currency });
-  const [whole, ...perWeek] = await Promise.all([
-    period(starts[0]!, end),
-    ...starts.map((start) => period(start, new Date(start.getTime() + 7 * dayMs))),
+  const range = (from: Date, to: Date) => ({ from: from.toISOString(), to: to.toISOString(), currency });
+  const [whole, perWeek] = await Promise.all([
+    graph.request(DashboardPeriodDocument, range(starts[0]!, end)),
+    Promise.all(
+      starts.map((start) =>
+        graph
+          .request(DashboardWeekDocument, range(start, new Date(start.getTime() + 7 * dayMs)))
+          .then((week) => week.programMetrics),
+      ),
+    ),
   ]);
-  render(whole!, perWeek, starts, currency);
+  render(whole, perWeek, starts, currency);
   element('freshness').textContent = `Figures include ledger events up to #${refreshProgramMetrics.lastEventId}.`;
 }
 
-function render(period: Period, weeks: Period[], starts: Date[], currency: string): void {
+/** Rows of plain text cells for a table's body. */
+function fillTable(id: string, rows: string[][]): void {
+  element(id)
+    .querySelector('tbody')!
+    .replaceChildren(
+      ...rows.map((cells) => {
+        const row = document.createElement('tr');
+        for (const text of cells) row.append(Object.assign(document.createElement('td'), { textContent: text }));
+        return row;
+      }),
+    );
+}
+
+const npsText = (nps: { score: number | null; responses: number }) =>
+  nps.score === null ? 'no answers' : `${nps.score} (${nps.responses})`;
+
+function render(period: Period, perWeek: Week[], starts: Date[], currency: string): void {
   const whole = period.programMetrics;
-  const perWeek = weeks.map((week) => week.programMetrics);
   element('dashboard').hidden = false;
   element('tiles').replaceChildren(
+    tile('Members', whole.members.toLocaleString('en')),
+    tile('Enrolled in the range', whole.membersEnrolled.toLocaleString('en')),
     tile('Active members', whole.activeMembers.toLocaleString('en')),
     tile('Purchases', whole.purchases.toLocaleString('en')),
     tile('Net spend', money(whole.netSpend, currency)),
@@ -97,10 +126,8 @@ function render(period: Period, weeks: Period[], starts: Date[], currency: strin
     tile('Redemption rate', percent(whole.redemptionRate)),
     tile('Points outstanding', whole.pointsOutstanding.toLocaleString('en')),
     tile('Churn rate', whole.churnBase > 0 ? percent(whole.churnRate) : 'no earlier buyers'),
-    tile(
-      'NPS',
-      period.npsScore.score === null ? 'no answers' : `${period.npsScore.score} (${period.npsScore.responses})`,
-    ),
+    tile('NPS', npsText(whole.nps)),
+    ...whole.npsByChannel.map(({ channel, nps }) => tile(`NPS ${channel}`, npsText(nps))),
   );
   const labels = starts.map(weekLabel);
   element('spend-chart').innerHTML = chart(
@@ -115,23 +142,45 @@ function render(period: Period, weeks: Period[], starts: Date[], currency: strin
     'points issued',
     { values: perWeek.map((week) => week.pointsRedeemed), label: 'points redeemed', sameScale: true },
   );
-  element('channels')
-    .querySelector('tbody')!
-    .replaceChildren(
-      ...whole.byChannel.map((channel) => {
-        const row = document.createElement('tr');
-        for (const text of [
-          channel.key,
-          channel.activeMembers.toLocaleString('en'),
-          channel.purchases.toLocaleString('en'),
-          money(channel.netSpend, currency),
-          money(channel.averageOrderValue, currency),
-        ]) {
-          row.append(Object.assign(document.createElement('td'), { textContent: text }));
-        }
-        return row;
-      }),
-    );
+  fillTable(
+    'channels',
+    whole.byChannel.map((channel) => [
+      channel.key,
+      channel.activeMembers.toLocaleString('en'),
+      channel.purchases.toLocaleString('en'),
+      money(channel.netSpend, currency),
+      money(channel.averageOrderValue, currency),
+    ]),
+  );
+  fillTable(
+    'segments',
+    whole.bySegment.map((segment) => [
+      segment.name,
+      segment.members.toLocaleString('en'),
+      segment.activeMembers.toLocaleString('en'),
+      segment.purchases.toLocaleString('en'),
+      money(segment.netSpend, currency),
+    ]),
+  );
+  // Campaigns measure in the program's currency over their own run, not the dashboard's range.
+  fillTable(
+    'campaigns',
+    period.campaigns.edges.map(({ node }) => {
+      const { performance } = node;
+      return [
+        node.name,
+        node.status,
+        `${node.holdoutPercent}%`,
+        performance.membersReached.toLocaleString('en'),
+        performance.pointsGranted.toLocaleString('en'),
+        performance.incrementalSpend === null
+          ? 'no holdout'
+          : money(performance.incrementalSpend, performance.currency),
+        money(performance.cost, performance.currency),
+        performance.roi === null ? '–' : `${(performance.roi * 100).toFixed(0)}%`,
+      ];
+    }),
+  );
 }
 
 const signedIn = signIn({ role: 'marketer' });

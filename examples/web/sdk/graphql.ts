@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CampaignStatus =
+  /** Being written; grants nothing. */
+  | 'DRAFT'
+  /** Grants nothing, for good. */
+  | 'ENDED'
+  /** Grants nothing until scheduled again. */
+  | 'PAUSED'
+  /** Grants whenever its schedule is live. */
+  | 'SCHEDULED';
+
 /** A voucher used on an order. Sending it again for the same order uses it once. */
 export type ConsumeVoucherInput = {
   channel: string;
@@ -79,7 +89,16 @@ export type DashboardPeriodQueryVariables = Exact<{
 }>;
 
 
-export type DashboardPeriodQuery = { programMetrics: { activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, purchaseFrequency: number, multiChannelShare: number, multiChannelAverageSpend: number, singleChannelAverageSpend: number, pointsIssued: number, pointsRedeemed: number, pointsExpired: number, pointsOutstanding: number, redemptionRate: number, churnBase: number, churnRate: number, lastEventId: string, byChannel: Array<{ key: string, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number }> }, npsScore: { score: number | null, responses: number } };
+export type DashboardPeriodQuery = { programMetrics: { activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, purchaseFrequency: number, multiChannelShare: number, multiChannelAverageSpend: number, singleChannelAverageSpend: number, pointsIssued: number, pointsRedeemed: number, pointsExpired: number, pointsOutstanding: number, redemptionRate: number, churnBase: number, churnRate: number, members: number, membersEnrolled: number, lastEventId: string, nps: { score: number | null, responses: number }, npsByChannel: Array<{ channel: string, nps: { score: number | null, responses: number } }>, byChannel: Array<{ key: string, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number }>, bySegment: Array<{ key: string, name: string, members: number, activeMembers: number, purchases: number, netSpend: number }> }, campaigns: { edges: Array<{ node: { id: string, name: string, status: CampaignStatus, holdoutPercent: number, performance: { currency: string, membersReached: number, pointsGranted: number, incrementalSpend: number | null, cost: number, roi: number | null } } }> } };
+
+export type DashboardWeekQueryVariables = Exact<{
+  from: string;
+  to: string;
+  currency: string;
+}>;
+
+
+export type DashboardWeekQuery = { programMetrics: { activeMembers: number, netSpend: number, pointsIssued: number, pointsRedeemed: number } };
 
 export type DashboardRefreshMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -167,6 +186,19 @@ export const DashboardPeriodDocument = new TypedDocumentString(`
     redemptionRate
     churnBase
     churnRate
+    members
+    membersEnrolled
+    nps {
+      score
+      responses
+    }
+    npsByChannel {
+      channel
+      nps {
+        score
+        responses
+      }
+    }
     byChannel {
       key
       activeMembers
@@ -174,14 +206,46 @@ export const DashboardPeriodDocument = new TypedDocumentString(`
       netSpend
       averageOrderValue
     }
+    bySegment {
+      key
+      name
+      members
+      activeMembers
+      purchases
+      netSpend
+    }
     lastEventId
   }
-  npsScore(from: $from, to: $to) {
-    score
-    responses
+  campaigns(first: 20, statuses: [SCHEDULED, PAUSED, ENDED]) {
+    edges {
+      node {
+        id
+        name
+        status
+        holdoutPercent
+        performance {
+          currency
+          membersReached
+          pointsGranted
+          incrementalSpend
+          cost
+          roi
+        }
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<DashboardPeriodQuery, DashboardPeriodQueryVariables>;
+export const DashboardWeekDocument = new TypedDocumentString(`
+    query DashboardWeek($from: DateTimeISO!, $to: DateTimeISO!, $currency: String!) {
+  programMetrics(from: $from, to: $to, currency: $currency) {
+    activeMembers
+    netSpend
+    pointsIssued
+    pointsRedeemed
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardWeekQuery, DashboardWeekQueryVariables>;
 export const DashboardRefreshDocument = new TypedDocumentString(`
     mutation DashboardRefresh {
   refreshProgramMetrics {

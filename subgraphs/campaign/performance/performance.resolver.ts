@@ -48,8 +48,13 @@ export class CampaignPerformanceResolver {
   ): Promise<CampaignPerformance> {
     const now = ctx.quotes.clock();
     const start = from ?? campaign.schedule.startsAt ?? campaign.createdAt;
-    const end = to ?? (campaign.schedule.endsAt && campaign.schedule.endsAt < now ? campaign.schedule.endsAt : now);
-    if (!(start < end)) throw userInputError('from must be before to', { argument: 'from' });
+    let end = to ?? (campaign.schedule.endsAt && campaign.schedule.endsAt < now ? campaign.schedule.endsAt : now);
+    if (from != null || to != null) {
+      if (!(start < end)) throw userInputError('from must be before to', { argument: 'from' });
+    } else if (end < start) {
+      // Not started yet: nothing to measure.
+      end = start;
+    }
     if (!Number.isFinite(pointCost) || pointCost < 0 || pointCost > maxPointCost) {
       throw userInputError(`pointCost must be from 0 to ${maxPointCost}`, { argument: 'pointCost' });
     }

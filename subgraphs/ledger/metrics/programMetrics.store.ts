@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../../runtime/database/database';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
 
 const cursorSource = 'metrics';
-const foldedTypes = ['PurchaseRecorded', 'ReturnRecorded', 'BalanceUpdated'];
+const foldedTypes = ['PurchaseRecorded', 'ReturnRecorded', 'BalanceUpdated', 'AccountsMerged'];
 
 export interface FoldReport {
   /** Outbox events folded in this run. */
@@ -59,6 +59,7 @@ async function foldBatch(tx: Queryable, fromId: number, toId: number): Promise<v
        set orders = m.orders + excluded.orders, spend = m.spend + excluded.spend, refunds = m.refunds + excluded.refunds`,
     [fromId, toId],
   );
+  await foldMerges(tx, fromId, toId);
   // Balance events from before program metrics have no kinds: their change counts as UNKNOWN.
   await tx.query(
     `insert into ledger.metrics_points_days as m (day, kind, points)
@@ -75,6 +76,29 @@ async function foldBatch(tx: Queryable, fromId: number, toId: number): Promise<v
      on conflict (day, kind) do update set points = m.points + excluded.points`,
     [fromId, toId],
   );
+}
+
+/**
+ * A merged member's days become the survivor's, so one person counts once in a range. Merges apply
+ * one at a time in event order (a chain of merges in one batch ends with its last survivor); the
+ * batch's purchases are already folded, and later ones are posted under the survivor's id.
+ */
+async function foldMerges(tx: Queryable, fromId: number, toId: number): Promise<void> {
+  const { rows } = await tx.query<{ survivor: string; merged: string }>(
+    `select e.payload->>'customerId' as survivor, e.payload->>'mergedId' as merged from ledger.events e
+      where e.id > $1 and e.id <= $2 and e.type = 'AccountsMerged' order by e.id`,
+    [fromId, toId],
+  );
+  for (const { survivor, merged } of rows) {
+    await tx.query(
+      `with moved as (delete from ledger.metrics_member_days where customer_id = $2 returning *)
+       insert into ledger.metrics_member_days as m (day, customer_id, channel, store_id, currency, tier, orders, spend, refunds)
+       select day, $1, channel, store_id, currency, tier, orders, spend, refunds from moved
+       on conflict (day, customer_id, channel, store_id, currency, tier) do update
+         set orders = m.orders + excluded.orders, spend = m.spend + excluded.spend, refunds = m.refunds + excluded.refunds`,
+      [survivor, merged],
+    );
+  }
 }
 
 export interface GroupFigures {
