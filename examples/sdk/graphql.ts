@@ -61,8 +61,8 @@ export type CampaignInput = {
   description?: string | null | undefined;
   /** An exclusive campaign never combines with others on one order. */
   exclusive?: boolean;
-  /** Percent of members (0 to 50) held out at random: they get nothing from this campaign, and its performance compares their spend with the others'. */
-  holdoutPercent?: number;
+  /** Percent of members (0 to 50) held out at random: they get nothing from this campaign, and its performance compares their spend with the others'. Omitted: 0 for a new campaign, unchanged on update; fixed once scheduled. */
+  holdoutPercent?: number | null | undefined;
   /** Default: no caps, no budget. */
   limits?: CampaignLimitsInput | null | undefined;
   name: string;

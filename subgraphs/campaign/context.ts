@@ -23,6 +23,8 @@ export interface CampaignContext extends CampaignServices, AuthContext {
   loaders: {
     /** The whole rate table, read once per request (keyed by the constant 'all'). */
     earnRates: DataLoader<'all', EarnRateRecord[]>;
+    /** Every member's figures, read once per request however many campaigns or segments ask. */
+    allStats: DataLoader<'all', StoredStats[]>;
     /** Per-customer figures, one query for every customer of a request. */
     stats: DataLoader<string, StoredStats | undefined>;
   };
@@ -35,6 +37,10 @@ export function createCampaignContext(services: CampaignServices, { principal }:
     loaders: {
       earnRates: new DataLoader(async (keys) => {
         const all = await services.earnRates.all();
+        return keys.map(() => all);
+      }),
+      allStats: new DataLoader(async (keys) => {
+        const all = await segmentStore.allStats(services.db);
         return keys.map(() => all);
       }),
       stats: new DataLoader(async (ids) => {

@@ -55,6 +55,14 @@ describe('campaign performance against a random holdout', () => {
         ),
       );
     }
+    // A newcomer held out of the campaign buys for the first time during it: they were not in the
+    // audience when it started, so they count on neither side.
+    for (;;) {
+      const newcomer = await enrollMember(graph);
+      if (holdoutBucket(campaignId, newcomer.id) >= 50) continue;
+      await record(graph, purchaseInput(newcomer.id, { lines: [{ sku: 'SOCKS', quantity: 1, unitPrice: 1000 }] }));
+      break;
+    }
     // The first treated member returns one of their two shirts: half of that purchase.
     const returned = sale(treatment[0]!, 2);
     treatedPurchases.push(fromCampaign(await record(graph, returned), campaignId));
@@ -104,19 +112,20 @@ describe('campaign performance against a random holdout', () => {
     });
   });
 
-  it('grants nothing before the campaign, when both groups spent alike', async () => {
+  it('counts nothing in a range before the campaign ran', async () => {
     const { campaign } = await marketer.data<PerformanceView, Vars>(performanceQuery, {
       id: campaignId,
-      from: '2026-05-01T00:00:00Z',
+      from: '2026-06-01T12:00:00Z',
       to: range.from,
     });
     expect(campaign.performance).toMatchObject({
       pointsGranted: 0,
       grants: 0,
       membersReached: 0,
-      // June 1: €10.00 each, on both sides.
-      treatmentSpendPerMember: 1000,
-      holdoutSpendPerMember: 1000,
+      treatmentMembers: treatment.length,
+      holdoutMembers: holdout.length,
+      treatmentSpendPerMember: 0,
+      holdoutSpendPerMember: 0,
       incrementalSpend: 0,
       cost: 0,
       roi: null,
@@ -138,6 +147,22 @@ describe('campaign performance against a random holdout', () => {
   ])('refuses %o with BAD_USER_INPUT', async (variables, argument) => {
     const result = await marketer.request(performanceQuery, { id: campaignId, ...variables });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('keeps the holdout of a scheduled campaign: a change is a CONFLICT, an update without it keeps it', async () => {
+    const update = `mutation($id: ID!, $input: CampaignInput!) { updateCampaign(id: $id, input: $input) { holdoutPercent } }`;
+    const input = {
+      name: 'Summer bonus',
+      reward: { kind: 'FIXED_BONUS', points: 100 },
+      schedule: { startsAt: range.from, endsAt: range.to, weekly: [] },
+    };
+    const changed = await marketer.request(update, { id: campaignId, input: { ...input, holdoutPercent: 10 } });
+    expect(changed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const kept = await marketer.data<{ updateCampaign: { holdoutPercent: number } }, Vars>(update, {
+      id: campaignId,
+      input: { ...input, name: 'Summer bonus, renamed' },
+    });
+    expect(kept.updateCampaign.holdoutPercent).toBe(50);
   });
 
   it('refuses a holdout above half the audience, and saves nothing', async () => {

@@ -102,9 +102,11 @@ describe('program metrics by segment, with membership and NPS from the profile',
 
   it('counts members, enrolments and buyers once when a duplicate profile is merged', async () => {
     const { programMetrics } = await marketer.data<Breakdown, Vars>(breakdownQuery, range);
+    const day = (at: string) => `${at.slice(0, 10)}T00:00:00.000Z`;
     expect(programMetrics).toMatchObject({
-      from: range.from,
-      to: range.to,
+      // Whole UTC days, as the ledger counts them, for every subgraph's part.
+      from: day(range.from),
+      to: day(range.to),
       currency: 'EUR',
       // Cy's two profiles buy as one member once merged.
       activeMembers: 3,
@@ -129,9 +131,64 @@ describe('program metrics by segment, with membership and NPS from the profile',
     ]);
   });
 
-  it('refuses the breakdowns to an associate, field by field', async () => {
+  it('refuses the breakdowns to an associate through the gateway', async () => {
     const till = await graph.as({ role: 'associate', subject: 'ana@berlin-1', storeId: 'berlin-1' });
     const result = await till.request(breakdownQuery, range);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  describe('asked of the campaign and profile subgraphs directly, as the gateway asks them', () => {
+    const entities = `query($representations: [_Any!]!) { _entities(representations: $representations) {
+      ... on ProgramMetrics { __typename BREAKDOWN } } }`;
+    const ask = async (
+      subgraph: 'campaign' | 'profile',
+      authorization: string,
+      representation: Vars,
+    ): Promise<{ data?: { _entities: unknown[] } | null; errors?: Array<{ extensions?: Vars }> }> => {
+      const fields = subgraph === 'campaign' ? 'bySegment { key }' : 'members nps { score }';
+      const response = await fetch(graph.stack.subgraphs[subgraph].url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({
+          query: entities.replace('BREAKDOWN', fields),
+          variables: { representations: [{ __typename: 'ProgramMetrics', ...representation }] },
+        }),
+      });
+      return (await response.json()) as {
+        data?: { _entities: unknown[] } | null;
+        errors?: Array<{ extensions?: Vars }>;
+      };
+    };
+    const day = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z', currency: 'EUR' };
+
+    it.each(['campaign', 'profile'] as const)(
+      'answers a marketer and refuses an associate and a member (%s)',
+      async (subgraph) => {
+        const allowed = await ask(subgraph, marketer.authorization!, day);
+        expect(allowed.errors).toBeUndefined();
+        expect(allowed.data?._entities).toHaveLength(1);
+        for (const principal of [
+          { role: 'associate' as const, subject: 'ana@berlin-1', storeId: 'berlin-1' },
+          { role: 'member' as const, subject: '00000000-0000-4000-8000-000000000001' },
+        ]) {
+          const client = await graph.as(principal);
+          const refused = await ask(subgraph, client.authorization!, day);
+          expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        }
+      },
+    );
+
+    it.each([
+      ['dates that do not parse', { ...day, from: 'garbage' }],
+      ['a range that ends before it starts', { ...day, from: day.to, to: day.from }],
+      ['a range longer than ten years', { ...day, to: '2046-01-01T00:00:00.000Z' }],
+      ['a currency that is not ISO 4217', { ...day, currency: 'euro' }],
+    ])('resolves %s to nothing rather than reading SQL', async (_case, representation) => {
+      for (const subgraph of ['campaign', 'profile'] as const) {
+        const result = await ask(subgraph, marketer.authorization!, representation);
+        expect(result.data?._entities).toEqual([null]);
+        expect(result.errors).toBeUndefined();
+      }
+    });
   });
 });

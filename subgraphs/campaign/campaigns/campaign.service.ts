@@ -17,7 +17,7 @@ const transitions = {
 export type CampaignAction = keyof typeof transitions;
 
 /** A marketer's input with its defaults filled in, checked as a whole. */
-export function toDefinition(input: CampaignInput): CampaignDefinition {
+export function toDefinition(input: CampaignInput, holdoutPercent = 0): CampaignDefinition {
   const definition: CampaignDefinition = {
     name: input.name.trim(),
     description: input.description ?? null,
@@ -49,7 +49,7 @@ export function toDefinition(input: CampaignInput): CampaignDefinition {
     },
     exclusive: input.exclusive,
     priority: input.priority,
-    holdoutPercent: input.holdoutPercent,
+    holdoutPercent: input.holdoutPercent ?? holdoutPercent,
   };
   const problem = campaignProblem(definition);
   if (problem) throw new CampaignError(CampaignErrorKind.InvalidCampaign, `Invalid campaign: ${problem}`);
@@ -89,13 +89,21 @@ export class CampaignService {
     expectedVersion: number | null,
     actor: NewEvent['actor'],
   ): Promise<CampaignRecord> {
-    const definition = toDefinition(input);
     return this.db.transaction(async (tx) => {
       const current = await this.locked(tx, id, expectedVersion);
       if (current.status === CampaignStatus.ENDED) {
         throw new CampaignError(
           CampaignErrorKind.CampaignConflict,
           `Campaign ${current.name} has ended and cannot change`,
+        );
+      }
+      const definition = toDefinition(input, current.holdoutPercent);
+      if (current.status !== CampaignStatus.DRAFT && definition.holdoutPercent !== current.holdoutPercent) {
+        // Its performance compares the groups drawn when it started; a new split would mix them.
+        throw new CampaignError(
+          CampaignErrorKind.CampaignConflict,
+          `The holdout of campaign ${current.name} is fixed once it has been scheduled`,
+          { status: current.status },
         );
       }
       const saved = await campaignStore.update(tx, id, definition);

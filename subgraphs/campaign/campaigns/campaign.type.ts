@@ -248,14 +248,15 @@ export class CampaignInput {
   priority!: number;
 
   @Field(() => Int, {
-    defaultValue: 0,
+    nullable: true,
     description:
-      "Percent of members (0 to 50) held out at random: they get nothing from this campaign, and its performance compares their spend with the others'.",
+      "Percent of members (0 to 50) held out at random: they get nothing from this campaign, and its performance compares their spend with the others'. Omitted: 0 for a new campaign, unchanged on update; fixed once scheduled.",
   })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(50)
-  holdoutPercent!: number;
+  holdoutPercent?: number | null;
 }
 
 @ObjectType({ description: 'An interval during which a campaign grants.' })

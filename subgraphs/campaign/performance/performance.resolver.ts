@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
-import type { Audience } from '../campaigns/campaign.rules';
+import { CampaignStatus, type Audience } from '../campaigns/campaign.rules';
 import type { CampaignRecord } from '../campaigns/campaign.store';
 import { Campaign } from '../campaigns/campaign.type';
 import { inHoldout } from '../campaigns/holdout.rules';
@@ -13,18 +13,23 @@ import { CampaignPerformance } from './performance.type';
 
 const maxPointCost = 1_000_000;
 
-/** Whether a member known to campaigns before `to` is in the audience by tier and segment (as now). */
+/**
+ * Whether a member is in the audience: known to campaigns (bought, or enrolment read) by the start of
+ * the range, so members the campaign itself brought in fall on neither side; by tier and segment as
+ * they are now (`now`).
+ */
 function inAudience(
   audience: Audience,
   member: StoredStats,
   segments: readonly SegmentDefinition[],
-  to: Date,
+  start: Date,
+  now: Date,
 ): boolean {
-  const knownSince = member.firstPurchaseAt ?? member.enrolledAt;
-  if (!knownSince || knownSince >= to) return false;
+  const known = [member.firstPurchaseAt, member.enrolledAt].filter((at): at is Date => at !== null);
+  if (known.length === 0 || Math.min(...known.map((at) => at.getTime())) > start.getTime()) return false;
   if (audience.tiers.length > 0 && (member.tier === null || !audience.tiers.includes(member.tier))) return false;
   if (audience.segments.length === 0) return true;
-  const mine = segmentsOf(member, segments, to);
+  const mine = segmentsOf(member, segments, now);
   return audience.segments.some((key) => mine.includes(key));
 }
 
@@ -48,7 +53,8 @@ export class CampaignPerformanceResolver {
   ): Promise<CampaignPerformance> {
     const now = ctx.quotes.clock();
     const start = from ?? campaign.schedule.startsAt ?? campaign.createdAt;
-    let end = to ?? (campaign.schedule.endsAt && campaign.schedule.endsAt < now ? campaign.schedule.endsAt : now);
+    const ended = campaign.status === CampaignStatus.ENDED ? campaign.updatedAt.getTime() : Infinity;
+    let end = to ?? new Date(Math.min(ended, campaign.schedule.endsAt?.getTime() ?? Infinity, now.getTime()));
     if (from != null || to != null) {
       if (!(start < end)) throw userInputError('from must be before to', { argument: 'from' });
     } else if (end < start) {
@@ -60,7 +66,7 @@ export class CampaignPerformanceResolver {
     }
     const program = await ctx.quotes.program();
     const [members, custom, spend, rewards] = await Promise.all([
-      segmentStore.allStats(ctx.db),
+      ctx.loaders.allStats.load('all'),
       segmentStore.custom(ctx.db),
       rangeStore.spendByCustomer(ctx.db, {
         from: start,
@@ -74,7 +80,7 @@ export class CampaignPerformanceResolver {
     const treatment: GroupSpend = { members: 0, buyers: 0, spend: 0 };
     const holdout: GroupSpend = { members: 0, buyers: 0, spend: 0 };
     for (const member of members) {
-      if (!inAudience(campaign.audience, member, segments, end)) continue;
+      if (!inAudience(campaign.audience, member, segments, start, now)) continue;
       const group = inHoldout(campaign, member.customerId) ? holdout : treatment;
       group.members++;
       const bought = spend.get(member.customerId);

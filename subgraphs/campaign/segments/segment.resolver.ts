@@ -31,7 +31,7 @@ export class SegmentResolver {
   @FieldResolver(() => Int, { description: 'Members in the segment now.' })
   async members(@Root() segment: Segment, @Ctx() ctx: CampaignContext): Promise<number> {
     const now = ctx.quotes.clock();
-    const stats = await segmentStore.allStats(ctx.db);
+    const stats = await ctx.loaders.allStats.load('all');
     return stats.filter((one) => matchesSegment(segment.rule, one, now)).length;
   }
 

@@ -13,7 +13,7 @@ export class SegmentMetricsResolver {
   })
   async bySegment(@Root() range: ProgramMetrics, @Ctx() ctx: CampaignContext): Promise<SegmentMetrics[]> {
     const [members, custom, spend] = await Promise.all([
-      segmentStore.allStats(ctx.db),
+      ctx.loaders.allStats.load('all'),
       segmentStore.custom(ctx.db),
       rangeStore.spendByCustomer(ctx.db, range),
     ]);

@@ -48,11 +48,6 @@ const toActivity = (row: ActivityRow): Activity => ({
 const claimKey = (customerId: string, kind: ActivityKind, externalId: string): string =>
   `activity:${customerId}:${kind}:${externalId}`;
 
-/**
- * Points for activities (sign-up, review, social share, birthday) as running campaigns reward them,
- * and referrals, which pay the referrer when the friend's first purchase commits. Idempotent on
- * (member, kind, external id).
- */
 export const activityCreditedEvent = 'ActivityCredited';
 
 /** Announces the points an activity earned, with the campaign each line came from (campaign performance reads it). */
@@ -78,6 +73,11 @@ function publishCredited(
   });
 }
 
+/**
+ * Points for activities (sign-up, review, social share, birthday) as running campaigns reward them,
+ * and referrals, which pay the referrer when the friend's first purchase commits. Idempotent on
+ * (member, kind, external id).
+ */
 export class ActivityService {
   constructor(
     private readonly core: LedgerCore,

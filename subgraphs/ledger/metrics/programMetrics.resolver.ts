@@ -1,12 +1,14 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import { maxRangeDays } from '../../../runtime/schema/resolveRangeReference';
 import { isCurrencyCode } from '../../../runtime/validation/validators';
 import type { LedgerContext } from '../context';
 import { programMetrics } from './programMetrics.rules';
 import { rangeFigures } from './programMetrics.store';
 import { MetricsRefresh, ProgramMetrics } from './programMetrics.type';
 
-const maxRangeDays = 3660;
+/** Aggregates are per UTC day: a range counts whole days, from the day of `from` to the day before `to`'s. */
+const startOfUtcDay = (at: Date): Date => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 
 @Resolver()
 export class ProgramMetricsResolver {
@@ -26,8 +28,12 @@ export class ProgramMetricsResolver {
     })
     churnAfterDays?: number | null,
   ): Promise<ProgramMetrics> {
-    if (!(from < to) || to.getTime() - from.getTime() > maxRangeDays * 86_400_000) {
-      throw userInputError(`from must be before to, at most ${maxRangeDays} days apart`, { argument: 'to' });
+    const [firstDay, endDay] = [startOfUtcDay(from), startOfUtcDay(to)];
+    if (!(firstDay < endDay) || endDay.getTime() - firstDay.getTime() > maxRangeDays * 86_400_000) {
+      throw userInputError(
+        `to must fall on a later UTC day than from, at most ${maxRangeDays} days after (whole UTC days are counted)`,
+        { argument: 'to' },
+      );
     }
     if (!isCurrencyCode(currency)) {
       throw userInputError('currency must be an ISO 4217 code such as EUR', { argument: 'currency' });
@@ -36,7 +42,9 @@ export class ProgramMetricsResolver {
     if (!Number.isInteger(window) || window < 1 || window > maxRangeDays) {
       throw userInputError(`churnAfterDays must be from 1 to ${maxRangeDays}`, { argument: 'churnAfterDays' });
     }
-    return { from, to, currency, ...programMetrics(await rangeFigures(ctx.db, from, to, currency, window)) };
+    const figures = programMetrics(await rangeFigures(ctx.db, firstDay, endDay, currency, window));
+    // The days counted, as the other subgraphs receive them, so every part of the answer covers the same range.
+    return { from: firstDay, to: endDay, currency, ...figures };
   }
 
   @Authorized('marketer', 'admin', 'internal')

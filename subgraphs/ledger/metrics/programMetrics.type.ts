@@ -26,10 +26,10 @@ export class GroupMetrics {
 // The ledger answers programMetrics; the other subgraphs extend it by the range it was asked for.
 @Directive('@key(fields: "from to currency", resolvable: false)')
 export class ProgramMetrics {
-  @Field({ description: 'The first instant of the range.' })
+  @Field({ description: "The first day counted: `from`'s UTC day, at midnight." })
   from!: Date;
 
-  @Field({ description: 'The end of the range (not included).' })
+  @Field({ description: "The end of the days counted (not included): `to`'s UTC day, at midnight." })
   to!: Date;
 
   @Field({ description: 'The currency money figures count in.' })
