@@ -8,6 +8,7 @@ import { createTokenVerifier, InternalCredential, type AuthConfig } from '../run
 import type { Logger } from '../runtime/logging/logger';
 import { MemoryRateLimitStore, type RateLimitStore } from '../runtime/rateLimit/rateLimitStore';
 import { defaultOperationLimits, type OperationLimits } from '../runtime/server/operationLimits';
+import { ServiceMetrics } from '../runtime/observability/metrics';
 import { startGraphQLServer, type RunningServer } from '../runtime/server/startGraphQLServer';
 import type { GatewayContext } from './gatewayContext';
 import { defaultRateLimits, rateLimitPlugin, type RateLimits } from './limits/rateLimitPlugin';
@@ -95,10 +96,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const verifier = createTokenVerifier(options.auth, { acceptInternal: false });
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
   const dataSources: Record<string, SubgraphDataSource> = {};
+  const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(name, options.subgraphUrls[name] ?? url, options.subgraphFetcher);
+      const source = new SubgraphDataSource(name, options.subgraphUrls[name] ?? url, options.subgraphFetcher, metrics);
       dataSources[name] = source;
       return source;
     },
@@ -138,6 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
+    metrics,
     port: options.port,
     host: options.host,
     logger,

@@ -26,4 +26,4 @@ runMain(async () => {
     introspection: !common.production,
     ...readGatewaySettings(env, common.logger),
   });
-});
+}, 'gateway');

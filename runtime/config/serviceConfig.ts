@@ -3,8 +3,9 @@ import type { AuthConfig } from '../auth/tokens';
 import type { DatabaseConfig } from '../database/openDatabase';
 import { createLogger, type Logger } from '../logging/logger';
 import { defaultOperationLimits, type OperationLimits } from '../server/operationLimits';
+import type { TraceExporterKind, TracingConfig } from '../observability/tracing';
 import { isProduction, readAuthConfig } from './authConfig';
-import { envInteger, envLogLevel, envString, envUrl } from './env';
+import { ConfigError, envInteger, envLogLevel, envString, envUrl } from './env';
 
 type Env = Record<string, string | undefined>;
 
@@ -52,5 +53,27 @@ export function readDatabaseConfig(env: Env, subfolder: string, logger: Logger):
     dataDir: dataDir === 'memory://' ? dataDir : path.join(dataDir, subfolder),
     poolSize: envInteger(env, 'DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     logger,
+  };
+}
+
+const traceExporters: readonly TraceExporterKind[] = ['none', 'otlp', 'console'];
+
+/**
+ * OpenTelemetry's own settings: `OTEL_TRACES_EXPORTER` (`none`, the default, `otlp` or `console`),
+ * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (or `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`) and
+ * `OTEL_SERVICE_NAME`.
+ */
+export function readTracingConfig(env: Env, defaultServiceName: string): TracingConfig {
+  const exporter = envString(env, 'OTEL_TRACES_EXPORTER', 'none')!;
+  if (!(traceExporters as readonly string[]).includes(exporter)) {
+    throw new ConfigError(`OTEL_TRACES_EXPORTER must be none, otlp or console, got "${exporter}"`);
+  }
+  const base = envUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  return {
+    exporter: exporter as TraceExporterKind,
+    otlpEndpoint:
+      envUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ??
+      (base ? new URL('v1/traces', `${base.replace(/\/$/, '')}/`).href : undefined),
+    serviceName: envString(env, 'OTEL_SERVICE_NAME', defaultServiceName)!,
   };
 }

@@ -38,6 +38,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
 
   return {
     kind: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async query<Row>(sql: string, params?: readonly unknown[]) {
       const result = await pool.query(sql, params ? [...params] : undefined);
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };

@@ -3,8 +3,23 @@ import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError }
 import type { Logger } from '../logging/logger';
 import { ErrorCode } from './errorCodes';
 
+/** SQLSTATE classes and driver errors of a database that went away (restart, failover, network). */
+const unavailableStates = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const unavailableMessages =
+  /Connection terminated|connection timeout|ECONNREFUSED|ECONNRESET|EPIPE|Client has encountered a connection error/i;
+
+/** Whether an error says the database is unreachable right now, rather than that our SQL is wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (unavailableStates.has(code) || /^E(CONNREFUSED|CONNRESET|PIPE)$/.test(code)))
+    return true;
+  return typeof message === 'string' && unavailableMessages.test(message);
+}
+
 /**
- * Apollo Server's `formatError`: an error nobody gave a code to is a fault of ours, so the client
+ * Apollo Server's `formatError`: a database that went away is a `SERVICE_UNAVAILABLE` the client
+ * may retry (retries are idempotent); any other error nobody gave a code to is a fault of ours, so the client
  * gets a generic message (no SQL, paths or stack) and the log gets the details. Errors relayed
  * from a subgraph (they carry `serviceName`) were already masked there.
  */
@@ -13,6 +28,15 @@ export function maskUnexpectedErrors(logger: Logger) {
     const extensions = formatted.extensions ?? {};
     if (extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR || extensions.serviceName) return formatted;
     const original = unwrapResolverError(error);
+    if (isDatabaseUnavailable(original)) {
+      logger.warn('database unavailable', { message: (original as Error).message, path: formatted.path });
+      return {
+        message: 'The database is unavailable; retry shortly',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
     logger.error('unexpected error', {
       message: formatted.message,
       path: formatted.path,

@@ -56,6 +56,11 @@ function matches(filter: EventFilter, event: OutboxEvent): boolean {
 export class EventFeed {
   private readonly subscribers = new Set<Subscriber>();
   private lastReadId = 0;
+
+  /** The last outbox event read (and handed to subscribers). */
+  get position(): number {
+    return this.lastReadId;
+  }
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private pollTimer: NodeJS.Timeout | undefined;

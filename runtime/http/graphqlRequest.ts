@@ -1,4 +1,6 @@
 import { DomainError } from '../errors/domainError';
+import { requestIdHeaders } from '../observability/requestScope';
+import { inClientSpan, traceHeaders } from '../observability/tracing';
 
 export interface GraphQLResponse<Data> {
   data?: Data | null;
@@ -37,12 +39,15 @@ export async function graphqlRequest<Data>(
   const service = options.service ?? 'another service';
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...options.headers },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-    });
+    // A client span of the request being served, whose id and trace the called service continues.
+    response = await inClientSpan(`call ${service}`, { 'peer.service': service }, () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...requestIdHeaders(), ...traceHeaders(), ...options.headers },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      }),
+    );
   } catch (error) {
     throw new UpstreamError('UpstreamUnavailable', `The ${service} did not answer`, {}, { cause: error });
   }

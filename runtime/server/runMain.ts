@@ -1,15 +1,33 @@
 import { ConfigError } from '../config/env';
+import { readTracingConfig } from '../config/serviceConfig';
+import { startTracing } from '../observability/tracing';
 
 export interface Stoppable {
   stop(): Promise<void>;
 }
 
 /**
- * Runs a service from a `main.ts`: starts it, stops it gracefully on SIGINT/SIGTERM (a second
- * signal exits at once), and exits non-zero with a readable message when start-up fails.
+ * Runs a service from a `main.ts`: starts tracing if configured, starts the service, stops both
+ * gracefully on SIGINT/SIGTERM (a second signal exits at once), and exits non-zero with a readable
+ * message when start-up fails.
  */
-export function runMain(start: () => Promise<Stoppable>): void {
-  start().then(
+export function runMain(start: () => Promise<Stoppable>, serviceName = 'loyalty-graph'): void {
+  const withTracing = async (): Promise<Stoppable> => {
+    const tracing = startTracing(readTracingConfig(process.env, serviceName));
+    try {
+      const service = await start();
+      return {
+        async stop() {
+          await service.stop();
+          await tracing.stop();
+        },
+      };
+    } catch (error) {
+      await tracing.stop();
+      throw error;
+    }
+  };
+  withTracing().then(
     (service) => {
       let stopping = false;
       const shutdown = (signal: string) => {

@@ -41,5 +41,5 @@ export function runSubgraphMain(
       await db.close();
       throw error;
     }
-  });
+  }, name);
 }

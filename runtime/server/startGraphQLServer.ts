@@ -9,6 +9,9 @@ import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../auth/tokens';
 import { maskUnexpectedErrors, maskUnexpectedResultErrors } from '../errors/maskUnexpectedErrors';
 import type { Logger } from '../logging/logger';
+import { ServiceMetrics } from '../observability/metrics';
+import { requestIdFrom, requestIdHeader, requestScope, type RequestRecord } from '../observability/requestScope';
+import { incomingContext, SpanStatusCode, startServerSpan, trace, traceContext } from '../observability/tracing';
 import { operationLimitRules, type OperationLimits } from './operationLimits';
 import { createWebSocketGuards } from './websocketGuards';
 
@@ -39,8 +42,10 @@ export interface GraphQLServerOptions<Context extends BaseContext> {
     apollo: ApolloServer<Context>,
     guarded: WebSocketHardening,
   ) => { dispose(): unknown };
-  /** Extra readiness check reported by `/health` (for example the database). */
+  /** Extra readiness check reported by `/health/ready` (for example the database). */
   healthCheck?: () => Promise<Record<string, unknown>>;
+  /** This service's metrics, served on `/metrics`. Default: a new registry for `name`. */
+  metrics?: ServiceMetrics;
   /** Largest accepted request body. Default 1mb. */
   bodyLimit?: string;
   logger: Logger;
@@ -73,6 +78,7 @@ function webSocketHardening(security: ServerSecurity, logger: Logger) {
       onConnect: guards.onConnect,
       onSubscribe: guards.onSubscribe,
       onComplete: guards.forget,
+      onClose: guards.onClose,
       onNext: (
         _ctx: unknown,
         _id: unknown,
@@ -82,6 +88,7 @@ function webSocketHardening(security: ServerSecurity, logger: Logger) {
       ) => maskResult(result),
     },
     principalOf: guards.principalOf,
+    liveOperations: guards.liveOperations,
   };
 }
 
@@ -93,9 +100,22 @@ export interface RunningServer {
   /** `ws://host:port/graphql` */
   wsUrl: string;
   httpServer: Server;
-  /** Stops accepting work, finishes requests in flight, closes sockets. */
+  metrics: ServiceMetrics;
+  /**
+   * Reports not ready, closes WebSocket clients with 1001 and a reason, finishes the HTTP requests in
+   * flight, then closes the listener.
+   */
   stop(): Promise<void>;
 }
+
+/** What a client's socket is told when the server shuts down; graphql-ws clients reconnect on 1001. */
+export const shutdownCloseReason = 'Server shutting down: reconnect and resubscribe from your last eventId';
+
+/**
+ * Longer than any client's idle keep-alive (Node's fetch keeps 4 s, agentkeepalive about as long),
+ * so a client never sends on a connection the server has just closed.
+ */
+const keepAliveTimeoutMs = 65_000;
 
 export const graphqlPath = '/graphql';
 
@@ -108,7 +128,11 @@ export async function startGraphQLServer<Context extends BaseContext>(
 ): Promise<RunningServer> {
   const app = express();
   const httpServer = createServer(app);
+  httpServer.keepAliveTimeout = keepAliveTimeoutMs;
+  httpServer.headersTimeout = keepAliveTimeoutMs + 1000;
   const host = options.host ?? '127.0.0.1';
+  const metrics = options.metrics ?? new ServiceMetrics(options.name);
+  let stopping = false;
 
   let websocketCleanup: { dispose(): unknown } | undefined;
   const websocketServer = options.websocket
@@ -129,8 +153,28 @@ export async function startGraphQLServer<Context extends BaseContext>(
         async serverWillStart() {
           return {
             async drainServer() {
+              for (const socket of websocketServer?.clients ?? []) socket.close(1001, shutdownCloseReason);
               await websocketCleanup?.dispose();
               websocketServer?.close();
+            },
+          };
+        },
+        // Names the request's record (log line, metrics, span) once the operation is known, and
+        // collects the codes of the errors it answers with.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation, operationName }) {
+              const record = requestScope.getStore();
+              if (!record || !operation) return;
+              record.operation = metrics.operationLabel(operationName ?? operation.name?.value);
+              record.operationType = operation.operation;
+              trace.getActiveSpan()?.updateName(`${operation.operation} ${record.operation}`);
+            },
+            async willSendResponse({ response }) {
+              const record = requestScope.getStore();
+              const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+              if (!record || !errors) return;
+              for (const error of errors) record.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
             },
           };
         },
@@ -139,23 +183,46 @@ export async function startGraphQLServer<Context extends BaseContext>(
   } as ApolloServerOptions<Context>);
   await apollo.start();
   if (options.websocket && websocketServer) {
-    websocketCleanup = options.websocket(websocketServer, apollo, webSocketHardening(options.security, options.logger));
+    const hardening = webSocketHardening(options.security, options.logger);
+    websocketCleanup = options.websocket(websocketServer, apollo, hardening);
+    metrics.gauge('graphql_websocket_connections', 'Open graphql-ws connections.', [], async () => [
+      { value: websocketServer.clients.size },
+    ]);
+    metrics.gauge('graphql_live_subscriptions', 'Operations running over graphql-ws connections.', [], async () => [
+      { value: hardening.liveOperations() },
+    ]);
   }
 
-  app.get('/health', async (_req, res) => {
+  const readiness = async (_req: Request, res: Response) => {
     let report: HealthReport = { status: 'ok', service: options.name };
-    try {
-      report = { ...report, ...(await options.healthCheck?.()) };
-    } catch (error) {
-      // The cause (addresses, database messages) goes to the log, not to whoever asks.
-      options.logger.warn('health check failed', { error: (error as Error).message });
-      report = { status: 'unavailable', service: options.name };
+    if (stopping) {
+      report = { status: 'unavailable', service: options.name, reason: 'shutting down' };
+    } else {
+      try {
+        report = { ...report, ...(await options.healthCheck?.()) };
+      } catch (error) {
+        // The cause (addresses, database messages) goes to the log, not to whoever asks.
+        options.logger.warn('health check failed', { error: (error as Error).message });
+        report = { status: 'unavailable', service: options.name };
+      }
     }
     res.status(report.status === 'ok' ? 200 : 503).json(report);
+  };
+  // Live: the process serves HTTP (restart it otherwise). Ready: it can do its work (route to it).
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/health/ready', readiness);
+  app.get('/health', readiness);
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.exposition();
+    res.type(contentType).send(body);
   });
   app.use(
     graphqlPath,
     express.json({ limit: options.bodyLimit ?? '1mb' }),
+    // After the body parser: its stream callbacks would run outside the request's async scope.
+    observeRequest(options.name, metrics, options.logger),
     expressMiddleware(apollo, { context: ({ req }) => options.context(req) }),
   );
   // A body too large or not JSON gets a GraphQL-shaped answer, not express's HTML error page.
@@ -184,16 +251,59 @@ export async function startGraphQLServer<Context extends BaseContext>(
   const hostForUrl = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   options.logger.info('listening', { url: `http://${hostForUrl}:${port}${graphqlPath}` });
 
-  let stopping: Promise<void> | undefined;
+  let stopped: Promise<void> | undefined;
   return {
     name: options.name,
     port,
     url: `http://${hostForUrl}:${port}${graphqlPath}`,
     wsUrl: `ws://${hostForUrl}:${port}${graphqlPath}`,
     httpServer,
+    metrics,
     stop() {
-      stopping ??= apollo.stop();
-      return stopping;
+      stopping = true;
+      stopped ??= apollo.stop();
+      return stopped;
     },
+  };
+}
+
+/**
+ * Runs each GraphQL request in its own scope: a request id (the caller's `x-request-id`, or a new
+ * one, echoed in the response) that logs and calls to other services carry, and a server span that
+ * continues the caller's trace. When the response is sent it writes one log line and records the
+ * operation's metrics.
+ */
+function observeRequest(service: string, metrics: ServiceMetrics, logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const record: RequestRecord = { requestId: requestIdFrom(req.headers[requestIdHeader]), errorCodes: [] };
+    res.setHeader(requestIdHeader, record.requestId);
+    const parent = incomingContext(req.headers);
+    const span = startServerSpan(`graphql ${service}`, parent, {
+      'service.name': service,
+      'request.id': record.requestId,
+    });
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const operation = record.operation ?? 'unparsed';
+      const type = record.operationType ?? 'unknown';
+      const failed = record.errorCodes.length > 0 || res.statusCode >= 400;
+      metrics.operations.inc({ operation, type, outcome: failed ? 'error' : 'ok' });
+      metrics.operationDuration.observe({ operation, type }, seconds);
+      for (const code of record.errorCodes) metrics.operationErrors.inc({ operation, code });
+      if (failed) span.setStatus({ code: SpanStatusCode.ERROR, message: record.errorCodes.join(', ') });
+      span.setAttributes({ 'graphql.operation.name': operation, 'graphql.operation.type': type });
+      span.end();
+      requestScope.run(record, () =>
+        logger.info('graphql request', {
+          operation,
+          type,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 10_000) / 10,
+          ...(record.errorCodes.length > 0 ? { errors: record.errorCodes } : {}),
+        }),
+      );
+    });
+    requestScope.run(record, () => traceContext.with(trace.setSpan(parent, span), next));
   };
 }

@@ -111,6 +111,23 @@ export async function startSubgraph<Context extends BaseContext>(
     },
   });
 
+  server.metrics.gauge(
+    'outbox_undelivered_events',
+    "Events committed to this subgraph's outbox that its live feed has not read yet.",
+    [],
+    async () => {
+      const { rows } = await options.db.query<{ newest: number }>(
+        `select coalesce(max(id), 0)::bigint as newest from ${definition.name}.events`,
+      );
+      return [{ value: Math.max(0, rows[0]!.newest - events.position) }];
+    },
+  );
+  server.metrics.gauge('db_pool_connections', 'Database pool connections by state.', ['state'], async () => {
+    const stats = options.db.poolStats?.();
+    if (!stats) return [];
+    return Object.entries(stats).map(([state, value]) => ({ labels: { state }, value }));
+  });
+
   return {
     ...server,
     events,

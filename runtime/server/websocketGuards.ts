@@ -31,6 +31,7 @@ function headerValue(value: unknown): string | undefined {
  */
 export function createWebSocketGuards(options: WebSocketGuardOptions) {
   const connectionPrincipals = new WeakMap<object, Principal | null>();
+  const openConnections = new Set<AnyContext>();
   const operationPrincipals = new WeakMap<
     object,
     Map<string, { principal: Principal | null; authorization?: string }>
@@ -38,6 +39,7 @@ export function createWebSocketGuards(options: WebSocketGuardOptions) {
 
   return {
     async onConnect(ctx: AnyContext): Promise<boolean> {
+      openConnections.add(ctx);
       try {
         connectionPrincipals.set(
           ctx,
@@ -84,6 +86,18 @@ export function createWebSocketGuards(options: WebSocketGuardOptions) {
     /** The principal (and its raw header) of one operation of a connection. */
     principalOf(ctx: AnyContext, id: string): { principal: Principal | null; authorization?: string } {
       return operationPrincipals.get(ctx)?.get(id) ?? { principal: connectionPrincipals.get(ctx) ?? null };
+    },
+
+    /** Forgets a connection once its socket closed. */
+    onClose(ctx: AnyContext): void {
+      openConnections.delete(ctx);
+    },
+
+    /** Operations running on every open connection (for the live subscriptions gauge). */
+    liveOperations(): number {
+      let count = 0;
+      for (const ctx of openConnections) count += Object.keys(ctx.subscriptions).length;
+      return count;
     },
 
     /** Forgets an operation once it ended. */

@@ -69,7 +69,7 @@ const source = (document: DocumentNode | string) => (typeof document === 'string
  * ports, verifying tokens signed with the development secret. Everything it opens is closed by
  * `stop()`, which tests call in `afterAll`.
  */
-export async function startTestGraph(options: Partial<Omit<StackOptions, 'db' | 'logger'>> = {}): Promise<TestGraph> {
+export async function startTestGraph(options: Partial<Omit<StackOptions, 'db'>> = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
   const leftovers: Array<() => Promise<void> | void> = [() => database.dispose()];
   let stack: RunningStack;
