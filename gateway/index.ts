@@ -49,6 +49,8 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** How subgraph requests are sent (@apollo/gateway's own fetcher unless the benchmark compares). */
   subgraphFetcher?: SubgraphFetcher;
+  /** How long `stop` reports not ready before it drains. Default 0. */
+  shutdownDelayMs?: number;
 }
 
 /** Subscriptions have their own transport; over HTTP they get a clear answer instead of a crash. */
@@ -141,6 +143,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
     metrics,
+    shutdownDelayMs: options.shutdownDelayMs,
     port: options.port,
     host: options.host,
     logger,

@@ -24,6 +24,7 @@ runMain(async () => {
     logger: common.logger,
     limits: common.limits,
     introspection: !common.production,
+    shutdownDelayMs: common.shutdownDelayMs,
     ...readGatewaySettings(env, common.logger),
   });
 }, 'gateway');

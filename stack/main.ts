@@ -31,6 +31,7 @@ runMain(async () => {
       auth: common.auth,
       limits: common.limits,
       introspection: !common.production,
+      shutdownDelayMs: common.shutdownDelayMs,
       gateway: readGatewaySettings(env, common.logger),
       ledgerPolicy: readLedgerPolicy(env),
       program: readProgramSettings(env),

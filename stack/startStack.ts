@@ -34,6 +34,8 @@ export interface StackOptions {
   limits?: OperationLimits;
   /** Introspection on (development) or off (production). Default on. */
   introspection?: boolean;
+  /** How long each service reports not ready at `stop` before it drains. Default 0. */
+  shutdownDelayMs?: number;
   /** The gateway's rate limits, body limit and the like. */
   gateway?: GatewaySettings;
   /** The ledger's pending window, expiry policy and points job interval. */
@@ -75,6 +77,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     host: options.host,
     port: options.ports?.[name] ?? 0,
     eventPollIntervalMs: options.eventPollIntervalMs,
+    shutdownDelayMs: options.shutdownDelayMs,
   });
   const started: Array<{ stop(): Promise<void> }> = [];
   const track = <T extends { stop(): Promise<void> }>(service: T): T => {
@@ -129,6 +132,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         auth,
         limits: options.limits,
         introspection: options.introspection,
+        shutdownDelayMs: options.shutdownDelayMs,
         ...options.gateway,
         host: options.host,
         port: options.ports?.gateway ?? 0,

@@ -18,10 +18,12 @@ export interface CommonConfig {
   limits: OperationLimits;
   /** NODE_ENV=production: introspection off, development secrets refused. */
   production: boolean;
+  /** How long a stopping service reports not ready, still serving, before it drains. */
+  shutdownDelayMs: number;
 }
 
 /**
- * Settings every process reads: `HOST`, `LOG_LEVEL`, `EVENT_POLL_INTERVAL_MS`, `NODE_ENV`, the
+ * Settings every process reads: `HOST`, `LOG_LEVEL`, `EVENT_POLL_INTERVAL_MS`, `NODE_ENV`, `SHUTDOWN_DELAY_MS`, the
  * `AUTH_*` settings and the operation limits `LIMIT_MAX_DEPTH`, `LIMIT_MAX_ALIASES`,
  * `LIMIT_MAX_COST`, `LIMIT_MAX_TOKENS`.
  */
@@ -39,6 +41,7 @@ export function readCommonConfig(env: Env): CommonConfig {
       maxTokens: envInteger(env, 'LIMIT_MAX_TOKENS', defaultOperationLimits.maxTokens, { min: 100, max: 1_000_000 }),
     },
     production: isProduction(env),
+    shutdownDelayMs: envInteger(env, 'SHUTDOWN_DELAY_MS', 0, { min: 0, max: 60_000 }),
   };
 }
 

@@ -28,6 +28,7 @@ export function runSubgraphMain(
           host: common.host,
           port: envPort(env, 'PORT', defaultPort),
           eventPollIntervalMs: common.eventPollIntervalMs,
+          shutdownDelayMs: common.shutdownDelayMs,
         },
         env,
       );

@@ -46,6 +46,11 @@ export interface GraphQLServerOptions<Context extends BaseContext> {
   healthCheck?: () => Promise<Record<string, unknown>>;
   /** This service's metrics, served on `/metrics`. Default: a new registry for `name`. */
   metrics?: ServiceMetrics;
+  /**
+   * How long `stop` reports not ready while still serving, before it drains, so load balancers
+   * stop routing to it first. Default 0.
+   */
+  shutdownDelayMs?: number;
   /** Largest accepted request body. Default 1mb. */
   bodyLimit?: string;
   logger: Logger;
@@ -261,7 +266,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     metrics,
     stop() {
       stopping = true;
-      stopped ??= apollo.stop();
+      stopped ??= new Promise((resolve) => setTimeout(resolve, options.shutdownDelayMs ?? 0)).then(() => apollo.stop());
       return stopped;
     },
   };

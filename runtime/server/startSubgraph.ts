@@ -29,6 +29,8 @@ export interface SubgraphOptions {
   limits?: OperationLimits;
   /** Introspection on (development) or off (production). Default on. */
   introspection?: boolean;
+  /** How long `stop` reports not ready before it drains. Default 0. */
+  shutdownDelayMs?: number;
 }
 
 /** What a subgraph's context is built from, per HTTP request or per subscription event. */
@@ -72,6 +74,7 @@ export async function startSubgraph<Context extends BaseContext>(
   const verifier = createTokenVerifier(options.auth, { acceptInternal: true });
   const server = await startGraphQLServer<Context>({
     name: definition.name,
+    shutdownDelayMs: options.shutdownDelayMs,
     port: options.port,
     host: options.host,
     logger,
