@@ -5,6 +5,8 @@ const integration = (database) => ({
   displayName: database,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/dist/test/**/*.test.js'],
+  // test/postgresOnly/ restarts a PostgreSQL server of its own: the postgres project runs it.
+  testPathIgnorePatterns: ['/node_modules/', ...(database === 'postgres' ? [] : ['<rootDir>/dist/test/postgresOnly/'])],
   globals: { LOYALTY_TEST_DATABASE: database },
 });
 

@@ -49,6 +49,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
       let broken = false;
+      // A checked-out client has no pool listener: the server going away mid-transaction would be
+      // an unhandled 'error' event (a crash) instead of a failed query and a discarded connection.
+      const onError = (error: Error) => {
+        broken = true;
+        options.logger?.warn('database connection lost in a transaction', { error: error.message });
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await work({
@@ -70,6 +77,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         }
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

@@ -62,7 +62,9 @@ export async function graphqlRequest<Data>(
   }
   if (body.errors?.length) {
     const [first] = body.errors;
-    throw new UpstreamError('UpstreamRejected', first!.message, { upstreamCode: first!.extensions?.code });
+    // A service that answers but cannot work now (its database is away) is unavailable, not refusing.
+    const kind = first!.extensions?.code === 'SERVICE_UNAVAILABLE' ? 'UpstreamUnavailable' : 'UpstreamRejected';
+    throw new UpstreamError(kind, first!.message, { upstreamCode: first!.extensions?.code });
   }
   if (!body.data) throw new UpstreamError('UpstreamUnavailable', `The ${service} answered without data`);
   return body.data;

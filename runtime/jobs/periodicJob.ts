@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '../errors/maskUnexpectedErrors';
+import { UpstreamError } from '../http/graphqlRequest';
 import type { Logger } from '../logging/logger';
 
 /**
@@ -24,6 +26,12 @@ export class PeriodicJob<Report> {
       this.run().catch((error: unknown) => {
         // A run cut short by shutdown (the services it calls stop too) is not a fault.
         if (this.stopping) this.logger.debug(`${this.name} stopped mid-run`, { error: String(error) });
+        // A database or service that is away is retried by the next run: worth a warning, not an error.
+        else if (
+          isDatabaseUnavailable(error) ||
+          (error instanceof UpstreamError && error.kind === 'UpstreamUnavailable')
+        )
+          this.logger.warn(`${this.name} failed; retrying`, { error: String(error) });
         else this.logger.error(`${this.name} failed`, { error: String(error) });
       });
     }, intervalMs);

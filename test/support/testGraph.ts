@@ -69,8 +69,11 @@ const source = (document: DocumentNode | string) => (typeof document === 'string
  * ports, verifying tokens signed with the development secret. Everything it opens is closed by
  * `stop()`, which tests call in `afterAll`.
  */
-export async function startTestGraph(options: Partial<Omit<StackOptions, 'db'>> = {}): Promise<TestGraph> {
-  const database = await createTestDatabase();
+export async function startTestGraph({
+  database: given,
+  ...options
+}: Partial<Omit<StackOptions, 'db'>> & { database?: TestDatabase } = {}): Promise<TestGraph> {
+  const database = given ?? (await createTestDatabase());
   const leftovers: Array<() => Promise<void> | void> = [() => database.dispose()];
   let stack: RunningStack;
   const start = () =>
