@@ -71,11 +71,18 @@ export function readTracingConfig(env: Env, defaultServiceName: string): Tracing
   if (!(traceExporters as readonly string[]).includes(exporter)) {
     throw new ConfigError(`OTEL_TRACES_EXPORTER must be none, otlp or console, got "${exporter}"`);
   }
-  const base = envUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  const httpUrl = (name: string): string | undefined => {
+    const value = envUrl(env, name);
+    if (value !== undefined && !/^https?:$/.test(new URL(value).protocol)) {
+      throw new ConfigError(`${name} must be an http or https URL, got "${value}"`);
+    }
+    return value;
+  };
+  const base = httpUrl('OTEL_EXPORTER_OTLP_ENDPOINT');
   return {
     exporter: exporter as TraceExporterKind,
     otlpEndpoint:
-      envUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ??
+      httpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ??
       (base ? new URL('v1/traces', `${base.replace(/\/$/, '')}/`).href : undefined),
     serviceName: envString(env, 'OTEL_SERVICE_NAME', defaultServiceName)!,
   };

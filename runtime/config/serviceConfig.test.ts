@@ -1,0 +1,59 @@
+import { ConfigError } from './env';
+import { readCommonConfig, readDatabaseConfig, readTracingConfig } from './serviceConfig';
+
+describe('settings read from the environment', () => {
+  it('reads tracing off by default, and an OTLP endpoint from either variable', () => {
+    expect(readTracingConfig({}, 'gateway')).toEqual({
+      exporter: 'none',
+      otlpEndpoint: undefined,
+      serviceName: 'gateway',
+    });
+    expect(
+      readTracingConfig(
+        {
+          OTEL_TRACES_EXPORTER: 'otlp',
+          OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+          OTEL_SERVICE_NAME: 'pos-graph',
+        },
+        'gateway',
+      ),
+    ).toEqual({ exporter: 'otlp', otlpEndpoint: 'http://collector:4318/v1/traces', serviceName: 'pos-graph' });
+    expect(
+      readTracingConfig({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:9/traces' }, 'x')
+        .otlpEndpoint,
+    ).toBe('http://c:9/traces');
+  });
+
+  it.each([
+    [{ OTEL_TRACES_EXPORTER: 'jaeger' }, 'OTEL_TRACES_EXPORTER must be none, otlp or console, got "jaeger"'],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' },
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be an http or https URL, got "collector:4318"',
+    ],
+    [
+      { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'not a url' },
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be a URL, got "not a url"',
+    ],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => readTracingConfig(env, 'x')).toThrow(new ConfigError(message));
+  });
+
+  it.each([
+    [{ SHUTDOWN_DELAY_MS: '-5' }, /SHUTDOWN_DELAY_MS must be an integer from 0 to 60000, got "-5"/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be debug, info, warn, error or silent, got "loud"/],
+    [{ EVENT_POLL_INTERVAL_MS: 'often' }, /EVENT_POLL_INTERVAL_MS must be an integer/],
+  ])('refuses %o at start-up', (env, message) => {
+    expect(() => readCommonConfig(env)).toThrow(message);
+  });
+
+  it('reads the shutdown delay', () => {
+    expect(readCommonConfig({ SHUTDOWN_DELAY_MS: '5000', LOG_LEVEL: 'silent' }).shutdownDelayMs).toBe(5000);
+  });
+
+  it('refuses a pool size that is not a number', () => {
+    const { logger } = readCommonConfig({ LOG_LEVEL: 'silent' });
+    expect(() => readDatabaseConfig({ DATABASE_POOL_SIZE: 'lots' }, 'ledger', logger)).toThrow(
+      'DATABASE_POOL_SIZE must be an integer from 1 to 200, got "lots"',
+    );
+  });
+});
