@@ -176,17 +176,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
             ip: clientAddress(ctx.extra.request, options.trustProxy ?? false),
           }),
           subscribe: (args) =>
-            subscribe({
-              document: args.document,
-              operationName: args.operationName,
-              variables: args.variableValues as Record<string, unknown> | undefined,
-              context: args.contextValue as GatewayContext,
-            }),
-          execute: (args) => executeOverSocket(apollo, args),
+            guarded.observe(args, () =>
+              subscribe({
+                document: args.document,
+                operationName: args.operationName,
+                variables: args.variableValues as Record<string, unknown> | undefined,
+                context: args.contextValue as GatewayContext,
+              }),
+            ),
+          execute: (args) => guarded.observe(args, () => executeOverSocket(apollo, args)),
         },
         wsServer,
       ),
-    healthCheck: async () => ({ subgraphs: await subgraphHealth(options.subgraphUrls) }),
+    // Ready while any subgraph answers: with some down it still serves what the others have.
+    healthCheck: async () => {
+      const subgraphs = await subgraphHealth(options.subgraphUrls);
+      return Object.values(subgraphs).includes('ok') ? { subgraphs } : { status: 'unavailable', subgraphs };
+    },
   });
 
   return {

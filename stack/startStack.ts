@@ -34,7 +34,10 @@ export interface StackOptions {
   limits?: OperationLimits;
   /** Introspection on (development) or off (production). Default on. */
   introspection?: boolean;
-  /** How long each service reports not ready at `stop` before it drains. Default 0. */
+  /**
+   * How long the gateway reports not ready at `stop` before it drains (the subgraphs behind it in
+   * this process then stop at once). Default 0.
+   */
   shutdownDelayMs?: number;
   /** The gateway's rate limits, body limit and the like. */
   gateway?: GatewaySettings;
@@ -77,7 +80,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     host: options.host,
     port: options.ports?.[name] ?? 0,
     eventPollIntervalMs: options.eventPollIntervalMs,
-    shutdownDelayMs: options.shutdownDelayMs,
   });
   const started: Array<{ stop(): Promise<void> }> = [];
   const track = <T extends { stop(): Promise<void> }>(service: T): T => {

@@ -7,6 +7,7 @@ describe('settings read from the environment', () => {
       exporter: 'none',
       otlpEndpoint: undefined,
       serviceName: 'gateway',
+      sampleRatio: 1,
     });
     expect(
       readTracingConfig(
@@ -17,7 +18,13 @@ describe('settings read from the environment', () => {
         },
         'gateway',
       ),
-    ).toEqual({ exporter: 'otlp', otlpEndpoint: 'http://collector:4318/v1/traces', serviceName: 'pos-graph' });
+    ).toEqual({
+      exporter: 'otlp',
+      otlpEndpoint: 'http://collector:4318/v1/traces',
+      serviceName: 'pos-graph',
+      sampleRatio: 1,
+    });
+    expect(readTracingConfig({ OTEL_TRACES_SAMPLER_ARG: '0.05' }, 'x').sampleRatio).toBe(0.05);
     expect(
       readTracingConfig({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:9/traces' }, 'x')
         .otlpEndpoint,

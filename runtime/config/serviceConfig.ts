@@ -61,10 +61,20 @@ export function readDatabaseConfig(env: Env, subfolder: string, logger: Logger):
 
 const traceExporters: readonly TraceExporterKind[] = ['none', 'otlp', 'console'];
 
+function envRatio(env: Env, name: string, fallback: number): number {
+  const raw = envString(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}"`);
+  }
+  return value;
+}
+
 /**
  * OpenTelemetry's own settings: `OTEL_TRACES_EXPORTER` (`none`, the default, `otlp` or `console`),
- * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (or `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`) and
- * `OTEL_SERVICE_NAME`.
+ * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (or `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`),
+ * `OTEL_SERVICE_NAME` and `OTEL_TRACES_SAMPLER_ARG` (the share of new traces recorded, parent-based).
  */
 export function readTracingConfig(env: Env, defaultServiceName: string): TracingConfig {
   const exporter = envString(env, 'OTEL_TRACES_EXPORTER', 'none')!;
@@ -85,5 +95,6 @@ export function readTracingConfig(env: Env, defaultServiceName: string): Tracing
       httpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ??
       (base ? new URL('v1/traces', `${base.replace(/\/$/, '')}/`).href : undefined),
     serviceName: envString(env, 'OTEL_SERVICE_NAME', defaultServiceName)!,
+    sampleRatio: envRatio(env, 'OTEL_TRACES_SAMPLER_ARG', 1),
   };
 }

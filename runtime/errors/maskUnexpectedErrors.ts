@@ -6,13 +6,16 @@ import { ErrorCode } from './errorCodes';
 /** SQLSTATE classes and driver errors of a database that went away (restart, failover, network). */
 const unavailableStates = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 const unavailableMessages =
-  /Connection terminated|connection timeout|ECONNREFUSED|ECONNRESET|EPIPE|Client has encountered a connection error/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|Client has encountered a connection error/i;
 
 /** Whether an error says the database is unreachable right now, rather than that our SQL is wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (unavailableStates.has(code) || /^E(CONNREFUSED|CONNRESET|PIPE)$/.test(code)))
+  if (
+    typeof code === 'string' &&
+    (unavailableStates.has(code) || /^(ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN)$/.test(code))
+  )
     return true;
   return typeof message === 'string' && unavailableMessages.test(message);
 }

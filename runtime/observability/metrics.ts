@@ -3,6 +3,21 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** Request and fetch durations, in seconds: a few milliseconds to the gateway's longest waits. */
 const durationBuckets = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/**
+ * The process's own metrics (CPU, memory, event-loop lag, GC), collected once per process: every
+ * collection starts monitors that are never stopped, and services sharing a process share them.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+const gaugeReadTimeoutMs = 1000;
+
 /** Operation names come from clients: bounded, so a client cannot grow the series without end. */
 const maxOperationNames = 200;
 const operationName = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -22,7 +37,6 @@ export class ServiceMetrics {
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
     this.operations = new Counter({
       name: 'graphql_operations_total',
       help: 'GraphQL operations served, by operation name, type and outcome (ok or error).',
@@ -51,9 +65,13 @@ export class ServiceMetrics {
     });
   }
 
-  /** The label for a client's operation name: itself while names are few and well-formed. */
-  operationLabel(name: string | null | undefined): string {
+  /**
+   * The label for a client's operation name: itself while names are few and well-formed, and only
+   * for authenticated callers (anyone else could fill the slots with names of their own).
+   */
+  operationLabel(name: string | null | undefined, authenticated: boolean): string {
     if (!name) return 'anonymous';
+    if (!authenticated) return 'unauthenticated';
     if (!operationName.test(name)) return 'invalid';
     if (this.operationNames.has(name)) return name;
     if (this.operationNames.size >= maxOperationNames) return 'other';
@@ -75,7 +93,17 @@ export class ServiceMetrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const { labels, value } of await read()) {
+        // A reading that fails or hangs (the database is away) leaves this gauge empty, not the scrape broken.
+        const values = await Promise.race([
+          read().catch(() => undefined),
+          new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), gaugeReadTimeoutMs).unref()),
+        ]);
+        if (!values) {
+          // Unknown, not zero: a gauge without labels would otherwise read 0.
+          if (labelNames.length === 0) this.set(NaN);
+          return;
+        }
+        for (const { labels, value } of values) {
           if (labels) this.set(labels, value);
           else this.set(value);
         }
@@ -85,6 +113,7 @@ export class ServiceMetrics {
 
   /** The Prometheus text exposition of every metric. */
   async exposition(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const [own, process] = await Promise.all([this.registry.metrics(), processMetrics().metrics()]);
+    return { contentType: this.registry.contentType, body: `${own}\n${process}` };
   }
 }

@@ -13,12 +13,14 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
+  BasicTracerProvider,
   BatchSpanProcessor,
   ConsoleSpanExporter,
+  ParentBasedSampler,
   SimpleSpanProcessor,
-  TracerProvider,
+  TraceIdRatioBasedSampler,
   type SpanExporter,
-} from '@opentelemetry/sdk-trace';
+} from '@opentelemetry/sdk-trace-base';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** Where spans go: nowhere (the default: the API stays a no-op), an OTLP/HTTP collector, or stdout. */
@@ -30,10 +32,12 @@ export interface TracingConfig {
   otlpEndpoint?: string;
   /** `service.name` of every span this process sends. */
   serviceName: string;
+  /** The share of new traces recorded, 0 to 1 (a caller's sampled trace is always continued). Default 1. */
+  sampleRatio?: number;
 }
 
 const tracerName = 'loyalty-graph';
-let installed: TracerProvider | undefined;
+let installed: BasicTracerProvider | undefined;
 
 /**
  * Installs a tracer provider for this process (once: the services of one process share it), with
@@ -47,14 +51,11 @@ export function startTracing(config: TracingConfig, exporter?: SpanExporter): { 
     (config.exporter === 'otlp'
       ? new OTLPTraceExporter(config.otlpEndpoint ? { url: config.otlpEndpoint } : {})
       : new ConsoleSpanExporter());
-  const provider = new TracerProvider({
+  const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': config.serviceName }),
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.sampleRatio ?? 1) }),
     // A test's in-memory exporter sees each span as it ends; real exporters send in batches.
-    spanProcessors: [
-      exporter
-        ? new SimpleSpanProcessor({ exporter: spanExporter })
-        : new BatchSpanProcessor({ exporter: spanExporter }),
-    ],
+    spanProcessors: [exporter ? new SimpleSpanProcessor(spanExporter) : new BatchSpanProcessor(spanExporter)],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
@@ -113,4 +114,4 @@ export function traceHeaders(): Record<string, string> {
   return headers;
 }
 
-export { context as traceContext, trace, SpanStatusCode };
+export { context as traceContext, trace, SpanStatusCode, type Span };

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/env';
+import { createLogger } from '../logging/logger';
 import { readTracingConfig } from '../config/serviceConfig';
 import { startTracing } from '../observability/tracing';
 
@@ -27,17 +28,19 @@ export function runMain(start: () => Promise<Stoppable>, serviceName = 'loyalty-
       throw error;
     }
   };
+  // The process's own lines, JSON like every service's (the level is not known before the settings are read).
+  const log = createLogger('info', { service: serviceName });
   withTracing().then(
     (service) => {
       let stopping = false;
       const shutdown = (signal: string) => {
         if (stopping) process.exit(1);
         stopping = true;
-        process.stderr.write(`${signal} received, stopping...\n`);
+        log.info('stopping', { signal });
         service.stop().then(
           () => process.exit(0),
           (error: unknown) => {
-            process.stderr.write(`stopping failed: ${(error as Error).message}\n`);
+            log.error('stopping failed', { error: (error as Error).message });
             process.exit(1);
           },
         );
@@ -46,9 +49,8 @@ export function runMain(start: () => Promise<Stoppable>, serviceName = 'loyalty-
       process.on('SIGTERM', () => shutdown('SIGTERM'));
     },
     (error: unknown) => {
-      const message =
-        error instanceof ConfigError ? `configuration: ${error.message}` : ((error as Error).stack ?? String(error));
-      process.stderr.write(`failed to start: ${message}\n`);
+      if (error instanceof ConfigError) log.error('failed to start: bad configuration', { error: error.message });
+      else log.error('failed to start', { error: (error as Error).stack ?? String(error) });
       process.exit(1);
     },
   );

@@ -4,14 +4,28 @@ import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apoll
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../auth/tokens';
 import { maskUnexpectedErrors, maskUnexpectedResultErrors } from '../errors/maskUnexpectedErrors';
 import type { Logger } from '../logging/logger';
 import { ServiceMetrics } from '../observability/metrics';
 import { requestIdFrom, requestIdHeader, requestScope, type RequestRecord } from '../observability/requestScope';
-import { incomingContext, SpanStatusCode, startServerSpan, trace, traceContext } from '../observability/tracing';
+import {
+  incomingContext,
+  SpanStatusCode,
+  startServerSpan,
+  trace,
+  traceContext,
+  type Span,
+} from '../observability/tracing';
 import { operationLimitRules, type OperationLimits } from './operationLimits';
 import { createWebSocketGuards } from './websocketGuards';
 
@@ -68,7 +82,7 @@ export interface ServerSecurity {
 /** The `graphql-ws` server options every socket shares, and how to find an operation's caller. */
 export type WebSocketHardening = ReturnType<typeof webSocketHardening>;
 
-function webSocketHardening(security: ServerSecurity, logger: Logger) {
+function webSocketHardening(security: ServerSecurity, logger: Logger, service: string, metrics: ServiceMetrics) {
   const limitRules = operationLimitRules(security.limits);
   const guards = createWebSocketGuards({
     verifier: security.verifier,
@@ -94,6 +108,8 @@ function webSocketHardening(security: ServerSecurity, logger: Logger) {
     },
     principalOf: guards.principalOf,
     liveOperations: guards.liveOperations,
+    /** Wrap each socket operation's `execute` or `subscribe` in it: scope, span, metrics, log line. */
+    observe: observeSocketOperation(service, metrics, logger),
   };
 }
 
@@ -168,10 +184,11 @@ export async function startGraphQLServer<Context extends BaseContext>(
         // collects the codes of the errors it answers with.
         async requestDidStart() {
           return {
-            async didResolveOperation({ operation, operationName }) {
+            async didResolveOperation({ operation, operationName, contextValue }) {
               const record = requestScope.getStore();
               if (!record || !operation) return;
-              record.operation = metrics.operationLabel(operationName ?? operation.name?.value);
+              const authenticated = (contextValue as { principal?: unknown }).principal != null;
+              record.operation = metrics.operationLabel(operationName ?? operation.name?.value, authenticated);
               record.operationType = operation.operation;
               trace.getActiveSpan()?.updateName(`${operation.operation} ${record.operation}`);
             },
@@ -188,7 +205,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
   } as ApolloServerOptions<Context>);
   await apollo.start();
   if (options.websocket && websocketServer) {
-    const hardening = webSocketHardening(options.security, options.logger);
+    const hardening = webSocketHardening(options.security, options.logger, options.name, metrics);
     websocketCleanup = options.websocket(websocketServer, apollo, hardening);
     metrics.gauge('graphql_websocket_connections', 'Open graphql-ws connections.', [], async () => [
       { value: websocketServer.clients.size },
@@ -225,6 +242,14 @@ export async function startGraphQLServer<Context extends BaseContext>(
   });
   app.use(
     graphqlPath,
+    (req: Request, res: Response, next: NextFunction) => {
+      // Named before the body is parsed, so even a request refused for its body has its id.
+      res.locals.requestId = requestIdFrom(req.headers[requestIdHeader]);
+      res.setHeader(requestIdHeader, res.locals.requestId as string);
+      // While stopping, no connection is kept for a next request that would find the server gone.
+      if (stopping) res.setHeader('connection', 'close');
+      next();
+    },
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     // After the body parser: its stream callbacks would run outside the request's async scope.
     observeRequest(options.name, metrics, options.logger),
@@ -242,6 +267,9 @@ export async function startGraphQLServer<Context extends BaseContext>(
       return;
     }
     const [status, code, message] = answer;
+    metrics.operations.inc({ operation: 'unparsed', type: 'unknown', outcome: 'error' });
+    metrics.operationErrors.inc({ operation: 'unparsed', code });
+    options.logger.info('graphql request', { requestId: res.locals.requestId, status, errors: [code] });
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
@@ -280,35 +308,90 @@ export async function startGraphQLServer<Context extends BaseContext>(
  */
 function observeRequest(service: string, metrics: ServiceMetrics, logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const record: RequestRecord = { requestId: requestIdFrom(req.headers[requestIdHeader]), errorCodes: [] };
-    res.setHeader(requestIdHeader, record.requestId);
+    const record: RequestRecord = { requestId: res.locals.requestId as string, errorCodes: [] };
     const parent = incomingContext(req.headers);
     const span = startServerSpan(`graphql ${service}`, parent, {
       'service.name': service,
       'request.id': record.requestId,
     });
     const started = process.hrtime.bigint();
-    res.once('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const operation = record.operation ?? 'unparsed';
-      const type = record.operationType ?? 'unknown';
-      const failed = record.errorCodes.length > 0 || res.statusCode >= 400;
-      metrics.operations.inc({ operation, type, outcome: failed ? 'error' : 'ok' });
-      metrics.operationDuration.observe({ operation, type }, seconds);
-      for (const code of record.errorCodes) metrics.operationErrors.inc({ operation, code });
-      if (failed) span.setStatus({ code: SpanStatusCode.ERROR, message: record.errorCodes.join(', ') });
-      span.setAttributes({ 'graphql.operation.name': operation, 'graphql.operation.type': type });
-      span.end();
-      requestScope.run(record, () =>
-        logger.info('graphql request', {
-          operation,
-          type,
-          status: res.statusCode,
-          durationMs: Math.round(seconds * 10_000) / 10,
-          ...(record.errorCodes.length > 0 ? { errors: record.errorCodes } : {}),
-        }),
-      );
+    // 'close' comes after the response is sent, and also when the client gave up before it was.
+    res.once('close', () => {
+      if (!res.writableFinished) record.errorCodes.push('CLIENT_CLOSED_REQUEST');
+      finishRecord(record, { span, started, metrics, logger, status: res.statusCode, transport: 'http' });
     });
     requestScope.run(record, () => traceContext.with(trace.setSpan(parent, span), next));
+  };
+}
+
+/** Counts, times, logs and ends the span of one operation, over HTTP or a socket. */
+function finishRecord(
+  record: RequestRecord,
+  done: {
+    span: Span;
+    started: bigint;
+    metrics: ServiceMetrics;
+    logger: Logger;
+    status?: number;
+    transport: 'http' | 'websocket';
+  },
+): void {
+  const seconds = Number(process.hrtime.bigint() - done.started) / 1e9;
+  const operation = record.operation ?? 'unparsed';
+  const type = record.operationType ?? 'unknown';
+  const failed = record.errorCodes.length > 0 || (done.status ?? 200) >= 400;
+  done.metrics.operations.inc({ operation, type, outcome: failed ? 'error' : 'ok' });
+  done.metrics.operationDuration.observe({ operation, type }, seconds);
+  for (const code of record.errorCodes) done.metrics.operationErrors.inc({ operation, code });
+  if (failed) done.span.setStatus({ code: SpanStatusCode.ERROR, message: record.errorCodes.join(', ') });
+  done.span.setAttributes({ 'graphql.operation.name': operation, 'graphql.operation.type': type });
+  done.span.end();
+  requestScope.run(record, () =>
+    done.logger.info('graphql request', {
+      operation,
+      type,
+      transport: done.transport,
+      ...(done.status !== undefined ? { status: done.status } : {}),
+      durationMs: Math.round(seconds * 10_000) / 10,
+      ...(record.errorCodes.length > 0 ? { errors: record.errorCodes } : {}),
+    }),
+  );
+}
+
+/**
+ * Runs one operation that arrived over a socket in a request scope and a span of its own, like an
+ * HTTP request: a query or mutation until it is answered; a subscription until its stream is set
+ * up (its events are not operations). The operation's id is new: a socket has no request headers.
+ */
+function observeSocketOperation(service: string, metrics: ServiceMetrics, logger: Logger) {
+  return async <T>(args: ExecutionArgs, work: () => Promise<T> | T): Promise<T> => {
+    const record: RequestRecord = { requestId: requestIdFrom(undefined), errorCodes: [] };
+    const operation = getOperationAST(args.document, args.operationName ?? undefined);
+    const authenticated = (args.contextValue as { principal?: unknown } | undefined)?.principal != null;
+    record.operation = metrics.operationLabel(args.operationName ?? operation?.name?.value, authenticated);
+    record.operationType = operation?.operation ?? 'unknown';
+    const parent = traceContext.active();
+    const span = startServerSpan(`${record.operationType} ${record.operation}`, parent, {
+      'service.name': service,
+      'request.id': record.requestId,
+    });
+    const started = process.hrtime.bigint();
+    try {
+      const result = await requestScope.run(record, () =>
+        traceContext.with(trace.setSpan(parent, span), async () => work()),
+      );
+      const errors = (result as { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> } | undefined)
+        ?.errors;
+      // Apollo Server's hooks have noted a query's errors already; a subscription's are noted here.
+      if (record.errorCodes.length === 0) {
+        for (const error of errors ?? []) record.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
+      }
+      return result;
+    } catch (error) {
+      record.errorCodes.push('INTERNAL_SERVER_ERROR');
+      throw error;
+    } finally {
+      finishRecord(record, { span, started, metrics, logger, transport: 'websocket' });
+    }
   };
 }

@@ -99,10 +99,12 @@ export async function startSubgraph<Context extends BaseContext>(
           context: (ctx, id) => definition.createContext({ events, principal: guarded.principalOf(ctx, id).principal }),
           subscribe: (args) => {
             const { principal } = args.contextValue as { principal: Principal | null };
-            return subscribeWithFreshContext(
-              args,
-              () => definition.createContext({ events, principal }),
-              principal?.expiresAt === undefined ? undefined : principal.expiresAt * 1000,
+            return guarded.observe(args, () =>
+              subscribeWithFreshContext(
+                args,
+                () => definition.createContext({ events, principal }),
+                principal?.expiresAt === undefined ? undefined : principal.expiresAt * 1000,
+              ),
             );
           },
         },

@@ -72,8 +72,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     ...subgraph,
     history,
     async stop() {
-      await history.stop();
-      await subgraph.stop();
+      await Promise.all([subgraph.stop(), history.stop()]);
     },
   };
 }

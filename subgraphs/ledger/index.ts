@@ -100,10 +100,8 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     pointsJob,
     merges,
     async stop() {
-      await merges.stop();
-      await metricsJob.stop();
-      await pointsJob.stop();
-      await subgraph.stop();
+      // The server first reports not ready; its jobs stop meanwhile.
+      await Promise.all([subgraph.stop(), merges.stop(), metricsJob.stop(), pointsJob.stop()]);
     },
   };
 }

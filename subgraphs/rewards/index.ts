@@ -86,9 +86,8 @@ export async function startRewardsSubgraph(options: RewardsOptions): Promise<Run
     rewardsJob,
     merges,
     async stop() {
-      await merges.stop();
-      await rewardsJob.stop();
-      await subgraph.stop();
+      // The server first reports not ready; its jobs stop meanwhile.
+      await Promise.all([subgraph.stop(), merges.stop(), rewardsJob.stop()]);
     },
   };
 }

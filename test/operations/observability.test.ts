@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { BalanceUpdatedDocument, MemberOverviewDocument, RecordPurchaseDocument } from '../../examples/sdk/graphql';
 import { createLogger } from '../../runtime/logging/logger';
 import { startTracing } from '../../runtime/observability/tracing';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
+import { eventually } from '../support/eventually';
 import { sampleValue, scrape } from '../support/prometheus';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 import { print } from 'graphql';
@@ -101,8 +102,13 @@ describe('observing the graph: request ids in the logs, Prometheus metrics, trac
     expect(sampleValue(gateway, 'graphql_live_subscriptions', { service: 'gateway' })).toBe(1);
     expect(sampleValue(gateway, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
 
+    // Its live feed has read every event committed so far.
+    await eventually(
+      () => scrape(graph.stack.subgraphs.ledger.url),
+      (samples) => sampleValue(samples, 'outbox_undelivered_events', { service: 'ledger' }) === 0,
+      'the ledger feed to catch up',
+    );
     const ledger = await scrape(graph.stack.subgraphs.ledger.url);
-    expect(sampleValue(ledger, 'outbox_undelivered_events', { service: 'ledger' })).toBeGreaterThanOrEqual(0);
     // The gateway carries its clients' subscriptions to the ledger.
     expect(sampleValue(ledger, 'graphql_live_subscriptions', { service: 'ledger' })).toBe(1);
     if (graph.database.db.kind === 'postgres') {
@@ -111,6 +117,28 @@ describe('observing the graph: request ids in the logs, Prometheus metrics, trac
       expect(sampleValue(ledger, 'db_pool_connections')).toBeUndefined();
     }
     live.close();
+  });
+
+  it('counts and logs operations sent over the socket, and bodies refused before parsing', async () => {
+    const overSocket = await graph.admin.subscribe<{ tierProgram: unknown }, Record<string, never>>(
+      'query OverSocket { tierProgram { windowMonths } }',
+      {},
+    );
+    expect((await overSocket.next()).errors).toBeUndefined();
+    const refused = await fetch(graph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'broken-body-1' },
+      body: '{"query": ',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('x-request-id')).toBe('broken-body-1');
+    const gateway = await scrape(graph.url);
+    expect(sampleValue(gateway, 'graphql_operations_total', { operation: 'OverSocket', outcome: 'ok' })).toBe(1);
+    expect(sampleValue(gateway, 'graphql_operation_errors_total', { operation: 'unparsed', code: 'BAD_REQUEST' })).toBe(
+      1,
+    );
+    expect(lines.find((line) => line.operation === 'OverSocket')).toMatchObject({ transport: 'websocket' });
+    expect(lines.find((line) => line.requestId === 'broken-body-1')).toMatchObject({ status: 400 });
   });
 
   it('traces one operation across the gateway and the subgraphs it fetched from', async () => {
@@ -122,8 +150,15 @@ describe('observing the graph: request ids in the logs, Prometheus metrics, trac
     expect(root).toBeDefined();
     const traceId = root!.spanContext().traceId;
     const inTrace = finished.filter((span) => span.spanContext().traceId === traceId);
+    const byId = new Map(inTrace.map((span) => [span.spanContext().spanId, span]));
+    const ancestors = (span: (typeof inTrace)[number]): string[] => {
+      const parent = span.parentSpanContext?.spanId;
+      const found = parent ? byId.get(parent) : undefined;
+      return found ? [found.name, ...ancestors(found)] : [];
+    };
+    // Apollo Gateway's own spans (planning, execution) sit between the request and its fetches.
     const fetch = inTrace.find((span) => span.name === 'subgraph ledger');
-    expect(fetch?.parentSpanContext?.spanId).toBe(root!.spanContext().spanId);
+    expect(ancestors(fetch!)).toContain('query MemberOverview');
     const served = inTrace.find(
       (span) =>
         span.attributes['service.name'] === 'ledger' && span.parentSpanContext?.spanId === fetch?.spanContext().spanId,

@@ -1,7 +1,10 @@
 import { connect } from 'node:net';
 import { print } from 'graphql';
 import { BalanceUpdatedDocument, RecordPurchaseDocument } from '../../examples/sdk/graphql';
+import { developmentAuthConfig } from '../../runtime/config/authConfig';
+import { createLogger } from '../../runtime/logging/logger';
 import { shutdownCloseReason } from '../../runtime/server/startGraphQLServer';
+import { startRewardsSubgraph } from '../../subgraphs/rewards';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
@@ -92,7 +95,15 @@ describe('stopping a gateway gracefully', () => {
   });
 
   it('drains a subgraph the same way: not ready first, then closed', async () => {
-    const rewards = graph.stack.subgraphs.rewards;
+    const rewards = await startRewardsSubgraph({
+      db: graph.database.db,
+      auth: developmentAuthConfig(),
+      logger: createLogger('error'),
+      profileUrl: graph.stack.subgraphs.profile.url,
+      ledgerUrl: graph.stack.subgraphs.ledger.url,
+      shutdownDelayMs: 1000,
+    });
+    expect((await fetch(new URL('/health/ready', rewards.url))).status).toBe(200);
     const stopped = rewards.stop();
     const ready = await fetch(new URL('/health/ready', rewards.url));
     expect(ready.status).toBe(503);

@@ -38,6 +38,8 @@ describe('a subgraph killed under traffic, then back', () => {
 
     const rewards = graph.stack.subgraphs.rewards;
     const port = Number(new URL(rewards.url).port);
+    // Killed, not drained: the connections it holds are cut, requests in flight included.
+    rewards.httpServer.closeAllConnections();
     await rewards.stop();
     phase = 'down';
     await pause(500);

@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
 export interface PrivatePostgres {
   /** postgres://postgres@127.0.0.1:PORT/postgres */
   url: string;
-  /** Stops the server as a restart does (`-m fast`: sessions ended, committed work kept). */
+  /**
+   * Stops the server as a crash would (`-m immediate`: no checkpoint, sessions cut; what was
+   * committed comes back from the write-ahead log at the next start).
+   */
   stop(): Promise<void>;
   start(): Promise<void>;
   /** Stops the server, deletes its files. */
@@ -52,16 +55,16 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const start = async () => {
     await exec('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dataDir, 'server.log'), '-w', 'start']);
   };
-  const stop = async () => {
-    await exec('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+  const stop = async (mode = 'immediate') => {
+    await exec('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);
   };
   await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start,
-    stop,
+    stop: () => stop(),
     async destroy() {
-      await stop().catch(() => undefined);
+      await stop('fast').catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
