@@ -6,7 +6,7 @@ import { startTestGraph, type TestGraph } from '../support/testGraph';
 const metricsQuery = `query($from: DateTimeISO!, $to: DateTimeISO!) { programMetrics(from: $from, to: $to, currency: "EUR") {
   activeMembers purchases netSpend averageOrderValue purchaseFrequency multiChannelMembers multiChannelShare
   multiChannelAverageSpend singleChannelAverageSpend pointsIssued pointsReversed pointsRedeemed pointsExpired
-  pointsOutstanding redemptionRate churnBase churnedMembers churnRate
+  pointsOutstanding redemptionRate averageClv multiChannelAverageClv singleChannelAverageClv churnBase churnedMembers churnRate
   byChannel { key activeMembers purchases netSpend averageOrderValue }
   byStore { key activeMembers purchases netSpend averageOrderValue } } }`;
 type Vars = Record<string, unknown>;
@@ -80,6 +80,10 @@ describe('program metrics', () => {
       pointsExpired: 0,
       pointsOutstanding: 75 - reversed - 20,
       redemptionRate: 0.2667,
+      // All their history is in this range: Ada €22.50 over two channels, Ben €40.00 in one.
+      averageClv: 3125,
+      multiChannelAverageClv: 2250,
+      singleChannelAverageClv: 4000,
       // Nobody bought in the 90 days before April 1.
       churnBase: 0,
       churnedMembers: 0,
@@ -89,6 +93,18 @@ describe('program metrics', () => {
         { key: 'ONLINE', activeMembers: 2, purchases: 2, netSpend: 5000, averageOrderValue: 2500 },
       ],
       byStore: [{ key: 'berlin-1', activeMembers: 1, purchases: 1, netSpend: 1250, averageOrderValue: 1250 }],
+    });
+  });
+
+  it("counts CLV over the active members' whole history up to the range's end, not just the range", async () => {
+    // April 2 to 3: only Ada bought (online), but her CLV counts April 1's store purchase too, and
+    // she has bought in two channels; the range's own spend is her €10.00 less the €12.50 refund.
+    expect(await metrics('2026-04-02T00:00:00Z', '2026-04-04T00:00:00Z')).toMatchObject({
+      activeMembers: 1,
+      netSpend: -250,
+      averageClv: 2250,
+      multiChannelAverageClv: 2250,
+      singleChannelAverageClv: 0,
     });
   });
 

@@ -122,6 +122,8 @@ function render(period: Period, perWeek: Week[], starts: Date[], currency: strin
     tile('Multi-channel members', percent(whole.multiChannelShare)),
     tile('Spend per multi-channel member', money(whole.multiChannelAverageSpend, currency)),
     tile('Spend per single-channel member', money(whole.singleChannelAverageSpend, currency)),
+    tile('CLV per multi-channel member', money(whole.multiChannelAverageClv, currency)),
+    tile('CLV per single-channel member', money(whole.singleChannelAverageClv, currency)),
     tile('Points issued', whole.pointsIssued.toLocaleString('en')),
     tile('Redemption rate', percent(whole.redemptionRate)),
     tile('Points outstanding', whole.pointsOutstanding.toLocaleString('en')),

@@ -89,7 +89,7 @@ export type DashboardPeriodQueryVariables = Exact<{
 }>;
 
 
-export type DashboardPeriodQuery = { programMetrics: { activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, purchaseFrequency: number, multiChannelShare: number, multiChannelAverageSpend: number, singleChannelAverageSpend: number, pointsIssued: number, pointsRedeemed: number, pointsExpired: number, pointsOutstanding: number, redemptionRate: number, churnBase: number, churnRate: number, members: number, membersEnrolled: number, lastEventId: string, nps: { score: number | null, responses: number }, npsByChannel: Array<{ channel: string, nps: { score: number | null, responses: number } }>, byChannel: Array<{ key: string, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number }>, bySegment: Array<{ key: string, name: string, members: number, activeMembers: number, purchases: number, netSpend: number }> }, campaigns: { edges: Array<{ node: { id: string, name: string, status: CampaignStatus, holdoutPercent: number, performance: { currency: string, membersReached: number, pointsGranted: number, incrementalSpend: number | null, cost: number, roi: number | null } } }> } };
+export type DashboardPeriodQuery = { programMetrics: { activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, purchaseFrequency: number, multiChannelShare: number, multiChannelAverageSpend: number, singleChannelAverageSpend: number, multiChannelAverageClv: number, singleChannelAverageClv: number, pointsIssued: number, pointsRedeemed: number, pointsExpired: number, pointsOutstanding: number, redemptionRate: number, churnBase: number, churnRate: number, members: number, membersEnrolled: number, lastEventId: string, nps: { score: number | null, responses: number }, npsByChannel: Array<{ channel: string, nps: { score: number | null, responses: number } }>, byChannel: Array<{ key: string, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number }>, bySegment: Array<{ key: string, name: string, members: number, activeMembers: number, purchases: number, netSpend: number }> }, campaigns: { edges: Array<{ node: { id: string, name: string, status: CampaignStatus, holdoutPercent: number, performance: { currency: string, membersReached: number, pointsGranted: number, incrementalSpend: number | null, cost: number, roi: number | null } } }> } };
 
 export type DashboardWeekQueryVariables = Exact<{
   from: string;
@@ -179,6 +179,8 @@ export const DashboardPeriodDocument = new TypedDocumentString(`
     multiChannelShare
     multiChannelAverageSpend
     singleChannelAverageSpend
+    multiChannelAverageClv
+    singleChannelAverageClv
     pointsIssued
     pointsRedeemed
     pointsExpired

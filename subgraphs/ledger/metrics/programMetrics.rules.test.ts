@@ -15,6 +15,7 @@ const empty: RangeFigures = {
   byTier: [],
   churnBase: 0,
   churnedMembers: 0,
+  lifetime: { members: 0, clv: 0, multiChannelMembers: 0, multiChannelClv: 0, singleChannelClv: 0 },
   lastEventId: 0,
 };
 
@@ -43,6 +44,8 @@ describe('program metrics from aggregate figures', () => {
       pointsOutstanding: 405,
       churnBase: 8,
       churnedMembers: 2,
+      // Their whole history: one has bought in two channels over time (€900.00), two in one (€300.00 together).
+      lifetime: { members: 3, clv: 120_000, multiChannelMembers: 1, multiChannelClv: 90_000, singleChannelClv: 30_000 },
     });
     expect(metrics).toMatchObject({
       churnRate: 0.25,
@@ -57,6 +60,9 @@ describe('program metrics from aggregate figures', () => {
       pointsExpired: 40,
       redemptionRate: 0.3,
       pointsOutstanding: 405,
+      averageClv: 40_000,
+      multiChannelAverageClv: 90_000,
+      singleChannelAverageClv: 15_000,
     });
   });
 });

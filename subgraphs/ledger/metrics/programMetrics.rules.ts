@@ -20,6 +20,9 @@ export interface ProgramMetricsView {
   pointsExpired: number;
   pointsOutstanding: number;
   redemptionRate: number;
+  averageClv: number;
+  multiChannelAverageClv: number;
+  singleChannelAverageClv: number;
   churnBase: number;
   churnedMembers: number;
   churnRate: number;
@@ -59,6 +62,12 @@ export function programMetrics(figures: RangeFigures): ProgramMetricsView {
     pointsExpired: -points('EXPIRE'),
     pointsOutstanding: figures.pointsOutstanding,
     redemptionRate: ratio(pointsRedeemed, pointsIssued, 4),
+    averageClv: perItem(figures.lifetime.clv, figures.lifetime.members),
+    multiChannelAverageClv: perItem(figures.lifetime.multiChannelClv, figures.lifetime.multiChannelMembers),
+    singleChannelAverageClv: perItem(
+      figures.lifetime.singleChannelClv,
+      figures.lifetime.members - figures.lifetime.multiChannelMembers,
+    ),
     churnBase: figures.churnBase,
     churnedMembers: figures.churnedMembers,
     churnRate: ratio(figures.churnedMembers, figures.churnBase, 4),

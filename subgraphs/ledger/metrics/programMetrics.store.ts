@@ -123,6 +123,14 @@ export interface RangeFigures {
   /** Members who bought in the `churnAfterDays` before `from`, and those of them with no purchase in the range. */
   churnBase: number;
   churnedMembers: number;
+  /** The active members' whole history up to `to`: net spend, and how many ever bought in two channels. */
+  lifetime: {
+    members: number;
+    clv: number;
+    multiChannelMembers: number;
+    multiChannelClv: number;
+    singleChannelClv: number;
+  };
   lastEventId: number;
 }
 
@@ -136,7 +144,7 @@ export async function rangeFigures(
 ): Promise<RangeFigures> {
   const range = [from.toISOString(), to.toISOString(), currency];
   const inRange = `day >= ($1::timestamptz at time zone 'UTC')::date and day < ($2::timestamptz at time zone 'UTC')::date`;
-  const [members, groups, points, outstanding, cursor, churn] = await Promise.all([
+  const [members, groups, points, outstanding, cursor, churn, lifetime] = await Promise.all([
     db.query<{
       active: number;
       purchases: number;
@@ -194,6 +202,23 @@ export async function rangeFigures(
          from base left join kept using (customer_id)`,
       [...range, churnAfterDays],
     ),
+    // Historic CLV of the range's active members: everything they spent, net, up to `to`.
+    db.query<{ members: number; clv: number; multi: number; multi_clv: number; single_clv: number }>(
+      `with active as (
+         select distinct customer_id from ledger.metrics_member_days where ${inRange} and currency = $3 and orders > 0),
+       life as (
+         select d.customer_id, sum(d.spend - d.refunds) as clv,
+                count(distinct d.channel) filter (where d.orders > 0) as channels
+           from ledger.metrics_member_days d join active using (customer_id)
+          where d.day < ($2::timestamptz at time zone 'UTC')::date and d.currency = $3
+          group by d.customer_id)
+       select count(*)::int as members, coalesce(sum(clv), 0)::bigint as clv,
+              count(*) filter (where channels > 1)::int as multi,
+              coalesce(sum(clv) filter (where channels > 1), 0)::bigint as multi_clv,
+              coalesce(sum(clv) filter (where channels = 1), 0)::bigint as single_clv
+         from life`,
+      range,
+    ),
   ]);
   const totals = members.rows[0]!;
   const group = (dimension: string) =>
@@ -214,6 +239,13 @@ export async function rangeFigures(
     byTier: group('tier'),
     churnBase: churn.rows[0]!.base,
     churnedMembers: churn.rows[0]!.churned,
+    lifetime: {
+      members: lifetime.rows[0]!.members,
+      clv: lifetime.rows[0]!.clv,
+      multiChannelMembers: lifetime.rows[0]!.multi,
+      multiChannelClv: lifetime.rows[0]!.multi_clv,
+      singleChannelClv: lifetime.rows[0]!.single_clv,
+    },
     lastEventId: cursor,
   };
 }

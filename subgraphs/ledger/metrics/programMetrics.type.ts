@@ -82,6 +82,22 @@ export class ProgramMetrics {
   @Field(() => Float, { description: 'pointsRedeemed / pointsIssued.' })
   redemptionRate!: number;
 
+  @Field(() => GraphQLSafeInt, {
+    description:
+      'Historic CLV per active member: everything they spent, net of refunds, up to `to` (in this currency).',
+  })
+  averageClv!: number;
+
+  @Field(() => GraphQLSafeInt, {
+    description: 'averageClv of the active members who have ever bought in two channels or more.',
+  })
+  multiChannelAverageClv!: number;
+
+  @Field(() => GraphQLSafeInt, {
+    description: 'averageClv of the active members who have only ever bought in one channel.',
+  })
+  singleChannelAverageClv!: number;
+
   @Field(() => Int, { description: 'Members who bought in the churn window (churnAfterDays) before `from`.' })
   churnBase!: number;
 
