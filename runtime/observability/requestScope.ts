@@ -13,6 +13,8 @@ export interface RequestRecord {
   operationType?: string;
   /** Codes of the errors the response carries. */
   errorCodes: string[];
+  /** Asked by one of this graph's services (polls, quotes): logged at debug, not info. */
+  internal?: boolean;
 }
 
 /** The request being served, wherever in its async work the code runs (logs and outgoing calls read it). */

@@ -187,7 +187,9 @@ export async function startGraphQLServer<Context extends BaseContext>(
             async didResolveOperation({ operation, operationName, contextValue }) {
               const record = requestScope.getStore();
               if (!record || !operation) return;
-              const authenticated = (contextValue as { principal?: unknown }).principal != null;
+              const principal = (contextValue as { principal?: { role?: string } | null }).principal;
+              const authenticated = principal != null;
+              record.internal = principal?.role === 'internal';
               record.operation = metrics.operationLabel(operationName ?? operation.name?.value, authenticated);
               record.operationType = operation.operation;
               trace.getActiveSpan()?.updateName(`${operation.operation} ${record.operation}`);
@@ -346,8 +348,9 @@ function finishRecord(
   if (failed) done.span.setStatus({ code: SpanStatusCode.ERROR, message: record.errorCodes.join(', ') });
   done.span.setAttributes({ 'graphql.operation.name': operation, 'graphql.operation.type': type });
   done.span.end();
+  const log = record.internal ? done.logger.debug : done.logger.info;
   requestScope.run(record, () =>
-    done.logger.info('graphql request', {
+    log('graphql request', {
       operation,
       type,
       transport: done.transport,

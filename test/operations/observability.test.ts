@@ -40,7 +40,7 @@ describe('observing the graph: request ids in the logs, Prometheus metrics, trac
     });
 
   beforeAll(async () => {
-    graph = await startTestGraph({ logger: createLogger('info', {}, sink) });
+    graph = await startTestGraph({ logger: createLogger('debug', {}, sink) });
     await setEarnRate(graph);
     member = await enrollMember(graph, 'Obi', 'Served');
   });
