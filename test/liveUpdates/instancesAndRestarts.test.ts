@@ -1,8 +1,12 @@
-import { developmentAuthConfig } from '../../runtime/config/authConfig';
-import { createLogger } from '../../runtime/logging/logger';
 import { startLedgerSubgraph, type RunningLedger } from '../../subgraphs/ledger';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
-import { startTestGraph, type GraphClient, type LiveSubscription, type TestGraph } from '../support/testGraph';
+import {
+  startTestGraph,
+  subgraphOptions,
+  type GraphClient,
+  type LiveSubscription,
+  type TestGraph,
+} from '../support/testGraph';
 
 type Vars = Record<string, unknown>;
 interface BalanceEvent {
@@ -86,12 +90,7 @@ describe('live updates across instances and restarts', () => {
     let restarted: RunningLedger | undefined;
     try {
       restarted = await startLedgerSubgraph({
-        db: graph.database.db,
-        auth: developmentAuthConfig(),
-        logger: createLogger('error'),
-        host: '127.0.0.1',
-        port,
-        eventPollIntervalMs: 250,
+        ...subgraphOptions(graph, port),
         profileUrl: graph.stack.subgraphs.profile.url,
         campaignUrl: graph.stack.subgraphs.campaign.url,
       });

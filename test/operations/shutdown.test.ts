@@ -1,12 +1,10 @@
 import { connect } from 'node:net';
 import { print } from 'graphql';
 import { BalanceUpdatedDocument, RecordPurchaseDocument } from '../../examples/sdk/graphql';
-import { developmentAuthConfig } from '../../runtime/config/authConfig';
-import { createLogger } from '../../runtime/logging/logger';
 import { shutdownCloseReason } from '../../runtime/server/startGraphQLServer';
 import { startRewardsSubgraph } from '../../subgraphs/rewards';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
-import { startTestGraph, type TestGraph } from '../support/testGraph';
+import { startTestGraph, subgraphOptions, type TestGraph } from '../support/testGraph';
 
 /** Sends an HTTP request's head and half its body now, and the rest when `finish` is called. */
 function requestInTwoHalves(url: string, body: string, authorization: string) {
@@ -96,9 +94,7 @@ describe('stopping a gateway gracefully', () => {
 
   it('drains a subgraph the same way: not ready first, then closed', async () => {
     const rewards = await startRewardsSubgraph({
-      db: graph.database.db,
-      auth: developmentAuthConfig(),
-      logger: createLogger('error'),
+      ...subgraphOptions(graph),
       profileUrl: graph.stack.subgraphs.profile.url,
       ledgerUrl: graph.stack.subgraphs.ledger.url,
       shutdownDelayMs: 1000,

@@ -1,10 +1,8 @@
 import { MemberOverviewDocument, RecordPurchaseDocument, type MemberOverviewQuery } from '../../examples/sdk/graphql';
-import { developmentAuthConfig } from '../../runtime/config/authConfig';
-import { createLogger } from '../../runtime/logging/logger';
 import { startRewardsSubgraph, type RunningRewards } from '../../subgraphs/rewards';
 import { eventually } from '../support/eventually';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
-import { startTestGraph, type GraphQLResult, type TestGraph } from '../support/testGraph';
+import { startTestGraph, subgraphOptions, type GraphQLResult, type TestGraph } from '../support/testGraph';
 
 describe('a subgraph killed under traffic, then back', () => {
   let graph: TestGraph;
@@ -52,12 +50,7 @@ describe('a subgraph killed under traffic, then back', () => {
     expect(health.subgraphs).toMatchObject({ rewards: 'unreachable', ledger: 'ok' });
 
     restarted = await startRewardsSubgraph({
-      db: graph.database.db,
-      auth: developmentAuthConfig(),
-      logger: createLogger('error'),
-      host: '127.0.0.1',
-      port,
-      eventPollIntervalMs: 250,
+      ...subgraphOptions(graph, port),
       profileUrl: graph.stack.subgraphs.profile.url,
       ledgerUrl: graph.stack.subgraphs.ledger.url,
     });

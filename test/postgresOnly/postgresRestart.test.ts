@@ -1,10 +1,9 @@
 import { BalanceUpdatedDocument, RecordPurchaseDocument, type RecordPurchaseInput } from '../../examples/sdk/graphql';
-import { openPostgres } from '../../runtime/database/postgres';
 import { eventually } from '../support/eventually';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
 import { expectConsistentLedger } from '../support/ledger';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/privatePostgres';
-import type { TestDatabase } from '../support/testDatabase';
+import { testDatabaseAt } from '../support/testDatabase';
 import { startTestGraph, type GraphQLResult, type TestGraph } from '../support/testGraph';
 
 interface Attempt {
@@ -20,20 +19,8 @@ describe('PostgreSQL restarting under load', () => {
 
   beforeAll(async () => {
     server = await startPrivatePostgres();
-    const open = () => openPostgres({ connectionString: server.url, poolSize: 10 });
-    const database: TestDatabase = {
-      db: await open(),
-      async reopen() {
-        await database.db.close();
-        database.db = await open();
-        return database.db;
-      },
-      async dispose() {
-        await database.db.close();
-      },
-    };
     graph = await startTestGraph({
-      database,
+      database: await testDatabaseAt(server.url),
       gateway: { rateLimits: { mutationsPerToken: 1_000_000, mutationsPerIp: 1_000_000, windowMs: 60_000 } },
     });
     await setEarnRate(graph);

@@ -46,7 +46,12 @@ export async function createTestDatabase(options: { onDisk?: boolean } = {}): Pr
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('the postgres test project needs DATABASE_URL');
   const scratch = await createScratchDatabase(serverUrl, 'loyalty_test');
-  const open = () => openPostgres({ connectionString: scratch.url, poolSize: 10 });
+  return testDatabaseAt(scratch.url, () => scratch.drop());
+}
+
+/** The PostgreSQL database at `url` as a test's database; `drop` runs once it is closed at dispose. */
+export async function testDatabaseAt(url: string, drop?: () => Promise<void>): Promise<TestDatabase> {
+  const open = () => openPostgres({ connectionString: url, poolSize: 10 });
   const handle: TestDatabase = {
     db: await open(),
     async reopen() {
@@ -56,7 +61,7 @@ export async function createTestDatabase(options: { onDisk?: boolean } = {}): Pr
     },
     async dispose() {
       await handle.db.close();
-      await scratch.drop();
+      await drop?.();
     },
   };
   return handle;

@@ -7,6 +7,7 @@ import type { Principal } from '../../runtime/auth/principal';
 import { signClientAuthorization } from '../../runtime/auth/tokens';
 import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { createLogger } from '../../runtime/logging/logger';
+import type { SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { startStack, type RunningStack, type StackOptions } from '../../stack/startStack';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 
@@ -195,5 +196,20 @@ export async function startTestGraph({
     async stop() {
       for (const cleanup of leftovers.splice(0)) await cleanup();
     },
+  };
+}
+
+/**
+ * What a test needs to start one more subgraph beside a test graph's (a restart on the same port,
+ * a second instance): its database, the development secrets, quiet logs, the test poll interval.
+ */
+export function subgraphOptions(graph: TestGraph, port = 0): SubgraphOptions {
+  return {
+    db: graph.database.db,
+    auth: developmentAuthConfig(),
+    logger: createLogger('error'),
+    host: '127.0.0.1',
+    port,
+    eventPollIntervalMs: 250,
   };
 }

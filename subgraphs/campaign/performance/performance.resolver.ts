@@ -5,8 +5,9 @@ import type { CampaignRecord } from '../campaigns/campaign.store';
 import { Campaign } from '../campaigns/campaign.type';
 import { inHoldout } from '../campaigns/holdout.rules';
 import type { CampaignContext } from '../context';
-import { builtInSegments, segmentsOf, type SegmentDefinition } from '../segments/segment.rules';
-import { rangeStore, segmentStore, type StoredStats } from '../segments/segment.store';
+import { allSegments } from '../segments/segment.resolver';
+import { segmentsOf, type SegmentDefinition } from '../segments/segment.rules';
+import { rangeStore, type StoredStats } from '../segments/segment.store';
 import { campaignPerformance, type GroupSpend } from './performance.rules';
 import { performanceStore } from './performance.store';
 import { CampaignPerformance } from './performance.type';
@@ -65,9 +66,9 @@ export class CampaignPerformanceResolver {
       throw userInputError(`pointCost must be from 0 to ${maxPointCost}`, { argument: 'pointCost' });
     }
     const program = await ctx.quotes.program();
-    const [members, custom, spend, rewards] = await Promise.all([
+    const [members, segments, spend, rewards] = await Promise.all([
       ctx.loaders.allStats.load('all'),
-      segmentStore.custom(ctx.db),
+      allSegments(ctx),
       rangeStore.spendByCustomer(ctx.db, {
         from: start,
         to: end,
@@ -76,7 +77,6 @@ export class CampaignPerformanceResolver {
       }),
       performanceStore.rewards(ctx.db, campaign.id, start, end),
     ]);
-    const segments = [...builtInSegments, ...custom];
     const treatment: GroupSpend = { members: 0, buyers: 0, spend: 0 };
     const holdout: GroupSpend = { members: 0, buyers: 0, spend: 0 };
     for (const member of members) {

@@ -15,7 +15,8 @@ const segmentReaders: readonly string[] = ['associate', 'marketer', 'admin', 'in
 
 const toSegment = (segment: SegmentDefinition, builtIn: boolean): Segment => ({ ...segment, builtIn });
 
-async function allSegments(ctx: CampaignContext): Promise<Segment[]> {
+/** Built-in segments, then marketers' own. */
+export async function allSegments(ctx: CampaignContext): Promise<Segment[]> {
   const custom = await segmentStore.custom(ctx.db);
   return [...builtInSegments.map((s) => toSegment(s, true)), ...custom.map((s) => toSegment(s, false))];
 }

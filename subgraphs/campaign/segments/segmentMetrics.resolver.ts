@@ -1,7 +1,8 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CampaignContext } from '../context';
-import { builtInSegments, matchesSegment } from './segment.rules';
-import { rangeStore, segmentStore } from './segment.store';
+import { allSegments } from './segment.resolver';
+import { matchesSegment } from './segment.rules';
+import { rangeStore } from './segment.store';
 import { ProgramMetrics, SegmentMetrics } from './segmentMetrics.type';
 
 @Resolver(() => ProgramMetrics)
@@ -12,13 +13,13 @@ export class SegmentMetricsResolver {
       "Per segment (built-in and marketers'), by the members in it now: what they bought in the range, in its currency, read from this subgraph's copy of the purchases.",
   })
   async bySegment(@Root() range: ProgramMetrics, @Ctx() ctx: CampaignContext): Promise<SegmentMetrics[]> {
-    const [members, custom, spend] = await Promise.all([
+    const [members, segments, spend] = await Promise.all([
       ctx.loaders.allStats.load('all'),
-      segmentStore.custom(ctx.db),
+      allSegments(ctx),
       rangeStore.spendByCustomer(ctx.db, range),
     ]);
     const now = ctx.quotes.clock();
-    return [...builtInSegments, ...custom].map((segment) => {
+    return segments.map((segment) => {
       const figures: SegmentMetrics = {
         key: segment.key,
         name: segment.name,

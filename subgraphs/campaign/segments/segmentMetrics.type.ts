@@ -28,6 +28,9 @@ export class SegmentMetrics {
   purchaseFrequency!: number;
 }
 
+// Each extending subgraph declares its own stub of the entity: type-graphql keeps field resolvers
+// per class for the whole process, so a class shared with the profile (or campaign) subgraph would
+// carry that subgraph's fields into this schema under npm start.
 @ObjectType({ description: "The program's figures for a range; the campaign subgraph adds the segment breakdown." })
 @Directive('@key(fields: "from to currency")')
 export class ProgramMetrics {

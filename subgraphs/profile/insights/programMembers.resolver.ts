@@ -24,6 +24,19 @@ const toNps = (row: NpsCounts): NpsScore =>
     detractors: Number(row.detractors),
   });
 
+/**
+ * Reads for one range (the entity the gateway resolved, one object per request): a total and its
+ * breakdown (`nps` and `npsByChannel`, say) share one query.
+ */
+const reads = new WeakMap<ProgramMetrics, Map<string, Promise<unknown>>>();
+function once<T>(range: ProgramMetrics, key: string, read: () => Promise<T>): Promise<T> {
+  let ofRange = reads.get(range);
+  if (!ofRange) reads.set(range, (ofRange = new Map()));
+  let pending = ofRange.get(key) as Promise<T> | undefined;
+  if (!pending) ofRange.set(key, (pending = read()));
+  return pending;
+}
+
 @Resolver(() => ProgramMetrics)
 export class ProgramMembersResolver {
   @Authorized(...staff)
@@ -48,13 +61,15 @@ export class ProgramMembersResolver {
 
   @Authorized(...staff)
   @FieldResolver(() => [EnrolmentsByChannel], { description: 'membersEnrolled by the channel they enrolled through.' })
-  async enrolmentsByChannel(@Root() range: ProgramMetrics, @Ctx() ctx: ProfileContext): Promise<EnrolmentsByChannel[]> {
-    const { rows } = await ctx.db.query<{ channel: string; members: string | number }>(
-      `select enrollment_channel as channel, count(*) as members from profile.customers
-       where enrolled_at >= $1 and ${memberAt('$2')} group by enrollment_channel order by enrollment_channel`,
-      [range.from, range.to],
-    );
-    return rows.map((row) => ({ channel: row.channel, members: Number(row.members) }));
+  enrolmentsByChannel(@Root() range: ProgramMetrics, @Ctx() ctx: ProfileContext): Promise<EnrolmentsByChannel[]> {
+    return once(range, 'enrolments', async () => {
+      const { rows } = await ctx.db.query<{ channel: string; members: string | number }>(
+        `select enrollment_channel as channel, count(*) as members from profile.customers
+         where enrolled_at >= $1 and ${memberAt('$2')} group by enrollment_channel order by enrollment_channel`,
+        [range.from, range.to],
+      );
+      return rows.map((row) => ({ channel: row.channel, members: Number(row.members) }));
+    });
   }
 
   @Authorized(...staff)
@@ -72,13 +87,15 @@ export class ProgramMembersResolver {
 
   @Authorized(...staff)
   @FieldResolver(() => [NpsByChannel], { description: 'NPS per channel the answers were given in.' })
-  async npsByChannel(@Root() range: ProgramMetrics, @Ctx() ctx: ProfileContext): Promise<NpsByChannel[]> {
-    const { rows } = await ctx.db.query<NpsCounts>(
-      `select channel, count(*) as responses, count(*) filter (where score >= 9) as promoters,
-              count(*) filter (where score <= 6) as detractors
-       from profile.feedback where created_at >= $1 and created_at < $2 group by channel order by channel`,
-      [range.from, range.to],
-    );
-    return rows.map((row) => ({ channel: row.channel, nps: toNps(row) }));
+  npsByChannel(@Root() range: ProgramMetrics, @Ctx() ctx: ProfileContext): Promise<NpsByChannel[]> {
+    return once(range, 'nps', async () => {
+      const { rows } = await ctx.db.query<NpsCounts>(
+        `select channel, count(*) as responses, count(*) filter (where score >= 9) as promoters,
+                count(*) filter (where score <= 6) as detractors
+         from profile.feedback where created_at >= $1 and created_at < $2 group by channel order by channel`,
+        [range.from, range.to],
+      );
+      return rows.map((row) => ({ channel: row.channel, nps: toNps(row) }));
+    });
   }
 }

@@ -19,6 +19,9 @@ export class NpsByChannel {
   nps!: NpsScore;
 }
 
+// Each extending subgraph declares its own stub of the entity: type-graphql keeps field resolvers
+// per class for the whole process, so a class shared with the campaign subgraph would
+// carry that subgraph's fields into this schema under npm start.
 @ObjectType({ description: "The program's figures for a range; the profile subgraph adds membership and NPS." })
 @Directive('@key(fields: "from to currency")')
 export class ProgramMetrics {
