@@ -20,6 +20,7 @@ import type { FoldReport } from './metrics/programMetrics.store';
 import type { PurchaseService } from './purchases/purchase.service';
 import type { RedemptionService } from './redemptions/redemption.service';
 import type { ReturnService } from './returns/return.service';
+import type { TransferService } from './transfers/transfer.service';
 import type { TierProgram } from './tiers/tier.rules';
 import { tierStore } from './tiers/tier.store';
 
@@ -30,6 +31,7 @@ export interface LedgerServices {
   returns: ReturnService;
   redemptions: RedemptionService;
   adjustments: AdjustmentService;
+  transfers: TransferService;
   activities: ActivityService;
   pointsJob: PointsJob;
   metricsJob: PeriodicJob<FoldReport>;

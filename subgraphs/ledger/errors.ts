@@ -9,6 +9,10 @@ export enum LedgerErrorKind {
   UnknownRedemption = 'UnknownRedemption',
   RedemptionConflict = 'RedemptionConflict',
   OrderConflict = 'OrderConflict',
+  /** A transfer's idempotency key was used before for another transfer. */
+  TransferConflict = 'TransferConflict',
+  /** A transfer over the policy's per-transfer or rolling 24-hour limit. */
+  TransferLimitExceeded = 'TransferLimitExceeded',
   InsufficientPoints = 'InsufficientPoints',
   UpstreamUnavailable = 'UpstreamUnavailable',
   UpstreamRejected = 'UpstreamRejected',
@@ -24,6 +28,8 @@ export const ledgerErrorCodes: Record<LedgerErrorKind, ErrorCode> = {
   [LedgerErrorKind.UnknownRedemption]: ErrorCode.NOT_FOUND,
   [LedgerErrorKind.RedemptionConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.OrderConflict]: ErrorCode.CONFLICT,
+  [LedgerErrorKind.TransferConflict]: ErrorCode.CONFLICT,
+  [LedgerErrorKind.TransferLimitExceeded]: ErrorCode.BAD_USER_INPUT,
   [LedgerErrorKind.InsufficientPoints]: ErrorCode.INSUFFICIENT_POINTS,
   [LedgerErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
   [LedgerErrorKind.UpstreamRejected]: ErrorCode.INTERNAL_SERVER_ERROR,

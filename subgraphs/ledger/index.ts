@@ -17,6 +17,7 @@ import { PurchaseService } from './purchases/purchase.service';
 import { RedemptionService } from './redemptions/redemption.service';
 import { ReturnService } from './returns/return.service';
 import { buildLedgerSchema } from './schema';
+import { TransferService } from './transfers/transfer.service';
 import { CampaignQuotes } from './upstream/campaignQuotes';
 import { ProfileDirectory } from '../../runtime/clients/profileDirectory';
 
@@ -80,6 +81,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     returns: new ReturnService(core),
     redemptions: new RedemptionService(core),
     adjustments: new AdjustmentService(core),
+    transfers: new TransferService(core),
     pointsJob,
     metricsJob,
   };

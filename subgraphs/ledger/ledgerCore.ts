@@ -23,17 +23,35 @@ export class LedgerCore {
    * An InsufficientPointsError becomes INSUFFICIENT_POINTS; `onUniqueViolation` answers a retry that
    * lost a race to insert the same idempotency key.
    */
-  async withAccount<T>(
+  withAccount<T>(
     customerId: string,
     work: (book: AccountBook, tx: Queryable) => Promise<T>,
+    onUniqueViolation?: (constraint: string | undefined) => Promise<T | undefined>,
+  ): Promise<T> {
+    return this.withAccounts([customerId], ([book], tx) => work(book!, tx), onUniqueViolation);
+  }
+
+  /**
+   * `withAccount` for a change of several accounts at once (a transfer between members): the books
+   * come in the order of `customerIds`, but the accounts are locked in id order, as merges lock
+   * them, so two changes that share accounts never wait for each other in a cycle.
+   */
+  async withAccounts<T>(
+    customerIds: readonly string[],
+    work: (books: AccountBook[], tx: Queryable) => Promise<T>,
     onUniqueViolation?: (constraint: string | undefined) => Promise<T | undefined>,
   ): Promise<T> {
     try {
       return await this.db.transaction(async (tx) => {
         const program = await tierStore.load(tx);
-        const book = await AccountBook.open(tx, customerId, this.clock(), this.policy);
-        const result = await work(book, tx);
-        await book.save(program);
+        const now = this.clock();
+        const opened = new Map<string, AccountBook>();
+        for (const id of [...new Set(customerIds)].sort()) {
+          opened.set(id, await AccountBook.open(tx, id, now, this.policy));
+        }
+        const books = customerIds.map((id) => opened.get(id)!);
+        const result = await work(books, tx);
+        for (const book of opened.values()) await book.save(program);
         return result;
       });
     } catch (error) {

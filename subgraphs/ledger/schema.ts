@@ -4,6 +4,7 @@ import { resolveUuidReference } from '../../runtime/schema/resolveUuidReference'
 import { CustomerLoyaltyResolver, LoyaltyResolver } from './accounts/account.resolver';
 import { ActivityResolver } from './activities/activity.resolver';
 import { AdjustmentResolver } from './adjustments/adjustment.resolver';
+import { AwardResolver } from './awards/award.resolver';
 import { BalanceUpdateResolver } from './balanceUpdates/balanceUpdate.resolver';
 import { ledgerErrors } from './errors';
 import { CustomerMetricsResolver } from './metrics/customerMetrics.resolver';
@@ -15,6 +16,7 @@ import { RedemptionResolver } from './redemptions/redemption.resolver';
 import { ReturnResolver } from './returns/return.resolver';
 import { TierChangeResolver } from './tiers/tierChange.resolver';
 import { TierProgramResolver } from './tiers/tier.resolver';
+import { TransferResolver } from './transfers/transfer.resolver';
 
 export function buildLedgerSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -27,7 +29,9 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       ReturnResolver,
       RedemptionResolver,
       AdjustmentResolver,
+      TransferResolver,
       ActivityResolver,
+      AwardResolver,
       LedgerEventsResolver,
       TierProgramResolver,
       PointsJobResolver,

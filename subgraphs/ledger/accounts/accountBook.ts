@@ -3,13 +3,23 @@ import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { balanceUpdatedEvent, type BalanceUpdatedPayload } from '../balanceUpdates/balanceUpdate.events';
 import { EntryKind, postEntries, SourceType, type EntryDraft, type PostedEntry } from '../journal/journal.rules';
 import { journalStore } from '../journal/journal.store';
-import { addMonths, inactivityExpiry, lotExpiry, takeFromLots, type Lot, type LotTake } from '../lots/lot.rules';
+import { pointsExpiringEvent, type PointsExpiringPayload } from '../lots/lot.events';
+import {
+  addMonths,
+  expiryNotices,
+  inactivityExpiry,
+  lotExpiry,
+  takeFromLots,
+  type Lot,
+  type LotTake,
+} from '../lots/lot.rules';
 import { lotStore } from '../lots/lot.store';
 import type { LedgerPolicy } from '../program/ledgerPolicy';
 import { decideTier, rankOf, type TierProgram } from '../tiers/tier.rules';
 import { tierStore } from '../tiers/tier.store';
 import { tierChangedEvent, type TierChangedPayload } from '../tiers/tier.events';
 import { orderEarningStore } from '../purchases/orderEarning.store';
+import { receivedLots } from '../transfers/transfer.rules';
 
 interface AccountRow {
   customer_id: string;
@@ -175,6 +185,62 @@ export class AccountBook {
     this.earnedDelta -= this.row.lifetime_points;
     survivor.row.last_activity_at = latest(survivor.row.last_activity_at, this.row.last_activity_at);
     return { points, pending };
+  }
+
+  /**
+   * Gives `points` of this account's spendable points to `recipient` (a member's transfer): a
+   * TRANSFER_OUT entry here and a TRANSFER_IN entry there, both of source TRANSFER. The points leave
+   * this account's lots as a redemption's would (soonest to expire first) and arrive as lots that
+   * keep their earning and expiry dates (see receivedLots). Refuses more than the balance
+   * (InsufficientPointsError, nothing posted). Both books must be open in this transaction.
+   *
+   * Transferred points are not earned: lifetime and tier-qualifying points change on neither side
+   * (those count EARN, BONUS and returns only), so giving points cannot buy the recipient a tier.
+   * Nor is a transfer activity: it does not reset either member's inactivity clock.
+   */
+  async transferTo(recipient: AccountBook, points: number, transferId: string): Promise<void> {
+    const entry = { sourceType: SourceType.TRANSFER, sourceId: transferId };
+    const lots = await this.activeLots();
+    const takes = await this.debit([
+      { ...entry, kind: EntryKind.TRANSFER_OUT, points: -points, reason: 'Points given to another member' },
+    ]);
+    recipient.post([{ ...entry, kind: EntryKind.TRANSFER_IN, points, reason: 'Points received from another member' }]);
+    for (const lot of receivedLots(lots, takes)) {
+      await lotStore.insert(this.tx, {
+        customerId: recipient.customerId,
+        orderId: null,
+        pending: false,
+        points: lot.points,
+        earnedAt: lot.earnedAt,
+        availableAt: this.now,
+        expiresAt: lot.expiresAt,
+      });
+    }
+    recipient.lots = undefined;
+  }
+
+  /**
+   * Announces the points of this account that expire by date after now and by `until`: a
+   * PointsExpiring event per expiry date, for the lots not announced yet, which are marked so that
+   * no later run (nor another instance) announces them again. Returns the events published.
+   */
+  async announceExpiring(until: Date): Promise<number> {
+    const lots = await lotStore.markExpiryNoticed(this.tx, this.customerId, this.now, until);
+    const notices = expiryNotices(lots);
+    for (const notice of notices) {
+      this.events.push({
+        type: pointsExpiringEvent,
+        aggregateId: this.customerId,
+        payload: {
+          customerId: this.customerId,
+          points: notice.points,
+          expiresAt: notice.expiresAt.toISOString(),
+          occurredAt: this.now.toISOString(),
+        } satisfies PointsExpiringPayload,
+        actor: null,
+      });
+    }
+    return notices.length;
   }
 
   /** Marks this change as member activity (it resets the inactivity clock). */

@@ -20,6 +20,8 @@ export enum SourceType {
   EXPIRY = 'EXPIRY',
   ACTIVITY = 'ACTIVITY',
   MERGE = 'MERGE',
+  /** A member gave points to another (TRANSFER_OUT on the giver, TRANSFER_IN on the recipient). */
+  TRANSFER = 'TRANSFER',
 }
 
 export interface EntryDraft {

@@ -7,7 +7,7 @@ registerEnumType(EntryKind, { name: 'JournalEntryKind', description: 'What a jou
 registerEnumType(SourceType, {
   name: 'JournalSourceType',
   description:
-    'What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment), expiry, an activity or a profile merge.',
+    'What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment), expiry, an activity, a profile merge or a transfer between members.',
 });
 
 @ObjectType({ description: "One line of a member's points journal. Entries are never changed, only added." })
@@ -33,7 +33,9 @@ export class JournalEntry {
   @Field(() => SourceType)
   sourceType!: SourceType;
 
-  @Field(() => ID, { description: 'The purchase, return, redemption, adjustment or lot the entry comes from.' })
+  @Field(() => ID, {
+    description: 'The purchase, return, redemption, adjustment, lot or transfer the entry comes from.',
+  })
   sourceId!: string;
 
   @Field(() => ID, {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   addMonths,
+  expiryNotices,
   inactivityExpiry,
   lotExpiry,
   parseExpiryPolicy,
@@ -362,5 +363,23 @@ describe('lot rules', () => {
         }),
       );
     });
+  });
+});
+
+describe('expiry notices', () => {
+  it('announces the points of each expiry date once, soonest first, leaving out empty and undated lots', () => {
+    expect(
+      expiryNotices([
+        lot(1, 10, '2026-01-01', '2027-02-01'),
+        lot(2, 5, '2026-01-01', '2027-01-01'),
+        lot(3, 7, '2026-02-01', '2027-02-01'),
+        lot(4, 0, '2026-02-01', '2027-03-01'),
+        lot(5, 9, '2026-02-01', null),
+      ]),
+    ).toEqual([
+      { points: 5, expiresAt: day('2027-01-01') },
+      { points: 17, expiresAt: day('2027-02-01') },
+    ]);
+    expect(expiryNotices([])).toEqual([]);
   });
 });

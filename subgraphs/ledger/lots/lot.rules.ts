@@ -102,3 +102,20 @@ export function describeExpiryPolicy(policy: ExpiryPolicy): string {
       return `All points expire after ${policy.months} months without a purchase or redemption`;
   }
 }
+
+/** Points of a member that expire together, as announced ahead of time. */
+export interface ExpiryNotice {
+  points: number;
+  expiresAt: Date;
+}
+
+/** `lots` (that expire by date) as one notice per expiry date, soonest first; lots holding nothing are left out. */
+export function expiryNotices(lots: ReadonlyArray<Pick<Lot, 'remaining' | 'expiresAt'>>): ExpiryNotice[] {
+  const byDate = new Map<number, number>();
+  for (const lot of lots) {
+    if (lot.expiresAt === null || lot.remaining <= 0) continue;
+    const at = lot.expiresAt.getTime();
+    byDate.set(at, (byDate.get(at) ?? 0) + lot.remaining);
+  }
+  return [...byDate.entries()].sort(([a], [b]) => a - b).map(([at, points]) => ({ points, expiresAt: new Date(at) }));
+}

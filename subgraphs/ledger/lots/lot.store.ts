@@ -102,6 +102,21 @@ export const lotStore = {
     );
   },
 
+  /**
+   * Marks the member's spendable lots that expire after `now` and by `until`, and were not announced
+   * yet, as announced at `now`; returns them. A lot is marked once, however often this runs.
+   */
+  async markExpiryNoticed(tx: Queryable, customerId: string, now: Date, until: Date): Promise<Lot[]> {
+    const { rows } = await tx.query<LotRow>(
+      `update ledger.lots set expiry_noticed_at = $2
+        where customer_id = $1 and status = 'ACTIVE' and remaining > 0 and expiry_noticed_at is null
+          and expires_at > $2 and expires_at <= $3
+       returning *`,
+      [customerId, now, until],
+    );
+    return rows.map(toLot);
+  },
+
   /** Spendable points by expiry date, soonest first (lots that expire by date only). */
   async expiringByDate(
     db: Queryable,

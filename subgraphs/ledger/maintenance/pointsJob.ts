@@ -8,15 +8,19 @@ import { tierStore } from '../tiers/tier.store';
 export interface PointsJobReport {
   /** Accounts that had something due and were settled. */
   accounts: number;
+  /** PointsExpiring events published (one per member and expiry date announced). */
+  expiryNotices: number;
   /** When the run counted as "now". */
   ranAt: Date;
 }
 
 const batchSize = 200;
+const dayMs = 86_400_000;
 
 /**
  * Releases pending points whose return window closed, expires points that are due, reviews tiers
- * whose review date came, then runs `upkeep` (paying referrals whose friend bought). Each account
+ * whose review date came, announces points that expire within the policy's notice window (once per
+ * lot, as a PointsExpiring event), then runs `upkeep` (paying referrals whose friend bought). Each account
  * is settled in its own transaction under its lock, and settling finds nothing left to do a second
  * time, so runs may overlap, repeat, or run on several instances at once.
  */
@@ -38,8 +42,11 @@ async function settleDueAccounts(
   const now = core.clock();
   const policy = core.policy;
   const inactiveBefore = policy.expiry.kind === 'AFTER_INACTIVITY' ? addMonths(now, -policy.expiry.months) : null;
+  // Lots are announced once each (a whole balance expiring for inactivity is not announced).
+  const noticeUntil = policy.expiryNoticeDays > 0 ? new Date(now.getTime() + policy.expiryNoticeDays * dayMs) : null;
   let after = '00000000-0000-0000-0000-000000000000';
   let accounts = 0;
+  let expiryNotices = 0;
   for (;;) {
     const { rows } = await core.db.query<{ customer_id: string }>(
       `select customer_id from (
@@ -47,17 +54,21 @@ async function settleDueAccounts(
          union select customer_id from ledger.lots where status = 'ACTIVE' and remaining > 0 and expires_at <= $1
          union select customer_id from ledger.accounts where tier_review_at <= $1
          union select customer_id from ledger.accounts where balance > 0 and last_activity_at <= $2
+         union select customer_id from ledger.lots
+                where status = 'ACTIVE' and remaining > 0 and expiry_noticed_at is null and expires_at <= $5
        ) due
        where customer_id > $3
        order by customer_id
        limit $4`,
-      [now, inactiveBefore, after, batchSize],
+      [now, inactiveBefore, after, batchSize, noticeUntil],
     );
     for (const { customer_id: customerId } of rows) {
-      await core.db.transaction(async (tx) => {
+      expiryNotices += await core.db.transaction(async (tx) => {
         const program = await tierStore.load(tx);
         const book = await AccountBook.open(tx, customerId, now, policy);
+        const notices = noticeUntil ? await book.announceExpiring(noticeUntil) : 0;
         await book.save(program, true);
+        return notices;
       });
     }
     accounts += rows.length;
@@ -66,5 +77,5 @@ async function settleDueAccounts(
     after = rows[rows.length - 1]!.customer_id;
   }
   await upkeep();
-  return { accounts, ranAt: now };
+  return { accounts, expiryNotices, ranAt: now };
 }

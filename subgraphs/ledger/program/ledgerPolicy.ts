@@ -12,6 +12,15 @@ export interface LedgerPolicy {
   churnAfterDays: number;
   /** How often program metrics fold new ledger events in (their lag); 0 only on request. */
   metricsIntervalMs: number;
+  /**
+   * Days before points expire by date that the points job announces them (a `PointsExpiring` event
+   * per member and expiry date, once); 0 announces nothing. Default 14.
+   */
+  expiryNoticeDays: number;
+  /** Most points one member-to-member transfer may move; 0 turns transfers off. Default 5,000. */
+  transferMaxPoints: number;
+  /** Most points one member may give away in any 24 hours, over all their transfers. Default 10,000. */
+  transferDailyMaxPoints: number;
 }
 
 export const defaultLedgerPolicy: LedgerPolicy = {
@@ -20,11 +29,18 @@ export const defaultLedgerPolicy: LedgerPolicy = {
   jobIntervalMs: 60_000,
   churnAfterDays: 90,
   metricsIntervalMs: 5_000,
+  expiryNoticeDays: 14,
+  transferMaxPoints: 5_000,
+  transferDailyMaxPoints: 10_000,
 };
 
 type Env = Record<string, string | undefined>;
 
-/** `POINTS_PENDING_DAYS`, `POINTS_EXPIRY`, `POINTS_JOB_INTERVAL_MS`, `CHURN_AFTER_DAYS` and `METRICS_INTERVAL_MS`, checked at start. */
+/**
+ * `POINTS_PENDING_DAYS`, `POINTS_EXPIRY`, `POINTS_JOB_INTERVAL_MS`, `CHURN_AFTER_DAYS`,
+ * `METRICS_INTERVAL_MS`, `POINTS_EXPIRY_NOTICE_DAYS`, `TRANSFER_MAX_POINTS` and
+ * `TRANSFER_DAILY_MAX_POINTS`, checked at start.
+ */
 export function readLedgerPolicy(env: Env): LedgerPolicy {
   const expiryText = envString(env, 'POINTS_EXPIRY', 'after-earning:24')!;
   const expiry = parseExpiryPolicy(expiryText);
@@ -44,6 +60,18 @@ export function readLedgerPolicy(env: Env): LedgerPolicy {
     metricsIntervalMs: envInteger(env, 'METRICS_INTERVAL_MS', defaultLedgerPolicy.metricsIntervalMs, {
       min: 0,
       max: 86_400_000,
+    }),
+    expiryNoticeDays: envInteger(env, 'POINTS_EXPIRY_NOTICE_DAYS', defaultLedgerPolicy.expiryNoticeDays, {
+      min: 0,
+      max: 365,
+    }),
+    transferMaxPoints: envInteger(env, 'TRANSFER_MAX_POINTS', defaultLedgerPolicy.transferMaxPoints, {
+      min: 0,
+      max: 1_000_000_000,
+    }),
+    transferDailyMaxPoints: envInteger(env, 'TRANSFER_DAILY_MAX_POINTS', defaultLedgerPolicy.transferDailyMaxPoints, {
+      min: 0,
+      max: 1_000_000_000,
     }),
   };
 }
