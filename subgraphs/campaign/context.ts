@@ -2,9 +2,14 @@ import DataLoader from 'dataloader';
 import type { AuthContext } from '../../runtime/auth/authorize';
 import type { Database } from '../../runtime/database/database';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
+import type { BadgePurchase } from './badges/badge.rules';
+import type { BadgeService } from './badges/badge.service';
+import { badgeStore, type BadgeCompletion, type BadgeRecord } from './badges/badge.store';
 import type { CampaignService } from './campaigns/campaign.service';
 import type { EarnRateService } from './earning/earnRate.service';
 import type { EarnRateRecord } from './earning/earnRate.store';
+import type { LeaderboardService } from './leaderboards/leaderboard.service';
+import { leaderboardStore, type Membership } from './leaderboards/leaderboard.store';
 import type { QuoteService } from './quotes/quote.service';
 import type { PurchaseHistory } from './segments/purchaseHistory';
 import { segmentStore, type StoredStats } from './segments/segment.store';
@@ -17,6 +22,8 @@ export interface CampaignServices {
   quotes: QuoteService;
   history: PurchaseHistory;
   simulations: SimulationService;
+  badges: BadgeService;
+  leaderboards: LeaderboardService;
 }
 
 export interface CampaignContext extends CampaignServices, AuthContext {
@@ -27,10 +34,21 @@ export interface CampaignContext extends CampaignServices, AuthContext {
     allStats: DataLoader<'all', StoredStats[]>;
     /** Per-customer figures, one query for every customer of a request. */
     stats: DataLoader<string, StoredStats | undefined>;
+    /** The badge catalog, retired badges included, read once per request. */
+    badges: DataLoader<'all', BadgeRecord[]>;
+    badgeCompletionCounts: DataLoader<'all', Map<string, number>>;
+    badgeCompletions: DataLoader<string, BadgeCompletion[]>;
+    /** Per customer, the purchases since the oldest badge was defined. */
+    badgePurchases: DataLoader<string, BadgePurchase[]>;
+    leaderboardMemberships: DataLoader<string, Membership | undefined>;
   };
 }
 
 export function createCampaignContext(services: CampaignServices, { principal }: ContextInput): CampaignContext {
+  const badges = new DataLoader<'all', BadgeRecord[]>(async (keys) => {
+    const all = await services.badges.all();
+    return keys.map(() => all);
+  });
   return {
     ...services,
     principal,
@@ -45,6 +63,26 @@ export function createCampaignContext(services: CampaignServices, { principal }:
       }),
       stats: new DataLoader(async (ids) => {
         const found = await segmentStore.statsOf(services.db, ids);
+        return ids.map((id) => found.get(id));
+      }),
+      badges,
+      badgeCompletionCounts: new DataLoader(async (keys) => {
+        const counts = await badgeStore.completionCounts(services.db);
+        return keys.map(() => counts);
+      }),
+      badgeCompletions: new DataLoader(async (ids) => {
+        const all = await badgeStore.completionsOf(services.db, ids);
+        return ids.map((id) => all.filter((completion) => completion.customerId === id));
+      }),
+      badgePurchases: new DataLoader(async (ids) => {
+        const catalog = await badges.load('all');
+        if (catalog.length === 0) return ids.map(() => []);
+        const since = new Date(Math.min(...catalog.map((badge) => badge.countsFrom.getTime())));
+        const found = await badgeStore.purchasesOf(services.db, ids, since);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+      leaderboardMemberships: new DataLoader(async (ids) => {
+        const found = await leaderboardStore.membershipsOf(services.db, ids);
         return ids.map((id) => found.get(id));
       }),
     },

@@ -10,6 +10,11 @@ export enum CampaignErrorKind {
   CampaignConflict = 'CampaignConflict',
   InvalidSegment = 'InvalidSegment',
   UnknownSegment = 'UnknownSegment',
+  InvalidBadge = 'InvalidBadge',
+  UnknownBadge = 'UnknownBadge',
+  /** A key in use, or a change a retired badge does not allow. */
+  BadgeConflict = 'BadgeConflict',
+  InvalidLeaderboard = 'InvalidLeaderboard',
   UpstreamUnavailable = 'UpstreamUnavailable',
 }
 
@@ -23,6 +28,10 @@ export const campaignErrorCodes: Record<CampaignErrorKind | QuoteErrorKind, Erro
   [CampaignErrorKind.CampaignConflict]: ErrorCode.CONFLICT,
   [CampaignErrorKind.InvalidSegment]: ErrorCode.BAD_USER_INPUT,
   [CampaignErrorKind.UnknownSegment]: ErrorCode.NOT_FOUND,
+  [CampaignErrorKind.InvalidBadge]: ErrorCode.BAD_USER_INPUT,
+  [CampaignErrorKind.UnknownBadge]: ErrorCode.NOT_FOUND,
+  [CampaignErrorKind.BadgeConflict]: ErrorCode.CONFLICT,
+  [CampaignErrorKind.InvalidLeaderboard]: ErrorCode.BAD_USER_INPUT,
   [CampaignErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
 };
 

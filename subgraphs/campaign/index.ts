@@ -5,14 +5,19 @@ import { UpstreamOutbox } from '../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
+import { BadgeService } from './badges/badge.service';
+import { BadgeAwards } from './badges/badgeAwards';
+import { BadgeTracker } from './badges/badgeTracker';
 import { CampaignService } from './campaigns/campaign.service';
 import { createCampaignContext } from './context';
 import { EarnRateService } from './earning/earnRate.service';
+import { LeaderboardService } from './leaderboards/leaderboard.service';
 import { defaultProgramSettings, type ProgramSettings } from './program/programSettings';
 import { QuoteService } from './quotes/quote.service';
 import { buildCampaignSchema } from './schema';
 import { PurchaseHistory } from './segments/purchaseHistory';
 import { SimulationService } from './simulation/simulation.service';
+import { LedgerAwards } from './upstream/ledgerAwards';
 import { ProfileFacts } from './upstream/profileFacts';
 
 export const campaignMigrationsDir = path.join(projectRoot(), 'subgraphs/campaign/migrations');
@@ -34,29 +39,39 @@ export interface RunningCampaign extends RunningSubgraph {
   history: PurchaseHistory;
 }
 
-/** Starts the campaign subgraph: earn rates, campaigns, the quote engine, segments, offers, simulations. */
+/**
+ * Starts the campaign subgraph: earn rates, campaigns, the quote engine, segments, offers,
+ * simulations, badges and leaderboards.
+ */
 export async function startCampaignSubgraph(options: CampaignOptions): Promise<RunningCampaign> {
   const credential = new InternalCredential('campaign', options.auth.internalSecret);
   const program = options.program ?? defaultProgramSettings;
   const logger = options.logger.child({ service: 'campaign' });
+  const ledgerUrl = urlSource(options.ledgerUrl);
+  const profiles = new ProfileFacts(urlSource(options.profileUrl), credential);
+  const leaderboards = new LeaderboardService(options.db, profiles);
+  const awards = new BadgeAwards(
+    options.db,
+    new LedgerAwards(ledgerUrl, credential),
+    logger.child({ job: 'badge-awards' }),
+  );
+  // Badges and leaderboards follow the same ledger events, in the same transactions as the history.
   const history = new PurchaseHistory(
     options.db,
-    new UpstreamOutbox(urlSource(options.ledgerUrl), 'ledgerEvents', credential, 'ledger service'),
+    new UpstreamOutbox(ledgerUrl, 'ledgerEvents', credential, 'ledger service'),
     program,
     logger.child({ job: 'purchase-history' }),
+    [new BadgeTracker(program, awards), leaderboards],
   );
   const services = {
     db: options.db,
     earnRates: new EarnRateService(options.db),
     campaigns: new CampaignService(options.db),
-    quotes: new QuoteService(
-      options.db,
-      program,
-      new ProfileFacts(urlSource(options.profileUrl), credential),
-      options.clock ?? (() => new Date()),
-    ),
+    quotes: new QuoteService(options.db, program, profiles, options.clock ?? (() => new Date())),
     history,
     simulations: new SimulationService(options.db, logger.child({ job: 'simulation' })),
+    badges: new BadgeService(options.db),
+    leaderboards,
   };
   const subgraph = await startSubgraph(
     {

@@ -2,10 +2,13 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema';
 import { resolveRangeReference } from '../../runtime/schema/resolveRangeReference';
 import { resolveUuidReference } from '../../runtime/schema/resolveUuidReference';
+import { BadgeResolver, CustomerBadgesResolver } from './badges/badge.resolver';
 import { CampaignResolver } from './campaigns/campaign.resolver';
 import { ClaimResolver } from './claims/claim.resolver';
 import { EarnRateResolver } from './earning/earnRate.resolver';
 import { campaignErrors } from './errors';
+import { CampaignEventsResolver } from './outbox/campaignEvents.resolver';
+import { CustomerLeaderboardResolver, LeaderboardResolver } from './leaderboards/leaderboard.resolver';
 import { CustomerOffersResolver } from './offers/offer.resolver';
 import { Customer } from './offers/offer.type';
 import { ProgramResolver } from './program/program.resolver';
@@ -30,6 +33,11 @@ export function buildCampaignSchema(): Promise<GraphQLSchema> {
       CustomerSegmentsResolver,
       CampaignPerformanceResolver,
       SegmentMetricsResolver,
+      BadgeResolver,
+      CustomerBadgesResolver,
+      LeaderboardResolver,
+      CustomerLeaderboardResolver,
+      CampaignEventsResolver,
     ],
     // Customer is reached only through field resolvers, so it is listed to be emitted.
     orphanedTypes: [Customer, ProgramMetrics],

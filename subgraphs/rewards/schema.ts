@@ -3,6 +3,7 @@ import { Customer } from './customerRewards/customerRewards.type';
 import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema';
 import { resolveUuidReference } from '../../runtime/schema/resolveUuidReference';
 import { RewardCatalogResolver } from './catalog/reward.resolver';
+import { RewardsEventsResolver } from './outbox/rewardsEvents.resolver';
 import type { Reward } from './catalog/reward.type';
 import type { RewardsContext } from './context';
 import { AvailableRewardsResolver, CustomerRewardsResolver } from './customerRewards/customerRewards.resolver';
@@ -21,6 +22,7 @@ export function buildRewardsSchema(): Promise<GraphQLSchema> {
       RedemptionFieldsResolver,
       VoucherEventsResolver,
       VoucherEventFieldsResolver,
+      RewardsEventsResolver,
     ],
     // Customer is reached only through field resolvers, so it is listed to be emitted.
     orphanedTypes: [Customer],

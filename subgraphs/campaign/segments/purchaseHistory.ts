@@ -1,7 +1,7 @@
-import type { Database } from '../../../runtime/database/database';
+import type { Database, Queryable } from '../../../runtime/database/database';
 import type { Logger } from '../../../runtime/logging/logger';
 import { programStore, type ProgramSettings } from '../program/programSettings';
-import type { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
+import type { UpstreamEvent, UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
 import { historyStore, type CampaignEarning } from './segment.store';
 
@@ -19,6 +19,24 @@ export const historyEventTypes = [
 
 const earningsOf = (payload: Record<string, unknown>): CampaignEarning[] =>
   Array.isArray(payload.earnings) ? (payload.earnings as CampaignEarning[]) : [];
+
+/**
+ * Something else kept from the same ledger events (badges, leaderboards): applied in each batch's
+ * transaction, after the purchase history and before the cursor moves, so it happens exactly once
+ * with them.
+ */
+export interface HistoryFollower {
+  applyBatch(tx: Queryable, events: readonly UpstreamEvent[]): Promise<void>;
+  /** Runs after every refresh, outside its transactions (to call other services). */
+  afterRefresh?(): Promise<void>;
+}
+
+/** The profile merges (AccountsMerged) among some ledger events. */
+export function mergesIn(events: readonly UpstreamEvent[]): Array<{ survivorId: string; mergedId: string }> {
+  return events
+    .filter((event) => event.type === 'AccountsMerged')
+    .map((event) => ({ survivorId: String(event.payload.customerId), mergedId: String(event.payload.mergedId) }));
+}
 
 export interface HistoryReport {
   /** Ledger events read in this run. */
@@ -44,6 +62,7 @@ export class PurchaseHistory {
     private readonly events: UpstreamOutbox,
     private readonly defaults: ProgramSettings,
     private readonly logger: Logger,
+    private readonly followers: readonly HistoryFollower[] = [],
   ) {}
 
   start(intervalMs: number): void {
@@ -95,6 +114,7 @@ export class PurchaseHistory {
               currency: String(payload.currency),
               totalAmount: Number(payload.totalAmount),
               lines: payload.lines,
+              pointsEarned: Number(payload.pointsEarned ?? 0),
               occurredAt: String(payload.occurredAt),
             });
             await historyStore.addCampaignRewards(
@@ -109,7 +129,12 @@ export class PurchaseHistory {
               earningsOf(payload),
             );
           } else if (event.type === 'ReturnRecorded') {
-            await historyStore.addReturn(tx, String(payload.purchaseId), Number(payload.amount));
+            await historyStore.addReturn(
+              tx,
+              String(payload.purchaseId),
+              Number(payload.amount),
+              Number(payload.pointsReversed ?? 0),
+            );
           } else if (event.type === 'TierChanged') {
             await historyStore.setTier(tx, customerId, String(payload.to));
           } else if (event.type === 'AccountsMerged') {
@@ -117,6 +142,7 @@ export class PurchaseHistory {
           }
         }
         await historyStore.recount(tx, [...customers], currency);
+        for (const follower of this.followers) await follower.applyBatch(tx, fresh);
         await consumerCursor.advance(tx, 'campaign', source, batch[batch.length - 1]!.id);
       });
       this.unscored = true;
@@ -130,6 +156,7 @@ export class PurchaseHistory {
       this.lastRescore = Date.now();
       this.unscored = false;
     }
+    for (const follower of this.followers) await follower.afterRefresh?.();
     return { events: read, lastEventId: cursor };
   }
 }

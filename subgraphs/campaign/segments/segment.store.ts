@@ -133,12 +133,14 @@ export const historyStore = {
       currency: string;
       totalAmount: number;
       lines: unknown;
+      /** What the purchase earned in all (leaderboards rank by it). */
+      pointsEarned: number;
       occurredAt: string;
     },
   ): Promise<void> {
     await tx.query(
-      `insert into campaign.purchases (purchase_id, customer_id, channel, store_id, currency, total_amount, lines, occurred_at)
-       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) on conflict (purchase_id) do nothing`,
+      `insert into campaign.purchases (purchase_id, customer_id, channel, store_id, currency, total_amount, lines, occurred_at, points_earned)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) on conflict (purchase_id) do nothing`,
       [
         purchase.purchaseId,
         purchase.customerId,
@@ -148,14 +150,17 @@ export const historyStore = {
         purchase.totalAmount,
         JSON.stringify(purchase.lines),
         purchase.occurredAt,
+        purchase.pointsEarned,
       ],
     );
   },
 
-  async addReturn(tx: Queryable, purchaseId: string, amount: number): Promise<void> {
+  async addReturn(tx: Queryable, purchaseId: string, amount: number, pointsReversed: number): Promise<void> {
     await tx.query(
-      'update campaign.purchases set returned_amount = least(total_amount, returned_amount + $2) where purchase_id = $1',
-      [purchaseId, amount],
+      `update campaign.purchases set returned_amount = least(total_amount, returned_amount + $2),
+         points_reversed = least(points_earned, points_reversed + $3)
+       where purchase_id = $1`,
+      [purchaseId, amount, pointsReversed],
     );
   },
 
