@@ -7,7 +7,8 @@ import { openDatabase } from '../runtime/database/openDatabase';
 import { runMain } from '../runtime/server/runMain';
 import { defaultGatewayPort, defaultSubgraphPorts, subgraphNames } from '../subgraphs/registry';
 import { readProgramSettings } from '../subgraphs/campaign/program/programSettings';
-import { readPhoneRegion } from '../subgraphs/profile/profileSettings';
+import { readNotificationSettings, readPhoneRegion } from '../subgraphs/profile/profileSettings';
+import { readWebhookSettings } from '../subgraphs/profile/webhooks/webhookSettings';
 import { readLedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { startExampleServer } from '../examples/server/exampleServer';
 import { seedDemoData } from './seedDemoData';
@@ -36,6 +37,8 @@ runMain(async () => {
       ledgerPolicy: readLedgerPolicy(env),
       program: readProgramSettings(env),
       phoneRegion: readPhoneRegion(env),
+      notifications: readNotificationSettings(env),
+      webhooks: readWebhookSettings(env),
     });
     if (envString(env, 'SEED_DEMO_DATA', 'true') !== 'false') {
       if (common.auth.jwtSecret) {

@@ -5,6 +5,7 @@ import { readSupergraphSdl } from '../gateway/composition/generateSchemaFiles';
 import type { AuthConfig } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
 import type { Database } from '../runtime/database/database';
+import { UpstreamError } from '../runtime/http/graphqlRequest';
 import type { Logger } from '../runtime/logging/logger';
 import type { OperationLimits } from '../runtime/server/operationLimits';
 import type { RunningServer } from '../runtime/server/startGraphQLServer';
@@ -13,7 +14,9 @@ import { startCampaignSubgraph, type RunningCampaign } from '../subgraphs/campai
 import type { ProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { startLedgerSubgraph, type RunningLedger } from '../subgraphs/ledger';
 import type { LedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
-import { startProfileSubgraph } from '../subgraphs/profile';
+import { startProfileSubgraph, type RunningProfile } from '../subgraphs/profile';
+import type { NotificationSettings } from '../subgraphs/profile/notifications/notification.service';
+import type { WebhookSettings } from '../subgraphs/profile/webhooks/webhookSettings';
 import type { SubgraphName } from '../subgraphs/registry';
 import { startRewardsSubgraph, type RunningRewards } from '../subgraphs/rewards';
 
@@ -55,11 +58,16 @@ export interface StackOptions {
   rewardsJobIntervalMs?: number;
   /** How often the ledger and rewards apply profile merges (0: never). Default 1000 ms. */
   mergeFollowIntervalMs?: number;
+  /** Providers per channel (none: messages are logged), quiet hours, brand, intervals. */
+  notifications?: NotificationSettings;
+  /** Outbound webhooks: intervals, backoff, attempts, timeout. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface RunningStack {
   gateway: RunningServer;
-  subgraphs: Record<Exclude<SubgraphName, 'ledger' | 'campaign' | 'rewards'>, RunningSubgraph> & {
+  subgraphs: Record<Exclude<SubgraphName, 'profile' | 'ledger' | 'campaign' | 'rewards'>, RunningSubgraph> & {
+    profile: RunningProfile;
     ledger: RunningLedger;
     campaign: RunningCampaign;
     rewards: RunningRewards;
@@ -87,14 +95,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     return service;
   };
   try {
-    const profile = track(await startProfileSubgraph({ ...common('profile'), phoneRegion: options.phoneRegion }));
-    // The ledger asks campaign for quotes, so it starts after it (and after rewards); those two read the
-    // ledger once it is up.
-    const later: { ledgerUrl?: string } = {};
-    const ledgerUrl = () => {
-      if (!later.ledgerUrl) throw new Error('the ledger is not started yet');
-      return later.ledgerUrl;
+    // The profile starts first (everyone asks it about members); the ledger asks campaign for quotes,
+    // so it starts after it (and after rewards). Those that read a service started later find its
+    // URL once it is up.
+    const later: Partial<Record<SubgraphName, string>> = {};
+    const urlOf = (name: SubgraphName) => () => {
+      const url = later[name];
+      // Unavailable, not broken: a job that calls it before it is up retries at its next run.
+      if (!url) throw new UpstreamError('UpstreamUnavailable', `the ${name} service is not started yet`);
+      return url;
     };
+    const ledgerUrl = urlOf('ledger');
+    const profile = track(
+      await startProfileSubgraph({
+        ...common('profile'),
+        phoneRegion: options.phoneRegion,
+        programEvents: { ledgerUrl, rewardsUrl: urlOf('rewards'), campaignUrl: urlOf('campaign') },
+        notifications: options.notifications,
+        webhooks: options.webhooks,
+        clock: options.clock,
+      }),
+    );
     const campaign = track(
       await startCampaignSubgraph({
         ...common('campaign'),
@@ -125,7 +146,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         mergeFollowIntervalMs: options.mergeFollowIntervalMs,
       }),
     );
-    later.ledgerUrl = ledger.url;
+    Object.assign(later, { ledger: ledger.url, rewards: rewards.url, campaign: campaign.url });
     const subgraphs = { profile, ledger, rewards, campaign };
     const gateway = track(
       await startGateway({

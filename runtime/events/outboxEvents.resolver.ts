@@ -29,6 +29,9 @@ export function outboxEventsResolver(options: OutboxEventsField): new () => obje
     @Field()
     type!: string;
 
+    @Field({ description: 'The entity the event is about (a customer id, a reward id, ...).' })
+    aggregateId!: string;
+
     @Field(() => GraphQLJSONObject)
     payload!: object;
 
@@ -53,10 +56,7 @@ export function outboxEventsResolver(options: OutboxEventsField): new () => obje
          where id > $1 and ($3::text[] is null or type = any($3::text[])) order by id limit $2`,
         [after, first, types ?? null],
       );
-      return rows.map((row) => {
-        const event = toOutboxEvent<object>(row);
-        return { id: event.id, type: event.type, payload: event.payload, createdAt: event.createdAt };
-      });
+      return rows.map((row) => toOutboxEvent<object>(row));
     }
   }
 

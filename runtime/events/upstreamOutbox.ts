@@ -4,7 +4,10 @@ import { graphqlRequest } from '../http/graphqlRequest';
 export interface UpstreamEvent {
   id: number;
   type: string;
+  /** The entity the event is about (a customer id, a reward id, ...). */
+  aggregateId: string;
   payload: Record<string, unknown>;
+  createdAt: Date;
 }
 
 /** Reads another service's outbox through its internal events query (see outboxEventsResolver), from a cursor. */
@@ -20,19 +23,26 @@ export class UpstreamOutbox {
     private readonly service: string,
   ) {
     this.query = `query ReadOutbox($after: Int!, $first: Int!, $types: [String!]) {
-      events: ${field}(after: $after, first: $first, types: $types) { id type payload }
+      events: ${field}(after: $after, first: $first, types: $types) { id type aggregateId payload createdAt }
     }`;
   }
 
-  async after(after: number, first: number, types: readonly string[]): Promise<UpstreamEvent[]> {
+  /** Events after `after`, oldest first; `types` null: every type. */
+  async after(after: number, first: number, types: readonly string[] | null): Promise<UpstreamEvent[]> {
     const data = await graphqlRequest<{
-      events: Array<{ id: string; type: string; payload: Record<string, unknown> }>;
+      events: Array<{
+        id: string;
+        type: string;
+        aggregateId: string;
+        payload: Record<string, unknown>;
+        createdAt: string;
+      }>;
     }>(
       this.url(),
       this.query,
       { after, first, types },
       { headers: { authorization: await this.credential.authorization() }, service: this.service },
     );
-    return data.events.map((event) => ({ ...event, id: Number(event.id) }));
+    return data.events.map((event) => ({ ...event, id: Number(event.id), createdAt: new Date(event.createdAt) }));
   }
 }

@@ -4,15 +4,23 @@ import type { Database } from '../../runtime/database/database';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { CustomerService } from './customers/customer.service';
 import type { Customer } from './customers/customer.type';
+import type { NotificationService } from './notifications/notification.service';
+import type { WebhookService } from './webhooks/webhook.service';
 
-export interface ProfileContext extends AuthContext {
+/** The profile's long-lived services, shared by every request. */
+export interface ProfileServices {
   db: Database;
   customers: CustomerService;
+  notifications: NotificationService;
+  webhooks: WebhookService;
+}
+
+export interface ProfileContext extends AuthContext, ProfileServices {
   loaders: {
     customerById: DataLoader<string, Customer | null>;
   };
 }
 
-export function createProfileContext(db: Database, customers: CustomerService, input: ContextInput): ProfileContext {
-  return { db, principal: input.principal, customers, loaders: { customerById: customers.createLoader() } };
+export function createProfileContext(services: ProfileServices, input: ContextInput): ProfileContext {
+  return { ...services, principal: input.principal, loaders: { customerById: services.customers.createLoader() } };
 }

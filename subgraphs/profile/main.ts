@@ -1,9 +1,26 @@
 import 'reflect-metadata';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
-import { readPhoneRegion } from './profileSettings';
+import { envUrl } from '../../runtime/config/env';
+import { readNotificationSettings, readPhoneRegion } from './profileSettings';
+import { readWebhookSettings } from './webhooks/webhookSettings';
 import { startProfileSubgraph } from '.';
 
 runSubgraphMain('profile', defaultSubgraphPorts.profile, (options, env) =>
-  startProfileSubgraph({ ...options, phoneRegion: readPhoneRegion(env) }),
+  startProfileSubgraph({
+    ...options,
+    phoneRegion: readPhoneRegion(env),
+    programEvents: readProgramEventUrls(env),
+    notifications: readNotificationSettings(env),
+    webhooks: readWebhookSettings(env),
+  }),
 );
+
+/** LEDGER_URL, REWARDS_URL and CAMPAIGN_URL, all or none: notifications follow those services' events. */
+function readProgramEventUrls(env: NodeJS.ProcessEnv) {
+  const [ledgerUrl, rewardsUrl, campaignUrl] = ['LEDGER_URL', 'REWARDS_URL', 'CAMPAIGN_URL'].map((name) =>
+    envUrl(env, name),
+  );
+  if (!ledgerUrl || !rewardsUrl || !campaignUrl) return undefined;
+  return { ledgerUrl, rewardsUrl, campaignUrl };
+}

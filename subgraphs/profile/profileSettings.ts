@@ -1,5 +1,12 @@
 import { isSupportedCountry } from 'libphonenumber-js';
-import { ConfigError, envString } from '../../runtime/config/env';
+import { ConfigError, envInteger, envString, envUrl } from '../../runtime/config/env';
+import { NotificationChannel, parseQuietHours } from './notifications/notification.rules';
+import type { NotificationSettings } from './notifications/notification.service';
+import {
+  HttpWebhookProvider,
+  SmtpEmailProvider,
+  type NotificationProviders,
+} from './notifications/notificationProviders';
 
 type Env = Record<string, string | undefined>;
 
@@ -11,4 +18,42 @@ export function readPhoneRegion(env: Env): string | null {
     throw new ConfigError(`PROFILE_PHONE_REGION must be a two-letter region such as GB or DE, got "${region}"`);
   }
   return region;
+}
+
+/**
+ * Notification providers and timing: `SMTP_URL` (smtp:// or smtps://) with `NOTIFY_EMAIL_FROM` for
+ * email, `SMS_WEBHOOK_URL` and `PUSH_WEBHOOK_URL` for HTTP gateways (a channel without one logs its
+ * messages), `NOTIFY_QUIET_HOURS` ("21:00-08:00") in `NOTIFY_TIME_ZONE`, `NOTIFY_BRAND`,
+ * `NOTIFY_INTERVAL_MS`.
+ */
+export function readNotificationSettings(env: Env): NotificationSettings {
+  const providers: NotificationProviders = {};
+  const smtp = envUrl(env, 'SMTP_URL');
+  if (smtp) {
+    if (!/^smtps?:$/.test(new URL(smtp).protocol))
+      throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://`);
+    providers.EMAIL = new SmtpEmailProvider(
+      smtp,
+      envString(env, 'NOTIFY_EMAIL_FROM', 'Loyalty Graph <loyalty@localhost>')!,
+    );
+  }
+  const sms = envUrl(env, 'SMS_WEBHOOK_URL');
+  if (sms) providers.SMS = new HttpWebhookProvider(sms, NotificationChannel.SMS);
+  const push = envUrl(env, 'PUSH_WEBHOOK_URL');
+  if (push) providers.PUSH = new HttpWebhookProvider(push, NotificationChannel.PUSH);
+  const timeZone = envString(env, 'NOTIFY_TIME_ZONE', 'UTC')!;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`NOTIFY_TIME_ZONE must be an IANA time zone such as Europe/Berlin, got "${timeZone}"`);
+  }
+  const quiet = envString(env, 'NOTIFY_QUIET_HOURS');
+  const quietHours = quiet ? parseQuietHours(quiet, timeZone) : null;
+  if (quiet && !quietHours) throw new ConfigError(`NOTIFY_QUIET_HOURS must look like 21:00-08:00, got "${quiet}"`);
+  return {
+    providers,
+    quietHours,
+    brand: envString(env, 'NOTIFY_BRAND', 'Loyalty Graph'),
+    intervalMs: envInteger(env, 'NOTIFY_INTERVAL_MS', 2000, { min: 0, max: 3_600_000 }),
+  };
 }

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../../runtime/database/database';
+import { consumerCursor } from '../../../runtime/events/consumerCursor';
+import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
+import type { Logger } from '../../../runtime/logging/logger';
+import type { RewardCatalog } from '../upstream/rewardCatalog';
+import type { ProgramEventSource } from '../upstream/programEvents';
+import {
+  chooseChannel,
+  intentFor,
+  newlyAffordable,
+  type NotificationChannel,
+  NotificationKind,
+  NotificationStatus,
+  render,
+  sendTime,
+  templateLanguage,
+  type NotificationIntent,
+  type QuietHours,
+} from './notification.rules';
+import { builtInTemplate, purchasePlace } from './notification.templates';
+import { notificationStore, type NotificationRow } from './notification.store';
+import { LogProvider, type NotificationProvider, type NotificationProviders } from './notificationProviders';
+
+export interface NotificationSettings {
+  /** A provider per channel; a channel without one logs its messages instead (development). */
+  providers?: NotificationProviders;
+  /** SMS and push wait until these end. Default none. */
+  quietHours?: QuietHours | null;
+  /** The program's name, signed under every message. Default "Loyalty Graph". */
+  brand?: string;
+  /** How often events are read and due messages sent (0: only on request). Default 2000 ms. */
+  intervalMs?: number;
+  /** Attempts per message before it is FAILED. Default 5. */
+  maxAttempts?: number;
+  /** The wait after the first refused attempt, doubling after each. Default 60 s. */
+  retryBaseMs?: number;
+}
+
+export interface NotificationReport {
+  eventsRead: number;
+  /** Messages decided (to send, or suppressed) in this run. */
+  decided: number;
+  sent: number;
+  refused: number;
+}
+
+/** The events each outbox contributes; balance changes are read for rewards that became affordable. */
+const followedTypes: Partial<Record<ProgramEventSource['name'], readonly string[]>> = {
+  ledger: ['PurchaseRecorded', 'TierChanged', 'PointsExpiring', 'BalanceUpdated'],
+  rewards: ['RewardIssued'],
+};
+const batchSize = 200;
+const sendBatch = 50;
+/** A message SENDING longer than this was interrupted (its sender stopped). */
+const interruptedAfterMs = 10 * 60_000;
+
+/**
+ * Speaks to members about what happened to them: follows the program's outboxes from saved cursors,
+ * decides each message once per event (consent, preferred channel, language, quiet hours) in the
+ * transaction that advances the cursor, and sends due messages through the channel's provider.
+ */
+export class NotificationService {
+  private readonly job: PeriodicJob<NotificationReport>;
+  private readonly providers: Required<NotificationProviders>;
+  private readonly brand: string;
+
+  constructor(
+    private readonly db: Database,
+    private readonly sources: readonly ProgramEventSource[],
+    private readonly catalog: RewardCatalog,
+    private readonly settings: NotificationSettings,
+    private readonly logger: Logger,
+    private readonly clock: () => Date,
+  ) {
+    const fallback = new LogProvider(logger);
+    this.providers = {
+      EMAIL: settings.providers?.EMAIL ?? fallback,
+      SMS: settings.providers?.SMS ?? fallback,
+      PUSH: settings.providers?.PUSH ?? fallback,
+    };
+    this.brand = settings.brand ?? 'Loyalty Graph';
+    this.job = new PeriodicJob('notifications', () => this.runOnce(), logger);
+  }
+
+  start(): void {
+    this.job.start(this.settings.intervalMs ?? 2000);
+  }
+
+  async stop(): Promise<void> {
+    await this.job.stop();
+    await Promise.all(Object.values(this.providers).map((provider: NotificationProvider) => provider.close?.()));
+  }
+
+  /** Reads new events, decides their messages, and sends what is due; a call during a run joins it. */
+  run(): Promise<NotificationReport> {
+    return this.job.run();
+  }
+
+  private async runOnce(): Promise<NotificationReport> {
+    const report: NotificationReport = { eventsRead: 0, decided: 0, sent: 0, refused: 0 };
+    this.catalog.forget();
+    for (const source of this.sources) {
+      const types = followedTypes[source.name];
+      if (types) await this.follow(source, types, report);
+    }
+    report.decided += await this.birthdays();
+    await this.sendDue(report);
+    return report;
+  }
+
+  private async follow(
+    source: ProgramEventSource,
+    types: readonly string[],
+    report: NotificationReport,
+  ): Promise<void> {
+    const cursorName = `notifications:${source.name}`;
+    let cursor = await consumerCursor.read(this.db, 'profile', cursorName);
+    for (;;) {
+      const batch = await source.after(cursor, batchSize, types);
+      if (batch.length === 0) return;
+      // Deciding reads the member and the catalog; the decisions and the cursor then commit together.
+      const decided: Array<{ eventId: number; row: Parameters<typeof notificationStore.insert>[1] }> = [];
+      for (const event of batch) {
+        const intent = await this.intentOf(source.name, event);
+        const row = intent && (await this.decide(intent));
+        if (row) decided.push({ eventId: event.id, row });
+      }
+      await this.db.transaction(async (tx) => {
+        const committed = await consumerCursor.lock(tx, 'profile', cursorName);
+        for (const { eventId, row } of decided) {
+          if (eventId > committed && (await notificationStore.insert(tx, row))) report.decided += 1;
+        }
+        await consumerCursor.advance(tx, 'profile', cursorName, batch[batch.length - 1]!.id);
+      });
+      report.eventsRead += batch.length;
+      cursor = batch[batch.length - 1]!.id;
+      if (batch.length < batchSize) return;
+    }
+  }
+
+  private async intentOf(source: ProgramEventSource['name'], event: UpstreamEvent): Promise<NotificationIntent | null> {
+    if (source === 'ledger' && event.type === 'BalanceUpdated') {
+      const change = Number(event.payload.change ?? 0);
+      if (!(change > 0)) return null;
+      const reward = newlyAffordable(await this.catalog.active(), Number(event.payload.balance), change);
+      if (!reward) return null;
+      return {
+        eventKey: `ledger:${event.id}:${NotificationKind.REWARD_AFFORDABLE}`,
+        customerId: String(event.payload.customerId),
+        kind: NotificationKind.REWARD_AFFORDABLE,
+        facts: { reward: reward.name, cost: reward.costPoints, balance: Number(event.payload.balance) },
+      };
+    }
+    const intent = intentFor(source, event);
+    if (intent?.kind === NotificationKind.VOUCHER_ISSUED) {
+      const reward = await this.catalog.reward(String(intent.facts.rewardId));
+      intent.facts.reward = reward?.name ?? '';
+    }
+    return intent;
+  }
+
+  /** The message for an intent: rendered for the member's channel and language, or suppressed and why. */
+  private async decide(intent: NotificationIntent): Promise<Parameters<typeof notificationStore.insert>[1] | null> {
+    const member = await notificationStore.member(this.db, intent.customerId);
+    if (!member) return null;
+    const language = templateLanguage(member.language);
+    const now = this.clock();
+    const base = {
+      id: randomUUID(),
+      event_key: intent.eventKey,
+      customer_id: member.customerId,
+      kind: intent.kind,
+      language,
+    };
+    const choice = chooseChannel(member);
+    if (choice.channel === null) {
+      return {
+        ...base,
+        channel: null,
+        recipient: null,
+        subject: null,
+        body: null,
+        status: NotificationStatus.SUPPRESSED,
+        reason: choice.reason,
+        send_after: now,
+      };
+    }
+    const template =
+      (await notificationStore.template(this.db, intent.kind, choice.channel, language)) ??
+      builtInTemplate(intent.kind, choice.channel, language);
+    const values: Record<string, string | number> = { ...intent.facts, brand: this.brand, givenName: member.givenName };
+    if (intent.kind === NotificationKind.POINTS_EARNED)
+      values.where = purchasePlace(language, String(intent.facts.channel), String(intent.facts.store));
+    return {
+      ...base,
+      channel: choice.channel,
+      recipient: choice.address,
+      subject: template.subject === null ? null : render(template.subject, values),
+      body: render(template.body, values),
+      status: NotificationStatus.PENDING,
+      reason: null,
+      send_after: sendTime(now, choice.channel, this.settings.quietHours ?? null),
+    };
+  }
+
+  /** A birthday message for each member born on this day (UTC), once per year. */
+  private async birthdays(): Promise<number> {
+    const today = this.clock();
+    let decided = 0;
+    for (const customerId of await notificationStore.birthdaysWithoutMessage(this.db, today, 'birthday')) {
+      const row = await this.decide({
+        eventKey: `birthday:${customerId}:${today.getUTCFullYear()}`,
+        customerId,
+        kind: NotificationKind.BIRTHDAY,
+        facts: {},
+      });
+      if (row && (await notificationStore.insert(this.db, row))) decided += 1;
+    }
+    return decided;
+  }
+
+  private async sendDue(report: NotificationReport): Promise<void> {
+    const now = this.clock();
+    await notificationStore.failInterrupted(this.db, new Date(now.getTime() - interruptedAfterMs));
+    for (;;) {
+      const due = await this.db.transaction((tx) => notificationStore.claimDue(tx, now, sendBatch));
+      for (const message of due) await this.send(message, report);
+      if (due.length < sendBatch) return;
+    }
+  }
+
+  private async send(message: NotificationRow, report: NotificationReport): Promise<void> {
+    const provider = this.providers[message.channel as keyof NotificationProviders];
+    try {
+      const { providerMessageId } = await provider.send({
+        id: message.id,
+        channel: message.channel as NotificationChannel,
+        to: message.recipient ?? '',
+        subject: message.subject,
+        body: message.body ?? '',
+        customerId: message.customer_id,
+        kind: message.kind,
+      });
+      await notificationStore.markSent(this.db, message.id, provider.name, providerMessageId, this.clock());
+      report.sent += 1;
+    } catch (error) {
+      const maxAttempts = this.settings.maxAttempts ?? 5;
+      const wait = (this.settings.retryBaseMs ?? 60_000) * 2 ** (message.attempts - 1);
+      const retryAt = message.attempts < maxAttempts ? new Date(this.clock().getTime() + wait) : null;
+      await notificationStore.markRefused(this.db, message.id, provider.name, String(error), retryAt);
+      this.logger.warn('a notification provider refused a message', {
+        notificationId: message.id,
+        provider: provider.name,
+        attempt: message.attempts,
+        error: String(error),
+      });
+      report.refused += 1;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import type { InternalCredential } from '../../../runtime/auth/tokens';
+import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
+import type { CatalogReward } from '../notifications/notification.rules';
+
+const catalogQuery = /* GraphQL */ `
+  query NotificationCatalog($after: String) {
+    rewardCatalog(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          name
+          costPoints
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+const rewardQuery = /* GraphQL */ `
+  query NotificationReward($id: ID!) {
+    reward(id: $id) {
+      id
+      name
+      costPoints
+    }
+  }
+`;
+
+/** Rewards beyond this many (cheapest first) are not announced as affordable. */
+const maxRewards = 500;
+
+/** The rewards catalog as the notifications need it: names and costs, read from the rewards service. */
+export class RewardCatalog {
+  private cached: CatalogReward[] | undefined;
+
+  constructor(
+    private readonly rewardsUrl: () => string,
+    private readonly credential: InternalCredential,
+  ) {}
+
+  /** Active rewards, cheapest first, read once until `forget`. */
+  async active(): Promise<CatalogReward[]> {
+    if (this.cached) return this.cached;
+    const rewards: CatalogReward[] = [];
+    let after: string | null = null;
+    do {
+      const page: {
+        rewardCatalog: {
+          edges: Array<{ node: CatalogReward }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await this.request(catalogQuery, { after });
+      rewards.push(...page.rewardCatalog.edges.map((edge) => edge.node));
+      after = page.rewardCatalog.pageInfo.hasNextPage ? page.rewardCatalog.pageInfo.endCursor : null;
+    } while (after && rewards.length < maxRewards);
+    this.cached = rewards;
+    return rewards;
+  }
+
+  /** The next `active` reads the catalog again (each notifications run starts so). */
+  forget(): void {
+    this.cached = undefined;
+  }
+
+  /** One reward, active or not. */
+  async reward(id: string): Promise<CatalogReward | null> {
+    const data = await this.request<{ reward: CatalogReward | null }>(rewardQuery, { id });
+    return data.reward;
+  }
+
+  private async request<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
+    return graphqlRequest<Data>(this.rewardsUrl(), query, variables, {
+      headers: { authorization: await this.credential.authorization() },
+      service: 'rewards service',
+    });
+  }
+}
