@@ -182,7 +182,7 @@ export type JournalFilterInput = {
   until?: string | null | undefined;
 };
 
-/** What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment), expiry, an activity or a profile merge. */
+/** What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment), expiry, an activity, a profile merge or a transfer between members. */
 export type JournalSourceType =
   | 'ACTIVITY'
   | 'ACTOR'
@@ -191,7 +191,8 @@ export type JournalSourceType =
   | 'MERGE'
   | 'ORDER'
   | 'REDEMPTION'
-  | 'RETURN';
+  | 'RETURN'
+  | 'TRANSFER';
 
 /** A purchase named by its channel's own key. */
 export type OrderKeyInput = {
