@@ -28,7 +28,10 @@ describe('who may do what', () => {
   let pens: { id: string };
 
   beforeAll(async () => {
-    graph = await startTestGraph();
+    // Every row is tried by every caller: more mutations than one token may make a minute by default.
+    graph = await startTestGraph({
+      gateway: { rateLimits: { mutationsPerToken: 100_000, mutationsPerIp: 100_000, windowMs: 60_000 } },
+    });
     await setEarnRate(graph);
     [member, otherMember] = await Promise.all([enrollMember(graph, 'Mia'), enrollMember(graph, 'Oli')]);
     await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id, { storeId: 'berlin-1' }) });
@@ -411,6 +414,108 @@ describe('who may do what', () => {
         c.request(`mutation($input: RecordFeedbackInput!) { recordFeedback(input: $input) { score } }`, {
           input: { customerId: member.id, score: 9, channel: c === clients.associate ? 'IN_STORE' : 'ONLINE' },
         }),
+    },
+    {
+      name: "read the member's messages",
+      allowed: ['member', 'admin'],
+      field: 'customer.notifications',
+      run: (c) =>
+        c.request(`query($id: ID!) { customer(id: $id) { notifications { edges { node { status } } } } }`, {
+          id: member.id,
+        }),
+    },
+    {
+      name: 'read the message templates',
+      allowed: ['marketer', 'admin'],
+      field: 'notificationTemplates',
+      run: (c) => c.request(`{ notificationTemplates { kind } }`),
+    },
+    {
+      name: 'word a message',
+      allowed: ['marketer', 'admin'],
+      field: 'setNotificationTemplate',
+      run: (c) =>
+        c.request(
+          `mutation { setNotificationTemplate(input: { kind: BIRTHDAY, channel: SMS, language: "en", body: "Happy birthday, {{givenName}}!" }) { custom } }`,
+        ),
+    },
+    {
+      name: 'send due messages now',
+      allowed: ['admin'],
+      field: 'runNotifications',
+      run: (c) => c.request(`mutation { runNotifications { sent } }`),
+    },
+    {
+      name: 'register a webhook endpoint',
+      allowed: ['admin'],
+      field: 'registerWebhookEndpoint',
+      run: (c) =>
+        c.request(
+          `mutation { registerWebhookEndpoint(input: { url: "https://hooks.example.com/loyalty", eventTypes: ["PurchaseRecorded"] }) { secret } }`,
+        ),
+    },
+    {
+      name: 'read the webhook delivery log',
+      allowed: ['admin'],
+      field: 'webhookDeliveries',
+      run: (c) => c.request(`{ webhookDeliveries { edges { node { id } } } }`),
+    },
+    {
+      name: 'give points to another member',
+      allowed: ['member', 'admin'],
+      field: 'transferPoints',
+      run: (c) =>
+        c.request(`mutation($input: TransferPointsInput!) { transferPoints(input: $input) { points } }`, {
+          input: {
+            toCustomerId: otherMember.id,
+            points: 1,
+            idempotencyKey: randomUUID(),
+            ...(c === clients.admin ? { fromCustomerId: member.id } : {}),
+          },
+        }),
+    },
+    {
+      name: "read the member's transfers",
+      allowed: ['member', 'admin'],
+      field: 'pointTransfers',
+      run: (c) =>
+        c.request(`query($id: ID!) { pointTransfers(customerId: $id) { edges { node { points } } } }`, {
+          id: member.id,
+        }),
+    },
+    {
+      name: 'define a badge',
+      allowed: ['marketer', 'admin'],
+      field: 'defineBadge',
+      run: (c) =>
+        c.request(
+          `mutation($key: String!) { defineBadge(input: { key: $key, name: "Regular", rule: { event: PURCHASE, count: 3 } }) { key } }`,
+          { key: unique('regular') },
+        ),
+    },
+    {
+      name: 'list the badges',
+      allowed: ['marketer', 'admin'],
+      field: 'badges',
+      run: (c) => c.request(`{ badges { key } }`),
+    },
+    {
+      name: "read the member's badges",
+      allowed: ['member', 'associate', 'admin'],
+      field: 'customer.badges',
+      run: (c) => c.request(`query($id: ID!) { customer(id: $id) { badges { completed } } }`, { id: member.id }),
+    },
+    {
+      name: "read a store's leaderboard",
+      allowed: ['member', 'associate', 'marketer', 'admin'],
+      field: 'leaderboard',
+      run: (c) => c.request(`{ leaderboard(storeId: "berlin-1", period: MONTH) { entries { rank } } }`),
+    },
+    {
+      name: 'join the leaderboards',
+      allowed: ['member'],
+      field: 'joinLeaderboards',
+      run: (c) => c.request(`mutation { joinLeaderboards(displayName: "Matrix Mia") { displayName } }`),
     },
     {
       name: "read the program's NPS",
