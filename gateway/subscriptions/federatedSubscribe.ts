@@ -48,6 +48,9 @@ class EventDataSource implements GraphQLDataSource {
   }
 }
 
+/** The waits before resolving an event again when a service it needs was unavailable (3.75 s in all). */
+const hydrationRetryDelaysMs = [250, 500, 1000, 2000];
+
 function behind(): GraphQLError {
   return new GraphQLError('This subscription fell too far behind; subscribe again from the last event received', {
     extensions: { code: 'SUBSCRIPTION_BEHIND' },
@@ -170,14 +173,28 @@ export function createFederatedSubscribe(deps: {
         ...services,
         [primary.serviceName]: new EventDataSource(primary.operation, event, services[primary.serviceName]),
       };
-      const result = await executeQueryPlan(
-        hydrationPlan,
-        serviceMap,
-        requestContext(context),
-        operationContext,
-        schema.supergraphGraphQLSchema,
-        schema.apiSchema,
-      );
+      const resolve = () =>
+        executeQueryPlan(
+          hydrationPlan,
+          serviceMap,
+          requestContext(context),
+          operationContext,
+          schema.supergraphGraphQLSchema,
+          schema.apiSchema,
+        );
+      let result = await resolve();
+      // An event whose fields another service (or its database) could not give, briefly away,
+      // would reach the subscriber as null: resolve it again a few times first. The stream's later
+      // events wait behind it, so the order holds. Partial data (a missing nested part) goes out at
+      // once, as in a query; the event's own service being away is the upstream's to report.
+      const otherServiceAway = (error: GraphQLError) =>
+        error.extensions?.code === 'SERVICE_UNAVAILABLE' && error.extensions.serviceName !== primary.serviceName;
+      const lost = (data: typeof result.data) => !data || Object.values(data).some((value) => value === null);
+      for (const delayMs of hydrationRetryDelaysMs) {
+        if (!lost(result.data) || !result.errors?.some(otherServiceAway)) break;
+        await new Promise((resolveDelay) => setTimeout(resolveDelay, delayMs));
+        result = await resolve();
+      }
       return { data: result.data, errors: result.errors as GraphQLError[] | undefined };
     };
 

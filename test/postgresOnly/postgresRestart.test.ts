@@ -102,8 +102,9 @@ describe('PostgreSQL restarting under load', () => {
     const seen: number[] = [];
     while ((seen.at(-1) ?? 0) < final.customer.loyalty.balance) {
       const message = await live.next(15_000);
-      // An event hydrated while the database was down keeps its balance; only the parts other
-      // services add (name, rewards) are missing, as unavailable.
+      // An event committed just before the crash keeps its balance: the gateway resolves it again
+      // while the services are away, and at worst a part other services add (name, rewards) is
+      // missing, as unavailable.
       for (const error of message.errors ?? []) expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       seen.push(message.data!.balanceUpdated.balance);
     }
