@@ -7,14 +7,12 @@ import { signClientAuthorization } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
 import { projectRoot } from '../runtime/config/projectRoot';
 import type { Database } from '../runtime/database/database';
-import { openPglite } from '../runtime/database/pglite';
-import { openPostgres } from '../runtime/database/postgres';
-import { createScratchDatabase } from '../runtime/database/scratchDatabase';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
 import { readSupergraphSdl } from '../gateway/composition/generateSchemaFiles';
 import { startGateway } from '../gateway';
+import { openBenchDatabase } from './benchDatabase';
 import { bulkLoadMembers, bulkMemberId } from './bulkLoad';
 import { latencyChart } from './chart';
 import { markdownReport } from './markdown';
@@ -66,30 +64,6 @@ async function load(job: LoadJob): Promise<LoadResult> {
     });
     worker.once('error', reject);
   });
-}
-
-async function openBenchDatabase(): Promise<{
-  db: Database;
-  label: string;
-  url?: string;
-  dispose(): Promise<void>;
-}> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const db = await openPglite();
-    return { db, label: 'PGlite (in memory)', dispose: () => db.close() };
-  }
-  const scratch = await createScratchDatabase(serverUrl, 'loyalty_bench');
-  const db = await openPostgres({ connectionString: scratch.url, poolSize: 20 });
-  return {
-    db,
-    label: 'PostgreSQL server',
-    url: scratch.url,
-    async dispose() {
-      await db.close();
-      await scratch.drop();
-    },
-  };
 }
 
 /** The program the loaded history was earned under, and a catalog to show as available rewards. */

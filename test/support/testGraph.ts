@@ -78,7 +78,15 @@ export async function startTestGraph({
   const leftovers: Array<() => Promise<void> | void> = [() => database.dispose()];
   let stack: RunningStack;
   const start = () =>
-    startStack({ db: database.db, logger: createLogger('error'), eventPollIntervalMs: 250, ...options });
+    startStack({
+      db: database.db,
+      logger: createLogger('error'),
+      eventPollIntervalMs: 250,
+      // Messages and webhooks follow the outboxes only in the tests that ask for them.
+      notifications: { intervalMs: 0 },
+      webhooks: { followIntervalMs: 0, dispatchIntervalMs: 0 },
+      ...options,
+    });
   try {
     stack = await start();
   } catch (error) {

@@ -53,6 +53,8 @@ const followedTypes: Partial<Record<ProgramEventSource['name'], readonly string[
 };
 const batchSize = 200;
 const sendBatch = 50;
+/** Messages handed to providers at once (the SMTP pool keeps 5 connections). */
+const sendConcurrency = 10;
 /** A message SENDING longer than this was interrupted (its sender stopped). */
 const interruptedAfterMs = 10 * 60_000;
 
@@ -226,7 +228,8 @@ export class NotificationService {
     await notificationStore.failInterrupted(this.db, new Date(now.getTime() - interruptedAfterMs));
     for (;;) {
       const due = await this.db.transaction((tx) => notificationStore.claimDue(tx, now, sendBatch));
-      for (const message of due) await this.send(message, report);
+      for (let at = 0; at < due.length; at += sendConcurrency)
+        await Promise.all(due.slice(at, at + sendConcurrency).map((message) => this.send(message, report)));
       if (due.length < sendBatch) return;
     }
   }

@@ -35,7 +35,11 @@ export class SmtpEmailProvider implements NotificationProvider {
     url: string,
     private readonly from: string,
   ) {
-    this.transport = nodemailer.createTransport(url);
+    // Pooled: a connection per message would cap sending at a few emails a second.
+    const pooled = new URL(url);
+    if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
+    if (!pooled.searchParams.has('maxConnections')) pooled.searchParams.set('maxConnections', '5');
+    this.transport = nodemailer.createTransport(pooled.toString());
   }
 
   async send(message: OutgoingMessage): Promise<{ providerMessageId: string | null }> {
