@@ -179,10 +179,11 @@ export const badgeStore = {
     );
   },
 
+  /** The awards still to credit, least tried first: awards the ledger keeps refusing never hold newer ones back. */
   async pendingAwards(db: Queryable, limit: number): Promise<PendingAward[]> {
     const { rows } = await db.query<{ award_key: string; customer_id: string; points: number; reason: string }>(
       `select award_key, customer_id, points, reason from campaign.badge_awards
-       where status = 'PENDING' order by created_at, award_key limit $1`,
+       where status = 'PENDING' order by attempts, created_at, award_key limit $1`,
       [limit],
     );
     return rows.map((row) => ({

@@ -51,7 +51,7 @@ create table campaign.badge_awards (
   created_at timestamptz not null default now(),
   credited_at timestamptz
 );
-create index badge_awards_pending_idx on campaign.badge_awards (created_at) where status = 'PENDING';
+create index badge_awards_pending_idx on campaign.badge_awards (attempts, created_at, award_key) where status = 'PENDING';
 
 -- Members who chose to appear on leaderboards, under a display name they chose (or one derived
 -- from their given name and initial); nobody else ever appears.

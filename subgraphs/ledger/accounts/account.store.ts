@@ -17,6 +17,13 @@ export interface AccountWithCursor {
 }
 
 /** SQL for reading `ledger.accounts`; postings go through AccountBook. */
+/**
+ * SQL: the account `customerId` (an SQL expression of type uuid) and the accounts merged into it,
+ * as rows of `account_id`: what a member's history and totals read.
+ */
+export const accountAndMerged = (customerId: string): string =>
+  `(select ${customerId} as account_id union all select m.customer_id from ledger.accounts m where m.merged_into = ${customerId})`;
+
 export const accountStore = {
   /** Accounts by customer id, a merged id answering with its survivor's account. */
   async findByCustomerIds(db: Queryable, customerIds: readonly string[]): Promise<AccountWithCursor[]> {

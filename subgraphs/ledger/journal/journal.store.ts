@@ -2,6 +2,7 @@ import type { Queryable } from '../../../runtime/database/database';
 import { SourceType, type PostedEntry } from './journal.rules';
 import type { JournalEntry } from './journal.type';
 import type { EntryKind } from './journal.rules';
+import { accountAndMerged } from '../accounts/account.store';
 
 interface EntryRow {
   id: number;
@@ -77,10 +78,7 @@ export const journalStore = {
          from unnest($1::uuid[], $2::bigint[], $3::int[], $4::jsonb[])
               with ordinality as r(customer_id, before_id, row_limit, filter, request_index)
          cross join lateral (
-           select x.* from (
-             select r.customer_id as account_id
-             union all select m.customer_id from ledger.accounts m where m.merged_into = r.customer_id
-           ) accounts
+           select x.* from ${accountAndMerged('r.customer_id')} accounts
            cross join lateral (
              select * from ledger.entries
               where customer_id = accounts.account_id and (r.before_id is null or id < r.before_id)

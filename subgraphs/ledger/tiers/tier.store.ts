@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
 import type { TierProgram } from './tier.rules';
+import { accountAndMerged } from '../accounts/account.store';
 
 /** SQL for the tier program (`ledger.tier_program`, `ledger.tiers`). */
 export const tierStore = {
@@ -59,8 +60,7 @@ export const tierStore = {
          from unnest($1::uuid[]) as c(customer_id)
          cross join lateral (
            select coalesce(sum(e.points), 0)::bigint as points
-             from (select c.customer_id as account_id
-                   union all select m.customer_id from ledger.accounts m where m.merged_into = c.customer_id) accounts
+             from ${accountAndMerged('c.customer_id')} accounts
              join ledger.entries e
                on e.customer_id = accounts.account_id and e.created_at > $2
               and (e.kind in ('EARN', 'BONUS') or (e.kind = 'REVERSE' and e.source_type = 'RETURN'))

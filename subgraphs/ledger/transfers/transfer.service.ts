@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import { accountStore } from '../accounts/account.store';
 import { LedgerError, LedgerErrorKind } from '../errors';
@@ -87,7 +88,7 @@ export class TransferService {
         if (from === to) throw refusal({ kind: 'SELF' });
         // A retry that waited for the giver's lock answers with the transfer that got there first.
         const raced = await transferStore.findByKey(tx, from, request.idempotencyKey);
-        if (raced) return this.replay(raced, request);
+        if (raced) return this.replay(raced, request, tx);
         // Under the giver's lock, so racing transfers of one giver count each other.
         const given = await transferStore.givenSince(tx, from, transferWindowStart(giver!.now));
         const overDaily = checkDailyLimit(request.points, given, this.limits);
@@ -148,12 +149,14 @@ export class TransferService {
     }
   }
 
-  private replay(existing: TransferRow, request: TransferRequest): PointTransfer {
-    if (
-      existing.to_customer_id !== request.toCustomerId ||
-      existing.points !== request.points ||
-      existing.note !== request.note
-    ) {
+  private async replay(
+    existing: TransferRow,
+    request: TransferRequest,
+    db: Queryable = this.core.db,
+  ): Promise<PointTransfer> {
+    // Compared as the recipient resolves now: a merge since the first call moved it to its survivor.
+    const recipient = (await accountStore.currentId(db, existing.to_customer_id)) ?? existing.to_customer_id;
+    if (recipient !== request.toCustomerId || existing.points !== request.points || existing.note !== request.note) {
       throw new LedgerError(
         LedgerErrorKind.TransferConflict,
         `Transfer ${request.idempotencyKey} was already made with different content`,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
+import { accountAndMerged } from '../accounts/account.store';
 
 export interface TransferRow {
   id: string;
@@ -13,10 +14,6 @@ export interface TransferRow {
 }
 
 export type NewTransfer = Omit<TransferRow, 'position'>;
-
-/** A member's account and the accounts merged into it: their transfers are the member's. */
-const accountsOf = (customerId: string) =>
-  `(select ${customerId}::uuid union all select customer_id from ledger.accounts where merged_into = ${customerId}::uuid)`;
 
 /** SQL for `ledger.point_transfers`, the record of transfers between members. */
 export const transferStore = {
@@ -50,7 +47,7 @@ export const transferStore = {
   async givenSince(db: Queryable, customerId: string, since: Date): Promise<number> {
     const { rows } = await db.query<{ points: number }>(
       `select coalesce(sum(points), 0)::bigint as points from ledger.point_transfers
-        where from_customer_id in ${accountsOf('$1')} and created_at > $2`,
+        where from_customer_id in ${accountAndMerged('$1::uuid')} and created_at > $2`,
       [customerId, since],
     );
     return rows[0]!.points;
@@ -68,7 +65,7 @@ export const transferStore = {
   ): Promise<TransferRow[]> {
     const { rows } = await db.query<TransferRow>(
       `select * from ledger.point_transfers
-        where (from_customer_id in ${accountsOf('$1')} or to_customer_id in ${accountsOf('$1')})
+        where (from_customer_id in ${accountAndMerged('$1::uuid')} or to_customer_id in ${accountAndMerged('$1::uuid')})
           and ($2::bigint is null or position < $2)
         order by position desc
         limit $3`,
