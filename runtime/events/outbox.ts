@@ -40,6 +40,22 @@ export function toOutboxEvent<Payload>(row: EventRow): OutboxEvent<Payload> {
   };
 }
 
+/** `schema`'s committed events after `after`, oldest first, at most `first`; `types` null: every type. */
+export async function readEvents<Payload>(
+  db: Queryable,
+  schema: string,
+  after: number,
+  first: number,
+  types: readonly string[] | null,
+): Promise<OutboxEvent<Payload>[]> {
+  const { rows } = await db.query<EventRow>(
+    `select ${eventColumns} from ${schema}.events
+      where id > $1 and ($3::text[] is null or type = any($3::text[])) order by id limit $2`,
+    [after, first, types],
+  );
+  return rows.map((row) => toOutboxEvent<Payload>(row));
+}
+
 /** The `NOTIFY` channel that wakes the readers of `schema`'s outbox. */
 export function eventsChannel(schema: string): string {
   return `${schema}_events`;

@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Database } from '../database/database';
 import { userInputError } from '../errors/graphqlErrors';
-import { eventColumns, toOutboxEvent, type EventRow } from './outbox';
+import { readEvents } from './outbox';
 
 export interface OutboxEventsField {
   /** The service schema whose `events` table is read. */
@@ -51,12 +51,7 @@ export function outboxEventsResolver(options: OutboxEventsField): new () => obje
     ): Promise<OutboxEventType[]> {
       if (after < 0) throw userInputError('after must be an event id', { argument: 'after' });
       if (first < 1 || first > 1000) throw userInputError('first must be between 1 and 1000', { argument: 'first' });
-      const { rows } = await ctx.db.query<EventRow>(
-        `select ${eventColumns} from ${options.schema}.events
-         where id > $1 and ($3::text[] is null or type = any($3::text[])) order by id limit $2`,
-        [after, first, types ?? null],
-      );
-      return rows.map((row) => toOutboxEvent<object>(row));
+      return readEvents<object>(ctx.db, options.schema, after, first, types ?? null);
     }
   }
 

@@ -1,14 +1,9 @@
 import type { InternalCredential } from '../auth/tokens';
 import { graphqlRequest } from '../http/graphqlRequest';
+import type { OutboxEvent } from './outbox';
 
-export interface UpstreamEvent {
-  id: number;
-  type: string;
-  /** The entity the event is about (a customer id, a reward id, ...). */
-  aggregateId: string;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-}
+/** An event of another service's outbox, as this one reads it. */
+export type UpstreamEvent = OutboxEvent<Record<string, unknown>>;
 
 /** Reads another service's outbox through its internal events query (see outboxEventsResolver), from a cursor. */
 export class UpstreamOutbox {

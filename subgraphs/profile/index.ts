@@ -20,8 +20,9 @@ export interface ProfileOptions extends SubgraphOptions {
   /** The region national phone numbers are read in (ISO 3166 alpha-2, e.g. GB); none: they need a + prefix. */
   phoneRegion?: string | null;
   /**
-   * The other services' `/graphql` URLs (may be known only later): notifications follow their
-   * outboxes. Without them only the profile's own events (birthdays) are followed.
+   * The other services' `/graphql` URLs (may be known only later): notifications and webhooks
+   * follow their outboxes. Without them webhooks follow only the profile's own events, and
+   * notifications send only birthday messages.
    */
   programEvents?: ProgramEventUrls;
   /** Providers per channel, quiet hours, brand, intervals. */
@@ -41,11 +42,7 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
   const credential = new InternalCredential('profile', options.auth.internalSecret);
   const logger = options.logger.child({ service: 'profile' });
   const customers = new CustomerService(options.db, { phoneRegion: options.phoneRegion ?? null });
-  const sources = programEventSources(
-    options.db,
-    options.programEvents ?? { ledgerUrl: notConfigured, rewardsUrl: notConfigured, campaignUrl: notConfigured },
-    credential,
-  ).filter((source) => options.programEvents || source.name === 'profile');
+  const sources = programEventSources(options.db, options.programEvents, credential);
   const notifications = new NotificationService(
     options.db,
     sources,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
-import { envUrl } from '../../runtime/config/env';
+import { ConfigError, envUrl } from '../../runtime/config/env';
 import { readNotificationSettings, readPhoneRegion } from './profileSettings';
 import { readWebhookSettings } from './webhooks/webhookSettings';
 import { startProfileSubgraph } from '.';
@@ -21,6 +21,8 @@ function readProgramEventUrls(env: NodeJS.ProcessEnv) {
   const [ledgerUrl, rewardsUrl, campaignUrl] = ['LEDGER_URL', 'REWARDS_URL', 'CAMPAIGN_URL'].map((name) =>
     envUrl(env, name),
   );
-  if (!ledgerUrl || !rewardsUrl || !campaignUrl) return undefined;
+  if (!ledgerUrl && !rewardsUrl && !campaignUrl) return undefined;
+  if (!ledgerUrl || !rewardsUrl || !campaignUrl)
+    throw new ConfigError('LEDGER_URL, REWARDS_URL and CAMPAIGN_URL are set together or not at all');
   return { ledgerUrl, rewardsUrl, campaignUrl };
 }

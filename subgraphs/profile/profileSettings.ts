@@ -1,7 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { ConfigError, envInteger, envString, envUrl } from '../../runtime/config/env';
 import { NotificationChannel, parseQuietHours } from './notifications/notification.rules';
-import type { NotificationSettings } from './notifications/notification.service';
+import { defaultNotificationSettings, type NotificationSettings } from './notifications/notification.service';
 import {
   HttpWebhookProvider,
   SmtpEmailProvider,
@@ -53,7 +53,10 @@ export function readNotificationSettings(env: Env): NotificationSettings {
   return {
     providers,
     quietHours,
-    brand: envString(env, 'NOTIFY_BRAND', 'Loyalty Graph'),
-    intervalMs: envInteger(env, 'NOTIFY_INTERVAL_MS', 2000, { min: 0, max: 3_600_000 }),
+    brand: envString(env, 'NOTIFY_BRAND', defaultNotificationSettings.brand),
+    intervalMs: envInteger(env, 'NOTIFY_INTERVAL_MS', defaultNotificationSettings.intervalMs, {
+      min: 0,
+      max: 3_600_000,
+    }),
   };
 }

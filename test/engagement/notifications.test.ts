@@ -322,5 +322,28 @@ describe('notifications: every channel, with consent, once per event', () => {
       'You earned 25 points',
       'Your voucher for Coffee on us',
     ]);
+    // Paged two at a time, the messages are all there, once each, newest first.
+    const all = await notificationsOf(graph.admin, id);
+    const paged: NotificationView[] = [];
+    let after: string | null = null;
+    do {
+      const page: {
+        customer: {
+          notifications: {
+            edges: Array<{ node: NotificationView }>;
+            pageInfo: { endCursor: string | null; hasNextPage: boolean };
+          };
+        };
+      } = await graph.admin.data(
+        `query($id: ID!, $after: String) { customer(id: $id) { notifications(first: 2, after: $after) {
+            edges { node { kind channel status reason language recipient subject body provider sendAfter } }
+            pageInfo { endCursor hasNextPage } } } }`,
+        { id, after },
+      );
+      paged.push(...page.customer.notifications.edges.map((edge) => edge.node));
+      after = page.customer.notifications.pageInfo.hasNextPage ? page.customer.notifications.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(all);
+    expect(all).toHaveLength(5);
   });
 });

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { isUuid } from '../../../runtime/validation/validators';
 import type { ProfileContext } from '../context';
+import { bornOn } from './birthday.rules';
 
 @Resolver()
 export class BirthdayResolver {
@@ -25,15 +26,13 @@ export class BirthdayResolver {
     if (!Number.isInteger(first) || first < 1 || first > 1000) {
       throw userInputError('first must be between 1 and 1000', { argument: 'first' });
     }
-    const alsoLeapDay = !leapYear && month === 2 && day === 28;
+    const born = bornOn(month, day, leapYear);
     const { rows } = await ctx.db.query<{ id: string }>(
       `select id from profile.customers
-        where erased_at is null and merged_into is null and birthday is not null
-          and ((extract(month from birthday) = $1 and extract(day from birthday) = $2)
-               or ($3 and extract(month from birthday) = 2 and extract(day from birthday) = 29))
+        where erased_at is null and merged_into is null and ${born.sql}
           and ($4::uuid is null or id > $4::uuid)
         order by id limit $5`,
-      [month, day, alsoLeapDay, after ?? null, first],
+      [...born.params, after ?? null, first],
     );
     return rows.map((row) => row.id);
   }

@@ -42,6 +42,8 @@ create table profile.notifications (
 );
 create index notifications_customer_idx on profile.notifications (customer_id, created_at desc, id desc);
 create index notifications_due_idx on profile.notifications (send_after) where status = 'PENDING';
+-- Messages a stopped sender left SENDING, looked for on every run.
+create index notifications_sending_idx on profile.notifications (send_after) where status = 'SENDING';
 
 -- Birthday messages look members up by month and day.
 create index customers_birthday_idx on profile.customers

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import { requireCustomerAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import { isUuid } from '../../../runtime/validation/validators';
 import type { Connection } from '../../../runtime/pagination/connection';
 import { toConnection } from '../../../runtime/pagination/connection';
 import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/pagination/cursor';
@@ -40,12 +41,10 @@ const toNotification = (row: NotificationRow): Notification => ({
   sentAt: row.sent_at,
 });
 
-function readPosition(after: string): { createdAt: Date; id: string } {
-  const [at, id] = decodeCursor<string>(after, 'string').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()))
-    throw userInputError('after is not a notifications cursor', { argument: 'after' });
-  return { createdAt, id };
+function readPosition(after: string): string {
+  const id = decodeCursor<string>(after, 'string');
+  if (!isUuid(id)) throw userInputError('after is not a notifications cursor', { argument: 'after' });
+  return id;
 }
 
 const allowedPlaceholders = (kind: NotificationKind) => [...commonPlaceholders, ...kindPlaceholders[kind]];
@@ -66,7 +65,7 @@ export class NotificationResolver {
     requireCustomerAccess(ctx.principal, customer.id, ['admin', 'internal']);
     checkPageSize(first);
     const rows = await notificationStore.page(ctx.db, customer.id, after ? readPosition(after) : null, first + 1);
-    return toConnection(rows, first, (row) => `${row.created_at.toISOString()}|${row.id}`, toNotification);
+    return toConnection(rows, first, (row) => row.id, toNotification);
   }
 
   @Authorized('marketer', 'admin')

@@ -60,6 +60,17 @@ describe('sendTime', () => {
     expect(sendTime(noon, NotificationChannel.SMS, quiet)).toBe(noon);
   });
 
+  it('ends the quiet hours at the local time on nights the clocks change', () => {
+    // Autumn: 02:30 summer time waits until 08:00 winter time (07:00 UTC), not 07:00 local.
+    expect(sendTime(new Date('2026-10-25T00:30:00Z'), NotificationChannel.SMS, quiet).toISOString()).toBe(
+      '2026-10-25T07:00:00.000Z',
+    );
+    // Spring: 00:30 winter time waits until 08:00 summer time (06:00 UTC), not 09:00 local.
+    expect(sendTime(new Date('2026-03-28T23:30:00Z'), NotificationChannel.PUSH, quiet).toISOString()).toBe(
+      '2026-03-29T06:00:00.000Z',
+    );
+  });
+
   it('never holds email, and reads only well-formed hours', () => {
     const late = new Date('2026-06-10T21:30:00Z');
     expect(sendTime(late, NotificationChannel.EMAIL, quiet)).toBe(late);

@@ -154,12 +154,19 @@ export interface QuietHours {
 /** Quiet hours hold back the channels that buzz a phone; an email waits in the inbox. */
 export const interruptingChannels: readonly NotificationChannel[] = [NotificationChannel.SMS, NotificationChannel.PUSH];
 
+const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
+
 function minuteOfDay(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+  let formatter = minuteFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    minuteFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(at).map((part) => [part.type, part.value]));
   return Number(parts.hour) * 60 + Number(parts.minute);
 }
+
+const dayMinutes = 24 * 60;
 
 /** `at`, or the end of the quiet hours `at` falls in (to the minute). */
 export function sendTime(at: Date, channel: NotificationChannel, quiet: QuietHours | null): Date {
@@ -170,10 +177,14 @@ export function sendTime(at: Date, channel: NotificationChannel, quiet: QuietHou
       ? minute >= quiet.startMinute && minute < quiet.endMinute
       : minute >= quiet.startMinute || minute < quiet.endMinute;
   if (!inQuiet) return at;
-  const wait = (quiet.endMinute - minute + 24 * 60) % (24 * 60);
   const start = new Date(at);
   start.setUTCSeconds(0, 0);
-  return new Date(start.getTime() + wait * 60_000);
+  const wait = (quiet.endMinute - minute + dayMinutes) % dayMinutes;
+  const end = start.getTime() + wait * 60_000;
+  // Clocks that changed during the night move the local end by their shift: correct by it.
+  const drift =
+    ((quiet.endMinute - minuteOfDay(new Date(end), quiet.timeZone) + dayMinutes * 1.5) % dayMinutes) - dayMinutes / 2;
+  return new Date(end + drift * 60_000);
 }
 
 /** Reads "21:00-08:00". */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../runtime/database/database';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { retryDelayMs } from '../../../runtime/jobs/backoff';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
 import type { RewardCatalog } from '../upstream/rewardCatalog';
@@ -28,15 +29,22 @@ export interface NotificationSettings {
   providers?: NotificationProviders;
   /** SMS and push wait until these end. Default none. */
   quietHours?: QuietHours | null;
-  /** The program's name, signed under every message. Default "Loyalty Graph". */
+  /** The program's name, signed under every message. */
   brand?: string;
-  /** How often events are read and due messages sent (0: only on request). Default 2000 ms. */
+  /** How often events are read and due messages sent (0: only on request). */
   intervalMs?: number;
-  /** Attempts per message before it is FAILED. Default 5. */
+  /** Attempts per message before it is FAILED. */
   maxAttempts?: number;
-  /** The wait after the first refused attempt, doubling after each. Default 60 s. */
+  /** The wait after the first refused attempt, doubling after each (up to an hour). */
   retryBaseMs?: number;
 }
+
+export const defaultNotificationSettings = {
+  brand: 'Loyalty Graph',
+  intervalMs: 2000,
+  maxAttempts: 5,
+  retryBaseMs: 60_000,
+} satisfies NotificationSettings;
 
 export interface NotificationReport {
   eventsRead: number;
@@ -66,13 +74,13 @@ const interruptedAfterMs = 10 * 60_000;
 export class NotificationService {
   private readonly job: PeriodicJob<NotificationReport>;
   private readonly providers: Required<NotificationProviders>;
-  private readonly brand: string;
+  private readonly settings: NotificationSettings & typeof defaultNotificationSettings;
 
   constructor(
     private readonly db: Database,
     private readonly sources: readonly ProgramEventSource[],
     private readonly catalog: RewardCatalog,
-    private readonly settings: NotificationSettings,
+    settings: NotificationSettings,
     private readonly logger: Logger,
     private readonly clock: () => Date,
   ) {
@@ -82,12 +90,12 @@ export class NotificationService {
       SMS: settings.providers?.SMS ?? fallback,
       PUSH: settings.providers?.PUSH ?? fallback,
     };
-    this.brand = settings.brand ?? 'Loyalty Graph';
+    this.settings = { ...defaultNotificationSettings, ...settings };
     this.job = new PeriodicJob('notifications', () => this.runOnce(), logger);
   }
 
   start(): void {
-    this.job.start(this.settings.intervalMs ?? 2000);
+    this.job.start(this.settings.intervalMs);
   }
 
   async stop(): Promise<void> {
@@ -103,12 +111,25 @@ export class NotificationService {
   private async runOnce(): Promise<NotificationReport> {
     const report: NotificationReport = { eventsRead: 0, decided: 0, sent: 0, refused: 0 };
     this.catalog.forget();
+    // A service that is away holds back only its own events: the others are read, and messages
+    // already decided are sent; the first failure is reported once the run is done.
+    let failure: unknown;
+    const attempt = async (work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        failure ??= error;
+      }
+    };
     for (const source of this.sources) {
       const types = followedTypes[source.name];
-      if (types) await this.follow(source, types, report);
+      if (types) await attempt(() => this.follow(source, types, report));
     }
-    report.decided += await this.birthdays();
+    await attempt(async () => {
+      report.decided += await this.birthdays();
+    });
     await this.sendDue(report);
+    if (failure !== undefined) throw failure;
     return report;
   }
 
@@ -192,7 +213,11 @@ export class NotificationService {
     const template =
       (await notificationStore.template(this.db, intent.kind, choice.channel, language)) ??
       builtInTemplate(intent.kind, choice.channel, language);
-    const values: Record<string, string | number> = { ...intent.facts, brand: this.brand, givenName: member.givenName };
+    const values: Record<string, string | number> = {
+      ...intent.facts,
+      brand: this.settings.brand,
+      givenName: member.givenName,
+    };
     if (intent.kind === NotificationKind.POINTS_EARNED)
       values.where = purchasePlace(language, String(intent.facts.channel), String(intent.facts.store));
     return {
@@ -236,8 +261,9 @@ export class NotificationService {
 
   private async send(message: NotificationRow, report: NotificationReport): Promise<void> {
     const provider = this.providers[message.channel as keyof NotificationProviders];
+    let accepted: { providerMessageId: string | null };
     try {
-      const { providerMessageId } = await provider.send({
+      accepted = await provider.send({
         id: message.id,
         channel: message.channel as NotificationChannel,
         to: message.recipient ?? '',
@@ -246,12 +272,12 @@ export class NotificationService {
         customerId: message.customer_id,
         kind: message.kind,
       });
-      await notificationStore.markSent(this.db, message.id, provider.name, providerMessageId, this.clock());
-      report.sent += 1;
     } catch (error) {
-      const maxAttempts = this.settings.maxAttempts ?? 5;
-      const wait = (this.settings.retryBaseMs ?? 60_000) * 2 ** (message.attempts - 1);
-      const retryAt = message.attempts < maxAttempts ? new Date(this.clock().getTime() + wait) : null;
+      const { maxAttempts, retryBaseMs } = this.settings;
+      const retryAt =
+        message.attempts < maxAttempts
+          ? new Date(this.clock().getTime() + retryDelayMs(message.attempts, { baseMs: retryBaseMs }))
+          : null;
       await notificationStore.markRefused(this.db, message.id, provider.name, String(error), retryAt);
       this.logger.warn('a notification provider refused a message', {
         notificationId: message.id,
@@ -260,6 +286,11 @@ export class NotificationService {
         error: String(error),
       });
       report.refused += 1;
+      return;
     }
+    // Outside the try: once the provider took it, a failure to record that leaves the message
+    // SENDING (then FAILED as interrupted), never PENDING to be sent again.
+    await notificationStore.markSent(this.db, message.id, provider.name, accepted.providerMessageId, this.clock());
+    report.sent += 1;
   }
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
+import { bornOn, isLeapYear } from '../customers/birthday.rules';
 import type { MessageTemplate } from './notification.templates';
 import { NotificationChannel, type NotificationStatus, type Recipient } from './notification.rules';
 
@@ -167,18 +168,17 @@ export const notificationStore = {
     return rows.length;
   },
 
-  /** A member's messages (and those of profiles merged into theirs), newest first, after a (created_at, id) position. */
-  async page(
-    db: Queryable,
-    customerId: string,
-    after: { createdAt: Date; id: string } | null,
-    limit: number,
-  ): Promise<NotificationRow[]> {
+  /**
+   * A member's messages (and those of profiles merged into theirs), newest first, after the message
+   * `afterId` (compared in the database, whose timestamps are finer than a cursor's).
+   */
+  async page(db: Queryable, customerId: string, afterId: string | null, limit: number): Promise<NotificationRow[]> {
     const { rows } = await db.query<NotificationRow>(
       `select * from profile.notifications
-        where (customer_id = $1 or customer_id in (select id from profile.customers where merged_into = $1)) and ($2::timestamptz is null or (created_at, id) < ($2, $3::uuid))
-        order by created_at desc, id desc limit $4`,
-      [customerId, after?.createdAt ?? null, after?.id ?? null, limit],
+        where (customer_id = $1 or customer_id in (select id from profile.customers where merged_into = $1))
+          and ($2::uuid is null or (created_at, id) < (select created_at, id from profile.notifications where id = $2))
+        order by created_at desc, id desc limit $3`,
+      [customerId, afterId, limit],
     );
     return rows;
   },
@@ -218,14 +218,18 @@ export const notificationStore = {
     return rows[0]!.updated_at;
   },
 
-  /** Members born on `day`'s month and day (not erased or merged away) whose birthday message of its year is not decided yet. */
+  /**
+   * Members born on `day`'s month and day (29 February on 28 February in other years), not erased
+   * or merged away, whose birthday message of its year is not decided yet.
+   */
   async birthdaysWithoutMessage(db: Queryable, day: Date, eventKeyPrefix: string): Promise<string[]> {
+    const year = day.getUTCFullYear();
+    const born = bornOn(day.getUTCMonth() + 1, day.getUTCDate(), isLeapYear(year));
     const { rows } = await db.query<{ id: string }>(
       `select c.id from profile.customers c
-        where extract(month from c.birthday) = $1 and extract(day from c.birthday) = $2
-          and c.erased_at is null and c.merged_into is null
-          and not exists (select 1 from profile.notifications n where n.event_key = $3 || c.id || $4)`,
-      [day.getUTCMonth() + 1, day.getUTCDate(), `${eventKeyPrefix}:`, `:${day.getUTCFullYear()}`],
+        where ${born.sql} and c.erased_at is null and c.merged_into is null
+          and not exists (select 1 from profile.notifications n where n.event_key = $4 || c.id || $5)`,
+      [...born.params, `${eventKeyPrefix}:`, `:${year}`],
     );
     return rows.map((row) => row.id);
   },

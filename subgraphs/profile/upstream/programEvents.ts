@@ -1,6 +1,6 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Queryable } from '../../../runtime/database/database';
-import { eventColumns, toOutboxEvent, type EventRow } from '../../../runtime/events/outbox';
+import { readEvents } from '../../../runtime/events/outbox';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest';
 import type { SubgraphName } from '../../registry';
@@ -19,33 +19,25 @@ export interface ProgramEventUrls {
 
 /**
  * Every outbox of the program, for the consumers that react to all of it (notifications and
- * outbound webhooks): the profile's own table, read directly, and the other services' through their
- * internal events queries.
+ * outbound webhooks): the profile's own table, read directly, and, given their URLs, the other
+ * services' through their internal events queries.
  */
 export function programEventSources(
   db: Queryable,
-  urls: ProgramEventUrls,
+  urls: ProgramEventUrls | undefined,
   credential: InternalCredential,
 ): ProgramEventSource[] {
+  const own: ProgramEventSource = {
+    name: 'profile',
+    after: (after, first, types) => readEvents<Record<string, unknown>>(db, 'profile', after, first, types),
+  };
+  if (!urls) return [own];
   const upstream = (name: SubgraphName, url: ServiceUrl, field: string): ProgramEventSource => {
     const outbox = new UpstreamOutbox(urlSource(url), field, credential, `${name} service`);
     return { name, after: (after, first, types) => outbox.after(after, first, types) };
   };
   return [
-    {
-      name: 'profile',
-      async after(after, first, types) {
-        const { rows } = await db.query<EventRow>(
-          `select ${eventColumns} from profile.events
-            where id > $1 and ($3::text[] is null or type = any($3::text[])) order by id limit $2`,
-          [after, first, types ?? null],
-        );
-        return rows.map((row) => {
-          const event = toOutboxEvent<Record<string, unknown>>(row);
-          return { ...event, id: Number(event.id) };
-        });
-      },
-    },
+    own,
     upstream('ledger', urls.ledgerUrl, 'ledgerEvents'),
     upstream('rewards', urls.rewardsUrl, 'rewardsEvents'),
     upstream('campaign', urls.campaignUrl, 'campaignEvents'),

@@ -36,6 +36,7 @@ const maxRewards = 500;
 /** The rewards catalog as the notifications need it: names and costs, read from the rewards service. */
 export class RewardCatalog {
   private cached: CatalogReward[] | undefined;
+  private readonly byId = new Map<string, Promise<CatalogReward | null>>();
 
   constructor(
     private readonly rewardsUrl: () => string,
@@ -61,15 +62,21 @@ export class RewardCatalog {
     return rewards;
   }
 
-  /** The next `active` reads the catalog again (each notifications run starts so). */
+  /** The next `active` and `reward` read the rewards service again (each notifications run starts so). */
   forget(): void {
     this.cached = undefined;
+    this.byId.clear();
   }
 
-  /** One reward, active or not. */
-  async reward(id: string): Promise<CatalogReward | null> {
-    const data = await this.request<{ reward: CatalogReward | null }>(rewardQuery, { id });
-    return data.reward;
+  /** One reward, active or not, read once until `forget` (many vouchers name the same reward). */
+  reward(id: string): Promise<CatalogReward | null> {
+    let reward = this.byId.get(id);
+    if (!reward) {
+      reward = this.request<{ reward: CatalogReward | null }>(rewardQuery, { id }).then((data) => data.reward);
+      reward.catch(() => this.byId.delete(id));
+      this.byId.set(id, reward);
+    }
+    return reward;
   }
 
   private async request<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { maxBackoffMs, retryDelayMs } from '../../../runtime/jobs/backoff';
 import { WebhookError, WebhookErrorKind } from './webhook.errors';
 import {
   afterAttempt,
@@ -8,9 +9,7 @@ import {
   deliveriesFor,
   eventTypeFilter,
   isDelivered,
-  maxBackoffMs,
   orderKeyOf,
-  retryDelayMs,
   secretHint,
   webhookBody,
   WebhookDeliveryStatus,

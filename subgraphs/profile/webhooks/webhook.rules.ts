@@ -1,5 +1,7 @@
 import { invalidWebhookInput } from './webhook.errors';
 import { allEventTypes, knownEventTypes } from './webhookEventTypes';
+import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { retryDelayMs, type BackoffPolicy } from '../../../runtime/jobs/backoff';
 
 export enum WebhookDeliveryStatus {
   /** Waiting for its next attempt (or for an earlier delivery to the same customer). */
@@ -85,27 +87,6 @@ export function secretHint(secret: string): string {
   return `${secret.slice(0, secret.indexOf('_') + 1)}…${secret.slice(-4)}`;
 }
 
-export interface BackoffPolicy {
-  /** The wait after the first failed attempt; each further failure doubles it. */
-  baseMs: number;
-  /** The longest wait. Default an hour. */
-  maxMs?: number;
-}
-
-export const maxBackoffMs = 3_600_000;
-
-/**
- * How long to wait after the `failedAttempts`-th failed attempt: `baseMs`, doubling each time, at
- * most `maxMs`, plus up to 10% jitter (`random` in [0, 1)) so endpoints that failed together do not
- * all retry in the same instant.
- */
-export function retryDelayMs(failedAttempts: number, policy: BackoffPolicy, random = 0): number {
-  const maxMs = policy.maxMs ?? maxBackoffMs;
-  const exponent = Math.min(Math.max(failedAttempts, 1) - 1, 40);
-  const delay = Math.min(policy.baseMs * 2 ** exponent, maxMs);
-  return Math.min(Math.round(delay * (1 + 0.1 * random)), maxMs);
-}
-
 export type AttemptResult =
   | { status: WebhookDeliveryStatus.DELIVERED }
   | { status: WebhookDeliveryStatus.PENDING; retryInMs: number }
@@ -129,13 +110,8 @@ export function isDelivered(httpStatus: number): boolean {
 }
 
 /** An outbox event as the webhooks see it. */
-export interface WebhookEvent {
-  id: number;
-  type: string;
-  aggregateId: string;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-}
+/** An event of one of the program's outboxes. */
+export type WebhookEvent = UpstreamEvent;
 
 /** The customer an event is about, when it names one. */
 export function customerOf(event: WebhookEvent): string | null {

@@ -1,5 +1,5 @@
 import { envInteger } from '../../../runtime/config/env';
-import { maxBackoffMs } from './webhook.rules';
+import { maxBackoffMs } from '../../../runtime/jobs/backoff';
 
 type Env = Record<string, string | undefined>;
 
