@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { InternalCredential } from '../../runtime/auth/tokens';
 import type { Logger } from '../../runtime/logging/logger';
+import { outsideRequest } from '../../runtime/observability/tracing';
 import type { Resumable } from './resumableOperation';
 
 export interface UpstreamListener {
@@ -129,22 +130,26 @@ export class UpstreamSubscriptions {
     const connect = (current: UpstreamRequest) => {
       if (closed) return;
       const openedAt = Date.now();
-      unsubscribeCurrent = this.client(serviceName).subscribe<Record<string, unknown>>(current, {
-        next: (result) => {
-          const eventId = resume?.eventIdOf(result.data);
-          if (eventId !== undefined) cursor = eventId;
-          for (const listener of listeners) listener.next(result as ExecutionResult);
-        },
-        error: (error) => {
-          if (resume && isConnectionLoss(error)) reopen(openedAt, error);
-          else if (!closed) end((listener) => listener.error(error));
-        },
-        complete: () => {
-          // An event stream never completes by itself: its subgraph is shutting down.
-          if (resume) reopen(openedAt, new Error(`the ${serviceName} service closed the subscription`));
-          else if (!closed) end((listener) => listener.complete());
-        },
-      });
+      // Outside the caller's request: the shared connection's events (and the calls that resolve
+      // them) belong to every subscriber, not to the one whose subscribe opened it.
+      unsubscribeCurrent = outsideRequest(() =>
+        this.client(serviceName).subscribe<Record<string, unknown>>(current, {
+          next: (result) => {
+            const eventId = resume?.eventIdOf(result.data);
+            if (eventId !== undefined) cursor = eventId;
+            for (const listener of listeners) listener.next(result as ExecutionResult);
+          },
+          error: (error) => {
+            if (resume && isConnectionLoss(error)) reopen(openedAt, error);
+            else if (!closed) end((listener) => listener.error(error));
+          },
+          complete: () => {
+            // An event stream never completes by itself: its subgraph is shutting down.
+            if (resume) reopen(openedAt, new Error(`the ${serviceName} service closed the subscription`));
+            else if (!closed) end((listener) => listener.complete());
+          },
+        }),
+      );
     };
     connect(resume ? resume.request(cursor) : request);
     return () => {

@@ -1,6 +1,7 @@
 import {
   context,
   propagation,
+  ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
@@ -22,6 +23,7 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import type { IncomingHttpHeaders } from 'node:http';
+import { requestScope } from './requestScope';
 
 /** Where spans go: nowhere (the default: the API stays a no-op), an OTLP/HTTP collector, or stdout. */
 export type TraceExporterKind = 'none' | 'otlp' | 'console';
@@ -112,6 +114,14 @@ export function traceHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   propagation.inject(context.active(), headers);
   return headers;
+}
+
+/**
+ * Runs `work` outside any request: no request id, no trace. For connections shared by many
+ * requests, whose callbacks would otherwise run in the scope of the request that opened them.
+ */
+export function outsideRequest<T>(work: () => T): T {
+  return requestScope.exit(() => context.with(ROOT_CONTEXT, work));
 }
 
 export { context as traceContext, trace, SpanStatusCode, type Span };

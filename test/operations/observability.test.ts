@@ -119,6 +119,33 @@ describe('observing the graph: request ids in the logs, Prometheus metrics, trac
     live.close();
   });
 
+  it("resolves each subscriber's events outside the request that opened the shared upstream connection", async () => {
+    const other = await enrollMember(graph, 'Ada', 'Second');
+    const first = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: member.id, after: '0' });
+    const second = await graph.admin.subscribe(BalanceUpdatedDocument, { customerId: other.id, after: '0' });
+    const hydrations = () =>
+      lines.filter(
+        (line) =>
+          line.service === 'profile' &&
+          line.msg === 'graphql request' &&
+          String(line.operation).startsWith('BalanceUpdated'),
+      );
+    const before = hydrations().length;
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    expect((await first.next()).errors).toBeUndefined();
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(other.id) });
+    expect((await second.next()).errors).toBeUndefined();
+    const calls = await eventually(
+      () => Promise.resolve(hydrations().slice(before)),
+      (found) => found.length >= 2,
+      'the profile calls that resolved both events',
+    );
+    // Each call is its own request: none carries the id of the subscribe that opened the connection.
+    expect(new Set(calls.map((line) => line.requestId)).size).toBe(calls.length);
+    first.close();
+    second.close();
+  });
+
   it('counts and logs operations sent over the socket, and bodies refused before parsing', async () => {
     const overSocket = await graph.admin.subscribe<{ tierProgram: unknown }, Record<string, never>>(
       'query OverSocket { tierProgram { windowMonths } }',
