@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
@@ -19,6 +20,7 @@ import type { GatewayContext } from '../gatewayContext';
 import type { FederatedSchema } from './federatedSchema';
 import { resumableOperation } from './resumableOperation';
 import { stableJson, type UpstreamSubscriptions } from './upstreamSubscriptions';
+import { retryDelayMs } from '../../runtime/jobs/backoff';
 
 export interface SubscribeRequest {
   document: DocumentNode;
@@ -48,8 +50,14 @@ class EventDataSource implements GraphQLDataSource {
   }
 }
 
-/** The waits before resolving an event again when a service it needs was unavailable (3.75 s in all). */
-const hydrationRetryDelaysMs = [250, 500, 1000, 2000];
+/**
+ * Resolving an event again when a service it needs was unavailable: after 250 ms, doubling, four
+ * times (3.75 s in all).
+ */
+const hydrationRetries = { attempts: 4, baseMs: 250 };
+
+/** An event that would reach its subscriber as null (its root field, or all of it, lost). */
+const lostEvent = (data: ExecutionResult['data']) => !data || Object.values(data).some((value) => value === null);
 
 function behind(): GraphQLError {
   return new GraphQLError('This subscription fell too far behind; subscribe again from the last event received', {
@@ -156,6 +164,8 @@ export function createFederatedSubscribe(deps: {
         schema: schema.apiGraphQLSchema,
       }) as unknown as GatewayGraphQLRequestContext;
 
+    const otherServiceAway = (error: GraphQLError) =>
+      error.extensions?.code === 'SERVICE_UNAVAILABLE' && error.extensions.serviceName !== primary.serviceName;
     const hydrate = async (event: ExecutionResult, context: GatewayContext): Promise<ExecutionResult> => {
       if (!event.data) {
         // Errors arrive as JSON; graphql-ws sends GraphQLErrors.
@@ -187,12 +197,9 @@ export function createFederatedSubscribe(deps: {
       // would reach the subscriber as null: resolve it again a few times first. The stream's later
       // events wait behind it, so the order holds. Partial data (a missing nested part) goes out at
       // once, as in a query; the event's own service being away is the upstream's to report.
-      const otherServiceAway = (error: GraphQLError) =>
-        error.extensions?.code === 'SERVICE_UNAVAILABLE' && error.extensions.serviceName !== primary.serviceName;
-      const lost = (data: typeof result.data) => !data || Object.values(data).some((value) => value === null);
-      for (const delayMs of hydrationRetryDelaysMs) {
-        if (!lost(result.data) || !result.errors?.some(otherServiceAway)) break;
-        await new Promise((resolveDelay) => setTimeout(resolveDelay, delayMs));
+      for (let attempt = 1; attempt <= hydrationRetries.attempts; attempt++) {
+        if (!lostEvent(result.data) || !result.errors?.some(otherServiceAway)) break;
+        await sleep(retryDelayMs(attempt, { baseMs: hydrationRetries.baseMs }));
         result = await resolve();
       }
       return { data: result.data, errors: result.errors as GraphQLError[] | undefined };

@@ -1,7 +1,7 @@
 import type { Database } from '../database/database';
 import type { Logger } from '../logging/logger';
 import { createAsyncQueue, type AsyncQueue } from './asyncQueue';
-import { eventColumns, eventsChannel, type EventRow, type OutboxEvent, toOutboxEvent } from './outbox';
+import { eventColumns, eventsChannel, readEvents, type EventRow, type OutboxEvent, toOutboxEvent } from './outbox';
 
 export interface EventFilter {
   aggregateId?: string;
@@ -155,16 +155,12 @@ export class EventFeed {
 
   private async readNew(): Promise<void> {
     for (;;) {
-      const { rows } = await this.db.query<EventRow>(
-        `select ${eventColumns} from ${this.schema}.events where id > $1 order by id limit $2`,
-        [this.lastReadId, this.batchSize],
-      );
-      for (const row of rows) {
-        const event = toOutboxEvent(row);
+      const events = await readEvents(this.db, this.schema, this.lastReadId, this.batchSize, null);
+      for (const event of events) {
         this.lastReadId = event.id;
         for (const subscriber of this.subscribers) this.offer(subscriber, event);
       }
-      if (rows.length < this.batchSize || this.stopped) return;
+      if (events.length < this.batchSize || this.stopped) return;
     }
   }
 

@@ -19,9 +19,7 @@ describe('one profile, recognised on every channel', () => {
   let web: GraphClient;
 
   beforeAll(async () => {
-    // Notifications off: their birthday check reads profile.customers too, which would blur the
-    // statement count below.
-    graph = await startTestGraph({ phoneRegion: 'GB', notifications: { intervalMs: 0 } });
+    graph = await startTestGraph({ phoneRegion: 'GB' });
     till = await graph.as({ role: 'associate', subject: 'ana@london-1', storeId: 'london-1' });
     web = await graph.as({ role: 'service', subject: 'shop', channel: 'ONLINE' });
   });

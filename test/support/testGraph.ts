@@ -82,7 +82,8 @@ export async function startTestGraph({
       db: database.db,
       logger: createLogger('error'),
       eventPollIntervalMs: 250,
-      // Messages and webhooks follow the outboxes only in the tests that ask for them.
+      // Messages and webhooks follow the outboxes only in the tests that ask for them (their
+      // queries would otherwise mix into the statements a test counts).
       notifications: { intervalMs: 0 },
       webhooks: { followIntervalMs: 0, dispatchIntervalMs: 0 },
       ...options,
