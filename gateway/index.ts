@@ -195,6 +195,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     },
   });
 
+  metrics.gauge(
+    'gateway_upstream_subscriptions',
+    'Subscriptions the gateway holds on subgraphs (open or being reopened), one per shared stream.',
+    [],
+    async () => [{ value: upstream.size }],
+  );
+
   return {
     ...server,
     async stop() {

@@ -5,6 +5,7 @@ import type { InternalCredential } from '../../runtime/auth/tokens';
 import type { Logger } from '../../runtime/logging/logger';
 import { outsideRequest } from '../../runtime/observability/tracing';
 import type { Resumable } from './resumableOperation';
+import { endOfConnection, endOfOperation, refusalCode, type UpstreamEnd } from './upstreamOutcome';
 
 export interface UpstreamListener {
   next(result: ExecutionResult): void;
@@ -87,10 +88,11 @@ export class UpstreamSubscriptions {
   }
 
   /**
-   * Opens one upstream subscription for `listeners`. A resumable one whose connection is lost (the
-   * subgraph restarted, a deploy) is reopened from the last event received, with backoff, for up
-   * to `resumeWindowMs`: the clients' streams go on with no gap and no duplicate. Past the window,
-   * or for any other subscription, the listeners get the error and resume themselves.
+   * Opens one upstream subscription for `listeners`. A resumable one whose upstream is lost (the
+   * subgraph restarted, a deploy, a service it needs away) is reopened from the last event
+   * received, with backoff, for up to `resumeWindowMs`: the clients' streams go on with no gap and
+   * no duplicate. Past the window, or for any other subscription, the listeners get the error and
+   * resume themselves. One the subgraph refused (see `UpstreamEnd`) ends at once, for good.
    */
   private open(
     serviceName: string,
@@ -111,7 +113,6 @@ export class UpstreamSubscriptions {
       for (const listener of listeners) notify(listener);
     };
     const reopen = (openedAt: number, error: unknown): void => {
-      if (closed) return;
       // A connection that stayed up a while before it was lost starts a new outage.
       if (openedAt < Date.now() - 2000) {
         lostSince = undefined;
@@ -127,29 +128,52 @@ export class UpstreamSubscriptions {
       retryTimer = setTimeout(() => connect(resume!.request(cursor)), delay);
       retryTimer.unref();
     };
+    const settle = (current: UpstreamRequest, openedAt: number, outcome: UpstreamEnd): void => {
+      if (outcome.kind === 'lost' && resume) return reopen(openedAt, outcome.error);
+      if (resume && refusalCode(outcome) === 'UNAUTHENTICATED') {
+        // The token it was opened with expired, and a client of the same identity has a newer one.
+        const renewed = resume.request(cursor);
+        if (renewed.extensions?.authorization !== current.extensions?.authorization) return connect(renewed);
+      }
+      end((listener) => listener.error(outcome.error));
+    };
     const connect = (current: UpstreamRequest) => {
       if (closed) return;
       const openedAt = Date.now();
+      // This attempt's end, once handled: the `complete` that follows a refusal changes nothing.
+      let ended = false;
+      const finish = (outcome: UpstreamEnd) => {
+        if (ended || closed) return;
+        ended = true;
+        unsubscribe();
+        settle(current, openedAt, outcome);
+      };
       // Outside the caller's request: the shared connection's events (and the calls that resolve
       // them) belong to every subscriber, not to the one whose subscribe opened it.
-      unsubscribeCurrent = outsideRequest(() =>
+      const unsubscribe = outsideRequest(() =>
         this.client(serviceName).subscribe<Record<string, unknown>>(current, {
           next: (result) => {
+            if (ended || closed) return;
+            const refused = endOfOperation(result);
+            if (refused) return finish(refused);
             const eventId = resume?.eventIdOf(result.data);
             if (eventId !== undefined) cursor = eventId;
             for (const listener of listeners) listener.next(result as ExecutionResult);
           },
-          error: (error) => {
-            if (resume && isConnectionLoss(error)) reopen(openedAt, error);
-            else if (!closed) end((listener) => listener.error(error));
-          },
+          error: (error) => finish(endOfConnection(error)),
           complete: () => {
+            if (ended || closed) return;
             // An event stream never completes by itself: its subgraph is shutting down.
-            if (resume) reopen(openedAt, new Error(`the ${serviceName} service closed the subscription`));
-            else if (!closed) end((listener) => listener.complete());
+            if (resume)
+              finish({ kind: 'lost', error: new Error(`the ${serviceName} service closed the subscription`) });
+            else {
+              ended = true;
+              end((listener) => listener.complete());
+            }
           },
         }),
       );
+      unsubscribeCurrent = unsubscribe;
     };
     connect(resume ? resume.request(cursor) : request);
     return () => {
@@ -157,6 +181,11 @@ export class UpstreamSubscriptions {
       clearTimeout(retryTimer);
       unsubscribeCurrent();
     };
+  }
+
+  /** Upstream subscriptions held, open or waiting to be reopened, each counted once however shared. */
+  get size(): number {
+    return this.shared.size;
   }
 
   async close(): Promise<void> {
@@ -193,14 +222,4 @@ export class UpstreamSubscriptions {
     }
     return client;
   }
-}
-
-/**
- * A lost connection (closed socket, refused connection) rather than the subgraph refusing the
- * operation (GraphQL errors) or the connection (4400-4499: bad request, forbidden, ...).
- */
-function isConnectionLoss(error: unknown): boolean {
-  if (Array.isArray(error)) return false;
-  const code = (error as { code?: unknown } | null)?.code;
-  return !(typeof code === 'number' && code >= 4400 && code < 4500);
 }
