@@ -110,6 +110,8 @@ describe('a quote and the purchase that follows it', () => {
         name: 'Tea week',
         reward: { kind: 'MULTIPLIER', multiplierPercent: 200 },
         audience: { ...noAudience, categories: ['tea'] },
+        // Campaign lines come by priority (then by id): this one first.
+        priority: 1,
       }),
       await launchCampaign(marketer, {
         name: 'Silver thanks',
