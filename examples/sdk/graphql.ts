@@ -222,8 +222,6 @@ export type QuoteOrderInput = {
   customerId: string | number;
   lines: Array<QuoteOrderLineInput>;
   storeId?: string | null | undefined;
-  /** The member's tier; its multiplier adds a bonus line. */
-  tier?: QuoteTierInput | null | undefined;
 };
 
 export type QuoteOrderLineInput = {
@@ -232,13 +230,6 @@ export type QuoteOrderLineInput = {
   sku: string;
   /** Minor units of the currency. */
   unitPrice: number;
-};
-
-/** The member's tier and its earning multiplier, as the ledger defines it. */
-export type QuoteTierInput = {
-  /** Percent of the base points the tier earns: 150 earns half as much again. */
-  multiplierPercent: number;
-  name: string;
 };
 
 /** An activity an integration reports. Reporting it twice records it once. */

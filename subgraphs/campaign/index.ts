@@ -18,6 +18,7 @@ import { buildCampaignSchema } from './schema';
 import { PurchaseHistory } from './segments/purchaseHistory';
 import { SimulationService } from './simulation/simulation.service';
 import { LedgerAwards } from './upstream/ledgerAwards';
+import { LedgerQuoteFacts } from './upstream/ledgerQuoteFacts';
 import { ProfileFacts } from './upstream/profileFacts';
 
 export const campaignMigrationsDir = path.join(projectRoot(), 'subgraphs/campaign/migrations');
@@ -67,7 +68,13 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     db: options.db,
     earnRates: new EarnRateService(options.db),
     campaigns: new CampaignService(options.db),
-    quotes: new QuoteService(options.db, program, profiles, options.clock ?? (() => new Date())),
+    quotes: new QuoteService(
+      options.db,
+      program,
+      profiles,
+      new LedgerQuoteFacts(ledgerUrl, credential),
+      options.clock ?? (() => new Date()),
+    ),
     history,
     simulations: new SimulationService(options.db, logger.child({ job: 'simulation' })),
     badges: new BadgeService(options.db),

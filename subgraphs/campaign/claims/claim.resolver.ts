@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } f
 import { IsCode, IsUuid } from '../../../runtime/validation/validators';
 import { ActivityKind } from '../campaigns/campaign.rules';
 import type { CampaignContext } from '../context';
-import { PointsQuote, QuoteOrderInput } from '../quotes/quote.type';
+import { PointsQuote, QuoteOrderInput, QuoteTierInput } from '../quotes/quote.type';
 
 @InputType({ description: "A purchase the ledger is posting, with the member's history it knows exactly." })
 class PurchaseClaimInput {
@@ -24,6 +24,11 @@ class PurchaseClaimInput {
   @ArrayMaxSize(100)
   @IsCode({ each: true })
   channelsBefore!: string[];
+
+  @Field(() => QuoteTierInput, { nullable: true, description: "The member's tier; its multiplier adds a bonus line." })
+  @IsOptional()
+  @ValidateNested()
+  tier?: QuoteTierInput | null;
 
   @Field()
   at!: Date;
@@ -66,6 +71,7 @@ export class ClaimResolver {
     return ctx.quotes.claimPurchase({
       key: claim.key,
       order: claim.order,
+      tier: claim.tier ?? null,
       history: { purchasesBefore: claim.purchasesBefore, channelsBefore: claim.channelsBefore },
       at: claim.at,
     });

@@ -16,8 +16,19 @@ import { rankOffers, type RankedOffer } from '../offers/offer.rules';
 import { programStore, type ProgramSettings } from '../program/programSettings';
 import { builtInSegments, segmentsOf, type SegmentDefinition } from '../segments/segment.rules';
 import { segmentStore, type StoredStats } from '../segments/segment.store';
+import { UpstreamError } from '../../../runtime/http/graphqlRequest';
+import { CampaignError, CampaignErrorKind } from '../errors';
+import type { LedgerQuoteFacts } from '../upstream/ledgerQuoteFacts';
 import type { ProfileFacts } from '../upstream/profileFacts';
-import { quoteActivity, quoteOrder, type Quote, type QuoteOrder, type RuleUsage } from './quote.engine';
+import {
+  quoteActivity,
+  quoteOrder,
+  type CampaignSituation,
+  type EarnRate,
+  type Quote,
+  type QuoteOrder,
+  type RuleUsage,
+} from './quote.engine';
 
 /** Purchase facts the ledger knows exactly (under the member's account lock) and passes with a claim. */
 export interface PurchaseHistoryFacts {
@@ -25,12 +36,17 @@ export interface PurchaseHistoryFacts {
   channelsBefore: readonly string[];
 }
 
-export interface PurchaseClaim {
-  /** The ledger's idempotency key of the purchase. */
-  key: string;
+/** A purchase as the ledger will claim it: the order, the member's tier on it and their history. */
+export interface PurchaseToQuote {
   order: QuoteOrder;
+  tier: QuoteOrder['tier'];
   history: PurchaseHistoryFacts;
   at: Date;
+}
+
+export interface PurchaseClaim extends PurchaseToQuote {
+  /** The ledger's idempotency key of the purchase. */
+  key: string;
 }
 
 export interface ActivityClaim {
@@ -64,6 +80,10 @@ const runningFor = (
 
 const fingerprintOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
+/** The one quote of a purchase, previewed or claimed: the order earns with the member's tier. */
+const quotePurchase = (purchase: PurchaseToQuote, rate: EarnRate | undefined, situation: CampaignSituation): Quote =>
+  quoteOrder({ ...purchase.order, tier: purchase.tier ?? null }, rate, situation);
+
 /**
  * Quotes purchases and activities with every running campaign: previews for storefronts (nothing
  * reserved) and claims for the ledger, which take from campaign budgets and per-customer caps under
@@ -76,6 +96,7 @@ export class QuoteService {
     private readonly db: Database,
     private readonly defaults: ProgramSettings,
     private readonly profiles: ProfileFacts,
+    private readonly ledger: LedgerQuoteFacts,
     readonly clock: () => Date,
   ) {}
 
@@ -83,22 +104,48 @@ export class QuoteService {
     return programStore.load(db, this.defaults);
   }
 
-  /** What an order would earn at `at` (default now), from what this subgraph knows of the member. */
+  /**
+   * What an order would earn at `at` (default now): quoted with the tier and purchase history the
+   * ledger will claim it with, so the purchase that follows at that moment earns the same lines.
+   */
   async preview(order: QuoteOrder, at: Date = this.clock()): Promise<Quote> {
-    const [program, rate, rules] = await Promise.all([
+    const [program, rate, rules, purchase] = await Promise.all([
       this.program(),
       earnRateStore.find(this.db, order.currency),
       campaignStore.scheduled(this.db),
+      this.asTheLedgerWillClaim(order, at),
     ]);
-    const running = runningFor(rules, order.customerId, program.timeZone, at);
-    const facts = await this.facts(order.customerId, order.tier?.name ?? null, null, running, at);
+    const { customerId } = purchase.order;
+    const running = runningFor(rules, customerId, program.timeZone, at);
+    const facts = await this.facts(customerId, purchase.tier?.name ?? null, purchase.history, running, at);
     const grants = await claimStore.customerGrants(
       this.db,
-      order.customerId,
+      customerId,
       running.filter(hasLimits).map((r) => r.id),
     );
     const usage = this.usage(running, grants, at, program.timeZone);
-    return quoteOrder(order, rate, { rules: running, facts, timeZone: program.timeZone, at, usage });
+    return quotePurchase(purchase, rate, { rules: running, facts, timeZone: program.timeZone, at, usage });
+  }
+
+  /** The order with the member's account, tier and history as the ledger knows them now. */
+  private async asTheLedgerWillClaim(order: QuoteOrder, at: Date): Promise<PurchaseToQuote> {
+    try {
+      const member = await this.ledger.of(order.customerId);
+      return {
+        order: { ...order, customerId: member.customerId },
+        tier: member.tier,
+        history: { purchasesBefore: member.purchasesBefore, channelsBefore: member.channelsBefore },
+        at,
+      };
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      throw new CampaignError(
+        CampaignErrorKind.UpstreamUnavailable,
+        "The ledger did not tell the member's tier; ask for the quote again",
+        {},
+        { cause: error },
+      );
+    }
   }
 
   claimPurchase(claim: PurchaseClaim): Promise<Quote> {
@@ -109,7 +156,7 @@ export class QuoteService {
       order.storeId ?? null,
       order.currency,
       order.lines.map((line) => [line.sku, line.category ?? null, line.quantity, line.unitPrice]),
-      order.tier ?? null,
+      claim.tier ?? null,
       // Only these two facts of the history change a quote, so a retry with a longer history is the same claim.
       claim.history.purchasesBefore === 0,
       claim.history.channelsBefore.includes(order.channel),
@@ -123,8 +170,8 @@ export class QuoteService {
       fingerprint,
       claim.at,
       async (running, facts, usage, program) =>
-        quoteOrder(order, await rate, { rules: running, facts, timeZone: program.timeZone, at: claim.at, usage }),
-      order.tier?.name ?? null,
+        quotePurchase(claim, await rate, { rules: running, facts, timeZone: program.timeZone, at: claim.at, usage }),
+      claim.tier?.name ?? null,
       claim.history,
     );
   }

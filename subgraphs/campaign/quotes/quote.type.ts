@@ -29,7 +29,7 @@ export class QuoteOrderLineInput {
   unitPrice!: number;
 }
 
-@InputType({ description: "The member's tier and its earning multiplier, as the ledger defines it." })
+@InputType({ description: "The member's tier and its earning multiplier, as the ledger quotes a purchase with it." })
 export class QuoteTierInput {
   @Field()
   @Length(1, 64)
@@ -66,11 +66,6 @@ export class QuoteOrderInput {
   @ArrayMaxSize(500)
   @ValidateNested()
   lines!: QuoteOrderLineInput[];
-
-  @Field(() => QuoteTierInput, { nullable: true, description: "The member's tier; its multiplier adds a bonus line." })
-  @IsOptional()
-  @ValidateNested()
-  tier?: QuoteTierInput | null;
 }
 
 @ObjectType({ description: 'Points from one rule, with the reason a member can read.' })

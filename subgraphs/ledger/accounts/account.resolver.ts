@@ -5,7 +5,7 @@ import type { LedgerContext } from '../context';
 import { toJournalEntry } from '../journal/journal.store';
 import { JournalEntryConnection, JournalFilterInput, type JournalEntry } from '../journal/journal.type';
 import { inactivityExpiry } from '../lots/lot.rules';
-import { rankOf } from '../tiers/tier.rules';
+import { currentTier, rankOf } from '../tiers/tier.rules';
 import { Tier, TierProgress } from '../tiers/tier.type';
 import { requireLedgerAccess } from './account.access';
 import { Customer, ExpiringPoints, Loyalty, PendingPoints } from './account.type';
@@ -40,7 +40,7 @@ export class LoyaltyResolver {
   @FieldResolver(() => Tier, { nullable: true, description: 'The current tier; null when no tier program is defined.' })
   async tier(@Root() loyalty: Loyalty, @Ctx() ctx: LedgerContext): Promise<Tier | null> {
     const program = await ctx.tierProgram();
-    return program ? program.tiers[rankOf(program, loyalty.tierName)]! : null;
+    return currentTier(program, loyalty.tierName);
   }
 
   @FieldResolver(() => Tier, { nullable: true, description: 'The tier above; null at the top.' })

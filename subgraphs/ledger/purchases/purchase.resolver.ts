@@ -1,10 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { requireLedgerAccess } from '../accounts/account.access';
 import { requireChannelAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import type { LedgerContext } from '../context';
-import { Purchase, RecordPurchaseInput } from './purchase.type';
+import { isUuid } from '../../../runtime/validation/validators';
+import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import { MemberQuoteFacts, Purchase, RecordPurchaseInput } from './purchase.type';
 
 @Resolver(() => Purchase)
 export class PurchaseResolver {
@@ -19,6 +21,25 @@ export class PurchaseResolver {
     const storeId = input.storeId ?? (principal.role === 'associate' ? principal.storeId : null);
     requireChannelAccess(principal, input.channel, storeId);
     return ctx.purchases.record({ ...input, storeId }, actorOf(principal));
+  }
+
+  @Authorized('internal')
+  @Query(() => MemberQuoteFacts, {
+    description:
+      "The member's tier and purchases so far, as the ledger quotes their next purchase with them: the campaign subgraph's pointsQuote asks, so a quote and the purchase agree (internal).",
+  })
+  async memberQuoteFacts(
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: LedgerContext,
+  ): Promise<MemberQuoteFacts> {
+    if (!isUuid(customerId)) throw userInputError('customerId must be a UUID', { argument: 'customerId' });
+    const { customerId: accountId, tier, history } = await ctx.purchases.quoteFacts(customerId);
+    return {
+      customerId: accountId,
+      tier,
+      purchasesBefore: history.purchasesBefore,
+      channelsBefore: history.channelsBefore,
+    };
   }
 
   @FieldResolver(() => GraphQLSafeInt, {

@@ -4,8 +4,9 @@ import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
 import { allocateByAmount } from '../returns/return.rules';
+import { accountStore } from '../accounts/account.store';
 import { tierStore } from '../tiers/tier.store';
-import { rankOf, type TierProgram } from '../tiers/tier.rules';
+import { currentTier } from '../tiers/tier.rules';
 import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campaignQuotes';
 import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from './orderEarning.store';
 import { KeyedLock } from './keyedLock';
@@ -77,6 +78,17 @@ const quotesAlike = (a: PurchaseHistoryFacts, b: PurchaseHistoryFacts, channel: 
 
 export const purchaseRecordedEvent = 'PurchaseRecorded';
 
+/**
+ * What a member's next purchase is quoted with besides the order: the account it posts to, the
+ * tier whose multiplier it earns, and the purchases before it. The ledger's claim and the
+ * storefront's `pointsQuote` both take them from here, so a quote and the purchase agree.
+ */
+export interface MemberQuoteFacts {
+  customerId: string;
+  tier: TierBenefit | null;
+  history: PurchaseHistoryFacts;
+}
+
 export class PurchaseService {
   /** Runs after a member's first purchase commits (a referral that pays the referrer). */
   afterFirstPurchase: ((customerId: string) => Promise<void>) | undefined;
@@ -87,6 +99,25 @@ export class PurchaseService {
     private readonly core: LedgerCore,
     private readonly quotes: CampaignQuotes,
   ) {}
+
+  /** The member's quote facts now; a merged member's id answers for the account it was merged into. */
+  async quoteFacts(customerId: string): Promise<MemberQuoteFacts> {
+    const accountId = (await accountStore.currentId(this.core.db, customerId)) ?? customerId;
+    return this.quoteFactsOf(accountId);
+  }
+
+  private async quoteFactsOf(accountId: string): Promise<MemberQuoteFacts> {
+    const [history, program] = await Promise.all([
+      purchaseStore.historyOf(this.core.db, accountId),
+      tierStore.load(this.core.db),
+    ]);
+    const tier = currentTier(program, history.tier);
+    return {
+      customerId: accountId,
+      tier: tier && { name: tier.name, multiplierPercent: tier.multiplierPercent },
+      history,
+    };
+  }
 
   /**
    * Records a purchase and credits the points it earns (at once, or pending until the return window
@@ -124,11 +155,7 @@ export class PurchaseService {
     for (let attempt = 1; ; attempt++) {
       // The quote depends on the member's history (first purchase, first in this channel) and tier;
       // if another ledger instance changed them while this one was quoted, quote it again.
-      const [history, program] = await Promise.all([
-        purchaseStore.historyOf(this.core.db, order.customerId),
-        tierStore.load(this.core.db),
-      ]);
-      const tier = tierBenefit(program, history.tier);
+      const { tier, history } = await this.quoteFactsOf(order.customerId);
       const quote = await this.core.upstream(
         () => this.quotes.claimPurchase(claimKey(order), order, tier, history, this.core.clock()),
         'the purchase',
@@ -246,11 +273,4 @@ export class PurchaseService {
     const earnings = await orderEarningStore.ofOrder(this.core.db, existing.id);
     return toPurchase(existing, earnings.map(toEarning));
   }
-}
-
-/** The member's tier and its earning multiplier, for the quote. */
-function tierBenefit(program: TierProgram | null, accountTier: string | null): TierBenefit | null {
-  if (!program) return null;
-  const tier = program.tiers[rankOf(program, accountTier)]!;
-  return { name: tier.name, multiplierPercent: tier.multiplierPercent };
 }

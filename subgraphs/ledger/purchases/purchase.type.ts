@@ -123,3 +123,27 @@ export class Purchase {
   @Field()
   recordedAt!: Date;
 }
+
+@ObjectType({ description: 'A tier and the multiplier its members earn with.' })
+export class TierBenefit {
+  @Field()
+  name!: string;
+
+  @Field(() => Int)
+  multiplierPercent!: number;
+}
+
+@ObjectType({ description: "What a member's next purchase is quoted with besides the order (internal)." })
+export class MemberQuoteFacts {
+  @Field(() => ID, { description: 'The account the purchase posts to (the survivor of a merge).' })
+  customerId!: string;
+
+  @Field(() => TierBenefit, { nullable: true, description: 'Null when no tier program is defined.' })
+  tier!: TierBenefit | null;
+
+  @Field(() => Int)
+  purchasesBefore!: number;
+
+  @Field(() => [String])
+  channelsBefore!: string[];
+}

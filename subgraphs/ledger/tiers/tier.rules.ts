@@ -45,6 +45,14 @@ export function rankOf(program: TierProgram, name: string | null): number {
   return Math.max(index, 0);
 }
 
+/**
+ * The tier a member holds with this stored tier name, as the graph shows it and as their purchases
+ * earn with it (its multiplier); null when no tier program is defined.
+ */
+export function currentTier(program: TierProgram | null, name: string | null): TierDefinition | null {
+  return program ? program.tiers[rankOf(program, name)]! : null;
+}
+
 export type TierDecision =
   { change: 'NONE' } | { change: 'UP' | 'DOWN'; from: number; to: number } | { change: 'RENEW' };
 

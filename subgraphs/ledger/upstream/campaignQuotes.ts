@@ -73,6 +73,7 @@ export class CampaignQuotes {
       at: at.toISOString(),
       purchasesBefore: history.purchasesBefore,
       channelsBefore: history.channelsBefore,
+      tier,
       order: {
         customerId: order.customerId,
         channel: order.channel,
@@ -84,7 +85,6 @@ export class CampaignQuotes {
           quantity: line.quantity,
           unitPrice: line.unitPrice,
         })),
-        tier,
       },
     };
     const data = await this.request<{ claimPurchasePoints: PointsQuote }>(claimPurchaseMutation, { claim });
