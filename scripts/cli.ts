@@ -11,6 +11,10 @@ import { isUuid } from '../runtime/validation/validators';
 import { seedDemoData } from '../stack/seedDemoData';
 import { planProgram, seedProgram, type SeedProgress } from '../stack/seedProgram';
 import { startStack } from '../stack/startStack';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { BalanceUpdatedDocument } from '../examples/sdk/graphql';
+import { subscribeResumably } from '../examples/sdk/resumableSubscription';
 import { mintTokenCommand } from './mintToken';
 
 const usage = `Loyalty Graph command line (npm run -s loyalty -- <command>)
@@ -19,6 +23,8 @@ const usage = `Loyalty Graph command line (npm run -s loyalty -- <command>)
   purchase <customer> <amount>         records a purchase through the running graph
       customer: an id, an email or a phone number; amount: 25.00 (major units)
       --channel IN_STORE  --store london-1  --currency GBP  --order <order id>  --sku <sku>
+  watch <customer>                     prints one JSON line per balance change, live, until Ctrl-C
+      customer: an id, an email or a phone number; --after <eventId> replays from there first
   seed                                 generates a program into the database npm start uses
       --members 2000  --months 12  --orders 6 (per member, on average)  --seed 1
       Run it while the graph is stopped: it starts the graph itself, moving its clock through
@@ -35,6 +41,55 @@ function fail(message: string): never {
 async function adminAuthorization(auth = readAuthConfig(process.env, createLogger('error'))): Promise<string> {
   if (!auth.jwtSecret) fail('no AUTH_JWT_SECRET to sign an admin token with');
   return signClientAuthorization({ role: 'admin', subject: 'cli' }, auth, 3600);
+}
+
+async function customerIdOf(
+  customer: string,
+  call: <T>(query: string, variables: Record<string, unknown>) => Promise<T>,
+): Promise<string> {
+  if (isUuid(String(customer))) return customer;
+  const type = customer.includes('@') ? 'EMAIL' : 'PHONE';
+  const { customerByIdentifier } = await call<{ customerByIdentifier: { id: string } | null }>(
+    'query($type: IdentifierType!, $value: String!) { customerByIdentifier(type: $type, value: $value) { id } }',
+    { type, value: customer },
+  );
+  if (!customerByIdentifier) fail(`no member has the ${type.toLowerCase()} ${customer}`);
+  return customerByIdentifier.id;
+}
+
+/** Follows a member's balance through subscribeResumably: a restarted gateway costs no event and repeats none. */
+async function watchCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { after: { type: 'string' } } });
+  const [customer] = positionals;
+  if (!customer) fail('watch needs a customer');
+  const gatewayUrl = envString(process.env, 'GATEWAY_URL', 'http://127.0.0.1:4000/graphql')!;
+  const authorization = await adminAuthorization();
+  const customerId = await customerIdOf(customer, (query, variables) =>
+    graphqlRequest(gatewayUrl, query, variables, { headers: { authorization } }),
+  );
+  const client = createClient({
+    url: gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization },
+    retryAttempts: Infinity,
+  });
+  await new Promise<void>((resolve) => {
+    subscribeResumably(
+      client,
+      { document: BalanceUpdatedDocument, variables: { customerId, after: values.after ?? null } },
+      {
+        next: ({ balanceUpdated }) => console.log(JSON.stringify(balanceUpdated)),
+        error: (error) => {
+          console.error(error.message);
+          process.exitCode = 1;
+          resolve();
+        },
+        complete: resolve,
+        state: (state) => console.error(state),
+      },
+    );
+  });
+  await client.dispose();
 }
 
 async function purchaseCommand(args: string[]): Promise<void> {
@@ -169,6 +224,8 @@ async function main(): Promise<void> {
       return mintTokenCommand(args);
     case 'purchase':
       return purchaseCommand(args);
+    case 'watch':
+      return watchCommand(args);
     case 'seed':
       return seedCommand(args);
     default:

@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import type { TypedDocumentString } from '../sdk/graphql.js';
+import { subscribeResumably, type LiveState } from './resumableSubscription.js';
 
 /** Where the graph runs, as the example server tells the page. */
 interface PageConfig {
@@ -16,11 +17,16 @@ export interface GraphError {
 export interface Graph {
   /** Runs a generated document (examples/web/sdk) with its typed variables; resolves to its typed data. */
   request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables): Promise<Data>;
-  subscribe<Data, Variables>(
+  /**
+   * Follows a stream of events (an `after` cursor, an `eventId` on each): every reconnect resumes
+   * after the last event delivered, and no event comes twice. `onState` says live or reconnecting.
+   */
+  subscribe<Data, Variables extends object>(
     document: TypedDocumentString<Data, Variables>,
     variables: Variables,
     onData: (data: Data) => void,
     onError: (error: unknown) => void,
+    onState?: (state: LiveState) => void,
   ): () => void;
 }
 
@@ -56,21 +62,16 @@ export async function signIn(params: Record<string, string>): Promise<{ graph: G
       if (json.errors) throw new GraphRequestError(json.errors);
       return json.data as Data;
     },
-    subscribe<Data, Variables>(
+    subscribe<Data, Variables extends object>(
       document: TypedDocumentString<Data, Variables>,
       variables: Variables,
       onData: (data: Data) => void,
       onError: (error: unknown) => void,
+      onState?: (state: LiveState) => void,
     ) {
-      ws ??= createClient({ url: config.wsUrl, connectionParams: { authorization } });
-      return ws.subscribe<Data>(
-        { query: document.toString(), variables: variables as Record<string, unknown> },
-        {
-          next: (result) => (result.data ? onData(result.data as Data) : onError(result.errors)),
-          error: onError,
-          complete: () => undefined,
-        },
-      );
+      // A wallet left open keeps trying; subscribeResumably picks up where it was each time.
+      ws ??= createClient({ url: config.wsUrl, connectionParams: { authorization }, retryAttempts: Infinity });
+      return subscribeResumably(ws, { document, variables }, { next: onData, error: onError, state: onState });
     },
   };
   return { graph, customerId: body.customerId };

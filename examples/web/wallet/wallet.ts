@@ -47,26 +47,24 @@ async function load(graph: Graph, customerId: string): Promise<void> {
     }),
   );
 
-  // Live from the event read with the balance: nothing committed after that read is missed.
-  let lastEventId = loyalty?.lastEventId ?? '0';
-  const subscribe = () =>
-    graph.subscribe(
-      WalletBalanceDocument,
-      { id: customerId, after: lastEventId },
-      ({ balanceUpdated: event }) => {
-        lastEventId = event.eventId;
-        element('balance').textContent = points(event.balance);
-        element('pending').textContent = event.pending ? `${points(event.pending)} pending` : '';
-        if (event.change !== 0) element('history').prepend(historyItem(event.change, event.reason, event.occurredAt));
-        element('live-status').textContent = 'live';
-      },
-      () => {
-        element('live-status').textContent = 'reconnecting…';
-        setTimeout(subscribe, 1000);
-      },
-    );
-  subscribe();
-  element('live-status').textContent = 'live';
+  // Live from the event read with the balance: nothing committed after that read is missed, and
+  // each reconnect resumes after the last event shown.
+  graph.subscribe(
+    WalletBalanceDocument,
+    { id: customerId, after: loyalty?.lastEventId ?? '0' },
+    ({ balanceUpdated: event }) => {
+      element('balance').textContent = points(event.balance);
+      element('pending').textContent = event.pending ? `${points(event.pending)} pending` : '';
+      if (event.change !== 0) element('history').prepend(historyItem(event.change, event.reason, event.occurredAt));
+    },
+    (error) => {
+      element('live-status').textContent = 'not live';
+      showError(error);
+    },
+    (state) => {
+      element('live-status').textContent = state === 'live' ? 'live' : `${state}…`;
+    },
+  );
 }
 
 async function redeem(graph: Graph, customerId: string, rewardId: string): Promise<void> {
