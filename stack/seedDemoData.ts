@@ -1,5 +1,11 @@
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 
+/** The demo program's stores: the demo members' purchases and the generated program's are made in them. */
+export const demoStores = ['london-1', 'london-2', 'manchester-1', 'edinburgh-1'] as const;
+
+/** The demo program's currency (most demo purchases are in it; Grace buys in euros). */
+export const demoCurrency = 'GBP';
+
 /** The demo members the README's examples use. */
 export const demoMembers = {
   ada: {
@@ -29,11 +35,11 @@ const demoRewards = [
     costPoints: 50,
   },
   {
-    name: '€5 off your next order',
-    description: 'A €5 voucher, valid in store and online.',
+    name: '£5 off your next order',
+    description: 'A £5 voucher, valid in store and online.',
     kind: 'FIXED_DISCOUNT',
     valueAmount: 500,
-    valueCurrency: 'EUR',
+    valueCurrency: 'GBP',
     costPoints: 500,
   },
   { name: 'Free coffee', description: 'Any hot drink at the counter.', kind: 'FREE_PRODUCT', costPoints: 150 },
@@ -93,6 +99,8 @@ const tierProgram = `mutation SeedTiers($input: TierProgramInput!) { setTierProg
 const campaignList = `query SeedCampaigns { campaigns(first: 1) { edges { cursor } } }`;
 const createCampaign = `mutation SeedCampaign($input: CampaignInput!) { createCampaign(input: $input) { id } }`;
 const scheduleCampaign = `mutation SeedSchedule($id: ID!) { scheduleCampaign(id: $id) { id } }`;
+const program = `query SeedProgram { campaignProgram { timeZone } }`;
+const setProgram = `mutation SeedSetProgram($input: CampaignProgramInput!) { setCampaignProgram(input: $input) { currency } }`;
 const purchase = `mutation SeedPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
 
 /**
@@ -167,6 +175,10 @@ export async function seedDemoData(
   // Launched after the demo purchases, so that those earn the same on every start.
   const campaigns = await call<{ campaigns: { edges: unknown[] } }>(campaignList);
   if (campaigns.campaigns.edges.length === 0) {
+    // A British program: its figures, segments and example pages count in pounds. Set once, with
+    // the campaigns, so that a marketer's later change stays.
+    const { campaignProgram } = await call<{ campaignProgram: { timeZone: string } }>(program);
+    await call(setProgram, { input: { timeZone: campaignProgram.timeZone, currency: demoCurrency } });
     for (const input of demoCampaigns) {
       const { createCampaign: created } = await call<{ createCampaign: { id: string } }>(createCampaign, { input });
       await call(scheduleCampaign, { id: created.id });

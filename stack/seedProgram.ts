@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { graphqlRequest, UpstreamError } from '../runtime/http/graphqlRequest';
+import { demoStores } from './seedDemoData';
 
 const channelOf = (order: PlannedOrder) => ({ channel: order.input.channel, storeId: order.input.storeId });
 
@@ -35,7 +36,6 @@ export interface PlannedOrder {
 
 const givenNames = ['Ada', 'Alan', 'Barbara', 'Claude', 'Dennis', 'Edsger', 'Frances', 'Grace', 'Hedy', 'Ivan'];
 const familyNames = ['Lovelace', 'Turing', 'Liskov', 'Shannon', 'Ritchie', 'Dijkstra', 'Allen', 'Hopper', 'Lamarr'];
-const stores = ['london-1', 'london-2', 'manchester-1', 'edinburgh-1'];
 const products = [
   { sku: 'TEA-EARL-GREY', category: 'tea', unitPrice: 650 },
   { sku: 'TEA-SAMPLER', category: 'tea', unitPrice: 3450 },
@@ -85,7 +85,7 @@ export function planProgram(size: ProgramSize, now: Date) {
     const familyName = pick(familyNames);
     return {
       habit: habit.channels,
-      store: pick(stores),
+      store: pick(demoStores),
       input: {
         givenName,
         familyName,

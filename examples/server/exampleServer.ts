@@ -5,12 +5,18 @@ import path from 'node:path';
 import { signClientAuthorization, type AuthConfig } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { graphqlRequest } from '../../runtime/http/graphqlRequest';
+import { demoStores } from '../../stack/seedDemoData';
 
 export interface ExampleServerOptions {
   gatewayUrl: string;
   wsUrl: string;
   /** Development auth settings: the server mints demo tokens with them. */
   auth: AuthConfig;
+  /**
+   * The program's stores, the POS console offers them and opens the first; there is no store list
+   * in the graph. Default: the demo data's stores (stack/seedDemoData.ts).
+   */
+  stores?: readonly string[];
   port?: number;
   host?: string;
 }
@@ -47,12 +53,13 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
     '/dashboard/': path.join(root, 'examples/web/dashboard/index.html'),
     '/web/style.css': path.join(root, 'examples/web/style.css'),
   };
+  const stores = options.stores?.length ? options.stores : demoStores;
   const admin = () => signClientAuthorization({ role: 'admin', subject: 'example-server' }, options.auth, 60);
 
   async function demoToken(params: URLSearchParams): Promise<unknown> {
     const role = params.get('role');
     if (role === 'associate') {
-      const storeId = params.get('storeId') ?? 'store-1';
+      const storeId = params.get('storeId') || stores[0]!;
       return {
         authorization: await signClientAuthorization(
           { role: 'associate', subject: `pos-${storeId}`, storeId },
@@ -107,7 +114,7 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
     };
     const handle = async () => {
       // The pages post to /graphql here (the same origin, so no CORS), and subscribe on the gateway.
-      if (url.pathname === '/config.json') return json({ gatewayUrl: '/graphql', wsUrl: options.wsUrl });
+      if (url.pathname === '/config.json') return json({ gatewayUrl: '/graphql', wsUrl: options.wsUrl, stores });
       if (url.pathname === '/graphql' && request.method === 'POST') return proxy();
       if (url.pathname === '/demo-token') return json(await demoToken(url.searchParams));
       if (url.pathname === '/')

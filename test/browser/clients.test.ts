@@ -23,9 +23,17 @@ describe('the example wallet, POS console and dashboard in a browser', () => {
     if (!existsSync(chromiumPath))
       throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`);
     graph = await startTestGraph();
-    await setEarnRate(graph);
+    // A British program, as the demo's: it earns in pounds and in euros, and counts in pounds.
+    await setEarnRate(graph, 'GBP');
+    await setEarnRate(graph, 'EUR');
+    await graph.admin.data(`mutation { setCampaignProgram(input: { timeZone: "UTC", currency: "GBP" }) { currency } }`);
+    const { createCampaign } = await graph.admin.data<{ createCampaign: { id: string } }, Record<string, unknown>>(
+      `mutation { createCampaign(input: { name: "Review reward", trigger: ACTIVITY, activityKind: PRODUCT_REVIEW, reward: { kind: FIXED_BONUS, points: 25 } }) { id } }`,
+    );
+    await graph.admin.data(`mutation($id: ID!) { scheduleCampaign(id: $id) { id } }`, { id: createCampaign.id });
+    // 29 of the sale's 30 points: one point is left.
     await graph.admin.data(
-      `mutation { createReward(input: { name: "Flat white", kind: FREE_PRODUCT, costPoints: 20 }) { id } }`,
+      `mutation { createReward(input: { name: "Flat white", kind: FREE_PRODUCT, costPoints: 29 }) { id } }`,
     );
     await graph.admin.data(`mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`, {
       input: { givenName: 'Wanda', familyName: 'Wallet', email, phone, channel: 'ONLINE' },
@@ -55,62 +63,120 @@ describe('the example wallet, POS console and dashboard in a browser', () => {
     await wallet.fill('#email', email);
     await wallet.click('#sign-in button');
     await expectText(wallet, '#name', 'Wanda Wallet');
-    await expectText(wallet, '#balance', '0 pts');
+    await expectText(wallet, '#balance', /^0 points$/);
     await wallet.locator('#live-status').getByText('live').waitFor();
+    // Campaigns are offers; the base earn rates are not.
+    await expectText(wallet, '#offers', 'Review reward');
+    expect(await wallet.textContent('#offers')).not.toContain('Earn 1 point per');
 
-    await pos.goto(`${examples.url}/pos/?store=berlin-1`);
+    // No ?store=: the console opens in the program's first store and prices in its currency.
+    await pos.goto(`${examples.url}/pos/`);
+    await expectText(pos, '#currency', 'Prices in GBP (£)');
+    expect(await pos.inputValue('#store')).toBe('london-1');
     await pos.fill('#identifier', phone);
     await pos.click('#find button');
     await expectText(pos, '#name', 'Wanda Wallet');
+    const receiptNumber = await pos.inputValue('#receipt-number');
     await pos.click('#add-line');
     const second = pos.locator('#lines tr').nth(1);
     await second.locator('input[name=sku]').fill('CROISSANT');
     await second.locator('input[name=quantity]').fill('2');
-    await second.locator('input[name=unitPrice]').fill('250');
+    await second.locator('input[name=unitPrice]').fill('2.50');
     await pos.click('#purchase button[type=submit]');
-    await expectText(pos, '#receipt', '+30 points');
-    await pos.screenshot({ path: path.join(screenshots, `pos-${testDatabaseKind()}.png`) });
+    await expectText(
+      pos,
+      '#receipt',
+      `Receipt ${receiptNumber} at London 1: £30.00 recorded for Wanda Wallet, 30 points earned.`,
+    );
+    // The ledger has it in london-1, in pounds: the same sale sent again there is the same sale.
+    const { customerByIdentifier } = await graph.admin.data<
+      { customerByIdentifier: { id: string } },
+      Record<string, unknown>
+    >(`query($phone: String!) { customerByIdentifier(type: PHONE, value: $phone) { id } }`, { phone });
+    const { recordPurchase: again } = await graph.admin.data<
+      { recordPurchase: { balanceAfter: number } },
+      Record<string, unknown>
+    >(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { balanceAfter } }`, {
+      input: {
+        customerId: customerByIdentifier.id,
+        channel: 'IN_STORE',
+        storeId: 'london-1',
+        externalOrderId: receiptNumber,
+        currency: 'GBP',
+        lines: [
+          { sku: 'COFFEE-BEANS', quantity: 1, unitPrice: 2500 },
+          { sku: 'CROISSANT', quantity: 2, unitPrice: 250 },
+        ],
+      },
+    });
+    expect(again.balanceAfter).toBe(30);
+
+    // The same receipt number with another basket is refused, in words an associate acts on.
+    await pos.fill('#receipt-number', receiptNumber);
+    await second.locator('input[name=quantity]').fill('3');
+    await pos.click('#purchase button[type=submit]');
+    await expectText(
+      pos,
+      '#error',
+      /^This receipt number was already used for a different basket\. Check the receipt number\.$/,
+    );
+    await pos.screenshot({ path: path.join(screenshots, `pos-${testDatabaseKind()}.png`), fullPage: true });
 
     // The wallet page was never reloaded: the balance arrives over the subscription.
-    await expectText(wallet, '#balance', '30 pts');
-    await wallet.locator('#history li').first().getByText('+30').waitFor();
-    await wallet.screenshot({
-      path: path.join(screenshots, `wallet-${testDatabaseKind()}.png`),
-    });
+    await expectText(wallet, '#balance', /^30 points$/);
+    await wallet.locator('#history li').first().getByText('Earned 30 points — purchase in store').waitFor();
 
     await wallet.click('#rewards button');
     await wallet.locator('#voucher').getByText('show code').waitFor();
     const code = /code (\S+) at/.exec((await wallet.textContent('#voucher')) ?? '')?.[1];
     expect(code).toBeDefined();
-    await expectText(wallet, '#balance', '10 pts');
+    await expectText(wallet, '#balance', /^1 point$/);
+    await wallet.locator('#history li').first().getByText('Redeemed 29 points — Flat white').waitFor();
+    const history = (await wallet.textContent('#history')) ?? '';
+    expect(history).not.toContain(receiptNumber);
+    expect(history).not.toMatch(/\(IN_STORE\)|pts/);
+    await wallet.screenshot({ path: path.join(screenshots, `wallet-${testDatabaseKind()}.png`), fullPage: true });
 
     await pos.fill('#voucher-code', code!);
     await pos.click('#voucher button');
-    await expectText(pos, '#voucher-result', 'Flat white: CONSUMED');
+    await expectText(pos, '#voucher-result', 'Voucher accepted: Flat white.');
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it("shows the program's figures, including that sale and redemption, on the dashboard", async () => {
+  it("shows the program's figures, including that sale and redemption, in the program's currency only", async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${examples.url}/dashboard/`);
-    // One member bought once (+30 points at the POS) and redeemed 20 of them, this week.
+    // One member bought once (+30 points at the POS) and redeemed 29 of them, this week.
     await expectText(page, '#tiles', 'Active members1');
     await expectText(page, '#tiles', 'Points issued30');
-    await expectText(page, '#tiles', 'Redemption rate66.7%');
-    await expectText(page, '#channels', 'IN_STORE');
+    await expectText(page, '#tiles', 'Redemption rate96.7%');
+    await expectText(page, '#tiles', 'Net spend£30.00');
+    await expectText(page, '#channels', 'In store');
     await expectText(page, '#tiles', 'NPSno answers');
     await expectText(page, '#segments', 'Single-channel shoppers');
+    await expectText(page, '#campaigns', 'Review reward');
+    expect(await page.inputValue('#currency')).toBe('GBP');
     expect(await page.locator('#spend-chart svg rect.bar').count()).toBe(12);
+    const shown = (await page.textContent('#dashboard')) ?? '';
+    expect(shown).toContain('£');
+    expect(shown).not.toMatch(/€|\$/);
     await page.screenshot({ path: path.join(screenshots, `dashboard-${testDatabaseKind()}.png`), fullPage: true });
+
+    // In euros, nothing in pounds: the campaigns' money, counted in pounds, stays out.
+    await page.selectOption('#currency', 'EUR');
+    await page.click('#range button');
+    await expectText(page, '#tiles', 'Net spend€0.00');
+    await expectText(page, '#campaigns-currency', 'count in GBP');
+    expect((await page.textContent('#dashboard')) ?? '').not.toContain('£');
     expect(errors).toEqual([]);
     await page.close();
   });
 });
 
-async function expectText(page: Page, selector: string, text: string): Promise<void> {
+async function expectText(page: Page, selector: string, text: string | RegExp): Promise<void> {
   try {
     await page.locator(selector).getByText(text).waitFor({ timeout: 10_000 });
   } catch {

@@ -1,4 +1,5 @@
 import {
+  DashboardCurrenciesDocument,
   DashboardPeriodDocument,
   DashboardRefreshDocument,
   DashboardWeekDocument,
@@ -6,15 +7,16 @@ import {
   type DashboardWeekQuery,
 } from '../sdk/graphql.js';
 import { element, showError, signIn, type Graph } from '../shared/graph.js';
+import { channelName, formatMoney as money, formatRecentDay, locale } from '../shared/format.js';
 
 type Period = DashboardPeriodQuery;
 type Week = DashboardWeekQuery['programMetrics'];
 const dayMs = 86_400_000;
 
-const money = (minorUnits: number, currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).format(minorUnits / 100);
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-const weekLabel = (start: Date) => start.toLocaleDateString('en', { day: 'numeric', month: 'short' });
+const weekLabel = (start: Date) => formatRecentDay(start);
+const count = (n: number) => n.toLocaleString(locale);
+const sentence = (words: string) => words[0]!.toUpperCase() + words.slice(1);
 
 /** Mondays at 00:00 UTC: the start of each of the last `weeks` weeks, the current one last. */
 function weekStarts(weeks: number, now = new Date()): Date[] {
@@ -112,10 +114,10 @@ function render(period: Period, perWeek: Week[], starts: Date[], currency: strin
   const whole = period.programMetrics;
   element('dashboard').hidden = false;
   element('tiles').replaceChildren(
-    tile('Members', whole.members.toLocaleString('en')),
-    tile('Enrolled in the range', whole.membersEnrolled.toLocaleString('en')),
-    tile('Active members', whole.activeMembers.toLocaleString('en')),
-    tile('Purchases', whole.purchases.toLocaleString('en')),
+    tile('Members', count(whole.members)),
+    tile('Enrolled in the range', count(whole.membersEnrolled)),
+    tile('Active members', count(whole.activeMembers)),
+    tile('Purchases', count(whole.purchases)),
     tile('Net spend', money(whole.netSpend, currency)),
     tile('Average order', money(whole.averageOrderValue, currency)),
     tile('Purchases per member', whole.purchaseFrequency.toFixed(2)),
@@ -124,12 +126,12 @@ function render(period: Period, perWeek: Week[], starts: Date[], currency: strin
     tile('Spend per single-channel member', money(whole.singleChannelAverageSpend, currency)),
     tile('CLV per multi-channel member', money(whole.multiChannelAverageClv, currency)),
     tile('CLV per single-channel member', money(whole.singleChannelAverageClv, currency)),
-    tile('Points issued', whole.pointsIssued.toLocaleString('en')),
+    tile('Points issued', count(whole.pointsIssued)),
     tile('Redemption rate', percent(whole.redemptionRate)),
-    tile('Points outstanding', whole.pointsOutstanding.toLocaleString('en')),
+    tile('Points outstanding', count(whole.pointsOutstanding)),
     tile('Churn rate', whole.churnBase > 0 ? percent(whole.churnRate) : 'no earlier buyers'),
     tile('NPS', npsText(whole.nps)),
-    ...whole.npsByChannel.map(({ channel, nps }) => tile(`NPS ${channel}`, npsText(nps))),
+    ...whole.npsByChannel.map(({ channel, nps }) => tile(`NPS ${channelName(channel)}`, npsText(nps))),
   );
   const labels = starts.map(weekLabel);
   element('spend-chart').innerHTML = chart(
@@ -147,9 +149,9 @@ function render(period: Period, perWeek: Week[], starts: Date[], currency: strin
   fillTable(
     'channels',
     whole.byChannel.map((channel) => [
-      channel.key,
-      channel.activeMembers.toLocaleString('en'),
-      channel.purchases.toLocaleString('en'),
+      sentence(channelName(channel.key)),
+      count(channel.activeMembers),
+      count(channel.purchases),
       money(channel.netSpend, currency),
       money(channel.averageOrderValue, currency),
     ]),
@@ -158,31 +160,57 @@ function render(period: Period, perWeek: Week[], starts: Date[], currency: strin
     'segments',
     whole.bySegment.map((segment) => [
       segment.name,
-      segment.members.toLocaleString('en'),
-      segment.activeMembers.toLocaleString('en'),
-      segment.purchases.toLocaleString('en'),
+      count(segment.members),
+      count(segment.activeMembers),
+      count(segment.purchases),
       money(segment.netSpend, currency),
     ]),
   );
-  // Campaigns measure in the program's currency over their own run, not the dashboard's range.
+  // Campaigns measure in the program's currency over their own run, not the dashboard's range: in
+  // another currency's view their money stays out, so that one view never mixes two currencies.
+  const sameCurrency = (performance: { currency: string }) => performance.currency === currency;
+  const programCurrency = period.campaigns.edges[0]?.node.performance.currency;
+  element('campaigns-currency').textContent =
+    programCurrency && programCurrency !== currency
+      ? `Campaign spend and cost count in ${programCurrency}, the program's currency: show ${programCurrency} to see them.`
+      : '';
   fillTable(
     'campaigns',
     period.campaigns.edges.map(({ node }) => {
       const { performance } = node;
+      const inView = (minorUnits: number) => (sameCurrency(performance) ? money(minorUnits, currency) : '–');
       return [
         node.name,
-        node.status,
+        sentence(node.status.toLowerCase()),
         `${node.holdoutPercent}%`,
-        performance.membersReached.toLocaleString('en'),
-        performance.pointsGranted.toLocaleString('en'),
-        performance.incrementalSpend === null
-          ? 'no holdout'
-          : money(performance.incrementalSpend, performance.currency),
-        money(performance.cost, performance.currency),
+        count(performance.membersReached),
+        count(performance.pointsGranted),
+        performance.incrementalSpend === null ? 'no holdout' : inView(performance.incrementalSpend),
+        inView(performance.cost),
         performance.roi === null ? '–' : `${(performance.roi * 100).toFixed(0)}%`,
       ];
     }),
   );
+}
+
+/** The program's currency first, then the others it earns in; one in the address comes first of all. */
+async function chooseCurrency(graph: Graph): Promise<string> {
+  const { campaignProgram, earnRates } = await graph.request(DashboardCurrenciesDocument, {});
+  const asked = new URLSearchParams(location.search).get('currency')?.toUpperCase();
+  const currencies = [
+    ...new Set([campaignProgram.currency, ...earnRates.map((rate) => rate.currency), ...(asked ? [asked] : [])]),
+  ];
+  const select = element<HTMLSelectElement>('currency');
+  select.replaceChildren(
+    ...currencies.map((code) =>
+      Object.assign(document.createElement('option'), {
+        value: code,
+        textContent: code === campaignProgram.currency ? `${code} (the program's)` : code,
+      }),
+    ),
+  );
+  select.value = asked ?? campaignProgram.currency;
+  return select.value;
 }
 
 const signedIn = signIn({ role: 'marketer' });
@@ -190,10 +218,7 @@ element<HTMLFormElement>('range').addEventListener('submit', (event) => {
   event.preventDefault();
   element('error').textContent = '';
   const weeks = Number(element<HTMLInputElement>('weeks').value);
-  const currency = element<HTMLInputElement>('currency').value.trim().toUpperCase();
+  const currency = element<HTMLSelectElement>('currency').value;
   signedIn.then(({ graph }) => show(graph, weeks, currency)).catch(showError);
 });
-// ?currency=GBP shows the demo's seeded history; the example POS records in EUR, the default.
-const currency = new URLSearchParams(location.search).get('currency')?.toUpperCase() ?? 'EUR';
-element<HTMLInputElement>('currency').value = currency;
-signedIn.then(({ graph }) => show(graph, 12, currency)).catch(showError);
+signedIn.then(async ({ graph }) => show(graph, 12, await chooseCurrency(graph))).catch(showError);

@@ -32,6 +32,29 @@ export type IdentifierType =
   | 'PHONE'
   | 'POS_CUSTOMER_ID';
 
+/** What a journal entry records. */
+export type JournalEntryKind =
+  | 'ADJUST'
+  | 'BONUS'
+  | 'EARN'
+  | 'EXPIRE'
+  | 'REDEEM'
+  | 'REVERSE'
+  | 'TRANSFER_IN'
+  | 'TRANSFER_OUT';
+
+/** What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment), expiry, an activity, a profile merge or a transfer between members. */
+export type JournalSourceType =
+  | 'ACTIVITY'
+  | 'ACTOR'
+  | 'CAMPAIGN'
+  | 'EXPIRY'
+  | 'MERGE'
+  | 'ORDER'
+  | 'REDEMPTION'
+  | 'RETURN'
+  | 'TRANSFER';
+
 /** One line of an order. */
 export type OrderLineInput = {
   category?: string | null | undefined;
@@ -105,6 +128,11 @@ export type DashboardRefreshMutationVariables = Exact<{ [key: string]: never; }>
 
 export type DashboardRefreshMutation = { refreshProgramMetrics: { events: number, lastEventId: string } };
 
+export type DashboardCurrenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardCurrenciesQuery = { campaignProgram: { currency: string }, earnRates: Array<{ currency: string }> };
+
 export type PosFindQueryVariables = Exact<{
   type: IdentifierType;
   value: string;
@@ -118,7 +146,7 @@ export type PosPurchaseMutationVariables = Exact<{
 }>;
 
 
-export type PosPurchaseMutation = { recordPurchase: { pointsEarned: number, balanceAfter: number | null } };
+export type PosPurchaseMutation = { recordPurchase: { pointsEarned: number, balanceAfter: number | null, totalAmount: number, currency: string, pendingUntil: string | null } };
 
 export type PosConsumeVoucherMutationVariables = Exact<{
   input: ConsumeVoucherInput;
@@ -127,12 +155,17 @@ export type PosConsumeVoucherMutationVariables = Exact<{
 
 export type PosConsumeVoucherMutation = { consumeVoucher: { status: VoucherStatus, reward: { name: string } } };
 
+export type PosProgramQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PosProgramQuery = { campaignProgram: { currency: string } };
+
 export type WalletQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WalletQuery = { customer: { name: string, loyalty: { balance: number, pending: number, lastEventId: string | null, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, windowMonths: number } | null, expiring: Array<{ points: number, expiresAt: string }>, history: { edges: Array<{ node: { points: number, reason: string, createdAt: string } }> } } | null, rewards: { available: Array<{ id: string, name: string, costPoints: number }> } | null, offers: Array<{ title: string }> | null } | null };
+export type WalletQuery = { customer: { name: string, loyalty: { balance: number, pending: number, lastEventId: string | null, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, windowMonths: number } | null, expiring: Array<{ points: number, expiresAt: string }>, history: { edges: Array<{ node: { kind: JournalEntryKind, sourceType: JournalSourceType, points: number, reason: string, createdAt: string } }> } } | null, rewards: { available: Array<{ id: string, name: string, costPoints: number }> } | null, offers: Array<{ title: string, description: string, campaignId: string | null }> | null } | null };
 
 export type WalletBalanceSubscriptionVariables = Exact<{
   id: string | number;
@@ -256,6 +289,16 @@ export const DashboardRefreshDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardRefreshMutation, DashboardRefreshMutationVariables>;
+export const DashboardCurrenciesDocument = new TypedDocumentString(`
+    query DashboardCurrencies {
+  campaignProgram {
+    currency
+  }
+  earnRates {
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCurrenciesQuery, DashboardCurrenciesQueryVariables>;
 export const PosFindDocument = new TypedDocumentString(`
     query PosFind($type: IdentifierType!, $value: String!) {
   customerByIdentifier(type: $type, value: $value) {
@@ -275,6 +318,9 @@ export const PosPurchaseDocument = new TypedDocumentString(`
   recordPurchase(input: $input) {
     pointsEarned
     balanceAfter
+    totalAmount
+    currency
+    pendingUntil
   }
 }
     `) as unknown as TypedDocumentString<PosPurchaseMutation, PosPurchaseMutationVariables>;
@@ -288,6 +334,13 @@ export const PosConsumeVoucherDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PosConsumeVoucherMutation, PosConsumeVoucherMutationVariables>;
+export const PosProgramDocument = new TypedDocumentString(`
+    query PosProgram {
+  campaignProgram {
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<PosProgramQuery, PosProgramQueryVariables>;
 export const WalletDocument = new TypedDocumentString(`
     query Wallet($id: ID!) {
   customer(id: $id) {
@@ -314,6 +367,8 @@ export const WalletDocument = new TypedDocumentString(`
       history(first: 10) {
         edges {
           node {
+            kind
+            sourceType
             points
             reason
             createdAt
@@ -330,6 +385,8 @@ export const WalletDocument = new TypedDocumentString(`
     }
     offers {
       title
+      description
+      campaignId
     }
   }
 }

@@ -1,11 +1,14 @@
 import { createClient, type Client } from 'graphql-ws';
 import type { TypedDocumentString } from '../sdk/graphql.js';
 import { subscribeResumably, type LiveState } from './resumableSubscription.js';
+import { describeError, type ErrorWordsContext } from './errorWords.js';
 
 /** Where the graph runs, as the example server tells the page. */
 interface PageConfig {
   gatewayUrl: string;
   wsUrl: string;
+  /** The program's stores, for the POS console to offer. */
+  stores: string[];
 }
 
 export interface GraphError {
@@ -36,7 +39,7 @@ export class GraphRequestError extends Error {
   }
 }
 
-async function pageConfig(): Promise<PageConfig> {
+export async function pageConfig(): Promise<PageConfig> {
   return (await (await fetch('/config.json')).json()) as PageConfig;
 }
 
@@ -84,8 +87,7 @@ export function element<T extends HTMLElement = HTMLElement>(id: string): T {
   return found as T;
 }
 
-export function showError(error: unknown): void {
-  element('error').textContent = error instanceof Error ? error.message : JSON.stringify(error);
+/** The error in plain words (shared/errorWords.ts), in the page's alert line. */
+export function showError(error: unknown, context?: ErrorWordsContext): void {
+  element('error').textContent = describeError(error, context);
 }
-
-export const points = (n: number) => `${n.toLocaleString('en')} pts`;

@@ -1,15 +1,18 @@
 import { WalletBalanceDocument, WalletDocument, WalletRedeemDocument } from '../sdk/graphql.js';
-import { element, points, showError, signIn, type Graph } from '../shared/graph.js';
+import { formatDay as day, formatPoints as points } from '../shared/format.js';
+import { element, showError, signIn, type Graph } from '../shared/graph.js';
+import { historyWords, type HistoryLine } from './historyWords.js';
 
-function historyItem(change: number, reason: string, at: string): HTMLLIElement {
-  const item = document.createElement('li');
-  item.textContent = `${change > 0 ? '+' : ''}${change} · ${reason} · ${new Date(at).toLocaleString('en')}`;
-  return item;
+function historyItem(
+  change: number,
+  reason: string,
+  at: string,
+  entry?: Omit<HistoryLine, 'points' | 'reason' | 'at'>,
+) {
+  return listItem(historyWords({ ...entry, points: change, reason, at }));
 }
 
 const listItem = (text: string) => Object.assign(document.createElement('li'), { textContent: text });
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' });
 
 async function load(graph: Graph, customerId: string): Promise<void> {
   const { customer } = await graph.request(WalletDocument, { id: customerId });
@@ -25,18 +28,24 @@ async function load(graph: Graph, customerId: string): Promise<void> {
   element('tier').textContent = [
     loyalty?.tier ? `Tier: ${loyalty.tier.name}` : 'No tier yet',
     loyalty?.nextTier && progress?.pointsToNextTier
-      ? `${points(progress.pointsToNextTier)} to ${loyalty.nextTier.name} (${progress.qualifyingPoints} in the last ${progress.windowMonths} months)`
+      ? `${points(progress.pointsToNextTier)} to ${loyalty.nextTier.name} (${points(progress.qualifyingPoints)} in the last ${progress.windowMonths} months)`
       : '',
   ]
     .filter(Boolean)
     .join(' · ');
   element('expiring').replaceChildren(
-    ...(loyalty?.expiring ?? []).map((lot) => listItem(`${points(lot.points)} expire on ${day(lot.expiresAt)}`)),
+    ...(loyalty?.expiring ?? []).map((lot) =>
+      listItem(`${points(lot.points)} ${lot.points === 1 ? 'expires' : 'expire'} on ${day(lot.expiresAt)}`),
+    ),
   );
   element('history').replaceChildren(
-    ...(loyalty?.history.edges ?? []).map(({ node }) => historyItem(node.points, node.reason, node.createdAt)),
+    ...(loyalty?.history.edges ?? []).map(({ node }) => historyItem(node.points, node.reason, node.createdAt, node)),
   );
-  element('offers').replaceChildren(...(offers ?? []).map((offer) => listItem(offer.title)));
+  element('offers').replaceChildren(
+    ...(offers ?? [])
+      .filter((offer) => offer.campaignId !== null)
+      .map((offer) => listItem(`${offer.title}: ${offer.description}`)),
+  );
   element('rewards').replaceChildren(
     ...(rewards?.available ?? []).map((reward) => {
       const item = document.createElement('li');
@@ -74,7 +83,7 @@ async function redeem(graph: Graph, customerId: string, rewardId: string): Promi
     });
     element('voucher').textContent = redeemReward.voucher
       ? `${redeemReward.reward.name}: show code ${redeemReward.voucher.code} at the till`
-      : `${redeemReward.reward.name}: ${redeemReward.status}`;
+      : `${redeemReward.reward.name}: redeemed; it is on its way.`;
   } catch (error) {
     showError(error);
   }
