@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startExampleServer, type RunningExampleServer } from '../../examples/server/exampleServer';
 import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { projectRoot } from '../../runtime/config/projectRoot';
+import { findChromium, localHost } from '../../scripts/ensureChromium';
 import { setEarnRate, unique } from '../support/fixtures';
 import { testDatabaseKind } from '../support/testDatabase';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
-/** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it), or CHROMIUM_PATH. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH, or Debian's `chromium` on PATH (`npm test` installs it first when it may). */
+const chromiumPath = findChromium(localHost);
 const screenshots = path.join(projectRoot(), 'test-results/screenshots');
 
 describe('the example wallet, POS console and dashboard in a browser', () => {
@@ -20,8 +21,7 @@ describe('the example wallet, POS console and dashboard in a browser', () => {
   const email = `${unique('wallet')}@example.com`;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`);
+    if (!chromiumPath) throw new Error('No Chromium: apt-get install chromium, or set CHROMIUM_PATH');
     graph = await startTestGraph();
     // A British program, as the demo's: it earns in pounds and in euros, and counts in pounds.
     await setEarnRate(graph, 'GBP');

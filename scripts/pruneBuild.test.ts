@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pruneBuild, sourceOf } from './pruneBuild';
+
+describe('pruning an incremental build', () => {
+  let root: string;
+  const write = (file: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), '');
+  };
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'prune-build-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('maps compiled files to their sources, the browser pages to examples/web', () => {
+    expect(sourceOf('dist/runtime/jobs/periodicJob.js')).toBe('runtime/jobs/periodicJob.ts');
+    expect(sourceOf('dist/test/a.test.js.map')).toBe('test/a.test.ts');
+    expect(sourceOf('dist/web/wallet/wallet.js')).toBe('examples/web/wallet/wallet.ts');
+    expect(sourceOf('dist/tsconfig.tsbuildinfo')).toBeUndefined();
+  });
+
+  it('removes the output of a deleted test, so Jest no longer runs it, and keeps the rest', () => {
+    for (const file of ['runtime/kept.ts', 'examples/web/wallet/page.ts']) write(file);
+    for (const file of [
+      'dist/runtime/kept.js',
+      'dist/runtime/kept.js.map',
+      'dist/test/deleted.test.js',
+      'dist/test/deleted.test.js.map',
+      'dist/web/wallet/page.js',
+      'dist/web/wallet/gone.js',
+      'dist/tsconfig.tsbuildinfo',
+    ])
+      write(file);
+
+    expect(pruneBuild(root).sort()).toEqual(
+      ['dist/test/deleted.test.js', 'dist/test/deleted.test.js.map', 'dist/web/wallet/gone.js'].map((file) =>
+        path.normalize(file),
+      ),
+    );
+    for (const kept of [
+      'dist/runtime/kept.js',
+      'dist/runtime/kept.js.map',
+      'dist/web/wallet/page.js',
+      'dist/tsconfig.tsbuildinfo',
+    ])
+      expect(existsSync(path.join(root, kept))).toBe(true);
+  });
+});
