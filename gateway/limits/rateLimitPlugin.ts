@@ -60,6 +60,13 @@ export function rateLimitPlugin(store: RateLimitStore, limits: RateLimits): Apol
             }
           }
         },
+        // RFC 9110 Retry-After beside the error's retryAfterSeconds, for clients and proxies that read headers.
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const limited = response.body.singleResult.errors?.find((error) => error.extensions?.code === 'RATE_LIMITED');
+          const seconds = limited?.extensions?.retryAfterSeconds;
+          if (typeof seconds === 'number') response.http.headers.set('retry-after', String(seconds));
+        },
       };
     },
   };

@@ -25,11 +25,12 @@ export interface CommonConfig {
 /**
  * Settings every process reads: `HOST`, `LOG_LEVEL`, `EVENT_POLL_INTERVAL_MS`, `NODE_ENV`, `SHUTDOWN_DELAY_MS`, the
  * `AUTH_*` settings and the operation limits `LIMIT_MAX_DEPTH`, `LIMIT_MAX_ALIASES`,
- * `LIMIT_MAX_COST`, `LIMIT_MAX_TOKENS`.
+ * `LIMIT_MAX_COST`, `LIMIT_MAX_TOKENS`, `LIMIT_MAX_INPUT_DEPTH`, and the HTTP server's timeouts
+ * `HTTP_HEADERS_TIMEOUT_MS`, `HTTP_REQUEST_TIMEOUT_MS`, `HTTP_KEEP_ALIVE_TIMEOUT_MS`.
  */
 export function readCommonConfig(env: Env): CommonConfig {
   const logger = createLogger(envLogLevel(env));
-  return {
+  const config: CommonConfig = {
     host: envString(env, 'HOST', '127.0.0.1')!,
     logger,
     eventPollIntervalMs: envInteger(env, 'EVENT_POLL_INTERVAL_MS', 1000, { min: 10, max: 60_000 }),
@@ -39,10 +40,33 @@ export function readCommonConfig(env: Env): CommonConfig {
       maxAliases: envInteger(env, 'LIMIT_MAX_ALIASES', defaultOperationLimits.maxAliases, { min: 0, max: 10_000 }),
       maxCost: envInteger(env, 'LIMIT_MAX_COST', defaultOperationLimits.maxCost, { min: 10, max: 10_000_000 }),
       maxTokens: envInteger(env, 'LIMIT_MAX_TOKENS', defaultOperationLimits.maxTokens, { min: 100, max: 1_000_000 }),
+      maxInputDepth: envInteger(env, 'LIMIT_MAX_INPUT_DEPTH', defaultOperationLimits.maxInputDepth, {
+        min: 2,
+        max: 1000,
+      }),
+      headersTimeoutMs: envInteger(env, 'HTTP_HEADERS_TIMEOUT_MS', defaultOperationLimits.headersTimeoutMs, {
+        min: 100,
+        max: 600_000,
+      }),
+      requestTimeoutMs: envInteger(env, 'HTTP_REQUEST_TIMEOUT_MS', defaultOperationLimits.requestTimeoutMs, {
+        min: 100,
+        max: 3_600_000,
+      }),
+      keepAliveTimeoutMs: envInteger(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', defaultOperationLimits.keepAliveTimeoutMs, {
+        min: 100,
+        max: 600_000,
+      }),
     },
     production: isProduction(env),
     shutdownDelayMs: envInteger(env, 'SHUTDOWN_DELAY_MS', 0, { min: 0, max: 60_000 }),
   };
+  // Node refuses a headers timeout longer than the whole request's.
+  if (config.limits.headersTimeoutMs > config.limits.requestTimeoutMs) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${config.limits.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${config.limits.requestTimeoutMs})`,
+    );
+  }
+  return config;
 }
 
 /**

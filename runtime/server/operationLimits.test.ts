@@ -1,5 +1,5 @@
 import { buildSchema, parse, validate, specifiedRules } from 'graphql';
-import { operationLimitRules } from './operationLimits';
+import { defaultOperationLimits, operationLimitRules } from './operationLimits';
 
 const schema = buildSchema(`
   type Query { customer(id: ID!): Customer, customers(first: Int): [Customer!]! }
@@ -9,7 +9,7 @@ const schema = buildSchema(`
   type Entry { points: Int }
 `);
 
-const limits = { maxDepth: 5, maxAliases: 3, maxCost: 500, maxTokens: 1000 };
+const limits = { ...defaultOperationLimits, maxDepth: 5, maxAliases: 3, maxCost: 500, maxTokens: 1000 };
 const codes = (query: string) =>
   validate(schema, parse(query), [...specifiedRules, ...operationLimitRules(limits)]).map((e) => e.extensions.code);
 

@@ -26,6 +26,14 @@ export interface OperationLimits {
   maxCost: number;
   /** Lexical tokens in one document (checked while parsing, before anything else). */
   maxTokens: number;
+  /** Deepest nesting of an input value (a JSON attribute, a list of objects), variables and literals alike. */
+  maxInputDepth: number;
+  /** How long a client may take to send a request's headers before its connection is closed. */
+  headersTimeoutMs: number;
+  /** How long a client may take to send a whole request (headers and body). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open for the client's next request. */
+  keepAliveTimeoutMs: number;
 }
 
 export const defaultOperationLimits: OperationLimits = {
@@ -33,6 +41,12 @@ export const defaultOperationLimits: OperationLimits = {
   maxAliases: 30,
   maxCost: 20_000,
   maxTokens: 5_000,
+  maxInputDepth: 32,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 30_000,
+  // Longer than any client's idle keep-alive (Node's fetch keeps 4 s, agentkeepalive about as
+  // long), so a client never sends on a connection the server has just closed.
+  keepAliveTimeoutMs: 65_000,
 };
 
 const defaultListSize = 20;

@@ -26,7 +26,14 @@ import {
   traceContext,
   type Span,
 } from '../observability/tracing';
+import { findUnsafeInput, unsafeInputError } from '../validation/inputGuard';
 import { operationLimitRules, type OperationLimits } from './operationLimits';
+import {
+  answersGraphQLResponseJson,
+  graphqlResponseJson,
+  requestErrorCodes,
+  requestErrorStatus,
+} from './requestErrorStatus';
 import { createWebSocketGuards } from './websocketGuards';
 
 export interface HealthReport {
@@ -87,6 +94,7 @@ function webSocketHardening(security: ServerSecurity, logger: Logger, service: s
   const guards = createWebSocketGuards({
     verifier: security.verifier,
     maxTokens: security.limits.maxTokens,
+    maxInputDepth: security.limits.maxInputDepth,
     maxSubscriptionsPerConnection: security.maxSubscriptionsPerConnection,
   });
   const maskResult = maskUnexpectedResultErrors(logger);
@@ -132,12 +140,6 @@ export interface RunningServer {
 /** What a client's socket is told when the server shuts down; graphql-ws clients reconnect on 1001. */
 export const shutdownCloseReason = 'Server shutting down: reconnect and resubscribe from your last eventId';
 
-/**
- * Longer than any client's idle keep-alive (Node's fetch keeps 4 s, agentkeepalive about as long),
- * so a client never sends on a connection the server has just closed.
- */
-const keepAliveTimeoutMs = 65_000;
-
 export const graphqlPath = '/graphql';
 
 /**
@@ -148,9 +150,18 @@ export async function startGraphQLServer<Context extends BaseContext>(
   options: GraphQLServerOptions<Context>,
 ): Promise<RunningServer> {
   const app = express();
-  const httpServer = createServer(app);
-  httpServer.keepAliveTimeout = keepAliveTimeoutMs;
-  httpServer.headersTimeout = keepAliveTimeoutMs + 1000;
+  const { limits } = options.security;
+  const httpServer = createServer(
+    {
+      // A client that never finishes its headers or its body holds a connection only this long.
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node checks those timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(limits.headersTimeoutMs / 2))),
+    },
+    app,
+  );
   const host = options.host ?? '127.0.0.1';
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   let stopping = false;
@@ -160,6 +171,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     ? new WebSocketServer({ server: httpServer, path: graphqlPath })
     : undefined;
 
+  const maxInputDepth = options.security.limits.maxInputDepth;
   const apollo = new ApolloServer<Context>({
     ...options.apollo,
     includeStacktraceInErrorResponses: false,
@@ -168,6 +180,27 @@ export async function startGraphQLServer<Context extends BaseContext>(
     validationRules: operationLimitRules(options.security.limits),
     parseOptions: { maxTokens: options.security.limits.maxTokens },
     plugins: [
+      {
+        // Before any other plugin's work (rate limits, planning, a subgraph call): input PostgreSQL
+        // would refuse, or nested deep enough to overflow a stack when serialised, changes nothing.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, request }) {
+              const found = findUnsafeInput(document, request.variables, maxInputDepth);
+              if (found) throw unsafeInputError(found);
+            },
+            async willSendResponse({ request, response }) {
+              if (response.http.status !== 400 || response.body.kind !== 'single') return;
+              const { data, errors } = response.body.singleResult;
+              const isRequestError =
+                data === undefined &&
+                (errors ?? []).length > 0 &&
+                errors!.every((error) => requestErrorCodes.has(String(error.extensions?.code)));
+              if (isRequestError) response.http.status = requestErrorStatus(request.http?.headers.get('accept'));
+            },
+          };
+        },
+      },
       ...(options.apollo.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -258,7 +291,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     expressMiddleware(apollo, { context: ({ req }) => options.context(req) }),
   );
   // A body too large or not JSON gets a GraphQL-shaped answer, not express's HTML error page.
-  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     const known: Record<string, [number, string, string]> = {
       'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${options.bodyLimit ?? '1mb'}`],
       'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON'],
@@ -268,11 +301,15 @@ export async function startGraphQLServer<Context extends BaseContext>(
       next(error);
       return;
     }
-    const [status, code, message] = answer;
+    const [refusedStatus, code, message] = answer;
+    const status = code === 'BAD_REQUEST' ? requestErrorStatus(req.headers.accept) : refusedStatus;
     metrics.operations.inc({ operation: 'unparsed', type: 'unknown', outcome: 'error' });
     metrics.operationErrors.inc({ operation: 'unparsed', code });
     options.logger.info('graphql request', { requestId: res.locals.requestId, status, errors: [code] });
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    res
+      .status(status)
+      .type(answersGraphQLResponseJson(req.headers.accept) ? graphqlResponseJson : 'application/json')
+      .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -3,11 +3,14 @@ import type { Context, SubscribePayload } from 'graphql-ws';
 import { authenticate } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/tokens';
+import { findUnsafeInput, unsafeInputError } from '../validation/inputGuard';
 
 export interface WebSocketGuardOptions {
   verifier: TokenVerifier;
   /** Lexical tokens allowed in one operation. */
   maxTokens: number;
+  /** Deepest nesting of an input value. */
+  maxInputDepth: number;
   /**
    * Operations one client connection may run at once. A connection that authenticated as one of
    * this graph's services (the gateway, which carries every client's subscriptions to a subgraph
@@ -62,11 +65,15 @@ export function createWebSocketGuards(options: WebSocketGuardOptions) {
           }),
         ];
       }
+      let document;
       try {
-        parse(payload.query, { maxTokens: options.maxTokens });
+        document = parse(payload.query, { maxTokens: options.maxTokens });
       } catch (error) {
         return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
       }
+      // Apollo Server's plugins never see a socket's operations: the same input guard as over HTTP.
+      const unsafe = findUnsafeInput(document, payload.variables, options.maxInputDepth);
+      if (unsafe) return [unsafeInputError(unsafe)];
       const forwarded = headerValue(payload.extensions?.authorization);
       let principal = connectionPrincipals.get(ctx) ?? null;
       let authorization = headerValue(ctx.connectionParams?.authorization);

@@ -154,7 +154,11 @@ describe('observing the graph: request ids in the logs, Prometheus metrics, trac
     expect((await overSocket.next()).errors).toBeUndefined();
     const refused = await fetch(graph.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'broken-body-1' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        'x-request-id': 'broken-body-1',
+      },
       body: '{"query": ',
     });
     expect(refused.status).toBe(400);

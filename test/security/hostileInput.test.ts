@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { print } from 'graphql';
 import { RecordPurchaseDocument } from '../../examples/sdk/graphql';
 import { MemoryRateLimitStore } from '../../runtime/rateLimit/rateLimitStore';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
@@ -61,10 +62,80 @@ describe('hostile input', () => {
     expect(((await response.json()) as GraphQLResult<unknown>).errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('answers a body that is not JSON with 400 and a GraphQL error', async () => {
-    const response = await post('{ "query": ');
+  it('answers a body that is not JSON with a GraphQL error: 400 in graphql-response+json, 200 in json', async () => {
+    const response = await post('{ "query": ', { accept: 'application/graphql-response+json' });
     expect(response.status).toBe(400);
     expect(((await response.json()) as GraphQLResult<unknown>).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    const legacy = await post('{ "query": ', { accept: 'application/json' });
+    expect(legacy.status).toBe(200);
+    expect(((await legacy.json()) as GraphQLResult<unknown>).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers a validation error 200 for application/json and 400 for application/graphql-response+json', async () => {
+    const body = JSON.stringify({ query: '{ noSuchField }' });
+    expect((await post(body, { accept: 'application/json' })).status).toBe(200);
+    expect((await post(body, { accept: 'application/graphql-response+json' })).status).toBe(400);
+  });
+
+  describe('refuses text PostgreSQL cannot store, and JSON too deep, before any work', () => {
+    const purchase = `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
+    const update = `mutation($id: ID!, $input: UpdateProfileInput!) { updateProfile(customerId: $id, input: $input) { id } }`;
+    const state = async () => ({
+      orders: (await counts()).orders,
+      profile: (await graph.admin.data<{ customer: unknown }, { id: string }>(
+        `query($id: ID!) { customer(id: $id) { givenName attributes loyalty { balance } } }`,
+        { id: member.id },
+      )) as unknown,
+    });
+    const refusal = async (result: Promise<GraphQLResult<unknown>>, argument: RegExp) => {
+      const error = (await result).errors?.[0];
+      expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(String(error?.extensions?.argument)).toMatch(argument);
+    };
+
+    it.each([
+      [
+        'a NUL in a sku',
+        () => ({ lines: [{ sku: 'A\u0000B', category: 'x', quantity: 1, unitPrice: 100 }] }),
+        /lines\.0\.sku/,
+      ],
+      ['a NUL in an order id', () => ({ externalOrderId: 'pos-\u0000' }), /externalOrderId/],
+      [
+        'a lone surrogate in a sku',
+        () => ({ lines: [{ sku: 'A\ud800', category: 'x', quantity: 1, unitPrice: 100 }] }),
+        /sku/,
+      ],
+    ])('%s', async (_label, overrides, argument) => {
+      const before = await state();
+      await refusal(graph.admin.request(purchase, { input: purchaseInput(member.id, overrides()) }), argument);
+      expect(await state()).toEqual(before);
+    });
+
+    it('a NUL in a name, an attribute key, or attributes 5,000 levels deep', async () => {
+      const before = await state();
+      await refusal(graph.admin.request(update, { id: member.id, input: { givenName: 'A\u0000' } }), /givenName/);
+      await refusal(
+        graph.admin.request(update, { id: member.id, input: { attributes: { 'k\u0000': 1 } } }),
+        /attributes/,
+      );
+      const deep = `{"query":${JSON.stringify(update)},"variables":{"id":"${member.id}","input":{"attributes":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}}`;
+      const response = await post(deep, { authorization: graph.admin.authorization! });
+      const body = (await response.json()) as GraphQLResult<unknown>;
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(String(body.errors?.[0]?.extensions?.argument)).toMatch(/attributes/);
+      await refusal(
+        graph.admin.request(
+          `mutation { updateProfile(customerId: "${member.id}", input: { givenName: "A\\u0000" }) { id } }`,
+        ),
+        /givenName/,
+      );
+      expect(await state()).toEqual(before);
+    });
+
+    it('over WebSocket too', async () => {
+      const live = await graph.admin.subscribe(update, { id: member.id, input: { givenName: 'A\u0000' } });
+      expect((await live.next()).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
   });
 
   it('refuses batched operations', async () => {
@@ -229,6 +300,17 @@ describe('rate limits on mutations', () => {
     expect(third.errors).toBeUndefined();
     const fourth = await send(associate);
     expect(fourth.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    const raw = await fetch(graph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: associate.authorization! },
+      body: JSON.stringify({
+        query: print(RecordPurchaseDocument),
+        variables: { input: purchaseInput(member.id, { storeId: 'berlin-1' }) },
+      }),
+    });
+    expect(raw.status).toBe(429);
+    const limited = (await raw.json()) as GraphQLResult<unknown>;
+    expect(raw.headers.get('retry-after')).toBe(String(limited.errors?.[0]?.extensions?.retryAfterSeconds));
     // Another token from the same address has one mutation left before the address limit (5).
     const other = await graph.as({ role: 'associate', subject: 'calm@berlin-1', storeId: 'berlin-1' });
     expect((await send(other)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
