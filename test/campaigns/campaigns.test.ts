@@ -8,6 +8,7 @@ import {
   endCampaignMutation,
   fromCampaign,
   launchCampaign,
+  noAudience,
   pauseCampaignMutation,
   record,
   refreshHistoryMutation,
@@ -409,16 +410,6 @@ describe('campaigns through the gateway', () => {
     );
   });
 });
-
-const noAudience = {
-  channels: [],
-  tiers: [],
-  segments: [],
-  firstPurchase: false,
-  firstPurchaseInChannel: false,
-  skus: [],
-  categories: [],
-};
 
 const recordActivityMutation = `mutation($input: RecordActivityInput!) {
   recordActivity(input: $input) { id status pointsEarned earnings { points reason ruleId } }

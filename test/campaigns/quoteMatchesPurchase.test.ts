@@ -4,7 +4,7 @@ import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy
 import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
 import { runPointsJobMutation, setTierProgram, TestClock } from '../support/ledger';
 import { startTestGraph, type GraphClient, type TestGraph } from '../support/testGraph';
-import { endCampaignMutation, launchCampaign, record, type PurchaseView } from './support';
+import { endCampaignMutation, launchCampaign, noAudience, record, type PurchaseView } from './support';
 
 // Issue 23: a Silver member was quoted 58 points and then credited 62 for the same basket at the
 // same moment; the quote had left out the "Silver tier: 1.25×" line.
@@ -13,16 +13,6 @@ const pendingDays = 14;
 const channels = ['IN_STORE', 'ONLINE', 'MOBILE_APP'] as const;
 const skus = ['TEA', 'MUG', 'CAKE'] as const;
 const categories = ['tea', 'kitchen'] as const;
-const noAudience = {
-  channels: [],
-  tiers: [],
-  segments: [],
-  firstPurchase: false,
-  firstPurchaseInChannel: false,
-  skus: [],
-  categories: [],
-};
-
 interface OrderLine {
   sku: string;
   category: string | null;

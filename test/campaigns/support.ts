@@ -1,6 +1,17 @@
 import type { RecordPurchaseInput } from '../../examples/sdk/graphql';
 import type { GraphClient, TestGraph } from '../support/testGraph';
 
+/** A campaign audience that targets everyone. */
+export const noAudience = {
+  channels: [],
+  tiers: [],
+  segments: [],
+  firstPurchase: false,
+  firstPurchaseInChannel: false,
+  skus: [],
+  categories: [],
+};
+
 export const campaignFields = `id name status version spentPoints budgetLeft liveNow scheduleText nextLive { start end }`;
 
 export const createCampaignMutation = `mutation Create($input: CampaignInput!) { createCampaign(input: $input) { ${campaignFields} } }`;
