@@ -5,6 +5,8 @@ import path from 'node:path';
 import { signClientAuthorization, type AuthConfig } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { graphqlRequest } from '../../runtime/http/graphqlRequest';
+import { defaultOperationLimits } from '../../runtime/server/operationLimits';
+import { connectionTimeouts } from '../../runtime/server/startGraphQLServer';
 import { demoStores } from '../../stack/seedDemoData';
 
 export interface ExampleServerOptions {
@@ -92,7 +94,7 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
     return { error: 'role must be member, associate or marketer' };
   }
 
-  const server: Server = createServer((request, response) => {
+  const server: Server = createServer(connectionTimeouts(defaultOperationLimits), (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const send = (status: number, type: string, body: string | Buffer) => {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });

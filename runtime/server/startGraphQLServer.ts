@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -143,6 +143,21 @@ export const shutdownCloseReason = 'Server shutting down: reconnect and resubscr
 export const graphqlPath = '/graphql';
 
 /**
+ * A client that never finishes its headers or its body holds a connection only this long (Node's
+ * defaults are 60 s and 5 min, checked every 30 s), then gets 408 and is disconnected.
+ */
+export function connectionTimeouts(
+  limits: Pick<OperationLimits, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'>,
+): ServerOptions {
+  return {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(limits.headersTimeoutMs / 2))),
+  };
+}
+
+/**
  * Express + Apollo Server on `/graphql`, optionally `graphql-ws` on the same path, and `/health`.
  * Shared by every subgraph and the gateway.
  */
@@ -151,17 +166,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
 ): Promise<RunningServer> {
   const app = express();
   const { limits } = options.security;
-  const httpServer = createServer(
-    {
-      // A client that never finishes its headers or its body holds a connection only this long.
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      // Node checks those timeouts only this often (30 s by default).
-      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(limits.headersTimeoutMs / 2))),
-    },
-    app,
-  );
+  const httpServer = createServer(connectionTimeouts(limits), app);
   const host = options.host ?? '127.0.0.1';
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   let stopping = false;
@@ -296,13 +301,18 @@ export async function startGraphQLServer<Context extends BaseContext>(
       'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${options.bodyLimit ?? '1mb'}`],
       'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON'],
     };
+    if (error.type === 'request.aborted') {
+      // The client went away (or was cut off by requestTimeout) mid-body: nobody is left to answer.
+      options.logger.info('graphql request aborted', { requestId: res.locals.requestId });
+      return;
+    }
     const answer = error.type ? known[error.type] : undefined;
     if (!answer) {
       next(error);
       return;
     }
-    const [refusedStatus, code, message] = answer;
-    const status = code === 'BAD_REQUEST' ? requestErrorStatus(req.headers.accept) : refusedStatus;
+    // A body that is not JSON is no GraphQL request at all: 400 whatever the client accepts (graphql-http BCF8).
+    const [status, code, message] = answer;
     metrics.operations.inc({ operation: 'unparsed', type: 'unknown', outcome: 'error' });
     metrics.operationErrors.inc({ operation: 'unparsed', code });
     options.logger.info('graphql request', { requestId: res.locals.requestId, status, errors: [code] });
