@@ -44,7 +44,10 @@ export function openEventStream(
   let chain = Promise.resolve();
   let pending = 0;
   let closeUpstream = () => {};
+  let closed = false;
   const close = () => {
+    if (closed) return;
+    closed = true;
     onClose();
     closeUpstream();
   };
