@@ -25,6 +25,9 @@ export interface UpstreamRequest {
   extensions?: { authorization?: string };
 }
 
+/** What the upstream side needs of a subgraph's graphql-ws client. */
+export type SubgraphSocket = Pick<Client, 'subscribe' | 'dispose'>;
+
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -40,7 +43,7 @@ export function stableJson(value: unknown): string {
  * fanned out to every client that asked for it.
  */
 export class UpstreamSubscriptions {
-  private readonly clients = new Map<string, Client>();
+  private readonly clients = new Map<string, SubgraphSocket>();
   private readonly shared = new Map<string, SharedSubscription>();
   private unsharedCount = 0;
 
@@ -51,6 +54,8 @@ export class UpstreamSubscriptions {
     private readonly credential: InternalCredential,
     /** How long a lost resumable subscription is retried before its clients are told. Default 30 s. */
     private readonly resumeWindowMs = 30_000,
+    /** Opens the socket client of one subgraph: graphql-ws over `wsUrls`, or an in-memory one in tests. */
+    private readonly openSocket: (serviceName: string) => SubgraphSocket = (serviceName) => this.connectTo(serviceName),
   ) {}
 
   /**
@@ -195,31 +200,35 @@ export class UpstreamSubscriptions {
     this.clients.clear();
   }
 
-  private client(serviceName: string): Client {
+  private client(serviceName: string): SubgraphSocket {
     let client = this.clients.get(serviceName);
     if (!client) {
-      const url = this.wsUrls[serviceName];
-      if (!url) throw new Error(`no WebSocket URL for subgraph ${serviceName}`);
-      client = createClient({
-        url,
-        webSocketImpl: WebSocket,
-        lazy: true,
-        connectionParams: async () => ({ authorization: await this.credential.authorization() }),
-        // No automatic resubscription: graphql-ws would resend the original operation, replaying
-        // from the original cursor (duplicates) or going on live (a gap). `open` reopens resumable
-        // subscriptions from their last event instead; the next subscription opens a new connection.
-        retryAttempts: 0,
-        keepAlive: 10_000,
-        on: {
-          closed: (event) =>
-            this.logger.debug('upstream subscription connection closed', {
-              serviceName,
-              code: (event as { code?: number })?.code,
-            }),
-        },
-      });
+      client = this.openSocket(serviceName);
       this.clients.set(serviceName, client);
     }
     return client;
+  }
+
+  private connectTo(serviceName: string): Client {
+    const url = this.wsUrls[serviceName];
+    if (!url) throw new Error(`no WebSocket URL for subgraph ${serviceName}`);
+    return createClient({
+      url,
+      webSocketImpl: WebSocket,
+      lazy: true,
+      connectionParams: async () => ({ authorization: await this.credential.authorization() }),
+      // No automatic resubscription: graphql-ws would resend the original operation, replaying
+      // from the original cursor (duplicates) or going on live (a gap). `open` reopens resumable
+      // subscriptions from their last event instead; the next subscription opens a new connection.
+      retryAttempts: 0,
+      keepAlive: 10_000,
+      on: {
+        closed: (event) =>
+          this.logger.debug('upstream subscription connection closed', {
+            serviceName,
+            code: (event as { code?: number })?.code,
+          }),
+      },
+    });
   }
 }

@@ -1,0 +1,31 @@
+/** What `npm run bench` measures and how long, from the environment (see bench/README.md). */
+export const benchSettings = {
+  members: Number(process.env.BENCH_MEMBERS ?? 10_000),
+  ordersPerMember: Number(process.env.BENCH_ORDERS_PER_MEMBER ?? 20),
+  /** Member counts the customer query is measured at, loading more members between them (flat is the goal). */
+  scaleLevels: (process.env.BENCH_SCALE_MEMBERS ?? '1000,10000,100000')
+    .split(',')
+    .filter((level) => level.trim() !== '')
+    .map(Number),
+  /** Live-update subscribers watch this many members (several subscribers per member). */
+  liveMembers: Number(process.env.BENCH_LIVE_MEMBERS ?? 200),
+  durationMs: Number(process.env.BENCH_DURATION_MS ?? 10_000),
+  warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 2_000),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+  liveSubscribers: Number(process.env.BENCH_SUBSCRIBERS ?? 1000),
+  liveEvents: Number(process.env.BENCH_LIVE_EVENTS ?? 600),
+  livePacedRate: Number(process.env.BENCH_LIVE_RATE ?? 20),
+  /** A larger paced run on shared streams (0: skip). */
+  liveSubscribersLarge: Number(process.env.BENCH_SUBSCRIBERS_LARGE ?? 10_000),
+  /** Which scenarios run: `query`, `purchases`, `live`, `optimisations`, `scale` (comma-separated; all by default). */
+  scenarios: new Set(
+    (process.env.BENCH_SCENARIOS ?? 'query,purchases,live,optimisations,scale').split(',').map((s) => s.trim()),
+  ),
+  /** `0` leaves the peer gateway (Hive Gateway) out. */
+  peers: process.env.BENCH_PEERS !== '0',
+};
+
+export type BenchSettings = typeof benchSettings;
+
+/** Throughput is what is measured here, so the gateway's mutation rate limits are set out of the way. */
+export const benchRateLimits = { mutationsPerToken: 1e9, mutationsPerIp: 1e9, windowMs: 60_000 };
