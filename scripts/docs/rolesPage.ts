@@ -200,7 +200,7 @@ export async function rolesPage(): Promise<string> {
     '<JWT>" }` in `connection_init`). The gateway verifies it and forwards it; every subgraph verifies it',
     'again and decides, so no subgraph trusts a caller for being behind the gateway. A token names a',
     "`role` (`member`, `associate`, `marketer`, `admin`, `service`), `sub` (a member's customer id),",
-    '`store` (associates) and `channel` (integrations). See [authentication](../operating/security.md)',
+    '`store` (associates) and `channel` (integrations). See [tokens and secrets](../operating/deploy.md#tokens-and-secrets)',
     'for how tokens are signed and checked, and `npm run -s token -- <role> ...` for development tokens.',
     '',
     'The tables list each field whose access the code decides: the roles its `@Authorized(...)` admits',
