@@ -38,6 +38,6 @@ export const errorCodeMeanings: Record<ErrorCode | RequestErrorCode, string> = {
   RATE_LIMITED:
     'too many mutations from one token or address (HTTP 429, `Retry-After` and `extensions.retryAfterSeconds`)',
   SUBSCRIPTION_BEHIND:
-    'a subscriber fell more than 1,000 events behind; subscribe again with `after` its last `eventId` (`extensions.lastEventId`)',
+    'a subscriber fell more than 1,000 events behind; subscribe again with `after` the last `eventId` it received',
   TOO_MANY_SUBSCRIPTIONS: 'more operations at once on one WebSocket connection than `MAX_SUBSCRIPTIONS_PER_CONNECTION`',
 };
