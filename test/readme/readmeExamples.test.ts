@@ -103,7 +103,7 @@ async function cameTrue(done: () => Promise<boolean>, timeoutMs = 60_000): Promi
 const blocksOf = (pages: MarkdownPage[]): PageBlock[] =>
   pages.flatMap((page) => page.blocks.map((block) => ({ ...block, file: page.file })));
 
-describe('the README and docs/', () => {
+describe('the examples of the README and docs/', () => {
   let graph: TestGraph;
   const sessions: ShellSession[] = [];
   let workDir: string;
@@ -113,7 +113,8 @@ describe('the README and docs/', () => {
     // What `npm start` seeds on a first start, through the gateway.
     await seedDemoData(graph.url, graph.admin.authorization!);
     workDir = mkdtempSync(path.join(tmpdir(), 'readme-examples-'));
-  });
+    // A graph and its demo data take a while on a shared machine.
+  }, 180_000);
   afterAll(async () => {
     sessions.forEach((session) => session.stop());
     await graph?.stop();
@@ -181,7 +182,9 @@ describe('the README and docs/', () => {
     expect(docs[0]?.file).toBe('docs/getting-started.md');
     await runInOneTerminal(docs);
   }, 600_000);
+});
 
+describe('the pages of the README and docs/', () => {
   it('shows only GraphQL operations that the graph accepts', () => {
     const schema = buildSchema(readFileSync(path.join(projectRoot, 'schema/api.graphql'), 'utf8'));
     const blocks = blocksOf([readme, ...docs]).filter((block) => block.language === 'graphql');
