@@ -1,8 +1,7 @@
-import { envInteger, envString, envUrl } from '../runtime/config/env';
 import type { Logger } from '../runtime/logging/logger';
 import { MemoryRateLimitStore, RedisRateLimitStore } from '../runtime/rateLimit/rateLimitStore';
 import type { GatewayOptions } from './index';
-import { defaultRateLimits } from './limits/rateLimitPlugin';
+import { gatewayOwnSettings } from './settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -24,25 +23,18 @@ export type GatewaySettings = Pick<
  * X-Forwarded-For).
  */
 export function readGatewaySettings(env: Env, logger: Logger): GatewaySettings {
-  const bodyLimit = envString(env, 'BODY_LIMIT', '1mb')!;
-  const redisUrl = envUrl(env, 'REDIS_URL');
+  const { settings } = gatewayOwnSettings;
+  const redisUrl = settings.redisUrl.read(env);
   return {
     rateLimitStore: redisUrl ? new RedisRateLimitStore(redisUrl, logger) : new MemoryRateLimitStore(),
-    maxSubscriptionsPerConnection: envInteger(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, { min: 1, max: 1000 }),
-    subscriptionResumeWindowMs: envInteger(env, 'SUBSCRIPTION_RESUME_WINDOW_MS', 30_000, { min: 0, max: 600_000 }),
+    maxSubscriptionsPerConnection: settings.maxSubscriptionsPerConnection.read(env),
+    subscriptionResumeWindowMs: settings.subscriptionResumeWindowMs.read(env),
     rateLimits: {
-      mutationsPerToken: envInteger(env, 'RATE_LIMIT_MUTATIONS_PER_TOKEN', defaultRateLimits.mutationsPerToken, {
-        min: 1,
-        max: 1_000_000,
-      }),
-      mutationsPerIp: envInteger(env, 'RATE_LIMIT_MUTATIONS_PER_IP', defaultRateLimits.mutationsPerIp, {
-        min: 1,
-        max: 1_000_000,
-      }),
-      windowMs:
-        envInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', defaultRateLimits.windowMs / 1000, { min: 1, max: 3600 }) * 1000,
+      mutationsPerToken: settings.rateLimitPerToken.read(env),
+      mutationsPerIp: settings.rateLimitPerIp.read(env),
+      windowMs: settings.rateLimitWindowSeconds.read(env) * 1000,
     },
-    bodyLimit,
-    trustProxy: envString(env, 'TRUST_PROXY', 'false') === 'true',
+    bodyLimit: settings.bodyLimit.read(env),
+    trustProxy: settings.trustProxy.read(env) === 'true',
   };
 }

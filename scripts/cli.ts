@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { signClientAuthorization } from '../runtime/auth/tokens';
 import { readAuthConfig } from '../runtime/config/authConfig';
-import { envString } from '../runtime/config/env';
+import { toolSettings } from './settings';
 import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
 import { openDatabase } from '../runtime/database/openDatabase';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
@@ -62,7 +62,7 @@ async function watchCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { after: { type: 'string' } } });
   const [customer] = positionals;
   if (!customer) fail('watch needs a customer');
-  const gatewayUrl = envString(process.env, 'GATEWAY_URL', 'http://127.0.0.1:4000/graphql')!;
+  const gatewayUrl = toolSettings.settings.gatewayUrl.read(process.env);
   const authorization = await adminAuthorization();
   const customerId = await customerIdOf(customer, (query, variables) =>
     graphqlRequest(gatewayUrl, query, variables, { headers: { authorization } }),
@@ -108,7 +108,7 @@ async function purchaseCommand(args: string[]): Promise<void> {
   if (!customer || !amount) fail('purchase needs a customer and an amount');
   const minorUnits = Math.round(Number(amount) * 100);
   if (!Number.isSafeInteger(minorUnits) || minorUnits <= 0) fail(`${amount} is not an amount`);
-  const gatewayUrl = envString(process.env, 'GATEWAY_URL', 'http://127.0.0.1:4000/graphql')!;
+  const gatewayUrl = toolSettings.settings.gatewayUrl.read(process.env);
   const authorization = await adminAuthorization();
   const call = <T>(query: string, variables: Record<string, unknown>) =>
     graphqlRequest<T>(gatewayUrl, query, variables, { headers: { authorization } });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
+import { toolSettings } from './settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -27,7 +28,7 @@ export function findOnPath(name: string, host: Pick<ChromiumHost, 'env' | 'isExe
 
 /** CHROMIUM_PATH when set, else Debian's `chromium` on PATH; undefined when neither is there. */
 export function findChromium(host: Pick<ChromiumHost, 'env' | 'isExecutable'>): string | undefined {
-  const configured = host.env.CHROMIUM_PATH;
+  const configured = toolSettings.settings.chromiumPath.read(host.env);
   if (configured) return host.isExecutable(configured) ? configured : undefined;
   return findOnPath('chromium', host);
 }
@@ -43,7 +44,7 @@ const installHint =
 export function planChromium(host: ChromiumHost): ChromiumPlan {
   const found = findChromium(host);
   if (found) return { kind: 'found', path: found };
-  const configured = host.env.CHROMIUM_PATH;
+  const configured = toolSettings.settings.chromiumPath.read(host.env);
   if (configured) {
     return {
       kind: 'missing',

@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 import { readGatewaySettings } from '../gateway/gatewayConfig';
 import { signClientAuthorization } from '../runtime/auth/tokens';
-import { envPort, envString } from '../runtime/config/env';
 import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
 import { openDatabase } from '../runtime/database/openDatabase';
 import { runMain } from '../runtime/server/runMain';
-import { defaultGatewayPort, defaultSubgraphPorts, subgraphNames } from '../subgraphs/registry';
 import { readProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { readNotificationSettings, readPhoneRegion } from '../subgraphs/profile/profileSettings';
 import { readWebhookSettings } from '../subgraphs/profile/webhooks/webhookSettings';
 import { readLedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
+import { ledgerSettings } from '../subgraphs/ledger/settings';
+import { campaignSettings } from '../subgraphs/campaign/settings';
+import { rewardsSettings } from '../subgraphs/rewards/settings';
 import { startExampleServer } from '../examples/server/exampleServer';
 import { seedDemoData } from './seedDemoData';
+import { stackSettings } from './settings';
 import { startStack } from './startStack';
 
 /** `npm start`: the whole graph in one process, on embedded PGlite unless DATABASE_URL is set. */
@@ -19,16 +21,21 @@ runMain(async () => {
   const env = process.env;
   const common = readCommonConfig(env);
   const db = await openDatabase(readDatabaseConfig(env, 'loyalty', common.logger));
-  const ports = Object.fromEntries(
-    subgraphNames.map((name) => [name, envPort(env, `${name.toUpperCase()}_PORT`, defaultSubgraphPorts[name])]),
-  );
+  const { settings } = stackSettings;
+  const ports = {
+    gateway: settings.gatewayPort.read(env),
+    profile: settings.profilePort.read(env),
+    ledger: settings.ledgerPort.read(env),
+    rewards: settings.rewardsPort.read(env),
+    campaign: settings.campaignPort.read(env),
+  };
   try {
     const stack = await startStack({
       db,
       logger: common.logger,
       host: common.host,
       eventPollIntervalMs: common.eventPollIntervalMs,
-      ports: { ...ports, gateway: envPort(env, 'GATEWAY_PORT', defaultGatewayPort) },
+      ports,
       auth: common.auth,
       limits: common.limits,
       introspection: !common.production,
@@ -36,11 +43,15 @@ runMain(async () => {
       gateway: readGatewaySettings(env, common.logger),
       ledgerPolicy: readLedgerPolicy(env),
       program: readProgramSettings(env),
+      historyIntervalMs: campaignSettings.settings.historyIntervalMs.read(env),
+      rewardsJobIntervalMs: rewardsSettings.settings.jobIntervalMs.read(env),
+      // One process: the ledger's and the rewards service's merge followers share one interval.
+      mergeFollowIntervalMs: ledgerSettings.settings.mergeFollowIntervalMs.read(env),
       phoneRegion: readPhoneRegion(env),
       notifications: readNotificationSettings(env),
       webhooks: readWebhookSettings(env),
     });
-    if (envString(env, 'SEED_DEMO_DATA', 'true') !== 'false') {
+    if (settings.seedDemoData.read(env) !== 'false') {
       if (common.auth.jwtSecret) {
         const admin = await signClientAuthorization({ role: 'admin', subject: 'demo-seed' }, common.auth, 300);
         const { adaId } = await seedDemoData(stack.gateway.url, admin);
@@ -58,7 +69,7 @@ runMain(async () => {
             wsUrl: stack.gateway.wsUrl,
             auth: common.auth,
             host: common.host,
-            port: envPort(env, 'EXAMPLES_PORT', 4100),
+            port: settings.examplesPort.read(env),
           });
     const lines = [
       '',

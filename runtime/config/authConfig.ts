@@ -1,6 +1,7 @@
 import type { AuthConfig } from '../auth/tokens';
 import type { Logger } from '../logging/logger';
-import { ConfigError, envInteger, envString, envUrl } from './env';
+import { commonSettings } from './commonSettings';
+import { ConfigError } from './env';
 
 type Env = Record<string, string | undefined>;
 
@@ -16,7 +17,7 @@ export const developmentAuth = {
 } as const;
 
 export function isProduction(env: Env): boolean {
-  return env.NODE_ENV === 'production';
+  return commonSettings.settings.nodeEnv.read(env) === 'production';
 }
 
 /**
@@ -27,9 +28,10 @@ export function isProduction(env: Env): boolean {
  */
 export function readAuthConfig(env: Env, logger: Logger): AuthConfig {
   const production = isProduction(env);
-  let jwtSecret = envString(env, 'AUTH_JWT_SECRET');
-  const jwksUrl = envUrl(env, 'AUTH_JWKS_URL');
-  let internalSecret = envString(env, 'AUTH_INTERNAL_SECRET');
+  const { settings } = commonSettings;
+  let jwtSecret = settings.jwtSecret.read(env);
+  const jwksUrl = settings.jwksUrl.read(env);
+  let internalSecret = settings.internalSecret.read(env);
   for (const [name, value] of [
     ['AUTH_JWT_SECRET', jwtSecret],
     ['AUTH_INTERNAL_SECRET', internalSecret],
@@ -53,10 +55,10 @@ export function readAuthConfig(env: Env, logger: Logger): AuthConfig {
     jwtSecret,
     jwksUrl,
     internalSecret: internalSecret!,
-    issuer: envString(env, 'AUTH_ISSUER', developmentAuth.issuer)!,
-    audience: envString(env, 'AUTH_AUDIENCE', developmentAuth.audience)!,
-    clockToleranceSeconds: envInteger(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, { min: 0, max: 600 }),
-    maxTokenLifetimeSeconds: envInteger(env, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS', 86_400, { min: 60, max: 31_536_000 }),
+    issuer: settings.issuer.read(env),
+    audience: settings.audience.read(env),
+    clockToleranceSeconds: settings.clockToleranceSeconds.read(env),
+    maxTokenLifetimeSeconds: settings.maxTokenLifetimeSeconds.read(env),
   };
 }
 
@@ -69,5 +71,10 @@ function isPublicSecret(value: string): boolean {
 
 /** The configuration tests and `startStack` use when given none: the development secrets. */
 export function developmentAuthConfig(): AuthConfig {
-  return { ...developmentAuth, clockToleranceSeconds: 30, maxTokenLifetimeSeconds: 86_400 };
+  const { settings } = commonSettings;
+  return {
+    ...developmentAuth,
+    clockToleranceSeconds: settings.clockToleranceSeconds.default,
+    maxTokenLifetimeSeconds: settings.maxTokenLifetimeSeconds.default,
+  };
 }

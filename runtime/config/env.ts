@@ -1,5 +1,3 @@
-import { isLogLevel, type LogLevel } from '../logging/logger';
-
 /** Raised at start-up when a setting is malformed, naming the variable and what it expects. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -40,11 +38,5 @@ export function envUrl(env: Env, name: string, fallback?: string): string | unde
   } catch {
     throw new ConfigError(`${name} must be a URL, got "${value}"`);
   }
-  return value;
-}
-
-export function envLogLevel(env: Env, fallback: LogLevel = 'info'): LogLevel {
-  const value = envString(env, 'LOG_LEVEL', fallback)!;
-  if (!isLogLevel(value)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${value}"`);
   return value;
 }

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { AuthConfig } from '../auth/tokens';
 import type { DatabaseConfig } from '../database/openDatabase';
-import { createLogger, type Logger } from '../logging/logger';
-import { defaultOperationLimits, type OperationLimits } from '../server/operationLimits';
+import { createLogger, isLogLevel, type Logger } from '../logging/logger';
+import type { OperationLimits } from '../server/operationLimits';
 import type { TraceExporterKind, TracingConfig } from '../observability/tracing';
 import { isProduction, readAuthConfig } from './authConfig';
-import { ConfigError, envInteger, envLogLevel, envString, envUrl } from './env';
+import { commonSettings } from './commonSettings';
+import { ConfigError } from './env';
+import type { UrlSetting } from './settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -29,36 +31,29 @@ export interface CommonConfig {
  * `HTTP_HEADERS_TIMEOUT_MS`, `HTTP_REQUEST_TIMEOUT_MS`, `HTTP_KEEP_ALIVE_TIMEOUT_MS`.
  */
 export function readCommonConfig(env: Env): CommonConfig {
-  const logger = createLogger(envLogLevel(env));
+  const { settings } = commonSettings;
+  const logLevel = settings.logLevel.read(env);
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${logLevel}"`);
+  }
+  const logger = createLogger(logLevel);
   const config: CommonConfig = {
-    host: envString(env, 'HOST', '127.0.0.1')!,
+    host: settings.host.read(env),
     logger,
-    eventPollIntervalMs: envInteger(env, 'EVENT_POLL_INTERVAL_MS', 1000, { min: 10, max: 60_000 }),
+    eventPollIntervalMs: settings.eventPollIntervalMs.read(env),
     auth: readAuthConfig(env, logger),
     limits: {
-      maxDepth: envInteger(env, 'LIMIT_MAX_DEPTH', defaultOperationLimits.maxDepth, { min: 2, max: 100 }),
-      maxAliases: envInteger(env, 'LIMIT_MAX_ALIASES', defaultOperationLimits.maxAliases, { min: 0, max: 10_000 }),
-      maxCost: envInteger(env, 'LIMIT_MAX_COST', defaultOperationLimits.maxCost, { min: 10, max: 10_000_000 }),
-      maxTokens: envInteger(env, 'LIMIT_MAX_TOKENS', defaultOperationLimits.maxTokens, { min: 100, max: 1_000_000 }),
-      maxInputDepth: envInteger(env, 'LIMIT_MAX_INPUT_DEPTH', defaultOperationLimits.maxInputDepth, {
-        min: 2,
-        max: 1000,
-      }),
-      headersTimeoutMs: envInteger(env, 'HTTP_HEADERS_TIMEOUT_MS', defaultOperationLimits.headersTimeoutMs, {
-        min: 100,
-        max: 600_000,
-      }),
-      requestTimeoutMs: envInteger(env, 'HTTP_REQUEST_TIMEOUT_MS', defaultOperationLimits.requestTimeoutMs, {
-        min: 100,
-        max: 3_600_000,
-      }),
-      keepAliveTimeoutMs: envInteger(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', defaultOperationLimits.keepAliveTimeoutMs, {
-        min: 100,
-        max: 600_000,
-      }),
+      maxDepth: settings.maxDepth.read(env),
+      maxAliases: settings.maxAliases.read(env),
+      maxCost: settings.maxCost.read(env),
+      maxTokens: settings.maxTokens.read(env),
+      maxInputDepth: settings.maxInputDepth.read(env),
+      headersTimeoutMs: settings.headersTimeoutMs.read(env),
+      requestTimeoutMs: settings.requestTimeoutMs.read(env),
+      keepAliveTimeoutMs: settings.keepAliveTimeoutMs.read(env),
     },
     production: isProduction(env),
-    shutdownDelayMs: envInteger(env, 'SHUTDOWN_DELAY_MS', 0, { min: 0, max: 60_000 }),
+    shutdownDelayMs: settings.shutdownDelayMs.read(env),
   };
   // Node refuses a headers timeout longer than the whole request's.
   if (config.limits.headersTimeoutMs > config.limits.requestTimeoutMs) {
@@ -74,26 +69,17 @@ export function readCommonConfig(env: Env): CommonConfig {
  * `DATA_DIR` (default `./data`), in `subfolder`; `DATA_DIR=memory://` keeps nothing.
  */
 export function readDatabaseConfig(env: Env, subfolder: string, logger: Logger): DatabaseConfig {
-  const dataDir = envString(env, 'DATA_DIR', './data')!;
+  const { settings } = commonSettings;
+  const dataDir = settings.dataDir.read(env);
   return {
-    databaseUrl: envUrl(env, 'DATABASE_URL'),
+    databaseUrl: settings.databaseUrl.read(env),
     dataDir: dataDir === 'memory://' ? dataDir : path.join(dataDir, subfolder),
-    poolSize: envInteger(env, 'DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    poolSize: settings.databasePoolSize.read(env),
     logger,
   };
 }
 
 const traceExporters: readonly TraceExporterKind[] = ['none', 'otlp', 'console'];
-
-function envRatio(env: Env, name: string, fallback: number): number {
-  const raw = envString(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
-    throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}"`);
-  }
-  return value;
-}
 
 /**
  * OpenTelemetry's own settings: `OTEL_TRACES_EXPORTER` (`none`, the default, `otlp` or `console`),
@@ -101,24 +87,25 @@ function envRatio(env: Env, name: string, fallback: number): number {
  * `OTEL_SERVICE_NAME` and `OTEL_TRACES_SAMPLER_ARG` (the share of new traces recorded, parent-based).
  */
 export function readTracingConfig(env: Env, defaultServiceName: string): TracingConfig {
-  const exporter = envString(env, 'OTEL_TRACES_EXPORTER', 'none')!;
+  const { settings } = commonSettings;
+  const exporter = settings.tracesExporter.read(env);
   if (!(traceExporters as readonly string[]).includes(exporter)) {
     throw new ConfigError(`OTEL_TRACES_EXPORTER must be none, otlp or console, got "${exporter}"`);
   }
-  const httpUrl = (name: string): string | undefined => {
-    const value = envUrl(env, name);
+  const httpUrl = (setting: UrlSetting): string | undefined => {
+    const value = setting.read(env);
     if (value !== undefined && !/^https?:$/.test(new URL(value).protocol)) {
-      throw new ConfigError(`${name} must be an http or https URL, got "${value}"`);
+      throw new ConfigError(`${setting.name} must be an http or https URL, got "${value}"`);
     }
     return value;
   };
-  const base = httpUrl('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const base = httpUrl(settings.otlpEndpoint);
   return {
     exporter: exporter as TraceExporterKind,
     otlpEndpoint:
-      httpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ??
+      httpUrl(settings.otlpTracesEndpoint) ??
       (base ? new URL('v1/traces', `${base.replace(/\/$/, '')}/`).href : undefined),
-    serviceName: envString(env, 'OTEL_SERVICE_NAME', defaultServiceName)!,
-    sampleRatio: envRatio(env, 'OTEL_TRACES_SAMPLER_ARG', 1),
+    serviceName: settings.otelServiceName.read(env) ?? defaultServiceName,
+    sampleRatio: settings.tracesSampleRatio.read(env),
   };
 }

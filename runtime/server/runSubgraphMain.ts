@@ -1,4 +1,4 @@
-import { envPort } from '../config/env';
+import { commonSettings } from '../config/commonSettings';
 import { readCommonConfig, readDatabaseConfig } from '../config/serviceConfig';
 import { openDatabase } from '../database/openDatabase';
 import { runMain } from './runMain';
@@ -26,7 +26,7 @@ export function runSubgraphMain(
           introspection: !common.production,
           logger: common.logger,
           host: common.host,
-          port: envPort(env, 'PORT', defaultPort),
+          port: commonSettings.settings.port.read(env, defaultPort),
           eventPollIntervalMs: common.eventPollIntervalMs,
           shutdownDelayMs: common.shutdownDelayMs,
         },

@@ -4,17 +4,25 @@ import { mapDomainErrors } from '../../runtime/errors/graphqlErrors';
 import { QuoteErrorKind } from './quotes/quote.engine';
 
 export enum CampaignErrorKind {
+  /** A campaign, simulation or performance range that cannot be taken (the message names the problem). */
   InvalidCampaign = 'InvalidCampaign',
+  /** No campaign has that id. */
   UnknownCampaign = 'UnknownCampaign',
   /** A change that the campaign's status or version does not allow. */
   CampaignConflict = 'CampaignConflict',
+  /** A segment definition that cannot be taken. */
   InvalidSegment = 'InvalidSegment',
+  /** No marketer-defined segment has that key. */
   UnknownSegment = 'UnknownSegment',
+  /** A badge definition that cannot be taken. */
   InvalidBadge = 'InvalidBadge',
+  /** No badge has that key. */
   UnknownBadge = 'UnknownBadge',
   /** A key in use, or a change a retired badge does not allow. */
   BadgeConflict = 'BadgeConflict',
+  /** A leaderboard store id, display name or member id that cannot be taken. */
   InvalidLeaderboard = 'InvalidLeaderboard',
+  /** The ledger or profile service did not answer; nothing changed, retry. */
   UpstreamUnavailable = 'UpstreamUnavailable',
 }
 

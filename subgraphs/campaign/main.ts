@@ -1,20 +1,18 @@
 import 'reflect-metadata';
-import { envInteger, envRequired } from '../../runtime/config/env';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
 import { readProgramSettings } from './program/programSettings';
+import { campaignSettings } from './settings';
 import { startCampaignSubgraph } from '.';
+
+const { settings } = campaignSettings;
 
 runSubgraphMain('campaign', defaultSubgraphPorts.campaign, (options, env) =>
   startCampaignSubgraph({
     ...options,
-    profileUrl: envRequired(env, 'PROFILE_URL'),
-    ledgerUrl: envRequired(env, 'LEDGER_URL'),
+    profileUrl: settings.profileUrl.read(env),
+    ledgerUrl: settings.ledgerUrl.read(env),
     program: readProgramSettings(env),
-    historyIntervalMs: readHistoryInterval(env),
+    historyIntervalMs: settings.historyIntervalMs.read(env),
   }),
 );
-
-function readHistoryInterval(env: NodeJS.ProcessEnv): number {
-  return envInteger(env, 'PURCHASE_HISTORY_INTERVAL_MS', 2000, { min: 0, max: 3_600_000 });
-}

@@ -3,18 +3,27 @@ import { ErrorCode } from '../../runtime/errors/errorCodes';
 import { mapDomainErrors } from '../../runtime/errors/graphqlErrors';
 
 export enum LedgerErrorKind {
+  /** Input the ledger cannot take: a malformed id, a self-transfer or self-referral, an order total too large. */
   InvalidInput = 'InvalidInput',
+  /** No points account for that customer id (not enrolled, or erased). */
   UnknownCustomer = 'UnknownCustomer',
+  /** A return names a purchase (by id or channel key) the ledger never recorded. */
   UnknownPurchase = 'UnknownPurchase',
+  /** A refund names a redemption whose points were never debited. */
   UnknownRedemption = 'UnknownRedemption',
+  /** A redemption id was used before with another customer or amount. */
   RedemptionConflict = 'RedemptionConflict',
+  /** An idempotency key (order, return, adjustment, activity, award) was used before with other content; or a friend already referred. */
   OrderConflict = 'OrderConflict',
   /** A transfer's idempotency key was used before for another transfer. */
   TransferConflict = 'TransferConflict',
   /** A transfer over the policy's per-transfer or rolling 24-hour limit. */
   TransferLimitExceeded = 'TransferLimitExceeded',
+  /** A debit (redemption, negative adjustment, transfer) larger than the balance; `extensions.balance` says how much there is. */
   InsufficientPoints = 'InsufficientPoints',
+  /** The campaign or profile service did not answer; nothing was posted, retry. */
   UpstreamUnavailable = 'UpstreamUnavailable',
+  /** The campaign service answered with something the ledger cannot post (a fault of ours). */
   UpstreamRejected = 'UpstreamRejected',
 }
 

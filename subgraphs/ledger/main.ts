@@ -1,16 +1,18 @@
 import 'reflect-metadata';
-import { envInteger, envRequired } from '../../runtime/config/env';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
 import { readLedgerPolicy } from './program/ledgerPolicy';
+import { ledgerSettings } from './settings';
 import { startLedgerSubgraph } from '.';
+
+const { settings } = ledgerSettings;
 
 runSubgraphMain('ledger', defaultSubgraphPorts.ledger, (options, env) =>
   startLedgerSubgraph({
     ...options,
-    profileUrl: envRequired(env, 'PROFILE_URL'),
-    campaignUrl: envRequired(env, 'CAMPAIGN_URL'),
+    profileUrl: settings.profileUrl.read(env),
+    campaignUrl: settings.campaignUrl.read(env),
     policy: readLedgerPolicy(env),
-    mergeFollowIntervalMs: envInteger(env, 'MERGE_FOLLOW_INTERVAL_MS', 1000, { min: 0, max: 3_600_000 }),
+    mergeFollowIntervalMs: settings.mergeFollowIntervalMs.read(env),
   }),
 );

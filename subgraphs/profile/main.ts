@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
-import { ConfigError, envUrl } from '../../runtime/config/env';
+import { ConfigError } from '../../runtime/config/env';
 import { readNotificationSettings, readPhoneRegion } from './profileSettings';
+import { profileSettings } from './settings';
 import { readWebhookSettings } from './webhooks/webhookSettings';
 import { startProfileSubgraph } from '.';
 
@@ -18,8 +19,9 @@ runSubgraphMain('profile', defaultSubgraphPorts.profile, (options, env) =>
 
 /** LEDGER_URL, REWARDS_URL and CAMPAIGN_URL, all or none: notifications follow those services' events. */
 function readProgramEventUrls(env: NodeJS.ProcessEnv) {
-  const [ledgerUrl, rewardsUrl, campaignUrl] = ['LEDGER_URL', 'REWARDS_URL', 'CAMPAIGN_URL'].map((name) =>
-    envUrl(env, name),
+  const { settings } = profileSettings;
+  const [ledgerUrl, rewardsUrl, campaignUrl] = [settings.ledgerUrl, settings.rewardsUrl, settings.campaignUrl].map(
+    (setting) => setting.read(env),
   );
   if (!ledgerUrl && !rewardsUrl && !campaignUrl) return undefined;
   if (!ledgerUrl || !rewardsUrl || !campaignUrl)

@@ -1,18 +1,21 @@
 import { isSupportedCountry } from 'libphonenumber-js';
-import { ConfigError, envInteger, envString, envUrl } from '../../runtime/config/env';
+import { ConfigError } from '../../runtime/config/env';
 import { NotificationChannel, parseQuietHours } from './notifications/notification.rules';
-import { defaultNotificationSettings, type NotificationSettings } from './notifications/notification.service';
+import type { NotificationSettings } from './notifications/notification.service';
 import {
   HttpWebhookProvider,
   SmtpEmailProvider,
   type NotificationProviders,
 } from './notifications/notificationProviders';
+import { profileSettings } from './settings';
 
 type Env = Record<string, string | undefined>;
 
+const { settings } = profileSettings;
+
 /** `PROFILE_PHONE_REGION`: the region national phone numbers are read in (e.g. GB); unset, they need a +. */
 export function readPhoneRegion(env: Env): string | null {
-  const region = envString(env, 'PROFILE_PHONE_REGION');
+  const region = settings.phoneRegion.read(env);
   if (region === undefined || region === '') return null;
   if (!isSupportedCountry(region)) {
     throw new ConfigError(`PROFILE_PHONE_REGION must be a two-letter region such as GB or DE, got "${region}"`);
@@ -28,35 +31,29 @@ export function readPhoneRegion(env: Env): string | null {
  */
 export function readNotificationSettings(env: Env): NotificationSettings {
   const providers: NotificationProviders = {};
-  const smtp = envUrl(env, 'SMTP_URL');
+  const smtp = settings.smtpUrl.read(env);
   if (smtp) {
     if (!/^smtps?:$/.test(new URL(smtp).protocol))
       throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://`);
-    providers.EMAIL = new SmtpEmailProvider(
-      smtp,
-      envString(env, 'NOTIFY_EMAIL_FROM', 'Loyalty Graph <loyalty@localhost>')!,
-    );
+    providers.EMAIL = new SmtpEmailProvider(smtp, settings.emailFrom.read(env));
   }
-  const sms = envUrl(env, 'SMS_WEBHOOK_URL');
+  const sms = settings.smsWebhookUrl.read(env);
   if (sms) providers.SMS = new HttpWebhookProvider(sms, NotificationChannel.SMS);
-  const push = envUrl(env, 'PUSH_WEBHOOK_URL');
+  const push = settings.pushWebhookUrl.read(env);
   if (push) providers.PUSH = new HttpWebhookProvider(push, NotificationChannel.PUSH);
-  const timeZone = envString(env, 'NOTIFY_TIME_ZONE', 'UTC')!;
+  const timeZone = settings.timeZone.read(env);
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
     throw new ConfigError(`NOTIFY_TIME_ZONE must be an IANA time zone such as Europe/Berlin, got "${timeZone}"`);
   }
-  const quiet = envString(env, 'NOTIFY_QUIET_HOURS');
+  const quiet = settings.quietHours.read(env);
   const quietHours = quiet ? parseQuietHours(quiet, timeZone) : null;
   if (quiet && !quietHours) throw new ConfigError(`NOTIFY_QUIET_HOURS must look like 21:00-08:00, got "${quiet}"`);
   return {
     providers,
     quietHours,
-    brand: envString(env, 'NOTIFY_BRAND', defaultNotificationSettings.brand),
-    intervalMs: envInteger(env, 'NOTIFY_INTERVAL_MS', defaultNotificationSettings.intervalMs, {
-      min: 0,
-      max: 3_600_000,
-    }),
+    brand: settings.brand.read(env),
+    intervalMs: settings.notifyIntervalMs.read(env),
   };
 }

@@ -1,15 +1,17 @@
 import 'reflect-metadata';
-import { envInteger, envRequired } from '../../runtime/config/env';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
+import { rewardsSettings } from './settings';
 import { startRewardsSubgraph } from '.';
+
+const { settings } = rewardsSettings;
 
 runSubgraphMain('rewards', defaultSubgraphPorts.rewards, (options, env) =>
   startRewardsSubgraph({
     ...options,
-    ledgerUrl: envRequired(env, 'LEDGER_URL'),
-    profileUrl: envRequired(env, 'PROFILE_URL'),
-    jobIntervalMs: envInteger(env, 'REWARDS_JOB_INTERVAL_MS', 60_000, { min: 0, max: 86_400_000 }),
-    mergeFollowIntervalMs: envInteger(env, 'MERGE_FOLLOW_INTERVAL_MS', 1000, { min: 0, max: 3_600_000 }),
+    ledgerUrl: settings.ledgerUrl.read(env),
+    profileUrl: settings.profileUrl.read(env),
+    jobIntervalMs: settings.jobIntervalMs.read(env),
+    mergeFollowIntervalMs: settings.mergeFollowIntervalMs.read(env),
   }),
 );

@@ -14,6 +14,7 @@ import {
 import { formatMoney } from './money';
 
 export enum QuoteErrorKind {
+  /** An order that would earn more points than a `SafeInt` can hold. */
   QuoteTooLarge = 'QuoteTooLarge',
 }
 

@@ -1,4 +1,5 @@
-import { ConfigError, envInteger, envString } from '../../../runtime/config/env';
+import { ConfigError } from '../../../runtime/config/env';
+import { ledgerSettings } from '../settings';
 import { describeExpiryPolicy, parseExpiryPolicy, type ExpiryPolicy } from '../lots/lot.rules';
 
 /** How the ledger treats points over time. */
@@ -23,15 +24,18 @@ export interface LedgerPolicy {
   transferDailyMaxPoints: number;
 }
 
+const { settings } = ledgerSettings;
+
+/** The policy with every setting at its default (`ledgerSettings`). */
 export const defaultLedgerPolicy: LedgerPolicy = {
-  pendingDays: 0,
-  expiry: { kind: 'AFTER_EARNING', months: 24 },
-  jobIntervalMs: 60_000,
-  churnAfterDays: 90,
-  metricsIntervalMs: 5_000,
-  expiryNoticeDays: 14,
-  transferMaxPoints: 5_000,
-  transferDailyMaxPoints: 10_000,
+  pendingDays: settings.pendingDays.default,
+  expiry: parseExpiryPolicy(settings.expiry.default)!,
+  jobIntervalMs: settings.jobIntervalMs.default,
+  churnAfterDays: settings.churnAfterDays.default,
+  metricsIntervalMs: settings.metricsIntervalMs.default,
+  expiryNoticeDays: settings.expiryNoticeDays.default,
+  transferMaxPoints: settings.transferMaxPoints.default,
+  transferDailyMaxPoints: settings.transferDailyMaxPoints.default,
 };
 
 type Env = Record<string, string | undefined>;
@@ -42,7 +46,7 @@ type Env = Record<string, string | undefined>;
  * `TRANSFER_DAILY_MAX_POINTS`, checked at start.
  */
 export function readLedgerPolicy(env: Env): LedgerPolicy {
-  const expiryText = envString(env, 'POINTS_EXPIRY', 'after-earning:24')!;
+  const expiryText = settings.expiry.read(env);
   const expiry = parseExpiryPolicy(expiryText);
   if (!expiry) {
     throw new ConfigError(
@@ -50,29 +54,14 @@ export function readLedgerPolicy(env: Env): LedgerPolicy {
     );
   }
   return {
-    pendingDays: envInteger(env, 'POINTS_PENDING_DAYS', defaultLedgerPolicy.pendingDays, { min: 0, max: 365 }),
+    pendingDays: settings.pendingDays.read(env),
     expiry,
-    jobIntervalMs: envInteger(env, 'POINTS_JOB_INTERVAL_MS', defaultLedgerPolicy.jobIntervalMs, {
-      min: 0,
-      max: 86_400_000,
-    }),
-    churnAfterDays: envInteger(env, 'CHURN_AFTER_DAYS', defaultLedgerPolicy.churnAfterDays, { min: 1, max: 3650 }),
-    metricsIntervalMs: envInteger(env, 'METRICS_INTERVAL_MS', defaultLedgerPolicy.metricsIntervalMs, {
-      min: 0,
-      max: 86_400_000,
-    }),
-    expiryNoticeDays: envInteger(env, 'POINTS_EXPIRY_NOTICE_DAYS', defaultLedgerPolicy.expiryNoticeDays, {
-      min: 0,
-      max: 365,
-    }),
-    transferMaxPoints: envInteger(env, 'TRANSFER_MAX_POINTS', defaultLedgerPolicy.transferMaxPoints, {
-      min: 0,
-      max: 1_000_000_000,
-    }),
-    transferDailyMaxPoints: envInteger(env, 'TRANSFER_DAILY_MAX_POINTS', defaultLedgerPolicy.transferDailyMaxPoints, {
-      min: 0,
-      max: 1_000_000_000,
-    }),
+    jobIntervalMs: settings.jobIntervalMs.read(env),
+    churnAfterDays: settings.churnAfterDays.read(env),
+    metricsIntervalMs: settings.metricsIntervalMs.read(env),
+    expiryNoticeDays: settings.expiryNoticeDays.read(env),
+    transferMaxPoints: settings.transferMaxPoints.read(env),
+    transferDailyMaxPoints: settings.transferDailyMaxPoints.read(env),
   };
 }
 

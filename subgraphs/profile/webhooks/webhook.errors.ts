@@ -3,7 +3,9 @@ import { DomainError } from '../../../runtime/errors/domainError';
 export enum WebhookErrorKind {
   /** A URL, event type, source or count the integration settings cannot take. */
   InvalidWebhookInput = 'InvalidWebhookInput',
+  /** No webhook endpoint has that id. */
   UnknownWebhookEndpoint = 'UnknownWebhookEndpoint',
+  /** No webhook delivery has that id. */
   UnknownWebhookDelivery = 'UnknownWebhookDelivery',
   /** Only a dead letter can be re-queued; a pending delivery is still being retried. */
   WebhookDeliveryNotDead = 'WebhookDeliveryNotDead',

@@ -1,5 +1,4 @@
-import { envInteger } from '../../../runtime/config/env';
-import { maxBackoffMs } from '../../../runtime/jobs/backoff';
+import { profileSettings } from '../settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -17,25 +16,23 @@ export interface WebhookSettings {
   timeoutMs: number;
 }
 
+const { settings } = profileSettings;
+
 export const defaultWebhookSettings: WebhookSettings = {
-  dispatchIntervalMs: 1000,
-  followIntervalMs: 1000,
-  backoffBaseMs: 30_000,
-  maxAttempts: 8,
-  timeoutMs: 10_000,
+  dispatchIntervalMs: settings.webhookDispatchIntervalMs.default,
+  followIntervalMs: settings.webhookFollowIntervalMs.default,
+  backoffBaseMs: settings.webhookBackoffBaseMs.default,
+  maxAttempts: settings.webhookMaxAttempts.default,
+  timeoutMs: settings.webhookTimeoutMs.default,
 };
 
 /** `WEBHOOK_DISPATCH_INTERVAL_MS`, `WEBHOOK_FOLLOW_INTERVAL_MS`, `WEBHOOK_BACKOFF_BASE_MS`, `WEBHOOK_MAX_ATTEMPTS`, `WEBHOOK_TIMEOUT_MS`. */
 export function readWebhookSettings(env: Env): WebhookSettings {
-  const d = defaultWebhookSettings;
   return {
-    dispatchIntervalMs: envInteger(env, 'WEBHOOK_DISPATCH_INTERVAL_MS', d.dispatchIntervalMs, {
-      min: 0,
-      max: 3_600_000,
-    }),
-    followIntervalMs: envInteger(env, 'WEBHOOK_FOLLOW_INTERVAL_MS', d.followIntervalMs, { min: 0, max: 3_600_000 }),
-    backoffBaseMs: envInteger(env, 'WEBHOOK_BACKOFF_BASE_MS', d.backoffBaseMs, { min: 1, max: maxBackoffMs }),
-    maxAttempts: envInteger(env, 'WEBHOOK_MAX_ATTEMPTS', d.maxAttempts, { min: 1, max: 50 }),
-    timeoutMs: envInteger(env, 'WEBHOOK_TIMEOUT_MS', d.timeoutMs, { min: 100, max: 120_000 }),
+    dispatchIntervalMs: settings.webhookDispatchIntervalMs.read(env),
+    followIntervalMs: settings.webhookFollowIntervalMs.read(env),
+    backoffBaseMs: settings.webhookBackoffBaseMs.read(env),
+    maxAttempts: settings.webhookMaxAttempts.read(env),
+    timeoutMs: settings.webhookTimeoutMs.read(env),
   };
 }

@@ -10,7 +10,7 @@ import { Voucher, VoucherStatus } from '../vouchers/voucher.type';
 import { Customer, CustomerRewards } from './customerRewards.type';
 
 /** Who may see a member's rewards besides the member: staff at the till, admins, this graph's services. */
-const rewardReaders: readonly Role[] = ['associate', 'admin', 'internal'];
+export const rewardReaders: readonly Role[] = ['associate', 'admin', 'internal'];
 
 @ObjectType({ description: 'A reward this member may redeem, and whether their points cover it now.' })
 class RedeemableReward {
