@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AuthConfig } from '../auth/tokens';
 import type { DatabaseConfig } from '../database/openDatabase';
+import { defaultEventPollIntervalMs } from '../events/eventFeed';
 import { createLogger, type Logger } from '../logging/logger';
 import { defaultOperationLimits, type OperationLimits } from '../server/operationLimits';
 import type { TraceExporterKind, TracingConfig } from '../observability/tracing';
@@ -33,7 +34,7 @@ export function readCommonConfig(env: Env): CommonConfig {
   const config: CommonConfig = {
     host: envString(env, 'HOST', '127.0.0.1')!,
     logger,
-    eventPollIntervalMs: envInteger(env, 'EVENT_POLL_INTERVAL_MS', 1000, { min: 10, max: 60_000 }),
+    eventPollIntervalMs: envInteger(env, 'EVENT_POLL_INTERVAL_MS', defaultEventPollIntervalMs, { min: 10, max: 60_000 }),
     auth: readAuthConfig(env, logger),
     limits: {
       maxDepth: envInteger(env, 'LIMIT_MAX_DEPTH', defaultOperationLimits.maxDepth, { min: 2, max: 100 }),

@@ -3,6 +3,7 @@ import { envInteger, envRequired } from '../../runtime/config/env';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
 import { readProgramSettings } from './program/programSettings';
+import { defaultHistoryIntervalMs } from './segments/purchaseHistory';
 import { startCampaignSubgraph } from '.';
 
 runSubgraphMain('campaign', defaultSubgraphPorts.campaign, (options, env) =>
@@ -16,5 +17,5 @@ runSubgraphMain('campaign', defaultSubgraphPorts.campaign, (options, env) =>
 );
 
 function readHistoryInterval(env: NodeJS.ProcessEnv): number {
-  return envInteger(env, 'PURCHASE_HISTORY_INTERVAL_MS', 2000, { min: 0, max: 3_600_000 });
+  return envInteger(env, 'PURCHASE_HISTORY_INTERVAL_MS', defaultHistoryIntervalMs, { min: 0, max: 3_600_000 });
 }

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
-import { followCustomerMerges, type MergeFollower } from '../../runtime/events/customerMerges';
+import {
+  defaultMergeFollowIntervalMs,
+  followCustomerMerges,
+  type MergeFollower,
+} from '../../runtime/events/customerMerges';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { ActivityService } from './activities/activity.service';
@@ -32,7 +36,10 @@ export interface LedgerOptions extends SubgraphOptions {
   policy?: LedgerPolicy;
   /** The ledger's "now" (tests move it forward to reach expiry and review dates). Default the system clock. */
   clock?: () => Date;
-  /** How often the ledger applies profile merges it has not applied yet (0: never). Default 1000 ms. */
+  /**
+   * How often the ledger reads the profile's outbox for merges it has not applied yet, a safety net
+   * behind the profile's `NOTIFY` of each merge (0: never). Default 30000 ms.
+   */
   mergeFollowIntervalMs?: number;
 }
 
@@ -94,9 +101,9 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     },
     options,
   );
-  pointsJob.start(core.policy.jobIntervalMs);
-  metricsJob.start(core.policy.metricsIntervalMs);
-  merges.start(options.mergeFollowIntervalMs ?? 1000);
+  await pointsJob.start(core.policy.jobIntervalMs);
+  await metricsJob.start(core.policy.metricsIntervalMs);
+  await merges.start(options.mergeFollowIntervalMs ?? defaultMergeFollowIntervalMs);
   return {
     ...subgraph,
     pointsJob,

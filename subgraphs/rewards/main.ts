@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { envInteger, envRequired } from '../../runtime/config/env';
+import { defaultMergeFollowIntervalMs } from '../../runtime/events/customerMerges';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
 import { startRewardsSubgraph } from '.';
@@ -10,6 +11,9 @@ runSubgraphMain('rewards', defaultSubgraphPorts.rewards, (options, env) =>
     ledgerUrl: envRequired(env, 'LEDGER_URL'),
     profileUrl: envRequired(env, 'PROFILE_URL'),
     jobIntervalMs: envInteger(env, 'REWARDS_JOB_INTERVAL_MS', 60_000, { min: 0, max: 86_400_000 }),
-    mergeFollowIntervalMs: envInteger(env, 'MERGE_FOLLOW_INTERVAL_MS', 1000, { min: 0, max: 3_600_000 }),
+    mergeFollowIntervalMs: envInteger(env, 'MERGE_FOLLOW_INTERVAL_MS', defaultMergeFollowIntervalMs, {
+      min: 0,
+      max: 3_600_000,
+    }),
   }),
 );
