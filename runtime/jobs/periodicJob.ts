@@ -2,6 +2,7 @@ import type { Database } from '../database/database';
 import { isDatabaseUnavailable } from '../errors/maskUnexpectedErrors';
 import { UpstreamError } from '../http/graphqlRequest';
 import type { Logger } from '../logging/logger';
+import { retryDelayMs } from './backoff';
 
 /** `NOTIFY` channels whose notifications run a job soon, so its interval can be a slow safety net. */
 export interface WakeUps {
@@ -24,8 +25,10 @@ export interface PeriodicJobOptions {
  * Runs `work` every `intervalMs`, soon after a wake-up (a `NOTIFY` on one of its channels, or
  * `wake`), and on request. A request while a run is under way in this process joins that run; a
  * wake-up during a run asks for one more run after it (the run under way may have read past what
- * woke it), however many arrive. A failed automatic run is logged and the next one tries again.
- * Jobs built on it must be safe to run on several instances at once.
+ * woke it), however many arrive. A failed automatic run is logged and the next one tries again;
+ * with wake-ups, whose interval is long, that next one comes after a backoff from 1 s (a service
+ * that was away for a moment is read again then, not an interval later). Jobs built on it must be
+ * safe to run on several instances at once.
  */
 export class PeriodicJob<Report> {
   private timer: NodeJS.Timeout | undefined;
@@ -37,6 +40,8 @@ export class PeriodicJob<Report> {
   private wakeTimer: NodeJS.Timeout | undefined;
   private wakeAt = Infinity;
   private runAgain = false;
+  /** Automatic runs that failed in a row. */
+  private failures = 0;
   private unlisten: Array<() => Promise<void>> = [];
   private readonly wakeUpDelayMs: number;
 
@@ -119,13 +124,20 @@ export class PeriodicJob<Report> {
   }
 
   private runLogged(): void {
-    this.run().catch((error: unknown) => {
-      // A run cut short by shutdown (the services it calls stop too) is not a fault.
-      if (this.stopping) this.logger.debug(`${this.name} stopped mid-run`, { error: String(error) });
-      // A database or service that is away is retried by the next run: worth a warning, not an error.
-      else if (isDatabaseUnavailable(error) || (error instanceof UpstreamError && error.kind === 'UpstreamUnavailable'))
-        this.logger.warn(`${this.name} failed; retrying`, { error: String(error) });
-      else this.logger.error(`${this.name} failed`, { error: String(error) });
-    });
+    this.run().then(
+      () => (this.failures = 0),
+      (error: unknown) => this.failed(error),
+    );
+  }
+
+  private failed(error: unknown): void {
+    this.failures += 1;
+    if (this.options.wakeUps) this.wake(retryDelayMs(this.failures, { baseMs: 1000, maxMs: this.intervalMs }));
+    // A run cut short by shutdown (the services it calls stop too) is not a fault.
+    if (this.stopping) this.logger.debug(`${this.name} stopped mid-run`, { error: String(error) });
+    // A database or service that is away is retried by the next run: worth a warning, not an error.
+    else if (isDatabaseUnavailable(error) || (error instanceof UpstreamError && error.kind === 'UpstreamUnavailable'))
+      this.logger.warn(`${this.name} failed; retrying`, { error: String(error) });
+    else this.logger.error(`${this.name} failed`, { error: String(error) });
   }
 }

@@ -13,7 +13,8 @@ import { AdjustmentService } from './adjustments/adjustment.service';
 import { createLedgerContext } from './context';
 import { LedgerCore } from './ledgerCore';
 import { createPointsJob, type PointsJob } from './maintenance/pointsJob';
-import { foldLedgerEvents } from './metrics/programMetrics.store';
+import { foldedTypes, foldLedgerEvents } from './metrics/programMetrics.store';
+import { outboxWakeUps } from '../../runtime/events/outboxWakeUps';
 import { PeriodicJob } from '../../runtime/jobs/periodicJob';
 import { mergeAccounts } from './merges/accountMerge';
 import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
@@ -79,6 +80,8 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     'program metrics',
     () => foldLedgerEvents(options.db),
     logger.child({ job: 'program-metrics' }),
+    // Aggregates need no hurry: a second's wait folds a stream of purchases in one run.
+    { wakeUps: outboxWakeUps(options.db, { ledger: foldedTypes }), wakeUpDelayMs: 1000 },
   );
   const services = {
     db: options.db,
