@@ -34,7 +34,10 @@ export function readCommonConfig(env: Env): CommonConfig {
   const config: CommonConfig = {
     host: envString(env, 'HOST', '127.0.0.1')!,
     logger,
-    eventPollIntervalMs: envInteger(env, 'EVENT_POLL_INTERVAL_MS', defaultEventPollIntervalMs, { min: 10, max: 60_000 }),
+    eventPollIntervalMs: envInteger(env, 'EVENT_POLL_INTERVAL_MS', defaultEventPollIntervalMs, {
+      min: 10,
+      max: 60_000,
+    }),
     auth: readAuthConfig(env, logger),
     limits: {
       maxDepth: envInteger(env, 'LIMIT_MAX_DEPTH', defaultOperationLimits.maxDepth, { min: 2, max: 100 }),

@@ -116,7 +116,8 @@ describe('followers woken by NOTIFY, with polling only an hourly safety net', ()
     receiver?.server.close();
   });
 
-  const purchase = (customerId: string) => graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(customerId) });
+  const purchase = (customerId: string) =>
+    graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(customerId) });
   const cursor = async (schema: string, source: string) => {
     const { rows } = await graph.database.db.query<{ last_event_id: number }>(
       `select last_event_id from ${schema}.consumer_cursors where source = $1`,
@@ -187,7 +188,11 @@ describe('followers woken by NOTIFY, with polling only an hourly safety net', ()
       "the merged member's points on the survivor",
     );
     expect(balance).toBe(25);
-    await eventually(() => cursor('rewards', 'profile'), (read) => read >= mergeEvent, 'rewards to apply the merge');
+    await eventually(
+      () => cursor('rewards', 'profile'),
+      (read) => read >= mergeEvent,
+      'rewards to apply the merge',
+    );
     const ledgerEvents = await newestEvent('ledger');
     await eventually(
       () => cursor('campaign', 'ledger'),
@@ -195,6 +200,10 @@ describe('followers woken by NOTIFY, with polling only an hourly safety net', ()
       'the purchase history to read the ledger',
     );
     const folded = await newestEvent('ledger', foldedTypes);
-    await eventually(() => cursor('ledger', 'metrics'), (read) => read >= folded, 'program metrics to fold them');
+    await eventually(
+      () => cursor('ledger', 'metrics'),
+      (read) => read >= folded,
+      'program metrics to fold them',
+    );
   });
 });
