@@ -50,13 +50,13 @@ export interface StackOptions {
   clock?: () => Date;
   /** The campaign program's time zone and currency until a marketer sets them. */
   program?: ProgramSettings;
-  /** How often campaign reads new ledger events into its purchase history (0: only on request). */
+  /** How often campaign reads new ledger events into its purchase history without a `NOTIFY` (0: only on request). */
   historyIntervalMs?: number;
   /** The region national phone numbers are read in (e.g. GB). */
   phoneRegion?: string | null;
   /** How often the rewards job completes abandoned redemptions and expires vouchers (0: only on request). */
   rewardsJobIntervalMs?: number;
-  /** How often the ledger and rewards apply profile merges (0: never). Default 1000 ms. */
+  /** How often the ledger and rewards read profile merges without a `NOTIFY` (0: never). Default 30000 ms. */
   mergeFollowIntervalMs?: number;
   /** Providers per channel (none: messages are logged), quiet hours, brand, intervals. */
   notifications?: NotificationSettings;

@@ -32,7 +32,7 @@ export const commonSettings = defineSettings({
         'how long a stopping service answers `/health/ready` with 503, still serving, before it drains (time for load balancers); under `npm start` the gateway waits, the subgraphs behind it then stop at once',
     }),
     eventPollIntervalMs: integerSetting('EVENT_POLL_INTERVAL_MS', {
-      default: 1000,
+      default: 30_000,
       min: 10,
       max: 60_000,
       description: 'how often each outbox reader polls for new events, the safety net behind `NOTIFY`',

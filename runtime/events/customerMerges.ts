@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../database/database';
 import { PeriodicJob } from '../jobs/periodicJob';
 import type { Logger } from '../logging/logger';
 import { OutboxFollower, type FollowReport } from './outboxFollower';
+import { outboxWakeUps } from './outboxWakeUps';
 import { UpstreamOutbox } from './upstreamOutbox';
 
 /** The profile's event for two profiles of one person becoming one; the other subgraphs follow it. */
@@ -24,8 +25,15 @@ export interface CustomerMerge {
 export type MergeFollower = PeriodicJob<FollowReport>;
 
 /**
+ * How often a merge follower reads the profile's outbox without being woken (`MERGE_FOLLOW_INTERVAL_MS`):
+ * a safety net, since the profile's `NOTIFY` of each merge wakes it.
+ */
+export const defaultMergeFollowIntervalMs = 30_000;
+
+/**
  * Follows the profile's outbox and applies each customer merge to this service's data, once and in
  * order, in a transaction that also records how far it has read (`<schema>.consumer_cursors`).
+ * Woken by the profile's notification of each merge; its interval is the safety net.
  */
 export function followCustomerMerges(options: {
   db: Database;
@@ -51,5 +59,7 @@ export function followCustomerMerges(options: {
         tx,
       ),
   });
-  return new PeriodicJob('customer merges', () => follower.run(), options.logger);
+  return new PeriodicJob('customer merges', () => follower.run(), options.logger, {
+    wakeUps: outboxWakeUps(options.db, { profile: [customersMergedEvent] }),
+  });
 }

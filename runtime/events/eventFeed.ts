@@ -14,8 +14,11 @@ export interface SubscribeOptions {
   filter?: EventFilter;
 }
 
+/** `EVENT_POLL_INTERVAL_MS`: `NOTIFY` wakes the feed; the poll only catches what a lost notification missed. */
+export const defaultEventPollIntervalMs = 30_000;
+
 export interface EventFeedOptions {
-  /** How often the outbox is read even without a notification (a safety net). Default 1000 ms. */
+  /** How often the outbox is read even without a notification (a safety net). Default 30000 ms. */
   pollIntervalMs?: number;
   /** Rows read per query. Default 500. */
   batchSize?: number;
@@ -75,7 +78,7 @@ export class EventFeed {
     private readonly schema: string,
     private readonly options: EventFeedOptions = {},
   ) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? defaultEventPollIntervalMs;
     this.batchSize = options.batchSize ?? 500;
     this.maxQueued = options.maxQueuedPerSubscriber ?? 10_000;
   }

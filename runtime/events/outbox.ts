@@ -61,6 +61,20 @@ export function eventsChannel(schema: string): string {
   return `${schema}_events`;
 }
 
+/** The `NOTIFY` payload of an appended event, `<id>:<type>`: a listener can skip types it does not follow. */
+export function eventNotice(event: { id: number; type: string }): string {
+  return `${event.id}:${event.type}`;
+}
+
+/**
+ * The event type a notification names; null when it names none (the empty one a listener gets
+ * after its connection came back, when anything may be new, or an id alone from an older writer).
+ */
+export function noticeType(payload: string): string | null {
+  const colon = payload.indexOf(':');
+  return colon < 0 ? null : payload.slice(colon + 1);
+}
+
 /**
  * The runtime's migrations of every service schema (recorded in `<schema>.runtime_migrations`,
  * apart from the service's own): the transactional outbox table, whose `actor` is the audit trail
@@ -106,6 +120,6 @@ export async function appendEvent<Payload>(
     [event.type, event.aggregateId, JSON.stringify(event.payload), event.actor && JSON.stringify(event.actor)],
   );
   const row = rows[0]!;
-  await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), String(row.id)]);
+  await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), eventNotice(row)]);
   return toOutboxEvent<Payload>(row);
 }

@@ -23,7 +23,7 @@ export interface SubgraphOptions {
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
   logger: Logger;
-  /** Outbox poll interval, a safety net behind `NOTIFY`. Default 1000 ms. */
+  /** Outbox poll interval, a safety net behind `NOTIFY`. Default 30000 ms. */
   eventPollIntervalMs?: number;
   /** Depth, alias, cost and size limits. Default `defaultOperationLimits`. */
   limits?: OperationLimits;

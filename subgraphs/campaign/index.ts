@@ -15,7 +15,7 @@ import { LeaderboardService } from './leaderboards/leaderboard.service';
 import { defaultProgramSettings, type ProgramSettings } from './program/programSettings';
 import { QuoteService } from './quotes/quote.service';
 import { buildCampaignSchema } from './schema';
-import { PurchaseHistory } from './segments/purchaseHistory';
+import { defaultHistoryIntervalMs, PurchaseHistory } from './segments/purchaseHistory';
 import { SimulationService } from './simulation/simulation.service';
 import { LedgerAwards } from './upstream/ledgerAwards';
 import { LedgerQuoteFacts } from './upstream/ledgerQuoteFacts';
@@ -30,7 +30,10 @@ export interface CampaignOptions extends SubgraphOptions {
   ledgerUrl: ServiceUrl;
   /** Time zone and currency until a marketer sets them. Default UTC and EUR. */
   program?: ProgramSettings;
-  /** How often the purchase history reads new ledger events; 0 only on request. Default 2000 ms. */
+  /**
+   * How often the purchase history reads new ledger events without a `NOTIFY` from the ledger (a
+   * safety net); 0 only on request. Default 30000 ms.
+   */
   historyIntervalMs?: number;
   /** The campaign engine's "now" for previews and offers (the ledger passes its own time with claims). */
   clock?: () => Date;
@@ -89,7 +92,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     },
     options,
   );
-  history.start(options.historyIntervalMs ?? 2000);
+  await history.start(options.historyIntervalMs ?? defaultHistoryIntervalMs);
   return {
     ...subgraph,
     history,

@@ -18,7 +18,7 @@ export const campaignSettings = defineSettings({
         "the program's currency (segment spend and RFM's monetary score count in it), until a marketer sets one",
     }),
     historyIntervalMs: integerSetting('PURCHASE_HISTORY_INTERVAL_MS', {
-      default: 2000,
+      default: 30_000,
       min: 0,
       max: 3_600_000,
       description:

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
-import { followCustomerMerges, type MergeFollower } from '../../runtime/events/customerMerges';
+import {
+  defaultMergeFollowIntervalMs,
+  followCustomerMerges,
+  type MergeFollower,
+} from '../../runtime/events/customerMerges';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { ActivityService } from './activities/activity.service';
@@ -9,7 +13,8 @@ import { AdjustmentService } from './adjustments/adjustment.service';
 import { createLedgerContext } from './context';
 import { LedgerCore } from './ledgerCore';
 import { createPointsJob, type PointsJob } from './maintenance/pointsJob';
-import { foldLedgerEvents } from './metrics/programMetrics.store';
+import { foldedTypes, foldLedgerEvents } from './metrics/programMetrics.store';
+import { outboxWakeUps } from '../../runtime/events/outboxWakeUps';
 import { PeriodicJob } from '../../runtime/jobs/periodicJob';
 import { mergeAccounts } from './merges/accountMerge';
 import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
@@ -32,7 +37,10 @@ export interface LedgerOptions extends SubgraphOptions {
   policy?: LedgerPolicy;
   /** The ledger's "now" (tests move it forward to reach expiry and review dates). Default the system clock. */
   clock?: () => Date;
-  /** How often the ledger applies profile merges it has not applied yet (0: never). Default 1000 ms. */
+  /**
+   * How often the ledger reads the profile's outbox for merges it has not applied yet, a safety net
+   * behind the profile's `NOTIFY` of each merge (0: never). Default 30000 ms.
+   */
   mergeFollowIntervalMs?: number;
 }
 
@@ -72,6 +80,8 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     'program metrics',
     () => foldLedgerEvents(options.db),
     logger.child({ job: 'program-metrics' }),
+    // Aggregates need no hurry: a second's wait folds a stream of purchases in one run.
+    { wakeUps: outboxWakeUps(options.db, { ledger: foldedTypes }), wakeUpDelayMs: 1000 },
   );
   const services = {
     db: options.db,
@@ -94,9 +104,9 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     },
     options,
   );
-  pointsJob.start(core.policy.jobIntervalMs);
-  metricsJob.start(core.policy.metricsIntervalMs);
-  merges.start(options.mergeFollowIntervalMs ?? 1000);
+  await pointsJob.start(core.policy.jobIntervalMs);
+  await metricsJob.start(core.policy.metricsIntervalMs);
+  await merges.start(options.mergeFollowIntervalMs ?? defaultMergeFollowIntervalMs);
   return {
     ...subgraph,
     pointsJob,

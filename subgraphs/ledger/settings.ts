@@ -31,7 +31,7 @@ export const ledgerSettings = defineSettings({
       description: 'days without a purchase after which a member counts as churned (`metrics.churnRisk: HIGH`)',
     }),
     metricsIntervalMs: integerSetting('METRICS_INTERVAL_MS', {
-      default: 5_000,
+      default: 30_000,
       min: 0,
       max: 86_400_000,
       description:
@@ -56,7 +56,7 @@ export const ledgerSettings = defineSettings({
       description: 'the most points one member gives away in any 24 hours',
     }),
     mergeFollowIntervalMs: integerSetting('MERGE_FOLLOW_INTERVAL_MS', {
-      default: 1000,
+      default: 30_000,
       min: 0,
       max: 3_600_000,
       description: "how often the ledger applies new profile merges (the profile's `CustomersMerged`); `0` never",

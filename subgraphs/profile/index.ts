@@ -51,13 +51,13 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
     logger.child({ job: 'notifications' }),
     options.clock ?? (() => new Date()),
   );
-  const webhooks = new WebhookService(options.db, sources);
   const webhookJobs = createWebhookJobs({
     db: options.db,
     sources,
     settings: { ...defaultWebhookSettings, ...options.webhooks },
     logger: logger.child({ job: 'webhooks' }),
   });
+  const webhooks = new WebhookService(options.db, sources, () => webhookJobs.dispatcher.wake(0));
   const subgraph = await startSubgraph(
     {
       name: 'profile',
@@ -67,8 +67,8 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
     },
     options,
   );
-  notifications.start();
-  webhookJobs.start();
+  await notifications.start();
+  await webhookJobs.start();
   return {
     ...subgraph,
     notifications,

@@ -50,14 +50,14 @@ export const profileSettings = defineSettings({
       description: 'how often events are read and due messages sent; `0` only on `runNotifications`',
     }),
     webhookFollowIntervalMs: integerSetting('WEBHOOK_FOLLOW_INTERVAL_MS', {
-      default: 1000,
+      default: 30_000,
       min: 0,
       max: 3_600_000,
       description:
         "how often the program's outboxes are read for events to deliver to webhook endpoints; `0` only on request",
     }),
     webhookDispatchIntervalMs: integerSetting('WEBHOOK_DISPATCH_INTERVAL_MS', {
-      default: 1000,
+      default: 30_000,
       min: 0,
       max: 3_600_000,
       description: 'how often due webhook deliveries are sent; `0` only on request',

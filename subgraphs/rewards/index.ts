@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
-import { followCustomerMerges, type MergeFollower } from '../../runtime/events/customerMerges';
+import {
+  defaultMergeFollowIntervalMs,
+  followCustomerMerges,
+  type MergeFollower,
+} from '../../runtime/events/customerMerges';
 import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
@@ -28,7 +32,10 @@ export interface RewardsOptions extends SubgraphOptions {
   clock?: () => Date;
   /** How often the rewards job runs; 0 only on request. Default 60000 ms. */
   jobIntervalMs?: number;
-  /** How often rewards applies profile merges it has not applied yet (0: never). Default 1000 ms. */
+  /**
+   * How often rewards reads the profile's outbox for merges it has not applied yet, a safety net
+   * behind the profile's `NOTIFY` of each merge (0: never). Default 30000 ms.
+   */
   mergeFollowIntervalMs?: number;
 }
 
@@ -79,8 +86,8 @@ export async function startRewardsSubgraph(options: RewardsOptions): Promise<Run
     logger: logger.child({ job: 'customer-merges' }),
     apply: (merge, tx) => mergeRewards(tx, merge),
   });
-  rewardsJob.start(options.jobIntervalMs ?? 60_000);
-  merges.start(options.mergeFollowIntervalMs ?? 1000);
+  await rewardsJob.start(options.jobIntervalMs ?? 60_000);
+  await merges.start(options.mergeFollowIntervalMs ?? defaultMergeFollowIntervalMs);
   return {
     ...subgraph,
     rewardsJob,

@@ -13,7 +13,7 @@ export const rewardsSettings = defineSettings({
         'how often rewards completes abandoned redemptions, expires vouchers, retries refunds and grants birthday rewards; `0` only on `runRewardsJob`',
     }),
     mergeFollowIntervalMs: integerSetting('MERGE_FOLLOW_INTERVAL_MS', {
-      default: 1000,
+      default: 30_000,
       min: 0,
       max: 3_600_000,
       description: 'how often rewards moves vouchers and redemptions of newly merged profiles; `0` never',

@@ -3,12 +3,19 @@ import type { Logger } from '../../../runtime/logging/logger';
 import { programStore, type ProgramSettings } from '../program/programSettings';
 import type { UpstreamEvent, UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
+import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import { historyStore, type CampaignEarning } from './segment.store';
 
 const source = 'ledger';
 const batchSize = 500;
 /** RFM scores rank every buyer, so they are recomputed at most this often (or when asked). */
 const rescoreEveryMs = 60_000;
+/**
+ * How often the history reads the ledger's outbox without being woken (`PURCHASE_HISTORY_INTERVAL_MS`):
+ * a safety net, since the ledger's `NOTIFY` of each event it follows wakes it.
+ */
+export const defaultHistoryIntervalMs = 30_000;
 export const historyEventTypes = [
   'PurchaseRecorded',
   'ReturnRecorded',
@@ -49,10 +56,10 @@ export interface HistoryReport {
  * Keeps the campaign subgraph's copy of the purchase history (for segments, first-purchase facts
  * of previews, and simulations) by reading the ledger's outbox from a saved cursor. Each batch and
  * its cursor commit together, so a crash re-reads a batch rather than skipping or doubling it; two
- * runs at once are serialised by the cursor row's lock.
+ * runs at once are serialised by the cursor row's lock. Woken by the ledger's notifications.
  */
 export class PurchaseHistory {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly job: PeriodicJob<HistoryReport>;
   private running: Promise<HistoryReport> | undefined;
   private lastRescore = 0;
   private unscored = false;
@@ -63,20 +70,19 @@ export class PurchaseHistory {
     private readonly defaults: ProgramSettings,
     private readonly logger: Logger,
     private readonly followers: readonly HistoryFollower[] = [],
-  ) {}
+  ) {
+    this.job = new PeriodicJob('reading the ledger history', () => this.refresh(), logger, {
+      wakeUps: outboxWakeUps(db, { [source]: historyEventTypes }),
+    });
+  }
 
-  start(intervalMs: number): void {
-    if (intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) =>
-        this.logger.warn('reading the ledger history failed; retrying', { error: String(error) }),
-      );
-    }, intervalMs);
-    this.timer.unref();
+  /** Reads every `intervalMs`, and when the ledger notifies an event it follows (0: only on request). */
+  start(intervalMs: number): Promise<void> {
+    return this.job.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    await this.job.stop();
     await this.running?.catch(() => undefined);
   }
 
@@ -156,6 +162,8 @@ export class PurchaseHistory {
       this.lastRescore = Date.now();
       this.unscored = false;
     }
+    // New buyers wait for their RFM scores until the minute is up, not for the next timed read.
+    if (this.unscored) this.job.wake(this.lastRescore + rescoreEveryMs - Date.now());
     for (const follower of this.followers) await follower.afterRefresh?.();
     return { events: read, lastEventId: cursor };
   }

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../../runtime/database/database';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
 
 const cursorSource = 'metrics';
-const foldedTypes = ['PurchaseRecorded', 'ReturnRecorded', 'BalanceUpdated', 'AccountsMerged'];
+export const foldedTypes = ['PurchaseRecorded', 'ReturnRecorded', 'BalanceUpdated', 'AccountsMerged'];
 
 export interface FoldReport {
   /** Outbox events folded in this run. */

@@ -11,7 +11,10 @@ export interface LedgerPolicy {
   jobIntervalMs: number;
   /** Days without a purchase after which a member counts as churned (`Customer.metrics.churnRisk`). */
   churnAfterDays: number;
-  /** How often program metrics fold new ledger events in (their lag); 0 only on request. */
+  /**
+   * How often program metrics fold new ledger events in without a wake-up (a safety net: the
+   * ledger's own `NOTIFY` of each folded event wakes them, a second later); 0 only on request.
+   */
   metricsIntervalMs: number;
   /**
    * Days before points expire by date that the points job announces them (a `PointsExpiring` event

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../runtime/database/database';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { retryDelayMs } from '../../../runtime/jobs/backoff';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
@@ -31,7 +32,10 @@ export interface NotificationSettings {
   quietHours?: QuietHours | null;
   /** The program's name, signed under every message. */
   brand?: string;
-  /** How often events are read and due messages sent (0: only on request). */
+  /**
+   * How often events are read and due messages sent without a wake-up (0: only on request, and no
+   * wake-ups). A safety net: the followed outboxes' `NOTIFY` and the next message's due time wake it.
+   */
   intervalMs?: number;
   /** Attempts per message before it is FAILED. */
   maxAttempts?: number;
@@ -41,7 +45,7 @@ export interface NotificationSettings {
 
 export const defaultNotificationSettings = {
   brand: 'Loyalty Graph',
-  intervalMs: 2000,
+  intervalMs: 30_000,
   maxAttempts: 5,
   retryBaseMs: 60_000,
 } satisfies NotificationSettings;
@@ -91,11 +95,16 @@ export class NotificationService {
       PUSH: settings.providers?.PUSH ?? fallback,
     };
     this.settings = { ...defaultNotificationSettings, ...settings };
-    this.job = new PeriodicJob('notifications', () => this.runOnce(), logger);
+    const followed = Object.fromEntries(
+      sources.flatMap((source) => (followedTypes[source.name] ? [[source.name, followedTypes[source.name]!]] : [])),
+    );
+    this.job = new PeriodicJob('notifications', () => this.runOnce(), logger, {
+      wakeUps: outboxWakeUps(db, followed),
+    });
   }
 
-  start(): void {
-    this.job.start(this.settings.intervalMs);
+  start(): Promise<void> {
+    return this.job.start(this.settings.intervalMs);
   }
 
   async stop(): Promise<void> {
@@ -129,6 +138,13 @@ export class NotificationService {
       report.decided += await this.birthdays();
     });
     await this.sendDue(report);
+    if (this.job.isStarted) {
+      // Messages held back by quiet hours or waiting for a retry: a run when the next is due. One due
+      // already was left by this run to another instance's claim.
+      const next = await notificationStore.nextDue(this.db);
+      const inMs = next ? next.getTime() - this.clock().getTime() : 0;
+      if (inMs > 0) this.job.wake(inMs);
+    }
     if (failure !== undefined) throw failure;
     return report;
   }

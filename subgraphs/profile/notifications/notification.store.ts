@@ -129,6 +129,14 @@ export const notificationStore = {
     return rows;
   },
 
+  /** When the earliest PENDING message becomes due (null: none is waiting). */
+  async nextDue(db: Queryable): Promise<Date | null> {
+    const { rows } = await db.query<{ due: Date | null }>(
+      `select min(send_after) as due from profile.notifications where status = 'PENDING'`,
+    );
+    return rows[0]?.due ?? null;
+  },
+
   async markSent(
     db: Queryable,
     id: string,

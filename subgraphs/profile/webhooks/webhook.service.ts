@@ -78,6 +78,8 @@ export class WebhookService {
   constructor(
     private readonly db: Database,
     private readonly sources: readonly ProgramEventSource[],
+    /** Called once deliveries are queued (a retry, a replay), so they are sent now rather than on the next tick. */
+    private readonly deliveriesQueued: () => void = () => {},
   ) {}
 
   endpoints(): Promise<WebhookEndpoint[]> {
@@ -152,7 +154,10 @@ export class WebhookService {
     const deliveryId = /^\d{1,15}$/.test(id) ? Number(id) : null;
     if (deliveryId === null) throw invalidWebhookInput('id must be a webhook delivery id', 'id');
     const row = await webhookStore.requeueDead(this.db, deliveryId, actor);
-    if (row) return toWebhookDelivery(row);
+    if (row) {
+      this.deliveriesQueued();
+      return toWebhookDelivery(row);
+    }
     const current = await webhookStore.delivery(this.db, deliveryId);
     if (!current)
       throw new WebhookError(WebhookErrorKind.UnknownWebhookDelivery, `No webhook delivery has the id ${id}`);
@@ -212,6 +217,7 @@ export class WebhookService {
       await webhookStore.insertDeliveries(tx, source.name, deliveries, number, actor);
       return number;
     });
+    if (deliveries.length > 0) this.deliveriesQueued();
     return {
       replay,
       enqueued: deliveries.length,

@@ -259,6 +259,16 @@ export const webhookStore = {
     );
   },
 
+  /** How long until the next PENDING delivery is due, in ms (null: none waits for a later time). */
+  async nextDueInMs(db: Queryable): Promise<number | null> {
+    const { rows } = await db.query<{ in_ms: number | string | null }>(
+      `select extract(epoch from min(next_attempt_at) - now()) * 1000 as in_ms
+         from profile.webhook_deliveries where status = 'PENDING' and next_attempt_at > now()`,
+    );
+    const inMs = rows[0]?.in_ms;
+    return inMs === null || inMs === undefined ? null : Number(inMs);
+  },
+
   /** Puts a dead letter back in the queue, due now, with its attempts counted afresh. */
   async requeueDead(db: Queryable, id: number, actor: Actor): Promise<DeliveryRow | undefined> {
     const { rows } = await db.query<DeliveryRow>(

@@ -54,8 +54,9 @@ export class WebhookDispatcher {
         else if (status === WebhookDeliveryStatus.DEAD) report.dead += 1;
         else report.retrying += 1;
       }
-      // Another round only if a delivery may have let the next one to its customer go.
-      if (claimed.length < batchSize && !outcomes.includes(WebhookDeliveryStatus.DELIVERED)) break;
+      // Another round only if a delivery may have let the next one to its customer go (delivered,
+      // or dead: a dead letter holds none back).
+      if (claimed.length < batchSize && outcomes.every((status) => status === WebhookDeliveryStatus.PENDING)) break;
     }
     return report;
   }

@@ -4,9 +4,15 @@ type Env = Record<string, string | undefined>;
 
 /** How outbound webhooks are read and sent. */
 export interface WebhookSettings {
-  /** How often due deliveries are sent (0: only on request). Default 1000 ms. */
+  /**
+   * How often due deliveries are sent without a wake-up (0: only on request). A safety net: new
+   * deliveries and the next retry's due time wake the dispatcher. Default 30000 ms.
+   */
   dispatchIntervalMs: number;
-  /** How often the program's outboxes are read for new events to deliver (0: only on request). Default 1000 ms. */
+  /**
+   * How often the program's outboxes are read for new events to deliver without a `NOTIFY` from
+   * them (0: only on request). Default 30000 ms.
+   */
   followIntervalMs: number;
   /** The wait after a first failed attempt, doubling per failure up to an hour. Default 30000 ms. */
   backoffBaseMs: number;

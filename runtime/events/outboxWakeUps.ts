@@ -1,0 +1,22 @@
+import type { Database } from '../database/database';
+import type { WakeUps } from '../jobs/periodicJob';
+import { eventsChannel, noticeType } from './outbox';
+
+/**
+ * Wake-ups for a job that follows outboxes: a `NOTIFY` of an event of a followed type (null: any
+ * type) in one of `outboxes` (by schema). The subgraphs share one database, so a follower hears
+ * another service's commits; one pointed at its own database hears nothing and reads on its
+ * interval instead.
+ */
+export function outboxWakeUps(db: Database, outboxes: Record<string, readonly string[] | null>): WakeUps {
+  const typesByChannel = new Map(Object.entries(outboxes).map(([schema, types]) => [eventsChannel(schema), types]));
+  return {
+    db,
+    channels: [...typesByChannel.keys()],
+    accepts(channel, payload) {
+      const types = typesByChannel.get(channel);
+      const type = noticeType(payload);
+      return !types || type === null || types.includes(type);
+    },
+  };
+}
