@@ -1,4 +1,5 @@
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
+import { everyoneAudience } from './campaignAudiences';
 
 /** The demo program's stores: the demo members' purchases and the generated program's are made in them. */
 export const demoStores = ['london-1', 'london-2', 'manchester-1', 'edinburgh-1'] as const;
@@ -53,16 +54,6 @@ const demoRewards = [
   { name: 'Plant a tree', description: 'We plant a tree in your name.', kind: 'DONATION', costPoints: 300 },
 ];
 
-const everyone = {
-  channels: [],
-  tiers: [],
-  segments: [],
-  firstPurchase: false,
-  firstPurchaseInChannel: false,
-  skus: [],
-  categories: [],
-};
-
 const demoCampaigns = [
   {
     name: 'Double points weekend',
@@ -73,12 +64,12 @@ const demoCampaigns = [
   {
     name: 'Welcome to our stores',
     reward: { kind: 'FIXED_BONUS', points: 100 },
-    audience: { ...everyone, channels: ['IN_STORE'], firstPurchaseInChannel: true },
+    audience: { ...everyoneAudience, channels: ['IN_STORE'], firstPurchaseInChannel: true },
   },
   {
     name: 'Tea lovers',
     reward: { kind: 'RATE', points: 2, perAmount: 100, currency: 'GBP' },
-    audience: { ...everyone, categories: ['tea'] },
+    audience: { ...everyoneAudience, categories: ['tea'] },
     limits: { capPeriod: 'MONTH', perCustomerPoints: 500, budgetPoints: 100_000 },
   },
   {

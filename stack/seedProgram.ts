@@ -54,8 +54,8 @@ const habits = [
   { weight: 10, channels: ['IN_STORE', 'ONLINE', 'MOBILE_APP'] },
 ];
 
-/** A small deterministic generator (mulberry32), so a seed reproduces a program. */
-function random(seed: number): () => number {
+/** A small deterministic generator (mulberry32), so a seed reproduces a program or a property test. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -71,7 +71,7 @@ function random(seed: number): () => number {
  * channels they use, and what they buy where and when. Pure, so it is tested on its own.
  */
 export function planProgram(size: ProgramSize, now: Date) {
-  const next = random(size.seed);
+  const next = seededRandom(size.seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const start = new Date(now);
   start.setUTCMonth(start.getUTCMonth() - size.months);

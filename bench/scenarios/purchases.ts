@@ -4,6 +4,7 @@ import { body, load, summarise, type Row } from '../loadRunner';
 import type { LoadStep } from '../loadWorker';
 import type { BenchSettings } from '../settings';
 import { commonLoad, type Bench, type BenchScenario } from './scenario';
+import { everyoneAudience } from '../../stack/campaignAudiences';
 
 /**
  * The database's own rate: `concurrency` clients each committing a one-row insert per transaction,
@@ -60,21 +61,12 @@ function purchases(bench: Bench, customerId: string, orderPrefix: string): LoadS
  * campaign the members are not in.
  */
 async function launchBenchCampaigns(gatewayUrl: string, authorization: string): Promise<void> {
-  const everyone = {
-    channels: [],
-    tiers: [],
-    segments: [],
-    firstPurchase: false,
-    firstPurchaseInChannel: false,
-    skus: [],
-    categories: [],
-  };
   const campaigns = [
     { name: 'Double points', reward: { kind: 'MULTIPLIER', multiplierPercent: 200 } },
     {
       name: 'Books rate',
       reward: { kind: 'RATE', points: 2, perAmount: 100, currency: 'EUR' },
-      audience: { ...everyone, categories: ['books'] },
+      audience: { ...everyoneAudience, categories: ['books'] },
     },
     {
       name: 'Daily bonus',
@@ -89,7 +81,7 @@ async function launchBenchCampaigns(gatewayUrl: string, authorization: string): 
     {
       name: 'Champions only',
       reward: { kind: 'FIXED_BONUS', points: 50 },
-      audience: { ...everyone, segments: ['champions'] },
+      audience: { ...everyoneAudience, segments: ['champions'] },
     },
   ];
   for (const input of campaigns) {

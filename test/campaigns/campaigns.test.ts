@@ -8,7 +8,7 @@ import {
   endCampaignMutation,
   fromCampaign,
   launchCampaign,
-  noAudience,
+  everyoneAudience,
   pauseCampaignMutation,
   record,
   refreshHistoryMutation,
@@ -47,7 +47,7 @@ describe('campaigns through the gateway', () => {
     const campaign = await launchCampaign(marketer, {
       name: 'Double points weekend',
       reward: { kind: 'MULTIPLIER', multiplierPercent: 200 },
-      audience: { ...noAudience, skus: [sku] },
+      audience: { ...everyoneAudience, skus: [sku] },
       schedule: { weekly: weekend },
     });
     expect(campaign).toMatchObject({ status: 'SCHEDULED', liveNow: true });
@@ -81,7 +81,7 @@ describe('campaigns through the gateway', () => {
     const campaign = await launchCampaign(marketer, {
       name: 'Welcome to our stores',
       reward: { kind: 'FIXED_BONUS', points: 100 },
-      audience: { ...noAudience, channels: ['IN_STORE'], firstPurchaseInChannel: true, skus: [sku] },
+      audience: { ...everyoneAudience, channels: ['IN_STORE'], firstPurchaseInChannel: true, skus: [sku] },
     });
     const member = await enrollMember(graph);
     const lines = [{ sku, quantity: 1, unitPrice: 1000 }];
@@ -108,7 +108,7 @@ describe('campaigns through the gateway', () => {
     const campaign = await launchCampaign(marketer, {
       name: 'Launch bonus',
       reward: { kind: 'FIXED_BONUS', points: 100 },
-      audience: { ...noAudience, skus: [sku] },
+      audience: { ...everyoneAudience, skus: [sku] },
       limits: { capPeriod: 'CAMPAIGN', budgetPoints: 250 },
     });
     const members = await Promise.all(Array.from({ length: 8 }, () => enrollMember(graph)));
@@ -137,7 +137,7 @@ describe('campaigns through the gateway', () => {
     const campaign = await launchCampaign(marketer, {
       name: 'Bonus on socks',
       reward: { kind: 'FIXED_BONUS', points: 10 },
-      audience: { ...noAudience, skus: [sku] },
+      audience: { ...everyoneAudience, skus: [sku] },
     });
     const member = await enrollMember(graph);
     const lines = [{ sku, quantity: 1, unitPrice: 100 }];
@@ -156,7 +156,7 @@ describe('campaigns through the gateway', () => {
     const campaign = await launchCampaign(marketer, {
       name: 'Coffee club',
       reward: { kind: 'RATE', points: 10, perAmount: 100, currency: 'EUR' },
-      audience: { ...noAudience, categories: ['coffee'] },
+      audience: { ...everyoneAudience, categories: ['coffee'] },
       limits: { capPeriod: 'DAY', perCustomerPoints: 150 },
     });
     const member = await enrollMember(graph);
@@ -197,13 +197,13 @@ describe('campaigns through the gateway', () => {
     const stackable = await launchCampaign(marketer, {
       name: 'Stackable',
       reward: { kind: 'FIXED_BONUS', points: 5 },
-      audience: { ...noAudience, skus: [sku] },
+      audience: { ...everyoneAudience, skus: [sku] },
       priority: 1,
     });
     const exclusive = await launchCampaign(marketer, {
       name: 'Exclusive',
       reward: { kind: 'FIXED_BONUS', points: 50 },
-      audience: { ...noAudience, skus: [sku] },
+      audience: { ...everyoneAudience, skus: [sku] },
       exclusive: true,
       priority: 5,
     });
@@ -296,12 +296,12 @@ describe('campaigns through the gateway', () => {
     const bridge = await launchCampaign(marketer, {
       name: 'Try our stores',
       reward: { kind: 'FIXED_BONUS', points: 150 },
-      audience: { ...noAudience, channels: ['IN_STORE'], firstPurchaseInChannel: true },
+      audience: { ...everyoneAudience, channels: ['IN_STORE'], firstPurchaseInChannel: true },
     });
     const omni = await launchCampaign(marketer, {
       name: 'Omnichannel thanks',
       reward: { kind: 'FIXED_BONUS', points: 30 },
-      audience: { ...noAudience, segments: ['omnichannel'], skus: [sku] },
+      audience: { ...everyoneAudience, segments: ['omnichannel'], skus: [sku] },
     });
     const member$ = await graph.as({ role: 'member', subject: member.id });
     const { customer: mine } = await member$.data<
@@ -347,7 +347,7 @@ describe('campaigns through the gateway', () => {
         input: {
           name: 'Triple points on the new line',
           reward: { kind: 'MULTIPLIER', multiplierPercent: 300 },
-          audience: { ...noAudience, skus: [sku] },
+          audience: { ...everyoneAudience, skus: [sku] },
           limits: { capPeriod: 'CAMPAIGN', perCustomerGrants: 1 },
         },
         from: new Date(from.getTime() - 1000).toISOString(),

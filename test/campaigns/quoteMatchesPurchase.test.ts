@@ -4,7 +4,7 @@ import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy
 import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
 import { runPointsJobMutation, setTierProgram, TestClock } from '../support/ledger';
 import { startTestGraph, type GraphClient, type TestGraph } from '../support/testGraph';
-import { endCampaignMutation, launchCampaign, noAudience, record, type PurchaseView } from './support';
+import { endCampaignMutation, launchCampaign, everyoneAudience, record, type PurchaseView } from './support';
 
 // Issue 23: a Silver member was quoted 58 points and then credited 62 for the same basket at the
 // same moment; the quote had left out the "Silver tier: 1.25×" line.
@@ -99,14 +99,14 @@ describe('a quote and the purchase that follows it', () => {
       await launchCampaign(marketer, {
         name: 'Tea week',
         reward: { kind: 'MULTIPLIER', multiplierPercent: 200 },
-        audience: { ...noAudience, categories: ['tea'] },
+        audience: { ...everyoneAudience, categories: ['tea'] },
         // Campaign lines come by priority (then by id): this one first.
         priority: 1,
       }),
       await launchCampaign(marketer, {
         name: 'Silver thanks',
         reward: { kind: 'FIXED_BONUS', points: 26 },
-        audience: { ...noAudience, tiers: ['Silver'] },
+        audience: { ...everyoneAudience, tiers: ['Silver'] },
       }),
     ];
     const lines = [{ sku: 'TEA-MATCHA', category: 'tea', quantity: 2, unitPrice: 800 }];
@@ -178,7 +178,7 @@ describe('a quote and the purchase that follows it', () => {
               name: `Campaign ${index + 1}`,
               reward: campaign.reward,
               audience: {
-                ...noAudience,
+                ...everyoneAudience,
                 channels: campaign.channels,
                 tiers: campaign.tiers,
                 firstPurchase: campaign.firstPurchase,

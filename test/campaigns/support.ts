@@ -1,16 +1,7 @@
 import type { RecordPurchaseInput } from '../../examples/sdk/graphql';
 import type { GraphClient, TestGraph } from '../support/testGraph';
 
-/** A campaign audience that targets everyone. */
-export const noAudience = {
-  channels: [],
-  tiers: [],
-  segments: [],
-  firstPurchase: false,
-  firstPurchaseInChannel: false,
-  skus: [],
-  categories: [],
-};
+export { everyoneAudience } from '../../stack/campaignAudiences';
 
 export const campaignFields = `id name status version spentPoints budgetLeft liveNow scheduleText nextLive { start end }`;
 

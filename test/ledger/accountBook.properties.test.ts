@@ -10,6 +10,7 @@ import { addMonths } from '../../subgraphs/ledger/lots/lot.rules';
 import { defaultLedgerPolicy, type LedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
 import { RedemptionService } from '../../subgraphs/ledger/redemptions/redemption.service';
 import { TransferService } from '../../subgraphs/ledger/transfers/transfer.service';
+import { seededRandom } from '../../stack/seedProgram';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 /**
@@ -35,18 +36,6 @@ const stepsPerRun = 20;
 const members = 3;
 const admin = { role: 'admin', subject: 'property-test' };
 const dayMs = 86_400_000;
-
-/** mulberry32: a small, fast PRNG whose whole state is one 32-bit number. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
@@ -168,7 +157,7 @@ describe('AccountBook: invariants under random sequences of operations', () => {
   }
 
   async function run(seed: number): Promise<void> {
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const customers = Array.from({ length: members }, () => uuidFrom(random));
@@ -347,11 +336,11 @@ describe('AccountBook: invariants under random sequences of operations', () => {
     const profiles = { customerExists: () => Promise.resolve(true) } as unknown as ProfileDirectory;
     const now = new Date(Date.UTC(2026, 5, 1));
     const core = new LedgerCore(db, policy, () => now, profiles);
-    const customerId = uuidFrom(prng(7));
+    const customerId = uuidFrom(seededRandom(7));
     const adjustments = new AdjustmentService(core);
     await adjustments.adjust({ customerId, points: 10, reason: 'bonus', idempotencyKey: `bonus-${customerId}` }, admin);
     const refused = new RedemptionService(core).debit(
-      { customerId, redemptionId: uuidFrom(prng(8)), points: 11, reason: 'a reward' },
+      { customerId, redemptionId: uuidFrom(seededRandom(8)), points: 11, reason: 'a reward' },
       admin,
     );
     await expect(refused).rejects.toBeInstanceOf(LedgerError);
