@@ -35,7 +35,7 @@ export const ledgerSettings = defineSettings({
       min: 0,
       max: 86_400_000,
       description:
-        'how often the ledger folds new events into the program metrics (their lag); `0` only on `refreshProgramMetrics`',
+        'the safety net of the program metrics: they fold about a second after each purchase or return, and at the latest this often; `0`: neither, only `refreshProgramMetrics`',
     }),
     expiryNoticeDays: integerSetting('POINTS_EXPIRY_NOTICE_DAYS', {
       default: 14,

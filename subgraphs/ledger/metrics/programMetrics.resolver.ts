@@ -15,7 +15,7 @@ export class ProgramMetricsResolver {
   @Authorized('marketer', 'admin', 'internal')
   @Query(() => ProgramMetrics, {
     description:
-      'Program metrics for the UTC days from `from` up to (not including) `to`, in one currency. Read from aggregates refreshed every METRICS_INTERVAL_MS.',
+      'Program metrics for the UTC days from `from` up to (not including) `to`, in one currency. Read from aggregates folded about a second after each purchase or return (at the latest every METRICS_INTERVAL_MS).',
   })
   async programMetrics(
     @Arg('from') from: Date,
