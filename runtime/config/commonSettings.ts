@@ -4,7 +4,7 @@ import { defineSettings, integerSetting, numberSetting, portSetting, textSetting
 /** What every process reads: the gateway, each subgraph run alone, and `npm start`. */
 export const commonSettings = defineSettings({
   title: 'Every process',
-  services: ['gateway', 'profile', 'ledger', 'rewards', 'campaign', 'stack'],
+  services: ['gateway', 'profile', 'ledger', 'rewards', 'campaign', 'engagement', 'stack'],
   settings: {
     nodeEnv: textSetting('NODE_ENV', {
       accepts: '`production` or anything else',
