@@ -143,6 +143,24 @@ describe('engagement migration: messaging moves out of profile with its data', (
     >(`query($id: ID!) { customer(id: $id) { notifications { edges { node { id status } } } } }`, { id: customerId });
     expect(customer.notifications.edges.map((edge) => edge.node)).toEqual([{ id: notificationId, status: 'SENT' }]);
   });
+
+  it('brings its consent view up to date before deciding messages, when it is behind the profile', async () => {
+    await graph.admin.data(
+      `mutation($id: ID!, $input: SetConsentInput!) { setConsent(customerId: $id, input: $input) { id } }`,
+      { id: customerId, input: { channel: 'EMAIL', granted: false, source: 'app' } },
+    );
+    const answer = async () =>
+      (
+        await database.db.query<{ granted: boolean }>(
+          `select granted from engagement.member_consents where customer_id = $1 and channel = 'EMAIL'`,
+          [customerId],
+        )
+      ).rows[0]?.granted;
+    // The view runs with the notifications (on request in tests): the answer waits for the next run.
+    expect(await answer()).toBe(true);
+    await graph.admin.data(`mutation { runNotifications { decided } }`);
+    expect(await answer()).toBe(false);
+  });
 });
 
 describe('engagement migration on a fresh database', () => {
