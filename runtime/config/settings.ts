@@ -7,14 +7,7 @@ type Env = Record<string, string | undefined>;
  * process, `stack`), or the command line and test tooling (`tools`).
  */
 export type SettingService =
-  | 'gateway'
-  | 'profile'
-  | 'ledger'
-  | 'rewards'
-  | 'campaign'
-  | 'engagement'
-  | 'stack'
-  | 'tools';
+  'gateway' | 'profile' | 'ledger' | 'rewards' | 'campaign' | 'engagement' | 'stack' | 'tools';
 
 interface SettingBase {
   /** The environment variable. */
