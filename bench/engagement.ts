@@ -10,8 +10,8 @@ import { projectRoot } from '../runtime/config/projectRoot';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
-import { NotificationChannel } from '../subgraphs/profile/notifications/notification.rules';
-import { SmtpEmailProvider } from '../subgraphs/profile/notifications/notificationProviders';
+import { NotificationChannel } from '../subgraphs/engagement/notifications/notification.rules';
+import { SmtpEmailProvider } from '../subgraphs/engagement/notifications/notificationProviders';
 import { openBenchDatabase } from './benchDatabase';
 import { percentile } from './percentile';
 
@@ -161,7 +161,7 @@ async function measure(engagement: 'off' | 'on'): Promise<Run> {
         webhookP99Ms: Math.round(percentile(webhook, 99)),
       });
       const { rows: retried } = await database.db.query<{ attempts: number; last_error: string | null }>(
-        `select attempts, last_error from profile.notifications where attempts > 1 or status <> 'SENT'`,
+        `select attempts, last_error from engagement.notifications where attempts > 1 or status <> 'SENT'`,
       );
       console.error(
         `last email ${Math.round(lastEmail)} ms, last webhook ${Math.round(lastWebhook)} ms after the last purchase; emails ${mails.length}, webhooks ${hooks.size}, purchases ${answered.length}`,

@@ -20,15 +20,22 @@ const ports: Record<SubgraphName, number> = {
   ledger: basePort + 2,
   rewards: basePort + 3,
   campaign: basePort + 4,
+  engagement: basePort + 5,
 };
 const url = (name: SubgraphName) => `http://127.0.0.1:${ports[name]}/graphql`;
 
 /** The upstream URLs each subgraph's main.ts reads (as in docker-compose.yml). */
 const upstreams: Record<SubgraphName, Record<string, string>> = {
-  profile: { LEDGER_URL: url('ledger'), REWARDS_URL: url('rewards'), CAMPAIGN_URL: url('campaign') },
+  profile: {},
   campaign: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger') },
   rewards: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger') },
   ledger: { PROFILE_URL: url('profile'), CAMPAIGN_URL: url('campaign') },
+  engagement: {
+    PROFILE_URL: url('profile'),
+    LEDGER_URL: url('ledger'),
+    REWARDS_URL: url('rewards'),
+    CAMPAIGN_URL: url('campaign'),
+  },
 };
 
 function option(name: string): number | undefined {

@@ -22,6 +22,7 @@ runMain(async () => {
       ledger: settings.ledgerUrl.read(env),
       rewards: settings.rewardsUrl.read(env),
       campaign: settings.campaignUrl.read(env),
+      engagement: settings.engagementUrl.read(env),
     },
     auth: common.auth,
     host: common.host,

@@ -67,5 +67,6 @@ export const gatewayOwnSettings = defineSettings({
     ledgerUrl: subgraphUrl('ledger'),
     rewardsUrl: subgraphUrl('rewards'),
     campaignUrl: subgraphUrl('campaign'),
+    engagementUrl: subgraphUrl('engagement'),
   },
 });

@@ -5,8 +5,9 @@ import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceC
 import { openDatabase } from '../runtime/database/openDatabase';
 import { runMain } from '../runtime/server/runMain';
 import { readProgramSettings } from '../subgraphs/campaign/program/programSettings';
-import { readNotificationSettings, readPhoneRegion } from '../subgraphs/profile/profileSettings';
-import { readWebhookSettings } from '../subgraphs/profile/webhooks/webhookSettings';
+import { readNotificationSettings } from '../subgraphs/engagement/notifications/notificationSettings';
+import { readWebhookSettings } from '../subgraphs/engagement/webhooks/webhookSettings';
+import { readPhoneRegion } from '../subgraphs/profile/profileSettings';
 import { readLedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { ledgerSettings } from '../subgraphs/ledger/settings';
 import { campaignSettings } from '../subgraphs/campaign/settings';
@@ -28,6 +29,7 @@ runMain(async () => {
     ledger: settings.ledgerPort.read(env),
     rewards: settings.rewardsPort.read(env),
     campaign: settings.campaignPort.read(env),
+    engagement: settings.engagementPort.read(env),
   };
   try {
     const stack = await startStack({
@@ -74,11 +76,11 @@ runMain(async () => {
     const lines = [
       '',
       `Loyalty Graph is running on ${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}.`,
-      `  gateway   ${stack.gateway.url}  (WebSocket: ${stack.gateway.wsUrl})`,
-      ...Object.values(stack.subgraphs).map((s) => `  ${s.name.padEnd(9)} ${s.url}`),
+      `  gateway    ${stack.gateway.url}  (WebSocket: ${stack.gateway.wsUrl})`,
+      ...Object.values(stack.subgraphs).map((s) => `  ${s.name.padEnd(10)} ${s.url}`),
       ...(examples
         ? [
-            `  wallet    ${examples.url}/wallet/   POS console ${examples.url}/pos/   dashboard ${examples.url}/dashboard/`,
+            `  wallet     ${examples.url}/wallet/   POS console ${examples.url}/pos/   dashboard ${examples.url}/dashboard/`,
           ]
         : []),
       'Mint a token to call it: npm run -s token -- admin   (or member <customerId>, associate <storeId>, ...)',

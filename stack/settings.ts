@@ -20,6 +20,7 @@ export const stackSettings = defineSettings({
     ledgerPort: subgraphPort('ledger'),
     rewardsPort: subgraphPort('rewards'),
     campaignPort: subgraphPort('campaign'),
+    engagementPort: subgraphPort('engagement'),
     examplesPort: portSetting('EXAMPLES_PORT', {
       default: 4100,
       description: 'port of the example wallet, POS console and dashboard (not started in production)',

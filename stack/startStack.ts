@@ -14,14 +14,15 @@ import { startCampaignSubgraph, type RunningCampaign } from '../subgraphs/campai
 import type { ProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { startLedgerSubgraph, type RunningLedger } from '../subgraphs/ledger';
 import type { LedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
+import { startEngagementSubgraph, type RunningEngagement } from '../subgraphs/engagement';
+import type { NotificationSettings } from '../subgraphs/engagement/notifications/notification.service';
+import type { WebhookSettings } from '../subgraphs/engagement/webhooks/webhookSettings';
 import { startProfileSubgraph, type RunningProfile } from '../subgraphs/profile';
-import type { NotificationSettings } from '../subgraphs/profile/notifications/notification.service';
-import type { WebhookSettings } from '../subgraphs/profile/webhooks/webhookSettings';
 import type { SubgraphName } from '../subgraphs/registry';
 import { startRewardsSubgraph, type RunningRewards } from '../subgraphs/rewards';
 
 export interface StackOptions {
-  /** One database shared by all four subgraphs, each in its own schema. */
+  /** One database shared by all five subgraphs, each in its own schema. */
   db: Database;
   logger: Logger;
   /** Interface to listen on. Default 127.0.0.1. */
@@ -66,17 +67,21 @@ export interface StackOptions {
 
 export interface RunningStack {
   gateway: RunningServer;
-  subgraphs: Record<Exclude<SubgraphName, 'profile' | 'ledger' | 'campaign' | 'rewards'>, RunningSubgraph> & {
+  subgraphs: Record<
+    Exclude<SubgraphName, 'profile' | 'ledger' | 'campaign' | 'rewards' | 'engagement'>,
+    RunningSubgraph
+  > & {
     profile: RunningProfile;
     ledger: RunningLedger;
     campaign: RunningCampaign;
     rewards: RunningRewards;
+    engagement: RunningEngagement;
   };
   /** Stops the gateway, then the subgraphs. The database stays open (its owner closes it). */
   stop(): Promise<void>;
 }
 
-/** The whole graph in one process: four subgraphs, each on its own port, and the gateway. */
+/** The whole graph in one process: five subgraphs, each on its own port, and the gateway. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const auth = options.auth ?? developmentAuthConfig();
   const common = (name: SubgraphName) => ({
@@ -110,10 +115,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await startProfileSubgraph({
         ...common('profile'),
         phoneRegion: options.phoneRegion,
-        programEvents: { ledgerUrl, rewardsUrl: urlOf('rewards'), campaignUrl: urlOf('campaign') },
-        notifications: options.notifications,
-        webhooks: options.webhooks,
-        clock: options.clock,
       }),
     );
     const campaign = track(
@@ -147,7 +148,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }),
     );
     Object.assign(later, { ledger: ledger.url, rewards: rewards.url, campaign: campaign.url });
-    const subgraphs = { profile, ledger, rewards, campaign };
+    // Engagement follows every other outbox and nobody calls it, so it starts last.
+    const engagement = track(
+      await startEngagementSubgraph({
+        ...common('engagement'),
+        programEvents: {
+          profileUrl: profile.url,
+          ledgerUrl: ledger.url,
+          rewardsUrl: rewards.url,
+          campaignUrl: campaign.url,
+        },
+        notifications: options.notifications,
+        webhooks: options.webhooks,
+        clock: options.clock,
+      }),
+    );
+    const subgraphs = { profile, ledger, rewards, campaign, engagement };
     const gateway = track(
       await startGateway({
         supergraphSdl: options.supergraphSdl ?? readSupergraphSdl(),

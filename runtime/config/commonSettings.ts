@@ -4,7 +4,7 @@ import { defineSettings, integerSetting, numberSetting, portSetting, textSetting
 /** What every process reads: the gateway, each subgraph run alone, and `npm start`. */
 export const commonSettings = defineSettings({
   title: 'Every process',
-  services: ['gateway', 'profile', 'ledger', 'rewards', 'campaign', 'stack'],
+  services: ['gateway', 'profile', 'ledger', 'rewards', 'campaign', 'engagement', 'stack'],
   settings: {
     nodeEnv: textSetting('NODE_ENV', {
       accepts: '`production` or anything else',
@@ -16,7 +16,8 @@ export const commonSettings = defineSettings({
     }),
     port: portSetting('PORT', {
       default: 0,
-      defaultText: "the service's own (gateway 4000, profile 4001, ledger 4002, rewards 4003, campaign 4004)",
+      defaultText:
+        "the service's own (gateway 4000, profile 4001, ledger 4002, rewards 4003, campaign 4004, engagement 4005)",
       description: 'port of a service run alone (`npm start` reads the `*_PORT` settings instead)',
     }),
     logLevel: textSetting('LOG_LEVEL', {

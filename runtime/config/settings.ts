@@ -6,7 +6,8 @@ type Env = Record<string, string | undefined>;
  * Where a setting is read: a service run as its own process, or `npm start` (the whole graph in one
  * process, `stack`), or the command line and test tooling (`tools`).
  */
-export type SettingService = 'gateway' | 'profile' | 'ledger' | 'rewards' | 'campaign' | 'stack' | 'tools';
+export type SettingService =
+  'gateway' | 'profile' | 'ledger' | 'rewards' | 'campaign' | 'engagement' | 'stack' | 'tools';
 
 interface SettingBase {
   /** The environment variable. */

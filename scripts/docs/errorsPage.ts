@@ -5,6 +5,7 @@ import { ErrorCode } from '../../runtime/errors/errorCodes';
 import { errorCodeMeanings, requestErrorCodes } from '../../runtime/errors/errorCatalogue';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { campaignErrorCodes } from '../../subgraphs/campaign/errors';
+import { engagementErrorCodes } from '../../subgraphs/engagement/errors';
 import { ledgerErrorCodes } from '../../subgraphs/ledger/errors';
 import { profileErrorCodes } from '../../subgraphs/profile/errors';
 import { rewardsErrorCodes } from '../../subgraphs/rewards/errors';
@@ -17,6 +18,7 @@ export const subgraphErrorMaps: Record<SubgraphName, Readonly<Record<string, Err
   ledger: ledgerErrorCodes,
   rewards: rewardsErrorCodes,
   campaign: campaignErrorCodes,
+  engagement: engagementErrorCodes,
 };
 
 function sourceFiles(dir: string): string[] {

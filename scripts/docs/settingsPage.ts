@@ -2,6 +2,7 @@ import { commonSettings } from '../../runtime/config/commonSettings';
 import type { Setting, SettingsRegistry } from '../../runtime/config/settings';
 import { gatewayOwnSettings } from '../../gateway/settings';
 import { campaignSettings } from '../../subgraphs/campaign/settings';
+import { engagementSettings } from '../../subgraphs/engagement/settings';
 import { ledgerSettings } from '../../subgraphs/ledger/settings';
 import { profileSettings } from '../../subgraphs/profile/settings';
 import { rewardsSettings } from '../../subgraphs/rewards/settings';
@@ -17,6 +18,7 @@ export const settingsRegistries: readonly SettingsRegistry[] = [
   ledgerSettings,
   rewardsSettings,
   campaignSettings,
+  engagementSettings,
   stackSettings,
   toolSettings,
 ];

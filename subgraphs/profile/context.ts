@@ -4,15 +4,11 @@ import type { Database } from '../../runtime/database/database';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { CustomerService } from './customers/customer.service';
 import type { Customer } from './customers/customer.type';
-import type { NotificationService } from './notifications/notification.service';
-import type { WebhookService } from './webhooks/webhook.service';
 
 /** The profile's long-lived services, shared by every request. */
 export interface ProfileServices {
   db: Database;
   customers: CustomerService;
-  notifications: NotificationService;
-  webhooks: WebhookService;
 }
 
 export interface ProfileContext extends AuthContext, ProfileServices {

@@ -1,10 +1,9 @@
 import { ErrorCode } from '../../runtime/errors/errorCodes';
 import { mapDomainErrors } from '../../runtime/errors/graphqlErrors';
 import { CustomerErrorKind } from './customers/customer.errors';
-import { WebhookErrorKind } from './webhooks/webhook.errors';
 
 /** Every profile error kind and the code a client sees for it. */
-export const profileErrorCodes: Record<CustomerErrorKind | WebhookErrorKind, ErrorCode> = {
+export const profileErrorCodes: Record<CustomerErrorKind, ErrorCode> = {
   [CustomerErrorKind.InvalidIdentifier]: ErrorCode.BAD_USER_INPUT,
   [CustomerErrorKind.MissingIdentifier]: ErrorCode.BAD_USER_INPUT,
   [CustomerErrorKind.InvalidCustomerId]: ErrorCode.BAD_USER_INPUT,
@@ -12,11 +11,6 @@ export const profileErrorCodes: Record<CustomerErrorKind | WebhookErrorKind, Err
   [CustomerErrorKind.InvalidProfile]: ErrorCode.BAD_USER_INPUT,
   [CustomerErrorKind.UnknownCustomer]: ErrorCode.NOT_FOUND,
   [CustomerErrorKind.MergeRefused]: ErrorCode.CONFLICT,
-  [WebhookErrorKind.InvalidWebhookInput]: ErrorCode.BAD_USER_INPUT,
-  [WebhookErrorKind.UnknownWebhookEndpoint]: ErrorCode.NOT_FOUND,
-  [WebhookErrorKind.UnknownWebhookDelivery]: ErrorCode.NOT_FOUND,
-  [WebhookErrorKind.WebhookDeliveryNotDead]: ErrorCode.CONFLICT,
-  [WebhookErrorKind.EventSourceUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
 };
 
 export const profileErrors = mapDomainErrors(profileErrorCodes);

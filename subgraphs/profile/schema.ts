@@ -7,8 +7,6 @@ import { CustomerResolver } from './customers/customer.resolver';
 import { profileErrors } from './errors';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { MergeResolver } from './merges/merge.resolver';
-import { NotificationResolver } from './notifications/notification.resolver';
-import { WebhookResolver } from './webhooks/webhook.resolver';
 import { ProfileEventsResolver } from './outbox/profileEvents.resolver';
 import { ProgramMembersResolver } from './insights/programMembers.resolver';
 import { ProgramMetrics } from './insights/programMembers.type';
@@ -24,8 +22,6 @@ export function buildProfileSchema(): Promise<GraphQLSchema> {
       MergeResolver,
       ProfileEventsResolver,
       ProgramMembersResolver,
-      NotificationResolver,
-      WebhookResolver,
     ],
     orphanedTypes: [ProgramMetrics],
     globalMiddlewares: [profileErrors],

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { RecordPurchaseDocument } from '../../examples/sdk/graphql';
-import { NotificationChannel } from '../../subgraphs/profile/notifications/notification.rules';
-import { HttpWebhookProvider, SmtpEmailProvider } from '../../subgraphs/profile/notifications/notificationProviders';
+import { NotificationChannel } from '../../subgraphs/engagement/notifications/notification.rules';
+import { HttpWebhookProvider, SmtpEmailProvider } from '../../subgraphs/engagement/notifications/notificationProviders';
 import { eventually } from '../support/eventually';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
 import { TestClock } from '../support/ledger';
@@ -189,13 +189,13 @@ describe('notifications: every channel, with consent, once per event', () => {
       Number(
         (
           await db.query<{ last_event_id: string }>(
-            `select last_event_id from profile.consumer_cursors where source = 'notifications:ledger'`,
+            `select last_event_id from engagement.consumer_cursors where source = 'notifications:ledger'`,
           )
         ).rows[0]!.last_event_id,
       );
-    const decisions = async () => (await db.query('select id from profile.notifications')).rows.length;
+    const decisions = async () => (await db.query('select id from engagement.notifications')).rows.length;
     const [readUpTo, decidedBefore] = [await cursor(), await decisions()];
-    await db.query(`update profile.consumer_cursors set last_event_id = 0 where source = 'notifications:ledger'`);
+    await db.query(`update engagement.consumer_cursors set last_event_id = 0 where source = 'notifications:ledger'`);
     await eventually(cursor, (position) => position >= readUpTo, 'the ledger outbox read again');
     expect(await decisions()).toBe(decidedBefore);
     await graph.admin.data(runNotifications);

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RecordPurchaseDocument } from '../../examples/sdk/graphql';
-import { verifyWebhookSignature } from '../../subgraphs/profile/webhooks/webhookSignature';
+import { verifyWebhookSignature } from '../../subgraphs/engagement/webhooks/webhookSignature';
 import { eventually } from '../support/eventually';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
 import { startTestGraph, type GraphQLResult, type TestGraph } from '../support/testGraph';

@@ -5,7 +5,7 @@ import type { Database } from '../../runtime/database/database';
 import type {
   NotificationProvider,
   OutgoingMessage,
-} from '../../subgraphs/profile/notifications/notificationProviders';
+} from '../../subgraphs/engagement/notifications/notificationProviders';
 import { foldedTypes } from '../../subgraphs/ledger/metrics/programMetrics.store';
 import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
 import { eventually } from '../support/eventually';

@@ -28,7 +28,7 @@ describe('GraphQL over HTTP (graphql-http audit)', () => {
     expect(notPassed(await auditServer({ url: graph.url }))).toEqual(getNotices);
   });
 
-  it.each(['profile', 'ledger', 'rewards', 'campaign'] as const)(
+  it.each(['profile', 'ledger', 'rewards', 'campaign', 'engagement'] as const)(
     'the %s subgraph passes every MUST and SHOULD audit',
     async (name) => {
       expect(notPassed(await auditServer({ url: graph.stack.subgraphs[name].url }))).toEqual(getNotices);

@@ -43,6 +43,7 @@ describe('clients that never finish a request', () => {
       ledger: 'HTTP/1.1 408 Request Timeout',
       rewards: 'HTTP/1.1 408 Request Timeout',
       campaign: 'HTTP/1.1 408 Request Timeout',
+      engagement: 'HTTP/1.1 408 Request Timeout',
     });
   }, 20_000);
 

@@ -56,7 +56,7 @@ export interface TestGraph {
   /** A client sending exactly this Authorization header. */
   withAuthorization(authorization: string | undefined): GraphClient;
   /**
-   * Starts another instance of the whole graph (gateway and four subgraphs) on the same database,
+   * Starts another instance of the whole graph (gateway and five subgraphs) on the same database,
    * as a second deployment would run, with clients of its gateway. Stopped with this graph.
    */
   startInstance(): Promise<{ stack: RunningStack; as(principal: TestPrincipal): Promise<GraphClient> }>;
@@ -66,7 +66,7 @@ export interface TestGraph {
 const source = (document: DocumentNode | string) => (typeof document === 'string' ? document : print(document));
 
 /**
- * Starts the real graph for a test file: a fresh database, four subgraphs and the gateway on free
+ * Starts the real graph for a test file: a fresh database, five subgraphs and the gateway on free
  * ports, verifying tokens signed with the development secret. Everything it opens is closed by
  * `stop()`, which tests call in `afterAll`.
  */

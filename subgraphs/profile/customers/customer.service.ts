@@ -135,8 +135,13 @@ export class CustomerService {
     consent: { channel: string; granted: boolean; source: string },
     actor: Actor,
   ): Promise<void> {
-    await this.change(customerId, 'ConsentChanged', actor, (tx, currentId) =>
-      customerStore.addConsent(tx, { customerId: currentId, ...consent, actor }),
+    // The answer rides in the event: engagement keeps its own view of consent from these.
+    await this.change(
+      customerId,
+      'ConsentChanged',
+      actor,
+      (tx, currentId) => customerStore.addConsent(tx, { customerId: currentId, ...consent, actor }),
+      { channel: consent.channel, granted: consent.granted },
     );
   }
 
@@ -203,6 +208,7 @@ export class CustomerService {
     type: string,
     actor: Actor,
     work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], currentId: string) => Promise<void>,
+    details: Record<string, unknown> = {},
   ): Promise<void> {
     const currentId = await this.currentId(customerId);
     await this.db.transaction(async (tx) => {
@@ -217,7 +223,7 @@ export class CustomerService {
       await appendEvent(tx, 'profile', {
         type,
         aggregateId: currentId,
-        payload: { customerId: currentId },
+        payload: { customerId: currentId, ...details },
         actor,
       });
     });

@@ -3,7 +3,6 @@ import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver 
 import { requireCustomerAccess } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import { appendEvent } from '../../../runtime/events/outbox';
-import { notificationStore } from '../notifications/notification.store';
 import type { ProfileContext } from '../context';
 import { checkedReason } from '../customers/customer.errors';
 
@@ -68,7 +67,6 @@ export class PrivacyResolver {
       await tx.query('delete from profile.identities where customer_id = $1', [customerId]);
       await tx.query('delete from profile.consents where customer_id = $1', [customerId]);
       await tx.query('update profile.feedback set comment = null where customer_id = $1', [customerId]);
-      await notificationStore.erase(tx, customerId);
       const { rows: erased } = await tx.query<{ id: string; erased_at: Date }>(
         `update profile.customers set given_name = 'Erased member', family_name = null, birthday = null,
            preferred_channel = null, language = null, attributes = '{}', enrollment_store_id = null,

@@ -55,14 +55,14 @@ export class WebhookFollower {
   private async followSource(source: ProgramEventSource): Promise<WebhookFollowReport> {
     const name = webhookCursor(source.name);
     const report = { events: 0, deliveries: 0 };
-    let cursor = await consumerCursor.read(this.db, 'profile', name);
+    let cursor = await consumerCursor.read(this.db, 'engagement', name);
     let types = eventTypeFilter((await webhookStore.enabledEndpoints(this.db)).map((e) => e.event_types));
     for (;;) {
       if (types?.length === 0) return report;
       const batch = await source.after(cursor, batchSize, types);
       if (batch.length === 0) return report;
       const applied = await this.db.transaction(async (tx) => {
-        const committed = await consumerCursor.lock(tx, 'profile', name);
+        const committed = await consumerCursor.lock(tx, 'engagement', name);
         const endpoints = await webhookStore.enabledEndpoints(tx);
         const current = eventTypeFilter(endpoints.map((endpoint) => endpoint.event_types));
         // An endpoint subscribed to more types while the batch was read: read again with them.
@@ -74,7 +74,7 @@ export class WebhookFollower {
           source.name,
           deliveriesFor(source.name, fresh, targets),
         );
-        await consumerCursor.advance(tx, 'profile', name, batch.at(-1)!.id);
+        await consumerCursor.advance(tx, 'engagement', name, batch.at(-1)!.id);
         return { stale: undefined, deliveries };
       });
       if (applied.stale !== undefined) {

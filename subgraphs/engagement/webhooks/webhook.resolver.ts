@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { actorOf } from '../../../runtime/auth/principal';
 import { toConnection, type Connection } from '../../../runtime/pagination/connection';
 import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/pagination/cursor';
-import type { ProfileContext } from '../context';
+import type { EngagementContext } from '../context';
 import { maxReplayEvents, toWebhookDelivery } from './webhook.service';
 import { WebhookDeliveryStatus } from './webhook.rules';
 import {
@@ -29,7 +29,7 @@ export class WebhookResolver {
 
   @Authorized('admin')
   @Query(() => [WebhookEndpoint], { description: 'Every registered webhook endpoint, oldest first.' })
-  webhookEndpoints(@Ctx() ctx: ProfileContext): Promise<WebhookEndpoint[]> {
+  webhookEndpoints(@Ctx() ctx: EngagementContext): Promise<WebhookEndpoint[]> {
     return ctx.webhooks.endpoints();
   }
 
@@ -42,7 +42,7 @@ export class WebhookResolver {
     @Arg('status', () => WebhookDeliveryStatus, { nullable: true }) status: WebhookDeliveryStatus | null,
     @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: ProfileContext,
+    @Ctx() ctx: EngagementContext,
   ): Promise<Connection<WebhookDelivery>> {
     checkPageSize(first);
     const beforeId = after ? decodeCursor<number>(after, 'number') : null;
@@ -59,7 +59,7 @@ export class WebhookResolver {
   })
   registerWebhookEndpoint(
     @Arg('input') input: RegisterWebhookEndpointInput,
-    @Ctx() ctx: ProfileContext,
+    @Ctx() ctx: EngagementContext,
   ): Promise<WebhookEndpointSecret> {
     return ctx.webhooks.register(input, actorOf(ctx.principal));
   }
@@ -69,7 +69,7 @@ export class WebhookResolver {
   updateWebhookEndpoint(
     @Arg('id', () => ID) id: string,
     @Arg('input') input: UpdateWebhookEndpointInput,
-    @Ctx() ctx: ProfileContext,
+    @Ctx() ctx: EngagementContext,
   ): Promise<WebhookEndpoint> {
     return ctx.webhooks.update(id, input, actorOf(ctx.principal));
   }
@@ -79,7 +79,7 @@ export class WebhookResolver {
     description:
       'Stops sending to an endpoint: new events are not queued for it, and its pending deliveries wait until it is enabled again.',
   })
-  disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: ProfileContext): Promise<WebhookEndpoint> {
+  disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: EngagementContext): Promise<WebhookEndpoint> {
     return ctx.webhooks.setEnabled(id, false, actorOf(ctx.principal));
   }
 
@@ -88,7 +88,7 @@ export class WebhookResolver {
     description:
       'Sends to a disabled endpoint again: its pending deliveries, and events from now on (the ones it missed by replayWebhookEvents).',
   })
-  enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: ProfileContext): Promise<WebhookEndpoint> {
+  enableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: EngagementContext): Promise<WebhookEndpoint> {
     return ctx.webhooks.setEnabled(id, true, actorOf(ctx.principal));
   }
 
@@ -100,14 +100,14 @@ export class WebhookResolver {
   rotateWebhookSecret(
     @Arg('id', () => ID) id: string,
     @Arg('previousSecretValidForSeconds', () => Int, { defaultValue: 86_400 }) previousSecretValidForSeconds: number,
-    @Ctx() ctx: ProfileContext,
+    @Ctx() ctx: EngagementContext,
   ): Promise<WebhookEndpointSecret> {
     return ctx.webhooks.rotateSecret(id, previousSecretValidForSeconds, actorOf(ctx.principal));
   }
 
   @Authorized('admin')
   @Mutation(() => WebhookDelivery, { description: 'Re-queues a dead letter: it is sent again, from a first attempt.' })
-  retryWebhookDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: ProfileContext): Promise<WebhookDelivery> {
+  retryWebhookDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: EngagementContext): Promise<WebhookDelivery> {
     return ctx.webhooks.retry(id, actorOf(ctx.principal));
   }
 
@@ -122,7 +122,7 @@ export class WebhookResolver {
     @Arg('afterEventId', () => Int) afterEventId: number,
     @Arg('types', () => [String], { nullable: true }) types: string[] | null,
     @Arg('first', () => Int, { defaultValue: maxReplayEvents }) first: number,
-    @Ctx() ctx: ProfileContext,
+    @Ctx() ctx: EngagementContext,
   ): Promise<WebhookReplay> {
     return ctx.webhooks.replay({ endpointId, source, afterEventId, types, first }, actorOf(ctx.principal));
   }

@@ -53,6 +53,8 @@ export const webhookEventTypes: Record<SubgraphName, readonly string[]> = {
     'LeaderboardJoined',
     'LeaderboardLeft',
   ],
+  // Engagement's own outbox carries nothing integrations subscribe to.
+  engagement: [],
 };
 
 export const knownEventTypes: ReadonlySet<string> = new Set(Object.values(webhookEventTypes).flat());

@@ -6,8 +6,8 @@ import { isUuid } from '../../../runtime/validation/validators';
 import type { Connection } from '../../../runtime/pagination/connection';
 import { toConnection } from '../../../runtime/pagination/connection';
 import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/pagination/cursor';
-import type { ProfileContext } from '../context';
-import { Customer } from '../customers/customer.type';
+import type { EngagementContext } from '../context';
+import { Customer } from '../members/customer.type';
 import { NotificationChannel, NotificationKind, placeholders, type NotificationStatus } from './notification.rules';
 import { notificationStore, type NotificationRow } from './notification.store';
 import { builtInLanguages, builtInTemplate, commonPlaceholders, kindPlaceholders } from './notification.templates';
@@ -60,7 +60,7 @@ export class NotificationResolver {
     @Root() customer: Customer,
     @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: ProfileContext,
+    @Ctx() ctx: EngagementContext,
   ): Promise<Connection<Notification>> {
     requireCustomerAccess(ctx.principal, customer.id, ['admin', 'internal']);
     checkPageSize(first);
@@ -73,7 +73,7 @@ export class NotificationResolver {
     description:
       'Every message text in use: the built-in ones (English, German) and those marketers set, per kind, channel and language.',
   })
-  async notificationTemplates(@Ctx() ctx: ProfileContext): Promise<NotificationTemplate[]> {
+  async notificationTemplates(@Ctx() ctx: EngagementContext): Promise<NotificationTemplate[]> {
     const custom = await notificationStore.templates(ctx.db);
     const languages = [...new Set([...builtInLanguages, ...custom.map((template) => template.language)])].sort();
     const templates: NotificationTemplate[] = [];
@@ -103,7 +103,7 @@ export class NotificationResolver {
   })
   async setNotificationTemplate(
     @Arg('input') input: SetNotificationTemplateInput,
-    @Ctx() ctx: ProfileContext,
+    @Ctx() ctx: EngagementContext,
   ): Promise<NotificationTemplate> {
     const language = input.language.trim().toLowerCase();
     if (!/^[a-z]{2,3}$/.test(language))
@@ -148,7 +148,7 @@ export class NotificationResolver {
   @Mutation(() => NotificationRunReport, {
     description: 'Reads new events and sends due messages now, instead of at the next interval.',
   })
-  runNotifications(@Ctx() ctx: ProfileContext): Promise<NotificationRunReport> {
+  runNotifications(@Ctx() ctx: EngagementContext): Promise<NotificationRunReport> {
     return ctx.notifications.run();
   }
 }

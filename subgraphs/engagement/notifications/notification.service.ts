@@ -6,6 +6,9 @@ import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { retryDelayMs } from '../../../runtime/jobs/backoff';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
+import type { MemberView } from '../members/memberView';
+import { memberViewStore } from '../members/memberView.store';
+import type { ProfileMembers } from '../upstream/profileMembers';
 import type { RewardCatalog } from '../upstream/rewardCatalog';
 import type { ProgramEventSource } from '../upstream/programEvents';
 import {
@@ -22,7 +25,7 @@ import {
   type QuietHours,
 } from './notification.rules';
 import { builtInTemplate, purchasePlace } from './notification.templates';
-import { notificationStore, type NotificationRow } from './notification.store';
+import { memberFacts, notificationStore, type MemberFacts, type NotificationRow } from './notification.store';
 import { LogProvider, type NotificationProvider, type NotificationProviders } from './notificationProviders';
 
 export interface NotificationSettings {
@@ -64,6 +67,9 @@ const followedTypes: Partial<Record<ProgramEventSource['name'], readonly string[
   rewards: ['RewardIssued'],
 };
 const batchSize = 200;
+/** Birthdays asked of the profile at once. */
+const birthdayPage = 500;
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 const sendBatch = 50;
 /** Messages handed to providers at once (the SMTP pool keeps 5 connections). */
 const sendConcurrency = 10;
@@ -84,6 +90,9 @@ export class NotificationService {
     private readonly db: Database,
     private readonly sources: readonly ProgramEventSource[],
     private readonly catalog: RewardCatalog,
+    private readonly members: ProfileMembers,
+    /** Consent, merges and erasures as engagement read them from the profile's outbox. */
+    private readonly memberView: MemberView,
     settings: NotificationSettings,
     private readonly logger: Logger,
     private readonly clock: () => Date,
@@ -130,13 +139,23 @@ export class NotificationService {
         failure ??= error;
       }
     };
-    for (const source of this.sources) {
-      const types = followedTypes[source.name];
-      if (types) await attempt(() => this.follow(source, types, report));
-    }
+    // Consent first: the view catches up with the profile's outbox before any message is decided,
+    // so a member who just withdrew is not written to on an older answer. While the profile is away
+    // nothing is decided (the events wait behind their cursors); decided messages are still sent.
+    let viewCurrent = false;
     await attempt(async () => {
-      report.decided += await this.birthdays();
+      await this.memberView.run();
+      viewCurrent = true;
     });
+    if (viewCurrent) {
+      for (const source of this.sources) {
+        const types = followedTypes[source.name];
+        if (types) await attempt(() => this.follow(source, types, report));
+      }
+      await attempt(async () => {
+        report.decided += await this.birthdays();
+      });
+    }
     await this.sendDue(report);
     if (this.job.isStarted) {
       // Messages held back by quiet hours or waiting for a retry: a run when the next is due. One due
@@ -155,23 +174,28 @@ export class NotificationService {
     report: NotificationReport,
   ): Promise<void> {
     const cursorName = `notifications:${source.name}`;
-    let cursor = await consumerCursor.read(this.db, 'profile', cursorName);
+    let cursor = await consumerCursor.read(this.db, 'engagement', cursorName);
     for (;;) {
       const batch = await source.after(cursor, batchSize, types);
       if (batch.length === 0) return;
       // Deciding reads the member and the catalog; the decisions and the cursor then commit together.
-      const decided: Array<{ eventId: number; row: Parameters<typeof notificationStore.insert>[1] }> = [];
+      const intents: Array<{ eventId: number; intent: NotificationIntent }> = [];
       for (const event of batch) {
         const intent = await this.intentOf(source.name, event);
-        const row = intent && (await this.decide(intent));
-        if (row) decided.push({ eventId: event.id, row });
+        if (intent) intents.push({ eventId: event.id, intent });
+      }
+      const members = await this.membersOf(intents.map(({ intent }) => intent.customerId));
+      const decided: Array<{ eventId: number; row: Parameters<typeof notificationStore.insert>[1] }> = [];
+      for (const { eventId, intent } of intents) {
+        const row = await this.decide(intent, members.get(intent.customerId) ?? null);
+        if (row) decided.push({ eventId, row });
       }
       await this.db.transaction(async (tx) => {
-        const committed = await consumerCursor.lock(tx, 'profile', cursorName);
+        const committed = await consumerCursor.lock(tx, 'engagement', cursorName);
         for (const { eventId, row } of decided) {
           if (eventId > committed && (await notificationStore.insert(tx, row))) report.decided += 1;
         }
-        await consumerCursor.advance(tx, 'profile', cursorName, batch[batch.length - 1]!.id);
+        await consumerCursor.advance(tx, 'engagement', cursorName, batch[batch.length - 1]!.id);
       });
       report.eventsRead += batch.length;
       cursor = batch[batch.length - 1]!.id;
@@ -200,9 +224,21 @@ export class NotificationService {
     return intent;
   }
 
+  /** The members behind ids (merged ids answer with their survivor): one profile call and one query for all. */
+  private async membersOf(customerIds: readonly string[]): Promise<Map<string, MemberFacts>> {
+    const profiles = await this.members.byIds(customerIds);
+    const views = await memberViewStore.facts(
+      this.db,
+      [...profiles.values()].map((member) => member.id),
+    );
+    return new Map([...profiles].map(([askedId, member]) => [askedId, memberFacts(member, views.get(member.id))]));
+  }
+
   /** The message for an intent: rendered for the member's channel and language, or suppressed and why. */
-  private async decide(intent: NotificationIntent): Promise<Parameters<typeof notificationStore.insert>[1] | null> {
-    const member = await notificationStore.member(this.db, intent.customerId);
+  private async decide(
+    intent: NotificationIntent,
+    member: MemberFacts | null,
+  ): Promise<Parameters<typeof notificationStore.insert>[1] | null> {
     if (!member) return null;
     const language = templateLanguage(member.language);
     const now = this.clock();
@@ -251,17 +287,25 @@ export class NotificationService {
   /** A birthday message for each member born on this day (UTC), once per year. */
   private async birthdays(): Promise<number> {
     const today = this.clock();
+    const year = today.getUTCFullYear();
+    const date = { month: today.getUTCMonth() + 1, day: today.getUTCDate(), leapYear: isLeapYear(year) };
+    const eventKey = (customerId: string) => `birthday:${customerId}:${year}`;
     let decided = 0;
-    for (const customerId of await notificationStore.birthdaysWithoutMessage(this.db, today, 'birthday')) {
-      const row = await this.decide({
-        eventKey: `birthday:${customerId}:${today.getUTCFullYear()}`,
-        customerId,
-        kind: NotificationKind.BIRTHDAY,
-        facts: {},
-      });
-      if (row && (await notificationStore.insert(this.db, row))) decided += 1;
+    let after: string | null = null;
+    for (;;) {
+      const born: string[] = await this.members.birthdays(date, after, birthdayPage);
+      const waiting = await notificationStore.withoutMessage(this.db, born, eventKey);
+      const members = await this.membersOf(waiting);
+      for (const customerId of waiting) {
+        const row = await this.decide(
+          { eventKey: eventKey(customerId), customerId, kind: NotificationKind.BIRTHDAY, facts: {} },
+          members.get(customerId) ?? null,
+        );
+        if (row && (await notificationStore.insert(this.db, row))) decided += 1;
+      }
+      if (born.length < birthdayPage) return decided;
+      after = born[born.length - 1]!;
     }
-    return decided;
   }
 
   private async sendDue(report: NotificationReport): Promise<void> {

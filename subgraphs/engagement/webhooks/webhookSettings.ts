@@ -1,4 +1,4 @@
-import { profileSettings } from '../settings';
+import { engagementSettings } from '../settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -22,7 +22,7 @@ export interface WebhookSettings {
   timeoutMs: number;
 }
 
-const { settings } = profileSettings;
+const { settings } = engagementSettings;
 
 export const defaultWebhookSettings: WebhookSettings = {
   dispatchIntervalMs: settings.webhookDispatchIntervalMs.default,

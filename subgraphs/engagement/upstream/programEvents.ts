@@ -1,6 +1,4 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import type { Queryable } from '../../../runtime/database/database';
-import { readEvents } from '../../../runtime/events/outbox';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest';
 import type { SubgraphName } from '../../registry';
@@ -11,7 +9,9 @@ export interface ProgramEventSource {
   after(after: number, first: number, types: readonly string[] | null): Promise<UpstreamEvent[]>;
 }
 
+/** The services whose outboxes engagement follows: every other subgraph of the program. */
 export interface ProgramEventUrls {
+  profileUrl: ServiceUrl;
   ledgerUrl: ServiceUrl;
   rewardsUrl: ServiceUrl;
   campaignUrl: ServiceUrl;
@@ -19,25 +19,15 @@ export interface ProgramEventUrls {
 
 /**
  * Every outbox of the program, for the consumers that react to all of it (notifications and
- * outbound webhooks): the profile's own table, read directly, and, given their URLs, the other
- * services' through their internal events queries.
+ * outbound webhooks), each read through its service's internal events query (never its table).
  */
-export function programEventSources(
-  db: Queryable,
-  urls: ProgramEventUrls | undefined,
-  credential: InternalCredential,
-): ProgramEventSource[] {
-  const own: ProgramEventSource = {
-    name: 'profile',
-    after: (after, first, types) => readEvents<Record<string, unknown>>(db, 'profile', after, first, types),
-  };
-  if (!urls) return [own];
+export function programEventSources(urls: ProgramEventUrls, credential: InternalCredential): ProgramEventSource[] {
   const upstream = (name: SubgraphName, url: ServiceUrl, field: string): ProgramEventSource => {
     const outbox = new UpstreamOutbox(urlSource(url), field, credential, `${name} service`);
     return { name, after: (after, first, types) => outbox.after(after, first, types) };
   };
   return [
-    own,
+    upstream('profile', urls.profileUrl, 'profileEvents'),
     upstream('ledger', urls.ledgerUrl, 'ledgerEvents'),
     upstream('rewards', urls.rewardsUrl, 'rewardsEvents'),
     upstream('campaign', urls.campaignUrl, 'campaignEvents'),

@@ -59,7 +59,7 @@ export const webhookStore = {
     actor: Actor,
   ): Promise<EndpointRow> {
     const { rows } = await db.query<EndpointRow>(
-      `insert into profile.webhook_endpoints (id, url, description, event_types, secret, created_by, updated_by)
+      `insert into engagement.webhook_endpoints (id, url, description, event_types, secret, created_by, updated_by)
        values ($1, $2, $3, $4::text[], $5, $6::jsonb, $6::jsonb) returning *`,
       [endpoint.id, endpoint.url, endpoint.description, endpoint.eventTypes, endpoint.secret, JSON.stringify(actor)],
     );
@@ -67,19 +67,19 @@ export const webhookStore = {
   },
 
   async endpoint(db: Queryable, id: string): Promise<EndpointRow | undefined> {
-    const { rows } = await db.query<EndpointRow>('select * from profile.webhook_endpoints where id = $1', [id]);
+    const { rows } = await db.query<EndpointRow>('select * from engagement.webhook_endpoints where id = $1', [id]);
     return rows[0];
   },
 
   async endpoints(db: Queryable): Promise<EndpointRow[]> {
-    const { rows } = await db.query<EndpointRow>('select * from profile.webhook_endpoints order by created_at, id');
+    const { rows } = await db.query<EndpointRow>('select * from engagement.webhook_endpoints order by created_at, id');
     return rows;
   },
 
   /** The endpoints events are fanned out to now. */
   async enabledEndpoints(db: Queryable): Promise<Array<Pick<EndpointRow, 'id' | 'event_types' | 'enabled_at'>>> {
     const { rows } = await db.query<Pick<EndpointRow, 'id' | 'event_types' | 'enabled_at'>>(
-      'select id, event_types, enabled_at from profile.webhook_endpoints where enabled order by id',
+      'select id, event_types, enabled_at from engagement.webhook_endpoints where enabled order by id',
     );
     return rows;
   },
@@ -92,7 +92,7 @@ export const webhookStore = {
     actor: Actor,
   ): Promise<EndpointRow | undefined> {
     const { rows } = await db.query<EndpointRow>(
-      `update profile.webhook_endpoints
+      `update engagement.webhook_endpoints
           set url = coalesce($2, url),
               description = case when $3::boolean then $4 else description end,
               event_types = coalesce($5::text[], event_types),
@@ -122,7 +122,7 @@ export const webhookStore = {
     actor: Actor,
   ): Promise<EndpointRow | undefined> {
     const { rows } = await db.query<EndpointRow>(
-      `update profile.webhook_endpoints
+      `update engagement.webhook_endpoints
           set previous_secret = case when $3::double precision > 0 then secret end,
               previous_secret_expires_at = case when $3::double precision > 0 then now() + ${ms('$3')} end,
               secret = $2, updated_by = $4::jsonb, updated_at = now()
@@ -147,7 +147,7 @@ export const webhookStore = {
     if (deliveries.length === 0) return 0;
     const column = <T>(pick: (delivery: NewDelivery) => T) => deliveries.map(pick);
     const { rowCount } = await db.query(
-      `insert into profile.webhook_deliveries
+      `insert into engagement.webhook_deliveries
          (endpoint_id, source, event_id, event_type, customer_id, order_key, body, replay, requested_by, status, next_attempt_at)
        select d.endpoint_id, $1, d.event_id, d.event_type, d.customer_id, d.order_key, d.body, $8, $9::jsonb, 'PENDING', now()
          from unnest($2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])
@@ -170,12 +170,12 @@ export const webhookStore = {
   },
 
   async nextReplay(db: Queryable): Promise<number> {
-    const { rows } = await db.query<{ replay: number }>(`select nextval('profile.webhook_replays') as replay`);
+    const { rows } = await db.query<{ replay: number }>(`select nextval('engagement.webhook_replays') as replay`);
     return Number(rows[0]!.replay);
   },
 
   async delivery(db: Queryable, id: number): Promise<DeliveryRow | undefined> {
-    const { rows } = await db.query<DeliveryRow>('select * from profile.webhook_deliveries where id = $1', [id]);
+    const { rows } = await db.query<DeliveryRow>('select * from engagement.webhook_deliveries where id = $1', [id]);
     return rows[0];
   },
 
@@ -186,7 +186,7 @@ export const webhookStore = {
     limit: number,
   ): Promise<DeliveryRow[]> {
     const { rows } = await db.query<DeliveryRow>(
-      `select * from profile.webhook_deliveries
+      `select * from engagement.webhook_deliveries
         where ($1::uuid is null or endpoint_id = $1) and ($2::text is null or status = $2)
           and ($3::bigint is null or id < $3)
         order by id desc limit $4`,
@@ -212,20 +212,20 @@ export const webhookStore = {
       previous_secret: string | null;
     }>(
       `with due as (
-         select d.id from profile.webhook_deliveries d
-           join profile.webhook_endpoints w on w.id = d.endpoint_id
+         select d.id from engagement.webhook_deliveries d
+           join engagement.webhook_endpoints w on w.id = d.endpoint_id
           where d.status = 'PENDING' and d.next_attempt_at <= now() and w.enabled
             and not exists (
-              select 1 from profile.webhook_deliveries earlier
+              select 1 from engagement.webhook_deliveries earlier
                where earlier.endpoint_id = d.endpoint_id and earlier.order_key = d.order_key
                  and earlier.status = 'PENDING' and earlier.id < d.id)
           order by d.id
           limit $1
           for update of d skip locked
        )
-       update profile.webhook_deliveries d
+       update engagement.webhook_deliveries d
           set attempts = d.attempts + 1, next_attempt_at = now() + ${ms('$2')}
-         from due, profile.webhook_endpoints w
+         from due, engagement.webhook_endpoints w
         where d.id = due.id and w.id = d.endpoint_id
        returning d.id, d.event_type, d.body, d.attempts, w.url, w.secret,
                  case when w.previous_secret_expires_at > now() then w.previous_secret end as previous_secret`,
@@ -250,7 +250,7 @@ export const webhookStore = {
     outcome: { status: WebhookDeliveryStatus; statusCode: number | null; error: string | null; retryInMs: number },
   ): Promise<void> {
     await db.query(
-      `update profile.webhook_deliveries
+      `update engagement.webhook_deliveries
           set status = $3, last_status_code = $4, last_error = $5,
               next_attempt_at = case when $3 = 'PENDING' then now() + ${ms('$6')} end,
               delivered_at = case when $3 = 'DELIVERED' then now() end
@@ -263,7 +263,7 @@ export const webhookStore = {
   async nextDueInMs(db: Queryable): Promise<number | null> {
     const { rows } = await db.query<{ in_ms: number | string | null }>(
       `select extract(epoch from min(next_attempt_at) - now()) * 1000 as in_ms
-         from profile.webhook_deliveries where status = 'PENDING' and next_attempt_at > now()`,
+         from engagement.webhook_deliveries where status = 'PENDING' and next_attempt_at > now()`,
     );
     const inMs = rows[0]?.in_ms;
     return inMs === null || inMs === undefined ? null : Number(inMs);
@@ -272,7 +272,7 @@ export const webhookStore = {
   /** Puts a dead letter back in the queue, due now, with its attempts counted afresh. */
   async requeueDead(db: Queryable, id: number, actor: Actor): Promise<DeliveryRow | undefined> {
     const { rows } = await db.query<DeliveryRow>(
-      `update profile.webhook_deliveries
+      `update engagement.webhook_deliveries
           set status = 'PENDING', attempts = 0, next_attempt_at = now(), requested_by = $2::jsonb
         where id = $1 and status = 'DEAD' returning *`,
       [id, JSON.stringify(actor)],

@@ -1,0 +1,14 @@
+import { ErrorCode } from '../../runtime/errors/errorCodes';
+import { mapDomainErrors } from '../../runtime/errors/graphqlErrors';
+import { WebhookErrorKind } from './webhooks/webhook.errors';
+
+/** Every engagement error kind and the code a client sees for it. */
+export const engagementErrorCodes: Record<WebhookErrorKind, ErrorCode> = {
+  [WebhookErrorKind.InvalidWebhookInput]: ErrorCode.BAD_USER_INPUT,
+  [WebhookErrorKind.UnknownWebhookEndpoint]: ErrorCode.NOT_FOUND,
+  [WebhookErrorKind.UnknownWebhookDelivery]: ErrorCode.NOT_FOUND,
+  [WebhookErrorKind.WebhookDeliveryNotDead]: ErrorCode.CONFLICT,
+  [WebhookErrorKind.EventSourceUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+export const engagementErrors = mapDomainErrors(engagementErrorCodes);
