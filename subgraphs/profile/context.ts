@@ -4,6 +4,8 @@ import type { Database } from '../../runtime/database/database';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { CustomerService } from './customers/customer.service';
 import type { Customer } from './customers/customer.type';
+import type { FeedbackService } from './feedback/feedback.service';
+import type { PrivacyService } from './privacy/privacy.service';
 import type { NotificationService } from './notifications/notification.service';
 import type { WebhookService } from './webhooks/webhook.service';
 
@@ -11,6 +13,8 @@ import type { WebhookService } from './webhooks/webhook.service';
 export interface ProfileServices {
   db: Database;
   customers: CustomerService;
+  feedback: FeedbackService;
+  privacy: PrivacyService;
   notifications: NotificationService;
   webhooks: WebhookService;
 }

@@ -5,6 +5,8 @@ import { projectRoot } from '../../runtime/config/projectRoot';
 import { urlSource } from '../../runtime/http/graphqlRequest';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { createProfileContext } from './context';
+import { FeedbackService } from './feedback/feedback.service';
+import { PrivacyService } from './privacy/privacy.service';
 import { CustomerService } from './customers/customer.service';
 import { NotificationService, type NotificationSettings } from './notifications/notification.service';
 import { buildProfileSchema } from './schema';
@@ -42,6 +44,8 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
   const credential = new InternalCredential('profile', options.auth.internalSecret);
   const logger = options.logger.child({ service: 'profile' });
   const customers = new CustomerService(options.db, { phoneRegion: options.phoneRegion ?? null });
+  const feedback = new FeedbackService(options.db);
+  const privacy = new PrivacyService(options.db);
   const sources = programEventSources(options.db, options.programEvents, credential);
   const notifications = new NotificationService(
     options.db,
@@ -63,7 +67,7 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
       name: 'profile',
       migrationsDir: profileMigrationsDir,
       schema: await buildProfileSchema(),
-      createContext: (input) => createProfileContext({ db: options.db, customers, notifications, webhooks }, input),
+      createContext: (input) => createProfileContext({ db: options.db, customers, feedback, privacy, notifications, webhooks }, input),
     },
     options,
   );
