@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import type { CustomerMerge } from '../../../runtime/events/customerMerges';
+import type { CustomerMerge } from '../../profile/contract/customerMerges';
 import { AccountBook } from '../accounts/accountBook';
 import type { LedgerCore } from '../ledgerCore';
 import { tierStore } from '../tiers/tier.store';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { hasSqlState, SqlState, type Database } from '../../../runtime/database/database';
-import { customersMergedEvent, type CustomersMergedPayload } from '../../../runtime/events/customerMerges';
+import { customersMergedEvent, type CustomersMergedPayload } from '../contract/customerMerges';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { isUuid } from '../../../runtime/validation/validators';
 import { CustomerError, CustomerErrorKind } from './customer.errors';
