@@ -22,6 +22,22 @@ const sqlOutsideStores = [
   '**/*.test.ts',
 ];
 
+/**
+ * Files whose SQL has not moved into a store yet (issue 24 follow-up): each leaves this list as its
+ * statements move; nothing may join it.
+ */
+const sqlNotYetInStores = [
+  'subgraphs/ledger/adjustments/adjustment.service.ts',
+  'subgraphs/ledger/redemptions/redemption.service.ts',
+  'subgraphs/profile/customers/birthday.resolver.ts',
+  'subgraphs/profile/customers/customer.service.ts',
+  'subgraphs/profile/insights/programMembers.resolver.ts',
+  'subgraphs/rewards/merges/customerMerge.ts',
+  'subgraphs/rewards/redemptions/birthdayRewards.ts',
+  'subgraphs/rewards/vouchers/voucher.resolver.ts',
+  'subgraphs/rewards/vouchers/voucher.service.ts',
+];
+
 /** Every subgraph's folder name, read from the tree so a new subgraph is covered as it lands. */
 function subgraphNames() {
   return readdirSync(path.join(__dirname, 'subgraphs'), { withFileTypes: true })
@@ -94,8 +110,16 @@ function layering() {
 
   const subgraphs = subgraphNames();
   return [
-    { files: serverCode, ignores: sqlOutsideStores, rules: { 'no-restricted-syntax': ['error', ...sql] } },
-    { files: ['**/*.resolver.ts'], rules: { 'no-restricted-syntax': ['error', ...sql, ...resolver] } },
+    {
+      files: serverCode,
+      ignores: [...sqlOutsideStores, ...sqlNotYetInStores],
+      rules: { 'no-restricted-syntax': ['error', ...sql] },
+    },
+    {
+      files: ['**/*.resolver.ts'],
+      ignores: sqlNotYetInStores,
+      rules: { 'no-restricted-syntax': ['error', ...sql, ...resolver] },
+    },
     { files: ['runtime/**/*.ts'], rules: restrictImports([runtime]) },
     { files: ['runtime/**/*.rules.ts'], rules: restrictImports([runtime, ...rules]) },
     { files: ['gateway/**/*.rules.ts', 'stack/**/*.rules.ts'], rules: restrictImports(rules) },
