@@ -27,8 +27,6 @@ const sqlOutsideStores = [
  * statements move; nothing may join it.
  */
 const sqlNotYetInStores = [
-  'subgraphs/ledger/adjustments/adjustment.service.ts',
-  'subgraphs/ledger/redemptions/redemption.service.ts',
   'subgraphs/profile/customers/birthday.resolver.ts',
   'subgraphs/profile/customers/customer.service.ts',
   'subgraphs/profile/insights/programMembers.resolver.ts',

@@ -322,8 +322,7 @@ export class AccountBook {
       this.row.pending -= lot.remaining;
       this.post(drafts);
       await lotStore.activate(this.tx, lot.id);
-      if (lot.orderId)
-        await purchaseStore.markReleased(this.tx, lot.orderId, this.now);
+      if (lot.orderId) await purchaseStore.markReleased(this.tx, lot.orderId, this.now);
       this.lots = undefined;
       this.noteChange(
         'Points from a purchase are now available: its return window has closed',

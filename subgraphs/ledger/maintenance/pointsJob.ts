@@ -49,7 +49,13 @@ async function settleDueAccounts(
   let accounts = 0;
   let expiryNotices = 0;
   for (;;) {
-    const rows = await accountStore.dueForSettling(core.db, { now, inactiveBefore, noticeUntil, after, limit: batchSize });
+    const rows = await accountStore.dueForSettling(core.db, {
+      now,
+      inactiveBefore,
+      noticeUntil,
+      after,
+      limit: batchSize,
+    });
     for (const { customer_id: customerId } of rows) {
       expiryNotices += await core.db.transaction(async (tx) => {
         const program = await tierStore.load(tx);

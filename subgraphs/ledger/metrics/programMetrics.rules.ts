@@ -32,7 +32,6 @@ export interface RangeFigures {
   lastEventId: number;
 }
 
-
 export interface GroupMetricsView extends GroupFigures {
   averageOrderValue: number;
 }
