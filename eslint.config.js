@@ -28,7 +28,6 @@ const sqlOutsideStores = [
  */
 const sqlNotYetInStores = [
   'subgraphs/profile/customers/birthday.resolver.ts',
-  'subgraphs/profile/customers/customer.service.ts',
   'subgraphs/profile/insights/programMembers.resolver.ts',
   'subgraphs/rewards/merges/customerMerge.ts',
   'subgraphs/rewards/redemptions/birthdayRewards.ts',

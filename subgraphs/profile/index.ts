@@ -67,7 +67,8 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
       name: 'profile',
       migrationsDir: profileMigrationsDir,
       schema: await buildProfileSchema(),
-      createContext: (input) => createProfileContext({ db: options.db, customers, feedback, privacy, notifications, webhooks }, input),
+      createContext: (input) =>
+        createProfileContext({ db: options.db, customers, feedback, privacy, notifications, webhooks }, input),
     },
     options,
   );
