@@ -29,6 +29,11 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** Runs the cheapest statement: the health check's proof that the database answers. */
+export async function pingDatabase(db: Queryable): Promise<void> {
+  await db.query('select 1');
+}
+
 /** Converts an `int8` value to a JS number, refusing values that a number cannot hold exactly. */
 export function parseInt8(value: string): number {
   const parsed = Number(value);

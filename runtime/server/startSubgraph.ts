@@ -5,7 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { authenticate } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { createTokenVerifier, type AuthConfig } from '../auth/tokens';
-import type { Database } from '../database/database';
+import { pingDatabase, type Database } from '../database/database';
 import { EventFeed } from '../events/eventFeed';
 import { outboxMigrations } from '../events/outbox';
 import type { Logger } from '../logging/logger';
@@ -111,7 +111,7 @@ export async function startSubgraph<Context extends BaseContext>(
         wsServer,
       ),
     healthCheck: async () => {
-      await options.db.query('select 1');
+      await pingDatabase(options.db);
       return { database: options.db.kind };
     },
   });
@@ -121,10 +121,7 @@ export async function startSubgraph<Context extends BaseContext>(
     "Events committed to this subgraph's outbox that its live feed has not read yet.",
     [],
     async () => {
-      const { rows } = await options.db.query<{ newest: number }>(
-        `select coalesce(max(id), 0)::bigint as newest from ${definition.name}.events`,
-      );
-      return [{ value: Math.max(0, rows[0]!.newest - events.position) }];
+      return [{ value: Math.max(0, (await events.newestId()) - events.position) }];
     },
   );
   server.metrics.gauge('db_pool_connections', 'Database pool connections by state.', ['state'], async () => {

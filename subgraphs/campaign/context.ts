@@ -12,6 +12,7 @@ import type { LeaderboardService } from './leaderboards/leaderboard.service';
 import { leaderboardStore, type Membership } from './leaderboards/leaderboard.store';
 import type { QuoteService } from './quotes/quote.service';
 import type { PurchaseHistory } from './segments/purchaseHistory';
+import type { SegmentService } from './segments/segment.service';
 import { segmentStore, type StoredStats } from './segments/segment.store';
 import type { SimulationService } from './simulation/simulation.service';
 
@@ -21,6 +22,7 @@ export interface CampaignServices {
   campaigns: CampaignService;
   quotes: QuoteService;
   history: PurchaseHistory;
+  segments: SegmentService;
   simulations: SimulationService;
   badges: BadgeService;
   leaderboards: LeaderboardService;

@@ -16,6 +16,7 @@ import { defaultProgramSettings, type ProgramSettings } from './program/programS
 import { QuoteService } from './quotes/quote.service';
 import { buildCampaignSchema } from './schema';
 import { defaultHistoryIntervalMs, PurchaseHistory } from './segments/purchaseHistory';
+import { SegmentService } from './segments/segment.service';
 import { SimulationService } from './simulation/simulation.service';
 import { LedgerAwards } from './upstream/ledgerAwards';
 import { LedgerQuoteFacts } from './upstream/ledgerQuoteFacts';
@@ -79,6 +80,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
       options.clock ?? (() => new Date()),
     ),
     history,
+    segments: new SegmentService(options.db),
     simulations: new SimulationService(options.db, logger.child({ job: 'simulation' })),
     badges: new BadgeService(options.db),
     leaderboards,

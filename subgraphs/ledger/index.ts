@@ -5,7 +5,7 @@ import {
   defaultMergeFollowIntervalMs,
   followCustomerMerges,
   type MergeFollower,
-} from '../../runtime/events/customerMerges';
+} from '../profile/contract/customerMerges';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { ActivityService } from './activities/activity.service';
@@ -24,7 +24,7 @@ import { ReturnService } from './returns/return.service';
 import { buildLedgerSchema } from './schema';
 import { TransferService } from './transfers/transfer.service';
 import { CampaignQuotes } from './upstream/campaignQuotes';
-import { ProfileDirectory } from '../../runtime/clients/profileDirectory';
+import { ProfileDirectory } from '../profile/contract/profileDirectory';
 
 export const ledgerMigrationsDir = path.join(projectRoot(), 'subgraphs/ledger/migrations');
 

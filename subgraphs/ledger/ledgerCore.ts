@@ -7,7 +7,7 @@ import { LedgerError, LedgerErrorKind } from './errors';
 import { InsufficientPointsError } from './journal/journal.rules';
 import type { LedgerPolicy } from './program/ledgerPolicy';
 import { tierStore } from './tiers/tier.store';
-import type { ProfileDirectory } from '../../runtime/clients/profileDirectory';
+import type { ProfileDirectory } from '../profile/contract/profileDirectory';
 
 /** What every ledger operation shares: the database, the clock, the policy, the profile lookup. */
 export class LedgerCore {

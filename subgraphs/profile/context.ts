@@ -4,11 +4,15 @@ import type { Database } from '../../runtime/database/database';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { CustomerService } from './customers/customer.service';
 import type { Customer } from './customers/customer.type';
+import type { FeedbackService } from './feedback/feedback.service';
+import type { PrivacyService } from './privacy/privacy.service';
 
 /** The profile's long-lived services, shared by every request. */
 export interface ProfileServices {
   db: Database;
   customers: CustomerService;
+  feedback: FeedbackService;
+  privacy: PrivacyService;
 }
 
 export interface ProfileContext extends AuthContext, ProfileServices {

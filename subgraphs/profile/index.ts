@@ -3,6 +3,8 @@ import path from 'node:path';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { createProfileContext } from './context';
+import { FeedbackService } from './feedback/feedback.service';
+import { PrivacyService } from './privacy/privacy.service';
 import { CustomerService } from './customers/customer.service';
 import { buildProfileSchema } from './schema';
 
@@ -18,12 +20,14 @@ export type RunningProfile = RunningSubgraph;
 /** Starts the profile subgraph: customers, identities, cards, preferences and consent, enrollment, merges and erasure. */
 export async function startProfileSubgraph(options: ProfileOptions): Promise<RunningProfile> {
   const customers = new CustomerService(options.db, { phoneRegion: options.phoneRegion ?? null });
+  const feedback = new FeedbackService(options.db);
+  const privacy = new PrivacyService(options.db);
   return startSubgraph(
     {
       name: 'profile',
       migrationsDir: profileMigrationsDir,
       schema: await buildProfileSchema(),
-      createContext: (input) => createProfileContext({ db: options.db, customers }, input),
+      createContext: (input) => createProfileContext({ db: options.db, customers, feedback, privacy }, input),
     },
     options,
   );

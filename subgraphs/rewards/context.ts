@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { ProfileDirectory } from '../../runtime/clients/profileDirectory';
+import type { ProfileDirectory } from '../profile/contract/profileDirectory';
 import type { AuthContext } from '../../runtime/auth/authorize';
 import type { Database } from '../../runtime/database/database';
 import type { EventFeed } from '../../runtime/events/eventFeed';

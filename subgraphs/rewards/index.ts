@@ -5,7 +5,7 @@ import {
   defaultMergeFollowIntervalMs,
   followCustomerMerges,
   type MergeFollower,
-} from '../../runtime/events/customerMerges';
+} from '../profile/contract/customerMerges';
 import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
@@ -18,7 +18,7 @@ import { RedemptionService } from './redemptions/redemption.service';
 import { buildRewardsSchema } from './schema';
 import { LedgerPoints } from './upstream/ledgerPoints';
 import { ProfileBirthdays } from './upstream/profileBirthdays';
-import { ProfileDirectory } from '../../runtime/clients/profileDirectory';
+import { ProfileDirectory } from '../profile/contract/profileDirectory';
 import { VoucherService } from './vouchers/voucher.service';
 
 export const rewardsMigrationsDir = path.join(projectRoot(), 'subgraphs/rewards/migrations');

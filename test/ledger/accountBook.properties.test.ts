@@ -1,4 +1,4 @@
-import type { ProfileDirectory } from '../../runtime/clients/profileDirectory';
+import type { ProfileDirectory } from '../../subgraphs/profile/contract/profileDirectory';
 import type { Database } from '../../runtime/database/database';
 import { outboxMigrations } from '../../runtime/events/outbox';
 import { loadMigrations, migrate } from '../../runtime/migrations/migrate';

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../../runtime/database/database';
 import { appendEvent } from '../../../runtime/events/outbox';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
-import { programStore, type ProgramSettings } from '../program/programSettings';
+import { programStore } from '../program/program.store';
+import type { ProgramSettings } from '../program/programSettings';
 import { mergesIn, type HistoryFollower } from '../segments/purchaseHistory';
 import { completingPurchase } from './badge.rules';
 import { badgeStore, type BadgeRecord } from './badge.store';

@@ -1,11 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { appendEvent } from '../../../runtime/events/outbox';
 import { actorOf } from '../../../runtime/auth/principal';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { CampaignProgram } from '../campaigns/campaign.type';
 import type { CampaignContext } from '../context';
 import { isValidTimeZone } from '../schedules/schedule.rules';
-import { programStore } from './programSettings';
 
 @Resolver()
 export class ProgramResolver {
@@ -28,15 +26,7 @@ export class ProgramResolver {
       throw userInputError(`${input.timeZone} is not an IANA time zone (e.g. Europe/Paris)`, { argument: 'timeZone' });
     }
     const settings = { timeZone: input.timeZone, currency: input.currency };
-    await ctx.db.transaction(async (tx) => {
-      await programStore.save(tx, settings);
-      await appendEvent(tx, 'campaign', {
-        type: 'CampaignProgramChanged',
-        aggregateId: 'program',
-        payload: settings,
-        actor: actorOf(ctx.principal!),
-      });
-    });
+    await ctx.quotes.setProgram(settings, actorOf(ctx.principal!));
     return settings;
   }
 }

@@ -13,9 +13,11 @@ import { claimStore } from '../claims/claim.store';
 import { earnRateStore } from '../earning/earnRate.store';
 import { usageOf, type Grant } from '../limits/usage.rules';
 import { rankOffers, type RankedOffer } from '../offers/offer.rules';
-import { programStore, type ProgramSettings } from '../program/programSettings';
+import { programStore } from '../program/program.store';
+import type { ProgramSettings } from '../program/programSettings';
 import { builtInSegments, segmentsOf, type SegmentDefinition } from '../segments/segment.rules';
 import { segmentStore, type StoredStats } from '../segments/segment.store';
+import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { UpstreamError } from '../../../runtime/http/graphqlRequest';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import type { LedgerQuoteFacts } from '../upstream/ledgerQuoteFacts';
@@ -102,6 +104,19 @@ export class QuoteService {
 
   program(db: Queryable = this.db): Promise<ProgramSettings> {
     return programStore.load(db, this.defaults);
+  }
+
+  /** Saves the program's time zone and currency and records `CampaignProgramChanged`. */
+  async setProgram(settings: ProgramSettings, actor: NewEvent['actor']): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await programStore.save(tx, settings);
+      await appendEvent(tx, 'campaign', {
+        type: 'CampaignProgramChanged',
+        aggregateId: 'program',
+        payload: settings,
+        actor,
+      });
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
 import type { Logger } from '../../../runtime/logging/logger';
-import { programStore, type ProgramSettings } from '../program/programSettings';
+import { programStore } from '../program/program.store';
+import type { ProgramSettings } from '../program/programSettings';
 import type { UpstreamEvent, UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { forbidden, requirePrincipal } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
-import { appendEvent } from '../../../runtime/events/outbox';
 import type { CampaignContext } from '../context';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import { Customer } from '../offers/offer.type';
@@ -54,15 +53,7 @@ export class SegmentResolver {
       description: input.description ?? null,
       rule,
     };
-    await ctx.db.transaction(async (tx) => {
-      await segmentStore.save(tx, segment);
-      await appendEvent(tx, 'campaign', {
-        type: 'SegmentDefined',
-        aggregateId: segment.key,
-        payload: segment,
-        actor: actorOf(ctx.principal!),
-      });
-    });
+    await ctx.segments.define(segment, actorOf(ctx.principal!));
     return toSegment(segment, false);
   }
 
@@ -71,20 +62,7 @@ export class SegmentResolver {
     description: 'Removes a marketer-defined segment; campaigns naming it then match nobody by it.',
   })
   async removeSegment(@Arg('key') key: string, @Ctx() ctx: CampaignContext): Promise<boolean> {
-    const removed = await ctx.db.transaction(async (tx) => {
-      const gone = await segmentStore.remove(tx, key);
-      if (gone) {
-        await appendEvent(tx, 'campaign', {
-          type: 'SegmentRemoved',
-          aggregateId: key,
-          payload: { key },
-          actor: actorOf(ctx.principal!),
-        });
-      }
-      return gone;
-    });
-    if (!removed)
-      throw new CampaignError(CampaignErrorKind.UnknownSegment, `No marketer-defined segment has the key ${key}`);
+    await ctx.segments.remove(key, actorOf(ctx.principal!));
     return true;
   }
 

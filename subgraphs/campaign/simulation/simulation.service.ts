@@ -11,9 +11,10 @@ import { CampaignError, CampaignErrorKind } from '../errors';
 import { usageOf, type Grant } from '../limits/usage.rules';
 import type { ProgramSettings } from '../program/programSettings';
 import { inHoldout } from '../campaigns/holdout.rules';
-import { quoteOrder, type QuoteOrderLine } from '../quotes/quote.engine';
+import { quoteOrder } from '../quotes/quote.engine';
 import { builtInSegments, segmentsOf } from '../segments/segment.rules';
 import { segmentStore, type StoredStats } from '../segments/segment.store';
+import { simulationStore, type PurchaseRow } from './simulation.store';
 
 export interface SimulationResult {
   from: Date;
@@ -24,16 +25,6 @@ export interface SimulationResult {
   pointsCost: number;
   /** When the budget would have run out, if it would have. */
   budgetExhaustedAt: Date | null;
-}
-
-interface PurchaseRow {
-  purchase_id: string;
-  customer_id: string;
-  channel: string;
-  store_id: string | null;
-  currency: string;
-  lines: QuoteOrderLine[];
-  occurred_at: Date;
 }
 
 const batchSize = 1000;
@@ -85,13 +76,7 @@ export class SimulationService {
     let after: { at: Date; id: string } | null = null;
 
     for (;;) {
-      const { rows }: { rows: PurchaseRow[] } = await this.db.query<PurchaseRow>(
-        `select purchase_id, customer_id, channel, store_id, currency, lines, occurred_at from campaign.purchases
-         where occurred_at >= $1 and occurred_at < $2
-           and ($3::timestamptz is null or (occurred_at, purchase_id) > ($3::timestamptz, $4::uuid))
-         order by occurred_at, purchase_id limit $5`,
-        [from, to, after?.at ?? null, after?.id ?? null, batchSize],
-      );
+      const rows = await simulationStore.purchasesBetween(this.db, from, to, after, batchSize);
       if (rows.length === 0) break;
       await this.loadCustomers(rows, from, stats, history);
       for (const row of rows) {
@@ -170,11 +155,7 @@ export class SimulationService {
     const fresh = [...new Set(rows.map((row) => row.customer_id))].filter((id) => !history.has(id));
     if (fresh.length === 0) return;
     const found = await segmentStore.statsOf(this.db, fresh);
-    const { rows: before } = await this.db.query<{ customer_id: string; purchases: number; channels: string[] }>(
-      `select customer_id, count(*)::int as purchases, array_agg(distinct channel) as channels
-       from campaign.purchases where customer_id = any($1::uuid[]) and occurred_at < $2 group by customer_id`,
-      [fresh, from],
-    );
+    const before = await simulationStore.historiesBefore(this.db, fresh, from);
     const earlier = new Map(before.map((row) => [row.customer_id, row]));
     for (const id of fresh) {
       stats.set(id, found.get(id));

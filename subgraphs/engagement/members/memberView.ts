@@ -1,6 +1,6 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database, Queryable } from '../../../runtime/database/database';
-import { customersMergedEvent } from '../../../runtime/events/customerMerges';
+import { customersMergedEvent } from '../../profile/contract/customerMerges';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';

@@ -16,7 +16,20 @@ export interface AccountWithCursor {
   last_event_id: number | null;
 }
 
-/** SQL for reading `ledger.accounts`; postings go through AccountBook. */
+/** An account as AccountBook holds it while the account is locked. */
+export interface AccountRow {
+  customer_id: string;
+  balance: number;
+  pending: number;
+  lifetime_points: number;
+  tier: string | null;
+  tier_since: Date | null;
+  tier_review_at: Date | null;
+  last_activity_at: Date | null;
+  merged_into: string | null;
+}
+
+/** SQL for `ledger.accounts`; postings go through AccountBook, which saves its totals here. */
 /**
  * SQL: the account `customerId` (an SQL expression of type uuid) and the accounts merged into it,
  * as rows of `account_id`: what a member's history and totals read.
@@ -47,5 +60,79 @@ export const accountStore = {
       [customerId],
     );
     return rows[0]?.id;
+  },
+
+  /** Opens the account if it is new. */
+  async open(tx: Queryable, customerId: string): Promise<void> {
+    await tx.query('insert into ledger.accounts (customer_id) values ($1) on conflict (customer_id) do nothing', [
+      customerId,
+    ]);
+  },
+
+  /** The member's tier now; null without an account or a tier. */
+  async tierOf(db: Queryable, customerId: string): Promise<string | null> {
+    const { rows } = await db.query<{ tier: string | null }>(
+      'select tier from ledger.accounts where customer_id = $1',
+      [customerId],
+    );
+    return rows[0]?.tier ?? null;
+  },
+
+  /** Opens the account if it is new and locks it until the transaction ends. */
+  async openForUpdate(tx: Queryable, customerId: string): Promise<AccountRow> {
+    await accountStore.open(tx, customerId);
+    const { rows } = await tx.query<AccountRow>(
+      `select customer_id, balance, pending, lifetime_points, tier, tier_since, tier_review_at, last_activity_at,
+              merged_into
+         from ledger.accounts where customer_id = $1 for update`,
+      [customerId],
+    );
+    return rows[0]!;
+  },
+
+  /** Writes a locked account's totals; `earnedDelta` adds to its lifetime points (never below zero). */
+  async saveTotals(tx: Queryable, row: AccountRow, earnedDelta: number): Promise<void> {
+    await tx.query(
+      `update ledger.accounts
+          set balance = $2, pending = $3, lifetime_points = greatest(lifetime_points + $4, 0), tier = $5,
+              tier_since = $6, tier_review_at = $7, last_activity_at = $8, updated_at = now()
+        where customer_id = $1`,
+      [
+        row.customer_id,
+        row.balance,
+        row.pending,
+        earnedDelta,
+        row.tier,
+        row.tier_since,
+        row.tier_review_at,
+        row.last_activity_at,
+      ],
+    );
+  },
+
+  /**
+   * The next `limit` accounts after `after` (by id) with something due at `now`: pending points to
+   * release, points to expire, a tier review, inactivity since `inactiveBefore`, or lots expiring by
+   * `noticeUntil` not yet announced.
+   */
+  async dueForSettling(
+    db: Queryable,
+    due: { now: Date; inactiveBefore: Date | null; noticeUntil: Date | null; after: string; limit: number },
+  ): Promise<Array<{ customer_id: string }>> {
+    const { rows } = await db.query<{ customer_id: string }>(
+      `select customer_id from (
+         select customer_id from ledger.lots where status = 'PENDING' and available_at <= $1
+         union select customer_id from ledger.lots where status = 'ACTIVE' and remaining > 0 and expires_at <= $1
+         union select customer_id from ledger.accounts where tier_review_at <= $1
+         union select customer_id from ledger.accounts where balance > 0 and last_activity_at <= $2
+         union select customer_id from ledger.lots
+                where status = 'ACTIVE' and remaining > 0 and expiry_noticed_at is null and expires_at <= $5
+       ) due
+       where customer_id > $3
+       order by customer_id
+       limit $4`,
+      [due.now, due.inactiveBefore, due.after, due.limit, due.noticeUntil],
+    );
+    return rows;
   },
 };

@@ -14,24 +14,14 @@ import {
   type LotTake,
 } from '../lots/lot.rules';
 import { lotStore } from '../lots/lot.store';
+import { purchaseStore } from '../purchases/purchase.store';
+import { accountStore, type AccountRow } from './account.store';
 import type { LedgerPolicy } from '../program/ledgerPolicy';
 import { decideTier, rankOf, type TierProgram } from '../tiers/tier.rules';
 import { tierStore } from '../tiers/tier.store';
 import { tierChangedEvent, type TierChangedPayload } from '../tiers/tier.events';
 import { orderEarningStore } from '../purchases/orderEarning.store';
 import { receivedLots } from '../transfers/transfer.rules';
-
-interface AccountRow {
-  customer_id: string;
-  balance: number;
-  pending: number;
-  lifetime_points: number;
-  tier: string | null;
-  tier_since: Date | null;
-  tier_review_at: Date | null;
-  last_activity_at: Date | null;
-  merged_into: string | null;
-}
 
 type Actor = NewEvent['actor'];
 
@@ -74,17 +64,9 @@ export class AccountBook {
    * a merged id is the one it was merged into.
    */
   static async open(tx: Queryable, customerId: string, now: Date, policy: LedgerPolicy): Promise<AccountBook> {
-    await tx.query('insert into ledger.accounts (customer_id) values ($1) on conflict (customer_id) do nothing', [
-      customerId,
-    ]);
-    const { rows } = await tx.query<AccountRow>(
-      `select customer_id, balance, pending, lifetime_points, tier, tier_since, tier_review_at, last_activity_at,
-              merged_into
-         from ledger.accounts where customer_id = $1 for update`,
-      [customerId],
-    );
-    if (rows[0]!.merged_into) return AccountBook.open(tx, rows[0]!.merged_into, now, policy);
-    const book = new AccountBook(tx, rows[0]!, now, policy);
+    const row = await accountStore.openForUpdate(tx, customerId);
+    if (row.merged_into) return AccountBook.open(tx, row.merged_into, now, policy);
+    const book = new AccountBook(tx, row, now, policy);
     await book.settle();
     return book;
   }
@@ -175,10 +157,7 @@ export class AccountBook {
     }
     this.row.pending = 0;
     survivor.row.pending += pending;
-    await this.tx.query('update ledger.lots set customer_id = $1 where customer_id = $2 and remaining > 0', [
-      survivor.customerId,
-      this.customerId,
-    ]);
+    await lotStore.moveOpenLots(this.tx, this.customerId, survivor.customerId);
     this.lots = undefined;
     survivor.lots = undefined;
     survivor.earnedDelta += this.row.lifetime_points;
@@ -290,22 +269,7 @@ export class AccountBook {
     this.entries.length = 0;
     if (tierProgram) await this.evaluateTier(tierProgram, atReview);
     if (this.active) this.row.last_activity_at = this.now;
-    await this.tx.query(
-      `update ledger.accounts
-          set balance = $2, pending = $3, lifetime_points = greatest(lifetime_points + $4, 0), tier = $5,
-              tier_since = $6, tier_review_at = $7, last_activity_at = $8, updated_at = now()
-        where customer_id = $1`,
-      [
-        this.customerId,
-        this.row.balance,
-        this.row.pending,
-        this.earnedDelta,
-        this.row.tier,
-        this.row.tier_since,
-        this.row.tier_review_at,
-        this.row.last_activity_at,
-      ],
-    );
+    await accountStore.saveTotals(this.tx, this.row, this.earnedDelta);
     for (const event of this.events) await appendEvent(this.tx, 'ledger', event);
     this.events.length = 0;
   }
@@ -358,8 +322,7 @@ export class AccountBook {
       this.row.pending -= lot.remaining;
       this.post(drafts);
       await lotStore.activate(this.tx, lot.id);
-      if (lot.orderId)
-        await this.tx.query('update ledger.orders set released_at = $2 where id = $1', [lot.orderId, this.now]);
+      if (lot.orderId) await purchaseStore.markReleased(this.tx, lot.orderId, this.now);
       this.lots = undefined;
       this.noteChange(
         'Points from a purchase are now available: its return window has closed',

@@ -9,20 +9,9 @@ import { purchaseStore } from '../purchases/purchase.store';
 import type { PointsEarning } from '../purchases/purchase.type';
 import type { CampaignQuotes, PointsQuote } from '../upstream/campaignQuotes';
 import type { AccountBook } from '../accounts/accountBook';
+import { accountStore } from '../accounts/account.store';
+import { activityStore, type ActivityRow } from './activity.store';
 import { ActivityKind, ActivityStatus, type Activity } from './activity.type';
-
-interface ActivityRow {
-  id: string;
-  customer_id: string;
-  kind: ActivityKind;
-  external_id: string;
-  channel: string;
-  referred_customer_id: string | null;
-  status: ActivityStatus;
-  points_earned: number;
-  earnings: PointsEarning[];
-  recorded_at: Date;
-}
 
 export interface ActivityRequest {
   customerId: string;
@@ -102,10 +91,7 @@ export class ActivityService {
     request = { ...request, customerId: await this.core.requireCustomer(request.customerId, 'the activity') };
     if (referred !== null) return this.refer(request, referred);
 
-    const { rows } = await this.core.db.query<{ tier: string | null }>(
-      'select tier from ledger.accounts where customer_id = $1',
-      [request.customerId],
-    );
+    const tier = await accountStore.tierOf(this.core.db, request.customerId);
     const quote = await this.core.upstream(
       () =>
         this.quotes.claimActivity({
@@ -113,7 +99,7 @@ export class ActivityService {
           customerId: request.customerId,
           kind: request.kind,
           channel: request.channel,
-          tier: rows[0]?.tier ?? null,
+          tier,
           at: this.core.clock(),
         }),
       'the activity',
@@ -151,16 +137,9 @@ export class ActivityService {
    * referral's status make a second call find nothing to do.
    */
   async completeReferral(friendId: string): Promise<void> {
-    const { rows } = await this.core.db.query<ActivityRow>(
-      `select * from ledger.activities where kind = 'REFERRAL' and referred_customer_id = $1 and status = $2`,
-      [friendId, ActivityStatus.AWAITING_PURCHASE],
-    );
-    const referral = rows[0];
+    const referral = await activityStore.awaitingReferralOf(this.core.db, friendId);
     if (!referral) return;
-    const { rows: accounts } = await this.core.db.query<{ tier: string | null }>(
-      'select tier from ledger.accounts where customer_id = $1',
-      [referral.customer_id],
-    );
+    const tier = await accountStore.tierOf(this.core.db, referral.customer_id);
     const quote = await this.core.upstream(
       () =>
         this.quotes.claimActivity({
@@ -168,31 +147,22 @@ export class ActivityService {
           customerId: referral.customer_id,
           kind: ActivityKind.REFERRAL,
           channel: referral.channel,
-          tier: accounts[0]?.tier ?? null,
+          tier,
           at: this.core.clock(),
         }),
       'the referral',
     );
     await this.core.withAccount(referral.customer_id, async (book, tx) => {
-      const { rows: current } = await tx.query<ActivityRow>(
-        'select * from ledger.activities where id = $1 for update',
-        [referral.id],
-      );
-      if (current[0]?.status !== ActivityStatus.AWAITING_PURCHASE) return;
+      const current = await activityStore.lock(tx, referral.id);
+      if (current?.status !== ActivityStatus.AWAITING_PURCHASE) return;
       const earnings = this.earningsOf(referral.id, ActivityKind.REFERRAL, quote);
       await book.credit(earnings.drafts, { orderId: null, pendingUntil: null });
-      await tx.query(
-        `update ledger.activities set status = $2, points_earned = $3, earnings = $4::jsonb, balance_after = $5,
-           credited_at = $6 where id = $1`,
-        [
-          referral.id,
-          ActivityStatus.CREDITED,
-          quote.totalPoints,
-          JSON.stringify(earnings.lines),
-          book.balance,
-          book.now,
-        ],
-      );
+      await activityStore.markCredited(tx, referral.id, {
+        points: quote.totalPoints,
+        earnings: earnings.lines,
+        balanceAfter: book.balance,
+        at: book.now,
+      });
       book.noteChange('Referral: your friend made a first purchase', referral.id, null);
       publishCredited(
         book,
@@ -205,17 +175,11 @@ export class ActivityService {
 
   /** Pays referrals whose friend bought but whose payment did not happen (a crash, a campaign service outage). */
   async completeDueReferrals(): Promise<number> {
-    const { rows } = await this.core.db.query<{ referred_customer_id: string }>(
-      `select a.referred_customer_id from ledger.activities a
-       where a.kind = 'REFERRAL' and a.status = $1
-         and exists (select 1 from ledger.orders o where o.customer_id = a.referred_customer_id)
-       limit 200`,
-      [ActivityStatus.AWAITING_PURCHASE],
-    );
+    const friends = await activityStore.friendsWhoBought(this.core.db);
     let paid = 0;
-    for (const row of rows) {
+    for (const friendId of friends) {
       try {
-        await this.completeReferral(row.referred_customer_id);
+        await this.completeReferral(friendId);
         paid++;
       } catch (error) {
         this.logger.warn('a referral could not be paid yet', { error: String(error) });
@@ -244,9 +208,7 @@ export class ActivityService {
     const id = randomUUID();
     try {
       return await this.core.db.transaction(async (tx) => {
-        await tx.query('insert into ledger.accounts (customer_id) values ($1) on conflict (customer_id) do nothing', [
-          request.customerId,
-        ]);
+        await accountStore.open(tx, request.customerId);
         return toActivity(
           await this.insert(tx, request, id, ActivityStatus.AWAITING_PURCHASE, [], null, this.core.clock()),
         );
@@ -290,36 +252,22 @@ export class ActivityService {
     balanceAfter: number | null,
     at: Date,
   ): Promise<ActivityRow> {
-    const { rows } = await tx.query<ActivityRow>(
-      `insert into ledger.activities (id, customer_id, kind, external_id, channel, referred_customer_id, status,
-         points_earned, earnings, balance_after, occurred_at, credited_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) returning *`,
-      [
-        id,
-        request.customerId,
-        request.kind,
-        request.externalId,
-        request.channel,
-        request.referredCustomerId ?? null,
-        status,
-        earnings.reduce((sum, line) => sum + line.points, 0),
-        JSON.stringify(earnings),
-        balanceAfter,
-        at,
-        status === ActivityStatus.CREDITED ? at : null,
-      ],
-    );
-    return rows[0]!;
+    return activityStore.insert(tx, {
+      id,
+      customerId: request.customerId,
+      kind: request.kind,
+      externalId: request.externalId,
+      channel: request.channel,
+      referredCustomerId: request.referredCustomerId ?? null,
+      status,
+      earnings,
+      balanceAfter,
+      at,
+    });
   }
 
   private find(db: Queryable, request: ActivityRequest): Promise<ActivityRow | undefined> {
-    return db
-      .query<ActivityRow>('select * from ledger.activities where customer_id = $1 and kind = $2 and external_id = $3', [
-        request.customerId,
-        request.kind,
-        request.externalId,
-      ])
-      .then(({ rows }) => rows[0]);
+    return activityStore.findByKey(db, request.customerId, request.kind, request.externalId);
   }
 
   private replay(existing: ActivityRow, request: ActivityRequest): Activity {

@@ -4,18 +4,8 @@ import type { NewEvent } from '../../../runtime/events/outbox';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
+import { adjustmentStore, type AdjustmentRow } from './adjustment.store';
 import type { PointsAdjustment } from './adjustment.type';
-
-interface AdjustmentRow {
-  id: string;
-  idempotency_key: string | null;
-  customer_id: string;
-  points: number;
-  reason: string;
-  actor: { role: string; subject: string } | null;
-  balance_after: number;
-  created_at: Date;
-}
 
 export interface AdjustmentRequest {
   customerId: string;
@@ -60,13 +50,18 @@ export class AdjustmentService {
         };
         if (request.points > 0) await book.credit([draft], { orderId: null, pendingUntil: null });
         else await book.debit([draft]);
-        const { rows } = await tx.query<AdjustmentRow>(
-          `insert into ledger.adjustments (id, idempotency_key, customer_id, points, reason, actor, balance_after, created_at)
-           values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) returning *`,
-          [id, key, request.customerId, request.points, request.reason, JSON.stringify(actor), book.balance, book.now],
-        );
+        const row = await adjustmentStore.insert(tx, {
+          id,
+          idempotencyKey: key,
+          customerId: request.customerId,
+          points: request.points,
+          reason: request.reason,
+          actor,
+          balanceAfter: book.balance,
+          at: book.now,
+        });
         book.noteChange(`Adjustment: ${request.reason}`, id, actor);
-        return toAdjustment(rows[0]!);
+        return toAdjustment(row);
       },
       async (constraint) => {
         if (constraint !== 'adjustments_idempotency_key_key' || !key) return undefined;
@@ -77,10 +72,7 @@ export class AdjustmentService {
   }
 
   private async findByKey(key: string, db: Queryable = this.core.db): Promise<AdjustmentRow | undefined> {
-    const { rows } = await db.query<AdjustmentRow>('select * from ledger.adjustments where idempotency_key = $1', [
-      key,
-    ]);
-    return rows[0];
+    return adjustmentStore.findByKey(db, key);
   }
 
   private replay(existing: AdjustmentRow, request: AdjustmentRequest): PointsAdjustment {

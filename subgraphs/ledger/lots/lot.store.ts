@@ -87,6 +87,14 @@ export const lotStore = {
     return row && { id: row.id, orderId: row.order_id, remaining: row.remaining, availableAt: row.available_at };
   },
 
+  /** Moves the lots that still hold points from one member to another (a merge). */
+  async moveOpenLots(tx: Queryable, fromCustomerId: string, toCustomerId: string): Promise<void> {
+    await tx.query('update ledger.lots set customer_id = $1 where customer_id = $2 and remaining > 0', [
+      toCustomerId,
+      fromCustomerId,
+    ]);
+  },
+
   async activate(tx: Queryable, lotId: number): Promise<void> {
     await tx.query(`update ledger.lots set status = 'ACTIVE' where id = $1`, [lotId]);
   },

@@ -1,6 +1,7 @@
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
 import { AccountBook } from '../accounts/accountBook';
+import { accountStore } from '../accounts/account.store';
 import type { LedgerCore } from '../ledgerCore';
 import { addMonths } from '../lots/lot.rules';
 import { tierStore } from '../tiers/tier.store';
@@ -48,20 +49,13 @@ async function settleDueAccounts(
   let accounts = 0;
   let expiryNotices = 0;
   for (;;) {
-    const { rows } = await core.db.query<{ customer_id: string }>(
-      `select customer_id from (
-         select customer_id from ledger.lots where status = 'PENDING' and available_at <= $1
-         union select customer_id from ledger.lots where status = 'ACTIVE' and remaining > 0 and expires_at <= $1
-         union select customer_id from ledger.accounts where tier_review_at <= $1
-         union select customer_id from ledger.accounts where balance > 0 and last_activity_at <= $2
-         union select customer_id from ledger.lots
-                where status = 'ACTIVE' and remaining > 0 and expiry_noticed_at is null and expires_at <= $5
-       ) due
-       where customer_id > $3
-       order by customer_id
-       limit $4`,
-      [now, inactiveBefore, after, batchSize, noticeUntil],
-    );
+    const rows = await accountStore.dueForSettling(core.db, {
+      now,
+      inactiveBefore,
+      noticeUntil,
+      after,
+      limit: batchSize,
+    });
     for (const { customer_id: customerId } of rows) {
       expiryNotices += await core.db.transaction(async (tx) => {
         const program = await tierStore.load(tx);

@@ -1,8 +1,9 @@
 import type { Queryable } from '../../../runtime/database/database';
-import type { CustomerMerge } from '../../../runtime/events/customerMerges';
+import type { CustomerMerge } from '../../profile/contract/customerMerges';
 import { AccountBook } from '../accounts/accountBook';
 import type { LedgerCore } from '../ledgerCore';
 import { tierStore } from '../tiers/tier.store';
+import { accountMergeStore } from './accountMerge.store';
 
 /** The ledger's event once it has moved a merged account into its survivor. */
 export const accountsMergedEvent = 'AccountsMerged';
@@ -27,11 +28,7 @@ export interface AccountsMergedPayload {
  */
 export async function mergeAccounts(core: LedgerCore, tx: Queryable, merge: CustomerMerge): Promise<void> {
   const { survivorId, mergedId } = merge;
-  const { rows } = await tx.query<{ merged_into: string | null }>(
-    'select merged_into from ledger.accounts where customer_id = $1',
-    [mergedId],
-  );
-  if (rows[0]?.merged_into) return;
+  if (await accountMergeStore.isMerged(tx, mergedId)) return;
   const program = await tierStore.load(tx);
   const now = core.clock();
   // Two merges touching one account lock in the same order.
@@ -40,9 +37,7 @@ export async function mergeAccounts(core: LedgerCore, tx: Queryable, merge: Cust
   const survivor = books.get(survivorId)!;
   const merged = books.get(mergedId)!;
   const moved = await merged.moveInto(survivor, merge.mergeId);
-  for (const table of ['orders', 'returns']) {
-    await tx.query(`update ledger.${table} set customer_id = $1 where customer_id = $2`, [survivorId, mergedId]);
-  }
+  await accountMergeStore.moveOrdersAndReturns(tx, mergedId, survivorId);
   merged.noteChange('Points moved to the profile this one was merged into', `merge:${merge.mergeId}`, null);
   survivor.noteChange('Points moved from a profile merged into this one', `merge:${merge.mergeId}`, null);
   survivor.publish({
@@ -53,8 +48,5 @@ export async function mergeAccounts(core: LedgerCore, tx: Queryable, merge: Cust
   });
   await merged.save(program);
   await survivor.save(program);
-  await tx.query(
-    'update ledger.accounts set merged_into = $1, merged_at = $3 where customer_id = $2 or merged_into = $2',
-    [survivorId, mergedId, now],
-  );
+  await accountMergeStore.markMerged(tx, mergedId, survivorId, now);
 }

@@ -1,5 +1,5 @@
 import { programMetrics } from './programMetrics.rules';
-import type { RangeFigures } from './programMetrics.store';
+import type { RangeFigures } from './programMetrics.rules';
 
 const empty: RangeFigures = {
   activeMembers: 0,

@@ -1,4 +1,36 @@
-import type { GroupFigures, RangeFigures } from './programMetrics.store';
+/** A day range's figures, as the store folds them from the daily aggregates. */
+export interface GroupFigures {
+  key: string;
+  activeMembers: number;
+  purchases: number;
+  netSpend: number;
+}
+
+export interface RangeFigures {
+  activeMembers: number;
+  purchases: number;
+  netSpend: number;
+  multiChannelMembers: number;
+  multiChannelNetSpend: number;
+  singleChannelNetSpend: number;
+  pointsByKind: Record<string, number>;
+  pointsOutstanding: number;
+  byChannel: GroupFigures[];
+  byStore: GroupFigures[];
+  byTier: GroupFigures[];
+  /** Members who bought in the `churnAfterDays` before `from`, and those of them with no purchase in the range. */
+  churnBase: number;
+  churnedMembers: number;
+  /** The active members' whole history up to `to`: net spend, and how many ever bought in two channels. */
+  lifetime: {
+    members: number;
+    clv: number;
+    multiChannelMembers: number;
+    multiChannelClv: number;
+    singleChannelClv: number;
+  };
+  lastEventId: number;
+}
 
 export interface GroupMetricsView extends GroupFigures {
   averageOrderValue: number;

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
+import type { RangeFigures } from './programMetrics.rules';
 
 const cursorSource = 'metrics';
 export const foldedTypes = ['PurchaseRecorded', 'ReturnRecorded', 'BalanceUpdated', 'AccountsMerged'];
@@ -99,39 +100,6 @@ async function foldMerges(tx: Queryable, fromId: number, toId: number): Promise<
       [survivor, merged],
     );
   }
-}
-
-export interface GroupFigures {
-  key: string;
-  activeMembers: number;
-  purchases: number;
-  netSpend: number;
-}
-
-export interface RangeFigures {
-  activeMembers: number;
-  purchases: number;
-  netSpend: number;
-  multiChannelMembers: number;
-  multiChannelNetSpend: number;
-  singleChannelNetSpend: number;
-  pointsByKind: Record<string, number>;
-  pointsOutstanding: number;
-  byChannel: GroupFigures[];
-  byStore: GroupFigures[];
-  byTier: GroupFigures[];
-  /** Members who bought in the `churnAfterDays` before `from`, and those of them with no purchase in the range. */
-  churnBase: number;
-  churnedMembers: number;
-  /** The active members' whole history up to `to`: net spend, and how many ever bought in two channels. */
-  lifetime: {
-    members: number;
-    clv: number;
-    multiChannelMembers: number;
-    multiChannelClv: number;
-    singleChannelClv: number;
-  };
-  lastEventId: number;
 }
 
 /** The program's figures for the UTC days `from` up to (not including) `to`, from the aggregates only. */

@@ -60,6 +60,11 @@ export const purchaseStore = {
     return rows[0];
   },
 
+  /** Records when an order's pending points became available (its return window closed). */
+  async markReleased(tx: Queryable, orderId: string, at: Date): Promise<void> {
+    await tx.query('update ledger.orders set released_at = $2 where id = $1', [orderId, at]);
+  },
+
   async insert(tx: Queryable, order: NewOrder): Promise<OrderRow> {
     const { rows } = await tx.query<OrderRow>(
       `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,

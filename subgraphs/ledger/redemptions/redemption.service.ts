@@ -3,20 +3,8 @@ import type { NewEvent } from '../../../runtime/events/outbox';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
-import type { LotTake } from '../lots/lot.rules';
+import { redemptionStore, type RedemptionRow } from './redemption.store';
 import type { PointsDebit } from './redemption.type';
-
-interface RedemptionRow {
-  redemption_id: string;
-  customer_id: string;
-  points: number;
-  reason: string;
-  lots: LotTake[];
-  balance_after: number;
-  debited_at: Date;
-  refunded_at: Date | null;
-  refund_balance_after: number | null;
-}
 
 export interface DebitRequest {
   customerId: string;
@@ -66,21 +54,17 @@ export class RedemptionService {
           null,
         );
         book.markActivity();
-        const { rows } = await tx.query<RedemptionRow>(
-          `insert into ledger.redemptions (redemption_id, customer_id, points, reason, lots, balance_after, debited_at)
-           values ($1, $2, $3, $4, $5::jsonb, $6, $7) returning *`,
-          [
-            request.redemptionId,
-            request.customerId,
-            request.points,
-            request.reason,
-            JSON.stringify(lots),
-            book.balance,
-            book.now,
-          ],
-        );
+        const row = await redemptionStore.insert(tx, {
+          redemptionId: request.redemptionId,
+          customerId: request.customerId,
+          points: request.points,
+          reason: request.reason,
+          lots,
+          balanceAfter: book.balance,
+          at: book.now,
+        });
         book.noteChange(request.reason, request.redemptionId, actor);
-        return toDebit(rows[0]!);
+        return toDebit(row);
       },
       async (constraint) => {
         if (constraint !== 'redemptions_pkey') return undefined;
@@ -98,11 +82,7 @@ export class RedemptionService {
     if (known.refunded_at) return toDebit(known);
     return this.core.withAccount(known.customer_id, async (book, tx) => {
       // Under the account's lock: a racing refund has either committed or not started.
-      const { rows } = await tx.query<RedemptionRow>(
-        'select * from ledger.redemptions where redemption_id = $1 for update',
-        [redemptionId],
-      );
-      const redemption = rows[0]!;
+      const redemption = (await redemptionStore.lock(tx, redemptionId))!;
       if (redemption.refunded_at) return toDebit(redemption);
       await book.restore(
         [
@@ -116,20 +96,14 @@ export class RedemptionService {
         ],
         redemption.lots,
       );
-      const { rows: updated } = await tx.query<RedemptionRow>(
-        `update ledger.redemptions set refunded_at = $2, refund_balance_after = $3 where redemption_id = $1 returning *`,
-        [redemptionId, book.now, book.balance],
-      );
+      const updated = await redemptionStore.markRefunded(tx, redemptionId, book.now, book.balance);
       book.noteChange(`Refund: ${reason}`, redemptionId, actor);
-      return toDebit(updated[0]!);
+      return toDebit(updated);
     });
   }
 
   private async find(redemptionId: string, db: Queryable = this.core.db): Promise<RedemptionRow | undefined> {
-    const { rows } = await db.query<RedemptionRow>('select * from ledger.redemptions where redemption_id = $1', [
-      redemptionId,
-    ]);
-    return rows[0];
+    return redemptionStore.find(db, redemptionId);
   }
 
   private replay(existing: RedemptionRow, request: DebitRequest): PointsDebit {

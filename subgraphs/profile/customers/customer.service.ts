@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { hasSqlState, SqlState, type Database } from '../../../runtime/database/database';
-import { customersMergedEvent, type CustomersMergedPayload } from '../../../runtime/events/customerMerges';
+import { customersMergedEvent, type CustomersMergedPayload } from '../contract/customerMerges';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { isUuid } from '../../../runtime/validation/validators';
 import { CustomerError, CustomerErrorKind } from './customer.errors';
@@ -160,10 +160,7 @@ export class CustomerService {
       throw new CustomerError(CustomerErrorKind.InvalidProfile, 'A profile cannot be merged into itself');
     }
     return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string; merged_into: string | null; erased_at: Date | null }>(
-        'select id, merged_into, erased_at from profile.customers where id = any($1::uuid[]) order by id for update',
-        [[survivorId, mergedId]],
-      );
+      const rows = await customerStore.lockForMerge(tx, [survivorId, mergedId]);
       const survivor = rows.find((row) => row.id === survivorId);
       const merged = rows.find((row) => row.id === mergedId);
       for (const [id, row] of [
@@ -173,11 +170,7 @@ export class CustomerService {
         if (!row) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${id}`);
       }
       if (merged!.merged_into === survivorId) {
-        const { rows: done } = await tx.query<{ id: string }>(
-          `select id from profile.events where type = $1 and aggregate_id = $2 order by id desc limit 1`,
-          [customersMergedEvent, mergedId],
-        );
-        return { mergedId, auditEventId: done[0]!.id };
+        return { mergedId, auditEventId: (await customerStore.lastEventId(tx, customersMergedEvent, mergedId))! };
       }
       const refuse = (message: string) => new CustomerError(CustomerErrorKind.MergeRefused, message);
       if (merged!.merged_into) throw refuse(`${mergedId} was already merged into ${merged!.merged_into}`);
@@ -212,11 +205,7 @@ export class CustomerService {
   ): Promise<void> {
     const currentId = await this.currentId(customerId);
     await this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ merged_into: string | null }>(
-        'select merged_into from profile.customers where id = $1 for update',
-        [currentId],
-      );
-      if (rows[0]!.merged_into) {
+      if (await customerStore.lockAndIsMerged(tx, currentId)) {
         throw new CustomerError(CustomerErrorKind.MergeRefused, 'The profile was merged meanwhile: try again');
       }
       await work(tx, currentId);

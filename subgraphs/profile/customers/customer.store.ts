@@ -80,6 +80,36 @@ export const customerStore = {
     return new Map(rows.map((row) => [row.asked_id, toCustomer(row)]));
   },
 
+  /** Locks the profiles of a merge, in id order (two merges touching one profile lock alike). */
+  async lockForMerge(
+    tx: Queryable,
+    ids: readonly string[],
+  ): Promise<Array<{ id: string; merged_into: string | null; erased_at: Date | null }>> {
+    const { rows } = await tx.query<{ id: string; merged_into: string | null; erased_at: Date | null }>(
+      'select id, merged_into, erased_at from profile.customers where id = any($1::uuid[]) order by id for update',
+      [ids],
+    );
+    return rows;
+  },
+
+  /** The id of the newest profile event of `type` about `aggregateId`. */
+  async lastEventId(tx: Queryable, type: string, aggregateId: string): Promise<string | undefined> {
+    const { rows: done } = await tx.query<{ id: string }>(
+      `select id from profile.events where type = $1 and aggregate_id = $2 order by id desc limit 1`,
+      [type, aggregateId],
+    );
+    return done[0]?.id;
+  },
+
+  /** Locks the profile; true when it was merged into another meanwhile. */
+  async lockAndIsMerged(tx: Queryable, customerId: string): Promise<boolean> {
+    const { rows } = await tx.query<{ merged_into: string | null }>(
+      'select merged_into from profile.customers where id = $1 for update',
+      [customerId],
+    );
+    return Boolean(rows[0]!.merged_into);
+  },
+
   /** The profile an id stands for now (itself, or the one it was merged into); undefined for no profile. */
   async currentId(db: Queryable, id: string): Promise<string | undefined> {
     const { rows } = await db.query<{ id: string }>(

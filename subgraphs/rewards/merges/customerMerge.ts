@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import type { CustomerMerge } from '../../../runtime/events/customerMerges';
+import type { CustomerMerge } from '../../profile/contract/customerMerges';
 
 /**
  * Applies a profile merge to rewards, in the caller's transaction: the merged member's redemptions

@@ -1,10 +1,10 @@
-import type { InternalCredential } from '../auth/tokens';
-import type { Database, Queryable } from '../database/database';
-import { PeriodicJob } from '../jobs/periodicJob';
-import type { Logger } from '../logging/logger';
-import { OutboxFollower, type FollowReport } from './outboxFollower';
-import { outboxWakeUps } from './outboxWakeUps';
-import { UpstreamOutbox } from './upstreamOutbox';
+import type { InternalCredential } from '../../../runtime/auth/tokens';
+import type { Database, Queryable } from '../../../runtime/database/database';
+import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
+import type { Logger } from '../../../runtime/logging/logger';
+import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
+import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 
 /** The profile's event for two profiles of one person becoming one; the other subgraphs follow it. */
 export const customersMergedEvent = 'CustomersMerged';

@@ -1,5 +1,5 @@
-import type { InternalCredential } from '../auth/tokens';
-import { graphqlRequest } from '../http/graphqlRequest';
+import type { InternalCredential } from '../../../runtime/auth/tokens';
+import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
 
 const SERVICE = 'profile service';
 

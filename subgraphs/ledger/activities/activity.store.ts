@@ -1,0 +1,109 @@
+import type { Queryable } from '../../../runtime/database/database';
+import type { PointsEarning } from '../purchases/purchase.type';
+import { ActivityStatus, type ActivityKind } from './activity.type';
+
+export interface ActivityRow {
+  id: string;
+  customer_id: string;
+  kind: ActivityKind;
+  external_id: string;
+  channel: string;
+  referred_customer_id: string | null;
+  status: ActivityStatus;
+  points_earned: number;
+  earnings: PointsEarning[];
+  recorded_at: Date;
+}
+
+export interface NewActivity {
+  id: string;
+  customerId: string;
+  kind: ActivityKind;
+  externalId: string;
+  channel: string;
+  referredCustomerId: string | null;
+  status: ActivityStatus;
+  earnings: PointsEarning[];
+  balanceAfter: number | null;
+  at: Date;
+}
+
+/** SQL for `ledger.activities`: activities credited, and referrals awaiting the friend's purchase. */
+export const activityStore = {
+  async insert(tx: Queryable, activity: NewActivity): Promise<ActivityRow> {
+    const { rows } = await tx.query<ActivityRow>(
+      `insert into ledger.activities (id, customer_id, kind, external_id, channel, referred_customer_id, status,
+         points_earned, earnings, balance_after, occurred_at, credited_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) returning *`,
+      [
+        activity.id,
+        activity.customerId,
+        activity.kind,
+        activity.externalId,
+        activity.channel,
+        activity.referredCustomerId,
+        activity.status,
+        activity.earnings.reduce((sum, line) => sum + line.points, 0),
+        JSON.stringify(activity.earnings),
+        activity.balanceAfter,
+        activity.at,
+        activity.status === ActivityStatus.CREDITED ? activity.at : null,
+      ],
+    );
+    return rows[0]!;
+  },
+
+  /** The activity recorded under its idempotency key (member, kind, external id). */
+  async findByKey(
+    db: Queryable,
+    customerId: string,
+    kind: ActivityKind,
+    externalId: string,
+  ): Promise<ActivityRow | undefined> {
+    const { rows } = await db.query<ActivityRow>(
+      'select * from ledger.activities where customer_id = $1 and kind = $2 and external_id = $3',
+      [customerId, kind, externalId],
+    );
+    return rows[0];
+  },
+
+  /** The referral of `friendId` still waiting for the friend's first purchase. */
+  async awaitingReferralOf(db: Queryable, friendId: string): Promise<ActivityRow | undefined> {
+    const { rows } = await db.query<ActivityRow>(
+      `select * from ledger.activities where kind = 'REFERRAL' and referred_customer_id = $1 and status = $2`,
+      [friendId, ActivityStatus.AWAITING_PURCHASE],
+    );
+    return rows[0];
+  },
+
+  /** Locks an activity until the transaction ends. */
+  async lock(tx: Queryable, id: string): Promise<ActivityRow | undefined> {
+    const { rows } = await tx.query<ActivityRow>('select * from ledger.activities where id = $1 for update', [id]);
+    return rows[0];
+  },
+
+  /** Records a referral as paid. */
+  async markCredited(
+    tx: Queryable,
+    id: string,
+    credit: { points: number; earnings: readonly PointsEarning[]; balanceAfter: number; at: Date },
+  ): Promise<void> {
+    await tx.query(
+      `update ledger.activities set status = $2, points_earned = $3, earnings = $4::jsonb, balance_after = $5,
+         credited_at = $6 where id = $1`,
+      [id, ActivityStatus.CREDITED, credit.points, JSON.stringify(credit.earnings), credit.balanceAfter, credit.at],
+    );
+  },
+
+  /** Friends of unpaid referrals who have bought since (at most 200 a call). */
+  async friendsWhoBought(db: Queryable): Promise<string[]> {
+    const { rows } = await db.query<{ referred_customer_id: string }>(
+      `select a.referred_customer_id from ledger.activities a
+       where a.kind = 'REFERRAL' and a.status = $1
+         and exists (select 1 from ledger.orders o where o.customer_id = a.referred_customer_id)
+       limit 200`,
+      [ActivityStatus.AWAITING_PURCHASE],
+    );
+    return rows.map((row) => row.referred_customer_id);
+  },
+};

@@ -1,0 +1,37 @@
+import type { Database } from '../../../runtime/database/database';
+import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { privacyStore } from './privacy.store';
+
+/** GDPR export and erasure of a member's personal data. */
+export class PrivacyService {
+  constructor(private readonly db: Database) {}
+
+  /** Everything the profile holds about `customerId` (a current id), as one document. */
+  async exportProfile(customerId: string): Promise<object> {
+    const rows = await privacyStore.exportOf(this.db, customerId);
+    return { exportedAt: new Date().toISOString(), ...rows };
+  }
+
+  /** Erases the member's personal data and records `CustomerErased` as the audit entry. */
+  async erase(
+    customerId: string,
+    reason: string,
+    actor: NewEvent['actor'],
+  ): Promise<{ customerId: string; erasedAt: Date; auditEventId: string }> {
+    return this.db.transaction(async (tx) => {
+      await privacyStore.eraseContactData(tx, customerId);
+      const erased = await privacyStore.eraseProfiles(tx, customerId);
+      const event = await appendEvent(tx, 'profile', {
+        type: 'CustomerErased',
+        aggregateId: customerId,
+        payload: { customerId, reason },
+        actor,
+      });
+      return {
+        customerId,
+        erasedAt: erased.find((row) => row.id === customerId)!.erased_at,
+        auditEventId: String(event.id),
+      };
+    });
+  }
+}
