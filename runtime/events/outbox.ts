@@ -6,6 +6,8 @@ export interface OutboxEvent<Payload = unknown> {
   /** Increases monotonically, and events become visible in id order. */
   id: number;
   type: string;
+  /** The version of the type's contract the payload was written at (1 before versions existed). */
+  version: number;
   /** The entity the event is about (a customer id, a reward id, ...). */
   aggregateId: string;
   payload: Payload;
@@ -14,6 +16,8 @@ export interface OutboxEvent<Payload = unknown> {
 
 export interface NewEvent<Payload = unknown> {
   type: string;
+  /** The contract version of `payload` (see eventContract.ts); 1 when omitted. */
+  version?: number;
   aggregateId: string;
   payload: Payload;
   /** Who caused the change (`{ role, subject }`), kept as the audit trail; null for the system. */
@@ -23,17 +27,19 @@ export interface NewEvent<Payload = unknown> {
 export interface EventRow {
   id: number;
   type: string;
+  version: number;
   aggregate_id: string;
   payload: unknown;
   created_at: Date;
 }
 
-export const eventColumns = 'id, type, aggregate_id, payload, created_at';
+export const eventColumns = 'id, type, version, aggregate_id, payload, created_at';
 
 export function toOutboxEvent<Payload>(row: EventRow): OutboxEvent<Payload> {
   return {
     id: row.id,
     type: row.type,
+    version: row.version,
     aggregateId: row.aggregate_id,
     payload: row.payload as Payload,
     createdAt: row.created_at,
@@ -97,6 +103,11 @@ export function outboxMigrations(schema: string): Migration[] {
         create index events_aggregate_idx on ${schema}.events (aggregate_id, id);
       `,
     },
+    {
+      version: 2,
+      name: 'event_versions',
+      sql: `alter table ${schema}.events add column version integer not null default 1;`,
+    },
   ];
 }
 
@@ -115,9 +126,9 @@ export async function appendEvent<Payload>(
 ): Promise<OutboxEvent<Payload>> {
   await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`loyalty-graph:outbox:${schema}`]);
   const { rows } = await tx.query<EventRow>(
-    `insert into ${schema}.events (type, aggregate_id, payload, actor) values ($1, $2, $3::jsonb, $4::jsonb)
-     returning ${eventColumns}`,
-    [event.type, event.aggregateId, JSON.stringify(event.payload), event.actor && JSON.stringify(event.actor)],
+    `insert into ${schema}.events (type, version, aggregate_id, payload, actor)
+     values ($1, $2, $3, $4::jsonb, $5::jsonb) returning ${eventColumns}`,
+    [event.type, event.version ?? 1, event.aggregateId, JSON.stringify(event.payload), event.actor && JSON.stringify(event.actor)],
   );
   const row = rows[0]!;
   await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), eventNotice(row)]);

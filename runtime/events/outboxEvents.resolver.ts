@@ -29,6 +29,9 @@ export function outboxEventsResolver(options: OutboxEventsField): new () => obje
     @Field()
     type!: string;
 
+    @Field(() => Int, { description: "The version of the type's contract the payload follows." })
+    version!: number;
+
     @Field({ description: 'The entity the event is about (a customer id, a reward id, ...).' })
     aggregateId!: string;
 

@@ -18,7 +18,7 @@ export class UpstreamOutbox {
     private readonly service: string,
   ) {
     this.query = `query ReadOutbox($after: Int!, $first: Int!, $types: [String!]) {
-      events: ${field}(after: $after, first: $first, types: $types) { id type aggregateId payload createdAt }
+      events: ${field}(after: $after, first: $first, types: $types) { id type version aggregateId payload createdAt }
     }`;
   }
 
@@ -28,6 +28,7 @@ export class UpstreamOutbox {
       events: Array<{
         id: string;
         type: string;
+        version: number;
         aggregateId: string;
         payload: Record<string, unknown>;
         createdAt: string;

@@ -135,6 +135,7 @@ describe('webhook events', () => {
   const event = {
     id: 42,
     type: 'PurchaseRecorded',
+    version: 1,
     aggregateId: 'c-1',
     payload: { customerId: 'c-1', pointsEarned: 25 },
     createdAt: new Date('2026-06-01T09:00:00.000Z'),
