@@ -38,7 +38,8 @@ function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
@@ -47,7 +48,8 @@ function scalar<T>(describe: string, accepts: (value: unknown) => value is T): D
   return {
     describe,
     decode(value, path) {
-      if (!accepts(value)) throw new EventContractError(path, `a${/^[aeiou]/.test(describe) ? 'n' : ''} ${describe}`, value);
+      if (!accepts(value))
+        throw new EventContractError(path, `a${/^[aeiou]/.test(describe) ? 'n' : ''} ${describe}`, value);
       return value;
     },
   };
@@ -117,7 +119,9 @@ export function record<T>(value: Decoder<T>): Decoder<Record<string, T>> {
     decode(input, path) {
       if (typeof input !== 'object' || input === null || Array.isArray(input))
         throw new EventContractError(path, 'an object', input);
-      return Object.fromEntries(Object.entries(input).map(([key, entry]) => [key, value.decode(entry, `${path}.${key}`)]));
+      return Object.fromEntries(
+        Object.entries(input).map(([key, entry]) => [key, value.decode(entry, `${path}.${key}`)]),
+      );
     },
   };
 }
@@ -126,7 +130,9 @@ type Shape = Record<string, Decoder<unknown>>;
 type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 export type ObjectOf<S extends Shape> = Simplify<
-  { [K in Exclude<keyof S, OptionalKeys<S>>]: Decoded<S[K]> } & { [K in OptionalKeys<S>]?: Exclude<Decoded<S[K]>, undefined> }
+  { [K in Exclude<keyof S, OptionalKeys<S>>]: Decoded<S[K]> } & {
+    [K in OptionalKeys<S>]?: Exclude<Decoded<S[K]>, undefined>;
+  }
 >;
 
 /**
@@ -218,10 +224,15 @@ function contractOf<P>(
       return { type: declaration.type, version: latest.version, aggregateId, payload, actor };
     },
     decode(event) {
-      if (event.type !== declaration.type) throw new EventContractError('type', JSON.stringify(declaration.type), event.type);
+      if (event.type !== declaration.type)
+        throw new EventContractError('type', JSON.stringify(declaration.type), event.type);
       const version = event.version ?? 1;
       if (!versions.some((known) => known.version === version))
-        throw new EventContractError(`${label(version)} version`, `one of ${versions.map((v) => v.version).join(', ')}`, version);
+        throw new EventContractError(
+          `${label(version)} version`,
+          `one of ${versions.map((v) => v.version).join(', ')}`,
+          version,
+        );
       return decodeAt(version, event);
     },
     is: (event) => event.type === declaration.type,
