@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../runtime/config/projectRoot';
 import { errorsPage } from './docs/errorsPage';
+import { eventsPage } from './docs/eventsPage';
 import { rolesPage } from './docs/rolesPage';
 import { settingsPage } from './docs/settingsPage';
 
@@ -13,6 +14,7 @@ export async function generatedPages(): Promise<Array<[file: string, content: st
     ['docs/reference/errors.md', errorsPage()],
     ['docs/reference/roles.md', await rolesPage()],
     ['docs/reference/settings.md', settingsPage()],
+    ['docs/reference/events.md', eventsPage()],
   ];
   return Promise.all(
     pages.map(async ([file, text]) => {
@@ -23,7 +25,7 @@ export async function generatedPages(): Promise<Array<[file: string, content: st
   );
 }
 
-/** `npm run docs` writes docs/reference/{errors,roles,settings}.md; `--check` fails when one is stale. */
+/** `npm run docs` writes docs/reference/{errors,roles,settings,events}.md; `--check` fails when one is stale. */
 async function main(): Promise<void> {
   const pages = await generatedPages();
   if (process.argv.includes('--check')) {
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    console.log('docs/reference (errors, roles, settings) is up to date');
+    console.log('docs/reference (errors, roles, settings, events) is up to date');
     return;
   }
   for (const [file, content] of pages) {
