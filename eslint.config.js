@@ -27,8 +27,6 @@ const sqlOutsideStores = [
  * statements move; nothing may join it.
  */
 const sqlNotYetInStores = [
-  'subgraphs/profile/customers/birthday.resolver.ts',
-  'subgraphs/profile/insights/programMembers.resolver.ts',
   'subgraphs/rewards/merges/customerMerge.ts',
   'subgraphs/rewards/redemptions/birthdayRewards.ts',
   'subgraphs/rewards/vouchers/voucher.resolver.ts',

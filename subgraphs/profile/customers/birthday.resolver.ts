@@ -3,6 +3,7 @@ import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { isUuid } from '../../../runtime/validation/validators';
 import type { ProfileContext } from '../context';
 import { bornOn } from './birthday.rules';
+import { customerStore } from './customer.store';
 
 @Resolver()
 export class BirthdayResolver {
@@ -26,14 +27,6 @@ export class BirthdayResolver {
     if (!Number.isInteger(first) || first < 1 || first > 1000) {
       throw userInputError('first must be between 1 and 1000', { argument: 'first' });
     }
-    const born = bornOn(month, day, leapYear);
-    const { rows } = await ctx.db.query<{ id: string }>(
-      `select id from profile.customers
-        where erased_at is null and merged_into is null and ${born.sql}
-          and ($4::uuid is null or id > $4::uuid)
-        order by id limit $5`,
-      [...born.params, after ?? null, first],
-    );
-    return rows.map((row) => row.id);
+    return customerStore.idsBornOn(ctx.db, bornOn(month, day, leapYear), after, first);
   }
 }

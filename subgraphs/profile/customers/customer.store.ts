@@ -74,6 +74,23 @@ export interface NewCustomer {
 
 /** SQL for `profile.customers` and `profile.identities`. */
 export const customerStore = {
+  /** Ids of live members born on a day (`born`: birthday.rules' condition on `birthday`), after an id, in id order. */
+  async idsBornOn(
+    db: Queryable,
+    born: { sql: string; params: readonly unknown[] },
+    after: string | null,
+    first: number,
+  ): Promise<string[]> {
+    const { rows } = await db.query<{ id: string }>(
+      `select id from profile.customers
+        where erased_at is null and merged_into is null and ${born.sql}
+          and ($${born.params.length + 1}::uuid is null or id > $${born.params.length + 1}::uuid)
+        order by id limit $${born.params.length + 2}`,
+      [...born.params, after, first],
+    );
+    return rows.map((row) => row.id);
+  },
+
   /** Loads many customers in one query, by the id asked for (a merged id maps to its survivor). */
   async findByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, Customer>> {
     const { rows } = await db.query<CustomerRow>(selectCustomers, [ids]);

@@ -2,27 +2,10 @@ import { Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphq
 import type { ProfileContext } from '../context';
 import { NpsScore } from '../feedback/feedback.type';
 import { npsOfCounts } from '../feedback/nps.rules';
+import { programMembersStore } from './programMembers.store';
 import { EnrolmentsByChannel, NpsByChannel, ProgramMetrics } from './programMembers.type';
 
 const staff = ['marketer', 'admin', 'internal'] as const;
-
-// A profile counts from its enrolment until it is merged into another or erased.
-const memberAt = (at: string) =>
-  `enrolled_at < ${at} and (merged_at is null or merged_at >= ${at}) and (erased_at is null or erased_at >= ${at})`;
-
-interface NpsCounts {
-  channel: string;
-  responses: string | number;
-  promoters: string | number;
-  detractors: string | number;
-}
-
-const toNps = (row: NpsCounts): NpsScore =>
-  npsOfCounts({
-    responses: Number(row.responses),
-    promoters: Number(row.promoters),
-    detractors: Number(row.detractors),
-  });
 
 /**
  * Reads for one range (the entity the gateway resolved, one object per request): a total and its
@@ -41,12 +24,8 @@ function once<T>(range: ProgramMetrics, key: string, read: () => Promise<T>): Pr
 export class ProgramMembersResolver {
   @Authorized(...staff)
   @FieldResolver(() => Int, { description: 'Members at the end of the range: enrolled, not merged away, not erased.' })
-  async members(@Root() range: ProgramMetrics, @Ctx() ctx: ProfileContext): Promise<number> {
-    const { rows } = await ctx.db.query<{ members: string | number }>(
-      `select count(*) as members from profile.customers where ${memberAt('$1')}`,
-      [range.to],
-    );
-    return Number(rows[0]!.members);
+  members(@Root() range: ProgramMetrics, @Ctx() ctx: ProfileContext): Promise<number> {
+    return programMembersStore.membersAt(ctx.db, range.to);
   }
 
   @Authorized(...staff)
@@ -62,14 +41,7 @@ export class ProgramMembersResolver {
   @Authorized(...staff)
   @FieldResolver(() => [EnrolmentsByChannel], { description: 'membersEnrolled by the channel they enrolled through.' })
   enrolmentsByChannel(@Root() range: ProgramMetrics, @Ctx() ctx: ProfileContext): Promise<EnrolmentsByChannel[]> {
-    return once(range, 'enrolments', async () => {
-      const { rows } = await ctx.db.query<{ channel: string; members: string | number }>(
-        `select enrollment_channel as channel, count(*) as members from profile.customers
-         where enrolled_at >= $1 and ${memberAt('$2')} group by enrollment_channel order by enrollment_channel`,
-        [range.from, range.to],
-      );
-      return rows.map((row) => ({ channel: row.channel, members: Number(row.members) }));
-    });
+    return once(range, 'enrolments', () => programMembersStore.enrolmentsByChannel(ctx.db, range.from, range.to));
   }
 
   @Authorized(...staff)
@@ -88,14 +60,11 @@ export class ProgramMembersResolver {
   @Authorized(...staff)
   @FieldResolver(() => [NpsByChannel], { description: 'NPS per channel the answers were given in.' })
   npsByChannel(@Root() range: ProgramMetrics, @Ctx() ctx: ProfileContext): Promise<NpsByChannel[]> {
-    return once(range, 'nps', async () => {
-      const { rows } = await ctx.db.query<NpsCounts>(
-        `select channel, count(*) as responses, count(*) filter (where score >= 9) as promoters,
-                count(*) filter (where score <= 6) as detractors
-         from profile.feedback where created_at >= $1 and created_at < $2 group by channel order by channel`,
-        [range.from, range.to],
-      );
-      return rows.map((row) => ({ channel: row.channel, nps: toNps(row) }));
-    });
+    return once(range, 'nps', async () =>
+      (await programMembersStore.feedbackByChannel(ctx.db, range.from, range.to)).map(({ channel, counts }) => ({
+        channel,
+        nps: npsOfCounts(counts),
+      })),
+    );
   }
 }
