@@ -4,24 +4,10 @@ import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { programStore } from '../program/program.store';
 import type { ProgramSettings } from '../program/programSettings';
 import { mergesIn, type HistoryFollower } from '../segments/purchaseHistory';
+import { campaignEvents } from '../contract/events';
 import { completingPurchase } from './badge.rules';
 import { badgeStore, type BadgeRecord } from './badge.store';
 import type { BadgeAwards } from './badgeAwards';
-
-export const badgeEarnedEvent = 'BadgeEarned';
-
-/** The outbox payload of a completed badge (notifications and webhooks read it). */
-export interface BadgeEarnedPayload {
-  customerId: string;
-  badgeKey: string;
-  badgeName: string;
-  /** Points the completion credits (0 for none); the ledger credits them soon after. */
-  points: number;
-  /** The purchase that completed it. */
-  purchaseId: string;
-  /** When that purchase happened. */
-  occurredAt: string;
-}
 
 /** The ledger's idempotency key of a badge's points: one award per badge and member. */
 export const awardKeyOf = (badgeKey: string, customerId: string): string => `badge:${badgeKey}:${customerId}`;
@@ -88,18 +74,14 @@ export class BadgeTracker implements HistoryFollower {
         reason: awardReasonOf(badge),
       });
     }
-    await appendEvent<BadgeEarnedPayload>(tx, 'campaign', {
-      type: badgeEarnedEvent,
-      aggregateId: customerId,
-      payload: {
-        customerId,
-        badgeKey: badge.key,
-        badgeName: badge.name,
-        points: badge.pointsOnCompletion,
-        purchaseId,
-        occurredAt: completedAt.toISOString(),
-      },
-      actor: null,
-    });
+    const payload = {
+      customerId,
+      badgeKey: badge.key,
+      badgeName: badge.name,
+      points: badge.pointsOnCompletion,
+      purchaseId,
+      occurredAt: completedAt.toISOString(),
+    };
+    await appendEvent(tx, 'campaign', campaignEvents.BadgeEarned.event(customerId, payload, null));
   }
 }

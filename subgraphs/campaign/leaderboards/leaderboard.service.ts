@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { campaignEvents } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import { mergesIn, type HistoryFollower } from '../segments/purchaseHistory';
 import type { ProfileFacts } from '../upstream/profileFacts';
@@ -43,12 +44,11 @@ export class LeaderboardService implements HistoryFollower {
     }
     return this.db.transaction(async (tx) => {
       const membership = await leaderboardStore.join(tx, customerId, displayName, now);
-      await appendEvent(tx, 'campaign', {
-        type: 'LeaderboardJoined',
-        aggregateId: customerId,
-        payload: { customerId, displayName },
-        actor,
-      });
+      await appendEvent(
+        tx,
+        'campaign',
+        campaignEvents.LeaderboardJoined.event(customerId, { customerId, displayName }, actor),
+      );
       return membership;
     });
   }
@@ -58,12 +58,7 @@ export class LeaderboardService implements HistoryFollower {
     return this.db.transaction(async (tx) => {
       const left = await leaderboardStore.leave(tx, customerId);
       if (left) {
-        await appendEvent(tx, 'campaign', {
-          type: 'LeaderboardLeft',
-          aggregateId: customerId,
-          payload: { customerId },
-          actor,
-        });
+        await appendEvent(tx, 'campaign', campaignEvents.LeaderboardLeft.event(customerId, { customerId }, actor));
       }
       return left;
     });
