@@ -1,9 +1,8 @@
 import type { Queryable } from '../../../runtime/database/database';
 import { appendEvent } from '../../../runtime/events/outbox';
-import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { programStore } from '../program/program.store';
 import type { ProgramSettings } from '../program/programSettings';
-import { mergesIn, type HistoryFollower } from '../segments/purchaseHistory';
+import { mergesIn, type HistoryEvent, type HistoryFollower } from '../segments/purchaseHistory';
 import { campaignEvents } from '../contract/events';
 import { completingPurchase } from './badge.rules';
 import { badgeStore, type BadgeRecord } from './badge.store';
@@ -27,14 +26,14 @@ export class BadgeTracker implements HistoryFollower {
     private readonly awards: BadgeAwards,
   ) {}
 
-  async applyBatch(tx: Queryable, events: readonly UpstreamEvent[]): Promise<void> {
+  async applyBatch(tx: Queryable, events: readonly HistoryEvent[]): Promise<void> {
     for (const merge of mergesIn(events)) await badgeStore.mergeCustomer(tx, merge.survivorId, merge.mergedId);
     // Only new purchases (a merged member's count for the survivor) can complete a badge.
     const customers = [
       ...new Set(
         events
           .filter((event) => event.type === 'PurchaseRecorded' || event.type === 'AccountsMerged')
-          .map((event) => String(event.payload.customerId)),
+          .map((event) => event.payload.customerId),
       ),
     ];
     if (customers.length === 0) return;

@@ -1,9 +1,8 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
-import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { campaignEvents } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
-import { mergesIn, type HistoryFollower } from '../segments/purchaseHistory';
+import { mergesIn, type HistoryEvent, type HistoryFollower } from '../segments/purchaseHistory';
 import type { ProfileFacts } from '../upstream/profileFacts';
 import { defaultDisplayName, displayNameProblem, normalizeDisplayName, type PersonName } from './leaderboard.rules';
 import { leaderboardStore, type Membership } from './leaderboard.store';
@@ -64,7 +63,7 @@ export class LeaderboardService implements HistoryFollower {
     });
   }
 
-  async applyBatch(tx: Queryable, events: readonly UpstreamEvent[]): Promise<void> {
+  async applyBatch(tx: Queryable, events: readonly HistoryEvent[]): Promise<void> {
     for (const merge of mergesIn(events)) await leaderboardStore.mergeCustomer(tx, merge.survivorId, merge.mergedId);
   }
 }
