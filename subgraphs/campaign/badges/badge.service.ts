@@ -1,5 +1,7 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import type { EventContract } from '../../../runtime/events/eventContract';
+import { campaignEvents, type BadgePayload } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import { badgeDefinitionProblem, badgeDetailsProblem, type BadgeDefinition, type BadgeProblem } from './badge.rules';
 import { badgeStore, type BadgeRecord } from './badge.store';
@@ -55,7 +57,7 @@ export class BadgeService {
         );
       }
       const saved = (await badgeStore.find(tx, definition.key))!;
-      await this.publish(tx, 'BadgeDefined', saved, actor);
+      await this.publish(tx, campaignEvents.BadgeDefined, saved, actor);
       return saved;
     });
   }
@@ -75,7 +77,7 @@ export class BadgeService {
       const found = badgeDetailsProblem(details);
       if (found) throw invalid(found);
       const saved = await badgeStore.update(tx, key, details);
-      await this.publish(tx, 'BadgeUpdated', saved, actor);
+      await this.publish(tx, campaignEvents.BadgeUpdated, saved, actor);
       return saved;
     });
   }
@@ -86,7 +88,7 @@ export class BadgeService {
       const current = await this.locked(tx, key);
       if (current.retiredAt) return current;
       const saved = await badgeStore.retire(tx, key, now);
-      await this.publish(tx, 'BadgeRetired', saved, actor);
+      await this.publish(tx, campaignEvents.BadgeRetired, saved, actor);
       return saved;
     });
   }
@@ -97,18 +99,19 @@ export class BadgeService {
     return current;
   }
 
-  private async publish(tx: Queryable, type: string, badge: BadgeRecord, actor: Actor): Promise<void> {
-    await appendEvent(tx, 'campaign', {
-      type,
-      aggregateId: badge.key,
-      payload: {
-        key: badge.key,
-        name: badge.name,
-        rule: badge.rule,
-        pointsOnCompletion: badge.pointsOnCompletion,
-        retiredAt: badge.retiredAt?.toISOString() ?? null,
-      },
-      actor,
-    });
+  private async publish(
+    tx: Queryable,
+    contract: EventContract<BadgePayload>,
+    badge: BadgeRecord,
+    actor: Actor,
+  ): Promise<void> {
+    const payload = {
+      key: badge.key,
+      name: badge.name,
+      rule: badge.rule,
+      pointsOnCompletion: badge.pointsOnCompletion,
+      retiredAt: badge.retiredAt?.toISOString() ?? null,
+    };
+    await appendEvent(tx, 'campaign', contract.event(badge.key, payload, actor));
   }
 }

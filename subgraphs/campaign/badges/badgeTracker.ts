@@ -1,27 +1,12 @@
 import type { Queryable } from '../../../runtime/database/database';
 import { appendEvent } from '../../../runtime/events/outbox';
-import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { programStore } from '../program/program.store';
 import type { ProgramSettings } from '../program/programSettings';
-import { mergesIn, type HistoryFollower } from '../segments/purchaseHistory';
+import { mergesIn, type HistoryEvent, type HistoryFollower } from '../segments/purchaseHistory';
+import { campaignEvents } from '../contract/events';
 import { completingPurchase } from './badge.rules';
 import { badgeStore, type BadgeRecord } from './badge.store';
 import type { BadgeAwards } from './badgeAwards';
-
-export const badgeEarnedEvent = 'BadgeEarned';
-
-/** The outbox payload of a completed badge (notifications and webhooks read it). */
-export interface BadgeEarnedPayload {
-  customerId: string;
-  badgeKey: string;
-  badgeName: string;
-  /** Points the completion credits (0 for none); the ledger credits them soon after. */
-  points: number;
-  /** The purchase that completed it. */
-  purchaseId: string;
-  /** When that purchase happened. */
-  occurredAt: string;
-}
 
 /** The ledger's idempotency key of a badge's points: one award per badge and member. */
 export const awardKeyOf = (badgeKey: string, customerId: string): string => `badge:${badgeKey}:${customerId}`;
@@ -41,14 +26,14 @@ export class BadgeTracker implements HistoryFollower {
     private readonly awards: BadgeAwards,
   ) {}
 
-  async applyBatch(tx: Queryable, events: readonly UpstreamEvent[]): Promise<void> {
+  async applyBatch(tx: Queryable, events: readonly HistoryEvent[]): Promise<void> {
     for (const merge of mergesIn(events)) await badgeStore.mergeCustomer(tx, merge.survivorId, merge.mergedId);
     // Only new purchases (a merged member's count for the survivor) can complete a badge.
     const customers = [
       ...new Set(
         events
           .filter((event) => event.type === 'PurchaseRecorded' || event.type === 'AccountsMerged')
-          .map((event) => String(event.payload.customerId)),
+          .map((event) => event.payload.customerId),
       ),
     ];
     if (customers.length === 0) return;
@@ -88,18 +73,14 @@ export class BadgeTracker implements HistoryFollower {
         reason: awardReasonOf(badge),
       });
     }
-    await appendEvent<BadgeEarnedPayload>(tx, 'campaign', {
-      type: badgeEarnedEvent,
-      aggregateId: customerId,
-      payload: {
-        customerId,
-        badgeKey: badge.key,
-        badgeName: badge.name,
-        points: badge.pointsOnCompletion,
-        purchaseId,
-        occurredAt: completedAt.toISOString(),
-      },
-      actor: null,
-    });
+    const payload = {
+      customerId,
+      badgeKey: badge.key,
+      badgeName: badge.name,
+      points: badge.pointsOnCompletion,
+      purchaseId,
+      occurredAt: completedAt.toISOString(),
+    };
+    await appendEvent(tx, 'campaign', campaignEvents.BadgeEarned.event(customerId, payload, null));
   }
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../runtime/database/database';
+import type { EventContract } from '../../../runtime/events/eventContract';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { campaignEvents, type CampaignChangePayload } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import { CampaignStatus, campaignProblem, noRestriction, type CampaignDefinition } from './campaign.rules';
 import { campaignStore, type CampaignRecord } from './campaign.store';
@@ -9,9 +11,17 @@ import type { CampaignInput } from './campaign.type';
 
 /** The statuses each action may start from, and where it leads. */
 const transitions = {
-  schedule: { from: [CampaignStatus.DRAFT, CampaignStatus.PAUSED], to: CampaignStatus.SCHEDULED },
-  pause: { from: [CampaignStatus.SCHEDULED], to: CampaignStatus.PAUSED },
-  end: { from: [CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.PAUSED], to: CampaignStatus.ENDED },
+  schedule: {
+    from: [CampaignStatus.DRAFT, CampaignStatus.PAUSED],
+    to: CampaignStatus.SCHEDULED,
+    event: campaignEvents.CampaignScheduled,
+  },
+  pause: { from: [CampaignStatus.SCHEDULED], to: CampaignStatus.PAUSED, event: campaignEvents.CampaignPaused },
+  end: {
+    from: [CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.PAUSED],
+    to: CampaignStatus.ENDED,
+    event: campaignEvents.CampaignEnded,
+  },
 } as const;
 
 export type CampaignAction = keyof typeof transitions;
@@ -78,7 +88,7 @@ export class CampaignService {
     const definition = toDefinition(input);
     return this.db.transaction(async (tx) => {
       const saved = await campaignStore.insert(tx, randomUUID(), definition);
-      await this.publish(tx, saved, 'CampaignCreated', actor);
+      await this.publish(tx, saved, campaignEvents.CampaignCreated, actor);
       return saved;
     });
   }
@@ -107,13 +117,13 @@ export class CampaignService {
         );
       }
       const saved = await campaignStore.update(tx, id, definition);
-      await this.publish(tx, saved, 'CampaignUpdated', actor);
+      await this.publish(tx, saved, campaignEvents.CampaignUpdated, actor);
       return saved;
     });
   }
 
   act(id: string, action: CampaignAction, actor: NewEvent['actor']): Promise<CampaignRecord> {
-    const { from, to } = transitions[action];
+    const { from, to, event } = transitions[action];
     return this.db.transaction(async (tx) => {
       const current = await this.locked(tx, id, null);
       if (current.status === to) return current;
@@ -125,7 +135,7 @@ export class CampaignService {
         );
       }
       const saved = await campaignStore.setStatus(tx, id, to);
-      await this.publish(tx, saved, `Campaign${to.charAt(0)}${to.slice(1).toLowerCase()}`, actor);
+      await this.publish(tx, saved, event, actor);
       return saved;
     });
   }
@@ -150,14 +160,15 @@ export class CampaignService {
   private async publish(
     tx: Parameters<typeof appendEvent>[0],
     campaign: CampaignRecord,
-    type: string,
+    contract: EventContract<CampaignChangePayload>,
     actor: NewEvent['actor'],
   ): Promise<void> {
-    await appendEvent(tx, 'campaign', {
-      type,
-      aggregateId: campaign.id,
-      payload: { campaignId: campaign.id, name: campaign.name, status: campaign.status, version: campaign.version },
-      actor,
-    });
+    const payload = {
+      campaignId: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      version: campaign.version,
+    };
+    await appendEvent(tx, 'campaign', contract.event(campaign.id, payload, actor));
   }
 }

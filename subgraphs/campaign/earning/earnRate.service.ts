@@ -1,5 +1,6 @@
 import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { campaignEvents } from '../contract/events';
 import type { EarnRate } from '../quotes/quote.engine';
 import { earnRateStore, type EarnRateRecord } from './earnRate.store';
 
@@ -18,12 +19,15 @@ export class EarnRateService {
   set(rate: EarnRate, actor: NewEvent['actor']): Promise<EarnRateRecord> {
     return this.db.transaction(async (tx) => {
       const saved = await earnRateStore.upsert(tx, rate);
-      await appendEvent(tx, 'campaign', {
-        type: 'EarnRateChanged',
-        aggregateId: rate.currency,
-        payload: { currency: rate.currency, points: rate.points, perAmount: rate.perAmount },
-        actor,
-      });
+      await appendEvent(
+        tx,
+        'campaign',
+        campaignEvents.EarnRateChanged.event(
+          rate.currency,
+          { currency: rate.currency, points: rate.points, perAmount: rate.perAmount },
+          actor,
+        ),
+      );
       return saved;
     });
   }

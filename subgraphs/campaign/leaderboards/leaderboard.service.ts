@@ -1,8 +1,8 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
-import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { campaignEvents } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
-import { mergesIn, type HistoryFollower } from '../segments/purchaseHistory';
+import { mergesIn, type HistoryEvent, type HistoryFollower } from '../segments/purchaseHistory';
 import type { ProfileFacts } from '../upstream/profileFacts';
 import { defaultDisplayName, displayNameProblem, normalizeDisplayName, type PersonName } from './leaderboard.rules';
 import { leaderboardStore, type Membership } from './leaderboard.store';
@@ -43,12 +43,11 @@ export class LeaderboardService implements HistoryFollower {
     }
     return this.db.transaction(async (tx) => {
       const membership = await leaderboardStore.join(tx, customerId, displayName, now);
-      await appendEvent(tx, 'campaign', {
-        type: 'LeaderboardJoined',
-        aggregateId: customerId,
-        payload: { customerId, displayName },
-        actor,
-      });
+      await appendEvent(
+        tx,
+        'campaign',
+        campaignEvents.LeaderboardJoined.event(customerId, { customerId, displayName }, actor),
+      );
       return membership;
     });
   }
@@ -58,18 +57,13 @@ export class LeaderboardService implements HistoryFollower {
     return this.db.transaction(async (tx) => {
       const left = await leaderboardStore.leave(tx, customerId);
       if (left) {
-        await appendEvent(tx, 'campaign', {
-          type: 'LeaderboardLeft',
-          aggregateId: customerId,
-          payload: { customerId },
-          actor,
-        });
+        await appendEvent(tx, 'campaign', campaignEvents.LeaderboardLeft.event(customerId, { customerId }, actor));
       }
       return left;
     });
   }
 
-  async applyBatch(tx: Queryable, events: readonly UpstreamEvent[]): Promise<void> {
+  async applyBatch(tx: Queryable, events: readonly HistoryEvent[]): Promise<void> {
     for (const merge of mergesIn(events)) await leaderboardStore.mergeCustomer(tx, merge.survivorId, merge.mergedId);
   }
 }

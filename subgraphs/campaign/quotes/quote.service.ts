@@ -19,6 +19,7 @@ import { builtInSegments, segmentsOf, type SegmentDefinition } from '../segments
 import { segmentStore, type StoredStats } from '../segments/segment.store';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { UpstreamError } from '../../../runtime/http/graphqlRequest';
+import { campaignEvents } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import type { LedgerQuoteFacts } from '../upstream/ledgerQuoteFacts';
 import type { ProfileFacts } from '../upstream/profileFacts';
@@ -110,12 +111,7 @@ export class QuoteService {
   async setProgram(settings: ProgramSettings, actor: NewEvent['actor']): Promise<void> {
     await this.db.transaction(async (tx) => {
       await programStore.save(tx, settings);
-      await appendEvent(tx, 'campaign', {
-        type: 'CampaignProgramChanged',
-        aggregateId: 'program',
-        payload: settings,
-        actor,
-      });
+      await appendEvent(tx, 'campaign', campaignEvents.CampaignProgramChanged.event('program', settings, actor));
     });
   }
 

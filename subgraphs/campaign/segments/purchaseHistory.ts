@@ -5,8 +5,10 @@ import type { ProgramSettings } from '../program/programSettings';
 import type { UpstreamEvent, UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { EventContractError, typesOf } from '../../../runtime/events/eventContract';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
-import { historyStore, type CampaignEarning } from './segment.store';
+import { ledgerEvents } from '../../ledger/contract/events';
+import { historyStore } from './segment.store';
 
 const source = 'ledger';
 const batchSize = 500;
@@ -17,16 +19,41 @@ const rescoreEveryMs = 60_000;
  * a safety net, since the ledger's `NOTIFY` of each event it follows wakes it.
  */
 export const defaultHistoryIntervalMs = 30_000;
-export const historyEventTypes = [
-  'PurchaseRecorded',
-  'ReturnRecorded',
-  'TierChanged',
-  'AccountsMerged',
-  'ActivityCredited',
+/** The ledger events the purchase history (and its followers: badges, leaderboards) reads, by the ledger's contract. */
+export const historyEvents = [
+  ledgerEvents.PurchaseRecorded,
+  ledgerEvents.ReturnRecorded,
+  ledgerEvents.TierChanged,
+  ledgerEvents.AccountsMerged,
+  ledgerEvents.ActivityCredited,
 ] as const;
+const historyEventTypes = typesOf(historyEvents);
 
-const earningsOf = (payload: Record<string, unknown>): CampaignEarning[] =>
-  Array.isArray(payload.earnings) ? (payload.earnings as CampaignEarning[]) : [];
+type Ledger = typeof ledgerEvents;
+type Read<K extends keyof Ledger> = { id: number; type: K; payload: ReturnType<Ledger[K]['decode']> };
+/** A ledger event of `historyEvents`, decoded with the ledger's contract. */
+export type HistoryEvent =
+  | Read<'PurchaseRecorded'>
+  | Read<'ReturnRecorded'>
+  | Read<'TierChanged'>
+  | Read<'AccountsMerged'>
+  | Read<'ActivityCredited'>;
+
+/** Decodes a ledger event the history reads; throws (naming the field) on one that breaks the contract. */
+export function decodeHistoryEvent(event: UpstreamEvent): HistoryEvent {
+  const { id } = event;
+  if (ledgerEvents.PurchaseRecorded.is(event))
+    return { id, type: 'PurchaseRecorded', payload: ledgerEvents.PurchaseRecorded.decode(event) };
+  if (ledgerEvents.ReturnRecorded.is(event))
+    return { id, type: 'ReturnRecorded', payload: ledgerEvents.ReturnRecorded.decode(event) };
+  if (ledgerEvents.TierChanged.is(event))
+    return { id, type: 'TierChanged', payload: ledgerEvents.TierChanged.decode(event) };
+  if (ledgerEvents.AccountsMerged.is(event))
+    return { id, type: 'AccountsMerged', payload: ledgerEvents.AccountsMerged.decode(event) };
+  if (ledgerEvents.ActivityCredited.is(event))
+    return { id, type: 'ActivityCredited', payload: ledgerEvents.ActivityCredited.decode(event) };
+  throw new EventContractError('type', `one of ${historyEventTypes.join(', ')}`, event.type);
+}
 
 /**
  * Something else kept from the same ledger events (badges, leaderboards): applied in each batch's
@@ -34,16 +61,16 @@ const earningsOf = (payload: Record<string, unknown>): CampaignEarning[] =>
  * with them.
  */
 export interface HistoryFollower {
-  applyBatch(tx: Queryable, events: readonly UpstreamEvent[]): Promise<void>;
+  applyBatch(tx: Queryable, events: readonly HistoryEvent[]): Promise<void>;
   /** Runs after every refresh, outside its transactions (to call other services). */
   afterRefresh?(): Promise<void>;
 }
 
 /** The profile merges (AccountsMerged) among some ledger events. */
-export function mergesIn(events: readonly UpstreamEvent[]): Array<{ survivorId: string; mergedId: string }> {
-  return events
-    .filter((event) => event.type === 'AccountsMerged')
-    .map((event) => ({ survivorId: String(event.payload.customerId), mergedId: String(event.payload.mergedId) }));
+export function mergesIn(events: readonly HistoryEvent[]): Array<{ survivorId: string; mergedId: string }> {
+  return events.flatMap((event) =>
+    event.type === 'AccountsMerged' ? [{ survivorId: event.payload.customerId, mergedId: event.payload.mergedId }] : [],
+  );
 }
 
 export interface HistoryReport {
@@ -106,46 +133,43 @@ export class PurchaseHistory {
       if (batch.length === 0) break;
       await this.db.transaction(async (tx) => {
         const committed = await consumerCursor.lock(tx, 'campaign', source);
-        const fresh = batch.filter((event) => event.id > committed);
+        const fresh = batch.filter((event) => event.id > committed).map(decodeHistoryEvent);
         const customers = new Set<string>();
         for (const event of fresh) {
-          const payload = event.payload;
-          const customerId = String(payload.customerId);
+          const { customerId } = event.payload;
           customers.add(customerId);
           if (event.type === 'PurchaseRecorded') {
+            const purchase = event.payload;
             await historyStore.addPurchase(tx, {
-              purchaseId: String(payload.purchaseId),
+              purchaseId: purchase.purchaseId,
               customerId,
-              channel: String(payload.channel),
-              storeId: (payload.storeId as string | null) ?? null,
-              currency: String(payload.currency),
-              totalAmount: Number(payload.totalAmount),
-              lines: payload.lines,
-              pointsEarned: Number(payload.pointsEarned ?? 0),
-              occurredAt: String(payload.occurredAt),
+              channel: purchase.channel,
+              storeId: purchase.storeId,
+              currency: purchase.currency,
+              totalAmount: purchase.totalAmount,
+              lines: purchase.lines,
+              pointsEarned: purchase.pointsEarned,
+              occurredAt: purchase.occurredAt,
             });
             await historyStore.addCampaignRewards(
               tx,
-              { id: String(payload.purchaseId), customerId, at: String(payload.occurredAt) },
-              earningsOf(payload),
+              { id: purchase.purchaseId, customerId, at: purchase.occurredAt },
+              purchase.earnings ?? [],
             );
           } else if (event.type === 'ActivityCredited') {
+            const activity = event.payload;
             await historyStore.addCampaignRewards(
               tx,
-              { id: String(payload.activityId), customerId, at: String(payload.occurredAt) },
-              earningsOf(payload),
+              { id: activity.activityId, customerId, at: activity.occurredAt },
+              activity.earnings,
             );
           } else if (event.type === 'ReturnRecorded') {
-            await historyStore.addReturn(
-              tx,
-              String(payload.purchaseId),
-              Number(payload.amount),
-              Number(payload.pointsReversed ?? 0),
-            );
+            const { purchaseId, amount, pointsReversed } = event.payload;
+            await historyStore.addReturn(tx, purchaseId, amount, pointsReversed);
           } else if (event.type === 'TierChanged') {
-            await historyStore.setTier(tx, customerId, String(payload.to));
+            await historyStore.setTier(tx, customerId, event.payload.to);
           } else if (event.type === 'AccountsMerged') {
-            await historyStore.mergeCustomer(tx, customerId, String(payload.mergedId));
+            await historyStore.mergeCustomer(tx, customerId, event.payload.mergedId);
           }
         }
         await historyStore.recount(tx, [...customers], currency);

@@ -1,5 +1,6 @@
 import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { campaignEvents } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import type { SegmentDefinition } from './segment.rules';
 import { segmentStore } from './segment.store';
@@ -14,12 +15,7 @@ export class SegmentService {
   async define(segment: SegmentDefinition, actor: Actor): Promise<void> {
     await this.db.transaction(async (tx) => {
       await segmentStore.save(tx, segment);
-      await appendEvent(tx, 'campaign', {
-        type: 'SegmentDefined',
-        aggregateId: segment.key,
-        payload: segment,
-        actor,
-      });
+      await appendEvent(tx, 'campaign', campaignEvents.SegmentDefined.event(segment.key, segment, actor));
     });
   }
 
@@ -28,12 +24,7 @@ export class SegmentService {
     const removed = await this.db.transaction(async (tx) => {
       const gone = await segmentStore.remove(tx, key);
       if (gone) {
-        await appendEvent(tx, 'campaign', {
-          type: 'SegmentRemoved',
-          aggregateId: key,
-          payload: { key },
-          actor,
-        });
+        await appendEvent(tx, 'campaign', campaignEvents.SegmentRemoved.event(key, { key }, actor));
       }
       return gone;
     });
