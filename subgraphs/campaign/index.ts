@@ -10,6 +10,7 @@ import { BadgeAwards } from './badges/badgeAwards';
 import { BadgeTracker } from './badges/badgeTracker';
 import { CampaignService } from './campaigns/campaign.service';
 import { createCampaignContext } from './context';
+import { ledgerEventsField } from '../ledger/contract/internalApi';
 import { EarnRateService } from './earning/earnRate.service';
 import { LeaderboardService } from './leaderboards/leaderboard.service';
 import { defaultProgramSettings, type ProgramSettings } from './program/programSettings';
@@ -63,7 +64,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   // Badges and leaderboards follow the same ledger events, in the same transactions as the history.
   const history = new PurchaseHistory(
     options.db,
-    new UpstreamOutbox(ledgerUrl, 'ledgerEvents', credential, 'ledger service'),
+    new UpstreamOutbox(ledgerUrl, ledgerEventsField, credential, 'ledger service'),
     program,
     logger.child({ job: 'purchase-history' }),
     [new BadgeTracker(program, awards), leaderboards],

@@ -1,22 +1,6 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
-
-const awardMutation = /* GraphQL */ `
-  mutation CampaignAwardPoints($input: AwardPointsInput!) {
-    awardPoints(input: $input) {
-      awardKey
-    }
-  }
-`;
-
-export interface PointsAwardRequest {
-  /** The ledger's idempotency key: asking again credits nothing more. */
-  awardKey: string;
-  customerId: string;
-  points: number;
-  /** What the member reads in their history. */
-  reason: string;
-}
+import { callOperation } from '../../../runtime/http/operation';
+import { awardPoints, type AwardPointsInput } from '../../ledger/contract/internalApi';
 
 /** Asks the ledger to credit points the campaign subgraph awards (a completed badge). */
 export class LedgerAwards {
@@ -25,10 +9,10 @@ export class LedgerAwards {
     private readonly credential: InternalCredential,
   ) {}
 
-  async award(request: PointsAwardRequest): Promise<void> {
-    await graphqlRequest(
+  async award(request: AwardPointsInput): Promise<void> {
+    await callOperation(
       this.ledgerUrl(),
-      awardMutation,
+      awardPoints,
       { input: request },
       { headers: { authorization: await this.credential.authorization() }, service: 'ledger service' },
     );

@@ -1,27 +1,6 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
-
-const quoteFactsQuery = /* GraphQL */ `
-  query CampaignMemberQuoteFacts($customerId: ID!) {
-    memberQuoteFacts(customerId: $customerId) {
-      customerId
-      tier {
-        name
-        multiplierPercent
-      }
-      purchasesBefore
-      channelsBefore
-    }
-  }
-`;
-
-/** What the ledger quotes a member's next purchase with: the account it posts to, the tier, the purchases before it. */
-export interface MemberQuoteFacts {
-  customerId: string;
-  tier: { name: string; multiplierPercent: number } | null;
-  purchasesBefore: number;
-  channelsBefore: string[];
-}
+import { callOperation } from '../../../runtime/http/operation';
+import { memberQuoteFacts, type MemberQuoteFacts } from '../../ledger/contract/internalApi';
 
 /**
  * Asks the ledger, which owns tiers and purchases, what it will claim a member's next purchase with,
@@ -34,9 +13,9 @@ export class LedgerQuoteFacts {
   ) {}
 
   async of(customerId: string): Promise<MemberQuoteFacts> {
-    const data = await graphqlRequest<{ memberQuoteFacts: MemberQuoteFacts }>(
+    const data = await callOperation(
       this.ledgerUrl(),
-      quoteFactsQuery,
+      memberQuoteFacts,
       { customerId },
       { headers: { authorization: await this.credential.authorization() }, service: 'ledger service' },
     );

@@ -1,27 +1,6 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
-
-const enrolledQuery = /* GraphQL */ `
-  query CampaignCustomerEnrolled($id: ID!) {
-    customer(id: $id) {
-      enrolledAt
-    }
-  }
-`;
-
-const nameQuery = /* GraphQL */ `
-  query CampaignCustomerName($id: ID!) {
-    customer(id: $id) {
-      givenName
-      familyName
-    }
-  }
-`;
-
-export interface PersonName {
-  givenName: string;
-  familyName: string | null;
-}
+import { callOperation } from '../../../runtime/http/operation';
+import { customerEnrolled, customerName, type PersonName } from '../../profile/contract/internalApi';
 
 /** Asks the profile subgraph when a member enrolled (for new-member campaigns) and their name (leaderboards). */
 export class ProfileFacts {
@@ -31,9 +10,9 @@ export class ProfileFacts {
   ) {}
 
   async enrolledAt(customerId: string): Promise<Date | null> {
-    const data = await graphqlRequest<{ customer: { enrolledAt: string } | null }>(
+    const data = await callOperation(
       this.profileUrl(),
-      enrolledQuery,
+      customerEnrolled,
       { id: customerId },
       { headers: { authorization: await this.credential.authorization() }, service: 'profile service' },
     );
@@ -42,9 +21,9 @@ export class ProfileFacts {
 
   /** The member's name, to derive a leaderboard display name from and to keep it out of one; null if unknown. */
   async nameOf(customerId: string): Promise<PersonName | null> {
-    const data = await graphqlRequest<{ customer: PersonName | null }>(
+    const data = await callOperation(
       this.profileUrl(),
-      nameQuery,
+      customerName,
       { id: customerId },
       { headers: { authorization: await this.credential.authorization() }, service: 'profile service' },
     );

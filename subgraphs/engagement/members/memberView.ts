@@ -5,6 +5,7 @@ import { OutboxFollower, type FollowReport } from '../../../runtime/events/outbo
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
+import { profileEventsField } from '../../profile/contract/internalApi';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
 import { notificationStore } from '../notifications/notification.store';
@@ -72,7 +73,7 @@ export function createMemberView(options: {
     db: options.db,
     schema: 'engagement',
     source: memberViewCursor,
-    upstream: new UpstreamOutbox(options.profileUrl, 'profileEvents', options.credential, 'profile service'),
+    upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
     types: memberViewEvents,
     apply,
   });

@@ -1,7 +1,11 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest';
+import { campaignEventsField } from '../../campaign/contract/internalApi';
+import { ledgerEventsField } from '../../ledger/contract/internalApi';
+import { profileEventsField } from '../../profile/contract/internalApi';
 import type { SubgraphName } from '../../registry';
+import { rewardsEventsField } from '../../rewards/contract/internalApi';
 
 /** One service's outbox, read from a cursor. */
 export interface ProgramEventSource {
@@ -27,9 +31,9 @@ export function programEventSources(urls: ProgramEventUrls, credential: Internal
     return { name, after: (after, first, types) => outbox.after(after, first, types) };
   };
   return [
-    upstream('profile', urls.profileUrl, 'profileEvents'),
-    upstream('ledger', urls.ledgerUrl, 'ledgerEvents'),
-    upstream('rewards', urls.rewardsUrl, 'rewardsEvents'),
-    upstream('campaign', urls.campaignUrl, 'campaignEvents'),
+    upstream('profile', urls.profileUrl, profileEventsField),
+    upstream('ledger', urls.ledgerUrl, ledgerEventsField),
+    upstream('rewards', urls.rewardsUrl, rewardsEventsField),
+    upstream('campaign', urls.campaignUrl, campaignEventsField),
   ];
 }

@@ -1,34 +1,7 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
+import { callOperation, type Operation, type OperationResult } from '../../../runtime/http/operation';
+import { rewardById, rewardCatalogPage } from '../../rewards/contract/internalApi';
 import type { CatalogReward } from '../notifications/notification.rules';
-
-const catalogQuery = /* GraphQL */ `
-  query NotificationCatalog($after: String) {
-    rewardCatalog(first: 100, after: $after) {
-      edges {
-        node {
-          id
-          name
-          costPoints
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`;
-
-const rewardQuery = /* GraphQL */ `
-  query NotificationReward($id: ID!) {
-    reward(id: $id) {
-      id
-      name
-      costPoints
-    }
-  }
-`;
 
 /** Rewards beyond this many (cheapest first) are not announced as affordable. */
 const maxRewards = 500;
@@ -49,12 +22,7 @@ export class RewardCatalog {
     const rewards: CatalogReward[] = [];
     let after: string | null = null;
     do {
-      const page: {
-        rewardCatalog: {
-          edges: Array<{ node: CatalogReward }>;
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        };
-      } = await this.request(catalogQuery, { after });
+      const page: OperationResult<typeof rewardCatalogPage> = await this.request(rewardCatalogPage, { after });
       rewards.push(...page.rewardCatalog.edges.map((edge) => edge.node));
       after = page.rewardCatalog.pageInfo.hasNextPage ? page.rewardCatalog.pageInfo.endCursor : null;
     } while (after && rewards.length < maxRewards);
@@ -72,15 +40,18 @@ export class RewardCatalog {
   reward(id: string): Promise<CatalogReward | null> {
     let reward = this.byId.get(id);
     if (!reward) {
-      reward = this.request<{ reward: CatalogReward | null }>(rewardQuery, { id }).then((data) => data.reward);
+      reward = this.request(rewardById, { id }).then((data) => data.reward);
       reward.catch(() => this.byId.delete(id));
       this.byId.set(id, reward);
     }
     return reward;
   }
 
-  private async request<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
-    return graphqlRequest<Data>(this.rewardsUrl(), query, variables, {
+  private async request<Variables extends object, Result>(
+    operation: Operation<Variables, Result>,
+    variables: Variables,
+  ): Promise<Result> {
+    return callOperation(this.rewardsUrl(), operation, variables, {
       headers: { authorization: await this.credential.authorization() },
       service: 'rewards service',
     });

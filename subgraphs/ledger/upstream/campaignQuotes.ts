@@ -1,18 +1,14 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
+import { callOperation, type Operation } from '../../../runtime/http/operation';
+import {
+  claimActivityPoints,
+  claimPurchasePoints,
+  type PointsQuote,
+  type PurchaseClaimInput,
+} from '../../campaign/contract/internalApi';
 import type { PurchaseOrder } from '../purchases/purchase.rules';
 
-export interface QuoteLine {
-  points: number;
-  kind: 'BASE' | 'BONUS';
-  reason: string;
-  ruleId: string | null;
-}
-
-export interface PointsQuote {
-  totalPoints: number;
-  lines: QuoteLine[];
-}
+export type { PointsQuote };
 
 /** The member's tier, whose multiplier the campaign engine applies. */
 export interface TierBenefit {
@@ -27,28 +23,6 @@ export interface PurchaseHistory {
 }
 
 const SERVICE = 'campaign service';
-
-const quoteFields = /* GraphQL */ `
-  totalPoints
-  lines {
-    points
-    kind
-    reason
-    ruleId
-  }
-`;
-
-const claimPurchaseMutation = /* GraphQL */ `
-  mutation LedgerClaimPurchasePoints($claim: PurchaseClaimInput!) {
-    claimPurchasePoints(claim: $claim) { ${quoteFields} }
-  }
-`;
-
-const claimActivityMutation = /* GraphQL */ `
-  mutation LedgerClaimActivityPoints($claim: ActivityClaimInput!) {
-    claimActivityPoints(claim: $claim) { ${quoteFields} }
-  }
-`;
 
 /**
  * Asks the campaign subgraph what a purchase or an activity earns (base rate and every campaign
@@ -68,7 +42,7 @@ export class CampaignQuotes {
     history: PurchaseHistory,
     at: Date,
   ): Promise<PointsQuote> {
-    const claim = {
+    const claim: PurchaseClaimInput = {
       key,
       at: at.toISOString(),
       purchasesBefore: history.purchasesBefore,
@@ -87,7 +61,7 @@ export class CampaignQuotes {
         })),
       },
     };
-    const data = await this.request<{ claimPurchasePoints: PointsQuote }>(claimPurchaseMutation, { claim });
+    const data = await this.request(claimPurchasePoints, { claim });
     return data.claimPurchasePoints;
   }
 
@@ -99,14 +73,17 @@ export class CampaignQuotes {
     tier: string | null;
     at: Date;
   }): Promise<PointsQuote> {
-    const data = await this.request<{ claimActivityPoints: PointsQuote }>(claimActivityMutation, {
+    const data = await this.request(claimActivityPoints, {
       claim: { ...claim, at: claim.at.toISOString() },
     });
     return data.claimActivityPoints;
   }
 
-  private async request<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
-    return graphqlRequest<Data>(this.campaignUrl, query, variables, {
+  private async request<Variables extends object, Result>(
+    operation: Operation<Variables, Result>,
+    variables: Variables,
+  ): Promise<Result> {
+    return callOperation(this.campaignUrl, operation, variables, {
       headers: { authorization: await this.credential.authorization() },
       service: SERVICE,
     });

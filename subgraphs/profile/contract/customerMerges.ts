@@ -5,6 +5,7 @@ import type { Logger } from '../../../runtime/logging/logger';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
+import { profileEventsField } from './internalApi';
 
 /** The profile's event for two profiles of one person becoming one; the other subgraphs follow it. */
 export const customersMergedEvent = 'CustomersMerged';
@@ -47,7 +48,7 @@ export function followCustomerMerges(options: {
     db: options.db,
     schema: options.schema,
     source: 'profile',
-    upstream: new UpstreamOutbox(options.profileUrl, 'profileEvents', options.credential, 'profile service'),
+    upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
     types: [customersMergedEvent],
     apply: (event, tx) =>
       options.apply(

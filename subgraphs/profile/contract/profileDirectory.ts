@@ -1,15 +1,8 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
+import { callOperation } from '../../../runtime/http/operation';
+import { customerExists } from './internalApi';
 
 const SERVICE = 'profile service';
-
-const customerQuery = /* GraphQL */ `
-  query CustomerExists($id: ID!) {
-    customer(id: $id) {
-      id
-    }
-  }
-`;
 
 /**
  * Asks the profile subgraph whether a customer exists: before the ledger opens an account for
@@ -22,9 +15,9 @@ export class ProfileDirectory {
   ) {}
 
   async customerExists(customerId: string): Promise<boolean> {
-    const data = await graphqlRequest<{ customer: { id: string } | null }>(
+    const data = await callOperation(
       this.profileUrl(),
-      customerQuery,
+      customerExists,
       { id: customerId },
       { headers: { authorization: await this.credential.authorization() }, service: SERVICE },
     );

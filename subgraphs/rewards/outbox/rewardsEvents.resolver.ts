@@ -1,8 +1,9 @@
 import { outboxEventsResolver } from '../../../runtime/events/outboxEvents.resolver';
+import { rewardsEventsField } from '../contract/internalApi';
 
 export const RewardsEventsResolver = outboxEventsResolver({
   schema: 'rewards',
-  field: 'rewardsEvents',
+  field: rewardsEventsField,
   typeName: 'RewardsEvent',
   description:
     "The rewards service's committed events after an event id, oldest first (internal: notifications and webhooks follow it).",

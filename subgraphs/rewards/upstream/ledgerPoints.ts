@@ -1,43 +1,13 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import { graphqlRequest, UpstreamError } from '../../../runtime/http/graphqlRequest';
+import { UpstreamError } from '../../../runtime/http/graphqlRequest';
+import { callOperation, type Operation } from '../../../runtime/http/operation';
+import { debitPoints, memberPoints, refundPoints, type DebitPointsInput } from '../../ledger/contract/internalApi';
 import { RewardsError, RewardsErrorKind } from '../errors';
 
 export interface MemberPoints {
   balance: number;
   tier: string | null;
 }
-
-const membersQuery = /* GraphQL */ `
-  query RewardsMemberPoints($representations: [_Any!]!) {
-    _entities(representations: $representations) {
-      ... on Customer {
-        id
-        loyalty {
-          balance
-          tier {
-            name
-          }
-        }
-      }
-    }
-  }
-`;
-
-const debitMutation = /* GraphQL */ `
-  mutation RewardsDebit($input: DebitPointsInput!) {
-    debitPoints(input: $input) {
-      balanceAfter
-    }
-  }
-`;
-
-const refundMutation = /* GraphQL */ `
-  mutation RewardsRefund($redemptionId: ID!, $reason: String!) {
-    refundPoints(redemptionId: $redemptionId, reason: $reason) {
-      refundedAt
-    }
-  }
-`;
 
 /** The ledger, as the rewards service uses it: balances and tiers, debits for redemptions, refunds. */
 export class LedgerPoints {
@@ -48,9 +18,9 @@ export class LedgerPoints {
 
   /** Balances and tiers of many members in one call. */
   async members(customerIds: readonly string[]): Promise<Map<string, MemberPoints>> {
-    const data = await this.call<{
-      _entities: Array<{ id: string; loyalty: { balance: number; tier: { name: string } | null } | null } | null>;
-    }>(membersQuery, { representations: customerIds.map((id) => ({ __typename: 'Customer', id })) });
+    const data = await this.call(memberPoints, {
+      representations: customerIds.map((id) => ({ __typename: 'Customer' as const, id })),
+    });
     return new Map(
       data._entities.flatMap((entity) =>
         entity
@@ -61,9 +31,9 @@ export class LedgerPoints {
   }
 
   /** Debits once per redemption id; INSUFFICIENT_POINTS when the balance does not cover it. */
-  async debit(input: { customerId: string; redemptionId: string; points: number; reason: string }): Promise<void> {
+  async debit(input: DebitPointsInput): Promise<void> {
     try {
-      await this.call(debitMutation, { input });
+      await this.call(debitPoints, { input });
     } catch (error) {
       if (error instanceof UpstreamError) {
         throw new RewardsError(RewardsErrorKind.UnknownCustomer, `No customer has the id ${input.customerId}`);
@@ -75,7 +45,7 @@ export class LedgerPoints {
   /** Refunds once per redemption id; a redemption that was never debited has nothing to refund. */
   async refund(redemptionId: string, reason: string): Promise<void> {
     try {
-      await this.call(refundMutation, { redemptionId, reason });
+      await this.call(refundPoints, { redemptionId, reason });
     } catch (error) {
       if (error instanceof RewardsError || !(error instanceof UpstreamError)) throw error;
       if (error.details.upstreamCode === 'NOT_FOUND') return;
@@ -83,9 +53,12 @@ export class LedgerPoints {
     }
   }
 
-  private async call<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
+  private async call<Variables extends object, Result>(
+    operation: Operation<Variables, Result>,
+    variables: Variables,
+  ): Promise<Result> {
     try {
-      return await graphqlRequest<Data>(this.ledgerUrl(), query, variables, {
+      return await callOperation(this.ledgerUrl(), operation, variables, {
         headers: { authorization: await this.credential.authorization() },
         service: 'ledger service',
       });

@@ -1,11 +1,6 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
-import { graphqlRequest } from '../../../runtime/http/graphqlRequest';
-
-const birthdaysQuery = /* GraphQL */ `
-  query RewardsBirthdays($month: Int!, $day: Int!, $leapYear: Boolean!, $after: ID, $first: Int!) {
-    customersWithBirthday(month: $month, day: $day, leapYear: $leapYear, after: $after, first: $first)
-  }
-`;
+import { callOperation } from '../../../runtime/http/operation';
+import { customersWithBirthday } from '../../profile/contract/internalApi';
 
 /** Asks the profile subgraph whose birthday it is, a page at a time. */
 export class ProfileBirthdays {
@@ -19,9 +14,9 @@ export class ProfileBirthdays {
     after: string | null,
     first: number,
   ): Promise<string[]> {
-    const data = await graphqlRequest<{ customersWithBirthday: string[] }>(
+    const data = await callOperation(
       this.profileUrl(),
-      birthdaysQuery,
+      customersWithBirthday,
       { ...date, after, first },
       { headers: { authorization: await this.credential.authorization() }, service: 'profile service' },
     );

@@ -1,0 +1,89 @@
+import { defineOperation } from '../../../runtime/http/operation';
+
+/*
+ * The campaign subgraph's internal API: the operations other subgraphs call on it (role `internal`),
+ * declared here once, with the types of their variables and results. Callers send them with
+ * `callOperation`; subgraphs/internalApi.test.ts validates each against the campaign schema.
+ */
+
+/** The outbox events query field other subgraphs read the campaign's events from. */
+export const campaignEventsField = 'campaignEvents';
+
+export interface QuoteLine {
+  points: number;
+  kind: 'BASE' | 'BONUS';
+  reason: string;
+  ruleId: string | null;
+}
+
+/** What a purchase or an activity earns: base points and every campaign that applies. */
+export interface PointsQuote {
+  totalPoints: number;
+  lines: QuoteLine[];
+}
+
+/** A tier's name and multiplier, as the campaign engine applies it. */
+export interface QuoteTier {
+  name: string;
+  multiplierPercent: number;
+}
+
+/** `PurchaseClaimInput`: a purchase as the ledger records it, with the facts it knows exactly. */
+export interface PurchaseClaimInput {
+  /** The ledger's idempotency key of the purchase. */
+  key: string;
+  /** ISO date-time. */
+  at: string;
+  purchasesBefore: number;
+  channelsBefore: string[];
+  tier: QuoteTier | null;
+  order: {
+    customerId: string;
+    channel: string;
+    storeId: string | null;
+    currency: string;
+    lines: Array<{ sku: string; category: string | null; quantity: number; unitPrice: number }>;
+  };
+}
+
+/** `ActivityClaimInput`: an activity (sign-up, review, ...) as the ledger records it. */
+export interface ActivityClaimInput {
+  key: string;
+  customerId: string;
+  /** An `ActivityKind`: SIGN_UP, REFERRAL, PRODUCT_REVIEW, SOCIAL_SHARE, BIRTHDAY. */
+  kind: string;
+  channel: string;
+  tier: string | null;
+  /** ISO date-time. */
+  at: string;
+}
+
+const quoteFields = /* GraphQL */ `
+  totalPoints
+  lines {
+    points
+    kind
+    reason
+    ruleId
+  }
+`;
+
+/** Claims what a purchase earns, taking from campaign budgets and caps; idempotent by `claim.key`. */
+export const claimPurchasePoints = defineOperation<
+  { claim: PurchaseClaimInput },
+  { claimPurchasePoints: PointsQuote }
+>(/* GraphQL */ `
+  mutation LedgerClaimPurchasePoints($claim: PurchaseClaimInput!) {
+    claimPurchasePoints(claim: $claim) { ${quoteFields} }
+  }
+`);
+
+/** Claims what an activity earns; idempotent by `claim.key`. */
+export const claimActivityPoints = defineOperation<
+  { claim: ActivityClaimInput },
+  { claimActivityPoints: PointsQuote }
+>(/* GraphQL */ `
+  mutation LedgerClaimActivityPoints($claim: ActivityClaimInput!) {
+    claimActivityPoints(claim: $claim) { ${quoteFields} }
+  }
+`);
