@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import { balanceUpdatedEvent } from '../balanceUpdates/balanceUpdate.events';
+import { ledgerEvents } from '../contract/events';
 
 export interface AccountWithCursor {
   /** The id asked for; `customer_id` is the account it resolves to (the survivor of a merge). */
@@ -48,7 +48,7 @@ export const accountStore = {
          from ledger.accounts asked
          join ledger.accounts a on a.customer_id = coalesce(asked.merged_into, asked.customer_id)
         where asked.customer_id = any($1::uuid[])`,
-      [customerIds, balanceUpdatedEvent],
+      [customerIds, ledgerEvents.BalanceUpdated.type],
     );
     return rows;
   },

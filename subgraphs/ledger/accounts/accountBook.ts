@@ -1,9 +1,8 @@
 import type { Queryable } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
-import { balanceUpdatedEvent, type BalanceUpdatedPayload } from '../balanceUpdates/balanceUpdate.events';
+import { ledgerEvents } from '../contract/events';
 import { EntryKind, postEntries, SourceType, type EntryDraft, type PostedEntry } from '../journal/journal.rules';
 import { journalStore } from '../journal/journal.store';
-import { pointsExpiringEvent, type PointsExpiringPayload } from '../lots/lot.events';
 import {
   addMonths,
   expiryNotices,
@@ -19,7 +18,6 @@ import { accountStore, type AccountRow } from './account.store';
 import type { LedgerPolicy } from '../program/ledgerPolicy';
 import { decideTier, rankOf, type TierProgram } from '../tiers/tier.rules';
 import { tierStore } from '../tiers/tier.store';
-import { tierChangedEvent, type TierChangedPayload } from '../tiers/tier.events';
 import { orderEarningStore } from '../purchases/orderEarning.store';
 import { receivedLots } from '../transfers/transfer.rules';
 
@@ -207,17 +205,18 @@ export class AccountBook {
     const lots = await lotStore.markExpiryNoticed(this.tx, this.customerId, this.now, until);
     const notices = expiryNotices(lots);
     for (const notice of notices) {
-      this.events.push({
-        type: pointsExpiringEvent,
-        aggregateId: this.customerId,
-        payload: {
-          customerId: this.customerId,
-          points: notice.points,
-          expiresAt: notice.expiresAt.toISOString(),
-          occurredAt: this.now.toISOString(),
-        } satisfies PointsExpiringPayload,
-        actor: null,
-      });
+      this.events.push(
+        ledgerEvents.PointsExpiring.event(
+          this.customerId,
+          {
+            customerId: this.customerId,
+            points: notice.points,
+            expiresAt: notice.expiresAt.toISOString(),
+            occurredAt: this.now.toISOString(),
+          },
+          null,
+        ),
+      );
     }
     return notices.length;
   }
@@ -235,22 +234,23 @@ export class AccountBook {
     const change = this.row.balance - this.marked.balance;
     const pendingChange = this.row.pending - this.marked.pending;
     if (change === 0 && pendingChange === 0) return;
-    this.events.push({
-      type: balanceUpdatedEvent,
-      aggregateId: this.customerId,
-      payload: {
-        customerId: this.customerId,
-        balance: this.row.balance,
-        change,
-        pending: this.row.pending,
-        pendingChange,
-        reason,
-        transactionId,
-        kinds: this.kindsSinceMark,
-        postedAt: this.now.toISOString(),
-      } satisfies BalanceUpdatedPayload,
-      actor,
-    });
+    this.events.push(
+      ledgerEvents.BalanceUpdated.event(
+        this.customerId,
+        {
+          customerId: this.customerId,
+          balance: this.row.balance,
+          change,
+          pending: this.row.pending,
+          pendingChange,
+          reason,
+          transactionId,
+          kinds: this.kindsSinceMark,
+          postedAt: this.now.toISOString(),
+        },
+        actor,
+      ),
+    );
     this.marked = { balance: this.row.balance, pending: this.row.pending };
     this.kindsSinceMark = {};
   }
@@ -372,19 +372,20 @@ export class AccountBook {
     this.row.tier = to.name;
     this.row.tier_since = this.now;
     this.row.tier_review_at = decision.to > 0 ? nextReview : null;
-    this.events.push({
-      type: tierChangedEvent,
-      aggregateId: this.customerId,
-      payload: {
-        customerId: this.customerId,
-        from: from.name,
-        to: to.name,
-        direction: decision.change,
-        qualifyingPoints: qualifying,
-        reviewAt: this.row.tier_review_at?.toISOString() ?? null,
-      } satisfies TierChangedPayload,
-      actor: null,
-    });
+    this.events.push(
+      ledgerEvents.TierChanged.event(
+        this.customerId,
+        {
+          customerId: this.customerId,
+          from: from.name,
+          to: to.name,
+          direction: decision.change,
+          qualifyingPoints: qualifying,
+          reviewAt: this.row.tier_review_at?.toISOString() ?? null,
+        },
+        null,
+      ),
+    );
   }
 }
 

@@ -19,5 +19,9 @@ const ledgerCustomerEvents: CustomerEventSource<LedgerContext> = {
   },
 };
 
-/** Subscribes to one member's ledger events of `type`; with `after`, first the events since that id. */
-export const subscribeToLedgerEvents = (type: string) => subscribeToCustomerEvents([type], ledgerCustomerEvents);
+/**
+ * Subscribes to one member's ledger events of one contract's type (the resolver decodes them with
+ * it); with `after`, first the events since that id.
+ */
+export const subscribeToLedgerEvents = (contract: { type: string }) =>
+  subscribeToCustomerEvents([contract.type], ledgerCustomerEvents);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import type { Logger } from '../../../runtime/logging/logger';
+import { ledgerEvents } from '../contract/events';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
@@ -37,8 +38,6 @@ const toActivity = (row: ActivityRow): Activity => ({
 const claimKey = (customerId: string, kind: ActivityKind, externalId: string): string =>
   `activity:${customerId}:${kind}:${externalId}`;
 
-export const activityCreditedEvent = 'ActivityCredited';
-
 /** Announces the points an activity earned, with the campaign each line came from (campaign performance reads it). */
 function publishCredited(
   book: AccountBook,
@@ -46,20 +45,21 @@ function publishCredited(
   lines: readonly PointsEarning[],
   actor: NewEvent['actor'],
 ): void {
-  book.publish({
-    type: activityCreditedEvent,
-    aggregateId: activity.customerId,
-    payload: {
-      activityId: activity.id,
-      customerId: activity.customerId,
-      kind: activity.kind,
-      channel: activity.channel,
-      points: lines.reduce((sum, line) => sum + line.points, 0),
-      earnings: lines.map(({ kind, points, ruleId }) => ({ kind, points, ruleId })),
-      occurredAt: book.now.toISOString(),
-    },
-    actor,
-  });
+  book.publish(
+    ledgerEvents.ActivityCredited.event(
+      activity.customerId,
+      {
+        activityId: activity.id,
+        customerId: activity.customerId,
+        kind: activity.kind,
+        channel: activity.channel,
+        points: lines.reduce((sum, line) => sum + line.points, 0),
+        earnings: lines.map(({ kind, points, ruleId }) => ({ kind, points, ruleId })),
+        occurredAt: book.now.toISOString(),
+      },
+      actor,
+    ),
+  );
 }
 
 /**

@@ -1,23 +1,10 @@
 import type { Queryable } from '../../../runtime/database/database';
 import type { CustomerMerge } from '../../profile/contract/customerMerges';
 import { AccountBook } from '../accounts/accountBook';
+import { ledgerEvents } from '../contract/events';
 import type { LedgerCore } from '../ledgerCore';
 import { tierStore } from '../tiers/tier.store';
 import { accountMergeStore } from './accountMerge.store';
-
-/** The ledger's event once it has moved a merged account into its survivor. */
-export const accountsMergedEvent = 'AccountsMerged';
-
-export interface AccountsMergedPayload {
-  /** The survivor, as in every ledger event about a customer. */
-  customerId: string;
-  survivorId: string;
-  mergedId: string;
-  /** Spendable points moved. */
-  points: number;
-  /** Pending points moved. */
-  pending: number;
-}
 
 /**
  * Moves a merged member's account into the survivor's, in the caller's transaction: points, pending
@@ -40,12 +27,9 @@ export async function mergeAccounts(core: LedgerCore, tx: Queryable, merge: Cust
   await accountMergeStore.moveOrdersAndReturns(tx, mergedId, survivorId);
   merged.noteChange('Points moved to the profile this one was merged into', `merge:${merge.mergeId}`, null);
   survivor.noteChange('Points moved from a profile merged into this one', `merge:${merge.mergeId}`, null);
-  survivor.publish({
-    type: accountsMergedEvent,
-    aggregateId: survivorId,
-    payload: { customerId: survivorId, survivorId, mergedId, ...moved } satisfies AccountsMergedPayload,
-    actor: null,
-  });
+  survivor.publish(
+    ledgerEvents.AccountsMerged.event(survivorId, { customerId: survivorId, survivorId, mergedId, ...moved }, null),
+  );
   await merged.save(program);
   await survivor.save(program);
   await accountMergeStore.markMerged(tx, mergedId, survivorId, now);

@@ -1,9 +1,27 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
+import { payloadField, typesOf } from '../../../runtime/events/eventContract';
+import {
+  ledgerEvents,
+  type AccountsMergedPayload,
+  type BalanceUpdatedPayload,
+  type BalanceUpdatedV1Payload,
+  type PurchaseRecordedPayload,
+  type ReturnRecordedPayload,
+} from '../contract/events';
 import type { RangeFigures } from './programMetrics.rules';
 
 const cursorSource = 'metrics';
-export const foldedTypes = ['PurchaseRecorded', 'ReturnRecorded', 'BalanceUpdated', 'AccountsMerged'];
+const { PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged } = ledgerEvents;
+export const foldedTypes = typesOf([PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged]);
+
+// The payload fields the fold reads in SQL, named through the contract so that a rename fails the build.
+const purchaseField = (field: keyof PurchaseRecordedPayload & string) => payloadField<PurchaseRecordedPayload>(field);
+const returnField = (field: keyof ReturnRecordedPayload & string) => payloadField<ReturnRecordedPayload>(field);
+const mergeField = (field: keyof AccountsMergedPayload & string) => payloadField<AccountsMergedPayload>(field);
+/** A BalanceUpdated field of both versions (the fold reads raw payloads, v1 rows as they were written). */
+const balanceField = (field: keyof BalanceUpdatedV1Payload & keyof BalanceUpdatedPayload & string) =>
+  payloadField<BalanceUpdatedPayload>(field);
 
 export interface FoldReport {
   /** Outbox events folded in this run. */
@@ -40,42 +58,45 @@ export async function foldLedgerEvents(db: Database, batchSize = 2000): Promise<
 }
 
 async function foldBatch(tx: Queryable, fromId: number, toId: number): Promise<void> {
-  const day = `((e.payload->>'occurredAt')::timestamptz at time zone 'UTC')::date`;
+  const day = (occurredAt: string) => `((e.payload->>'${occurredAt}')::timestamptz at time zone 'UTC')::date`;
   await tx.query(
     `insert into ledger.metrics_member_days as m (day, customer_id, channel, store_id, currency, tier, orders, spend, refunds)
      select day, customer_id, channel, store_id, currency, tier, sum(orders), sum(spend), sum(refunds) from (
-       select ${day} as day, (e.payload->>'customerId')::uuid as customer_id, e.payload->>'channel' as channel,
-              coalesce(e.payload->>'storeId', '') as store_id, e.payload->>'currency' as currency,
-              coalesce(e.payload->>'tier', '') as tier, 1 as orders, (e.payload->>'totalAmount')::bigint as spend, 0::bigint as refunds
-         from ledger.events e where e.id > $1 and e.id <= $2 and e.type = 'PurchaseRecorded'
+       select ${day(purchaseField('occurredAt'))} as day, (e.payload->>'${purchaseField('customerId')}')::uuid as customer_id,
+              e.payload->>'${purchaseField('channel')}' as channel,
+              coalesce(e.payload->>'${purchaseField('storeId')}', '') as store_id, e.payload->>'${purchaseField('currency')}' as currency,
+              coalesce(e.payload->>'${purchaseField('tier')}', '') as tier, 1 as orders,
+              (e.payload->>'${purchaseField('totalAmount')}')::bigint as spend, 0::bigint as refunds
+         from ledger.events e where e.id > $1 and e.id <= $2 and e.type = $3
        union all
-       select ${day}, o.customer_id, o.channel, coalesce(o.store_id, ''), o.currency, coalesce(a.tier, ''),
-              0, 0, (e.payload->>'amount')::bigint
-         from ledger.events e join ledger.orders o on o.id = (e.payload->>'purchaseId')::uuid
+       select ${day(returnField('occurredAt'))}, o.customer_id, o.channel, coalesce(o.store_id, ''), o.currency, coalesce(a.tier, ''),
+              0, 0, (e.payload->>'${returnField('amount')}')::bigint
+         from ledger.events e join ledger.orders o on o.id = (e.payload->>'${returnField('purchaseId')}')::uuid
          join ledger.accounts a on a.customer_id = o.customer_id
-        where e.id > $1 and e.id <= $2 and e.type = 'ReturnRecorded'
+        where e.id > $1 and e.id <= $2 and e.type = $4
      ) folded
      group by day, customer_id, channel, store_id, currency, tier
      on conflict (day, customer_id, channel, store_id, currency, tier) do update
        set orders = m.orders + excluded.orders, spend = m.spend + excluded.spend, refunds = m.refunds + excluded.refunds`,
-    [fromId, toId],
+    [fromId, toId, PurchaseRecorded.type, ReturnRecorded.type],
   );
   await foldMerges(tx, fromId, toId);
-  // Balance events from before program metrics have no kinds: their change counts as UNKNOWN.
+  // Both versions of BalanceUpdated, raw: v1 events from before program metrics have no kinds (their
+  // change counts as UNKNOWN) nor postedAt (the commit time counts), as the contract's upgrade reads them.
   await tx.query(
     `insert into ledger.metrics_points_days as m (day, kind, points)
-     select (coalesce((e.payload->>'postedAt')::timestamptz, e.created_at) at time zone 'UTC')::date,
+     select (coalesce((e.payload->>'${balanceField('postedAt')}')::timestamptz, e.created_at) at time zone 'UTC')::date,
             k.kind, sum(k.points)
        from ledger.events e
        cross join lateral (
-         select key as kind, value::bigint as points from jsonb_each_text(e.payload->'kinds')
+         select key as kind, value::bigint as points from jsonb_each_text(e.payload->'${balanceField('kinds')}')
          union all
-         select 'UNKNOWN', (e.payload->>'change')::bigint where e.payload->'kinds' is null
+         select 'UNKNOWN', (e.payload->>'${balanceField('change')}')::bigint where e.payload->'${balanceField('kinds')}' is null
        ) k
-      where e.id > $1 and e.id <= $2 and e.type = 'BalanceUpdated'
+      where e.id > $1 and e.id <= $2 and e.type = $3
       group by 1, 2
      on conflict (day, kind) do update set points = m.points + excluded.points`,
-    [fromId, toId],
+    [fromId, toId, BalanceUpdated.type],
   );
 }
 
@@ -86,9 +107,9 @@ async function foldBatch(tx: Queryable, fromId: number, toId: number): Promise<v
  */
 async function foldMerges(tx: Queryable, fromId: number, toId: number): Promise<void> {
   const { rows } = await tx.query<{ survivor: string; merged: string }>(
-    `select e.payload->>'customerId' as survivor, e.payload->>'mergedId' as merged from ledger.events e
-      where e.id > $1 and e.id <= $2 and e.type = 'AccountsMerged' order by e.id`,
-    [fromId, toId],
+    `select e.payload->>'${mergeField('customerId')}' as survivor, e.payload->>'${mergeField('mergedId')}' as merged
+       from ledger.events e where e.id > $1 and e.id <= $2 and e.type = $3 order by e.id`,
+    [fromId, toId, AccountsMerged.type],
   );
   for (const { survivor, merged } of rows) {
     await tx.query(

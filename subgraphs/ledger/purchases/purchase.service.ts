@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../../../runtime/events/outbox';
+import { ledgerEvents } from '../contract/events';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
@@ -75,8 +76,6 @@ const quotesAlike = (a: PurchaseHistoryFacts, b: PurchaseHistoryFacts, channel: 
   a.tier === b.tier &&
   (a.purchasesBefore === 0) === (b.purchasesBefore === 0) &&
   a.channelsBefore.includes(channel) === b.channelsBefore.includes(channel);
-
-export const purchaseRecordedEvent = 'PurchaseRecorded';
 
 /**
  * What a member's next purchase is quoted with besides the order: the account it posts to, the
@@ -228,30 +227,31 @@ export class PurchaseService {
         await book.credit(drafts, { orderId, pendingUntil });
         book.markActivity();
         book.noteChange(`Purchase ${order.externalOrderId} (${order.channel})`, orderId, actor);
-        book.publish({
-          type: purchaseRecordedEvent,
-          aggregateId: order.customerId,
-          payload: {
-            purchaseId: orderId,
-            customerId: order.customerId,
-            channel: order.channel,
-            storeId: order.storeId ?? null,
-            currency: order.currency,
-            totalAmount,
-            lines,
-            pointsEarned: points,
-            // Each quote line with the rule that granted it (campaign performance reads them).
-            earnings: earnings.map((earning) => ({
-              kind: earning.kind,
-              points: earning.points,
-              ruleId: earning.rule_id,
-            })),
-            occurredAt: book.now.toISOString(),
-            // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
-            tier: tierName,
-          },
-          actor,
-        });
+        book.publish(
+          ledgerEvents.PurchaseRecorded.event(
+            order.customerId,
+            {
+              purchaseId: orderId,
+              customerId: order.customerId,
+              channel: order.channel,
+              storeId: order.storeId ?? null,
+              currency: order.currency,
+              totalAmount,
+              lines,
+              pointsEarned: points,
+              // Each quote line with the rule that granted it (campaign performance reads them).
+              earnings: earnings.map((earning) => ({
+                kind: earning.kind,
+                points: earning.points,
+                ruleId: earning.rule_id,
+              })),
+              occurredAt: book.now.toISOString(),
+              // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
+              tier: tierName,
+            },
+            actor,
+          ),
+        );
         return toPurchase(saved, earnings.map(toEarning));
       },
       async (constraint) => {

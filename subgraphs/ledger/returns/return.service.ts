@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
+import { ledgerEvents } from '../contract/events';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
@@ -49,8 +50,6 @@ function toReturn(row: ReturnRow, order: OrderRow, reversals: ReturnReversal[]):
     recordedAt: row.recorded_at,
   };
 }
-
-export const returnRecordedEvent = 'ReturnRecorded';
 
 export class ReturnService {
   constructor(private readonly core: LedgerCore) {}
@@ -150,19 +149,20 @@ export class ReturnService {
           occurred_at: book.now,
         });
         book.noteChange(`Return ${request.externalReturnId} of purchase ${order.external_order_id}`, returnId, actor);
-        book.publish({
-          type: returnRecordedEvent,
-          aggregateId: order.customer_id,
-          payload: {
-            returnId,
-            purchaseId: order.id,
-            customerId: order.customer_id,
-            amount: saved.refund_amount,
-            pointsReversed: reversed + cancelled,
-            occurredAt: book.now.toISOString(),
-          },
-          actor,
-        });
+        book.publish(
+          ledgerEvents.ReturnRecorded.event(
+            order.customer_id,
+            {
+              returnId,
+              purchaseId: order.id,
+              customerId: order.customer_id,
+              amount: saved.refund_amount,
+              pointsReversed: reversed + cancelled,
+              occurredAt: book.now.toISOString(),
+            },
+            actor,
+          ),
+        );
         return toReturn(saved, order, reversals);
       },
       async (constraint) => {

@@ -3,7 +3,7 @@ import type { OutboxEvent } from '../../../runtime/events/outbox';
 import { Customer } from '../accounts/account.type';
 import { subscribeToLedgerEvents } from '../accounts/customerEvents';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { tierChangedEvent, type TierChangedPayload } from './tier.events';
+import { ledgerEvents } from '../contract/events';
 
 export enum TierDirection {
   UP = 'UP',
@@ -45,15 +45,15 @@ export class TierChange {
 @Resolver()
 export class TierChangeResolver {
   @Subscription(() => TierChange, {
-    subscribe: subscribeToLedgerEvents(tierChangedEvent),
+    subscribe: subscribeToLedgerEvents(ledgerEvents.TierChanged),
     description: "Every change of the member's tier, in order. With `after`, first the changes missed since then.",
   })
   tierChanged(
-    @Root() event: OutboxEvent<TierChangedPayload>,
+    @Root() event: OutboxEvent,
     @Arg('customerId', () => ID) _customerId: string,
     @Arg('after', () => ID, { nullable: true }) _after: string | null,
   ): TierChange {
-    const { payload } = event;
+    const payload = ledgerEvents.TierChanged.decode(event);
     return {
       eventId: String(event.id),
       customerId: payload.customerId,

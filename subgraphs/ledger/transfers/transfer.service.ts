@@ -4,7 +4,7 @@ import type { NewEvent } from '../../../runtime/events/outbox';
 import { accountStore } from '../accounts/account.store';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import type { LedgerCore } from '../ledgerCore';
-import { pointsTransferredEvent, type PointsTransferredPayload } from './transfer.events';
+import { ledgerEvents } from '../contract/events';
 import {
   checkDailyLimit,
   checkTransfer,
@@ -106,20 +106,21 @@ export class TransferService {
         });
         giver!.noteChange('Points given to another member', id, actor);
         recipient!.noteChange('Points received from another member', id, actor);
-        giver!.publish({
-          type: pointsTransferredEvent,
-          aggregateId: from,
-          payload: {
-            customerId: from,
-            transferId: id,
-            fromCustomerId: from,
-            toCustomerId: to,
-            points: request.points,
-            note: request.note,
-            occurredAt: giver!.now.toISOString(),
-          } satisfies PointsTransferredPayload,
-          actor,
-        });
+        giver!.publish(
+          ledgerEvents.PointsTransferred.event(
+            from,
+            {
+              customerId: from,
+              transferId: id,
+              fromCustomerId: from,
+              toCustomerId: to,
+              points: request.points,
+              note: request.note,
+              occurredAt: giver!.now.toISOString(),
+            },
+            actor,
+          ),
+        );
         return toTransfer(row);
       },
       async (constraint) => {
