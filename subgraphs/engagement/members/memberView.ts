@@ -1,6 +1,7 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database, Queryable } from '../../../runtime/database/database';
-import { customersMergedEvent } from '../../profile/contract/customerMerges';
+import { typesOf } from '../../../runtime/events/eventContract';
+import { profileEvents } from '../../profile/contract/events';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
@@ -12,46 +13,33 @@ import { notificationStore } from '../notifications/notification.store';
 import { memberViewStore } from './memberView.store';
 
 /** The profile events the member view is kept from. */
-export const memberViewEvents = ['ConsentChanged', customersMergedEvent, 'CustomerErased'] as const;
+export const memberViewEvents = [
+  profileEvents.ConsentChanged,
+  profileEvents.CustomersMerged,
+  profileEvents.CustomerErased,
+];
+const memberViewTypes = typesOf(memberViewEvents);
 
 /** The view's cursor in `engagement.consumer_cursors` (seeded by migration 001 on an existing install). */
 export const memberViewCursor = 'members:profile';
 
 const channels = new Set(['EMAIL', 'SMS', 'PUSH']);
 
-// Small local decoders until the profile's typed event contract lands; null: not an event the view
-// can use (a ConsentChanged written before issue 24 carries no answer; migration 001 copied those).
-function consentOf(event: UpstreamEvent): { customerId: string; channel: string; granted: boolean } | null {
-  const { customerId, channel, granted } = event.payload;
-  if (typeof customerId !== 'string' || typeof channel !== 'string' || typeof granted !== 'boolean') return null;
-  return channels.has(channel) ? { customerId, channel, granted } : null;
-}
-
-function mergeOf(event: UpstreamEvent): { survivorId: string; mergedId: string } | null {
-  const { survivorId, mergedId } = event.payload;
-  return typeof survivorId === 'string' && typeof mergedId === 'string' ? { survivorId, mergedId } : null;
-}
-
-function erasureOf(event: UpstreamEvent): { customerId: string } | null {
-  const { customerId } = event.payload;
-  return typeof customerId === 'string' ? { customerId } : null;
-}
-
 /** Applies one profile event to the view, in the transaction that advances its cursor. */
 async function apply(event: UpstreamEvent, tx: Queryable): Promise<void> {
-  if (event.type === 'ConsentChanged') {
-    const consent = consentOf(event);
-    if (consent) await memberViewStore.setConsent(tx, consent.customerId, consent.channel, consent.granted, event.id);
-  } else if (event.type === customersMergedEvent) {
-    const merge = mergeOf(event);
-    if (merge) await memberViewStore.merge(tx, merge.survivorId, merge.mergedId);
-  } else if (event.type === 'CustomerErased') {
-    const erasure = erasureOf(event);
-    if (erasure) {
-      await memberViewStore.erase(tx, erasure.customerId, event.createdAt);
-      // The messages' texts and addresses are personal data too; the delivery facts stay.
-      await notificationStore.erase(tx, erasure.customerId);
-    }
+  if (profileEvents.ConsentChanged.is(event)) {
+    const { customerId, channel, granted } = profileEvents.ConsentChanged.decode(event);
+    // A ConsentChanged written before issue 24 carries no answer (migration 001 copied those).
+    if (channel === undefined || granted === undefined || !channels.has(channel)) return;
+    await memberViewStore.setConsent(tx, customerId, channel, granted, event.id);
+  } else if (profileEvents.CustomersMerged.is(event)) {
+    const { survivorId, mergedId } = profileEvents.CustomersMerged.decode(event);
+    await memberViewStore.merge(tx, survivorId, mergedId);
+  } else if (profileEvents.CustomerErased.is(event)) {
+    const { customerId } = profileEvents.CustomerErased.decode(event);
+    await memberViewStore.erase(tx, customerId, event.createdAt);
+    // The messages' texts and addresses are personal data too; the delivery facts stay.
+    await notificationStore.erase(tx, customerId);
   }
 }
 
@@ -74,10 +62,10 @@ export function createMemberView(options: {
     schema: 'engagement',
     source: memberViewCursor,
     upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
-    types: memberViewEvents,
+    types: memberViewTypes,
     apply,
   });
   return new PeriodicJob('member view', () => follower.run(), options.logger, {
-    wakeUps: outboxWakeUps(options.db, { profile: memberViewEvents }),
+    wakeUps: outboxWakeUps(options.db, { profile: memberViewTypes }),
   });
 }

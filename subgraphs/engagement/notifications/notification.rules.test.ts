@@ -88,7 +88,18 @@ describe('message facts', () => {
     const purchase = {
       id: 7,
       type: 'PurchaseRecorded',
-      payload: { customerId: 'c', pointsEarned: 25, channel: 'IN_STORE', storeId: 'berlin-1' },
+      createdAt: new Date('2026-06-10T12:00:00Z'),
+      payload: {
+        purchaseId: 'p',
+        customerId: 'c',
+        pointsEarned: 25,
+        channel: 'IN_STORE',
+        storeId: 'berlin-1',
+        currency: 'EUR',
+        totalAmount: 2500,
+        lines: [{ sku: 'coffee', category: null, quantity: 1, unitPrice: 2500 }],
+        occurredAt: '2026-06-10T12:00:00.000Z',
+      },
     };
     expect(intentFor('ledger', purchase)).toEqual({
       eventKey: 'ledger:7:POINTS_EARNED',

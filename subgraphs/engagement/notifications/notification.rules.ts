@@ -1,3 +1,6 @@
+import type { AnyEventContract, CommittedEvent } from '../../../runtime/events/eventContract';
+import { ledgerEvents } from '../../ledger/contract/events';
+import { rewardsEvents } from '../../rewards/contract/events';
 import type { ProgramEventSource } from '../upstream/programEvents';
 
 /** What a message is about; each has its own template per channel and language. */
@@ -38,51 +41,64 @@ export interface NotificationIntent {
   facts: Record<string, string | number>;
 }
 
-interface EventLike {
+/**
+ * The events notifications read, by producer: balance changes for rewards that became affordable
+ * (answered with the catalog, see NotificationService), the rest through `intentFor`.
+ */
+export const notificationEvents = {
+  ledger: [
+    ledgerEvents.PurchaseRecorded,
+    ledgerEvents.TierChanged,
+    ledgerEvents.PointsExpiring,
+    ledgerEvents.BalanceUpdated,
+  ],
+  rewards: [rewardsEvents.RewardIssued],
+} satisfies Partial<Record<ProgramEventSource['name'], readonly AnyEventContract[]>>;
+
+/** A committed event of one of the followed outboxes. */
+export interface NotificationEvent extends CommittedEvent {
   id: number;
-  type: string;
-  payload: Record<string, unknown>;
 }
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
-const dateOnly = (value: unknown): string => text(value).slice(0, 10);
+const dateOnly = (value: string): string => value.slice(0, 10);
 
 /**
- * The message an event calls for, if any. Reward affordability needs the catalog, so balance
- * changes are answered by `affordableIntent` instead.
+ * The message an event calls for, if any, read with its producer's contract. Reward
+ * affordability needs the catalog, so balance changes are answered by `newlyAffordable` instead.
  */
-export function intentFor(source: ProgramEventSource['name'], event: EventLike): NotificationIntent | null {
-  const payload = event.payload;
-  const customerId = text(payload.customerId);
-  if (!customerId) return null;
-  const intent = (kind: NotificationKind, facts: NotificationIntent['facts']): NotificationIntent => ({
-    eventKey: `${source}:${event.id}:${kind}`,
-    customerId,
-    kind,
-    facts,
-  });
-  if (source === 'ledger' && event.type === 'PurchaseRecorded') {
-    const points = Number(payload.pointsEarned ?? 0);
-    if (!(points > 0)) return null;
-    return intent(NotificationKind.POINTS_EARNED, {
-      points,
-      channel: text(payload.channel),
-      store: text(payload.storeId),
+export function intentFor(source: ProgramEventSource['name'], event: NotificationEvent): NotificationIntent | null {
+  const intent = (
+    customerId: string,
+    kind: NotificationKind,
+    facts: NotificationIntent['facts'],
+  ): NotificationIntent | null =>
+    customerId ? { eventKey: `${source}:${event.id}:${kind}`, customerId, kind, facts } : null;
+  if (source === 'ledger' && ledgerEvents.PurchaseRecorded.is(event)) {
+    const purchase = ledgerEvents.PurchaseRecorded.decode(event);
+    if (!(purchase.pointsEarned > 0)) return null;
+    return intent(purchase.customerId, NotificationKind.POINTS_EARNED, {
+      points: purchase.pointsEarned,
+      channel: purchase.channel,
+      store: purchase.storeId ?? '',
     });
   }
-  if (source === 'ledger' && event.type === 'TierChanged') {
-    return intent(NotificationKind.TIER_CHANGED, { fromTier: text(payload.from), tier: text(payload.to) });
+  if (source === 'ledger' && ledgerEvents.TierChanged.is(event)) {
+    const change = ledgerEvents.TierChanged.decode(event);
+    return intent(change.customerId, NotificationKind.TIER_CHANGED, { fromTier: change.from, tier: change.to });
   }
-  if (source === 'ledger' && event.type === 'PointsExpiring') {
-    return intent(NotificationKind.POINTS_EXPIRING, {
-      points: Number(payload.points ?? 0),
-      expiresOn: dateOnly(payload.expiresAt),
+  if (source === 'ledger' && ledgerEvents.PointsExpiring.is(event)) {
+    const expiring = ledgerEvents.PointsExpiring.decode(event);
+    return intent(expiring.customerId, NotificationKind.POINTS_EXPIRING, {
+      points: expiring.points,
+      expiresOn: dateOnly(expiring.expiresAt),
     });
   }
-  if (source === 'rewards' && event.type === 'RewardIssued') {
-    return intent(NotificationKind.VOUCHER_ISSUED, {
-      rewardId: text(payload.rewardId),
-      validUntil: dateOnly(payload.expiresAt),
+  if (source === 'rewards' && rewardsEvents.RewardIssued.is(event)) {
+    const issued = rewardsEvents.RewardIssued.decode(event);
+    return intent(issued.customerId, NotificationKind.VOUCHER_ISSUED, {
+      rewardId: issued.rewardId,
+      validUntil: dateOnly(issued.expiresAt),
     });
   }
   return null;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../runtime/database/database';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
+import { typesOf } from '../../../runtime/events/eventContract';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { ledgerEvents } from '../../ledger/contract/events';
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { retryDelayMs } from '../../../runtime/jobs/backoff';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
@@ -15,6 +17,7 @@ import {
   chooseChannel,
   intentFor,
   newlyAffordable,
+  notificationEvents,
   type NotificationChannel,
   NotificationKind,
   NotificationStatus,
@@ -61,11 +64,10 @@ export interface NotificationReport {
   refused: number;
 }
 
-/** The events each outbox contributes; balance changes are read for rewards that became affordable. */
-const followedTypes: Partial<Record<ProgramEventSource['name'], readonly string[]>> = {
-  ledger: ['PurchaseRecorded', 'TierChanged', 'PointsExpiring', 'BalanceUpdated'],
-  rewards: ['RewardIssued'],
-};
+/** The event types each outbox contributes (see notificationEvents). */
+const followedTypes: Partial<Record<ProgramEventSource['name'], readonly string[]>> = Object.fromEntries(
+  Object.entries(notificationEvents).map(([source, contracts]) => [source, typesOf(contracts)]),
+);
 const batchSize = 200;
 /** Birthdays asked of the profile at once. */
 const birthdayPage = 500;
@@ -204,16 +206,16 @@ export class NotificationService {
   }
 
   private async intentOf(source: ProgramEventSource['name'], event: UpstreamEvent): Promise<NotificationIntent | null> {
-    if (source === 'ledger' && event.type === 'BalanceUpdated') {
-      const change = Number(event.payload.change ?? 0);
+    if (source === 'ledger' && ledgerEvents.BalanceUpdated.is(event)) {
+      const { customerId, balance, change } = ledgerEvents.BalanceUpdated.decode(event);
       if (!(change > 0)) return null;
-      const reward = newlyAffordable(await this.catalog.active(), Number(event.payload.balance), change);
+      const reward = newlyAffordable(await this.catalog.active(), balance, change);
       if (!reward) return null;
       return {
         eventKey: `ledger:${event.id}:${NotificationKind.REWARD_AFFORDABLE}`,
-        customerId: String(event.payload.customerId),
+        customerId,
         kind: NotificationKind.REWARD_AFFORDABLE,
-        facts: { reward: reward.name, cost: reward.costPoints, balance: Number(event.payload.balance) },
+        facts: { reward: reward.name, cost: reward.costPoints, balance },
       };
     }
     const intent = intentFor(source, event);

@@ -137,7 +137,17 @@ describe('webhook events', () => {
     type: 'PurchaseRecorded',
     version: 1,
     aggregateId: 'c-1',
-    payload: { customerId: 'c-1', pointsEarned: 25 },
+    payload: {
+      purchaseId: 'p-1',
+      customerId: 'c-1',
+      channel: 'IN_STORE',
+      storeId: 'berlin-1',
+      currency: 'EUR',
+      totalAmount: 2500,
+      lines: [{ sku: 'coffee', category: null, quantity: 1, unitPrice: 2500 }],
+      pointsEarned: 25,
+      occurredAt: '2026-06-01T09:00:00.000Z',
+    },
     createdAt: new Date('2026-06-01T09:00:00.000Z'),
   };
 
@@ -153,13 +163,44 @@ describe('webhook events', () => {
       id: 'ledger:42',
       source: 'ledger',
       type: 'PurchaseRecorded',
+      version: 1,
       occurredAt: '2026-06-01T09:00:00.000Z',
-      data: { customerId: 'c-1', pointsEarned: 25 },
+      data: event.payload,
     });
   });
 
+  it("delivers what the producer's contract declares, at its latest version; an undeclared type as written", () => {
+    const extra = { ...event, payload: { ...event.payload, internalNote: 'not in the contract' } };
+    expect(JSON.parse(webhookBody('ledger', extra)).data).toEqual(event.payload);
+    const balance = {
+      ...event,
+      type: 'BalanceUpdated',
+      payload: { customerId: 'c-1', balance: 125, change: 25, reason: 'Purchase', transactionId: 'p-1' },
+    };
+    expect(JSON.parse(webhookBody('ledger', balance))).toMatchObject({
+      version: 2,
+      data: {
+        customerId: 'c-1',
+        balance: 125,
+        pending: 0,
+        kinds: { UNKNOWN: 25 },
+        postedAt: '2026-06-01T09:00:00.000Z',
+      },
+    });
+    const undeclared = { ...event, type: 'SomethingNew', version: 3, payload: { anything: true } };
+    expect(JSON.parse(webhookBody('ledger', undeclared))).toMatchObject({ version: 3, data: { anything: true } });
+    expect(() => webhookBody('ledger', { ...event, payload: { ...event.payload, pointsEarned: '25' } })).toThrow(
+      /pointsEarned: expected an integer/,
+    );
+  });
+
   it('queues one delivery per subscribed endpoint, for events from when it was enabled on', () => {
-    const balance = { ...event, id: 43, type: 'BalanceUpdated' };
+    const balance = {
+      ...event,
+      id: 43,
+      type: 'BalanceUpdated',
+      payload: { customerId: 'c-1', balance: 125, change: 25, reason: 'Purchase', transactionId: 'p-1' },
+    };
     const endpoints = [
       { id: 'all', eventTypes: ['*'], since: null },
       { id: 'purchases', eventTypes: ['PurchaseRecorded'], since: new Date('2026-06-01T08:00:00Z') },

@@ -2,6 +2,8 @@ import { invalidWebhookInput } from './webhook.errors';
 import { allEventTypes, knownEventTypes } from './webhookEventTypes';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { retryDelayMs, type BackoffPolicy } from '../../../runtime/jobs/backoff';
+import { contractOf } from '../../eventCatalogue';
+import type { SubgraphName } from '../../registry';
 
 export enum WebhookDeliveryStatus {
   /** Waiting for its next attempt (or for an earlier delivery to the same customer). */
@@ -109,34 +111,75 @@ export function isDelivered(httpStatus: number): boolean {
   return httpStatus >= 200 && httpStatus < 300;
 }
 
-/** An outbox event as the webhooks see it. */
 /** An event of one of the program's outboxes. */
 export type WebhookEvent = UpstreamEvent;
 
-/** The customer an event is about, when it names one. */
-export function customerOf(event: WebhookEvent): string | null {
-  const customerId = event.payload.customerId;
+/**
+ * What an endpoint receives of an event: its payload decoded with the producer's contract
+ * (upgraded to, and labelled with, the contract's latest version), so integrations see exactly
+ * the fields the contract promises. An event type no contract declares is delivered (to `*`
+ * subscribers, the only ones it can have) as written, with the version its outbox recorded.
+ */
+export function deliveredPayload(
+  source: SubgraphName,
+  event: WebhookEvent,
+): { version: number; data: Record<string, unknown> } {
+  const contract = contractOf(source, event.type);
+  return contract
+    ? { version: contract.version, data: contract.decode(event) }
+    : { version: event.version, data: event.payload };
+}
+
+interface Delivered {
+  source: SubgraphName;
+  event: WebhookEvent;
+  version: number;
+  data: Record<string, unknown>;
+}
+
+const delivered = (source: SubgraphName, event: WebhookEvent): Delivered => ({
+  source,
+  event,
+  ...deliveredPayload(source, event),
+});
+
+/** The customer an event is about, when its payload names one. */
+function customerIn(data: Record<string, unknown>): string | null {
+  const customerId = data.customerId;
   return typeof customerId === 'string' && customerId !== '' ? customerId : null;
+}
+
+const orderKeyIn = ({ source, event, data }: Delivered): string => {
+  const customerId = customerIn(data);
+  return customerId ? `customer:${customerId}` : `${source}:${event.aggregateId}`;
+};
+
+const bodyOf = ({ source, event, version, data }: Delivered): string =>
+  JSON.stringify({
+    id: `${source}:${event.id}`,
+    source,
+    type: event.type,
+    version,
+    occurredAt: event.createdAt.toISOString(),
+    data,
+  });
+
+/** The customer an event is about, when it names one. */
+export function customerOf(source: SubgraphName, event: WebhookEvent): string | null {
+  return customerIn(delivered(source, event).data);
 }
 
 /**
  * What deliveries to one endpoint are ordered by: the customer, or for an event about no customer
  * (a campaign, a reward) the entity it is about, within its service.
  */
-export function orderKeyOf(source: string, event: WebhookEvent): string {
-  const customerId = customerOf(event);
-  return customerId ? `customer:${customerId}` : `${source}:${event.aggregateId}`;
+export function orderKeyOf(source: SubgraphName, event: WebhookEvent): string {
+  return orderKeyIn(delivered(source, event));
 }
 
 /** The JSON body an endpoint receives: the signature covers exactly this text. */
-export function webhookBody(source: string, event: WebhookEvent): string {
-  return JSON.stringify({
-    id: `${source}:${event.id}`,
-    source,
-    type: event.type,
-    occurredAt: event.createdAt.toISOString(),
-    data: event.payload,
-  });
+export function webhookBody(source: SubgraphName, event: WebhookEvent): string {
+  return bodyOf(delivered(source, event));
 }
 
 /** A delivery to queue: one event for one endpoint. */
@@ -151,7 +194,7 @@ export interface NewDelivery {
 
 /** The deliveries `events` from `source` call for: one per endpoint subscribed to each event's type. */
 export function deliveriesFor(
-  source: string,
+  source: SubgraphName,
   events: readonly WebhookEvent[],
   endpoints: ReadonlyArray<{ id: string; eventTypes: readonly string[]; since: Date | null }>,
 ): NewDelivery[] {
@@ -161,13 +204,16 @@ export function deliveriesFor(
         (endpoint.since === null || event.createdAt >= endpoint.since) && subscribesTo(endpoint.eventTypes, event.type),
     );
     if (targets.length === 0) return [];
-    const body = webhookBody(source, event);
+    const decoded = delivered(source, event);
+    const body = bodyOf(decoded);
+    const customerId = customerIn(decoded.data);
+    const orderKey = orderKeyIn(decoded);
     return targets.map((endpoint) => ({
       endpointId: endpoint.id,
       eventId: event.id,
       eventType: event.type,
-      customerId: customerOf(event),
-      orderKey: orderKeyOf(source, event),
+      customerId,
+      orderKey,
       body,
     }));
   });

@@ -1,60 +1,20 @@
+import { eventCatalogue } from '../../eventCatalogue';
 import type { SubgraphName } from '../../registry';
 
 /** Subscribes an endpoint to every event type, present and future. */
 export const allEventTypes = '*';
 
 /**
- * The events integrations may subscribe to, by the service whose outbox has them. A service that
- * starts writing a new event type adds it here, or only `*` subscribers receive it.
+ * The events integrations may subscribe to, by the service whose outbox has them: every type its
+ * contract declares (subgraphs/eventCatalogue.ts). A type a service writes without declaring it
+ * reaches only `*` subscribers.
  */
 export const webhookEventTypes: Record<SubgraphName, readonly string[]> = {
-  profile: [
-    'CustomerEnrolled',
-    'ProfileUpdated',
-    'ConsentChanged',
-    'MemberCardRotated',
-    'CustomersMerged',
-    'CustomerErased',
-    'FeedbackRecorded',
-  ],
-  ledger: [
-    'PurchaseRecorded',
-    'ReturnRecorded',
-    'BalanceUpdated',
-    'TierChanged',
-    'PointsExpiring',
-    'ActivityCredited',
-    'PointsTransferred',
-    'AccountsMerged',
-  ],
-  rewards: [
-    'RewardCreated',
-    'RewardActivated',
-    'RewardDeactivated',
-    'RewardIssued',
-    'VoucherConsumed',
-    'VoucherCancelled',
-    'BirthdayRewardSet',
-  ],
-  campaign: [
-    'CampaignCreated',
-    'CampaignUpdated',
-    'CampaignScheduled',
-    'CampaignPaused',
-    'CampaignEnded',
-    'EarnRateChanged',
-    'CampaignProgramChanged',
-    'SegmentDefined',
-    'SegmentRemoved',
-    'BadgeDefined',
-    'BadgeUpdated',
-    'BadgeRetired',
-    'BadgeEarned',
-    'LeaderboardJoined',
-    'LeaderboardLeft',
-  ],
-  // Engagement's own outbox carries nothing integrations subscribe to.
-  engagement: [],
+  profile: Object.keys(eventCatalogue.profile),
+  ledger: Object.keys(eventCatalogue.ledger),
+  rewards: Object.keys(eventCatalogue.rewards),
+  campaign: Object.keys(eventCatalogue.campaign),
+  engagement: Object.keys(eventCatalogue.engagement),
 };
 
 export const knownEventTypes: ReadonlySet<string> = new Set(Object.values(webhookEventTypes).flat());

@@ -5,16 +5,12 @@ import type { Logger } from '../../../runtime/logging/logger';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
+import { typesOf } from '../../../runtime/events/eventContract';
+import { profileEvents } from './events';
 import { profileEventsField } from './internalApi';
 
-/** The profile's event for two profiles of one person becoming one; the other subgraphs follow it. */
-export const customersMergedEvent = 'CustomersMerged';
-
-export interface CustomersMergedPayload {
-  survivorId: string;
-  mergedId: string;
-  reason: string;
-}
+/** The profile's event for two profiles of one person becoming one: what a merge follower reads. */
+export const customerMergeEvents = [profileEvents.CustomersMerged];
 
 export interface CustomerMerge {
   survivorId: string;
@@ -49,18 +45,13 @@ export function followCustomerMerges(options: {
     schema: options.schema,
     source: 'profile',
     upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
-    types: [customersMergedEvent],
-    apply: (event, tx) =>
-      options.apply(
-        {
-          survivorId: String(event.payload.survivorId),
-          mergedId: String(event.payload.mergedId),
-          mergeId: String(event.id),
-        },
-        tx,
-      ),
+    types: typesOf(customerMergeEvents),
+    apply: (event, tx) => {
+      const { survivorId, mergedId } = profileEvents.CustomersMerged.decode(event);
+      return options.apply({ survivorId, mergedId, mergeId: String(event.id) }, tx);
+    },
   });
   return new PeriodicJob('customer merges', () => follower.run(), options.logger, {
-    wakeUps: outboxWakeUps(options.db, { profile: [customersMergedEvent] }),
+    wakeUps: outboxWakeUps(options.db, { profile: typesOf(customerMergeEvents) }),
   });
 }

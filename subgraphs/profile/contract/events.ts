@@ -1,7 +1,109 @@
-import { eventContracts } from '../../../runtime/events/eventContract';
+import {
+  boolean,
+  defineEvent,
+  described,
+  eventContracts,
+  integer,
+  nullable,
+  object,
+  optional,
+  string,
+  type Decoded,
+} from '../../../runtime/events/eventContract';
+
+const customerId = described(string, 'The profile the event is about (its current id).');
+
+const customerEnrolledPayload = object({
+  customerId: described(string, 'The new profile.'),
+  channel: described(string, 'Where the member signed up (`IN_STORE`, `ONLINE`, `MOBILE_APP`, ...).'),
+  storeId: described(nullable(string), 'The store of an in-store sign-up; null elsewhere.'),
+});
+
+const customerPayload = object({ customerId });
+
+const consentChangedPayload = object({
+  customerId,
+  // Written since engagement keeps its own view of consent (issue 24); older events name only the customer.
+  channel: described(optional(string), 'The channel answered for (`EMAIL`, `SMS`, `PUSH`); absent on older events.'),
+  granted: described(optional(boolean), 'Whether the member may be written to on it; absent on older events.'),
+});
+
+const customersMergedPayload = object({
+  survivorId: described(string, 'The profile that remains: the merged id answers with it from now on.'),
+  mergedId: described(string, 'The profile merged into the survivor; no longer a profile of its own.'),
+  reason: described(string, 'Why the profiles were merged, as the admin gave it.'),
+});
+
+const customerErasedPayload = object({
+  customerId: described(string, 'The erased profile (and the profiles merged into it, erased with it).'),
+  reason: described(string, 'Why the data was erased, as the admin gave it (the audit entry).'),
+});
+
+const feedbackRecordedPayload = object({
+  customerId,
+  score: described(integer, 'The NPS answer, 0 to 10.'),
+  channel: described(string, 'Where the answer was given (`IN_STORE`, `ONLINE`, `MOBILE_APP`, ...).'),
+});
+
+export type CustomerEnrolledPayload = Decoded<typeof customerEnrolledPayload>;
+export type ProfileChangedPayload = Decoded<typeof customerPayload>;
+export type ConsentChangedPayload = Decoded<typeof consentChangedPayload>;
+export type CustomersMergedPayload = Decoded<typeof customersMergedPayload>;
+export type CustomerErasedPayload = Decoded<typeof customerErasedPayload>;
+export type FeedbackRecordedPayload = Decoded<typeof feedbackRecordedPayload>;
 
 /**
  * The events the profile subgraph writes to its outbox: the contract its consumers decode with
  * (docs/reference/events.md is generated from it).
  */
-export const profileEvents = eventContracts('profile', {});
+export const profileEvents = eventContracts('profile', {
+  CustomerEnrolled: defineEvent({
+    owner: 'profile',
+    type: 'CustomerEnrolled',
+    aggregate: 'customer',
+    description: 'A new member enrolled, with a new card number: the sign-up the campaign engine can reward.',
+    payload: customerEnrolledPayload,
+  }),
+  ProfileUpdated: defineEvent({
+    owner: 'profile',
+    type: 'ProfileUpdated',
+    aggregate: 'customer',
+    description: "A member's name, birthday or preferences changed (read the profile for the new values).",
+    payload: customerPayload,
+  }),
+  ConsentChanged: defineEvent({
+    owner: 'profile',
+    type: 'ConsentChanged',
+    aggregate: 'customer',
+    description: 'A member answered whether they may be written to on a channel (the history is kept).',
+    payload: consentChangedPayload,
+  }),
+  MemberCardRotated: defineEvent({
+    owner: 'profile',
+    type: 'MemberCardRotated',
+    aggregate: 'customer',
+    description: 'A member got a new card number; the old number and its scan code stopped resolving.',
+    payload: customerPayload,
+  }),
+  CustomersMerged: defineEvent({
+    owner: 'profile',
+    type: 'CustomersMerged',
+    aggregate: 'customer (the merged one)',
+    description: 'Two profiles of one person became one; the other subgraphs move their records to the survivor.',
+    payload: customersMergedPayload,
+  }),
+  CustomerErased: defineEvent({
+    owner: 'profile',
+    type: 'CustomerErased',
+    aggregate: 'customer',
+    description: "A member's personal data was erased (GDPR); the event is the audit entry.",
+    payload: customerErasedPayload,
+  }),
+  FeedbackRecorded: defineEvent({
+    owner: 'profile',
+    type: 'FeedbackRecorded',
+    aggregate: 'customer',
+    description: 'A member answered the NPS question.',
+    payload: feedbackRecordedPayload,
+  }),
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { hasSqlState, SqlState, type Database } from '../../../runtime/database/database';
-import { customersMergedEvent, type CustomersMergedPayload } from '../contract/customerMerges';
+import { profileEvents } from '../contract/events';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { isUuid } from '../../../runtime/validation/validators';
 import { CustomerError, CustomerErrorKind } from './customer.errors';
@@ -37,13 +37,6 @@ export interface ProfileChanges {
   preferredChannel?: string | null;
   language?: string | null;
   attributes?: Record<string, unknown> | null;
-}
-
-/** Payload of the `CustomerEnrolled` event, the sign-up the campaign engine can reward. */
-export interface CustomerEnrolledPayload {
-  customerId: string;
-  channel: string;
-  storeId: string | null;
 }
 
 export class CustomerService {
@@ -95,12 +88,15 @@ export class CustomerService {
           birthday: enrollment.birthday ?? null,
           identities,
         });
-        await appendEvent<CustomerEnrolledPayload>(tx, 'profile', {
-          type: 'CustomerEnrolled',
-          aggregateId: id,
-          payload: { customerId: id, channel: enrollment.channel, storeId: enrollment.storeId ?? null },
-          actor,
-        });
+        await appendEvent(
+          tx,
+          'profile',
+          profileEvents.CustomerEnrolled.event(
+            id,
+            { customerId: id, channel: enrollment.channel, storeId: enrollment.storeId ?? null },
+            actor,
+          ),
+        );
       });
     } catch (error) {
       if (hasSqlState(error, SqlState.uniqueViolation)) {
@@ -116,18 +112,26 @@ export class CustomerService {
 
   /** Gives the member a new card number; the old number and its scan code stop resolving. */
   async rotateCard(customerId: string, actor: Actor): Promise<void> {
-    await this.change(customerId, 'MemberCardRotated', actor, async (tx, currentId) => {
-      await customerStore.replaceCard(tx, currentId, newCardNumber());
-    });
+    await this.change(
+      customerId,
+      async (tx, currentId) => {
+        await customerStore.replaceCard(tx, currentId, newCardNumber());
+      },
+      (currentId) => profileEvents.MemberCardRotated.event(currentId, { customerId: currentId }, actor),
+    );
   }
 
   async update(customerId: string, changes: ProfileChanges, actor: Actor): Promise<void> {
     if (changes.givenName !== undefined && (changes.givenName === null || changes.givenName.trim() === '')) {
       throw new CustomerError(CustomerErrorKind.InvalidProfile, 'givenName cannot be removed');
     }
-    await this.change(customerId, 'ProfileUpdated', actor, async (tx, currentId) => {
-      await customerStore.update(tx, currentId, changes);
-    });
+    await this.change(
+      customerId,
+      async (tx, currentId) => {
+        await customerStore.update(tx, currentId, changes);
+      },
+      (currentId) => profileEvents.ProfileUpdated.event(currentId, { customerId: currentId }, actor),
+    );
   }
 
   async setConsent(
@@ -138,10 +142,13 @@ export class CustomerService {
     // The answer rides in the event: engagement keeps its own view of consent from these.
     await this.change(
       customerId,
-      'ConsentChanged',
-      actor,
       (tx, currentId) => customerStore.addConsent(tx, { customerId: currentId, ...consent, actor }),
-      { channel: consent.channel, granted: consent.granted },
+      (currentId) =>
+        profileEvents.ConsentChanged.event(
+          currentId,
+          { customerId: currentId, channel: consent.channel, granted: consent.granted },
+          actor,
+        ),
     );
   }
 
@@ -170,7 +177,10 @@ export class CustomerService {
         if (!row) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${id}`);
       }
       if (merged!.merged_into === survivorId) {
-        return { mergedId, auditEventId: (await customerStore.lastEventId(tx, customersMergedEvent, mergedId))! };
+        return {
+          mergedId,
+          auditEventId: (await customerStore.lastEventId(tx, profileEvents.CustomersMerged.type, mergedId))!,
+        };
       }
       const refuse = (message: string) => new CustomerError(CustomerErrorKind.MergeRefused, message);
       if (merged!.merged_into) throw refuse(`${mergedId} was already merged into ${merged!.merged_into}`);
@@ -179,12 +189,11 @@ export class CustomerService {
       }
       if (survivor!.erased_at || merged!.erased_at) throw refuse('An erased profile cannot be merged');
       await customerStore.merge(tx, survivorId, mergedId);
-      const event = await appendEvent<CustomersMergedPayload>(tx, 'profile', {
-        type: customersMergedEvent,
-        aggregateId: mergedId,
-        payload: { survivorId, mergedId, reason },
-        actor,
-      });
+      const event = await appendEvent(
+        tx,
+        'profile',
+        profileEvents.CustomersMerged.event(mergedId, { survivorId, mergedId, reason }, actor),
+      );
       return { mergedId, auditEventId: String(event.id) };
     });
   }
@@ -196,12 +205,11 @@ export class CustomerService {
     return id;
   }
 
+  /** Applies `work` to the profile `customerId` stands for now, and appends the event it makes of it. */
   private async change(
     customerId: string,
-    type: string,
-    actor: Actor,
     work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], currentId: string) => Promise<void>,
-    details: Record<string, unknown> = {},
+    event: (currentId: string) => NewEvent,
   ): Promise<void> {
     const currentId = await this.currentId(customerId);
     await this.db.transaction(async (tx) => {
@@ -209,12 +217,7 @@ export class CustomerService {
         throw new CustomerError(CustomerErrorKind.MergeRefused, 'The profile was merged meanwhile: try again');
       }
       await work(tx, currentId);
-      await appendEvent(tx, 'profile', {
-        type,
-        aggregateId: currentId,
-        payload: { customerId: currentId, ...details },
-        actor,
-      });
+      await appendEvent(tx, 'profile', event(currentId));
     });
   }
 

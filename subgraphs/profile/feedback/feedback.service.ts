@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { profileEvents } from '../contract/events';
 import { CustomerError, CustomerErrorKind } from '../customers/customer.errors';
 import { feedbackStore, type FeedbackRow } from './feedback.store';
 
@@ -22,12 +23,15 @@ export class FeedbackService {
         comment: input.comment?.trim() || null,
         channel: input.channel,
       });
-      await appendEvent(tx, 'profile', {
-        type: 'FeedbackRecorded',
-        aggregateId: input.customerId,
-        payload: { customerId: input.customerId, score: input.score, channel: input.channel },
-        actor,
-      });
+      await appendEvent(
+        tx,
+        'profile',
+        profileEvents.FeedbackRecorded.event(
+          input.customerId,
+          { customerId: input.customerId, score: input.score, channel: input.channel },
+          actor,
+        ),
+      );
       return row;
     });
   }

@@ -1,5 +1,6 @@
 import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { profileEvents } from '../contract/events';
 import { privacyStore } from './privacy.store';
 
 /** GDPR export and erasure of a member's personal data. */
@@ -21,12 +22,11 @@ export class PrivacyService {
     return this.db.transaction(async (tx) => {
       await privacyStore.eraseContactData(tx, customerId);
       const erased = await privacyStore.eraseProfiles(tx, customerId);
-      const event = await appendEvent(tx, 'profile', {
-        type: 'CustomerErased',
-        aggregateId: customerId,
-        payload: { customerId, reason },
-        actor,
-      });
+      const event = await appendEvent(
+        tx,
+        'profile',
+        profileEvents.CustomerErased.event(customerId, { customerId, reason }, actor),
+      );
       return {
         customerId,
         erasedAt: erased.find((row) => row.id === customerId)!.erased_at,

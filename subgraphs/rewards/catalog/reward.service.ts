@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { rewardsEvents } from '../contract/events';
 import { isUuid } from '../../../runtime/validation/validators';
 import { RewardsError, RewardsErrorKind } from '../errors';
 import { rewardStore, type CatalogFilter, type CatalogPosition } from './reward.store';
@@ -46,12 +47,7 @@ export class RewardService {
         perCustomerLimit: input.perCustomerLimit ?? null,
         voucherValidDays: input.voucherValidDays,
       });
-      await appendEvent(tx, 'rewards', {
-        type: 'RewardCreated',
-        aggregateId: reward.id,
-        payload: { rewardId: reward.id },
-        actor,
-      });
+      await appendEvent(tx, 'rewards', rewardsEvents.RewardCreated.event(reward.id, { rewardId: reward.id }, actor));
       return reward;
     });
   }
@@ -61,12 +57,8 @@ export class RewardService {
     return this.db.transaction(async (tx) => {
       const reward = await rewardStore.setActive(tx, id, active);
       if (!reward) throw new RewardsError(RewardsErrorKind.UnknownReward, `No reward has the id ${id}`);
-      await appendEvent(tx, 'rewards', {
-        type: active ? 'RewardActivated' : 'RewardDeactivated',
-        aggregateId: id,
-        payload: { rewardId: id },
-        actor,
-      });
+      const contract = active ? rewardsEvents.RewardActivated : rewardsEvents.RewardDeactivated;
+      await appendEvent(tx, 'rewards', contract.event(id, { rewardId: id }, actor));
       return reward;
     });
   }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { hasSqlState, SqlState } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { rewardsEvents } from '../contract/events';
 import type { Logger } from '../../../runtime/logging/logger';
 import { rewardStore } from '../catalog/reward.store';
 import type { Reward } from '../catalog/reward.type';
@@ -22,7 +23,6 @@ export interface RedeemRequest {
 
 const dayMs = 86_400_000;
 const insufficient = 'INSUFFICIENT_POINTS';
-export const rewardIssuedEvent = 'RewardIssued';
 
 /** Why a member may not redeem a reward in a channel at a time, or null when they may. */
 export function eligibilityProblem(reward: Reward, channel: string, tier: string | null, at: Date): string | null {
@@ -245,19 +245,22 @@ export class RedemptionService {
       expires_at: new Date(now.getTime() + reward.voucherValidDays * dayMs),
     });
     if (row.status === RedemptionStatus.PENDING) await redemptionStore.settle(tx, row.id, RedemptionStatus.ISSUED);
-    await appendEvent(tx, 'rewards', {
-      type: rewardIssuedEvent,
-      aggregateId: row.customer_id,
-      payload: {
-        customerId: row.customer_id,
-        redemptionId: row.id,
-        rewardId: row.reward_id,
-        voucherId: voucher.id,
-        points: row.points,
-        expiresAt: voucher.expires_at.toISOString(),
-      },
-      actor: null,
-    });
+    await appendEvent(
+      tx,
+      'rewards',
+      rewardsEvents.RewardIssued.event(
+        row.customer_id,
+        {
+          customerId: row.customer_id,
+          redemptionId: row.id,
+          rewardId: row.reward_id,
+          voucherId: voucher.id,
+          points: row.points,
+          expiresAt: voucher.expires_at.toISOString(),
+        },
+        null,
+      ),
+    );
     return {
       id: row.id,
       status: row.status === RedemptionStatus.PENDING ? RedemptionStatus.ISSUED : row.status,

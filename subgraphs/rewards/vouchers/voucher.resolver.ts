@@ -15,6 +15,7 @@ import {
 import { Reward } from '../catalog/reward.type';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { appendEvent } from '../../../runtime/events/outbox';
+import { rewardsEvents } from '../contract/events';
 import { isUuid } from '../../../runtime/validation/validators';
 import { RewardsError, RewardsErrorKind } from '../errors';
 import { requireChannelAccess, requireCustomerAccess, requirePrincipal } from '../../../runtime/auth/authorize';
@@ -119,12 +120,11 @@ export class VoucherResolver {
         'update rewards.settings set birthday_reward_id = $1, birthday_granted_on = null, updated_at = now()',
         [rewardId],
       );
-      await appendEvent(tx, 'rewards', {
-        type: 'BirthdayRewardSet',
-        aggregateId: 'settings',
-        payload: { rewardId },
-        actor: actorOf(ctx.principal),
-      });
+      await appendEvent(
+        tx,
+        'rewards',
+        rewardsEvents.BirthdayRewardSet.event('settings', { rewardId }, actorOf(ctx.principal)),
+      );
     });
     return reward;
   }

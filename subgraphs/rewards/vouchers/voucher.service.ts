@@ -1,5 +1,6 @@
 import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { rewardsEvents } from '../contract/events';
 import type { Logger } from '../../../runtime/logging/logger';
 import { rewardStore } from '../catalog/reward.store';
 import { RewardsError, RewardsErrorKind } from '../errors';
@@ -14,8 +15,6 @@ export interface ConsumeRequest {
   storeId: string | null;
   orderReference: string;
 }
-
-export const voucherConsumedEvent = 'VoucherConsumed';
 
 /**
  * Vouchers at the till and at checkout: validate, consume once (a single conditional update, so two
@@ -64,19 +63,22 @@ export class VoucherService {
       );
       const row = rows[0];
       if (row) {
-        await appendEvent(tx, 'rewards', {
-          type: voucherConsumedEvent,
-          aggregateId: row.customer_id,
-          payload: {
-            customerId: row.customer_id,
-            voucherId: row.id,
-            rewardId: row.reward_id,
-            channel: request.channel,
-            storeId: request.storeId,
-            orderReference: request.orderReference,
-          },
-          actor,
-        });
+        await appendEvent(
+          tx,
+          'rewards',
+          rewardsEvents.VoucherConsumed.event(
+            row.customer_id,
+            {
+              customerId: row.customer_id,
+              voucherId: row.id,
+              rewardId: row.reward_id,
+              channel: request.channel,
+              storeId: request.storeId,
+              orderReference: request.orderReference,
+            },
+            actor,
+          ),
+        );
       }
       return row;
     });
@@ -112,12 +114,15 @@ export class VoucherService {
       );
       if (!rows[0]) return;
       await rewardStore.returnStock(tx, found.reward_id, 1);
-      await appendEvent(tx, 'rewards', {
-        type: 'VoucherCancelled',
-        aggregateId: found.customer_id,
-        payload: { customerId: found.customer_id, voucherId: found.id, rewardId: found.reward_id },
-        actor,
-      });
+      await appendEvent(
+        tx,
+        'rewards',
+        rewardsEvents.VoucherCancelled.event(
+          found.customer_id,
+          { customerId: found.customer_id, voucherId: found.id, rewardId: found.reward_id },
+          actor,
+        ),
+      );
     });
     const current = (await redemptionStore.voucherByCode(this.db, found.code))!;
     if (current.status !== VoucherStatus.CANCELLED) throw this.refusal(current);

@@ -6,19 +6,10 @@ import { Reward } from '../catalog/reward.type';
 import type { RewardsContext } from '../context';
 import { Customer } from '../customerRewards/customerRewards.type';
 import { currentCustomerId } from '../merges/customerMerge';
-import { rewardIssuedEvent } from '../redemptions/redemption.service';
-import { voucherConsumedEvent } from './voucher.service';
+import { rewardsEvents } from '../contract/events';
 
-interface VoucherEventPayload {
-  customerId: string;
-  voucherId: string;
-  rewardId: string;
-  redemptionId?: string;
-  points?: number;
-  channel?: string;
-  storeId?: string | null;
-  orderReference?: string;
-}
+/** The rewards events a member's voucher subscriptions read (its own outbox). */
+export const voucherSubscriptionEvents = [rewardsEvents.RewardIssued, rewardsEvents.VoucherConsumed];
 
 @ObjectType({ description: "A change to a member's vouchers: a reward issued, or a voucher used." })
 class VoucherEvent {
@@ -56,42 +47,58 @@ const voucherEvents: CustomerEventSource<RewardsContext> = {
 
 const subscribeTo = (type: string) => subscribeToCustomerEvents([type], voucherEvents);
 
-const toEvent = (event: OutboxEvent<VoucherEventPayload>): VoucherEvent => ({
-  eventId: String(event.id),
-  customer: { id: event.payload.customerId },
-  voucherId: event.payload.voucherId,
-  reward: { id: event.payload.rewardId },
-  channel: event.payload.channel ?? null,
-  orderReference: event.payload.orderReference ?? null,
-  occurredAt: event.createdAt,
-});
+const issuedEvent = (event: OutboxEvent): VoucherEvent => {
+  const issued = rewardsEvents.RewardIssued.decode(event);
+  return {
+    eventId: String(event.id),
+    customer: { id: issued.customerId },
+    voucherId: issued.voucherId,
+    reward: { id: issued.rewardId },
+    channel: null,
+    orderReference: null,
+    occurredAt: event.createdAt,
+  };
+};
+
+const consumedEvent = (event: OutboxEvent): VoucherEvent => {
+  const consumed = rewardsEvents.VoucherConsumed.decode(event);
+  return {
+    eventId: String(event.id),
+    customer: { id: consumed.customerId },
+    voucherId: consumed.voucherId,
+    reward: { id: consumed.rewardId },
+    channel: consumed.channel,
+    orderReference: consumed.orderReference,
+    occurredAt: event.createdAt,
+  };
+};
 
 @Resolver()
 export class VoucherEventsResolver {
   @Subscription(() => VoucherEvent, {
-    subscribe: subscribeTo(rewardIssuedEvent),
+    subscribe: subscribeTo(rewardsEvents.RewardIssued.type),
     description:
       'Each reward issued to the member (redeemed or granted), as it commits; with `after`, first those missed.',
   })
   rewardIssued(
-    @Root() event: OutboxEvent<VoucherEventPayload>,
+    @Root() event: OutboxEvent,
     @Arg('customerId', () => ID) _customerId: string,
     @Arg('after', () => ID, { nullable: true }) _after: string | null,
   ): VoucherEvent {
-    return toEvent(event);
+    return issuedEvent(event);
   }
 
   @Subscription(() => VoucherEvent, {
-    subscribe: subscribeTo(voucherConsumedEvent),
+    subscribe: subscribeTo(rewardsEvents.VoucherConsumed.type),
     description:
       "Each of the member's vouchers used at a till or checkout, as it commits; with `after`, first those missed.",
   })
   voucherConsumed(
-    @Root() event: OutboxEvent<VoucherEventPayload>,
+    @Root() event: OutboxEvent,
     @Arg('customerId', () => ID) _customerId: string,
     @Arg('after', () => ID, { nullable: true }) _after: string | null,
   ): VoucherEvent {
-    return toEvent(event);
+    return consumedEvent(event);
   }
 }
 
