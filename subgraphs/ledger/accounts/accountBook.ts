@@ -255,7 +255,10 @@ export class AccountBook {
     this.kindsSinceMark = {};
   }
 
-  /** Publishes a domain event with this change (appended last, at save, like the balance events). */
+  /**
+   * Publishes a domain event with this change (appended last, at save, like the balance events):
+   * one a `ledgerEvents` contract built, so its payload was checked and carries its version.
+   */
   publish(event: NewEvent<unknown>): void {
     this.events.push(event);
   }
