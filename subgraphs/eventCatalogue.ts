@@ -19,16 +19,3 @@ export const eventCatalogue: Record<SubgraphName, Readonly<Record<string, AnyEve
 export function contractOf(owner: SubgraphName, type: string): AnyEventContract | undefined {
   return Object.hasOwn(eventCatalogue[owner], type) ? eventCatalogue[owner][type] : undefined;
 }
-
-/** A part of a subgraph that reads events from an outbox, with the producers' contracts it decodes them by. */
-export interface EventConsumer {
-  subgraph: SubgraphName;
-  /** What it keeps or does (for the reference), e.g. "purchase history (segments)". */
-  name: string;
-  /** Where it lives, from the project root. */
-  module: string;
-  reads: readonly AnyEventContract[];
-}
-
-/** Every consumer of the graph's events (the contracts test decodes what each reads). */
-export const eventConsumers: readonly EventConsumer[] = [];

@@ -16,8 +16,8 @@ export interface OutboxEvent<Payload = unknown> {
 
 export interface NewEvent<Payload = unknown> {
   type: string;
-  /** The contract version of `payload` (see eventContract.ts); 1 when omitted. */
-  version?: number;
+  /** The contract version of `payload`: build a NewEvent with its contract's `event(...)` (eventContract.ts). */
+  version: number;
   aggregateId: string;
   payload: Payload;
   /** Who caused the change (`{ role, subject }`), kept as the audit trail; null for the system. */
@@ -128,7 +128,13 @@ export async function appendEvent<Payload>(
   const { rows } = await tx.query<EventRow>(
     `insert into ${schema}.events (type, version, aggregate_id, payload, actor)
      values ($1, $2, $3, $4::jsonb, $5::jsonb) returning ${eventColumns}`,
-    [event.type, event.version ?? 1, event.aggregateId, JSON.stringify(event.payload), event.actor && JSON.stringify(event.actor)],
+    [
+      event.type,
+      event.version,
+      event.aggregateId,
+      JSON.stringify(event.payload),
+      event.actor && JSON.stringify(event.actor),
+    ],
   );
   const row = rows[0]!;
   await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), eventNotice(row)]);

@@ -1,5 +1,6 @@
 import type { AnyEventContract, Decoder } from '../../runtime/events/eventContract';
-import { eventCatalogue, eventConsumers } from '../../subgraphs/eventCatalogue';
+import { eventCatalogue } from '../../subgraphs/eventCatalogue';
+import { eventConsumers } from '../../subgraphs/eventConsumers';
 import { subgraphNames } from '../../subgraphs/registry';
 import { generatedNotice, table } from './markdown';
 
@@ -17,7 +18,7 @@ const consumersOf = (contract: AnyEventContract) =>
 
 function consumerList(contract: AnyEventContract): string {
   const consumers = consumersOf(contract);
-  return consumers.length === 0 ? 'webhooks only' : consumers.map((c) => `${c.subgraph} ${c.name}`).join('; ');
+  return consumers.length === 0 ? 'none' : consumers.map((c) => `${c.subgraph} ${c.name}`).join('; ');
 }
 
 function eventSection(contract: AnyEventContract): string {
@@ -29,11 +30,12 @@ function eventSection(contract: AnyEventContract): string {
     contract.description,
     '',
     `Version ${contract.version} · \`aggregateId\`: ${contract.aggregate} · read by: ${consumerList(contract)}.`,
+    ...contract.versions.slice(1).flatMap((version) => ['', `Version ${version.version}: ${version.description}`]),
     '',
     table(['field', 'type', 'always present', 'meaning'], fieldRows(latest.payload)),
     ...older.flatMap((version) => [
       '',
-      `Version ${version.version}, still read (consumers decode it upgraded to version ${contract.version}): ${version.description}`,
+      `Version ${version.version}, still read: consumers decode it upgraded to version ${contract.version}.`,
       '',
       table(['field', 'type', 'always present', 'meaning'], fieldRows(version.payload)),
     ]),

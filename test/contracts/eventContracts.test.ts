@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyEventContract, CommittedEvent } from '../../runtime/events/eventContract';
 import { subgraphNames, type SubgraphName } from '../../subgraphs/registry';
-import { contractOf, eventCatalogue, eventConsumers } from '../../subgraphs/eventCatalogue';
+import { contractOf, eventCatalogue } from '../../subgraphs/eventCatalogue';
+import { eventConsumers } from '../../subgraphs/eventConsumers';
 import { webhookEventTypes } from '../../subgraphs/engagement/webhooks/webhookEventTypes';
 import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
 import { refreshHistoryMutation } from '../campaigns/support';

@@ -44,7 +44,9 @@ describe('the outbox and its event feed', () => {
   afterEach(() => feed?.stop());
 
   const publish = (aggregateId: string, n: number) =>
-    db.transaction((tx) => appendEvent(tx, schema, { type: 'Counted', aggregateId, payload: { n }, actor: null }));
+    db.transaction((tx) =>
+      appendEvent(tx, schema, { type: 'Counted', version: 1, aggregateId, payload: { n }, actor: null }),
+    );
 
   it('delivers committed events to live subscribers, in order, woken by NOTIFY', async () => {
     const events = feed.subscribe();
@@ -59,6 +61,7 @@ describe('the outbox and its event feed', () => {
       db.transaction(async (tx) => {
         await appendEvent(tx, schema, {
           type: 'Counted',
+          version: 1,
           aggregateId: 'a',
           payload: { n: 'rolled back' },
           actor: null,

@@ -13,7 +13,9 @@ import type { RangeFigures } from './programMetrics.rules';
 
 const cursorSource = 'metrics';
 const { PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged } = ledgerEvents;
-export const foldedTypes = typesOf([PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged]);
+/** The ledger events the program metrics fold. */
+export const foldedEvents = [PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged];
+export const foldedTypes = typesOf(foldedEvents);
 
 // The payload fields the fold reads in SQL, named through the contract so that a rename fails the build.
 const purchaseField = (field: keyof PurchaseRecordedPayload & string) => payloadField<PurchaseRecordedPayload>(field);

@@ -1,0 +1,81 @@
+import type { AnyEventContract } from '../runtime/events/eventContract';
+import { historyEvents } from './campaign/segments/purchaseHistory';
+import { memberViewEvents } from './engagement/members/memberView';
+import { notificationEvents } from './engagement/notifications/notification.rules';
+import { eventCatalogue } from './eventCatalogue';
+import { ledgerEvents } from './ledger/contract/events';
+import { foldedEvents } from './ledger/metrics/programMetrics.store';
+import { customerMergeEvents } from './profile/contract/customerMerges';
+import { subgraphNames, type SubgraphName } from './registry';
+import { voucherSubscriptionEvents } from './rewards/vouchers/voucherEvents.resolver';
+
+/** A part of a subgraph that reads events from an outbox, with the producers' contracts it decodes them by. */
+export interface EventConsumer {
+  subgraph: SubgraphName;
+  /** What it keeps or does, for the reference. */
+  name: string;
+  /** Where it lives, from the project root. */
+  module: string;
+  reads: readonly AnyEventContract[];
+}
+
+/**
+ * Every consumer of the graph's events, each with the list its own module declares and decodes by
+ * (for the reference page and the contracts test; services import their own lists, not this file).
+ */
+export const eventConsumers: readonly EventConsumer[] = [
+  {
+    subgraph: 'campaign',
+    name: 'purchase history (segments, badges, leaderboards)',
+    module: 'subgraphs/campaign/segments/purchaseHistory.ts',
+    reads: historyEvents,
+  },
+  {
+    subgraph: 'ledger',
+    name: 'program metrics',
+    module: 'subgraphs/ledger/metrics/programMetrics.store.ts',
+    reads: foldedEvents,
+  },
+  {
+    subgraph: 'ledger',
+    name: 'balance and tier subscriptions',
+    module: 'subgraphs/ledger/balanceUpdates/balanceUpdate.resolver.ts',
+    reads: [ledgerEvents.BalanceUpdated, ledgerEvents.TierChanged],
+  },
+  {
+    subgraph: 'ledger',
+    name: 'account merges',
+    module: 'subgraphs/profile/contract/customerMerges.ts',
+    reads: customerMergeEvents,
+  },
+  {
+    subgraph: 'rewards',
+    name: 'voucher merges',
+    module: 'subgraphs/profile/contract/customerMerges.ts',
+    reads: customerMergeEvents,
+  },
+  {
+    subgraph: 'rewards',
+    name: 'voucher subscriptions',
+    module: 'subgraphs/rewards/vouchers/voucherEvents.resolver.ts',
+    reads: voucherSubscriptionEvents,
+  },
+  {
+    subgraph: 'engagement',
+    name: 'member view (consent, merges, erasure)',
+    module: 'subgraphs/engagement/members/memberView.ts',
+    reads: memberViewEvents,
+  },
+  {
+    subgraph: 'engagement',
+    name: 'notifications',
+    module: 'subgraphs/engagement/notifications/notification.rules.ts',
+    reads: Object.values(notificationEvents).flat(),
+  },
+  {
+    subgraph: 'engagement',
+    name: 'webhooks',
+    module: 'subgraphs/engagement/webhooks/webhook.rules.ts',
+    reads: subgraphNames.flatMap((owner) => Object.values(eventCatalogue[owner])),
+  },
+];
