@@ -12,7 +12,7 @@ import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../..
 import { RewardService } from './catalog/reward.service';
 import { createRewardsContext } from './context';
 import { createRewardsJob, type RewardsJob } from './maintenance/rewardsJob';
-import { mergeRewards } from './merges/customerMerge';
+import { mergeRewards } from './merges/customerMerge.store';
 import { BirthdayRewards } from './redemptions/birthdayRewards';
 import { RedemptionService } from './redemptions/redemption.service';
 import { buildRewardsSchema } from './schema';

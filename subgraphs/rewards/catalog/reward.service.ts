@@ -5,6 +5,7 @@ import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { rewardsEvents } from '../contract/events';
 import { isUuid } from '../../../runtime/validation/validators';
 import { RewardsError, RewardsErrorKind } from '../errors';
+import { birthdaySettingsStore } from '../redemptions/birthdaySettings.store';
 import { rewardStore, type CatalogFilter, type CatalogPosition } from './reward.store';
 import { RewardKind, type CreateRewardInput, type Reward } from './reward.type';
 
@@ -22,6 +23,14 @@ export class RewardService {
 
   activePage(after: CatalogPosition | null, limit: number, filter: CatalogFilter = {}): Promise<Reward[]> {
     return rewardStore.activePage(this.db, after, limit, filter);
+  }
+
+  /** Sets the reward every member gets on their birthday (null: none), with its event. */
+  setBirthdayReward(rewardId: string | null, actor: NewEvent['actor']): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await birthdaySettingsStore.setReward(tx, rewardId);
+      await appendEvent(tx, 'rewards', rewardsEvents.BirthdayRewardSet.event('settings', { rewardId }, actor));
+    });
   }
 
   create(input: CreateRewardInput, actor: NewEvent['actor']): Promise<Reward> {

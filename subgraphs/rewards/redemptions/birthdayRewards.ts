@@ -1,6 +1,7 @@
 import type { Database } from '../../../runtime/database/database';
 import type { Logger } from '../../../runtime/logging/logger';
 import type { ProfileBirthdays } from '../upstream/profileBirthdays';
+import { birthdaySettingsStore } from './birthdaySettings.store';
 import type { RedemptionService } from './redemption.service';
 
 const pageSize = 500;
@@ -21,12 +22,9 @@ export class BirthdayRewards {
   ) {}
 
   async grantDue(now: Date): Promise<number> {
-    const { rows } = await this.db.query<{ birthday_reward_id: string | null; done: boolean }>(
-      `select birthday_reward_id, coalesce(birthday_granted_on = $1::date, false) as done from rewards.settings`,
-      [now.toISOString().slice(0, 10)],
-    );
-    const rewardId = rows[0]?.birthday_reward_id ?? null;
-    if (!rewardId || rows[0]!.done) return 0;
+    const today = now.toISOString().slice(0, 10);
+    const { rewardId, done } = await birthdaySettingsStore.dueOn(this.db, today);
+    if (!rewardId || done) return 0;
     const year = now.getUTCFullYear();
     const date = { month: now.getUTCMonth() + 1, day: now.getUTCDate(), leapYear: isLeapYear(year) };
     let granted = 0;
@@ -49,9 +47,7 @@ export class BirthdayRewards {
       this.logger.info('granting birthday rewards', { granted });
     }
     if (failed === 0) {
-      await this.db.query('update rewards.settings set birthday_granted_on = $1::date, updated_at = now()', [
-        now.toISOString().slice(0, 10),
-      ]);
+      await birthdaySettingsStore.markGranted(this.db, today);
     }
     return granted;
   }

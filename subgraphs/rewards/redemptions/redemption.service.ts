@@ -7,7 +7,7 @@ import type { Logger } from '../../../runtime/logging/logger';
 import { rewardStore } from '../catalog/reward.store';
 import type { Reward } from '../catalog/reward.type';
 import { RewardsError, RewardsErrorKind } from '../errors';
-import { currentCustomerId } from '../merges/customerMerge';
+import { currentCustomerId } from '../merges/customerMerge.store';
 import type { LedgerPoints } from '../upstream/ledgerPoints';
 import { newVoucherCode } from '../vouchers/voucherCode';
 import { RedemptionStatus, type Redemption } from '../vouchers/voucher.type';

@@ -14,8 +14,7 @@ import {
 } from 'type-graphql';
 import { Reward } from '../catalog/reward.type';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
-import { appendEvent } from '../../../runtime/events/outbox';
-import { rewardsEvents } from '../contract/events';
+import { birthdaySettingsStore } from '../redemptions/birthdaySettings.store';
 import { isUuid } from '../../../runtime/validation/validators';
 import { RewardsError, RewardsErrorKind } from '../errors';
 import { requireChannelAccess, requireCustomerAccess, requirePrincipal } from '../../../runtime/auth/authorize';
@@ -115,27 +114,14 @@ export class VoucherResolver {
     const reward = rewardId === null ? null : await ctx.loaders.rewardById.load(rewardId);
     if (rewardId !== null && !reward)
       throw new RewardsError(RewardsErrorKind.UnknownReward, `No reward has the id ${rewardId}`);
-    await ctx.db.transaction(async (tx) => {
-      await tx.query(
-        'update rewards.settings set birthday_reward_id = $1, birthday_granted_on = null, updated_at = now()',
-        [rewardId],
-      );
-      await appendEvent(
-        tx,
-        'rewards',
-        rewardsEvents.BirthdayRewardSet.event('settings', { rewardId }, actorOf(ctx.principal)),
-      );
-    });
+    await ctx.rewards.setBirthdayReward(rewardId, actorOf(ctx.principal));
     return reward;
   }
 
   @Authorized()
   @Query(() => Reward, { nullable: true, description: 'The reward every member gets on their birthday, if any.' })
   async birthdayReward(@Ctx() ctx: RewardsContext): Promise<Reward | null> {
-    const { rows } = await ctx.db.query<{ birthday_reward_id: string | null }>(
-      'select birthday_reward_id from rewards.settings',
-    );
-    const id = rows[0]?.birthday_reward_id ?? null;
+    const id = await birthdaySettingsStore.rewardId(ctx.db);
     return id ? ctx.loaders.rewardById.load(id) : null;
   }
 

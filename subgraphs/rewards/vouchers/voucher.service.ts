@@ -7,6 +7,7 @@ import { RewardsError, RewardsErrorKind } from '../errors';
 import { redemptionStore, toVoucher, type VoucherRow } from '../redemptions/redemption.store';
 import type { LedgerPoints } from '../upstream/ledgerPoints';
 import { canonicalVoucherCode, isVoucherCode } from './voucherCode';
+import { voucherStore } from './voucher.store';
 import { VoucherProblem, VoucherStatus, type Voucher, type VoucherCheck } from './voucher.type';
 
 export interface ConsumeRequest {
@@ -53,15 +54,12 @@ export class VoucherService {
       throw new RewardsError(RewardsErrorKind.NotEligible, `This voucher cannot be used ${request.channel}`);
     }
     const consumed = await this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<VoucherRow>(
-        `update rewards.vouchers
-            set status = 'CONSUMED', consumed_at = $2, consumed_channel = $3, consumed_store_id = $4,
-                consumed_order_reference = $5
-          where id = $1 and status = 'ISSUED' and expires_at > $2
-          returning *`,
-        [found.id, this.clock(), request.channel, request.storeId, request.orderReference],
-      );
-      const row = rows[0];
+      const row = await voucherStore.consume(tx, found.id, {
+        at: this.clock(),
+        channel: request.channel,
+        storeId: request.storeId,
+        orderReference: request.orderReference,
+      });
       if (row) {
         await appendEvent(
           tx,
@@ -107,12 +105,7 @@ export class VoucherService {
     }
     const now = this.clock();
     await this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<VoucherRow>(
-        `update rewards.vouchers set status = 'CANCELLED', cancelled_at = $2
-          where id = $1 and status = 'ISSUED' and expires_at > $2 returning *`,
-        [found.id, now],
-      );
-      if (!rows[0]) return;
+      if (!(await voucherStore.cancel(tx, found.id, now))) return;
       await rewardStore.returnStock(tx, found.reward_id, 1);
       await appendEvent(
         tx,
@@ -131,13 +124,8 @@ export class VoucherService {
 
   /** Expires vouchers past their date, and retries refunds a ledger outage left undone. */
   async upkeep(): Promise<{ expired: number; refunded: number }> {
-    const { rows: expired } = await this.db.query<{ id: string }>(
-      `update rewards.vouchers set status = 'EXPIRED' where status = 'ISSUED' and expires_at <= $1 returning id`,
-      [this.clock()],
-    );
-    const { rows: unrefunded } = await this.db.query<VoucherRow>(
-      `select * from rewards.vouchers where status = 'CANCELLED' and refunded_at is null order by cancelled_at limit 200`,
-    );
+    const expired = await voucherStore.expireDue(this.db, this.clock());
+    const unrefunded = await voucherStore.unrefunded(this.db, 200);
     let refunded = 0;
     for (const voucher of unrefunded) {
       try {
@@ -150,7 +138,7 @@ export class VoucherService {
         });
       }
     }
-    return { expired: expired.length, refunded };
+    return { expired, refunded };
   }
 
   private async refund(voucher: VoucherRow): Promise<VoucherRow> {
@@ -159,11 +147,7 @@ export class VoucherService {
     if (redemption && redemption.points > 0) {
       await this.ledger.refund(voucher.redemption_id, `Voucher ${voucher.code} cancelled`);
     }
-    const { rows } = await this.db.query<VoucherRow>(
-      'update rewards.vouchers set refunded_at = coalesce(refunded_at, $2) where id = $1 returning *',
-      [voucher.id, this.clock()],
-    );
-    return rows[0]!;
+    return voucherStore.markRefunded(this.db, voucher.id, this.clock());
   }
 
   private async problemOf(voucher: VoucherRow, channel: string): Promise<VoucherProblem | null> {

@@ -5,7 +5,7 @@ import type { OutboxEvent } from '../../../runtime/events/outbox';
 import { Reward } from '../catalog/reward.type';
 import type { RewardsContext } from '../context';
 import { Customer } from '../customerRewards/customerRewards.type';
-import { currentCustomerId } from '../merges/customerMerge';
+import { currentCustomerId } from '../merges/customerMerge.store';
 import { rewardsEvents } from '../contract/events';
 
 /** The rewards events a member's voucher subscriptions read (its own outbox). */
