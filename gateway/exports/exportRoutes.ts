@@ -108,7 +108,11 @@ export function mountExportRoutes(app: Express, options: ExportRoutesOptions): v
       }
       const ownerUrl = options.subgraphUrls[dataset.owner];
       if (!ownerUrl) {
-        throw new ExportRequestError(503, ErrorCode.SERVICE_UNAVAILABLE, `The ${dataset.owner} service is not configured`);
+        throw new ExportRequestError(
+          503,
+          ErrorCode.SERVICE_UNAVAILABLE,
+          `The ${dataset.owner} service is not configured`,
+        );
       }
       const result = await pipeExport(res as unknown as ServerResponse, {
         url: new URL(`${internalExportPath}/${name}`, ownerUrl).toString(),

@@ -77,48 +77,44 @@ function readFilter(body: unknown, ranged: boolean): { format: 'ndjson' | 'csv';
  * connection closes.
  */
 export function mountExportEndpoint(app: Express, options: ExportEndpointOptions): void {
-  app.post(
-    `${internalExportPath}/:dataset`,
-    express.json({ limit: '64mb' }),
-    async (req: Request, res: Response) => {
-      const abort = new AbortController();
-      res.once('close', () => abort.abort());
-      try {
-        const principal = await authenticate(options.verifier, req.headers.authorization).catch(() => null);
-        if (principal?.role !== 'internal') {
-          throw new ExportRequestError(401, ErrorCode.UNAUTHENTICATED, 'This endpoint serves this graph\'s services only');
-        }
-        const name = String(req.params.dataset);
-        const dataset = Object.hasOwn(options.datasets, name) ? options.datasets[name] : undefined;
-        if (!dataset) throw new ExportRequestError(404, ErrorCode.NOT_FOUND, `No dataset ${name} here`);
-        const { format, filter } = readFilter(req.body, dataset.ranged);
-        const started = Date.now();
-        const result = await readSnapshot(options.db, (tx, snapshot: SnapshotKind) =>
-          streamRows(res as unknown as ServerResponse, {
-            format,
-            columns: dataset.columns,
-            signal: abort.signal,
-            headers: { 'x-export-snapshot': snapshot },
-            batches: keysetBatches({
-              read: (after, limit) => dataset.read(tx, filter, after, limit),
-              keyOf: (row) => dataset.keyOf(row),
-              batchSize: options.batchSize,
-              signal: abort.signal,
-            }),
-          }),
-        );
-        options.logger.info('export', {
-          dataset: name,
-          format,
-          rows: result.rows,
-          complete: result.complete,
-          durationMs: Date.now() - started,
-        });
-      } catch (error) {
-        answerFailure(req, res, error, options.logger);
+  app.post(`${internalExportPath}/:dataset`, express.json({ limit: '64mb' }), async (req: Request, res: Response) => {
+    const abort = new AbortController();
+    res.once('close', () => abort.abort());
+    try {
+      const principal = await authenticate(options.verifier, req.headers.authorization).catch(() => null);
+      if (principal?.role !== 'internal') {
+        throw new ExportRequestError(401, ErrorCode.UNAUTHENTICATED, "This endpoint serves this graph's services only");
       }
-    },
-  );
+      const name = String(req.params.dataset);
+      const dataset = Object.hasOwn(options.datasets, name) ? options.datasets[name] : undefined;
+      if (!dataset) throw new ExportRequestError(404, ErrorCode.NOT_FOUND, `No dataset ${name} here`);
+      const { format, filter } = readFilter(req.body, dataset.ranged);
+      const started = Date.now();
+      const result = await readSnapshot(options.db, (tx, snapshot: SnapshotKind) =>
+        streamRows(res as unknown as ServerResponse, {
+          format,
+          columns: dataset.columns,
+          signal: abort.signal,
+          headers: { 'x-export-snapshot': snapshot },
+          batches: keysetBatches({
+            read: (after, limit) => dataset.read(tx, filter, after, limit),
+            keyOf: (row) => dataset.keyOf(row),
+            batchSize: options.batchSize,
+            signal: abort.signal,
+          }),
+        }),
+      );
+      options.logger.info('export', {
+        dataset: name,
+        format,
+        rows: result.rows,
+        complete: result.complete,
+        durationMs: Date.now() - started,
+      });
+    } catch (error) {
+      answerFailure(req, res, error, options.logger);
+    }
+  });
 }
 
 function answerFailure(req: IncomingMessage, res: Response, error: unknown, logger: Logger): void {

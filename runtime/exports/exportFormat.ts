@@ -1,7 +1,8 @@
 import { csvRecord } from './csv';
 
 /** A value of one exported field: JSON types, a time (written ISO 8601), or a structure (JSON). */
-export type ExportValue = string | number | boolean | null | Date | readonly unknown[] | { readonly [key: string]: unknown };
+export type ExportValue =
+  string | number | boolean | null | Date | readonly unknown[] | { readonly [key: string]: unknown };
 
 /** One column of an export: its name (NDJSON key, CSV header) and how a row gives its value. */
 export interface ExportColumn<Row> {

@@ -83,6 +83,9 @@ export function sendExportError(res: ServerResponse, error: ExportRequestError):
 
 /** `attachment; filename=...` for a download named after its dataset and the time it was taken. */
 export function attachmentName(dataset: string, format: ExportFormat, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `attachment; filename="${dataset}-${stamp}.${format}"`;
 }

@@ -19,7 +19,8 @@ export async function* keysetBatches<Row, Key>(options: KeysetRead<Row, Key>): A
   for (;;) {
     if (options.signal?.aborted) return;
     const rows = await options.read(after, batchSize);
-    if (rows.length > batchSize) throw new Error(`a keyset read returned ${rows.length} rows for a limit of ${batchSize}`);
+    if (rows.length > batchSize)
+      throw new Error(`a keyset read returned ${rows.length} rows for a limit of ${batchSize}`);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batchSize) return;

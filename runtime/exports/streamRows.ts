@@ -1,15 +1,22 @@
 import type { ServerResponse } from 'node:http';
 import { type ExportColumn, type ExportFormat, exportContentTypes, rowEncoder } from './exportFormat';
 
-/** Resolves once `res` can take more (`drain`), or once it is gone (`close`): never waits forever. */
-function writable(res: ServerResponse): Promise<void> {
+/**
+ * Resolves on `event` (`drain`: it can take more; `finish`: all was handed to the socket), or once
+ * the response is gone: never waits forever for a client that left, even before this was called.
+ */
+function settled(res: ServerResponse, event: 'drain' | 'finish'): Promise<void> {
   return new Promise((resolve) => {
+    if (res.destroyed || res.closed) {
+      resolve();
+      return;
+    }
     const done = () => {
-      res.off('drain', done);
+      res.off(event, done);
       res.off('close', done);
       resolve();
     };
-    res.on('drain', done);
+    res.on(event, done);
     res.on('close', done);
   });
 }
@@ -55,13 +62,15 @@ export async function streamRows<Row>(res: ServerResponse, options: StreamRowsOp
     while (!next.done) {
       rows += next.value.length;
       more = res.write(encoder.rows(next.value)) && more;
-      if (!more) await writable(res);
+      if (!more) await settled(res, 'drain');
       if (options.signal.aborted || res.destroyed) return { rows, complete: false };
       more = true;
       next = await iterator.next();
     }
-    await new Promise<void>((resolve) => res.end(resolve));
-    return { rows, complete: true };
+    const finished = settled(res, 'finish');
+    res.end();
+    await finished;
+    return { rows, complete: !res.destroyed || res.writableFinished };
   } finally {
     // Closes the read (a snapshot transaction ends with it) however the stream ended.
     await iterator.return?.(undefined);

@@ -88,8 +88,7 @@ export async function startSubgraph<Context extends BaseContext>(
       maxSubscriptionsPerConnection: 50,
     },
     routes: definition.exports
-      ? (app) =>
-          mountExportEndpoint(app, { db: options.db, verifier, logger, ...definition.exports! })
+      ? (app) => mountExportEndpoint(app, { db: options.db, verifier, logger, ...definition.exports! })
       : undefined,
     apollo: {
       schema: definition.schema,

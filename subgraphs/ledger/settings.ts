@@ -66,7 +66,7 @@ export const ledgerSettings = defineSettings({
       min: 1,
       max: 100_000,
       description:
-        'rows read per keyset batch of a bulk export (balances, lots, journal, orders on the gateway\'s `/export/...`); a batch at most waits in memory',
+        "rows read per keyset batch of a bulk export (balances, lots, journal, orders on the gateway's `/export/...`); a batch at most waits in memory",
     }),
     profileUrl: urlSetting('PROFILE_URL', {
       required: true,

@@ -145,21 +145,22 @@ describe('bulk export through the gateway', () => {
     splitAt = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 50));
     await purchase(
-      purchaseInput(ada.id, { channel: 'ONLINE', storeId: null, lines: [{ sku: 'A,"B"', quantity: 1, unitPrice: 999 }] }),
+      purchaseInput(ada.id, {
+        channel: 'ONLINE',
+        storeId: null,
+        lines: [{ sku: 'A,"B"', quantity: 1, unitPrice: 999 }],
+      }),
     );
     await graph.admin.data(`mutation($input: RecordReturnInput!) { recordReturn(input: $input) { pointsReversed } }`, {
       input: returnOfOrder(adaInStore, [{ sku: 'SHIRT-M', quantity: 1 }]),
     });
-    await graph.admin.data(
-      `mutation($input: SegmentInput!) { defineSegment(input: $input) { key } }`,
-      {
-        input: {
-          key: segmentKey,
-          name: 'Repeat buyers',
-          rule: { minPurchases: 2, channelsAny: [], channelsAll: [], tiers: [] },
-        },
+    await graph.admin.data(`mutation($input: SegmentInput!) { defineSegment(input: $input) { key } }`, {
+      input: {
+        key: segmentKey,
+        name: 'Repeat buyers',
+        rule: { minPurchases: 2, channelsAny: [], channelsAll: [], tiers: [] },
       },
-    );
+    });
     await graph.admin.data(`mutation { refreshPurchaseHistory { events } }`, {});
     await graph.admin.data(`mutation { refreshProgramMetrics { events } }`, {});
   }, 120_000);
@@ -297,7 +298,9 @@ describe('bulk export through the gateway', () => {
     try {
       const at = new URL(gateway.url).origin;
       for (const path of ['journal?format=csv', `members?segment=${segmentKey}`]) {
-        const response = await fetch(`${at}/export/${path}`, { headers: { authorization: graph.admin.authorization! } });
+        const response = await fetch(`${at}/export/${path}`, {
+          headers: { authorization: graph.admin.authorization! },
+        });
         expect(response.status).toBe(503);
         const body = (await response.json()) as { errors: Array<{ extensions: Row }> };
         expect(body.errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
@@ -339,14 +342,18 @@ describe('bulk export through the gateway', () => {
       for (let attempt = 0; attempt < 3; attempt++) {
         await new Promise<void>((resolve, reject) => {
           const url = new URL(`${origin}/export/journal?format=csv`);
-          const req = httpRequest(url, { headers: { authorization: graph.admin.authorization! } }, (res: IncomingMessage) => {
-            expect(res.statusCode).toBe(200);
-            res.once('data', () => {
-              // One chunk in, the client goes away.
-              req.destroy();
-              resolve();
-            });
-          });
+          const req = httpRequest(
+            url,
+            { headers: { authorization: graph.admin.authorization! } },
+            (res: IncomingMessage) => {
+              expect(res.statusCode).toBe(200);
+              res.once('data', () => {
+                // One chunk in, the client goes away.
+                req.destroy();
+                resolve();
+              });
+            },
+          );
           req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
           req.end();
         });

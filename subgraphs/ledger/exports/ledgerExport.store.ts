@@ -109,7 +109,12 @@ export const ledgerExportStore = {
   },
 
   async orders(db: Queryable, filter: ExportFilter, after: string | null, limit: number): Promise<OrderRow[]> {
-    const { where, params } = conditions(filter, { column: 'o.id', type: 'uuid', after }, 'o.occurred_at', 'o.customer_id');
+    const { where, params } = conditions(
+      filter,
+      { column: 'o.id', type: 'uuid', after },
+      'o.occurred_at',
+      'o.customer_id',
+    );
     const { rows } = await db.query<OrderRow>(
       `select o.id, o.customer_id, o.channel, o.store_id, o.external_order_id, o.currency, o.total_amount,
               coalesce((select sum(r.refund_amount) from ledger.returns r where r.order_id = o.id), 0)::bigint
