@@ -17,6 +17,8 @@ import { bulkLoadMembers } from './bulkLoad';
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run -s bench:export
  *
+ * (`node --expose-gc dist/bench/export.js` collects garbage before each export, for steadier figures.)
+ *
  * `BENCH_EXPORT_ORDERS` (`50000,200000`) sets the sizes.
  */
 
@@ -33,6 +35,8 @@ interface Measure {
   rowsPerSecond: number;
   peakRssMb: number;
   rssBeforeMb: number;
+  /** The JavaScript heap's peak while streaming, above what it held before. */
+  peakHeapGrowthMb: number;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -40,8 +44,14 @@ const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 async function measure(url: string, authorization: string): Promise<Omit<Measure, 'orders' | 'dataset' | 'format'>> {
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  let peakHeap = heapBefore;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 20);
   const started = performance.now();
   const response = await fetch(url, { headers: { authorization } });
   if (response.status !== 200 || !response.body)
@@ -63,6 +73,7 @@ async function measure(url: string, authorization: string): Promise<Omit<Measure
     rowsPerSecond: Math.round(rows / seconds),
     peakRssMb: mb(peak),
     rssBeforeMb: mb(rssBefore),
+    peakHeapGrowthMb: mb(peakHeap - heapBefore),
   };
 }
 
