@@ -134,12 +134,14 @@ describe('streaming an export with backpressure', () => {
     servers.push(refusing);
     const refusal = await fetch(await proxied(await listen(refusing)));
     expect(refusal.status).toBe(404);
-    expect(await refusal.json()).toEqual({ errors: [{ message: 'No dataset x here', extensions: { code: 'NOT_FOUND' } }] });
+    expect(await refusal.json()).toEqual({
+      errors: [{ message: 'No dataset x here', extensions: { code: 'NOT_FOUND' } }],
+    });
 
     const away = await fetch(await proxied('http://127.0.0.1:9'));
     expect(away.status).toBe(503);
-    expect(((await away.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe(
-      'SERVICE_UNAVAILABLE',
-    );
+    expect(
+      ((await away.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code,
+    ).toBe('SERVICE_UNAVAILABLE');
   });
 });
