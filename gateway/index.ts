@@ -11,6 +11,7 @@ import { defaultOperationLimits, type OperationLimits } from '../runtime/server/
 import { ServiceMetrics } from '../runtime/observability/metrics';
 import { startGraphQLServer, type RunningServer } from '../runtime/server/startGraphQLServer';
 import type { GatewayContext } from './gatewayContext';
+import { mountExportRoutes } from './exports/exportRoutes';
 import { defaultRateLimits, rateLimitPlugin, type RateLimits } from './limits/rateLimitPlugin';
 import { SubgraphDataSource, type SubgraphFetcher } from './subgraphDataSource';
 import { createFederatedSubscribe } from './subscriptions/federatedSubscribe';
@@ -142,6 +143,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
+    routes: (app) =>
+      mountExportRoutes(app, {
+        verifier,
+        subgraphUrls: options.subgraphUrls,
+        credential: new InternalCredential('gateway', options.auth.internalSecret),
+        logger,
+      }),
     metrics,
     shutdownDelayMs: options.shutdownDelayMs,
     port: options.port,

@@ -10,6 +10,7 @@ import { readWebhookSettings } from '../subgraphs/engagement/webhooks/webhookSet
 import { readPhoneRegion } from '../subgraphs/profile/profileSettings';
 import { readLedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { ledgerSettings } from '../subgraphs/ledger/settings';
+import { profileSettings } from '../subgraphs/profile/settings';
 import { campaignSettings } from '../subgraphs/campaign/settings';
 import { rewardsSettings } from '../subgraphs/rewards/settings';
 import { startExampleServer } from '../examples/server/exampleServer';
@@ -52,6 +53,10 @@ runMain(async () => {
       phoneRegion: readPhoneRegion(env),
       notifications: readNotificationSettings(env),
       webhooks: readWebhookSettings(env),
+      exportBatchSize: {
+        profile: profileSettings.settings.exportBatchSize.read(env),
+        ledger: ledgerSettings.settings.exportBatchSize.read(env),
+      },
     });
     if (settings.seedDemoData.read(env) !== 'false') {
       if (common.auth.jwtSecret) {

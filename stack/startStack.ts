@@ -63,6 +63,8 @@ export interface StackOptions {
   notifications?: NotificationSettings;
   /** Outbound webhooks: intervals, backoff, attempts, timeout. */
   webhooks?: Partial<WebhookSettings>;
+  /** Rows per keyset batch of bulk exports, by owner. Default 1000 each. */
+  exportBatchSize?: { profile?: number; ledger?: number };
 }
 
 export interface RunningStack {
@@ -115,6 +117,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await startProfileSubgraph({
         ...common('profile'),
         phoneRegion: options.phoneRegion,
+        exportBatchSize: options.exportBatchSize?.profile,
       }),
     );
     const campaign = track(
@@ -145,6 +148,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         policy: options.ledgerPolicy,
         clock: options.clock,
         mergeFollowIntervalMs: options.mergeFollowIntervalMs,
+        exportBatchSize: options.exportBatchSize?.ledger,
       }),
     );
     Object.assign(later, { ledger: ledger.url, rewards: rewards.url, campaign: campaign.url });

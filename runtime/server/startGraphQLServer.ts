@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import {
   getOperationAST,
   specifiedRules,
@@ -74,6 +74,8 @@ export interface GraphQLServerOptions<Context extends BaseContext> {
   shutdownDelayMs?: number;
   /** Largest accepted request body. Default 1mb. */
   bodyLimit?: string;
+  /** Serves more HTTP routes beside `/graphql` and `/health` (exports), before them. */
+  routes?: (app: Express) => void;
   logger: Logger;
 }
 
@@ -280,6 +282,7 @@ export async function startGraphQLServer<Context extends BaseContext>(
     const { contentType, body } = await metrics.exposition();
     res.type(contentType).send(body);
   });
+  options.routes?.(app);
   app.use(
     graphqlPath,
     (req: Request, res: Response, next: NextFunction) => {

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { createTokenVerifier, type AuthConfig } from '../auth/tokens';
 import { pingDatabase, type Database } from '../database/database';
 import { EventFeed } from '../events/eventFeed';
+import { mountExportEndpoint, type ExportDatasets } from '../exports/exportEndpoint';
 import { outboxMigrations } from '../events/outbox';
 import type { Logger } from '../logging/logger';
 import { loadMigrations, migrate } from '../migrations/migrate';
@@ -47,6 +48,8 @@ export interface SubgraphDefinition<Context extends BaseContext> {
   schema: GraphQLSchema;
   /** Builds the context of one request or one subscription event. */
   createContext: (input: ContextInput) => Promise<Context> | Context;
+  /** The datasets this subgraph owns for bulk export, served to the gateway (internal token). */
+  exports?: { datasets: ExportDatasets; batchSize: number };
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -84,6 +87,9 @@ export async function startSubgraph<Context extends BaseContext>(
       introspection: options.introspection ?? true,
       maxSubscriptionsPerConnection: 50,
     },
+    routes: definition.exports
+      ? (app) => mountExportEndpoint(app, { db: options.db, verifier, logger, ...definition.exports! })
+      : undefined,
     apollo: {
       schema: definition.schema,
       // Inline traces feed Apollo Studio only; computing them costs every request.

@@ -16,6 +16,7 @@ import { QuoteResolver } from './quotes/quote.resolver';
 import { CustomerSegmentsResolver, SegmentResolver } from './segments/segment.resolver';
 import { SimulationResolver } from './simulation/simulation.resolver';
 import { CampaignPerformanceResolver } from './performance/performance.resolver';
+import { SegmentMembersResolver } from './segments/segmentMembers.resolver';
 import { SegmentMetricsResolver } from './segments/segmentMetrics.resolver';
 import { ProgramMetrics } from './segments/segmentMetrics.type';
 
@@ -33,6 +34,7 @@ export function buildCampaignSchema(): Promise<GraphQLSchema> {
       CustomerSegmentsResolver,
       CampaignPerformanceResolver,
       SegmentMetricsResolver,
+      SegmentMembersResolver,
       BadgeResolver,
       CustomerBadgesResolver,
       LeaderboardResolver,

@@ -21,7 +21,9 @@ import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
 import { PurchaseService } from './purchases/purchase.service';
 import { RedemptionService } from './redemptions/redemption.service';
 import { ReturnService } from './returns/return.service';
+import { ledgerExports } from './exports/ledgerExports';
 import { buildLedgerSchema } from './schema';
+import { ledgerSettings } from './settings';
 import { TransferService } from './transfers/transfer.service';
 import { CampaignQuotes } from './upstream/campaignQuotes';
 import { ProfileDirectory } from '../profile/contract/profileDirectory';
@@ -42,6 +44,8 @@ export interface LedgerOptions extends SubgraphOptions {
    * behind the profile's `NOTIFY` of each merge (0: never). Default 30000 ms.
    */
   mergeFollowIntervalMs?: number;
+  /** Rows per batch of a bulk export (`LEDGER_EXPORT_BATCH_SIZE`). Default 1000. */
+  exportBatchSize?: number;
 }
 
 export interface RunningLedger extends RunningSubgraph {
@@ -101,6 +105,10 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
       migrationsDir: ledgerMigrationsDir,
       schema: await buildLedgerSchema(),
       createContext: (input) => createLedgerContext(services, input),
+      exports: {
+        datasets: ledgerExports,
+        batchSize: options.exportBatchSize ?? ledgerSettings.settings.exportBatchSize.default,
+      },
     },
     options,
   );

@@ -14,5 +14,6 @@ runSubgraphMain('ledger', defaultSubgraphPorts.ledger, (options, env) =>
     campaignUrl: settings.campaignUrl.read(env),
     policy: readLedgerPolicy(env),
     mergeFollowIntervalMs: settings.mergeFollowIntervalMs.read(env),
+    exportBatchSize: settings.exportBatchSize.read(env),
   }),
 );

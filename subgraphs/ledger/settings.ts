@@ -61,6 +61,13 @@ export const ledgerSettings = defineSettings({
       max: 3_600_000,
       description: "how often the ledger applies new profile merges (the profile's `CustomersMerged`); `0` never",
     }),
+    exportBatchSize: integerSetting('LEDGER_EXPORT_BATCH_SIZE', {
+      default: 1000,
+      min: 1,
+      max: 100_000,
+      description:
+        "rows read per keyset batch of a bulk export (balances, lots, journal, orders on the gateway's `/export/...`); a batch at most waits in memory",
+    }),
     profileUrl: urlSetting('PROFILE_URL', {
       required: true,
       description: 'the profile subgraph, when the ledger runs alone (required then)',

@@ -6,13 +6,17 @@ import { createProfileContext } from './context';
 import { FeedbackService } from './feedback/feedback.service';
 import { PrivacyService } from './privacy/privacy.service';
 import { CustomerService } from './customers/customer.service';
+import { profileExports } from './exports/memberExports';
 import { buildProfileSchema } from './schema';
+import { profileSettings } from './settings';
 
 export const profileMigrationsDir = path.join(projectRoot(), 'subgraphs/profile/migrations');
 
 export interface ProfileOptions extends SubgraphOptions {
   /** The region national phone numbers are read in (ISO 3166 alpha-2, e.g. GB); none: they need a + prefix. */
   phoneRegion?: string | null;
+  /** Rows per batch of a bulk export (`PROFILE_EXPORT_BATCH_SIZE`). Default 1000. */
+  exportBatchSize?: number;
 }
 
 export type RunningProfile = RunningSubgraph;
@@ -28,6 +32,10 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
       migrationsDir: profileMigrationsDir,
       schema: await buildProfileSchema(),
       createContext: (input) => createProfileContext({ db: options.db, customers, feedback, privacy }, input),
+      exports: {
+        datasets: profileExports,
+        batchSize: options.exportBatchSize ?? profileSettings.settings.exportBatchSize.default,
+      },
     },
     options,
   );

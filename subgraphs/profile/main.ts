@@ -2,8 +2,13 @@ import 'reflect-metadata';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
 import { readPhoneRegion } from './profileSettings';
+import { profileSettings } from './settings';
 import { startProfileSubgraph } from '.';
 
 runSubgraphMain('profile', defaultSubgraphPorts.profile, (options, env) =>
-  startProfileSubgraph({ ...options, phoneRegion: readPhoneRegion(env) }),
+  startProfileSubgraph({
+    ...options,
+    phoneRegion: readPhoneRegion(env),
+    exportBatchSize: profileSettings.settings.exportBatchSize.read(env),
+  }),
 );
