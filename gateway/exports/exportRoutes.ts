@@ -16,7 +16,7 @@ import {
 } from '../../runtime/exports/exportRequest';
 import { UpstreamError } from '../../runtime/http/graphqlRequest';
 import type { Logger } from '../../runtime/logging/logger';
-import { SegmentMembers } from '../../subgraphs/campaign/contract/segmentMembers';
+import { SegmentMembers } from './segmentMembers';
 
 /** Each dataset of `GET /export/<dataset>`, the subgraph that owns its rows, and whether it has a time range. */
 export const exportDatasets = {

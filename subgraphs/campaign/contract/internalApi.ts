@@ -87,3 +87,10 @@ export const claimActivityPoints = defineOperation<
     claimActivityPoints(claim: $claim) { ${quoteFields} }
   }
 `);
+
+/** Who is in a segment now (built-in or a marketer's), in id order; null when no segment has the key. */
+export const segmentMemberIds = defineOperation<{ key: string }, { segmentMemberIds: string[] | null }>(/* GraphQL */ `
+  query SegmentMemberIds($key: String!) {
+    segmentMemberIds(key: $key)
+  }
+`);
