@@ -61,6 +61,13 @@ export const ledgerSettings = defineSettings({
       max: 3_600_000,
       description: "how often the ledger applies new profile merges (the profile's `CustomersMerged`); `0` never",
     }),
+    batchMaxItems: integerSetting('LEDGER_BATCH_MAX_ITEMS', {
+      default: 100,
+      min: 1,
+      max: 1_000,
+      description:
+        'the most items one `recordPurchases` or `recordReturns` call takes; a longer list is refused whole (`BAD_USER_INPUT`)',
+    }),
     profileUrl: urlSetting('PROFILE_URL', {
       required: true,
       description: 'the profile subgraph, when the ledger runs alone (required then)',

@@ -10,12 +10,16 @@ import { tierStore } from '../tiers/tier.store';
 import { currentTier } from '../tiers/tier.rules';
 import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campaignQuotes';
 import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from './orderEarning.store';
+import { runGrouped, type Outcome } from './batch';
 import { KeyedLock } from './keyedLock';
 import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
 import { purchaseStore, type OrderRow, type PurchaseHistoryFacts } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
 
 const dayMs = 86_400_000;
+
+/** How many members' purchases of one batch are posted side by side. */
+const batchConcurrency = 8;
 
 export function toEarning(row: Pick<OrderEarningRow, 'kind' | 'points' | 'reason' | 'rule_id'>): PointsEarning {
   return { kind: row.kind, points: row.points, reason: row.reason, ruleId: row.rule_id };
@@ -143,6 +147,22 @@ export class PurchaseService {
     );
     if (purchase.firstPurchase && this.afterFirstPurchase) await this.afterFirstPurchase(order.customerId);
     return purchase.purchase;
+  }
+
+  /**
+   * Records a batch of purchases: one outcome per order, in input order, each exactly as `record`
+   * would answer it (idempotent, a failure only its own). One member's orders, and retries of one
+   * order key, are posted one after another in input order; other members' side by side.
+   */
+  recordBatch(orders: readonly PurchaseOrder[], actor: NewEvent['actor']): Promise<Outcome<Purchase>[]> {
+    const groupOfKey = new Map<string, string>();
+    const groupOf = (order: PurchaseOrder): string => {
+      const key = claimKey(order);
+      const group = groupOfKey.get(key) ?? order.customerId;
+      groupOfKey.set(key, group);
+      return group;
+    };
+    return runGrouped(orders, groupOf, (order) => this.record(order, actor), batchConcurrency);
   }
 
   private async quoteAndPost(
