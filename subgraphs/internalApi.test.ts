@@ -89,6 +89,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'campaign.campaignEventsField',
         'campaign.claimActivityPoints',
         'campaign.claimPurchasePoints',
+        'campaign.claimTwoPurchasesPoints',
         'ledger.awardPoints',
         'ledger.debitPoints',
         'ledger.ledgerEventsField',

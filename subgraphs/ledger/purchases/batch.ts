@@ -97,13 +97,13 @@ export function requireBatchSize(count: number, max: number, argument = 'inputs'
  */
 export async function runGrouped<Item, Result>(
   items: readonly Item[],
-  groupOf: (item: Item) => string,
-  work: (item: Item) => Promise<Result>,
+  groupOf: (item: Item, index: number) => string,
+  work: (item: Item, index: number) => Promise<Result>,
   concurrency: number,
 ): Promise<Outcome<Result>[]> {
   const groups = new Map<string, number[]>();
   items.forEach((item, index) => {
-    const key = groupOf(item);
+    const key = groupOf(item, index);
     const group = groups.get(key);
     if (group) group.push(index);
     else groups.set(key, [index]);
@@ -114,7 +114,7 @@ export async function runGrouped<Item, Result>(
     for (let group = queue.shift(); group; group = queue.shift()) {
       for (const index of group) {
         try {
-          outcomes[index] = { ok: true, value: await work(items[index]!) };
+          outcomes[index] = { ok: true, value: await work(items[index]!, index) };
         } catch (error) {
           outcomes[index] = itemFailure(error);
         }

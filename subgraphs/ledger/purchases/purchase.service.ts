@@ -62,6 +62,17 @@ function toEarnings(orderId: string, order: PurchaseOrder, quote: PointsQuote): 
   });
 }
 
+/** An order of a batch, read and claimed, ready to post. */
+interface PreparedPurchase {
+  /** With the account it posts to (a merged id's survivor). */
+  order: PurchaseOrder;
+  totalAmount: number;
+  fingerprint: string;
+  tier: TierBenefit | null;
+  history: PurchaseHistoryFacts;
+  quote: PointsQuote;
+}
+
 /** Thrown inside the account lock when the history a quote was made for has changed. */
 class StaleHistory extends Error {}
 
@@ -154,15 +165,109 @@ export class PurchaseService {
    * would answer it (idempotent, a failure only its own). One member's orders, and retries of one
    * order key, are posted one after another in input order; other members' side by side.
    */
-  recordBatch(orders: readonly PurchaseOrder[], actor: NewEvent['actor']): Promise<Outcome<Purchase>[]> {
+  async recordBatch(orders: readonly PurchaseOrder[], actor: NewEvent['actor']): Promise<Outcome<Purchase>[]> {
     const groupOfKey = new Map<string, string>();
-    const groupOf = (order: PurchaseOrder): string => {
+    const groups = orders.map((order) => {
       const key = claimKey(order);
       const group = groupOfKey.get(key) ?? order.customerId;
       groupOfKey.set(key, group);
       return group;
-    };
-    return runGrouped(orders, groupOf, (order) => this.record(order, actor), batchConcurrency);
+    });
+    // The first order of each group is quoted with the others in one campaign request; the rest of
+    // a group (a member's further orders, whose quote depends on the first) as single calls are.
+    const leads = [...new Set(groups)].map((group) => groups.indexOf(group));
+    const prepared = this.prepareBatch(leads.map((index) => orders[index]!)).then(
+      (ready) => new Map(leads.map((index, at) => [index, ready[at]])),
+    );
+    return runGrouped(
+      orders,
+      (_, index) => groups[index]!,
+      async (order, index) => {
+        const ready = (await prepared).get(index);
+        return ready ? this.recordPrepared(order, ready, actor) : this.record(order, actor);
+      },
+      batchConcurrency,
+    );
+  }
+
+  /**
+   * What `record` reads and claims before posting, for many new orders at once: each order's facts,
+   * then every claim in one campaign request. Null for an order the single path must take (a retry,
+   * a member without an account yet, a total too large, any failure here): it answers it exactly.
+   */
+  private async prepareBatch(orders: readonly PurchaseOrder[]): Promise<Array<PreparedPurchase | null>> {
+    const { db } = this.core;
+    let candidates: Array<Omit<PreparedPurchase, 'quote'> | null>;
+    try {
+      const [existing, accounts, program] = await Promise.all([
+        purchaseStore.findByKeys(db, orders),
+        purchaseStore.currentIds(
+          db,
+          orders.map((order) => order.customerId),
+        ),
+        tierStore.load(db),
+      ]);
+      const histories = await purchaseStore.historiesOf(db, [...accounts.values()]);
+      candidates = orders.map((order, index) => {
+        const totalAmount = orderTotal(order.lines);
+        const accountId = accounts.get(order.customerId);
+        const history = accountId && histories.get(accountId);
+        if (totalAmount === undefined || existing.has(index) || !accountId || !history) return null;
+        const tier = currentTier(program, history.tier);
+        return {
+          order: { ...order, customerId: accountId },
+          totalAmount,
+          fingerprint: orderFingerprint(order),
+          tier: tier && { name: tier.name, multiplierPercent: tier.multiplierPercent },
+          history,
+        };
+      });
+    } catch {
+      return orders.map(() => null);
+    }
+    const ready = candidates.filter((candidate) => candidate !== null);
+    const at = this.core.clock();
+    // The claims in a few requests side by side (a request's claims are answered one after another).
+    const size = Math.max(1, Math.ceil(ready.length / batchConcurrency));
+    const chunks = Array.from({ length: Math.ceil(ready.length / size) }, (_, i) =>
+      ready.slice(i * size, (i + 1) * size),
+    );
+    const quoted = await Promise.all(
+      chunks.map((chunk) =>
+        this.quotes
+          .claimPurchases(chunk.map(({ order, tier, history }) => ({ key: claimKey(order), order, tier, history, at })))
+          .then(
+            (quotes) => chunk.map((candidate, index) => [candidate, quotes[index]!] as const),
+            // A claim failed (or the request did): those orders claim again alone, idempotently.
+            () => [],
+          ),
+      ),
+    );
+    const quotes = new Map(quoted.flat());
+    return candidates.map((candidate) => {
+      const quote = candidate && quotes.get(candidate);
+      return candidate && quote ? { ...candidate, quote } : null;
+    });
+  }
+
+  /** Posts an order `prepareBatch` quoted; when the member's history changed meanwhile, records it as `record` does. */
+  private async recordPrepared(
+    original: PurchaseOrder,
+    ready: PreparedPurchase,
+    actor: NewEvent['actor'],
+  ): Promise<Purchase> {
+    const { order, totalAmount, fingerprint, quote, history, tier } = ready;
+    const purchase = await this.members.run(order.customerId, async () => {
+      try {
+        return await this.post(order, totalAmount, fingerprint, quote, history, tier?.name ?? null, actor);
+      } catch (error) {
+        if (error instanceof StaleHistory) return undefined;
+        throw error;
+      }
+    });
+    if (!purchase) return this.record(original, actor);
+    if (history.purchasesBefore === 0 && this.afterFirstPurchase) await this.afterFirstPurchase(order.customerId);
+    return purchase;
   }
 
   private async quoteAndPost(
