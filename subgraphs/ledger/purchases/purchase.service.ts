@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
+import type { AccountBook } from '../accounts/accountBook';
 import { ledgerEvents } from '../contract/events';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
@@ -173,31 +175,51 @@ export class PurchaseService {
       groupOfKey.set(key, group);
       return group;
     });
-    // The first order of each group is quoted with the others in one campaign request; the rest of
-    // a group (a member's further orders, whose quote depends on the first) as single calls are.
+    // The first order of each group is quoted and posted with the other groups' first orders; the
+    // rest of a group (a member's further orders, whose quote depends on the first) as single calls.
     const leads = [...new Set(groups)].map((group) => groups.indexOf(group));
-    const prepared = this.prepareBatch(leads.map((index) => orders[index]!)).then(
-      (ready) => new Map(leads.map((index, at) => [index, ready[at]])),
+    const posted = this.postLeads(
+      leads.map((index) => orders[index]!),
+      actor,
     );
     return runGrouped(
       orders,
       (_, index) => groups[index]!,
       async (order, index) => {
-        const ready = (await prepared).get(index);
-        return ready ? this.recordPrepared(order, ready, actor) : this.record(order, actor);
+        const lead = leads.indexOf(index);
+        const purchase = lead >= 0 ? await posted[lead] : null;
+        return purchase ?? this.record(order, actor);
       },
       batchConcurrency,
     );
   }
 
   /**
-   * What `record` reads and claims before posting, for many new orders at once: each order's facts,
-   * then every claim in one campaign request. Null for an order the single path must take (a retry,
-   * a member without an account yet, a total too large, any failure here): it answers it exactly.
+   * Records new orders of distinct members in a few chunks, each claimed in one campaign request and
+   * posted in one transaction (one commit, one hold of the outbox's lock, for the whole chunk). A
+   * chunk is all or nothing: when anything in it fails (a claim, a conflict, a member's history that
+   * changed meanwhile), nothing of it is posted and its orders answer null, for `record` to take one
+   * by one, exactly as single calls. So are a retry, a member without an account yet, a total too large.
    */
-  private async prepareBatch(orders: readonly PurchaseOrder[]): Promise<Array<PreparedPurchase | null>> {
+  private postLeads(orders: readonly PurchaseOrder[], actor: NewEvent['actor']): Array<Promise<Purchase | null>> {
+    const prepared = this.prepareLeads(orders);
+    const size = Math.max(1, Math.ceil(orders.length / batchConcurrency));
+    const chunks = new Map<number, Promise<Map<number, Purchase> | null>>();
+    return orders.map(async (_, index) => {
+      const first = index - (index % size);
+      if (!chunks.has(first)) {
+        chunks.set(
+          first,
+          prepared.then((ready) => this.postChunk(ready.slice(first, first + size), first, actor)),
+        );
+      }
+      return (await chunks.get(first)!)?.get(index) ?? null;
+    });
+  }
+
+  /** Each order's account and quote facts, read for all at once; null for an order `record` must take. */
+  private async prepareLeads(orders: readonly PurchaseOrder[]): Promise<Array<Omit<PreparedPurchase, 'quote'> | null>> {
     const { db } = this.core;
-    let candidates: Array<Omit<PreparedPurchase, 'quote'> | null>;
     try {
       const [existing, accounts, program] = await Promise.all([
         purchaseStore.findByKeys(db, orders),
@@ -208,11 +230,16 @@ export class PurchaseService {
         tierStore.load(db),
       ]);
       const histories = await purchaseStore.historiesOf(db, [...accounts.values()]);
-      candidates = orders.map((order, index) => {
+      const seen = new Set<string>();
+      return orders.map((order, index) => {
         const totalAmount = orderTotal(order.lines);
         const accountId = accounts.get(order.customerId);
         const history = accountId && histories.get(accountId);
-        if (totalAmount === undefined || existing.has(index) || !accountId || !history) return null;
+        // Two ids merged into one account: the second one's quote depends on the first.
+        if (totalAmount === undefined || existing.has(index) || !accountId || !history || seen.has(accountId)) {
+          return null;
+        }
+        seen.add(accountId);
         const tier = currentTier(program, history.tier);
         return {
           order: { ...order, customerId: accountId },
@@ -225,49 +252,42 @@ export class PurchaseService {
     } catch {
       return orders.map(() => null);
     }
-    const ready = candidates.filter((candidate) => candidate !== null);
-    const at = this.core.clock();
-    // The claims in a few requests side by side (a request's claims are answered one after another).
-    const size = Math.max(1, Math.ceil(ready.length / batchConcurrency));
-    const chunks = Array.from({ length: Math.ceil(ready.length / size) }, (_, i) =>
-      ready.slice(i * size, (i + 1) * size),
-    );
-    const quoted = await Promise.all(
-      chunks.map((chunk) =>
-        this.quotes
-          .claimPurchases(chunk.map(({ order, tier, history }) => ({ key: claimKey(order), order, tier, history, at })))
-          .then(
-            (quotes) => chunk.map((candidate, index) => [candidate, quotes[index]!] as const),
-            // A claim failed (or the request did): those orders claim again alone, idempotently.
-            () => [],
-          ),
-      ),
-    );
-    const quotes = new Map(quoted.flat());
-    return candidates.map((candidate) => {
-      const quote = candidate && quotes.get(candidate);
-      return candidate && quote ? { ...candidate, quote } : null;
-    });
   }
 
-  /** Posts an order `prepareBatch` quoted; when the member's history changed meanwhile, records it as `record` does. */
-  private async recordPrepared(
-    original: PurchaseOrder,
-    ready: PreparedPurchase,
+  /** Claims and posts one chunk (`offset`: its first order's index); null when any of it failed. */
+  private async postChunk(
+    chunk: ReadonlyArray<Omit<PreparedPurchase, 'quote'> | null>,
+    offset: number,
     actor: NewEvent['actor'],
-  ): Promise<Purchase> {
-    const { order, totalAmount, fingerprint, quote, history, tier } = ready;
-    const purchase = await this.members.run(order.customerId, async () => {
-      try {
-        return await this.post(order, totalAmount, fingerprint, quote, history, tier?.name ?? null, actor);
-      } catch (error) {
-        if (error instanceof StaleHistory) return undefined;
-        throw error;
+  ): Promise<Map<number, Purchase> | null> {
+    const ready = chunk.flatMap((candidate, index) => (candidate ? [{ ...candidate, index: offset + index }] : []));
+    if (ready.length === 0) return null;
+    try {
+      const at = this.core.clock();
+      const quotes = await this.quotes.claimPurchases(
+        ready.map(({ order, tier, history }) => ({ key: claimKey(order), order, tier, history, at })),
+      );
+      const purchases = await this.core.withAccounts(
+        ready.map(({ order }) => order.customerId),
+        async (books, tx) => {
+          const posted = new Map<number, Purchase>();
+          for (const [at, item] of ready.entries()) {
+            const posting = { ...item, quote: quotes[at]!, tierName: item.tier?.name ?? null };
+            posted.set(item.index, await this.postInBook(books[at]!, tx, posting, actor));
+          }
+          return posted;
+        },
+      );
+      for (const item of ready) {
+        if (item.history.purchasesBefore === 0 && this.afterFirstPurchase) {
+          await this.afterFirstPurchase(item.order.customerId);
+        }
       }
-    });
-    if (!purchase) return this.record(original, actor);
-    if (history.purchasesBefore === 0 && this.afterFirstPurchase) await this.afterFirstPurchase(order.customerId);
-    return purchase;
+      return purchases;
+    } catch {
+      // Nothing of the chunk was posted; its orders go one by one (their claims are idempotent).
+      return null;
+    }
   }
 
   private async quoteAndPost(
@@ -308,77 +328,9 @@ export class PurchaseService {
     tierName: string | null,
     actor: NewEvent['actor'],
   ): Promise<Purchase> {
-    const orderId = randomUUID();
-    const earnings = toEarnings(orderId, order, quote);
-    const points = earnings.reduce((sum, earning) => sum + earning.points, 0);
     return this.core.withAccount(
       order.customerId,
-      async (book, tx) => {
-        const now = await purchaseStore.historyOf(tx, order.customerId);
-        if (!quotesAlike(now, history, order.channel)) throw new StaleHistory();
-        const pendingUntil =
-          this.core.policy.pendingDays > 0 ? new Date(book.now.getTime() + this.core.policy.pendingDays * dayMs) : null;
-        const lines = order.lines.map(({ sku, category, quantity, unitPrice }) => ({
-          sku,
-          category: category ?? null,
-          quantity,
-          unitPrice,
-        }));
-        const saved = await purchaseStore.insert(tx, {
-          id: orderId,
-          customer_id: order.customerId,
-          channel: order.channel,
-          external_order_id: order.externalOrderId,
-          store_id: order.storeId ?? null,
-          currency: order.currency,
-          total_amount: totalAmount,
-          lines,
-          fingerprint,
-          points_earned: points,
-          balance_after: book.balance + (pendingUntil ? 0 : points),
-          pending_until: points > 0 ? pendingUntil : null,
-          released_at: null,
-          occurred_at: book.now,
-        });
-        await orderEarningStore.insert(tx, earnings);
-        const drafts: EntryDraft[] = earnings.map((earning) => ({
-          kind: earning.kind,
-          points: earning.points,
-          reason: earning.reason,
-          sourceType: SourceType.ORDER,
-          sourceId: orderId,
-          ruleId: earning.rule_id,
-        }));
-        await book.credit(drafts, { orderId, pendingUntil });
-        book.markActivity();
-        book.noteChange(`Purchase ${order.externalOrderId} (${order.channel})`, orderId, actor);
-        book.publish(
-          ledgerEvents.PurchaseRecorded.event(
-            order.customerId,
-            {
-              purchaseId: orderId,
-              customerId: order.customerId,
-              channel: order.channel,
-              storeId: order.storeId ?? null,
-              currency: order.currency,
-              totalAmount,
-              lines,
-              pointsEarned: points,
-              // Each quote line with the rule that granted it (campaign performance reads them).
-              earnings: earnings.map((earning) => ({
-                kind: earning.kind,
-                points: earning.points,
-                ruleId: earning.rule_id,
-              })),
-              occurredAt: book.now.toISOString(),
-              // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
-              tier: tierName,
-            },
-            actor,
-          ),
-        );
-        return toPurchase(saved, earnings.map(toEarning));
-      },
+      (book, tx) => this.postInBook(book, tx, { order, totalAmount, fingerprint, quote, history, tierName }, actor),
       async (constraint) => {
         if (constraint !== 'orders_idempotency_key') return undefined;
         // A concurrent retry of the same order committed first: answer with its result.
@@ -386,6 +338,93 @@ export class PurchaseService {
         return winner && this.replay(winner, fingerprint);
       },
     );
+  }
+
+  /**
+   * Posts a quoted order to its member's open book: the order, its earnings, the points, the events.
+   * Throws StaleHistory when the member's history no longer quotes it alike.
+   */
+  private async postInBook(
+    book: AccountBook,
+    tx: Queryable,
+    posting: {
+      order: PurchaseOrder;
+      totalAmount: number;
+      fingerprint: string;
+      quote: PointsQuote;
+      history: PurchaseHistoryFacts;
+      tierName: string | null;
+    },
+    actor: NewEvent['actor'],
+  ): Promise<Purchase> {
+    const { order, totalAmount, fingerprint, quote, history, tierName } = posting;
+    const orderId = randomUUID();
+    const earnings = toEarnings(orderId, order, quote);
+    const points = earnings.reduce((sum, earning) => sum + earning.points, 0);
+    const now = await purchaseStore.historyOf(tx, order.customerId);
+    if (!quotesAlike(now, history, order.channel)) throw new StaleHistory();
+    const pendingUntil =
+      this.core.policy.pendingDays > 0 ? new Date(book.now.getTime() + this.core.policy.pendingDays * dayMs) : null;
+    const lines = order.lines.map(({ sku, category, quantity, unitPrice }) => ({
+      sku,
+      category: category ?? null,
+      quantity,
+      unitPrice,
+    }));
+    const saved = await purchaseStore.insert(tx, {
+      id: orderId,
+      customer_id: order.customerId,
+      channel: order.channel,
+      external_order_id: order.externalOrderId,
+      store_id: order.storeId ?? null,
+      currency: order.currency,
+      total_amount: totalAmount,
+      lines,
+      fingerprint,
+      points_earned: points,
+      balance_after: book.balance + (pendingUntil ? 0 : points),
+      pending_until: points > 0 ? pendingUntil : null,
+      released_at: null,
+      occurred_at: book.now,
+    });
+    await orderEarningStore.insert(tx, earnings);
+    const drafts: EntryDraft[] = earnings.map((earning) => ({
+      kind: earning.kind,
+      points: earning.points,
+      reason: earning.reason,
+      sourceType: SourceType.ORDER,
+      sourceId: orderId,
+      ruleId: earning.rule_id,
+    }));
+    await book.credit(drafts, { orderId, pendingUntil });
+    book.markActivity();
+    book.noteChange(`Purchase ${order.externalOrderId} (${order.channel})`, orderId, actor);
+    book.publish(
+      ledgerEvents.PurchaseRecorded.event(
+        order.customerId,
+        {
+          purchaseId: orderId,
+          customerId: order.customerId,
+          channel: order.channel,
+          storeId: order.storeId ?? null,
+          currency: order.currency,
+          totalAmount,
+          lines,
+          pointsEarned: points,
+          // Each quote line with the rule that granted it (campaign performance reads them).
+          earnings: earnings.map((earning) => ({
+            kind: earning.kind,
+            points: earning.points,
+            ruleId: earning.rule_id,
+          })),
+          occurredAt: book.now.toISOString(),
+          // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
+          tier: tierName,
+        },
+        actor,
+      ),
+    );
+    return toPurchase(saved, earnings.map(toEarning));
   }
 
   private async replay(existing: OrderRow, fingerprint: string): Promise<Purchase> {
