@@ -1,11 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** One HTTP request the load generator sends; `{id}` in a body is replaced by a rotating id. */
+/**
+ * One HTTP request the load generator sends; `{id}` in a body is replaced by a rotating id, and
+ * `{id<k>}` (`{id0}`, `{id1}`, ...) by the k-th of `width` consecutive ids of that rotation, so a
+ * batch of `width` items names `width` distinct members.
+ */
 export interface LoadStep {
   url: string;
   body: string;
   /** The Authorization header to send. */
   authorization: string;
+  /** Text whose presence in an answer makes it a failure, besides `"errors"` (a batch's per-item errors). */
+  failsOn?: string;
 }
 
 export interface LoadJob {
@@ -17,6 +23,8 @@ export interface LoadJob {
   durationMs: number;
   /** Replace `{n}` with a counter (unique order ids). */
   unique?: boolean;
+  /** How many ids one request's `{id<k>}` take (a batch's size); default 1. */
+  width?: number;
 }
 
 export interface LoadResult {
@@ -27,14 +35,21 @@ export interface LoadResult {
   firstError?: string;
 }
 
-async function send(step: LoadStep, id: string, n: number): Promise<string | undefined> {
+async function send(step: LoadStep, job: LoadJob, n: number): Promise<string | undefined> {
+  const { ids } = job;
+  const width = job.width ?? 1;
   const response = await fetch(step.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: step.authorization },
-    body: step.body.replaceAll('{id}', id).replaceAll('{n}', String(n)),
+    body: step.body
+      .replaceAll('{id}', ids[n % ids.length]!)
+      .replace(/\{id(\d+)\}/g, (_, k: string) => ids[(n * width + Number(k)) % ids.length]!)
+      .replaceAll('{n}', String(n)),
   });
   const text = await response.text();
-  if (!response.ok || text.includes('"errors"')) return text.slice(0, 300);
+  if (!response.ok || text.includes('"errors"') || (step.failsOn && text.includes(step.failsOn))) {
+    return text.slice(0, 300);
+  }
   return undefined;
 }
 
@@ -48,12 +63,11 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const loop = async () => {
     while (performance.now() < end) {
       const n = counter++;
-      const id = job.ids[n % job.ids.length]!;
       const began = performance.now();
       let failure: string | undefined;
       try {
         for (const group of job.groups) {
-          const failures = await Promise.all(group.map((step) => send(step, id, n)));
+          const failures = await Promise.all(group.map((step) => send(step, job, n)));
           failure ??= failures.find(Boolean);
         }
       } catch (error) {

@@ -7,6 +7,7 @@ import { startStack } from '../stack/startStack';
 import { openBenchDatabase } from './benchDatabase';
 import { bulkLoadMembers, bulkMemberId } from './bulkLoad';
 import { benchReport, writeBenchReport } from './report';
+import { bulkPurchasesScenario } from './scenarios/bulkPurchases';
 import { liveScenario } from './scenarios/live';
 import { optimisationsScenario } from './scenarios/optimisations';
 import { purchasesScenario } from './scenarios/purchases';
@@ -19,6 +20,7 @@ import { benchRateLimits, benchSettings as settings } from './settings';
 const allScenarios: readonly BenchScenario[] = [
   queryScenario,
   purchasesScenario,
+  bulkPurchasesScenario,
   liveScenario,
   optimisationsScenario,
   scaleScenario,

@@ -89,6 +89,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'campaign.campaignEventsField',
         'campaign.claimActivityPoints',
         'campaign.claimPurchasePoints',
+        'campaign.claimTwoPurchasesPoints',
         'campaign.segmentMemberIds',
         'ledger.awardPoints',
         'ledger.debitPoints',

@@ -68,6 +68,13 @@ export const ledgerSettings = defineSettings({
       description:
         "rows read per keyset batch of a bulk export (balances, lots, journal, orders on the gateway's `/export/...`); a batch at most waits in memory",
     }),
+    batchMaxItems: integerSetting('LEDGER_BATCH_MAX_ITEMS', {
+      default: 100,
+      min: 1,
+      max: 1_000,
+      description:
+        'the most items one `recordPurchases` or `recordReturns` call takes; a longer list is refused whole (`BAD_USER_INPUT`)',
+    }),
     profileUrl: urlSetting('PROFILE_URL', {
       required: true,
       description: 'the profile subgraph, when the ledger runs alone (required then)',

@@ -1,4 +1,4 @@
-import { defineOperation } from '../../../runtime/http/operation';
+import { defineOperation, type Operation } from '../../../runtime/http/operation';
 
 /*
  * The campaign subgraph's internal API: the operations other subgraphs call on it (role `internal`),
@@ -94,3 +94,22 @@ export const segmentMemberIds = defineOperation<{ key: string }, { segmentMember
     segmentMemberIds(key: $key)
   }
 `);
+
+/**
+ * `claimPurchasePoints` for `count` purchases in one request (the ledger's `recordPurchases`): the
+ * claims as aliased fields `c0` ... `c<count-1>` with variables of the same names, each answered (or
+ * failed) on its own, as single claims would be.
+ */
+export function claimPurchasePointsBatch(
+  count: number,
+): Operation<Record<string, PurchaseClaimInput>, Record<string, PointsQuote>> {
+  const indexes = Array.from({ length: count }, (_, index) => index);
+  return defineOperation(/* GraphQL */ `
+  mutation LedgerClaimPurchasePointsBatch(${indexes.map((i) => `$c${i}: PurchaseClaimInput!`).join(', ')}) {
+    ${indexes.map((i) => `c${i}: claimPurchasePoints(claim: $c${i}) { ${quoteFields} }`).join('\n    ')}
+  }
+`);
+}
+
+/** A batch of two, so the contract test validates the batch's shape against the campaign schema. */
+export const claimTwoPurchasesPoints = claimPurchasePointsBatch(2);

@@ -25,6 +25,8 @@ export interface LedgerPolicy {
   transferMaxPoints: number;
   /** Most points one member may give away in any 24 hours, over all their transfers. Default 10,000. */
   transferDailyMaxPoints: number;
+  /** Most items one `recordPurchases` or `recordReturns` call takes. Default 100, at most 1,000. */
+  batchMaxItems: number;
 }
 
 const { settings } = ledgerSettings;
@@ -39,14 +41,15 @@ export const defaultLedgerPolicy: LedgerPolicy = {
   expiryNoticeDays: settings.expiryNoticeDays.default,
   transferMaxPoints: settings.transferMaxPoints.default,
   transferDailyMaxPoints: settings.transferDailyMaxPoints.default,
+  batchMaxItems: settings.batchMaxItems.default,
 };
 
 type Env = Record<string, string | undefined>;
 
 /**
  * `POINTS_PENDING_DAYS`, `POINTS_EXPIRY`, `POINTS_JOB_INTERVAL_MS`, `CHURN_AFTER_DAYS`,
- * `METRICS_INTERVAL_MS`, `POINTS_EXPIRY_NOTICE_DAYS`, `TRANSFER_MAX_POINTS` and
- * `TRANSFER_DAILY_MAX_POINTS`, checked at start.
+ * `METRICS_INTERVAL_MS`, `POINTS_EXPIRY_NOTICE_DAYS`, `TRANSFER_MAX_POINTS`,
+ * `TRANSFER_DAILY_MAX_POINTS` and `LEDGER_BATCH_MAX_ITEMS`, checked at start.
  */
 export function readLedgerPolicy(env: Env): LedgerPolicy {
   const expiryText = settings.expiry.read(env);
@@ -65,6 +68,7 @@ export function readLedgerPolicy(env: Env): LedgerPolicy {
     expiryNoticeDays: settings.expiryNoticeDays.read(env),
     transferMaxPoints: settings.transferMaxPoints.read(env),
     transferDailyMaxPoints: settings.transferDailyMaxPoints.read(env),
+    batchMaxItems: settings.batchMaxItems.read(env),
   };
 }
 

@@ -6,7 +6,9 @@ import { actorOf } from '../../../runtime/auth/principal';
 import type { LedgerContext } from '../context';
 import { isUuid } from '../../../runtime/validation/validators';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
-import { MemberQuoteFacts, Purchase, RecordPurchaseInput } from './purchase.type';
+import { invalidItem, itemFailure, requireBatchSize, type Outcome } from './batch';
+import type { PurchaseOrder } from './purchase.rules';
+import { MemberQuoteFacts, Purchase, PurchaseBatchResult, RecordPurchaseInput } from './purchase.type';
 
 @Resolver(() => Purchase)
 export class PurchaseResolver {
@@ -21,6 +23,41 @@ export class PurchaseResolver {
     const storeId = input.storeId ?? (principal.role === 'associate' ? principal.storeId : null);
     requireChannelAccess(principal, input.channel, storeId);
     return ctx.purchases.record({ ...input, storeId }, actorOf(principal));
+  }
+
+  @Authorized('associate', 'service', 'admin')
+  @Mutation(() => [PurchaseBatchResult], {
+    description:
+      'Records a batch of purchases (a till syncing its offline queue, a backfill): one result per input, in input order, each as `recordPurchase` would answer it, with the same roles per item. A failed item (bad input, unknown member, conflict) has its coded `error` and never stops or undoes the others; a retried batch returns the first results and credits nothing twice. At most `LEDGER_BATCH_MAX_ITEMS` inputs (default 100), else BAD_USER_INPUT and nothing is done.',
+  })
+  async recordPurchases(
+    @Arg('inputs', () => [RecordPurchaseInput], { validate: false }) inputs: RecordPurchaseInput[],
+    @Ctx() ctx: LedgerContext,
+  ): Promise<PurchaseBatchResult[]> {
+    requireBatchSize(inputs.length, ctx.core.policy.batchMaxItems);
+    const principal = ctx.principal!;
+    // Each item is checked as recordPurchase checks its input; only the good ones are recorded.
+    const checked: Array<Outcome<PurchaseOrder>> = await Promise.all(
+      inputs.map(async (input) => {
+        const invalid = await invalidItem(input);
+        if (invalid) return invalid;
+        try {
+          const storeId = input.storeId ?? (principal.role === 'associate' ? principal.storeId : null);
+          requireChannelAccess(principal, input.channel, storeId);
+          return { ok: true as const, value: { ...input, storeId } };
+        } catch (error) {
+          return itemFailure(error);
+        }
+      }),
+    );
+    const orders = checked.flatMap((item) => (item.ok ? [item.value] : []));
+    const recorded = (await ctx.purchases.recordBatch(orders, actorOf(principal))).values();
+    return checked.map((item, index) => {
+      const outcome = item.ok ? recorded.next().value! : item;
+      return outcome.ok
+        ? { index, purchase: outcome.value, error: null }
+        : { index, purchase: null, error: outcome.error };
+    });
   }
 
   @Authorized('internal')

@@ -44,6 +44,59 @@ export const purchaseStore = {
     return rows[0];
   },
 
+  /** `findByKey` for many keys in one query: the orders recorded, by the index of their key. */
+  async findByKeys(
+    db: Queryable,
+    keys: ReadonlyArray<{ channel: string; storeId?: string | null; externalOrderId: string }>,
+  ): Promise<Map<number, OrderRow>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await db.query<OrderRow & { key_index: number }>(
+      `select k.key_index::int as key_index, o.*
+         from unnest($1::text[], $2::text[], $3::text[]) with ordinality as k(channel, store, external_order_id, key_index)
+         join ledger.orders o
+           on o.channel = k.channel and coalesce(o.store_id, '') = k.store and o.external_order_id = k.external_order_id`,
+      [keys.map((k) => k.channel), keys.map((k) => k.storeId ?? ''), keys.map((k) => k.externalOrderId)],
+    );
+    return new Map(rows.map(({ key_index, ...order }) => [key_index - 1, order]));
+  },
+
+  /**
+   * For many customer ids in one query: the account each posts to (itself, or a merge's survivor),
+   * for the ids that have an account.
+   */
+  async currentIds(db: Queryable, customerIds: readonly string[]): Promise<Map<string, string>> {
+    if (customerIds.length === 0) return new Map();
+    const { rows } = await db.query<{ asked: string; id: string }>(
+      `select customer_id as asked, coalesce(merged_into, customer_id) as id
+         from ledger.accounts where customer_id = any($1::uuid[])`,
+      [[...new Set(customerIds)]],
+    );
+    return new Map(rows.map((row) => [row.asked, row.id]));
+  },
+
+  /** `historyOf` for many accounts in one query (the accounts that exist). */
+  async historiesOf(db: Queryable, customerIds: readonly string[]): Promise<Map<string, PurchaseHistoryFacts>> {
+    if (customerIds.length === 0) return new Map();
+    const { rows } = await db.query<{
+      customer_id: string;
+      purchases: number;
+      channels: string[] | null;
+      tier: string | null;
+    }>(
+      `select a.customer_id, a.tier,
+              (select count(*)::int from ledger.orders o where o.customer_id = a.customer_id) as purchases,
+              (select array_agg(distinct o.channel) from ledger.orders o where o.customer_id = a.customer_id) as channels
+         from ledger.accounts a where a.customer_id = any($1::uuid[])`,
+      [[...new Set(customerIds)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.customer_id,
+        { tier: row.tier, purchasesBefore: row.purchases, channelsBefore: row.channels ?? [] },
+      ]),
+    );
+  },
+
   async historyOf(db: Queryable, customerId: string): Promise<PurchaseHistoryFacts> {
     const { rows } = await db.query<{ purchases: number; channels: string[] | null; tier: string | null }>(
       `select (select count(*)::int from ledger.orders where customer_id = $1) as purchases,

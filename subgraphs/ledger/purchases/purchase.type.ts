@@ -4,6 +4,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsCode, IsCurrencyCode, IsUuid } from '../../../runtime/validation/validators';
 import { Customer } from '../accounts/account.type';
 import { EntryKind } from '../journal/journal.rules';
+import { BatchItemError } from './batch';
 
 @InputType({ description: 'One line of an order.' })
 export class OrderLineInput {
@@ -146,4 +147,16 @@ export class MemberQuoteFacts {
 
   @Field(() => [String])
   channelsBefore!: string[];
+}
+
+@ObjectType({ description: 'One item of `recordPurchases`: the purchase, or why it was not recorded.' })
+export class PurchaseBatchResult {
+  @Field(() => Int, { description: 'The position of the item in `inputs`, from 0.' })
+  index!: number;
+
+  @Field(() => Purchase, { nullable: true, description: 'The purchase (a retry: the first result); null on failure.' })
+  purchase!: Purchase | null;
+
+  @Field(() => BatchItemError, { nullable: true, description: 'Why the item was not recorded; null on success.' })
+  error!: BatchItemError | null;
 }

@@ -8,6 +8,7 @@ import type { LedgerCore } from '../ledgerCore';
 import { lotStore } from '../lots/lot.store';
 import { orderEarningStore } from '../purchases/orderEarning.store';
 import { purchaseStore, type OrderRow } from '../purchases/purchase.store';
+import { runGrouped, type Outcome } from '../purchases/batch';
 import { matchReturnedLines, pointsTakenBack, type ReturnedLine } from './return.rules';
 import { returnStore, type ReturnRow, type ReturnedUnits } from './return.store';
 import type { ProductReturn, ReturnReversal } from './return.type';
@@ -171,6 +172,27 @@ export class ReturnService {
         return winner && this.replay(winner, fingerprint);
       },
     );
+  }
+
+  /**
+   * Records a batch of returns: one outcome per request, in input order, each exactly as `record`
+   * would answer it. Returns of one purchase (and retries of one return key) run one after another
+   * in input order, so they share out its units as single calls in that order would; others side by side.
+   */
+  recordBatch(requests: readonly ReturnRequest[], actor: NewEvent['actor']): Promise<Outcome<ProductReturn>[]> {
+    const groupOfKey = new Map<string, string>();
+    const groupOf = (request: ReturnRequest): string => {
+      const key = JSON.stringify([request.channel, request.storeId ?? '', request.externalReturnId]);
+      const order = request.originalOrder;
+      const group =
+        groupOfKey.get(key) ??
+        (request.purchaseId
+          ? `id:${request.purchaseId}`
+          : `key:${JSON.stringify([order?.channel, order?.storeId ?? '', order?.externalOrderId])}`);
+      groupOfKey.set(key, group);
+      return group;
+    };
+    return runGrouped(requests, groupOf, (request) => this.record(request, actor), 8);
   }
 
   private reversalOf(

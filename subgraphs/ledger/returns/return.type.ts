@@ -4,6 +4,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsCode, IsUuid } from '../../../runtime/validation/validators';
 import { Customer } from '../accounts/account.type';
 import { EntryKind } from '../journal/journal.rules';
+import { BatchItemError } from '../purchases/batch';
 
 @InputType({ description: 'Units of one SKU brought back.' })
 export class ReturnLineInput {
@@ -141,4 +142,19 @@ export class ProductReturn {
 
   @Field()
   recordedAt!: Date;
+}
+
+@ObjectType({ description: 'One item of `recordReturns`: the return, or why it was not recorded.' })
+export class ReturnBatchResult {
+  @Field(() => Int, { description: 'The position of the item in `inputs`, from 0.' })
+  index!: number;
+
+  @Field(() => ProductReturn, {
+    nullable: true,
+    description: 'The return (a retry: the first result); null on failure.',
+  })
+  return!: ProductReturn | null;
+
+  @Field(() => BatchItemError, { nullable: true, description: 'Why the item was not recorded; null on success.' })
+  error!: BatchItemError | null;
 }

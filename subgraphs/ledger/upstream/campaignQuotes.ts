@@ -3,6 +3,7 @@ import { callOperation, type Operation } from '../../../runtime/http/operation';
 import {
   claimActivityPoints,
   claimPurchasePoints,
+  claimPurchasePointsBatch,
   type PointsQuote,
   type PurchaseClaimInput,
 } from '../../campaign/contract/internalApi';
@@ -24,6 +25,35 @@ export interface PurchaseHistory {
 
 const SERVICE = 'campaign service';
 
+/** A purchase as the campaign's `PurchaseClaimInput` takes it. */
+function purchaseClaim(
+  key: string,
+  order: PurchaseOrder,
+  tier: TierBenefit | null,
+  history: PurchaseHistory,
+  at: Date,
+): PurchaseClaimInput {
+  return {
+    key,
+    at: at.toISOString(),
+    purchasesBefore: history.purchasesBefore,
+    channelsBefore: history.channelsBefore,
+    tier,
+    order: {
+      customerId: order.customerId,
+      channel: order.channel,
+      storeId: order.storeId ?? null,
+      currency: order.currency,
+      lines: order.lines.map((line) => ({
+        sku: line.sku,
+        category: line.category ?? null,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+      })),
+    },
+  };
+}
+
 /**
  * Asks the campaign subgraph what a purchase or an activity earns (base rate and every campaign
  * that applies). A claim takes from campaign budgets and caps; it is idempotent by `key`, so the
@@ -42,27 +72,33 @@ export class CampaignQuotes {
     history: PurchaseHistory,
     at: Date,
   ): Promise<PointsQuote> {
-    const claim: PurchaseClaimInput = {
-      key,
-      at: at.toISOString(),
-      purchasesBefore: history.purchasesBefore,
-      channelsBefore: history.channelsBefore,
-      tier,
-      order: {
-        customerId: order.customerId,
-        channel: order.channel,
-        storeId: order.storeId ?? null,
-        currency: order.currency,
-        lines: order.lines.map((line) => ({
-          sku: line.sku,
-          category: line.category ?? null,
-          quantity: line.quantity,
-          unitPrice: line.unitPrice,
-        })),
-      },
-    };
-    const data = await this.request(claimPurchasePoints, { claim });
+    const data = await this.request(claimPurchasePoints, { claim: purchaseClaim(key, order, tier, history, at) });
     return data.claimPurchasePoints;
+  }
+
+  /**
+   * Claims several purchases in one request (each as `claimPurchase` would); fails whole when any
+   * claim fails, and the caller then claims them one by one (claims are idempotent by key).
+   */
+  async claimPurchases(
+    claims: ReadonlyArray<{
+      key: string;
+      order: PurchaseOrder;
+      tier: TierBenefit | null;
+      history: PurchaseHistory;
+      at: Date;
+    }>,
+  ): Promise<PointsQuote[]> {
+    if (claims.length === 0) return [];
+    const variables = Object.fromEntries(
+      claims.map((c, index) => [`c${index}`, purchaseClaim(c.key, c.order, c.tier, c.history, c.at)]),
+    );
+    const data = await this.request(claimPurchasePointsBatch(claims.length), variables);
+    return claims.map((_, index) => {
+      const quote = data[`c${index}`];
+      if (!quote) throw new Error(`the campaign service answered no claim c${index}`);
+      return quote;
+    });
   }
 
   async claimActivity(claim: {
