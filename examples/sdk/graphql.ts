@@ -240,6 +240,8 @@ export type RecordActivityInput = {
   /** The activity's id in the reporting system (a review id, a share id, the year of a birthday, the friend's id for a sign-up or referral). With the member and kind, the idempotency key. */
   externalId: string;
   kind: ActivityKind;
+  /** When the member did it (a till or app syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Campaigns and expiry count from it; a REFERRAL is still paid when the friend first buys. */
+  occurredAt?: string | null | undefined;
   /** For REFERRAL: the friend the member referred. */
   referredCustomerId?: string | number | null | undefined;
 };
@@ -254,6 +256,8 @@ export type RecordPurchaseInput = {
   /** The order id in the channel's own system, unique within the channel and store (e.g. a till's "till-7/0042"). With the channel and store, the idempotency key. */
   externalOrderId: string;
   lines: Array<OrderLineInput>;
+  /** When the sale happened at the till (an offline till syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Points, campaigns (schedules, windows, channels, caps per period), the return window and expiry count from it; the tier and first-purchase facts are those at recording. Not part of the idempotency check: a retry answers with the first result. */
+  occurredAt?: string | null | undefined;
   /** The store, for IN_STORE purchases. */
   storeId?: string | null | undefined;
 };
@@ -265,6 +269,8 @@ export type RecordReturnInput = {
   /** The return's id in the channel's own system. With the channel and store, the idempotency key. */
   externalReturnId: string;
   lines: Array<ReturnLineInput>;
+  /** When the goods came back (an offline till syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago, not in the future (5 minutes of clock skew allowed) and not before the purchase, else BAD_USER_INPUT. The points are taken back from the balance as it is at recording. */
+  occurredAt?: string | null | undefined;
   /** The purchase, by its channel, store and order id. */
   originalOrder?: OrderKeyInput | null | undefined;
   /** The purchase, by the id recordPurchase answered with. */

@@ -75,6 +75,13 @@ export const ledgerSettings = defineSettings({
       description:
         'the most items one `recordPurchases` or `recordReturns` call takes; a longer list is refused whole (`BAD_USER_INPUT`)',
     }),
+    maxLatenessDays: integerSetting('LEDGER_MAX_LATENESS_DAYS', {
+      default: 30,
+      min: 0,
+      max: 3650,
+      description:
+        'how many days in the past a purchase, return or activity may say it happened (`occurredAt`, a till syncing its offline queue); older is refused (`BAD_USER_INPUT`)',
+    }),
     profileUrl: urlSetting('PROFILE_URL', {
       required: true,
       description: 'the profile subgraph, when the ledger runs alone (required then)',

@@ -74,6 +74,8 @@ export type RecordPurchaseInput = {
   /** The order id in the channel's own system, unique within the channel and store (e.g. a till's "till-7/0042"). With the channel and store, the idempotency key. */
   externalOrderId: string;
   lines: Array<OrderLineInput>;
+  /** When the sale happened at the till (an offline till syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Points, campaigns (schedules, windows, channels, caps per period), the return window and expiry count from it; the tier and first-purchase facts are those at recording. Not part of the idempotency check: a retry answers with the first result. */
+  occurredAt?: string | null | undefined;
   /** The store, for IN_STORE purchases. */
   storeId?: string | null | undefined;
 };

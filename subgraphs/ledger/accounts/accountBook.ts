@@ -27,6 +27,12 @@ type Actor = NewEvent['actor'];
 export interface CreditOptions {
   orderId: string | null;
   pendingUntil: Date | null;
+  /**
+   * When the points were earned (a sale's `occurredAt`, at most now): the lot's earned date and the
+   * start of its expiry. Default now. A lot earned so long ago that it has already expired is
+   * posted as it was and expires on the next points job (or the next opening of this book).
+   */
+  earnedAt?: Date;
 }
 
 /**
@@ -90,6 +96,7 @@ export class AccountBook {
     const points = drafts.reduce((sum, draft) => sum + draft.points, 0);
     if (points <= 0) return;
     const pending = options.pendingUntil !== null && options.pendingUntil > this.now;
+    const earnedAt = options.earnedAt && options.earnedAt < this.now ? options.earnedAt : this.now;
     if (pending) {
       this.row.pending += points;
     } else {
@@ -100,9 +107,9 @@ export class AccountBook {
       orderId: options.orderId,
       pending,
       points,
-      earnedAt: this.now,
+      earnedAt,
       availableAt: pending ? options.pendingUntil! : this.now,
-      expiresAt: lotExpiry(this.policy.expiry, this.now),
+      expiresAt: lotExpiry(this.policy.expiry, earnedAt),
     });
     if (!pending) (await this.activeLots()).push(lot);
   }

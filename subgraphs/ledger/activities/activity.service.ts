@@ -13,6 +13,7 @@ import type { AccountBook } from '../accounts/accountBook';
 import { accountStore } from '../accounts/account.store';
 import { activityStore, type ActivityRow } from './activity.store';
 import { ActivityKind, ActivityStatus, type Activity } from './activity.type';
+import { occurredAtOf } from '../program/occurredAt';
 
 export interface ActivityRequest {
   customerId: string;
@@ -20,6 +21,8 @@ export interface ActivityRequest {
   externalId: string;
   channel: string;
   referredCustomerId?: string | null;
+  /** When the member did it; absent: now. Not part of the idempotency check. */
+  occurredAt?: Date | null;
 }
 
 const toActivity = (row: ActivityRow): Activity => ({
@@ -44,6 +47,7 @@ function publishCredited(
   activity: { id: string; customerId: string; kind: ActivityKind; channel: string },
   lines: readonly PointsEarning[],
   actor: NewEvent['actor'],
+  occurredAt: Date = book.now,
 ): void {
   book.publish(
     ledgerEvents.ActivityCredited.event(
@@ -55,7 +59,7 @@ function publishCredited(
         channel: activity.channel,
         points: lines.reduce((sum, line) => sum + line.points, 0),
         earnings: lines.map(({ kind, points, ruleId }) => ({ kind, points, ruleId })),
-        occurredAt: book.now.toISOString(),
+        occurredAt: occurredAt.toISOString(),
       },
       actor,
     ),
@@ -87,8 +91,13 @@ export class ActivityService {
     }
     const existing = await this.find(this.core.db, request);
     if (existing) return this.replay(existing, request);
+    const occurredAt = occurredAtOf(request.occurredAt, this.core.clock(), this.core.policy.maxLatenessDays);
     // A merged member's id posts to the account it was merged into.
-    request = { ...request, customerId: await this.core.requireCustomer(request.customerId, 'the activity') };
+    request = {
+      ...request,
+      customerId: await this.core.requireCustomer(request.customerId, 'the activity'),
+      occurredAt: request.occurredAt ? occurredAt : null,
+    };
     if (referred !== null) return this.refer(request, referred);
 
     const tier = await accountStore.tierOf(this.core.db, request.customerId);
@@ -100,7 +109,8 @@ export class ActivityService {
           kind: request.kind,
           channel: request.channel,
           tier,
-          at: this.core.clock(),
+          // Campaigns judge the activity as of when it happened.
+          at: request.occurredAt ?? this.core.clock(),
         }),
       'the activity',
     );
@@ -111,7 +121,8 @@ export class ActivityService {
         const raced = await this.find(tx, request);
         if (raced) return this.replay(raced, request);
         const earnings = this.earningsOf(id, request.kind, quote);
-        await book.credit(earnings.drafts, { orderId: null, pendingUntil: null });
+        const at = request.occurredAt && request.occurredAt < book.now ? request.occurredAt : book.now;
+        await book.credit(earnings.drafts, { orderId: null, pendingUntil: null, earnedAt: at });
         book.markActivity();
         book.noteChange(`Activity: ${request.kind}`, id, actor);
         publishCredited(
@@ -119,10 +130,9 @@ export class ActivityService {
           { id, customerId: request.customerId, kind: request.kind, channel: request.channel },
           earnings.lines,
           actor,
+          at,
         );
-        return toActivity(
-          await this.insert(tx, request, id, ActivityStatus.CREDITED, earnings.lines, book.balance, book.now),
-        );
+        return toActivity(await this.insert(tx, request, id, ActivityStatus.CREDITED, earnings.lines, book.balance, at));
       },
       async (constraint) => {
         if (constraint !== 'activities_idempotency_key') return undefined;
@@ -210,7 +220,15 @@ export class ActivityService {
       return await this.core.db.transaction(async (tx) => {
         await accountStore.open(tx, request.customerId);
         return toActivity(
-          await this.insert(tx, request, id, ActivityStatus.AWAITING_PURCHASE, [], null, this.core.clock()),
+          await this.insert(
+            tx,
+            request,
+            id,
+            ActivityStatus.AWAITING_PURCHASE,
+            [],
+            null,
+            request.occurredAt ?? this.core.clock(),
+          ),
         );
       });
     } catch (error) {

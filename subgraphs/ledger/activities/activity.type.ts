@@ -58,6 +58,14 @@ export class RecordActivityInput {
   @IsOptional()
   @IsUuid()
   referredCustomerId?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the member did it (a till or app syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Campaigns and expiry count from it; a REFERRAL is still paid when the friend first buys.',
+  })
+  @IsOptional()
+  occurredAt?: Date | null;
 }
 
 @ObjectType({ description: 'A recorded activity and what it earned.' })

@@ -27,6 +27,8 @@ export interface LedgerPolicy {
   transferDailyMaxPoints: number;
   /** Most items one `recordPurchases` or `recordReturns` call takes. Default 100, at most 1,000. */
   batchMaxItems: number;
+  /** Days in the past an `occurredAt` may be (a till's offline queue); older is refused. Default 30, at most 3,650. */
+  maxLatenessDays: number;
 }
 
 const { settings } = ledgerSettings;
@@ -42,6 +44,7 @@ export const defaultLedgerPolicy: LedgerPolicy = {
   transferMaxPoints: settings.transferMaxPoints.default,
   transferDailyMaxPoints: settings.transferDailyMaxPoints.default,
   batchMaxItems: settings.batchMaxItems.default,
+  maxLatenessDays: settings.maxLatenessDays.default,
 };
 
 type Env = Record<string, string | undefined>;
@@ -49,7 +52,7 @@ type Env = Record<string, string | undefined>;
 /**
  * `POINTS_PENDING_DAYS`, `POINTS_EXPIRY`, `POINTS_JOB_INTERVAL_MS`, `CHURN_AFTER_DAYS`,
  * `METRICS_INTERVAL_MS`, `POINTS_EXPIRY_NOTICE_DAYS`, `TRANSFER_MAX_POINTS`,
- * `TRANSFER_DAILY_MAX_POINTS` and `LEDGER_BATCH_MAX_ITEMS`, checked at start.
+ * `TRANSFER_DAILY_MAX_POINTS`, `LEDGER_BATCH_MAX_ITEMS` and `LEDGER_MAX_LATENESS_DAYS`, checked at start.
  */
 export function readLedgerPolicy(env: Env): LedgerPolicy {
   const expiryText = settings.expiry.read(env);
@@ -69,6 +72,7 @@ export function readLedgerPolicy(env: Env): LedgerPolicy {
     transferMaxPoints: settings.transferMaxPoints.read(env),
     transferDailyMaxPoints: settings.transferDailyMaxPoints.read(env),
     batchMaxItems: settings.batchMaxItems.read(env),
+    maxLatenessDays: settings.maxLatenessDays.read(env),
   };
 }
 

@@ -15,6 +15,11 @@ export interface PurchaseOrder {
   storeId?: string | null;
   currency: string;
   lines: readonly OrderLine[];
+  /**
+   * When the sale happened at the till; absent: now. Not part of the fingerprint: a retry answers
+   * with the first result whatever time it says.
+   */
+  occurredAt?: Date | null;
 }
 
 /** A line's amount in minor units (quantity × unit price). */

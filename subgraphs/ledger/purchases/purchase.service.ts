@@ -14,6 +14,7 @@ import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campa
 import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from './orderEarning.store';
 import { runGrouped, type Outcome } from './batch';
 import { KeyedLock } from './keyedLock';
+import { occurredAtOf } from '../program/occurredAt';
 import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
 import { purchaseStore, type OrderRow, type PurchaseHistoryFacts } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
@@ -41,6 +42,7 @@ function toPurchase(order: OrderRow, earnings: readonly PointsEarning[]): Purcha
     pendingUntil: pending ? order.pending_until : null,
     balanceAfter: order.balance_after,
     earnings: [...earnings],
+    occurredAt: order.occurred_at,
     recordedAt: order.recorded_at,
   };
 }
@@ -151,8 +153,10 @@ export class PurchaseService {
       this.core.requireCustomer(order.customerId, 'the purchase'),
     ]);
     if (existing) return this.replay(existing, fingerprint);
+    // A new order's time is checked (a retry's was when it was first recorded) and fixed here.
+    const occurredAt = occurredAtOf(order.occurredAt, this.core.clock(), this.core.policy.maxLatenessDays);
     // A merged member's id posts to the account it was merged into.
-    order = { ...order, customerId };
+    order = { ...order, customerId, occurredAt };
     // One member's purchases are quoted and posted one at a time in this process: a campaign claim
     // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
     const purchase = await this.members.run(order.customerId, () =>
@@ -239,10 +243,16 @@ export class PurchaseService {
         if (totalAmount === undefined || existing.has(index) || !accountId || !history || seen.has(accountId)) {
           return null;
         }
+        let occurredAt: Date;
+        try {
+          occurredAt = occurredAtOf(order.occurredAt, this.core.clock(), this.core.policy.maxLatenessDays);
+        } catch {
+          return null; // `record` refuses it as a single call would
+        }
         seen.add(accountId);
         const tier = currentTier(program, history.tier);
         return {
-          order: { ...order, customerId: accountId },
+          order: { ...order, customerId: accountId, occurredAt },
           totalAmount,
           fingerprint: orderFingerprint(order),
           tier: tier && { name: tier.name, multiplierPercent: tier.multiplierPercent },
@@ -263,9 +273,16 @@ export class PurchaseService {
     const ready = chunk.flatMap((candidate, index) => (candidate ? [{ ...candidate, index: offset + index }] : []));
     if (ready.length === 0) return null;
     try {
-      const at = this.core.clock();
+      const now = this.core.clock();
+      // Campaigns judge each sale as of when it happened.
       const quotes = await this.quotes.claimPurchases(
-        ready.map(({ order, tier, history }) => ({ key: claimKey(order), order, tier, history, at })),
+        ready.map(({ order, tier, history }) => ({
+          key: claimKey(order),
+          order,
+          tier,
+          history,
+          at: order.occurredAt ?? now,
+        })),
       );
       const purchases = await this.core.withAccounts(
         ready.map(({ order }) => order.customerId),
@@ -301,7 +318,7 @@ export class PurchaseService {
       // if another ledger instance changed them while this one was quoted, quote it again.
       const { tier, history } = await this.quoteFactsOf(order.customerId);
       const quote = await this.core.upstream(
-        () => this.quotes.claimPurchase(claimKey(order), order, tier, history, this.core.clock()),
+        () => this.quotes.claimPurchase(claimKey(order), order, tier, history, order.occurredAt ?? this.core.clock()),
         'the purchase',
       );
       try {
@@ -363,8 +380,11 @@ export class PurchaseService {
     const points = earnings.reduce((sum, earning) => sum + earning.points, 0);
     const now = await purchaseStore.historyOf(tx, order.customerId);
     if (!quotesAlike(now, history, order.channel)) throw new StaleHistory();
+    // The sale's own time (checked by `record`), never after the book's clock: the return window
+    // and the lot's earned date and expiry count from it.
+    const occurredAt = order.occurredAt && order.occurredAt < book.now ? order.occurredAt : book.now;
     const pendingUntil =
-      this.core.policy.pendingDays > 0 ? new Date(book.now.getTime() + this.core.policy.pendingDays * dayMs) : null;
+      this.core.policy.pendingDays > 0 ? new Date(occurredAt.getTime() + this.core.policy.pendingDays * dayMs) : null;
     const lines = order.lines.map(({ sku, category, quantity, unitPrice }) => ({
       sku,
       category: category ?? null,
@@ -385,7 +405,7 @@ export class PurchaseService {
       balance_after: book.balance + (pendingUntil ? 0 : points),
       pending_until: points > 0 ? pendingUntil : null,
       released_at: null,
-      occurred_at: book.now,
+      occurred_at: occurredAt,
     });
     await orderEarningStore.insert(tx, earnings);
     const drafts: EntryDraft[] = earnings.map((earning) => ({
@@ -396,7 +416,7 @@ export class PurchaseService {
       sourceId: orderId,
       ruleId: earning.rule_id,
     }));
-    await book.credit(drafts, { orderId, pendingUntil });
+    await book.credit(drafts, { orderId, pendingUntil, earnedAt: occurredAt });
     book.markActivity();
     book.noteChange(`Purchase ${order.externalOrderId} (${order.channel})`, orderId, actor);
     book.publish(
@@ -417,7 +437,7 @@ export class PurchaseService {
             points: earning.points,
             ruleId: earning.rule_id,
           })),
-          occurredAt: book.now.toISOString(),
+          occurredAt: occurredAt.toISOString(),
           // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
           tier: tierName,
         },

@@ -60,6 +60,14 @@ export class RecordPurchaseInput {
   @ArrayMaxSize(500)
   @ValidateNested()
   lines!: OrderLineInput[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the sale happened at the till (an offline till syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Points, campaigns (schedules, windows, channels, caps per period), the return window and expiry count from it; the tier and first-purchase facts are those at recording. Not part of the idempotency check: a retry answers with the first result.',
+  })
+  @IsOptional()
+  occurredAt?: Date | null;
 }
 
 @ObjectType({ description: 'Points one purchase earned, with the reason (base rate or a campaign).' })
@@ -120,6 +128,9 @@ export class Purchase {
 
   @Field(() => [PointsEarning])
   earnings!: PointsEarning[];
+
+  @Field({ description: 'When the sale happened (its `occurredAt`, or when it was recorded).' })
+  occurredAt!: Date;
 
   @Field()
   recordedAt!: Date;

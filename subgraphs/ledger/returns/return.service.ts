@@ -12,6 +12,7 @@ import { runGrouped, type Outcome } from '../purchases/batch';
 import { matchReturnedLines, pointsTakenBack, type ReturnedLine } from './return.rules';
 import { returnStore, type ReturnRow, type ReturnedUnits } from './return.store';
 import type { ProductReturn, ReturnReversal } from './return.type';
+import { occurredAtOf } from '../program/occurredAt';
 
 export interface ReturnRequest {
   channel: string;
@@ -21,6 +22,8 @@ export interface ReturnRequest {
   purchaseId?: string | null;
   originalOrder?: { channel: string; storeId?: string | null; externalOrderId: string } | null;
   lines: readonly ReturnedLine[];
+  /** When the goods came back; absent: now. Not part of the fingerprint (a retry answers the first result). */
+  occurredAt?: Date | null;
 }
 
 function fingerprintOf(orderId: string, request: ReturnRequest): string {
@@ -67,6 +70,14 @@ export class ReturnService {
     const fingerprint = fingerprintOf(order.id, request);
     const existing = await returnStore.findByKey(this.core.db, request);
     if (existing) return this.replay(existing, fingerprint);
+    const occurredAt = occurredAtOf(request.occurredAt, this.core.clock(), this.core.policy.maxLatenessDays);
+    if (request.occurredAt && occurredAt < order.occurred_at) {
+      throw new LedgerError(
+        LedgerErrorKind.InvalidInput,
+        `occurredAt ${occurredAt.toISOString()} is before purchase ${order.external_order_id} (${order.occurred_at.toISOString()})`,
+        { argument: 'occurredAt' },
+      );
+    }
     const returnId = randomUUID();
 
     return this.core.withAccount(
@@ -75,6 +86,8 @@ export class ReturnService {
         // A retry that waited for the account's lock answers with the result that got there first.
         const raced = await returnStore.findByKey(tx, request);
         if (raced) return this.replay(raced, fingerprint, tx);
+        // The return's own time (never after the book's clock), or the book's.
+        const at = request.occurredAt && occurredAt < book.now ? occurredAt : book.now;
         const before = await returnStore.returnedUnits(tx, order.id, order.lines.length);
         const match = matchReturnedLines(order.lines, before, request.lines);
         if (!match.ok) {
@@ -147,7 +160,7 @@ export class ReturnService {
           points_not_recovered: due - reversed - cancelled,
           reversals,
           balance_after: book.balance,
-          occurred_at: book.now,
+          occurred_at: at,
         });
         book.noteChange(`Return ${request.externalReturnId} of purchase ${order.external_order_id}`, returnId, actor);
         book.publish(
@@ -159,7 +172,7 @@ export class ReturnService {
               customerId: order.customer_id,
               amount: saved.refund_amount,
               pointsReversed: reversed + cancelled,
-              occurredAt: book.now.toISOString(),
+              occurredAt: at.toISOString(),
             },
             actor,
           ),

@@ -70,6 +70,14 @@ export class RecordReturnInput {
   @ArrayMaxSize(500)
   @ValidateNested()
   lines!: ReturnLineInput[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the goods came back (an offline till syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago, not in the future (5 minutes of clock skew allowed) and not before the purchase, else BAD_USER_INPUT. The points are taken back from the balance as it is at recording.',
+  })
+  @IsOptional()
+  occurredAt?: Date | null;
 }
 
 @ObjectType({ description: 'Points a return took back from one earning rule of the purchase.' })

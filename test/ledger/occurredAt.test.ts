@@ -1,0 +1,205 @@
+import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
+import { launchCampaign, everyoneAudience } from '../campaigns/support';
+import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { expectConsistentLedger, runPointsJobMutation, TestClock } from '../support/ledger';
+import { startTestGraph, type TestGraph } from '../support/testGraph';
+
+const dayMs = 86_400_000;
+const start = new Date('2026-05-04T10:00:00Z');
+
+const purchaseMutation = `mutation($input: RecordPurchaseInput!) {
+  recordPurchase(input: $input) { id pointsEarned occurredAt recordedAt earnings { points ruleId } }
+}`;
+const purchasesMutation = `mutation($inputs: [RecordPurchaseInput!]!) {
+  recordPurchases(inputs: $inputs) { index purchase { id pointsEarned occurredAt } error { code field } }
+}`;
+const returnMutation = `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id pointsReversed } }`;
+const activityMutation = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id pointsEarned } }`;
+
+interface PurchaseView {
+  id: string;
+  pointsEarned: number;
+  occurredAt: string;
+  recordedAt: string;
+  earnings: Array<{ points: number; ruleId: string | null }>;
+}
+type Vars = Record<string, unknown>;
+
+async function lotsOf(graph: TestGraph, customerId: string) {
+  const { rows } = await graph.database.db.query<{ earned_at: Date; expires_at: Date | null; status: string }>(
+    `select earned_at, expires_at, status from ledger.lots where customer_id = $1 order by id`,
+    [customerId],
+  );
+  return rows;
+}
+
+async function eventsOf(graph: TestGraph, type: string, aggregateId: string) {
+  const { rows } = await graph.database.db.query<{ payload: { occurredAt: string } }>(
+    `select payload from ledger.events where type = $1 and aggregate_id = $2 order by id`,
+    [type, aggregateId],
+  );
+  return rows.map((row) => row.payload);
+}
+
+describe('occurredAt: purchases, returns and activities with a time of their own', () => {
+  const clock = new TestClock(start);
+  let graph: TestGraph;
+  const ago = (days: number) => new Date(clock.now().getTime() - days * dayMs).toISOString();
+
+  beforeAll(async () => {
+    graph = await startTestGraph({
+      clock: clock.now,
+      ledgerPolicy: { ...defaultLedgerPolicy, jobIntervalMs: 0, expiry: { kind: 'AFTER_EARNING', months: 24 } },
+    });
+    await setEarnRate(graph, 'EUR', 1, 100);
+  });
+  afterAll(() => graph?.stop());
+
+  const record = (input: Vars) => graph.admin.request<{ recordPurchase: PurchaseView }, Vars>(purchaseMutation, { input });
+
+  it('earns for a sale 10 days ago, with the lot, the order and the event dated then; a retry answers the first result', async () => {
+    const member = await enrollMember(graph);
+    const occurredAt = ago(10);
+    const input = purchaseInput(member.id, { occurredAt });
+    const first = await record(input);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.recordPurchase).toMatchObject({ pointsEarned: 25, occurredAt });
+    expect(first.data!.recordPurchase.recordedAt).toBe(clock.now().toISOString());
+
+    const [lot] = await lotsOf(graph, member.id);
+    expect(lot!.earned_at.toISOString()).toBe(occurredAt);
+    expect(lot!.expires_at!.toISOString()).toBe('2028-04-24T10:00:00.000Z');
+    const [event] = await eventsOf(graph, 'PurchaseRecorded', member.id);
+    expect(event!.occurredAt).toBe(occurredAt);
+
+    clock.advanceDays(1);
+    const retry = await record(input);
+    expect(retry.data!.recordPurchase).toEqual(first.data!.recordPurchase);
+    expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 25, entries: 1 });
+  });
+
+  it('behaves as today without occurredAt: the sale happened when it was recorded', async () => {
+    const member = await enrollMember(graph);
+    const { data } = await record(purchaseInput(member.id));
+    expect(data!.recordPurchase.occurredAt).toBe(clock.now().toISOString());
+    expect(data!.recordPurchase.recordedAt).toBe(clock.now().toISOString());
+    const [lot] = await lotsOf(graph, member.id);
+    expect(lot!.earned_at.toISOString()).toBe(clock.now().toISOString());
+  });
+
+  it('judges campaigns as of the sale: one live then and ended since applies, one scheduled after it does not', async () => {
+    const marketer = await graph.as({ role: 'marketer', subject: 'mara' });
+    const sku = unique('SKU');
+    const now = clock.now().getTime();
+    const iso = (days: number) => new Date(now + days * dayMs).toISOString();
+    const past = await launchCampaign(marketer, {
+      name: unique('Was live'),
+      reward: { kind: 'FIXED_BONUS', points: 100 },
+      audience: { ...everyoneAudience, skus: [sku] },
+      schedule: { startsAt: iso(0.01), endsAt: iso(3), weekly: [] },
+    });
+    const later = await launchCampaign(marketer, {
+      name: unique('Starts later'),
+      reward: { kind: 'FIXED_BONUS', points: 7 },
+      audience: { ...everyoneAudience, skus: [sku] },
+      schedule: { startsAt: iso(6), weekly: [] },
+    });
+    clock.advanceDays(10); // the first ended 7 days ago, the second is live now
+    const member = await enrollMember(graph);
+    const lines = [{ sku, quantity: 1, unitPrice: 4000 }];
+    const late = await record(purchaseInput(member.id, { lines, occurredAt: ago(8) }));
+    expect(late.errors).toBeUndefined();
+    const byRule = (purchase: PurchaseView, id: string) =>
+      purchase.earnings.filter((e) => e.ruleId === `campaign:${id}`).reduce((sum, e) => sum + e.points, 0);
+    expect(byRule(late.data!.recordPurchase, past.id)).toBe(100);
+    expect(byRule(late.data!.recordPurchase, later.id)).toBe(0);
+    const today = await record(purchaseInput(member.id, { lines }));
+    expect(byRule(today.data!.recordPurchase, past.id)).toBe(0);
+    expect(byRule(today.data!.recordPurchase, later.id)).toBe(7);
+  });
+
+  it('refuses a sale too old or in the future, and a return before its purchase, with BAD_USER_INPUT on occurredAt, changing nothing', async () => {
+    const member = await enrollMember(graph);
+    for (const occurredAt of [ago(defaultLedgerPolicy.maxLatenessDays + 1), ago(-1 / 24)]) {
+      const refused = await record(purchaseInput(member.id, { occurredAt }));
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'occurredAt' });
+    }
+    const batch = await graph.admin.request<{ recordPurchases: unknown[] }, Vars>(purchasesMutation, {
+      inputs: [purchaseInput(member.id, { occurredAt: ago(31) }), purchaseInput(member.id, { occurredAt: ago(2) })],
+    });
+    expect(batch.data!.recordPurchases).toEqual([
+      { index: 0, purchase: null, error: { code: 'BAD_USER_INPUT', field: 'occurredAt' } },
+      { index: 1, purchase: expect.objectContaining({ pointsEarned: 25, occurredAt: ago(2) }), error: null },
+    ]);
+    expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 25, entries: 1 });
+
+    const order = purchaseInput(member.id, { occurredAt: ago(5) });
+    await record(order);
+    const returnInput = (occurredAt: string) => ({
+      channel: order.channel,
+      storeId: order.storeId,
+      externalReturnId: unique('ret'),
+      originalOrder: { channel: order.channel, storeId: order.storeId, externalOrderId: order.externalOrderId },
+      lines: [{ sku: 'SHIRT-M', quantity: 1 }],
+      occurredAt,
+    });
+    const early = await graph.admin.request(returnMutation, { input: returnInput(ago(6)) });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'occurredAt' });
+    const tooLate = await graph.admin.request(returnMutation, { input: returnInput(ago(-1)) });
+    expect(tooLate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'occurredAt' });
+    expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 50, entries: 2 });
+
+    const returned = await graph.admin.request<{ recordReturn: { id: string } }, Vars>(returnMutation, {
+      input: returnInput(ago(4)),
+    });
+    expect(returned.errors).toBeUndefined();
+    const [event] = await eventsOf(graph, 'ReturnRecorded', member.id);
+    expect(event!.occurredAt).toBe(ago(4));
+  });
+
+  it('dates an activity by its occurredAt and refuses one too old', async () => {
+    const member = await enrollMember(graph);
+    const activity = (occurredAt: string) => ({
+      customerId: member.id,
+      kind: 'PRODUCT_REVIEW',
+      externalId: unique('review'),
+      channel: 'ONLINE',
+      occurredAt,
+    });
+    const ok = await graph.admin.request(activityMutation, { input: activity(ago(3)) });
+    expect(ok.errors).toBeUndefined();
+    const old = await graph.admin.request(activityMutation, { input: activity(ago(40)) });
+    expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'occurredAt' });
+  });
+});
+
+describe('occurredAt: a lot already past its expiry when recorded', () => {
+  const clock = new TestClock(start);
+  let graph: TestGraph;
+
+  beforeAll(async () => {
+    graph = await startTestGraph({
+      clock: clock.now,
+      ledgerPolicy: {
+        ...defaultLedgerPolicy,
+        jobIntervalMs: 0,
+        maxLatenessDays: 60,
+        expiry: { kind: 'AFTER_EARNING', months: 1 },
+      },
+    });
+    await setEarnRate(graph, 'EUR', 1, 100);
+  });
+  afterAll(() => graph?.stop());
+
+  it('is posted as earned then and expires on the next points job', async () => {
+    const member = await enrollMember(graph);
+    const occurredAt = new Date(clock.now().getTime() - 40 * dayMs).toISOString();
+    const { errors } = await graph.admin.request(purchaseMutation, { input: purchaseInput(member.id, { occurredAt }) });
+    expect(errors).toBeUndefined();
+    const [lot] = await lotsOf(graph, member.id);
+    expect(lot!.expires_at!.getTime()).toBeLessThan(clock.now().getTime());
+    expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 25, lifetimePoints: 25 });
+    await graph.admin.data(runPointsJobMutation);
+    expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 0, lifetimePoints: 25 });
+  });
+});
