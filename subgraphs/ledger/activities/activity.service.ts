@@ -132,7 +132,9 @@ export class ActivityService {
           actor,
           at,
         );
-        return toActivity(await this.insert(tx, request, id, ActivityStatus.CREDITED, earnings.lines, book.balance, at));
+        return toActivity(
+          await this.insert(tx, request, id, ActivityStatus.CREDITED, earnings.lines, book.balance, at),
+        );
       },
       async (constraint) => {
         if (constraint !== 'activities_idempotency_key') return undefined;

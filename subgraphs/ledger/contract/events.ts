@@ -61,7 +61,10 @@ const purchaseRecorded = defineEvent({
     earnings: optional(
       described(array(earning), 'Each quote line with the rule that granted it (absent before campaign performance).'),
     ),
-    occurredAt: described(time, 'When the sale happened: the till’s `occurredAt` (bounded lateness), else when it was posted.'),
+    occurredAt: described(
+      time,
+      'When the sale happened: the till’s `occurredAt` (bounded lateness), else when it was posted.',
+    ),
     tier: optional(
       described(
         nullable(string),
@@ -85,7 +88,10 @@ const returnRecorded = defineEvent({
       integer,
       'Points taken back: debited from the balance plus cancelled while still pending (not what the member had already spent).',
     ),
-    occurredAt: described(time, 'When the goods came back: the till’s `occurredAt` (bounded lateness), else when it was posted.'),
+    occurredAt: described(
+      time,
+      'When the goods came back: the till’s `occurredAt` (bounded lateness), else when it was posted.',
+    ),
   }),
 });
 
@@ -187,7 +193,10 @@ const activityCredited = defineEvent({
     channel: string,
     points: described(integer, 'Points the activity earned (the sum of `earnings`).'),
     earnings: described(array(earning), 'Each quote line with the campaign that granted it.'),
-    occurredAt: described(time, 'When the activity happened (its `occurredAt`, bounded lateness), else when the points were credited.'),
+    occurredAt: described(
+      time,
+      'When the activity happened (its `occurredAt`, bounded lateness), else when the points were credited.',
+    ),
   }),
 });
 
