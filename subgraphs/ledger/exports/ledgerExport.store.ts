@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
+import type { AccountRow } from '../accounts/account.store';
 import type { ExportFilter } from '../../../runtime/exports/exportEndpoint';
 
 /** `where` conditions of a batch: after the key, in the time range, among the customers. */
@@ -21,18 +22,8 @@ function conditions(
   return { where: parts.length ? `where ${parts.join(' and ')}` : '', params };
 }
 
-export interface BalanceRow {
-  customer_id: string;
-  balance: number;
-  pending: number;
-  lifetime_points: number;
-  tier: string | null;
-  tier_since: Date | null;
-  tier_review_at: Date | null;
-  last_activity_at: Date | null;
-  opened_at: Date;
-  merged_into: string | null;
-}
+/** An account as the balances export reads it: the row AccountBook holds, with its opening time. */
+export type BalanceRow = AccountRow & { opened_at: Date };
 
 export interface LotRow {
   id: number;
