@@ -9,6 +9,8 @@ import { pingDatabase, type Database } from '../database/database';
 import { EventFeed } from '../events/eventFeed';
 import { mountExportEndpoint, type ExportDatasets } from '../exports/exportEndpoint';
 import { outboxMigrations } from '../events/outbox';
+import type { ImportAppliers } from '../imports/importBatch';
+import { mountImportEndpoint } from '../imports/importEndpoint';
 import type { Logger } from '../logging/logger';
 import { loadMigrations, migrate } from '../migrations/migrate';
 import { defaultOperationLimits, type OperationLimits } from './operationLimits';
@@ -50,6 +52,8 @@ export interface SubgraphDefinition<Context extends BaseContext> {
   createContext: (input: ContextInput) => Promise<Context> | Context;
   /** The datasets this subgraph owns for bulk export, served to the gateway (internal token). */
   exports?: { datasets: ExportDatasets; batchSize: number };
+  /** The import kinds this subgraph owns, applied batch by batch for the gateway (internal token). */
+  imports?: ImportAppliers;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -87,9 +91,11 @@ export async function startSubgraph<Context extends BaseContext>(
       introspection: options.introspection ?? true,
       maxSubscriptionsPerConnection: 50,
     },
-    routes: definition.exports
-      ? (app) => mountExportEndpoint(app, { db: options.db, verifier, logger, ...definition.exports! })
-      : undefined,
+    routes: (app) => {
+      if (definition.exports) mountExportEndpoint(app, { db: options.db, verifier, logger, ...definition.exports });
+      if (definition.imports)
+        mountImportEndpoint(app, { db: options.db, verifier, logger, appliers: definition.imports });
+    },
     apollo: {
       schema: definition.schema,
       // Inline traces feed Apollo Studio only; computing them costs every request.

@@ -18,6 +18,22 @@ export const customerExists = defineOperation<{ id: string }, { customer: { id: 
   }
 `);
 
+/**
+ * The profiles of imported members by their key in the engine they came from (identifier
+ * `LEGACY_MEMBER_ID`), for the ledger's balance, tier and order imports; unknown keys are left out.
+ */
+export const importedMemberIds = defineOperation<
+  { keys: string[] },
+  { importedMemberIds: Array<{ key: string; customerId: string }> }
+>(/* GraphQL */ `
+  query ImportedMemberIds($keys: [String!]!) {
+    importedMemberIds(keys: $keys) {
+      key
+      customerId
+    }
+  }
+`);
+
 /** When a member enrolled (the campaign subgraph's new-member campaigns). */
 export const customerEnrolled = defineOperation<{ id: string }, { customer: { enrolledAt: string } | null }>(
   /* GraphQL */ `
