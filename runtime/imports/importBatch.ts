@@ -63,3 +63,6 @@ export type ImportAppliers = Partial<Readonly<Record<ImportKind, ImportApplier>>
 
 /** Where an owner applies batches (internal token only). */
 export const internalImportPath = '/internal/import';
+
+/** Where the gateway takes a job's file: `PUT /import/<job id>` (admin). */
+export const importUploadPath = '/import';

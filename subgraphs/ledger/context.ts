@@ -21,6 +21,7 @@ import type { PurchaseService } from './purchases/purchase.service';
 import type { RedemptionService } from './redemptions/redemption.service';
 import type { ReturnService } from './returns/return.service';
 import type { TransferService } from './transfers/transfer.service';
+import type { ImportJobService } from './importJobs/importJob.service';
 import type { TierProgram } from './tiers/tier.rules';
 import { tierStore } from './tiers/tier.store';
 
@@ -32,6 +33,7 @@ export interface LedgerServices {
   redemptions: RedemptionService;
   adjustments: AdjustmentService;
   transfers: TransferService;
+  importJobs: ImportJobService;
   activities: ActivityService;
   pointsJob: PointsJob;
   metricsJob: PeriodicJob<FoldReport>;

@@ -21,6 +21,10 @@ export enum LedgerErrorKind {
   TransferLimitExceeded = 'TransferLimitExceeded',
   /** A debit (redemption, negative adjustment, transfer) larger than the balance; `extensions.balance` says how much there is. */
   InsufficientPoints = 'InsufficientPoints',
+  /** No import job has that id. */
+  UnknownImportJob = 'UnknownImportJob',
+  /** An import job that completed takes no more uploads (start a new job: its records are skipped as already there). */
+  ImportJobCompleted = 'ImportJobCompleted',
   /** The campaign or profile service did not answer; nothing was posted, retry. */
   UpstreamUnavailable = 'UpstreamUnavailable',
   /** The campaign service answered with something the ledger cannot post (a fault of ours). */
@@ -38,6 +42,8 @@ export const ledgerErrorCodes: Record<LedgerErrorKind, ErrorCode> = {
   [LedgerErrorKind.RedemptionConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.OrderConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.TransferConflict]: ErrorCode.CONFLICT,
+  [LedgerErrorKind.UnknownImportJob]: ErrorCode.NOT_FOUND,
+  [LedgerErrorKind.ImportJobCompleted]: ErrorCode.CONFLICT,
   [LedgerErrorKind.TransferLimitExceeded]: ErrorCode.BAD_USER_INPUT,
   [LedgerErrorKind.InsufficientPoints]: ErrorCode.INSUFFICIENT_POINTS,
   [LedgerErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,

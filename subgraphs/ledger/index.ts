@@ -16,6 +16,7 @@ import { createPointsJob, type PointsJob } from './maintenance/pointsJob';
 import { foldedTypes, foldLedgerEvents } from './metrics/programMetrics.store';
 import { outboxWakeUps } from '../../runtime/events/outboxWakeUps';
 import { PeriodicJob } from '../../runtime/jobs/periodicJob';
+import { ImportJobService } from './importJobs/importJob.service';
 import { mergeAccounts } from './merges/accountMerge';
 import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
 import { PurchaseService } from './purchases/purchase.service';
@@ -96,6 +97,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     redemptions: new RedemptionService(core),
     adjustments: new AdjustmentService(core),
     transfers: new TransferService(core),
+    importJobs: new ImportJobService(options.db, options.clock),
     pointsJob,
     metricsJob,
   };

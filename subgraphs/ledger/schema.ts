@@ -9,6 +9,7 @@ import { BalanceUpdateResolver } from './balanceUpdates/balanceUpdate.resolver';
 import { ledgerErrors } from './errors';
 import { CustomerMetricsResolver } from './metrics/customerMetrics.resolver';
 import { ProgramMetricsResolver } from './metrics/programMetrics.resolver';
+import { ImportJobResolver } from './importJobs/importJob.resolver';
 import { LedgerEventsResolver } from './outbox/ledgerEvents.resolver';
 import { PointsJobResolver } from './maintenance/pointsJob.resolver';
 import { PurchaseResolver } from './purchases/purchase.resolver';
@@ -30,6 +31,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       RedemptionResolver,
       AdjustmentResolver,
       TransferResolver,
+      ImportJobResolver,
       ActivityResolver,
       AwardResolver,
       LedgerEventsResolver,

@@ -109,3 +109,59 @@ export const refundPoints = defineOperation<
     }
   }
 `);
+
+/** What the gateway's upload of an import file needs of its job. */
+export interface ImportUploadJob {
+  id: string;
+  kind: 'MEMBERS' | 'BALANCES' | 'TIERS' | 'ORDERS';
+  format: 'NDJSON' | 'CSV';
+  dryRun: boolean;
+  attempt: number;
+  throughLine: number;
+  applied: number;
+  skipped: number;
+  failed: number;
+  state: string;
+}
+
+const importUploadJobFields = 'id kind format dryRun attempt throughLine applied skipped failed state';
+
+/** The gateway takes an import job for an upload of its file (the next attempt; resumes after throughLine). */
+export const beginImportUpload = defineOperation<
+  { id: string; bytesTotal: number | null },
+  { beginImportUpload: ImportUploadJob }
+>(/* GraphQL */ `
+  mutation BeginImportUpload($id: ID!, $bytesTotal: SafeInt) {
+    beginImportUpload(id: $id, bytesTotal: $bytesTotal) { ${importUploadJobFields} }
+  }
+`);
+
+/** The gateway records one applied batch; false when another upload took the job over. */
+export const recordImportProgress = defineOperation<
+  {
+    input: {
+      jobId: string;
+      attempt: number;
+      throughLine: number;
+      applied: number;
+      skipped: number;
+      bytesReceived: number;
+      errors: Array<{ line: number; field: string | null; code: string; message: string }>;
+    };
+  },
+  { recordImportProgress: boolean }
+>(/* GraphQL */ `
+  mutation RecordImportProgress($input: ImportProgressInput!) {
+    recordImportProgress(input: $input)
+  }
+`);
+
+/** The gateway ends an upload: COMPLETED with the records it counted, or INTERRUPTED with why. */
+export const finishImportUpload = defineOperation<
+  { id: string; attempt: number; state: 'COMPLETED' | 'INTERRUPTED'; total: number | null; message: string | null },
+  { finishImportUpload: ImportUploadJob | null }
+>(/* GraphQL */ `
+  mutation FinishImportUpload($id: ID!, $attempt: Int!, $state: ImportJobState!, $total: SafeInt, $message: String) {
+    finishImportUpload(id: $id, attempt: $attempt, state: $state, total: $total, message: $message) { ${importUploadJobFields} }
+  }
+`);
