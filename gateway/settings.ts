@@ -35,6 +35,12 @@ export const gatewayOwnSettings = defineSettings({
       description:
         'a Redis server that shares rate limits between gateway instances; unset, each counts in memory (if Redis does not answer, the check is skipped)',
     }),
+    importBatchRecords: integerSetting('IMPORT_BATCH_RECORDS', {
+      default: 2000,
+      min: 1,
+      max: 20_000,
+      description: 'records of an uploaded import file applied per transaction by the subgraph that owns them',
+    }),
     bodyLimit: textSetting('BODY_LIMIT', {
       default: '1mb',
       accepts: 'a size such as `1mb` or `500kb`',

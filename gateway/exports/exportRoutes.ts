@@ -41,7 +41,13 @@ export interface ExportRoutesOptions {
   logger: Logger;
 }
 
-async function callerOf(verifier: TokenVerifier, header: string | undefined) {
+/** The caller of a bulk route, refused (401, 403) unless signed in with one of `roles`. */
+export async function callerOf(
+  verifier: TokenVerifier,
+  header: string | undefined,
+  roles: readonly Role[],
+  what: string,
+) {
   let principal;
   try {
     principal = await authenticate(verifier, header);
@@ -50,10 +56,10 @@ async function callerOf(verifier: TokenVerifier, header: string | undefined) {
     throw error;
   }
   if (!principal) {
-    throw new ExportRequestError(401, ErrorCode.UNAUTHENTICATED, 'Sign in: an export needs a valid token');
+    throw new ExportRequestError(401, ErrorCode.UNAUTHENTICATED, `Sign in: ${what} needs a valid token`);
   }
-  if (!exportRoles.includes(principal.role)) {
-    throw new ExportRequestError(403, ErrorCode.FORBIDDEN, `A ${principal.role} may not export the program`);
+  if (!roles.includes(principal.role)) {
+    throw new ExportRequestError(403, ErrorCode.FORBIDDEN, `A ${principal.role} may not use ${what}`);
   }
   return principal;
 }
@@ -74,7 +80,7 @@ export function mountExportRoutes(app: Express, options: ExportRoutesOptions): v
     const started = Date.now();
     const name = String(req.params.dataset);
     try {
-      const caller = await callerOf(options.verifier, req.headers.authorization);
+      const caller = await callerOf(options.verifier, req.headers.authorization, exportRoles, 'the export');
       if (!Object.hasOwn(exportDatasets, name)) {
         throw new ExportRequestError(
           404,

@@ -2,12 +2,12 @@ import { Readable } from 'node:stream';
 import { csvRecord } from '../exports/csv';
 import { parseRecords, type ParsedLine } from './recordStream';
 
-async function parse(text: string, format: 'csv' | 'ndjson', chunkSize = 7): Promise<ParsedLine[]> {
+async function parse(text: string, format: 'csv' | 'ndjson', chunkSize = 7, firstLine = 1): Promise<ParsedLine[]> {
   const chunks: Buffer[] = [];
   const bytes = Buffer.from(text, 'utf8');
   for (let start = 0; start < bytes.length; start += chunkSize) chunks.push(bytes.subarray(start, start + chunkSize));
   const parsed: ParsedLine[] = [];
-  for await (const item of parseRecords(Readable.from(chunks), format)) parsed.push(item);
+  for await (const item of parseRecords(Readable.from(chunks), format, firstLine)) parsed.push(item);
   return parsed;
 }
 
@@ -57,6 +57,18 @@ describe('import files as they stream in', () => {
       },
       { error: expect.objectContaining({ line: 5, message: 'The line has 2 cells; the header has 5' }) },
       { error: expect.objectContaining({ line: 6, message: expect.stringContaining('quote') }) },
+    ]);
+  });
+
+  it('numbers a part of a file where it sits in the file', async () => {
+    expect(await parse('{"a":1}\n{"a":2}\n', 'ndjson', 7, 41)).toEqual([
+      { record: { line: 41, fields: { a: 1 } } },
+      { record: { line: 42, fields: { a: 2 } } },
+    ]);
+    // A CSV part repeats the header, numbered as the line before its first record.
+    expect(await parse('a\n1\n2\n', 'csv', 7, 40)).toEqual([
+      { record: { line: 41, fields: { a: '1' } } },
+      { record: { line: 42, fields: { a: '2' } } },
     ]);
   });
 

@@ -23,11 +23,12 @@ export const maxLineBytes = 1024 * 1024;
 async function* lines(
   chunks: AsyncIterable<Buffer | string>,
   quoteAware: boolean,
+  firstLine: number,
 ): AsyncGenerator<{ line: number; text: string } | { line: number; tooLong: true }> {
   let pending = '';
   let pendingQuotes = 0;
-  let lineNumber = 0;
-  let recordStart = 1;
+  let lineNumber = firstLine - 1;
+  let recordStart = firstLine;
   let skipping = false;
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
@@ -90,8 +91,8 @@ const lineError = (line: number, message: string, field: string | null = null): 
 });
 
 /** NDJSON: one JSON object per line; blank lines are skipped. */
-async function* ndjsonRecords(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<ParsedLine> {
-  for await (const item of lines(chunks, false)) {
+async function* ndjsonRecords(chunks: AsyncIterable<Buffer | string>, firstLine: number): AsyncGenerator<ParsedLine> {
+  for await (const item of lines(chunks, false, firstLine)) {
     if ('tooLong' in item) {
       yield lineError(item.line, `The line is longer than ${maxLineBytes} bytes`);
       continue;
@@ -134,9 +135,9 @@ function place(target: Record<string, unknown>, path: readonly string[], value: 
 }
 
 /** CSV with a header row of field names (dotted for nested ones); empty cells are left out. */
-async function* csvRecords(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<ParsedLine> {
+async function* csvRecords(chunks: AsyncIterable<Buffer | string>, firstLine: number): AsyncGenerator<ParsedLine> {
   let header: string[][] | null = null;
-  for await (const item of lines(chunks, true)) {
+  for await (const item of lines(chunks, true, firstLine)) {
     if ('tooLong' in item) {
       yield lineError(item.line, `The record is longer than ${maxLineBytes} bytes`);
       continue;
@@ -174,7 +175,15 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
   }
 }
 
-/** The records of an uploaded file, as they arrive: memory holds one line, whatever the file's size. */
-export function parseRecords(chunks: AsyncIterable<Buffer | string>, format: ImportFormat): AsyncGenerator<ParsedLine> {
-  return format === 'csv' ? csvRecords(chunks) : ndjsonRecords(chunks);
+/**
+ * The records of an uploaded file, as they arrive: memory holds one line, whatever the file's size.
+ * `firstLine` numbers the body's first line: a file sent in parts numbers each part where it sits in
+ * the file (a CSV part repeats the header, numbered as the line before the part's first record).
+ */
+export function parseRecords(
+  chunks: AsyncIterable<Buffer | string>,
+  format: ImportFormat,
+  firstLine = 1,
+): AsyncGenerator<ParsedLine> {
+  return format === 'csv' ? csvRecords(chunks, firstLine) : ndjsonRecords(chunks, firstLine);
 }
