@@ -48,6 +48,7 @@ runMain(async () => {
       program: readProgramSettings(env),
       historyIntervalMs: campaignSettings.settings.historyIntervalMs.read(env),
       rewardsJobIntervalMs: rewardsSettings.settings.jobIntervalMs.read(env),
+      rewardsMaxLatenessDays: rewardsSettings.settings.maxLatenessDays.read(env),
       // One process: the ledger's and the rewards service's merge followers share one interval.
       mergeFollowIntervalMs: ledgerSettings.settings.mergeFollowIntervalMs.read(env),
       phoneRegion: readPhoneRegion(env),

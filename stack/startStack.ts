@@ -57,6 +57,8 @@ export interface StackOptions {
   phoneRegion?: string | null;
   /** How often the rewards job completes abandoned redemptions and expires vouchers (0: only on request). */
   rewardsJobIntervalMs?: number;
+  /** Days in the past a voucher use's `occurredAt` may be (`REWARDS_MAX_LATENESS_DAYS`). Default 30. */
+  rewardsMaxLatenessDays?: number;
   /** How often the ledger and rewards read profile merges without a `NOTIFY` (0: never). Default 30000 ms. */
   mergeFollowIntervalMs?: number;
   /** Providers per channel (none: messages are logged), quiet hours, brand, intervals. */
@@ -137,6 +139,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         profileUrl: profile.url,
         clock: options.clock,
         jobIntervalMs: options.rewardsJobIntervalMs,
+        maxLatenessDays: options.rewardsMaxLatenessDays,
         mergeFollowIntervalMs: options.mergeFollowIntervalMs,
       }),
     );

@@ -137,6 +137,8 @@ export type CapPeriod =
 export type ConsumeVoucherInput = {
   channel: string;
   code: string;
+  /** When the till took it (an offline till syncing its queue); absent: now. At most `REWARDS_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. The voucher must have been issued and unexpired then: one that has expired since is still taken; before it was issued is CONFLICT (VoucherNotYetIssued), after it expired CONFLICT (VoucherExpired). Not part of the idempotency check: a retry for the same order answers with the first use. */
+  occurredAt?: string | null | undefined;
   /** The order or receipt it is used on. */
   orderReference: string;
   storeId?: string | null | undefined;

@@ -23,8 +23,10 @@ export enum RewardsErrorKind {
   RedemptionConflict = 'RedemptionConflict',
   /** The voucher was used already (on another order). */
   VoucherConsumed = 'VoucherConsumed',
-  /** The voucher is past its date. */
+  /** The voucher is past its date (at the use's `occurredAt`). */
   VoucherExpired = 'VoucherExpired',
+  /** A use's `occurredAt` is before the voucher was issued. */
+  VoucherNotYetIssued = 'VoucherNotYetIssued',
   /** The voucher was cancelled (its points refunded). */
   VoucherCancelled = 'VoucherCancelled',
   /** The ledger or profile service did not answer; a pending redemption keeps its unit, retry with the same redemption id. */
@@ -46,6 +48,7 @@ export const rewardsErrorCodes: Record<RewardsErrorKind, ErrorCode> = {
   [RewardsErrorKind.RedemptionConflict]: ErrorCode.CONFLICT,
   [RewardsErrorKind.VoucherConsumed]: ErrorCode.CONFLICT,
   [RewardsErrorKind.VoucherExpired]: ErrorCode.CONFLICT,
+  [RewardsErrorKind.VoucherNotYetIssued]: ErrorCode.CONFLICT,
   [RewardsErrorKind.VoucherCancelled]: ErrorCode.CONFLICT,
   [RewardsErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
 };

@@ -32,6 +32,8 @@ export interface RewardsOptions extends SubgraphOptions {
   clock?: () => Date;
   /** How often the rewards job runs; 0 only on request. Default 60000 ms. */
   jobIntervalMs?: number;
+  /** Days in the past a voucher use's `occurredAt` may be (an offline till). Default 30. */
+  maxLatenessDays?: number;
   /**
    * How often rewards reads the profile's outbox for merges it has not applied yet, a safety net
    * behind the profile's `NOTIFY` of each merge (0: never). Default 30000 ms.
@@ -51,7 +53,7 @@ export async function startRewardsSubgraph(options: RewardsOptions): Promise<Run
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger.child({ service: 'rewards' });
   const redemptions = new RedemptionService(options.db, ledger, clock, logger);
-  const vouchers = new VoucherService(options.db, ledger, clock, logger);
+  const vouchers = new VoucherService(options.db, ledger, clock, logger, options.maxLatenessDays ?? 30);
   const birthdays = new BirthdayRewards(
     options.db,
     redemptions,

@@ -12,6 +12,7 @@ runSubgraphMain('rewards', defaultSubgraphPorts.rewards, (options, env) =>
     ledgerUrl: settings.ledgerUrl.read(env),
     profileUrl: settings.profileUrl.read(env),
     jobIntervalMs: settings.jobIntervalMs.read(env),
+    maxLatenessDays: settings.maxLatenessDays.read(env),
     mergeFollowIntervalMs: settings.mergeFollowIntervalMs.read(env),
   }),
 );

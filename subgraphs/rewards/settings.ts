@@ -12,6 +12,13 @@ export const rewardsSettings = defineSettings({
       description:
         'how often rewards completes abandoned redemptions, expires vouchers, retries refunds and grants birthday rewards; `0` only on `runRewardsJob`',
     }),
+    maxLatenessDays: integerSetting('REWARDS_MAX_LATENESS_DAYS', {
+      default: 30,
+      min: 0,
+      max: 3650,
+      description:
+        'how many days in the past a voucher use may say it happened (`consumeVoucher`’s `occurredAt`, a till syncing its offline queue); older is refused (`BAD_USER_INPUT`)',
+    }),
     mergeFollowIntervalMs: integerSetting('MERGE_FOLLOW_INTERVAL_MS', {
       default: 30_000,
       min: 0,

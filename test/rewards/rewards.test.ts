@@ -309,4 +309,113 @@ describe('rewards through the gateway', () => {
     expect(second.grantReward.voucher?.code).toBe(first.grantReward.voucher?.code);
     expect(await balanceOf(member.id)).toBe(10);
   });
+
+  describe('a voucher used at an offline till (occurredAt)', () => {
+    const dayMs = 86_400_000;
+    const useMutation = `mutation($input: ConsumeVoucherInput!) {
+      consumeVoucher(input: $input) { ${voucherFields} consumedAt consumedRecordedAt consumedOrderReference }
+    }`;
+    interface UseView extends VoucherView {
+      consumedAt: string | null;
+      consumedRecordedAt: string | null;
+      consumedOrderReference: string | null;
+    }
+    const use = (input: Vars) => till.request<{ consumeVoucher: UseView }, Vars>(useMutation, { input });
+    const statusOf = async (voucherCode: string) =>
+      (
+        await till.data<{ validateVoucher: { voucher: { status: string } } }, Vars>(validateQuery, {
+          code: voucherCode,
+          channel: 'IN_STORE',
+        })
+      ).validateVoucher.voucher.status;
+    const consumedEvents = async (customerId: string) =>
+      (
+        await graph.database.db.query<{ payload: { voucherId: string; occurredAt?: string } }>(
+          `select payload from rewards.events where type = 'VoucherConsumed' and aggregate_id = $1 order by id`,
+          [customerId],
+        )
+      ).rows.map((row) => row.payload);
+    const runJob = () =>
+      graph.admin.data<{ runRewardsJob: { vouchersExpired: number; refundsRetried: number } }, Vars>(
+        `mutation { runRewardsJob { vouchersExpired refundsRetried } }`,
+      );
+
+    it('takes a use from while the voucher was valid, though it expired since, dated when the till took it', async () => {
+      const member = await memberWithPoints(300);
+      const rewardId = await createReward({ voucherValidDays: 7 });
+      const issuedAt = clock.now();
+      const { redeemReward } = (await redeem(member.app, member.id, rewardId)).data!;
+      const voucherCode = redeemReward.voucher!.code;
+      const after = (days: number) => new Date(issuedAt.getTime() + days * dayMs).toISOString();
+      clock.advanceDays(9);
+      await runJob();
+      expect(await statusOf(voucherCode)).toBe('EXPIRED');
+      const order = { code: voucherCode, channel: 'IN_STORE', orderReference: 'till-9/offline-1' };
+
+      // Outside the bound: refused as bad input naming occurredAt, nothing changed.
+      for (const occurredAt of [
+        new Date(clock.now().getTime() - 31 * dayMs).toISOString(),
+        new Date(clock.now().getTime() + 10 * 60_000).toISOString(),
+      ]) {
+        const refused = await use({ ...order, occurredAt });
+        expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'occurredAt' });
+      }
+      // Within the bound but not while the voucher was valid: CONFLICT with the reason.
+      const late = await use({ ...order, occurredAt: after(8) });
+      expect([code(late), reason(late)]).toEqual(['CONFLICT', 'VoucherExpired']);
+      const early = await use({ ...order, occurredAt: new Date(issuedAt.getTime() - 3_600_000).toISOString() });
+      expect([code(early), reason(early)]).toEqual(['CONFLICT', 'VoucherNotYetIssued']);
+      expect(early.errors?.[0]?.extensions?.argument).toBe('occurredAt');
+      expect(await statusOf(voucherCode)).toBe('EXPIRED');
+      expect(await consumedEvents(member.id)).toEqual([]);
+
+      // Taken two days after issue, synced a week later: accepted with the till's time.
+      const first = await use({ ...order, occurredAt: after(2) });
+      expect(first.errors).toBeUndefined();
+      expect(first.data!.consumeVoucher).toMatchObject({
+        status: 'CONSUMED',
+        consumedAt: after(2),
+        consumedRecordedAt: clock.now().toISOString(),
+        consumedOrderReference: 'till-9/offline-1',
+        refunded: false,
+      });
+      // The till resends (it lost the answer): the same answer, used once.
+      const retry = await use({ ...order, occurredAt: after(2) });
+      expect(retry.data).toEqual(first.data);
+      clock.advanceDays(1);
+      expect((await use(order)).data).toEqual(first.data);
+      const other = await use({ ...order, orderReference: 'till-9/offline-2', occurredAt: after(3) });
+      expect([code(other), reason(other)]).toEqual(['CONFLICT', 'VoucherConsumed']);
+
+      const events = await consumedEvents(member.id);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ voucherId: redeemReward.voucher!.id, occurredAt: after(2) });
+      // Expiry gave nothing back, so the use costs the points once.
+      await runJob();
+      expect(await balanceOf(member.id)).toBe(200);
+    });
+
+    it('refuses an offline use of a voucher cancelled since, and refunds it once', async () => {
+      const member = await memberWithPoints(200);
+      const rewardId = await createReward({});
+      const issuedAt = clock.now();
+      const { redeemReward } = (await redeem(member.app, member.id, rewardId)).data!;
+      expect(await balanceOf(member.id)).toBe(100);
+      clock.advanceDays(1);
+      const cancelled = await member.app.data<{ cancelVoucher: VoucherView }, Vars>(cancelMutation, {
+        code: redeemReward.voucher!.code,
+      });
+      expect(cancelled.cancelVoucher).toMatchObject({ status: 'CANCELLED', refunded: true });
+      const offline = await use({
+        code: redeemReward.voucher!.code,
+        channel: 'IN_STORE',
+        orderReference: 'till-9/offline-3',
+        occurredAt: new Date(issuedAt.getTime() + 3_600_000).toISOString(),
+      });
+      expect([code(offline), reason(offline)]).toEqual(['CONFLICT', 'VoucherCancelled']);
+      await runJob();
+      expect(await balanceOf(member.id)).toBe(200);
+      expect(await statusOf(redeemReward.voucher!.code)).toBe('CANCELLED');
+    });
+  });
 });

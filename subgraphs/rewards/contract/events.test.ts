@@ -30,6 +30,7 @@ const written: Record<keyof typeof rewardsEvents, Record<string, unknown>> = {
     channel: 'IN_STORE',
     storeId: 'berlin-1',
     orderReference: 'order-7',
+    occurredAt: '2026-06-01T08:30:00.000Z',
   },
   VoucherCancelled: { customerId: 'c-1', voucherId: 'v-1', rewardId: 'r-1' },
   BirthdayRewardSet: { rewardId: 'r-1' },

@@ -5,6 +5,7 @@ import {
   integer,
   nullable,
   object,
+  optional,
   string,
   time,
   type Decoded,
@@ -28,6 +29,10 @@ const voucherConsumedPayload = object({
   channel: described(string, 'Where it was used (`IN_STORE`, `ONLINE`, ...).'),
   storeId: described(nullable(string), 'The store it was used in; null online.'),
   orderReference: described(string, "The till's or checkout's order it was used on."),
+  occurredAt: described(
+    optional(time),
+    'When it was used: the till’s `occurredAt` (bounded lateness), else when rewards recorded it. Absent in events written before it was added.',
+  ),
 });
 
 const voucherCancelledPayload = object({

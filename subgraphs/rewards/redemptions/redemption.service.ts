@@ -243,6 +243,7 @@ export class RedemptionService {
       reward_id: row.reward_id,
       customer_id: row.customer_id,
       expires_at: new Date(now.getTime() + reward.voucherValidDays * dayMs),
+      created_at: now,
     });
     if (row.status === RedemptionStatus.PENDING) await redemptionStore.settle(tx, row.id, RedemptionStatus.ISSUED);
     await appendEvent(

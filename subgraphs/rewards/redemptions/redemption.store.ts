@@ -25,6 +25,7 @@ export interface VoucherRow {
   consumed_channel: string | null;
   consumed_store_id: string | null;
   consumed_order_reference: string | null;
+  consumed_recorded_at: Date | null;
   cancelled_at: Date | null;
   refunded_at: Date | null;
   created_at: Date;
@@ -41,6 +42,7 @@ export const toVoucher = (row: VoucherRow): Voucher => ({
   consumedChannel: row.consumed_channel,
   consumedStoreId: row.consumed_store_id,
   consumedOrderReference: row.consumed_order_reference,
+  consumedRecordedAt: row.consumed_recorded_at,
   cancelledAt: row.cancelled_at,
   refunded: row.refunded_at !== null,
   createdAt: row.created_at,
@@ -123,12 +125,24 @@ export const redemptionStore = {
 
   async insertVoucher(
     tx: Queryable,
-    voucher: Pick<VoucherRow, 'id' | 'code' | 'redemption_id' | 'reward_id' | 'customer_id' | 'expires_at'>,
+    voucher: Pick<
+      VoucherRow,
+      'id' | 'code' | 'redemption_id' | 'reward_id' | 'customer_id' | 'expires_at' | 'created_at'
+    >,
   ): Promise<VoucherRow> {
+    // created_at is the issue time by the service's clock: a use before it is refused.
     const { rows } = await tx.query<VoucherRow>(
-      `insert into rewards.vouchers (id, code, redemption_id, reward_id, customer_id, status, expires_at)
-       values ($1, $2, $3, $4, $5, 'ISSUED', $6) returning *`,
-      [voucher.id, voucher.code, voucher.redemption_id, voucher.reward_id, voucher.customer_id, voucher.expires_at],
+      `insert into rewards.vouchers (id, code, redemption_id, reward_id, customer_id, status, expires_at, created_at)
+       values ($1, $2, $3, $4, $5, 'ISSUED', $6, $7) returning *`,
+      [
+        voucher.id,
+        voucher.code,
+        voucher.redemption_id,
+        voucher.reward_id,
+        voucher.customer_id,
+        voucher.expires_at,
+        voucher.created_at,
+      ],
     );
     return rows[0]!;
   },

@@ -74,7 +74,7 @@ export class VoucherResolver {
   @Authorized('associate', 'service', 'admin')
   @Mutation(() => Voucher, {
     description:
-      'Uses a voucher on an order, once: an associate at their till, a storefront at checkout. Sending it again for the same order answers the same; another order gets CONFLICT (reason VoucherConsumed), as does an expired (VoucherExpired) or cancelled one.',
+      'Uses a voucher on an order, once: an associate at their till, a storefront at checkout. Sending it again for the same order answers the same; another order gets CONFLICT (reason VoucherConsumed), as does an expired (VoucherExpired) or cancelled one. An offline till sends occurredAt: the voucher is judged as of then.',
   })
   consumeVoucher(@Arg('input') input: ConsumeVoucherInput, @Ctx() ctx: RewardsContext): Promise<Voucher> {
     const caller = requirePrincipal(ctx.principal);

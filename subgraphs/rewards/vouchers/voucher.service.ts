@@ -1,6 +1,7 @@
 import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { rewardsEvents } from '../contract/events';
+import { occurredAtOf } from '../../../runtime/validation/occurredAt';
 import type { Logger } from '../../../runtime/logging/logger';
 import { rewardStore } from '../catalog/reward.store';
 import { RewardsError, RewardsErrorKind } from '../errors';
@@ -15,6 +16,8 @@ export interface ConsumeRequest {
   channel: string;
   storeId: string | null;
   orderReference: string;
+  /** When the till took it (an offline till); absent: now. */
+  occurredAt?: Date | null;
 }
 
 /**
@@ -27,6 +30,8 @@ export class VoucherService {
     private readonly ledger: LedgerPoints,
     private readonly clock: () => Date,
     private readonly logger: Logger,
+    /** Days in the past a use's `occurredAt` may be (`REWARDS_MAX_LATENESS_DAYS`). */
+    private readonly maxLatenessDays = 30,
   ) {}
 
   async find(code: string): Promise<VoucherRow> {
@@ -47,15 +52,29 @@ export class VoucherService {
     return { valid: problem === null, problem, voucher: toVoucher(voucher) };
   }
 
+  /**
+   * Uses a voucher on an order, judged at the use's `occurredAt` (an offline till's time, bounded
+   * lateness) or now: it must have been issued and unexpired then. A retry for the same order
+   * answers the first use whatever time it carries (checked before the time, as the ledger does).
+   */
   async consume(request: ConsumeRequest, actor: NewEvent['actor']): Promise<Voucher> {
     const found = await this.find(request.code);
+    if (this.isSameUse(found, request)) return toVoucher(found);
+    const recordedAt = this.clock();
+    const at = occurredAtOf(
+      request.occurredAt,
+      recordedAt,
+      { maxLatenessDays: this.maxLatenessDays, setting: 'REWARDS_MAX_LATENESS_DAYS', clockOf: 'the rewards service' },
+      (message) => new RewardsError(RewardsErrorKind.InvalidInput, message, { argument: 'occurredAt' }),
+    );
     const problem = await this.problemOf(found, request.channel);
     if (problem === VoucherProblem.WRONG_CHANNEL) {
       throw new RewardsError(RewardsErrorKind.NotEligible, `This voucher cannot be used ${request.channel}`);
     }
     const consumed = await this.db.transaction(async (tx) => {
       const row = await voucherStore.consume(tx, found.id, {
-        at: this.clock(),
+        at,
+        recordedAt,
         channel: request.channel,
         storeId: request.storeId,
         orderReference: request.orderReference,
@@ -73,6 +92,7 @@ export class VoucherService {
               channel: request.channel,
               storeId: request.storeId,
               orderReference: request.orderReference,
+              occurredAt: at.toISOString(),
             },
             actor,
           ),
@@ -81,17 +101,19 @@ export class VoucherService {
       return row;
     });
     if (consumed) return toVoucher(consumed);
-    // Someone else got there first, or it was never usable: say which.
+    // Someone else got there first, or it was never usable at that time: say which.
     const now = (await redemptionStore.voucherByCode(this.db, found.code))!;
-    if (
-      now.status === VoucherStatus.CONSUMED &&
-      now.consumed_order_reference === request.orderReference &&
-      now.consumed_channel === request.channel &&
-      (now.consumed_store_id ?? null) === (request.storeId ?? null)
-    ) {
-      return toVoucher(now); // a retry for the same order
-    }
-    throw this.refusal(now);
+    if (this.isSameUse(now, request)) return toVoucher(now); // a retry for the same order
+    throw this.refusal(now, at);
+  }
+
+  private isSameUse(voucher: VoucherRow, request: ConsumeRequest): boolean {
+    return (
+      voucher.status === VoucherStatus.CONSUMED &&
+      voucher.consumed_order_reference === request.orderReference &&
+      voucher.consumed_channel === request.channel &&
+      (voucher.consumed_store_id ?? null) === (request.storeId ?? null)
+    );
   }
 
   /**
@@ -159,7 +181,8 @@ export class VoucherService {
     return null;
   }
 
-  private refusal(voucher: VoucherRow): RewardsError {
+  /** Why `voucher` cannot be used (at `at`, a use's time; cancel and others: now). */
+  private refusal(voucher: VoucherRow, at: Date = this.clock()): RewardsError {
     if (voucher.status === VoucherStatus.CONSUMED) {
       return new RewardsError(
         RewardsErrorKind.VoucherConsumed,
@@ -167,7 +190,16 @@ export class VoucherService {
       );
     }
     if (voucher.status === VoucherStatus.CANCELLED) {
+      // Cancelled means refunded (or about to be): an offline use from before the cancellation is
+      // refused too, so the points are never both given back and spent.
       return new RewardsError(RewardsErrorKind.VoucherCancelled, 'This voucher was cancelled');
+    }
+    if (at < voucher.created_at) {
+      return new RewardsError(
+        RewardsErrorKind.VoucherNotYetIssued,
+        `occurredAt ${at.toISOString()} is before this voucher was issued (${voucher.created_at.toISOString()})`,
+        { argument: 'occurredAt' },
+      );
     }
     return new RewardsError(
       RewardsErrorKind.VoucherExpired,

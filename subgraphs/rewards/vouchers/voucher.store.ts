@@ -2,7 +2,10 @@ import type { Queryable } from '../../../runtime/database/database';
 import type { VoucherRow } from '../redemptions/redemption.store';
 
 export interface Consumption {
+  /** When the till took it (its `occurredAt`): the voucher must have been issued and unexpired then. */
   at: Date;
+  /** When rewards records the use. */
+  recordedAt: Date;
   channel: string;
   storeId: string | null;
   orderReference: string;
@@ -10,15 +13,20 @@ export interface Consumption {
 
 /** Voucher state changes, each one conditional update so two tills racing for a code cannot both win. */
 export const voucherStore = {
-  /** Consumes an issued, unexpired voucher; undefined when it was not (any more) usable. */
+  /**
+   * Consumes a voucher that was issued and unexpired at `use.at`; undefined when it was not usable
+   * then, or is not any more (used, cancelled). One the job marked EXPIRED since `use.at` is still
+   * taken: expiry gives nothing back (no points, no stock), so a use an offline till took before the
+   * expiry stands.
+   */
   async consume(tx: Queryable, id: string, use: Consumption): Promise<VoucherRow | undefined> {
     const { rows } = await tx.query<VoucherRow>(
       `update rewards.vouchers
           set status = 'CONSUMED', consumed_at = $2, consumed_channel = $3, consumed_store_id = $4,
-              consumed_order_reference = $5
-        where id = $1 and status = 'ISSUED' and expires_at > $2
+              consumed_order_reference = $5, consumed_recorded_at = $6
+        where id = $1 and status in ('ISSUED', 'EXPIRED') and created_at <= $2 and expires_at > $2
         returning *`,
-      [id, use.at, use.channel, use.storeId, use.orderReference],
+      [id, use.at, use.channel, use.storeId, use.orderReference, use.recordedAt],
     );
     return rows[0];
   },

@@ -58,8 +58,18 @@ export class Voucher {
   @Field()
   expiresAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When it was used: the till’s `occurredAt` (an offline till syncing its queue), else when rewards recorded the use.',
+  })
   consumedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When rewards recorded the use: later than `consumedAt` for a use an offline till synced late.',
+  })
+  consumedRecordedAt!: Date | null;
 
   @Field(() => String, { nullable: true })
   consumedChannel!: string | null;
@@ -158,6 +168,14 @@ export class ConsumeVoucherInput {
   @Field({ description: 'The order or receipt it is used on.' })
   @Length(1, 128)
   orderReference!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the till took it (an offline till syncing its queue); absent: now. At most `REWARDS_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. The voucher must have been issued and unexpired then: one that has expired since is still taken; before it was issued is CONFLICT (VoucherNotYetIssued), after it expired CONFLICT (VoucherExpired). Not part of the idempotency check: a retry for the same order answers with the first use.',
+  })
+  @IsOptional()
+  occurredAt?: Date | null;
 }
 
 @InputType({ description: 'Issues a reward without points (a campaign reward, the birthday reward).' })

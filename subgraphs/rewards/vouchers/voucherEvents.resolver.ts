@@ -31,7 +31,10 @@ class VoucherEvent {
   @Field(() => String, { nullable: true, description: 'voucherConsumed: the order it was used on.' })
   orderReference!: string | null;
 
-  @Field()
+  @Field({
+    description:
+      'When it happened: a use’s time at the till (its `occurredAt`, an offline till syncing late), else when it was recorded.',
+  })
   occurredAt!: Date;
 }
 
@@ -69,7 +72,7 @@ const consumedEvent = (event: OutboxEvent): VoucherEvent => {
     reward: { id: consumed.rewardId },
     channel: consumed.channel,
     orderReference: consumed.orderReference,
-    occurredAt: event.createdAt,
+    occurredAt: consumed.occurredAt ? new Date(consumed.occurredAt) : event.createdAt,
   };
 };
 
