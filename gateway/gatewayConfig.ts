@@ -10,6 +10,7 @@ export type GatewaySettings = Pick<
   | 'rateLimits'
   | 'rateLimitStore'
   | 'bodyLimit'
+  | 'importBatchRecords'
   | 'trustProxy'
   | 'maxSubscriptionsPerConnection'
   | 'subscriptionResumeWindowMs'
@@ -18,7 +19,7 @@ export type GatewaySettings = Pick<
 /**
  * The gateway's own settings, the same whether it runs alone or in `npm start`:
  * `RATE_LIMIT_MUTATIONS_PER_TOKEN`, `RATE_LIMIT_MUTATIONS_PER_IP`, `RATE_LIMIT_WINDOW_SECONDS`,
- * `REDIS_URL` (rate limits shared between instances), `BODY_LIMIT` (e.g. 1mb),
+ * `REDIS_URL` (rate limits shared between instances), `BODY_LIMIT` (e.g. 1mb), `IMPORT_BATCH_RECORDS`,
  * `MAX_SUBSCRIPTIONS_PER_CONNECTION`, `SUBSCRIPTION_RESUME_WINDOW_MS` and `TRUST_PROXY` (true behind a proxy that appends
  * X-Forwarded-For).
  */
@@ -35,6 +36,7 @@ export function readGatewaySettings(env: Env, logger: Logger): GatewaySettings {
       windowMs: settings.rateLimitWindowSeconds.read(env) * 1000,
     },
     bodyLimit: settings.bodyLimit.read(env),
+    importBatchRecords: settings.importBatchRecords.read(env),
     trustProxy: settings.trustProxy.read(env) === 'true',
   };
 }

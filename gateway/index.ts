@@ -12,6 +12,8 @@ import { ServiceMetrics } from '../runtime/observability/metrics';
 import { startGraphQLServer, type RunningServer } from '../runtime/server/startGraphQLServer';
 import type { GatewayContext } from './gatewayContext';
 import { mountExportRoutes } from './exports/exportRoutes';
+import { mountImportRoutes } from './imports/importRoutes';
+import { gatewayOwnSettings } from './settings';
 import { defaultRateLimits, rateLimitPlugin, type RateLimits } from './limits/rateLimitPlugin';
 import { SubgraphDataSource, type SubgraphFetcher } from './subgraphDataSource';
 import { createFederatedSubscribe } from './subscriptions/federatedSubscribe';
@@ -44,6 +46,8 @@ export interface GatewayOptions {
   subscriptionResumeWindowMs?: number;
   /** Largest request body. Default 1mb. */
   bodyLimit?: string;
+  /** Records of an import file per batch (one owner transaction each). Default 2000. */
+  importBatchRecords?: number;
   /** Introspection on (development) or off (production). Default on. */
   introspection?: boolean;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy). Default false. */
@@ -143,13 +147,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
-    routes: (app) =>
-      mountExportRoutes(app, {
+    routes: (app) => {
+      const credential = new InternalCredential('gateway', options.auth.internalSecret);
+      mountExportRoutes(app, { verifier, subgraphUrls: options.subgraphUrls, credential, logger });
+      mountImportRoutes(app, {
         verifier,
         subgraphUrls: options.subgraphUrls,
-        credential: new InternalCredential('gateway', options.auth.internalSecret),
+        credential,
         logger,
-      }),
+        batchRecords: options.importBatchRecords ?? gatewayOwnSettings.settings.importBatchRecords.default,
+      });
+    },
     metrics,
     shutdownDelayMs: options.shutdownDelayMs,
     port: options.port,

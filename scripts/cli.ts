@@ -20,6 +20,8 @@ import WebSocket from 'ws';
 import { BalanceUpdatedDocument } from '../examples/sdk/graphql';
 import { subscribeResumably } from '../examples/sdk/resumableSubscription';
 import { mintTokenCommand } from './mintToken';
+import { firstRefusedLines, ImportRefused, importFile, type ImportJobView } from './importFile';
+import type { ImportKind } from '../runtime/imports/importBatch';
 
 const usage = `Loyalty Graph command line (npm run -s loyalty -- <command>)
 
@@ -32,6 +34,11 @@ const usage = `Loyalty Graph command line (npm run -s loyalty -- <command>)
   export <dataset>                     streams members, balances, lots, journal or orders to stdout
       --format csv (default ndjson)  --from <ISO time>  --to <ISO time>  --segment <key>  --out <file>
       Progress (rows, rows/s) goes to stderr; see docs/guides/export.md.
+  import <kind> <file>                 imports members, balances, tiers or orders from NDJSON or CSV
+      --format csv|ndjson (default: by the file's extension)  --dry-run  --resume <job id>
+      Progress (records, rate, ETA) goes to stderr; the job as it ended to stdout (JSON). Exit 0
+      when every line went in, 1 when some were refused (listed), 3 when interrupted (resume it).
+      See docs/guides/import.md.
   seed                                 generates a program into the database npm start uses
       --members 2000  --months 12  --orders 6 (per member, on average)  --seed 1
       Run it while the graph is stopped: it starts the graph itself, moving its clock through
@@ -300,6 +307,95 @@ async function exportCommand(args: string[]): Promise<void> {
   report(true);
 }
 
+const importKindsByWord: Record<string, ImportKind> = {
+  members: 'MEMBERS',
+  balances: 'BALANCES',
+  tiers: 'TIERS',
+  orders: 'ORDERS',
+};
+
+function formatOf(file: string, given: string | undefined): 'csv' | 'ndjson' {
+  const format = given ?? (/\.csv$/i.test(file) ? 'csv' : /\.(ndjson|jsonl|json)$/i.test(file) ? 'ndjson' : undefined);
+  if (format !== 'csv' && format !== 'ndjson') fail('say --format csv or --format ndjson');
+  return format;
+}
+
+/** One line of progress: a bar, records, rate and time left. */
+function progressLine(job: ImportJobView, startedAt: number, startedProcessed: number): string {
+  const total = job.total ?? 0;
+  const share = total > 0 ? Math.min(1, job.processed / total) : 0;
+  const width = 24;
+  const filled = Math.round(share * width);
+  const seconds = Math.max(0.001, (Date.now() - startedAt) / 1000);
+  const rate = (job.processed - startedProcessed) / seconds;
+  const left = rate > 0 && total > job.processed ? Math.ceil((total - job.processed) / rate) : 0;
+  const number = (value: number) => Math.round(value).toLocaleString('en');
+  return (
+    `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ` +
+    `${number(job.processed)}/${total > 0 ? number(total) : '?'} records  ${number(rate)}/s  ` +
+    `ETA ${left > 0 ? `${Math.floor(left / 60)}m${String(left % 60).padStart(2, '0')}s` : '-'}  ${number(job.failed)} refused`
+  );
+}
+
+/** `import <kind> <file>`: startImport, then the file to the gateway in resumable parts, with progress. */
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, resume: { type: 'string' } },
+  });
+  const [word, file] = positionals;
+  const kind = word ? importKindsByWord[word.toLowerCase()] : undefined;
+  if (!kind || !file) fail('import needs a kind (members, balances, tiers or orders) and a file');
+  const startedAt = Date.now();
+  let startedProcessed: number | null = null;
+  let lastPrinted = 0;
+  const report = (job: ImportJobView, final = false) => {
+    startedProcessed ??= job.processed;
+    const line = progressLine(job, startedAt, startedProcessed);
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${final ? '\n' : ''}`);
+    else if (final || Date.now() - lastPrinted > 5000) {
+      lastPrinted = Date.now();
+      process.stderr.write(`${line}\n`);
+    }
+  };
+  const gatewayUrl = toolSettings.settings.gatewayUrl.read(process.env);
+  const authorization = await adminAuthorization();
+  let job: ImportJobView;
+  try {
+    job = await importFile({
+      gatewayUrl,
+      authorization,
+      kind,
+      file,
+      format: formatOf(file, values.format),
+      dryRun: values['dry-run'] ?? false,
+      resumeJobId: values.resume,
+      onProgress: (latest) => report(latest),
+    });
+  } catch (error) {
+    console.error(`\nimport ${word} stopped: ${error instanceof Error ? error.message : String(error)}`);
+    const jobId = error instanceof ImportRefused ? error.jobId : (values.resume ?? null);
+    if (jobId) console.error(`Go on with: npm run -s loyalty -- import ${word} ${file} --resume ${jobId}`);
+    process.exitCode = 3;
+    return;
+  }
+  report(job, true);
+  console.log(JSON.stringify(job));
+  if (job.state !== 'COMPLETED') {
+    console.error(`Go on with: npm run -s loyalty -- import ${word} ${file} --resume ${job.id}`);
+    process.exitCode = 3;
+  } else if (job.failed > 0) {
+    for (const fault of await firstRefusedLines(gatewayUrl, authorization, job.id, 10)) {
+      console.error(`  line ${fault.line}${fault.field ? ` ${fault.field}` : ''}: ${fault.code} ${fault.message}`);
+    }
+    console.error(
+      `${job.failed} line(s) refused; each with its line, field and code in importJob(id: "${job.id}") { errors }`,
+    );
+    process.exitCode = 1;
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   switch (command) {
@@ -313,6 +409,8 @@ async function main(): Promise<void> {
       return seedCommand(args);
     case 'export':
       return exportCommand(args);
+    case 'import':
+      return importCommand(args);
     default:
       fail(command ? `unknown command ${command}` : 'which command?');
   }
