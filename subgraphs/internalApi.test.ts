@@ -99,6 +99,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'ledger.refundPoints',
         'profile.customerEnrolled',
         'profile.customerExists',
+        'profile.importedMemberIds',
         'profile.customerName',
         'profile.customersWithBirthday',
         'profile.members',
