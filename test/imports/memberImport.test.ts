@@ -235,6 +235,25 @@ describe('MEMBERS import', () => {
     expect((await byKey(keys[3]!))?.givenName).toBe('Key once');
   });
 
+  it('refuses an email two batches at once bring as CONFLICT in one of them, never an error of the batch', async () => {
+    const email = `${unique('race')}@example.com`;
+    const keys = [unique('race'), unique('race')];
+    const results = await Promise.all(
+      keys.map((key) =>
+        postImportBatch(graph, 'MEMBERS', {
+          records: importRecords([
+            { memberKey: key, givenName: 'Race', email },
+            { memberKey: `${key}-other`, givenName: 'Other' },
+          ]),
+        }),
+      ),
+    );
+    expect(results.map((result) => result.applied).sort()).toEqual([1, 2]);
+    expect(results.flatMap((result) => result.errors).map(({ line, field, code }) => ({ line, field, code }))).toEqual([
+      { line: 1, field: 'email', code: 'CONFLICT' },
+    ]);
+  });
+
   it('skips every member of a re-applied batch, updating nothing and making no duplicate', async () => {
     const records = importRecords([fullMember(unique('again')), fullMember(unique('again'))]);
     expect(await postImportBatch(graph, 'MEMBERS', { records })).toEqual({ applied: 2, skipped: 0, errors: [] });

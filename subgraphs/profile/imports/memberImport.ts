@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Queryable } from '../../../runtime/database/database';
+import { hasSqlState, SqlState, type Database, type Queryable } from '../../../runtime/database/database';
 import { ErrorCode } from '../../../runtime/errors/errorCodes';
 import { appendEvent } from '../../../runtime/events/outbox';
 import type { ImportApplier, ImportBatchRequest, ImportBatchResult } from '../../../runtime/imports/importBatch';
@@ -205,6 +205,9 @@ export function createMemberImport(options: IdentifierOptions = {}): ImportAppli
       candidates.push(candidate);
     }
 
+    // What the profile holds decides each candidate: skipped (its key is here), refused (another
+    // member owns one of its identifiers) or applied. Faults are kept aside until the batch is done,
+    // so a batch retried after a concurrent writer took an identifier reports them once.
     const decide = async (queryable: Queryable) => {
       const owners = await memberImportStore.owners(
         queryable,
@@ -212,44 +215,58 @@ export function createMemberImport(options: IdentifierOptions = {}): ImportAppli
       );
       let skipped = 0;
       const applied: Candidate[] = [];
+      const conflicts: Array<{ candidate: Candidate; claim: Candidate['claims'][number] }> = [];
       for (const candidate of candidates) {
         if (owners.has(`${IdentifierType.LEGACY_MEMBER_ID}:${candidate.key}`)) {
           skipped++;
           continue;
         }
-        for (const claim of candidate.claims) {
-          if (owners.has(`${claim.type}:${claim.value}`)) {
-            candidate.reader.fail(
-              claim.field,
-              ErrorCode.CONFLICT,
-              `This ${claim.type.toLowerCase().replace(/_/g, ' ')} belongs to another member: look them up with customerByIdentifier`,
-            );
-          }
-        }
-        if (candidate.reader.ok) applied.push(candidate);
+        const taken = candidate.claims.filter((claim) => owners.has(`${claim.type}:${claim.value}`));
+        for (const claim of taken) conflicts.push({ candidate, claim });
+        if (taken.length === 0) applied.push(candidate);
       }
-      return { applied, skipped };
+      return { applied, skipped, conflicts };
     };
 
-    const result = request.dryRun
-      ? await decide(db)
-      : await db.transaction(async (tx) => {
-          const decided = await decide(tx);
-          const members = decided.applied.map((candidate) => candidate.member);
-          if (members.length > 0) {
-            const actor = { role: 'internal', subject: `import:${request.jobId}` };
-            await memberImportStore.insert(tx, members, actor);
-            const payload: MembersImportedPayload = {
-              jobId: request.jobId,
-              imported: members.length,
-              consents: members.flatMap((member) =>
-                member.consents.map(({ channel, granted }) => ({ customerId: member.id, channel, granted })),
-              ),
-            };
-            await appendEvent(tx, 'profile', profileEvents.MembersImported.event(request.jobId, payload, actor));
-          }
-          return decided;
-        });
+    const apply = () =>
+      db.transaction(async (tx) => {
+        const decided = await decide(tx);
+        const members = decided.applied.map((candidate) => candidate.member);
+        if (members.length > 0) {
+          const actor = { role: 'internal', subject: `import:${request.jobId}` };
+          await memberImportStore.insert(tx, members, actor);
+          const payload: MembersImportedPayload = {
+            jobId: request.jobId,
+            imported: members.length,
+            consents: members.flatMap((member) =>
+              member.consents.map(({ channel, granted }) => ({ customerId: member.id, channel, granted })),
+            ),
+          };
+          await appendEvent(tx, 'profile', profileEvents.MembersImported.event(request.jobId, payload, actor));
+        }
+        return decided;
+      });
+
+    let result: Awaited<ReturnType<typeof decide>>;
+    if (request.dryRun) result = await decide(db);
+    else {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          result = await apply();
+          break;
+        } catch (error) {
+          // A member enrolled or imported meanwhile took an identifier of the batch: decide again.
+          if (!hasSqlState(error, SqlState.uniqueViolation) || attempt === 3) throw error;
+        }
+      }
+    }
+    for (const { candidate, claim } of result.conflicts) {
+      candidate.reader.fail(
+        claim.field,
+        ErrorCode.CONFLICT,
+        `This ${claim.type.toLowerCase().replace(/_/g, ' ')} belongs to another member: look them up with customerByIdentifier`,
+      );
+    }
     return {
       applied: result.applied.length,
       skipped: result.skipped,
