@@ -66,36 +66,43 @@ export const memberImportStore = {
         ),
       ],
     );
-    const identities = members.flatMap((member) =>
-      member.identities.map((identity) => ({ ...identity, customerId: member.id, at: member.enrolledAt })),
-    );
+    // Column arrays built in one pass (a batch is ~10,000 identities): no object per row.
+    const identities = { types: [] as string[], values: [] as string[], customers: [] as string[], at: [] as string[] };
+    const consents = {
+      customers: [] as string[],
+      channels: [] as string[],
+      granted: [] as boolean[],
+      sources: [] as string[],
+      at: [] as string[],
+    };
+    for (const member of members) {
+      const enrolledAt = member.enrolledAt.toISOString();
+      for (const identity of member.identities) {
+        identities.types.push(identity.type);
+        identities.values.push(identity.value);
+        identities.customers.push(member.id);
+        identities.at.push(enrolledAt);
+      }
+      for (const consent of member.consents) {
+        consents.customers.push(member.id);
+        consents.channels.push(consent.channel);
+        consents.granted.push(consent.granted);
+        consents.sources.push(consent.source);
+        consents.at.push(consent.at === member.enrolledAt ? enrolledAt : consent.at.toISOString());
+      }
+    }
     await tx.query(
       `insert into profile.identities (type, value, customer_id, created_at)
        select * from unnest($1::text[], $2::text[], $3::uuid[], $4::timestamptz[])`,
-      [
-        identities.map((identity) => identity.type),
-        identities.map((identity) => identity.value),
-        identities.map((identity) => identity.customerId),
-        identities.map((identity) => identity.at.toISOString()),
-      ],
+      [identities.types, identities.values, identities.customers, identities.at],
     );
-    const consents = members.flatMap((member) =>
-      member.consents.map((consent) => ({ ...consent, customerId: member.id })),
-    );
-    if (consents.length === 0) return;
+    if (consents.customers.length === 0) return;
     await tx.query(
       `insert into profile.consents (customer_id, channel, granted, source, actor, changed_at)
        select customer_id, channel, granted, source, $5::jsonb, changed_at
          from unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $6::timestamptz[])
            as c (customer_id, channel, granted, source, changed_at)`,
-      [
-        consents.map((consent) => consent.customerId),
-        consents.map((consent) => consent.channel),
-        consents.map((consent) => consent.granted),
-        consents.map((consent) => consent.source),
-        JSON.stringify(actor),
-        consents.map((consent) => consent.at.toISOString()),
-      ],
+      [consents.customers, consents.channels, consents.granted, consents.sources, JSON.stringify(actor), consents.at],
     );
   },
 
