@@ -38,7 +38,11 @@ async function apply(event: UpstreamEvent, tx: Queryable): Promise<void> {
     const { consents } = profileEvents.MembersImported.decode(event);
     await memberViewStore.setConsents(
       tx,
-      consents.filter((consent) => channels.has(consent.channel)),
+      consents
+        .filter((group) => channels.has(group.channel))
+        .flatMap(({ channel, granted, customerIds }) =>
+          customerIds.map((customerId) => ({ customerId, channel, granted })),
+        ),
       event.id,
     );
   } else if (profileEvents.CustomersMerged.is(event)) {

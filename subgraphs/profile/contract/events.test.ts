@@ -18,7 +18,11 @@ const written: Record<keyof typeof profileEvents, Record<string, unknown>> = {
   CustomersMerged: { survivorId: 'c-1', mergedId: 'c-2', reason: 'duplicate sign-up' },
   CustomerErased: { customerId: 'c-1', reason: 'member asked' },
   FeedbackRecorded: { customerId: 'c-1', score: 9, channel: 'MOBILE_APP' },
-  MembersImported: { jobId: 'job-1', imported: 2, consents: [{ customerId: 'c-1', channel: 'EMAIL', granted: true }] },
+  MembersImported: {
+    jobId: 'job-1',
+    imported: 2,
+    consents: [{ channel: 'EMAIL', granted: true, customerIds: ['c-1', 'c-2'] }],
+  },
 };
 
 describe('profile event contracts', () => {

@@ -52,12 +52,12 @@ const membersImportedPayload = object({
   consents: described(
     array(
       object({
-        customerId: described(string, 'An imported profile.'),
         channel: described(string, 'The channel answered for (`EMAIL`, `SMS`, `PUSH`).'),
-        granted: described(boolean, 'Whether the member may be written to on it, as the old engine knew.'),
+        granted: described(boolean, 'Whether they may be written to on it, as the old engine knew.'),
+        customerIds: described(array(string), 'The imported profiles that gave this answer on this channel.'),
       }),
     ),
-    "The imported members' consent answers, one per member and channel (members without any are left out).",
+    "The imported members' consent, grouped by channel and answer (at most one group of each; members without an answer are in none).",
   ),
 });
 

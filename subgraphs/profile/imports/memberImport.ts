@@ -235,12 +235,18 @@ export function createMemberImport(options: IdentifierOptions = {}): ImportAppli
         if (members.length > 0) {
           const actor = { role: 'internal', subject: `import:${request.jobId}` };
           await memberImportStore.insert(tx, members, actor);
+          const groups = new Map<string, MembersImportedPayload['consents'][number]>();
+          for (const member of members) {
+            for (const { channel, granted } of member.consents) {
+              const group = groups.get(`${channel}:${granted}`) ?? { channel, granted, customerIds: [] };
+              group.customerIds.push(member.id);
+              groups.set(`${channel}:${granted}`, group);
+            }
+          }
           const payload: MembersImportedPayload = {
             jobId: request.jobId,
             imported: members.length,
-            consents: members.flatMap((member) =>
-              member.consents.map(({ channel, granted }) => ({ customerId: member.id, channel, granted })),
-            ),
+            consents: [...groups.values()],
           };
           await appendEvent(tx, 'profile', profileEvents.MembersImported.event(request.jobId, payload, actor));
         }
