@@ -102,6 +102,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'ledger.refundPoints',
         'profile.customerEnrolled',
         'profile.customerExists',
+        'profile.importedMemberIds',
         'profile.customerName',
         'profile.importedMemberIds',
         'profile.customersWithBirthday',

@@ -7,6 +7,7 @@ import { FeedbackService } from './feedback/feedback.service';
 import { PrivacyService } from './privacy/privacy.service';
 import { CustomerService } from './customers/customer.service';
 import { profileExports } from './exports/memberExports';
+import { createMemberImport } from './imports/memberImport';
 import { buildProfileSchema } from './schema';
 import { profileSettings } from './settings';
 
@@ -36,6 +37,7 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
         datasets: profileExports,
         batchSize: options.exportBatchSize ?? profileSettings.settings.exportBatchSize.default,
       },
+      imports: { MEMBERS: createMemberImport({ phoneRegion: options.phoneRegion ?? null }) },
     },
     options,
   );

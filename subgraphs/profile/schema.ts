@@ -6,6 +6,7 @@ import { BirthdayResolver } from './customers/birthday.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
 import { profileErrors } from './errors';
 import { FeedbackResolver } from './feedback/feedback.resolver';
+import { ImportedMembersResolver } from './imports/importedMembers.resolver';
 import { MergeResolver } from './merges/merge.resolver';
 import { ProfileEventsResolver } from './outbox/profileEvents.resolver';
 import { ProgramMembersResolver } from './insights/programMembers.resolver';
@@ -22,6 +23,7 @@ export function buildProfileSchema(): Promise<GraphQLSchema> {
       MergeResolver,
       ProfileEventsResolver,
       ProgramMembersResolver,
+      ImportedMembersResolver,
     ],
     orphanedTypes: [ProgramMetrics],
     globalMiddlewares: [profileErrors],

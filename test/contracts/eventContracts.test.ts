@@ -7,6 +7,7 @@ import { webhookEventTypes } from '../../subgraphs/engagement/webhooks/webhookEv
 import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
 import { refreshHistoryMutation } from '../campaigns/support';
 import { eventually } from '../support/eventually';
+import { postImportBatch, importRecords } from '../support/imports';
 import { enrollMember, purchaseInput, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
 import { runPointsJobMutation, setTierProgram } from '../support/ledger';
 import { startTestGraph, type GraphClient, type TestGraph } from '../support/testGraph';
@@ -290,6 +291,21 @@ async function erasures({ graph }: Tour) {
   });
 }
 
+/** profile: MembersImported (a MEMBERS import batch with consent). */
+async function imports({ graph }: Tour) {
+  const result = await postImportBatch(graph, 'MEMBERS', {
+    records: importRecords([
+      {
+        memberKey: unique('old'),
+        givenName: 'Imma',
+        email: `${unique('imma')}@example.com`,
+        consent: { EMAIL: { granted: true } },
+      },
+    ]),
+  });
+  if (result.applied !== 1) throw new Error(`the import applied nothing: ${JSON.stringify(result)}`);
+}
+
 const tourSteps = [
   programSettings,
   segments,
@@ -305,6 +321,7 @@ const tourSteps = [
   badgeEarned,
   merges,
   erasures,
+  imports,
 ];
 
 describe("every event the graph writes, decoded with its producer's contract", () => {

@@ -30,6 +30,7 @@ export type IdentifierType =
   | 'APP_MEMBER_ID'
   | 'ECOMMERCE_CUSTOMER_ID'
   | 'EMAIL'
+  | 'LEGACY_MEMBER_ID'
   | 'MEMBER_CARD'
   | 'PHONE'
   | 'POS_CUSTOMER_ID';

@@ -18,6 +18,27 @@ export const memberViewStore = {
     );
   },
 
+  /** Many answers of one event (an import batch) in one statement, each unless the view holds a later one. */
+  async setConsents(
+    tx: Queryable,
+    consents: ReadonlyArray<{ customerId: string; channel: string; granted: boolean }>,
+    eventId: number,
+  ): Promise<void> {
+    if (consents.length === 0) return;
+    await tx.query(
+      `insert into engagement.member_consents (customer_id, channel, granted, event_id)
+       select customer_id, channel, granted, $4 from unnest($1::uuid[], $2::text[], $3::boolean[]) as c (customer_id, channel, granted)
+       on conflict (customer_id, channel) do update set granted = excluded.granted, event_id = excluded.event_id
+         where engagement.member_consents.event_id < excluded.event_id`,
+      [
+        consents.map((consent) => consent.customerId),
+        consents.map((consent) => consent.channel),
+        consents.map((consent) => consent.granted),
+        eventId,
+      ],
+    );
+  },
+
   /** `mergedId` is `survivorId` from now on, and so is every id merged into `mergedId` before. */
   async merge(tx: Queryable, survivorId: string, mergedId: string): Promise<void> {
     await tx.query(

@@ -17,6 +17,7 @@ export const memberViewEvents = [
   profileEvents.ConsentChanged,
   profileEvents.CustomersMerged,
   profileEvents.CustomerErased,
+  profileEvents.MembersImported,
 ];
 const memberViewTypes = typesOf(memberViewEvents);
 
@@ -32,6 +33,18 @@ async function apply(event: UpstreamEvent, tx: Queryable): Promise<void> {
     // A ConsentChanged written before issue 24 carries no answer (migration 001 copied those).
     if (channel === undefined || granted === undefined || !channels.has(channel)) return;
     await memberViewStore.setConsent(tx, customerId, channel, granted, event.id);
+  } else if (profileEvents.MembersImported.is(event)) {
+    // A batch of imported members' consent: one statement for the batch, and nothing sent for history.
+    const { consents } = profileEvents.MembersImported.decode(event);
+    await memberViewStore.setConsents(
+      tx,
+      consents
+        .filter((group) => channels.has(group.channel))
+        .flatMap(({ channel, granted, customerIds }) =>
+          customerIds.map((customerId) => ({ customerId, channel, granted })),
+        ),
+      event.id,
+    );
   } else if (profileEvents.CustomersMerged.is(event)) {
     const { survivorId, mergedId } = profileEvents.CustomersMerged.decode(event);
     await memberViewStore.merge(tx, survivorId, mergedId);
@@ -47,7 +60,7 @@ export type MemberView = PeriodicJob<FollowReport>;
 
 /**
  * Engagement's own view of the members it writes to, kept from the profile's outbox: consent per
- * channel, merges and erasures. Woken by the profile's `NOTIFY` of those events; notifications
+ * channel (answered, or imported in a batch), merges and erasures. Woken by the profile's `NOTIFY` of those events; notifications
  * also bring it up to date before deciding any message (see NotificationService), so a decision
  * never uses an answer older than the profile's outbox at the start of its run.
  */

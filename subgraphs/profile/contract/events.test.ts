@@ -9,7 +9,7 @@ const committed = (type: string, payload: unknown, version?: number): CommittedE
   createdAt: at,
 });
 
-// One payload per type as the profile writes it (customer.service, feedback.service, privacy.service).
+// One payload per type as the profile writes it (customer.service, feedback.service, privacy.service, memberImport).
 const written: Record<keyof typeof profileEvents, Record<string, unknown>> = {
   CustomerEnrolled: { customerId: 'c-1', channel: 'IN_STORE', storeId: 'berlin-1' },
   ProfileUpdated: { customerId: 'c-1' },
@@ -18,6 +18,11 @@ const written: Record<keyof typeof profileEvents, Record<string, unknown>> = {
   CustomersMerged: { survivorId: 'c-1', mergedId: 'c-2', reason: 'duplicate sign-up' },
   CustomerErased: { customerId: 'c-1', reason: 'member asked' },
   FeedbackRecorded: { customerId: 'c-1', score: 9, channel: 'MOBILE_APP' },
+  MembersImported: {
+    jobId: 'job-1',
+    imported: 2,
+    consents: [{ channel: 'EMAIL', granted: true, customerIds: ['c-1', 'c-2'] }],
+  },
 };
 
 describe('profile event contracts', () => {

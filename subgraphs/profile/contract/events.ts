@@ -1,4 +1,5 @@
 import {
+  array,
   boolean,
   defineEvent,
   described,
@@ -45,12 +46,28 @@ const feedbackRecordedPayload = object({
   channel: described(string, 'Where the answer was given (`IN_STORE`, `ONLINE`, `MOBILE_APP`, ...).'),
 });
 
+const membersImportedPayload = object({
+  jobId: described(string, 'The import job the batch belongs to.'),
+  imported: described(integer, 'How many members the batch created.'),
+  consents: described(
+    array(
+      object({
+        channel: described(string, 'The channel answered for (`EMAIL`, `SMS`, `PUSH`).'),
+        granted: described(boolean, 'Whether they may be written to on it, as the old engine knew.'),
+        customerIds: described(array(string), 'The imported profiles that gave this answer on this channel.'),
+      }),
+    ),
+    "The imported members' consent, grouped by channel and answer (at most one group of each; members without an answer are in none).",
+  ),
+});
+
 export type CustomerEnrolledPayload = Decoded<typeof customerEnrolledPayload>;
 export type ProfileChangedPayload = Decoded<typeof customerPayload>;
 export type ConsentChangedPayload = Decoded<typeof consentChangedPayload>;
 export type CustomersMergedPayload = Decoded<typeof customersMergedPayload>;
 export type CustomerErasedPayload = Decoded<typeof customerErasedPayload>;
 export type FeedbackRecordedPayload = Decoded<typeof feedbackRecordedPayload>;
+export type MembersImportedPayload = Decoded<typeof membersImportedPayload>;
 
 /**
  * The events the profile subgraph writes to its outbox: the contract its consumers decode with
@@ -105,5 +122,13 @@ export const profileEvents = eventContracts('profile', {
     aggregate: 'customer',
     description: 'A member answered the NPS question.',
     payload: feedbackRecordedPayload,
+  }),
+  MembersImported: defineEvent({
+    owner: 'profile',
+    type: 'MembersImported',
+    aggregate: 'import job',
+    description:
+      'A batch of members came from another loyalty engine (an import job): history, not sign-ups, so nothing welcomes them; engagement takes their consent from it.',
+    payload: membersImportedPayload,
   }),
 });

@@ -76,4 +76,12 @@ describe('identifiers beyond email and phone', () => {
     expect(normaliseIdentifier(IdentifierType.APP_MEMBER_ID, 'has space')).toBeUndefined();
     expect(normaliseIdentifier(IdentifierType.ECOMMERCE_CUSTOMER_ID, 'x'.repeat(65))).toBeUndefined();
   });
+
+  it('keeps legacy member ids trimmed with their case, up to 128 characters', () => {
+    expect(normaliseIdentifier(IdentifierType.LEGACY_MEMBER_ID, '  Old Engine/M-0042 ')).toBe('Old Engine/M-0042');
+    expect(normaliseIdentifier(IdentifierType.LEGACY_MEMBER_ID, 'x'.repeat(128))).toBe('x'.repeat(128));
+    expect(normaliseIdentifier(IdentifierType.LEGACY_MEMBER_ID, 'x'.repeat(129))).toBeUndefined();
+    expect(normaliseIdentifier(IdentifierType.LEGACY_MEMBER_ID, '   ')).toBeUndefined();
+    expect(normaliseIdentifier(IdentifierType.LEGACY_MEMBER_ID, 'a\nb')).toBeUndefined();
+  });
 });

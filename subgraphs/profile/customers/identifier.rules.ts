@@ -10,6 +10,8 @@ export enum IdentifierType {
   APP_MEMBER_ID = 'APP_MEMBER_ID',
   POS_CUSTOMER_ID = 'POS_CUSTOMER_ID',
   ECOMMERCE_CUSTOMER_ID = 'ECOMMERCE_CUSTOMER_ID',
+  /** The member's id in the loyalty engine they were imported from (the import's `memberKey`). */
+  LEGACY_MEMBER_ID = 'LEGACY_MEMBER_ID',
 }
 
 /** How identifiers are read: the region national phone numbers belong to (e.g. GB), if any. */
@@ -83,6 +85,13 @@ export function normaliseExternalId(raw: string): string | undefined {
   return id.length >= 1 && id.length <= 64 && /^[\x21-\x7e]+$/.test(id) ? id : undefined;
 }
 
+/** A member's id in the engine they came from: trimmed, case kept, 1 to 128 characters without control characters. */
+export function normaliseLegacyMemberId(raw: string): string | undefined {
+  const id = raw.trim();
+  // eslint-disable-next-line no-control-regex
+  return id.length >= 1 && id.length <= 128 && !/[\x00-\x1f\x7f]/.test(id) ? id : undefined;
+}
+
 export function normaliseIdentifier(
   type: IdentifierType,
   raw: string,
@@ -99,6 +108,8 @@ export function normaliseIdentifier(
     case IdentifierType.POS_CUSTOMER_ID:
     case IdentifierType.ECOMMERCE_CUSTOMER_ID:
       return normaliseExternalId(raw);
+    case IdentifierType.LEGACY_MEMBER_ID:
+      return normaliseLegacyMemberId(raw);
   }
 }
 
