@@ -100,6 +100,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'profile.customerEnrolled',
         'profile.customerExists',
         'profile.customerName',
+        'profile.erasedCustomerIds',
         'profile.customersWithBirthday',
         'profile.members',
         'profile.profileEventsField',

@@ -65,11 +65,12 @@ export interface RunningLedger extends RunningSubgraph {
 /** Starts the ledger subgraph: accounts, the journal, purchases, returns, redemptions, tiers and balance updates. */
 export async function startLedgerSubgraph(options: LedgerOptions): Promise<RunningLedger> {
   const credential = new InternalCredential('ledger', options.auth.internalSecret);
+  const profiles = new ProfileDirectory(() => options.profileUrl, credential);
   const core = new LedgerCore(
     options.db,
     options.policy ?? defaultLedgerPolicy,
     options.clock ?? (() => new Date()),
-    new ProfileDirectory(() => options.profileUrl, credential),
+    profiles,
   );
   const logger = options.logger.child({ service: 'ledger' });
   const quotes = new CampaignQuotes(options.campaignUrl, credential);
@@ -101,6 +102,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     core,
     adjustments,
     new CampaignSegments(options.campaignUrl, credential),
+    profiles,
     logger.child({ job: 'bulk-adjustments' }),
     options.bulkAdjustments,
   );

@@ -82,22 +82,29 @@ describe('bulk point adjustments', () => {
   it('adjusts a list in the background, once per member however often it is started, and reports the unknown', async () => {
     const members = [await enrollMember(graph), await enrollMember(graph), await enrollMember(graph)];
     const stranger = randomUUID();
+    const erased = await enrollMember(graph);
+    await graph.admin.data(
+      `mutation($id: ID!) { eraseCustomer(customerId: $id, reason: "GDPR request") { erasedAt } }`,
+      {
+        id: erased.id,
+      },
+    );
     const input = {
-      customerIds: [...members.map((m) => m.id), stranger],
+      customerIds: [...members.map((m) => m.id), erased.id, stranger],
       points: 25,
       reason: 'Goodwill: the app was down',
       idempotencyKey: unique('bulk'),
     };
     const [first, ...retries] = await Promise.all([0, 1, 2].map(() => start(marketer, input)));
-    expect(first).toMatchObject({ total: 4 });
+    expect(first).toMatchObject({ total: 5 });
     for (const retry of retries) expect(retry.id).toBe(first!.id);
 
     const job = await finished(() => jobOf(marketer, first!.id));
     expect(job).toMatchObject({
       state: 'COMPLETED',
-      total: 4,
-      processed: 4,
-      failed: 1,
+      total: 5,
+      processed: 5,
+      failed: 2,
       points: 25,
       reason: input.reason,
       actor: 'marketer:test-marketer',
@@ -105,8 +112,10 @@ describe('bulk point adjustments', () => {
     });
     expect(job.finishedAt).not.toBeNull();
     expect(job.errors.edges.map((edge) => edge.node)).toEqual([
+      { customerId: erased.id, code: 'NOT_FOUND', message: expect.stringContaining('erased') },
       { customerId: stranger, code: 'NOT_FOUND', message: expect.stringContaining(stranger) },
     ]);
+    expect(await adjustmentsOf(graph, erased.id)).toEqual([]);
 
     // Started again after it finished: the same job, and no member is credited twice.
     expect((await start(graph.admin, input)).id).toBe(first!.id);

@@ -9,6 +9,7 @@ import type { AdjustmentService } from '../adjustments/adjustment.service';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import type { LedgerCore } from '../ledgerCore';
 import { runGrouped } from '../purchases/batch';
+import type { ProfileDirectory } from '../../profile/contract/profileDirectory';
 import type { CampaignSegments } from '../upstream/campaignSegments';
 import { bulkAdjustmentStore, type BulkAdjustmentItemRow, type BulkAdjustmentRow } from './bulkAdjustment.store';
 import {
@@ -21,7 +22,7 @@ import {
 } from './bulkAdjustment.type';
 
 export interface BulkAdjustmentOptions {
-  /** Members per chunk: their outcomes and the job's progress are written together. Default 500. */
+  /** Members per chunk: their outcomes and the job's progress are written together. Default 500, at most 1000. */
   chunkSize?: number;
   /** Members of a chunk adjusted side by side. Default 4. */
   concurrency?: number;
@@ -67,10 +68,11 @@ export class BulkAdjustmentService {
     private readonly core: LedgerCore,
     private readonly adjustments: AdjustmentService,
     private readonly segments: CampaignSegments,
+    private readonly profiles: ProfileDirectory,
     logger: Logger,
     options: BulkAdjustmentOptions = {},
   ) {
-    this.chunkSize = options.chunkSize ?? 500;
+    this.chunkSize = Math.min(options.chunkSize ?? 500, 1000);
     this.concurrency = options.concurrency ?? 4;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.maxMembers = options.maxMembers ?? maxBulkAdjustmentMembers;
@@ -165,10 +167,26 @@ export class BulkAdjustmentService {
           await bulkAdjustmentStore.finish(db, job.id, this.core.clock());
           return tried;
         }
+        // An erased member keeps an account but is no longer a member to adjust (a service away: later).
+        const erased = await this.core.upstream(
+          () => this.profiles.erasedAmong(items.map((item) => item.customer_id)),
+          'the bulk adjustment',
+        );
+        const failed: Array<{ seq: number; code: string; message: string }> = [];
+        for (const item of items) {
+          if (erased.has(item.customer_id)) {
+            failed.push({
+              seq: item.seq,
+              code: ErrorCode.NOT_FOUND,
+              message: `Customer ${item.customer_id} was erased`,
+            });
+          }
+        }
+        const live = items.filter((item) => !erased.has(item.customer_id));
         // Members whose adjustment waits for a service or the database: left pending for a later run.
         const paused = new Set<number>();
         const outcomes = await runGrouped(
-          items,
+          live,
           (item) => item.customer_id,
           async (item) => {
             try {
@@ -181,9 +199,8 @@ export class BulkAdjustmentService {
           this.concurrency,
         );
         const done: number[] = [];
-        const failed: Array<{ seq: number; code: string; message: string }> = [];
         outcomes.forEach((outcome, index) => {
-          const { seq } = items[index]!;
+          const { seq } = live[index]!;
           if (outcome.ok) done.push(seq);
           else if (paused.has(seq) || outcome.error.code === ErrorCode.SERVICE_UNAVAILABLE) paused.add(seq);
           else failed.push({ seq, code: outcome.error.code, message: outcome.error.message });
