@@ -13,6 +13,7 @@ import type { RunningSubgraph } from '../runtime/server/startSubgraph';
 import { startCampaignSubgraph, type RunningCampaign } from '../subgraphs/campaign';
 import type { ProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { startLedgerSubgraph, type RunningLedger } from '../subgraphs/ledger';
+import type { BulkAdjustmentOptions } from '../subgraphs/ledger/bulkAdjustments/bulkAdjustment.service';
 import type { LedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { startEngagementSubgraph, type RunningEngagement } from '../subgraphs/engagement';
 import type { NotificationSettings } from '../subgraphs/engagement/notifications/notification.service';
@@ -67,6 +68,8 @@ export interface StackOptions {
   webhooks?: Partial<WebhookSettings>;
   /** Rows per keyset batch of bulk exports, by owner. Default 1000 each. */
   exportBatchSize?: { profile?: number; ledger?: number };
+  /** The ledger's bulk adjustments: how often it looks for jobs left running, chunk size, concurrency, lease. */
+  bulkAdjustments?: BulkAdjustmentOptions & { intervalMs?: number };
 }
 
 export interface RunningStack {
@@ -152,6 +155,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         clock: options.clock,
         mergeFollowIntervalMs: options.mergeFollowIntervalMs,
         exportBatchSize: options.exportBatchSize?.ledger,
+        bulkAdjustmentIntervalMs: options.bulkAdjustments?.intervalMs,
+        bulkAdjustments: options.bulkAdjustments,
       }),
     );
     Object.assign(later, { ledger: ledger.url, rewards: rewards.url, campaign: campaign.url });

@@ -104,6 +104,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'profile.customerExists',
         'profile.importedMemberIds',
         'profile.customerName',
+        'profile.erasedCustomerIds',
         'profile.importedMemberIds',
         'profile.customersWithBirthday',
         'profile.members',

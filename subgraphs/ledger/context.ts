@@ -10,6 +10,7 @@ import { customerMetricsStore } from './metrics/customerMetrics.store';
 import type { ExpiringPoints, PendingPoints } from './accounts/account.type';
 import type { ActivityService } from './activities/activity.service';
 import type { AdjustmentService } from './adjustments/adjustment.service';
+import type { BulkAdjustmentService } from './bulkAdjustments/bulkAdjustment.service';
 import { historyKey, journalStore, type EntryRow, type HistoryRequest } from './journal/journal.store';
 import type { LedgerCore } from './ledgerCore';
 import { addMonths } from './lots/lot.rules';
@@ -32,6 +33,7 @@ export interface LedgerServices {
   returns: ReturnService;
   redemptions: RedemptionService;
   adjustments: AdjustmentService;
+  bulkAdjustments: BulkAdjustmentService;
   transfers: TransferService;
   importJobs: ImportJobService;
   activities: ActivityService;

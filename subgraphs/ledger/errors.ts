@@ -9,6 +9,8 @@ export enum LedgerErrorKind {
   UnknownCustomer = 'UnknownCustomer',
   /** A return names a purchase (by id or channel key) the ledger never recorded. */
   UnknownPurchase = 'UnknownPurchase',
+  /** A bulk adjustment names a segment no one defined. */
+  UnknownSegment = 'UnknownSegment',
   /** A refund names a redemption whose points were never debited. */
   UnknownRedemption = 'UnknownRedemption',
   /** A redemption id was used before with another customer or amount. */
@@ -38,6 +40,7 @@ export const ledgerErrorCodes: Record<LedgerErrorKind, ErrorCode> = {
   [LedgerErrorKind.InvalidInput]: ErrorCode.BAD_USER_INPUT,
   [LedgerErrorKind.UnknownCustomer]: ErrorCode.NOT_FOUND,
   [LedgerErrorKind.UnknownPurchase]: ErrorCode.NOT_FOUND,
+  [LedgerErrorKind.UnknownSegment]: ErrorCode.NOT_FOUND,
   [LedgerErrorKind.UnknownRedemption]: ErrorCode.NOT_FOUND,
   [LedgerErrorKind.RedemptionConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.OrderConflict]: ErrorCode.CONFLICT,

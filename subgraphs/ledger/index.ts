@@ -10,6 +10,7 @@ import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { ActivityService } from './activities/activity.service';
 import { AdjustmentService } from './adjustments/adjustment.service';
+import { BulkAdjustmentService, type BulkAdjustmentOptions } from './bulkAdjustments/bulkAdjustment.service';
 import { createLedgerContext } from './context';
 import { LedgerCore } from './ledgerCore';
 import { createPointsJob, type PointsJob } from './maintenance/pointsJob';
@@ -27,6 +28,7 @@ import { buildLedgerSchema } from './schema';
 import { ledgerSettings } from './settings';
 import { TransferService } from './transfers/transfer.service';
 import { CampaignQuotes } from './upstream/campaignQuotes';
+import { CampaignSegments } from './upstream/campaignSegments';
 import { ProfileDirectory } from '../profile/contract/profileDirectory';
 
 export const ledgerMigrationsDir = path.join(projectRoot(), 'subgraphs/ledger/migrations');
@@ -47,6 +49,13 @@ export interface LedgerOptions extends SubgraphOptions {
   mergeFollowIntervalMs?: number;
   /** Rows per batch of a bulk export (`LEDGER_EXPORT_BATCH_SIZE`). Default 1000. */
   exportBatchSize?: number;
+  /**
+   * How often the ledger looks for bulk adjustments no instance is running (one a stopped instance
+   * left), besides at start and when one starts (0: only those). Default 10000 ms.
+   */
+  bulkAdjustmentIntervalMs?: number;
+  /** Chunk size, concurrency and lease of bulk adjustments. */
+  bulkAdjustments?: BulkAdjustmentOptions;
 }
 
 export interface RunningLedger extends RunningSubgraph {
@@ -57,11 +66,12 @@ export interface RunningLedger extends RunningSubgraph {
 /** Starts the ledger subgraph: accounts, the journal, purchases, returns, redemptions, tiers and balance updates. */
 export async function startLedgerSubgraph(options: LedgerOptions): Promise<RunningLedger> {
   const credential = new InternalCredential('ledger', options.auth.internalSecret);
+  const profiles = new ProfileDirectory(() => options.profileUrl, credential);
   const core = new LedgerCore(
     options.db,
     options.policy ?? defaultLedgerPolicy,
     options.clock ?? (() => new Date()),
-    new ProfileDirectory(() => options.profileUrl, credential),
+    profiles,
   );
   const logger = options.logger.child({ service: 'ledger' });
   const quotes = new CampaignQuotes(options.campaignUrl, credential);
@@ -88,6 +98,15 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     // Aggregates need no hurry: a second's wait folds a stream of purchases in one run.
     { wakeUps: outboxWakeUps(options.db, { ledger: foldedTypes }), wakeUpDelayMs: 1000 },
   );
+  const adjustments = new AdjustmentService(core);
+  const bulkAdjustments = new BulkAdjustmentService(
+    core,
+    adjustments,
+    new CampaignSegments(options.campaignUrl, credential),
+    profiles,
+    logger.child({ job: 'bulk-adjustments' }),
+    options.bulkAdjustments,
+  );
   const services = {
     db: options.db,
     core,
@@ -95,7 +114,8 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     activities,
     returns: new ReturnService(core),
     redemptions: new RedemptionService(core),
-    adjustments: new AdjustmentService(core),
+    adjustments,
+    bulkAdjustments,
     transfers: new TransferService(core),
     importJobs: new ImportJobService(options.db, options.clock),
     pointsJob,
@@ -117,13 +137,14 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
   await pointsJob.start(core.policy.jobIntervalMs);
   await metricsJob.start(core.policy.metricsIntervalMs);
   await merges.start(options.mergeFollowIntervalMs ?? defaultMergeFollowIntervalMs);
+  await bulkAdjustments.start(options.bulkAdjustmentIntervalMs ?? 10_000);
   return {
     ...subgraph,
     pointsJob,
     merges,
     async stop() {
       // The server first reports not ready; its jobs stop meanwhile.
-      await Promise.all([subgraph.stop(), merges.stop(), metricsJob.stop(), pointsJob.stop()]);
+      await Promise.all([subgraph.stop(), merges.stop(), metricsJob.stop(), pointsJob.stop(), bulkAdjustments.stop()]);
     },
   };
 }

@@ -5,6 +5,7 @@ import { CustomerLoyaltyResolver, LoyaltyResolver } from './accounts/account.res
 import { ActivityResolver } from './activities/activity.resolver';
 import { AdjustmentResolver } from './adjustments/adjustment.resolver';
 import { AwardResolver } from './awards/award.resolver';
+import { BulkAdjustmentResolver } from './bulkAdjustments/bulkAdjustment.resolver';
 import { BalanceUpdateResolver } from './balanceUpdates/balanceUpdate.resolver';
 import { ledgerErrors } from './errors';
 import { CustomerMetricsResolver } from './metrics/customerMetrics.resolver';
@@ -30,6 +31,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       ReturnResolver,
       RedemptionResolver,
       AdjustmentResolver,
+      BulkAdjustmentResolver,
       TransferResolver,
       ImportJobResolver,
       ActivityResolver,

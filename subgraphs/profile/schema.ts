@@ -11,6 +11,7 @@ import { MergeResolver } from './merges/merge.resolver';
 import { ProfileEventsResolver } from './outbox/profileEvents.resolver';
 import { ProgramMembersResolver } from './insights/programMembers.resolver';
 import { ProgramMetrics } from './insights/programMembers.type';
+import { ErasedCustomersResolver } from './privacy/erasedCustomers.resolver';
 import { PrivacyResolver } from './privacy/privacy.resolver';
 
 export function buildProfileSchema(): Promise<GraphQLSchema> {
@@ -20,6 +21,7 @@ export function buildProfileSchema(): Promise<GraphQLSchema> {
       BirthdayResolver,
       FeedbackResolver,
       PrivacyResolver,
+      ErasedCustomersResolver,
       MergeResolver,
       ProfileEventsResolver,
       ProgramMembersResolver,

@@ -18,6 +18,13 @@ export const customerExists = defineOperation<{ id: string }, { customer: { id: 
   }
 `);
 
+/** Which of the ids name an erased profile (the ledger's bulk adjustments leave those members out). */
+export const erasedCustomerIds = defineOperation<{ ids: string[] }, { erasedCustomerIds: string[] }>(/* GraphQL */ `
+  query ErasedCustomerIds($ids: [ID!]!) {
+    erasedCustomerIds(ids: $ids)
+  }
+`);
+
 /**
  * The profiles of imported members by their key in the engine they came from (identifier
  * `LEGACY_MEMBER_ID`), for the ledger's balance, tier and order imports; unknown keys are left out.

@@ -1,6 +1,6 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import { callOperation } from '../../../runtime/http/operation';
-import { customerExists } from './internalApi';
+import { customerExists, erasedCustomerIds } from './internalApi';
 
 const SERVICE = 'profile service';
 
@@ -22,5 +22,17 @@ export class ProfileDirectory {
       { headers: { authorization: await this.credential.authorization() }, service: SERVICE },
     );
     return data.customer !== null;
+  }
+
+  /** Which of `ids` name an erased profile. */
+  async erasedAmong(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const data = await callOperation(
+      this.profileUrl(),
+      erasedCustomerIds,
+      { ids },
+      { headers: { authorization: await this.credential.authorization() }, service: SERVICE },
+    );
+    return new Set(data.erasedCustomerIds);
   }
 }

@@ -2,6 +2,15 @@ import type { Queryable } from '../../../runtime/database/database';
 
 /** SQL of a GDPR export and erasure: everything the profile holds about one member. */
 export const privacyStore = {
+  /** Which of `ids` name an erased profile. */
+  async erasedAmong(db: Queryable, ids: readonly string[]): Promise<string[]> {
+    const { rows } = await db.query<{ id: string }>(
+      'select id from profile.customers where id = any($1::uuid[]) and erased_at is not null order by id',
+      [ids],
+    );
+    return rows.map((row) => row.id);
+  },
+
   /** The member's rows, table by table, as the export shows them. */
   async exportOf(db: Queryable, customerId: string): Promise<Record<string, unknown>> {
     const q = async <Row>(sql: string) => (await db.query<Row>(sql, [customerId])).rows;
