@@ -14,6 +14,7 @@ import { startCampaignSubgraph, type RunningCampaign } from '../subgraphs/campai
 import type { ProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { startLedgerSubgraph, type RunningLedger } from '../subgraphs/ledger';
 import type { LedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
+import type { MemberKeyResolver } from '../subgraphs/ledger/imports/memberKeys';
 import { startEngagementSubgraph, type RunningEngagement } from '../subgraphs/engagement';
 import type { NotificationSettings } from '../subgraphs/engagement/notifications/notification.service';
 import type { WebhookSettings } from '../subgraphs/engagement/webhooks/webhookSettings';
@@ -65,6 +66,8 @@ export interface StackOptions {
   webhooks?: Partial<WebhookSettings>;
   /** Rows per keyset batch of bulk exports, by owner. Default 1000 each. */
   exportBatchSize?: { profile?: number; ledger?: number };
+  /** For tests only: the ledger's resolver of imported member keys (`LedgerOptions.importMemberIds`). */
+  ledgerImportMemberIds?: MemberKeyResolver;
 }
 
 export interface RunningStack {
@@ -149,6 +152,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         clock: options.clock,
         mergeFollowIntervalMs: options.mergeFollowIntervalMs,
         exportBatchSize: options.exportBatchSize?.ledger,
+        importMemberIds: options.ledgerImportMemberIds,
       }),
     );
     Object.assign(later, { ledger: ledger.url, rewards: rewards.url, campaign: campaign.url });

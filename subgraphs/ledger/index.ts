@@ -27,6 +27,8 @@ import { ledgerSettings } from './settings';
 import { TransferService } from './transfers/transfer.service';
 import { CampaignQuotes } from './upstream/campaignQuotes';
 import { ProfileDirectory } from '../profile/contract/profileDirectory';
+import { ledgerImports } from './imports/ledgerImports';
+import { profileMemberKeys, type MemberKeyResolver } from './imports/memberKeys';
 
 export const ledgerMigrationsDir = path.join(projectRoot(), 'subgraphs/ledger/migrations');
 
@@ -46,6 +48,11 @@ export interface LedgerOptions extends SubgraphOptions {
   mergeFollowIntervalMs?: number;
   /** Rows per batch of a bulk export (`LEDGER_EXPORT_BATCH_SIZE`). Default 1000. */
   exportBatchSize?: number;
+  /**
+   * For tests only: resolves the member keys of imported records instead of the profile's
+   * `importedMemberIds` (tests whose members were enrolled natively). Default: ask the profile.
+   */
+  importMemberIds?: MemberKeyResolver;
 }
 
 export interface RunningLedger extends RunningSubgraph {
@@ -105,6 +112,11 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
       migrationsDir: ledgerMigrationsDir,
       schema: await buildLedgerSchema(),
       createContext: (input) => createLedgerContext(services, input),
+      imports: ledgerImports({
+        policy: core.policy,
+        clock: core.clock,
+        members: options.importMemberIds ?? profileMemberKeys(() => options.profileUrl, credential),
+      }),
       exports: {
         datasets: ledgerExports,
         batchSize: options.exportBatchSize ?? ledgerSettings.settings.exportBatchSize.default,
