@@ -16,6 +16,7 @@ import {
   type LedgerImportContext,
   type Parsed,
 } from './importCommon';
+import { orderImportStore, orderStoreKey } from './orderImport.store';
 
 const channelName = /^[A-Z][A-Z0-9_]*$/;
 const currencyCode = /^[A-Z]{3}$/;
@@ -104,9 +105,6 @@ interface KnownOrder {
   refunded: number;
 }
 
-const storeKey = (channel: string, storeId: string | null, key: string) =>
-  JSON.stringify([channel, storeId ?? '', key]);
-
 /**
  * ORDERS: past purchases and returns, as history (they earn and take back no points: the balance
  * comes from BALANCES). They are kept as native ones are (fingerprints included, so a native retry
@@ -143,42 +141,11 @@ async function applyOrders(
   const customerOf = (value: OrderRecord) => customers.get(value.memberKey)!;
 
   // What is already stored: the purchases by their key, the orders returns name, and the returns.
-  const { rows: stored } = await tx.query<{
-    id: string;
-    customer_id: string;
-    channel: string;
-    store_id: string | null;
-    external_order_id: string;
-    currency: string;
-    total_amount: string | number;
-    lines: OrderLine[];
-    fingerprint: string;
-    occurred_at: Date;
-    returned: number[] | null;
-    refunded: string | number;
-  }>(
-    `select o.id, o.customer_id, o.channel, o.store_id, o.external_order_id, o.currency, o.total_amount, o.lines,
-            o.fingerprint, o.occurred_at, r.returned, coalesce(r.refunded, 0) as refunded
-       from ledger.orders o
-       left join lateral (
-         select sum(x.refund_amount) as refunded,
-                (select array_agg(coalesce(u.units, 0) order by i.n)
-                   from generate_series(0, jsonb_array_length(o.lines) - 1) as i(n)
-                   left join (select (l->>'line')::int as line, sum((l->>'quantity')::int) as units
-                                from ledger.returns y, jsonb_array_elements(y.lines) l
-                               where y.order_id = o.id group by 1) u on u.line = i.n) as returned
-           from ledger.returns x where x.order_id = o.id
-       ) r on true
-      where (o.channel, coalesce(o.store_id, ''), o.external_order_id) in
-              (select * from unnest($1::text[], $2::text[], $3::text[]))
-         or (o.external_order_id = any($4::text[]) and o.customer_id = any($5::uuid[]))`,
-    [
-      purchases.map((p) => p.value.channel!),
-      purchases.map((p) => p.value.storeId ?? ''),
-      purchases.map((p) => p.value.orderKey),
-      returns.map((p) => p.value.returnOf!),
-      [...new Set(returns.map((p) => customerOf(p.value)))],
-    ],
+  const stored = await orderImportStore.ordersByKeys(
+    tx,
+    purchases.map((p) => ({ channel: p.value.channel!, storeId: p.value.storeId, key: p.value.orderKey })),
+    returns.map((p) => p.value.returnOf!),
+    [...new Set(returns.map((p) => customerOf(p.value)))],
   );
   const known = new Map<string, KnownOrder>();
   const byKey = new Map<string, { id: string; fingerprint: string }>();
@@ -189,7 +156,10 @@ async function applyOrders(
     returnable.set(index, [...(returnable.get(index) ?? []), order]);
   };
   for (const row of stored) {
-    byKey.set(storeKey(row.channel, row.store_id, row.external_order_id), { id: row.id, fingerprint: row.fingerprint });
+    byKey.set(orderStoreKey(row.channel, row.store_id, row.external_order_id), {
+      id: row.id,
+      fingerprint: row.fingerprint,
+    });
     const order: KnownOrder = {
       id: row.id,
       customerId: row.customer_id,
@@ -218,7 +188,7 @@ async function applyOrders(
       currency: value.currency!,
       lines: value.lines,
     });
-    const existing = byKey.get(storeKey(value.channel!, value.storeId, value.orderKey));
+    const existing = byKey.get(orderStoreKey(value.channel!, value.storeId, value.orderKey));
     if (existing) {
       if (existing.fingerprint === fingerprint) skipped += 1;
       else reader.fail('orderKey', ErrorCode.CONFLICT, `Order ${value.orderKey} was recorded with other content`);
@@ -267,22 +237,9 @@ async function applyOrders(
       storeId: p.value.storeId ?? order?.storeId ?? null,
     };
   });
-  const { rows: storedReturns } = await tx.query<{ key: string; fingerprint: string }>(
-    `select jsonb_build_array(channel, coalesce(store_id, ''), external_return_id)::text as key, fingerprint
-       from ledger.returns
-      where (channel, coalesce(store_id, ''), external_return_id) in (select * from unnest($1::text[], $2::text[], $3::text[]))`,
-    [
-      returnKeys.map((r) => r.channel),
-      returnKeys.map((r) => r.storeId ?? ''),
-      returnKeys.map((r) => r.parsed.value.orderKey),
-    ],
-  );
-  // jsonb's text has a space after each comma; compare the parsed keys.
-  const returnsByKey = new Map(
-    storedReturns.map((row) => {
-      const [channel, store, key] = JSON.parse(row.key) as [string, string, string];
-      return [storeKey(channel, store || null, key), row.fingerprint];
-    }),
+  const returnsByKey = await orderImportStore.returnFingerprints(
+    tx,
+    returnKeys.map((r) => ({ channel: r.channel, storeId: r.storeId, key: r.parsed.value.orderKey })),
   );
   const newReturns: Array<Record<string, unknown>> = [];
   for (const { parsed: p, order, channel, storeId } of returnKeys) {
@@ -307,7 +264,7 @@ async function applyOrders(
             .map((line, index) => ({ sku: line.sku, quantity: line.quantity - (order.returned[index] ?? 0) }))
             .filter((line) => line.quantity > 0);
     const fingerprint = returnFingerprint(order.id, storeId, requested);
-    const existing = returnsByKey.get(storeKey(channel, storeId, value.orderKey));
+    const existing = returnsByKey.get(orderStoreKey(channel, storeId, value.orderKey));
     if (existing !== undefined) {
       if (existing === fingerprint) skipped += 1;
       else reader.fail('orderKey', ErrorCode.CONFLICT, `Return ${value.orderKey} was recorded with other content`);
@@ -355,11 +312,6 @@ async function applyOrders(
   return outcome(parsed, skipped);
 }
 
-const purchaseColumns = `id uuid, customer_id uuid, channel text, external_order_id text, store_id text, currency text,
-  total_amount bigint, lines jsonb, fingerprint text, occurred_at timestamptz`;
-const returnColumns = `id uuid, order_id uuid, customer_id uuid, channel text, store_id text, external_return_id text,
-  lines jsonb, fingerprint text, refund_amount bigint, occurred_at timestamptz`;
-
 /** One statement per table: accounts, orders, returns, program metrics' member-days, the outbox. */
 async function writeOrders(
   tx: Queryable,
@@ -368,53 +320,7 @@ async function writeOrders(
   returns: Array<Record<string, unknown>>,
   now: Date,
 ): Promise<void> {
-  const purchasesJson = JSON.stringify(purchases);
-  const returnsJson = JSON.stringify(returns);
-  await tx.query(
-    `insert into ledger.accounts as a (customer_id, opened_at, updated_at, last_activity_at)
-     select customer_id, least(min(occurred_at), $2), $2, max(occurred_at)
-       from jsonb_to_recordset($1::jsonb) as p (${purchaseColumns}) group by customer_id
-     on conflict (customer_id) do update
-       set opened_at = least(a.opened_at, excluded.opened_at),
-           last_activity_at = greatest(a.last_activity_at, excluded.last_activity_at)`,
-    [purchasesJson, now],
-  );
-  await tx.query(
-    `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
-                                fingerprint, points_earned, balance_after, occurred_at, recorded_at)
-     select p.id, p.customer_id, p.channel, p.external_order_id, p.store_id, p.currency, p.total_amount, p.lines,
-            p.fingerprint, 0, a.balance, p.occurred_at, $2
-       from jsonb_to_recordset($1::jsonb) as p (${purchaseColumns}) join ledger.accounts a using (customer_id)`,
-    [purchasesJson, now],
-  );
-  await tx.query(
-    `insert into ledger.returns (id, order_id, customer_id, channel, store_id, external_return_id, lines, fingerprint,
-                                 refund_amount, points_reversed, pending_cancelled, points_not_recovered,
-                                 balance_after, reversals, occurred_at, recorded_at)
-     select r.id, r.order_id, r.customer_id, r.channel, r.store_id, r.external_return_id, r.lines, r.fingerprint,
-            r.refund_amount, 0, 0, 0, a.balance, '[]'::jsonb, r.occurred_at, $2
-       from jsonb_to_recordset($1::jsonb) as r (${returnColumns}) join ledger.accounts a using (customer_id)`,
-    [returnsJson, now],
-  );
-  // As the fold counts native ones: a purchase on its day (imported ones in no tier: which one the
-  // member held then is not known), a refund on the return's day in the tier held now.
-  await tx.query(
-    `insert into ledger.metrics_member_days as m (day, customer_id, channel, store_id, currency, tier, orders, spend, refunds)
-     select day, customer_id, channel, store_id, currency, tier, sum(orders), sum(spend), sum(refunds) from (
-       select (p.occurred_at at time zone 'UTC')::date as day, p.customer_id, p.channel, coalesce(p.store_id, '') as store_id,
-              p.currency, '' as tier, 1 as orders, p.total_amount as spend, 0::bigint as refunds
-         from jsonb_to_recordset($1::jsonb) as p (${purchaseColumns})
-       union all
-       select (r.occurred_at at time zone 'UTC')::date, o.customer_id, o.channel, coalesce(o.store_id, ''), o.currency,
-              coalesce(a.tier, ''), 0, 0, r.refund_amount
-         from jsonb_to_recordset($2::jsonb) as r (${returnColumns})
-         join ledger.orders o on o.id = r.order_id join ledger.accounts a on a.customer_id = o.customer_id
-     ) imported
-     group by day, customer_id, channel, store_id, currency, tier
-     on conflict (day, customer_id, channel, store_id, currency, tier) do update
-       set orders = m.orders + excluded.orders, spend = m.spend + excluded.spend, refunds = m.refunds + excluded.refunds`,
-    [purchasesJson, returnsJson],
-  );
+  await orderImportStore.write(tx, purchases, returns, now);
   await appendEvent(
     tx,
     'ledger',

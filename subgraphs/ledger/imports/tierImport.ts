@@ -16,6 +16,7 @@ import {
   type LedgerImportContext,
   type Parsed,
 } from './importCommon';
+import { tierImportStore } from './tierImport.store';
 
 interface TierRecord {
   memberKey: string;
@@ -38,15 +39,6 @@ function readTier(reader: RecordReader, now: Date): TierRecord {
     reader.fail('reviewAt', ErrorCode.BAD_USER_INPUT, 'reviewAt must be later than since');
   }
   return record;
-}
-
-interface AccountTier {
-  customer_id: string;
-  tier: string | null;
-  tier_since: Date | null;
-  tier_review_at: Date | null;
-  qualifying_points: number | null;
-  imported: boolean;
 }
 
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
@@ -83,13 +75,10 @@ export async function importTiers(
   refuseDuplicates(parsed, (value) => customers.get(value.memberKey)!, 'memberKey');
   return inBatchTransaction(db, request.dryRun, async (tx) => {
     const candidates = parsed.filter((p) => p.reader.ok);
-    const { rows } = await tx.query<AccountTier>(
-      `select a.customer_id, a.tier, a.tier_since, a.tier_review_at, t.qualifying_points, t.customer_id is not null as imported
-         from ledger.accounts a left join ledger.imported_tiers t using (customer_id)
-        where a.customer_id = any($1::uuid[])`,
-      [candidates.map((p) => customers.get(p.value.memberKey)!)],
+    const accounts = await tierImportStore.states(
+      tx,
+      candidates.map((p) => customers.get(p.value.memberKey)!),
     );
-    const accounts = new Map(rows.map((row) => [row.customer_id, row]));
     let skipped = 0;
     const changes: Array<Record<string, unknown>> = [];
     for (const { value } of candidates) {
@@ -118,25 +107,7 @@ export async function importTiers(
       });
     }
     if (changes.length > 0) {
-      const json = JSON.stringify(changes);
-      const columns =
-        'customer_id uuid, member_key text, tier text, since timestamptz, review_at timestamptz, qualifying_points bigint';
-      await tx.query(
-        `insert into ledger.accounts as a (customer_id, tier, tier_since, tier_review_at, updated_at)
-         select customer_id, tier, since, review_at, $2 from jsonb_to_recordset($1::jsonb) as c (${columns})
-         on conflict (customer_id) do update
-           set tier = excluded.tier, tier_since = excluded.tier_since, tier_review_at = excluded.tier_review_at,
-               updated_at = excluded.updated_at`,
-        [json, now],
-      );
-      await tx.query(
-        `insert into ledger.imported_tiers as t (customer_id, member_key, tier, qualifying_points, job_id, imported_at)
-         select customer_id, member_key, tier, qualifying_points, $2, $3 from jsonb_to_recordset($1::jsonb) as c (${columns})
-         on conflict (customer_id) do update
-           set member_key = excluded.member_key, tier = excluded.tier, qualifying_points = excluded.qualifying_points,
-               job_id = excluded.job_id, imported_at = excluded.imported_at`,
-        [json, request.jobId, now],
-      );
+      await tierImportStore.write(tx, changes, request.jobId, now);
       await appendEvent(
         tx,
         'ledger',
