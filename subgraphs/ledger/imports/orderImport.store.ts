@@ -53,9 +53,14 @@ export const orderImportStore = {
                                where y.order_id = o.id group by 1) u on u.line = i.n) as returned
            from ledger.returns x where x.order_id = o.id
        ) r on true
-      where (o.channel, coalesce(o.store_id, ''), o.external_order_id) in
-              (select * from unnest($1::text[], $2::text[], $3::text[]))
-         or (o.external_order_id = any($4::text[]) and o.customer_id = any($5::uuid[]))`,
+      where o.id in (
+              -- By the idempotency key's index.
+              select k.id from unnest($1::text[], $2::text[], $3::text[]) as wanted (channel, store_id, key)
+                join ledger.orders k
+                  on k.channel = wanted.channel and coalesce(k.store_id, '') = wanted.store_id
+                 and k.external_order_id = wanted.key
+              union all
+              select r.id from ledger.orders r where r.customer_id = any($5::uuid[]) and r.external_order_id = any($4::text[]))`,
       [keys.map((k) => k.channel), keys.map((k) => k.storeId ?? ''), keys.map((k) => k.key), returnOf, customerIds],
     );
     return rows;
@@ -79,7 +84,7 @@ export const orderImportStore = {
     );
   },
 
-  /** Writes the purchases and returns: accounts, orders, returns, program metrics' member-days. */
+  /** Writes the purchases and returns: accounts, orders, returns (program metrics fold their OrdersImported event). */
   async write(
     tx: Queryable,
     purchases: ReadonlyArray<Record<string, unknown>>,
@@ -94,7 +99,9 @@ export const orderImportStore = {
        from jsonb_to_recordset($1::jsonb) as p (${purchaseColumns}) group by customer_id
      on conflict (customer_id) do update
        set opened_at = least(a.opened_at, excluded.opened_at),
-           last_activity_at = greatest(a.last_activity_at, excluded.last_activity_at)`,
+           last_activity_at = greatest(a.last_activity_at, excluded.last_activity_at)
+       where a.opened_at > excluded.opened_at or a.last_activity_at is null
+          or a.last_activity_at < excluded.last_activity_at`,
       [purchasesJson, now],
     );
     await tx.query(
@@ -105,6 +112,7 @@ export const orderImportStore = {
        from jsonb_to_recordset($1::jsonb) as p (${purchaseColumns}) join ledger.accounts a using (customer_id)`,
       [purchasesJson, now],
     );
+    if (returns.length === 0) return;
     await tx.query(
       `insert into ledger.returns (id, order_id, customer_id, channel, store_id, external_return_id, lines, fingerprint,
                                  refund_amount, points_reversed, pending_cancelled, points_not_recovered,
@@ -113,25 +121,6 @@ export const orderImportStore = {
             r.refund_amount, 0, 0, 0, a.balance, '[]'::jsonb, r.occurred_at, $2
        from jsonb_to_recordset($1::jsonb) as r (${returnColumns}) join ledger.accounts a using (customer_id)`,
       [returnsJson, now],
-    );
-    // As the fold counts native ones: a purchase on its day (imported ones in no tier: which one the
-    // member held then is not known), a refund on the return's day in the tier held now.
-    await tx.query(
-      `insert into ledger.metrics_member_days as m (day, customer_id, channel, store_id, currency, tier, orders, spend, refunds)
-     select day, customer_id, channel, store_id, currency, tier, sum(orders), sum(spend), sum(refunds) from (
-       select (p.occurred_at at time zone 'UTC')::date as day, p.customer_id, p.channel, coalesce(p.store_id, '') as store_id,
-              p.currency, '' as tier, 1 as orders, p.total_amount as spend, 0::bigint as refunds
-         from jsonb_to_recordset($1::jsonb) as p (${purchaseColumns})
-       union all
-       select (r.occurred_at at time zone 'UTC')::date, o.customer_id, o.channel, coalesce(o.store_id, ''), o.currency,
-              coalesce(a.tier, ''), 0, 0, r.refund_amount
-         from jsonb_to_recordset($2::jsonb) as r (${returnColumns})
-         join ledger.orders o on o.id = r.order_id join ledger.accounts a on a.customer_id = o.customer_id
-     ) imported
-     group by day, customer_id, channel, store_id, currency, tier
-     on conflict (day, customer_id, channel, store_id, currency, tier) do update
-       set orders = m.orders + excluded.orders, spend = m.spend + excluded.spend, refunds = m.refunds + excluded.refunds`,
-      [purchasesJson, returnsJson],
     );
   },
 };

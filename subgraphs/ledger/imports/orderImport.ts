@@ -312,7 +312,7 @@ async function applyOrders(
   return outcome(parsed, skipped);
 }
 
-/** One statement per table: accounts, orders, returns, program metrics' member-days, the outbox. */
+/** One statement per table: accounts, orders, returns; then the batch's OrdersImported event (the program metrics and the campaign history fold it). */
 async function writeOrders(
   tx: Queryable,
   jobId: string,
