@@ -311,6 +311,21 @@ describe('importing balances, tiers and past orders into the ledger', () => {
       ]);
     });
 
+    it('returns everything left of an order when a return names no lines, once', async () => {
+      const batch = [
+        { ...orders[2]!, orderKey: 'B-1', memberKey: 'old-ben' },
+        { orderKey: 'B-R', kind: 'RETURN', returnOf: 'B-1', memberKey: 'old-ben', occurredAt: '2025-11-02T10:00:00Z' },
+      ];
+      expect(await post('ORDERS', batch)).toEqual({ applied: 2, skipped: 0, errors: [] });
+      expect(await post('ORDERS', batch)).toEqual({ applied: 0, skipped: 2, errors: [] });
+      const { rows } = await graph.database.db.query<{ refund_amount: string; lines: unknown }>(
+        `select refund_amount, lines from ledger.returns where external_return_id = 'B-R'`,
+      );
+      expect(rows.map((row) => [Number(row.refund_amount), row.lines])).toEqual([
+        [4000, [{ line: 0, sku: 'BAG', quantity: 1 }]],
+      ]);
+    });
+
     it('writes nothing in a dry run', async () => {
       const dry = { ...orders[0]!, orderKey: 'A-5' };
       expect(await post('ORDERS', [dry], { dryRun: true })).toEqual({ applied: 1, skipped: 0, errors: [] });

@@ -256,20 +256,22 @@ async function applyOrders(
       );
       continue;
     }
-    // Without lines, a return takes back every unit not returned yet.
-    const requested: ReturnedLine[] =
-      value.lines.length > 0
-        ? value.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }))
-        : order.lines
-            .map((line, index) => ({ sku: line.sku, quantity: line.quantity - (order.returned[index] ?? 0) }))
-            .filter((line) => line.quantity > 0);
-    const fingerprint = returnFingerprint(order.id, storeId, requested);
+    const named: ReturnedLine[] = value.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }));
+    // As the record names its lines (a re-run of a return of "everything left" is the same return).
+    const fingerprint = returnFingerprint(order.id, storeId, named);
     const existing = returnsByKey.get(orderStoreKey(channel, storeId, value.orderKey));
     if (existing !== undefined) {
       if (existing === fingerprint) skipped += 1;
       else reader.fail('orderKey', ErrorCode.CONFLICT, `Return ${value.orderKey} was recorded with other content`);
       continue;
     }
+    // Without lines, a return takes back every unit not returned yet.
+    const requested: ReturnedLine[] =
+      named.length > 0
+        ? named
+        : order.lines
+            .map((line, index) => ({ sku: line.sku, quantity: line.quantity - (order.returned[index] ?? 0) }))
+            .filter((line) => line.quantity > 0);
     const match = matchReturnedLines(order.lines, order.returned, requested);
     if (!match.ok) {
       reader.fail(
