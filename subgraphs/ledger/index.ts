@@ -30,6 +30,8 @@ import { TransferService } from './transfers/transfer.service';
 import { CampaignQuotes } from './upstream/campaignQuotes';
 import { CampaignSegments } from './upstream/campaignSegments';
 import { ProfileDirectory } from '../profile/contract/profileDirectory';
+import { ledgerImports } from './imports/ledgerImports';
+import { profileMemberKeys, type MemberKeyResolver } from './imports/memberKeys';
 
 export const ledgerMigrationsDir = path.join(projectRoot(), 'subgraphs/ledger/migrations');
 
@@ -56,6 +58,11 @@ export interface LedgerOptions extends SubgraphOptions {
   bulkAdjustmentIntervalMs?: number;
   /** Chunk size, concurrency and lease of bulk adjustments. */
   bulkAdjustments?: BulkAdjustmentOptions;
+  /**
+   * For tests only: resolves the member keys of imported records instead of the profile's
+   * `importedMemberIds` (tests whose members were enrolled natively). Default: ask the profile.
+   */
+  importMemberIds?: MemberKeyResolver;
 }
 
 export interface RunningLedger extends RunningSubgraph {
@@ -127,6 +134,11 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
       migrationsDir: ledgerMigrationsDir,
       schema: await buildLedgerSchema(),
       createContext: (input) => createLedgerContext(services, input),
+      imports: ledgerImports({
+        policy: core.policy,
+        clock: core.clock,
+        members: options.importMemberIds ?? profileMemberKeys(() => options.profileUrl, credential),
+      }),
       exports: {
         datasets: ledgerExports,
         batchSize: options.exportBatchSize ?? ledgerSettings.settings.exportBatchSize.default,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { InternalCredential } from '../../runtime/auth/tokens';
+import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import type { AnyEventContract, CommittedEvent } from '../../runtime/events/eventContract';
 import { subgraphNames, type SubgraphName } from '../../subgraphs/registry';
 import { contractOf, eventCatalogue } from '../../subgraphs/eventCatalogue';
@@ -212,6 +214,32 @@ async function transfers({ member, friend }: Tour) {
   });
 }
 
+/** Member keys of imported records (the profile's MEMBERS import resolves them; here, the tour's members). */
+const importedMembers = new Map<string, string>();
+
+/** ledger: OrdersImported and TiersImported (one batch each, posted as the gateway's import job does). */
+async function imports({ graph, member }: Tour) {
+  importedMembers.set('legacy-ada', member.id);
+  const credential = new InternalCredential('gateway', developmentAuthConfig().internalSecret);
+  const post = async (kind: string, fields: Record<string, unknown>) => {
+    const response = await fetch(new URL(`/internal/import/${kind}`, graph.stack.subgraphs.ledger.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await credential.authorization() },
+      body: JSON.stringify({ jobId: 'tour', dryRun: false, records: [{ line: 2, fields }] }),
+    });
+    expect(await response.json()).toEqual({ applied: 1, skipped: 0, errors: [] });
+  };
+  await post('ORDERS', {
+    orderKey: 'legacy-1',
+    memberKey: 'legacy-ada',
+    occurredAt: '2025-01-15T10:00:00Z',
+    channel: 'ONLINE',
+    currency: 'EUR',
+    lines: [{ sku: 'BOOK', category: null, quantity: 1, unitPrice: 1999 }],
+  });
+  await post('TIERS', { memberKey: 'legacy-ada', tier: 'Silver' });
+}
+
 /**
  * rewards: RewardCreated, RewardDeactivated, RewardActivated, RewardIssued (twice), VoucherConsumed,
  * VoucherCancelled, BirthdayRewardSet.
@@ -316,6 +344,7 @@ const tourSteps = [
   expiryNotice,
   activities,
   transfers,
+  imports,
   rewards,
   leaderboards,
   badgeEarned,
@@ -344,6 +373,8 @@ describe("every event the graph writes, decoded with its producer's contract", (
       mergeFollowIntervalMs: 100,
       rewardsJobIntervalMs: 0,
       historyIntervalMs: 0,
+      ledgerImportMemberIds: async (keys) =>
+        new Map(keys.flatMap((key) => (importedMembers.has(key) ? [[key, importedMembers.get(key)!] as const] : []))),
     });
     const tour: Tour = {
       graph,

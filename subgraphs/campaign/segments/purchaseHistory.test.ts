@@ -41,6 +41,8 @@ describe('the ledger events the purchase history reads', () => {
       ['ledger', 'TierChanged'],
       ['ledger', 'AccountsMerged'],
       ['ledger', 'ActivityCredited'],
+      ['ledger', 'OrdersImported'],
+      ['ledger', 'TiersImported'],
     ]);
   });
 

@@ -26,6 +26,8 @@ export const historyEvents = [
   ledgerEvents.TierChanged,
   ledgerEvents.AccountsMerged,
   ledgerEvents.ActivityCredited,
+  ledgerEvents.OrdersImported,
+  ledgerEvents.TiersImported,
 ] as const;
 const historyEventTypes = typesOf(historyEvents);
 
@@ -37,7 +39,9 @@ export type HistoryEvent =
   | Read<'ReturnRecorded'>
   | Read<'TierChanged'>
   | Read<'AccountsMerged'>
-  | Read<'ActivityCredited'>;
+  | Read<'ActivityCredited'>
+  | Read<'OrdersImported'>
+  | Read<'TiersImported'>;
 
 /** Decodes a ledger event the history reads; throws (naming the field) on one that breaks the contract. */
 export function decodeHistoryEvent(event: UpstreamEvent): HistoryEvent {
@@ -52,6 +56,10 @@ export function decodeHistoryEvent(event: UpstreamEvent): HistoryEvent {
     return { id, type: 'AccountsMerged', payload: ledgerEvents.AccountsMerged.decode(event) };
   if (ledgerEvents.ActivityCredited.is(event))
     return { id, type: 'ActivityCredited', payload: ledgerEvents.ActivityCredited.decode(event) };
+  if (ledgerEvents.OrdersImported.is(event))
+    return { id, type: 'OrdersImported', payload: ledgerEvents.OrdersImported.decode(event) };
+  if (ledgerEvents.TiersImported.is(event))
+    return { id, type: 'TiersImported', payload: ledgerEvents.TiersImported.decode(event) };
   throw new EventContractError('type', `one of ${historyEventTypes.join(', ')}`, event.type);
 }
 
@@ -136,6 +144,17 @@ export class PurchaseHistory {
         const fresh = batch.filter((event) => event.id > committed).map(decodeHistoryEvent);
         const customers = new Set<string>();
         for (const event of fresh) {
+          if (event.type === 'OrdersImported') {
+            // History from another engine, a batch at once: no campaign rewards, nothing live.
+            await historyStore.addImported(tx, event.payload.purchases, event.payload.returns);
+            for (const purchase of event.payload.purchases) customers.add(purchase.customerId);
+            for (const returned of event.payload.returns) customers.add(returned.customerId);
+            continue;
+          }
+          if (event.type === 'TiersImported') {
+            await historyStore.setTiers(tx, event.payload.tiers);
+            continue;
+          }
           const { customerId } = event.payload;
           customers.add(customerId);
           if (event.type === 'PurchaseRecorded') {

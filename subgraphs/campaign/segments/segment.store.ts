@@ -164,6 +164,56 @@ export const historyStore = {
     );
   },
 
+  /**
+   * Purchases and returns imported from another engine (one OrdersImported event): one statement
+   * per table. Returns of the batch's own purchases apply after them.
+   */
+  async addImported(
+    tx: Queryable,
+    purchases: ReadonlyArray<{
+      purchaseId: string;
+      customerId: string;
+      channel: string;
+      storeId: string | null;
+      currency: string;
+      totalAmount: number;
+      lines: unknown;
+      occurredAt: string;
+    }>,
+    returns: ReadonlyArray<{ purchaseId: string; amount: number }>,
+  ): Promise<void> {
+    if (purchases.length > 0) {
+      await tx.query(
+        `insert into campaign.purchases (purchase_id, customer_id, channel, store_id, currency, total_amount, lines, occurred_at, points_earned)
+         select "purchaseId", "customerId", channel, "storeId", currency, "totalAmount", lines, "occurredAt", 0
+           from jsonb_to_recordset($1::jsonb) as p ("purchaseId" uuid, "customerId" uuid, channel text, "storeId" text,
+                                                   currency text, "totalAmount" bigint, lines jsonb, "occurredAt" timestamptz)
+         on conflict (purchase_id) do nothing`,
+        [JSON.stringify(purchases)],
+      );
+    }
+    if (returns.length > 0) {
+      await tx.query(
+        `update campaign.purchases p set returned_amount = least(p.total_amount, p.returned_amount + r.amount)
+           from (select "purchaseId" as purchase_id, sum(amount) as amount
+                   from jsonb_to_recordset($1::jsonb) as r ("purchaseId" uuid, amount bigint) group by 1) r
+          where p.purchase_id = r.purchase_id`,
+        [JSON.stringify(returns)],
+      );
+    }
+  },
+
+  /** Tiers imported from another engine (one TiersImported event), one statement. */
+  async setTiers(tx: Queryable, tiers: ReadonlyArray<{ customerId: string; tier: string }>): Promise<void> {
+    if (tiers.length === 0) return;
+    await tx.query(
+      `insert into campaign.customer_stats (customer_id, tier)
+       select "customerId", tier from jsonb_to_recordset($1::jsonb) as t ("customerId" uuid, tier text)
+       on conflict (customer_id) do update set tier = excluded.tier, updated_at = now()`,
+      [JSON.stringify(tiers)],
+    );
+  },
+
   async setTier(tx: Queryable, customerId: string, tier: string): Promise<void> {
     await tx.query(
       `insert into campaign.customer_stats (customer_id, tier) values ($1, $2)

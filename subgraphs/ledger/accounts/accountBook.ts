@@ -1,7 +1,14 @@
 import type { Queryable } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { ledgerEvents } from '../contract/events';
-import { EntryKind, postEntries, SourceType, type EntryDraft, type PostedEntry } from '../journal/journal.rules';
+import {
+  EntryKind,
+  importedBalanceReason,
+  postEntries,
+  SourceType,
+  type EntryDraft,
+  type PostedEntry,
+} from '../journal/journal.rules';
 import { journalStore } from '../journal/journal.store';
 import {
   addMonths,
@@ -315,16 +322,31 @@ export class AccountBook {
   private async settle(): Promise<void> {
     for (const lot of await lotStore.dueForRelease(this.tx, this.customerId, this.now)) {
       const earnings = lot.orderId ? await orderEarningStore.ofOrder(this.tx, lot.orderId) : [];
-      const drafts: EntryDraft[] = earnings
-        .filter((earning) => earning.points - earning.reversed > 0)
-        .map((earning) => ({
-          kind: earning.kind,
-          points: earning.points - earning.reversed,
-          reason: `${earning.reason} (held until the return window closed)`,
-          sourceType: SourceType.ORDER,
-          sourceId: lot.orderId!,
-          ruleId: earning.rule_id,
-        }));
+      // A lot of no order is an imported balance's pending points.
+      const imported: EntryDraft[] = lot.orderId
+        ? []
+        : [
+            {
+              kind: EntryKind.EARN,
+              points: lot.remaining,
+              reason: `${importedBalanceReason} (pending until ${lot.availableAt.toISOString()})`,
+              sourceType: SourceType.ACTOR,
+              sourceId: `import:lot:${lot.id}`,
+            },
+          ];
+      const drafts: EntryDraft[] = [
+        ...earnings
+          .filter((earning) => earning.points - earning.reversed > 0)
+          .map((earning) => ({
+            kind: earning.kind,
+            points: earning.points - earning.reversed,
+            reason: `${earning.reason} (held until the return window closed)`,
+            sourceType: SourceType.ORDER,
+            sourceId: lot.orderId!,
+            ruleId: earning.rule_id,
+          })),
+        ...imported,
+      ];
       const released = drafts.reduce((sum, draft) => sum + draft.points, 0);
       if (released !== lot.remaining) {
         throw new Error(`pending lot ${lot.id} holds ${lot.remaining} points but its order releases ${released}`);

@@ -165,6 +165,23 @@ describe('every ledger event decodes a payload as its writer builds it', () => {
       kinds: { EARN: 40, BONUS: 10 },
       postedAt: occurredAt,
     },
+    OrdersImported: {
+      jobId: 'job-1',
+      purchases: [
+        {
+          purchaseId: 'o-1',
+          customerId,
+          channel: 'IN_STORE',
+          storeId: 'berlin-1',
+          currency: 'EUR',
+          totalAmount: 5000,
+          lines: [{ sku: 'A', category: null, quantity: 2, unitPrice: 2500 }],
+          occurredAt,
+        },
+      ],
+      returns: [{ returnId: 'ret-1', purchaseId: 'o-1', customerId, amount: 2500, occurredAt }],
+    },
+    TiersImported: { jobId: 'job-1', tiers: [{ customerId, tier: 'Gold' }] },
     TierChanged: {
       customerId,
       from: 'Member',

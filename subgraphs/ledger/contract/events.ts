@@ -231,6 +231,50 @@ const accountsMerged = defineEvent({
   }),
 });
 
+const ordersImported = defineEvent({
+  owner: 'ledger',
+  type: 'OrdersImported',
+  aggregate: 'import',
+  description:
+    'A batch of past orders and returns was imported from another engine (history only: no points, nothing to react to live). One event per applied batch.',
+  payload: object({
+    jobId: described(string, 'The import job the batch belongs to: the event’s aggregate.'),
+    purchases: array(
+      object({
+        purchaseId: described(string, 'The ledger’s id of the order.'),
+        customerId: string,
+        channel: string,
+        storeId: nullable(string),
+        currency: string,
+        totalAmount: described(integer, 'Minor units of `currency`.'),
+        lines: array(object({ sku: string, category: nullable(string), quantity: integer, unitPrice: integer })),
+        occurredAt: time,
+      }),
+    ),
+    returns: array(
+      object({
+        returnId: string,
+        purchaseId: described(string, 'The ledger’s id of the returned order.'),
+        customerId: string,
+        amount: described(integer, 'The refund amount in minor units of the order’s currency.'),
+        occurredAt: time,
+      }),
+    ),
+  }),
+});
+
+const tiersImported = defineEvent({
+  owner: 'ledger',
+  type: 'TiersImported',
+  aggregate: 'import',
+  description:
+    'A batch of members’ tiers was imported from another engine (set as they were there; no TierChanged, nothing to react to live).',
+  payload: object({
+    jobId: described(string, 'The import job the batch belongs to: the event’s aggregate.'),
+    tiers: array(object({ customerId: string, tier: described(string, 'The tier name.') })),
+  }),
+});
+
 export const ledgerEvents = eventContracts('ledger', {
   PurchaseRecorded: purchaseRecorded,
   ReturnRecorded: returnRecorded,
@@ -240,6 +284,8 @@ export const ledgerEvents = eventContracts('ledger', {
   ActivityCredited: activityCredited,
   PointsTransferred: pointsTransferred,
   AccountsMerged: accountsMerged,
+  OrdersImported: ordersImported,
+  TiersImported: tiersImported,
 });
 
 export type PurchaseRecordedPayload = ReturnType<typeof ledgerEvents.PurchaseRecorded.decode>;
@@ -253,3 +299,5 @@ export type PointsExpiringPayload = ReturnType<typeof ledgerEvents.PointsExpirin
 export type ActivityCreditedPayload = ReturnType<typeof ledgerEvents.ActivityCredited.decode>;
 export type PointsTransferredPayload = ReturnType<typeof ledgerEvents.PointsTransferred.decode>;
 export type AccountsMergedPayload = ReturnType<typeof ledgerEvents.AccountsMerged.decode>;
+export type OrdersImportedPayload = ReturnType<typeof ledgerEvents.OrdersImported.decode>;
+export type TiersImportedPayload = ReturnType<typeof ledgerEvents.TiersImported.decode>;

@@ -78,3 +78,6 @@ export function postEntries(balance: number, drafts: readonly EntryDraft[]): Pos
   }
   return { entries, balance: running, earned };
 }
+
+/** The reason of an imported balance's entries (one EARN per spendable lot, source ACTOR `import:<jobId>`). */
+export const importedBalanceReason = 'Imported balance';

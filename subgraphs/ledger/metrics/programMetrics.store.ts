@@ -4,6 +4,7 @@ import { payloadField, typesOf } from '../../../runtime/events/eventContract';
 import {
   ledgerEvents,
   type AccountsMergedPayload,
+  type OrdersImportedPayload,
   type BalanceUpdatedPayload,
   type BalanceUpdatedV1Payload,
   type PurchaseRecordedPayload,
@@ -12,15 +13,20 @@ import {
 import type { RangeFigures } from './programMetrics.rules';
 
 const cursorSource = 'metrics';
-const { PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged } = ledgerEvents;
+const { PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged, OrdersImported } = ledgerEvents;
 /** The ledger events the program metrics fold. */
-export const foldedEvents = [PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged];
+export const foldedEvents = [PurchaseRecorded, ReturnRecorded, BalanceUpdated, AccountsMerged, OrdersImported];
 export const foldedTypes = typesOf(foldedEvents);
 
 // The payload fields the fold reads in SQL, named through the contract so that a rename fails the build.
 const purchaseField = (field: keyof PurchaseRecordedPayload & string) => payloadField<PurchaseRecordedPayload>(field);
 const returnField = (field: keyof ReturnRecordedPayload & string) => payloadField<ReturnRecordedPayload>(field);
 const mergeField = (field: keyof AccountsMergedPayload & string) => payloadField<AccountsMergedPayload>(field);
+const importField = (field: keyof OrdersImportedPayload & string) => payloadField<OrdersImportedPayload>(field);
+type ImportedPurchase = OrdersImportedPayload['purchases'][number];
+type ImportedReturn = OrdersImportedPayload['returns'][number];
+const importedPurchase = (field: keyof ImportedPurchase & string) => payloadField<ImportedPurchase>(field);
+const importedReturn = (field: keyof ImportedReturn & string) => payloadField<ImportedReturn>(field);
 /** A BalanceUpdated field of both versions (the fold reads raw payloads, v1 rows as they were written). */
 const balanceField = (field: keyof BalanceUpdatedV1Payload & keyof BalanceUpdatedPayload & string) =>
   payloadField<BalanceUpdatedPayload>(field);
@@ -76,11 +82,26 @@ async function foldBatch(tx: Queryable, fromId: number, toId: number): Promise<v
          from ledger.events e join ledger.orders o on o.id = (e.payload->>'${returnField('purchaseId')}')::uuid
          join ledger.accounts a on a.customer_id = o.customer_id
         where e.id > $1 and e.id <= $2 and e.type = $4
+       union all
+       -- Imported purchases count in no tier (which one the member held then is not known).
+       select ((p->>'${importedPurchase('occurredAt')}')::timestamptz at time zone 'UTC')::date,
+              (p->>'${importedPurchase('customerId')}')::uuid, p->>'${importedPurchase('channel')}',
+              coalesce(p->>'${importedPurchase('storeId')}', ''), p->>'${importedPurchase('currency')}', '', 1,
+              (p->>'${importedPurchase('totalAmount')}')::bigint, 0
+         from ledger.events e cross join lateral jsonb_array_elements(e.payload->'${importField('purchases')}') p
+        where e.id > $1 and e.id <= $2 and e.type = $5
+       union all
+       select ((r->>'${importedReturn('occurredAt')}')::timestamptz at time zone 'UTC')::date, o.customer_id, o.channel,
+              coalesce(o.store_id, ''), o.currency, coalesce(a.tier, ''), 0, 0, (r->>'${importedReturn('amount')}')::bigint
+         from ledger.events e cross join lateral jsonb_array_elements(e.payload->'${importField('returns')}') r
+         join ledger.orders o on o.id = (r->>'${importedReturn('purchaseId')}')::uuid
+         join ledger.accounts a on a.customer_id = o.customer_id
+        where e.id > $1 and e.id <= $2 and e.type = $5
      ) folded
      group by day, customer_id, channel, store_id, currency, tier
      on conflict (day, customer_id, channel, store_id, currency, tier) do update
        set orders = m.orders + excluded.orders, spend = m.spend + excluded.spend, refunds = m.refunds + excluded.refunds`,
-    [fromId, toId, PurchaseRecorded.type, ReturnRecorded.type],
+    [fromId, toId, PurchaseRecorded.type, ReturnRecorded.type, OrdersImported.type],
   );
   await foldMerges(tx, fromId, toId);
   // Both versions of BalanceUpdated, raw: v1 events from before program metrics have no kinds (their

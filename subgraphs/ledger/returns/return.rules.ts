@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Splits `points` over lines in proportion to their amounts (largest remainder): the shares are
  * whole, add up to `points`, and each is within one point of its exact share.
@@ -85,4 +86,14 @@ export function matchReturnedLines(
     }
   }
   return { ok: true, units };
+}
+
+/** Identifies a return's content: a retry with the same key and fingerprint is the same return. */
+export function returnFingerprint(orderId: string, storeId: string | null, lines: readonly ReturnedLine[]): string {
+  const sorted = [...lines]
+    .map((line) => [line.sku, line.quantity] as const)
+    .sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
+  return createHash('sha256')
+    .update(JSON.stringify([orderId, storeId, sorted]))
+    .digest('hex');
 }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import { ledgerEvents } from '../contract/events';
@@ -9,7 +9,7 @@ import { lotStore } from '../lots/lot.store';
 import { orderEarningStore } from '../purchases/orderEarning.store';
 import { purchaseStore, type OrderRow } from '../purchases/purchase.store';
 import { runGrouped, type Outcome } from '../purchases/batch';
-import { matchReturnedLines, pointsTakenBack, type ReturnedLine } from './return.rules';
+import { matchReturnedLines, pointsTakenBack, returnFingerprint, type ReturnedLine } from './return.rules';
 import { returnStore, type ReturnRow, type ReturnedUnits } from './return.store';
 import type { ProductReturn, ReturnReversal } from './return.type';
 import { occurredAtOf } from '../program/occurredAt';
@@ -26,14 +26,8 @@ export interface ReturnRequest {
   occurredAt?: Date | null;
 }
 
-function fingerprintOf(orderId: string, request: ReturnRequest): string {
-  const lines = [...request.lines]
-    .map((line) => [line.sku, line.quantity] as const)
-    .sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
-  return createHash('sha256')
-    .update(JSON.stringify([orderId, request.storeId, lines]))
-    .digest('hex');
-}
+const fingerprintOf = (orderId: string, request: ReturnRequest): string =>
+  returnFingerprint(orderId, request.storeId, request.lines);
 
 function toReturn(row: ReturnRow, order: OrderRow, reversals: ReturnReversal[]): ProductReturn {
   return {

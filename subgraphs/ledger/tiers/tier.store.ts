@@ -47,7 +47,8 @@ export const tierStore = {
   /**
    * Qualifying points of a member in the window that starts at `since`: points earned from
    * purchases (base and bonus) less what returns took back, on the member's account and those
-   * merged into it. Expiry, redemptions and transfers do not count.
+   * merged into it, plus the qualifying points an imported tier brought while they are in the
+   * window (counted from the import). Expiry, redemptions and transfers do not count.
    */
   async qualifyingPoints(db: Queryable, customerId: string, since: Date): Promise<number> {
     return (await this.qualifyingPointsOf(db, [customerId], since)).get(customerId) ?? 0;
@@ -59,11 +60,19 @@ export const tierStore = {
       `select c.customer_id, q.points
          from unnest($1::uuid[]) as c(customer_id)
          cross join lateral (
-           select coalesce(sum(e.points), 0)::bigint as points
+           select coalesce(sum(e.points), 0)::bigint
+                  + coalesce((select sum(t.qualifying_points)
+                                from ${accountAndMerged('c.customer_id')} accounts
+                                join ledger.imported_tiers t
+                                  on t.customer_id = accounts.account_id and t.imported_at > $2), 0)::bigint as points
              from ${accountAndMerged('c.customer_id')} accounts
              join ledger.entries e
                on e.customer_id = accounts.account_id and e.created_at > $2
               and (e.kind in ('EARN', 'BONUS') or (e.kind = 'REVERSE' and e.source_type = 'RETURN'))
+              -- An imported tier's qualifying points already hold what its imported balance earned.
+              and not (e.source_type = 'ACTOR' and e.source_id like 'import:%' and exists (
+                select 1 from ledger.imported_tiers t
+                 where t.customer_id = accounts.account_id and t.qualifying_points is not null))
          ) q`,
       [customerIds, since],
     );
