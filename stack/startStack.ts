@@ -15,7 +15,6 @@ import type { ProgramSettings } from '../subgraphs/campaign/program/programSetti
 import { startLedgerSubgraph, type RunningLedger } from '../subgraphs/ledger';
 import type { BulkAdjustmentOptions } from '../subgraphs/ledger/bulkAdjustments/bulkAdjustment.service';
 import type { LedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
-import type { MemberKeyResolver } from '../subgraphs/ledger/imports/memberKeys';
 import { startEngagementSubgraph, type RunningEngagement } from '../subgraphs/engagement';
 import type { NotificationSettings } from '../subgraphs/engagement/notifications/notification.service';
 import type { WebhookSettings } from '../subgraphs/engagement/webhooks/webhookSettings';
@@ -71,8 +70,6 @@ export interface StackOptions {
   exportBatchSize?: { profile?: number; ledger?: number };
   /** The ledger's bulk adjustments: how often it looks for jobs left running, chunk size, concurrency, lease. */
   bulkAdjustments?: BulkAdjustmentOptions & { intervalMs?: number };
-  /** For tests only: the ledger's resolver of imported member keys (`LedgerOptions.importMemberIds`). */
-  ledgerImportMemberIds?: MemberKeyResolver;
 }
 
 export interface RunningStack {
@@ -160,7 +157,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         exportBatchSize: options.exportBatchSize?.ledger,
         bulkAdjustmentIntervalMs: options.bulkAdjustments?.intervalMs,
         bulkAdjustments: options.bulkAdjustments,
-        importMemberIds: options.ledgerImportMemberIds,
       }),
     );
     Object.assign(later, { ledger: ledger.url, rewards: rewards.url, campaign: campaign.url });

@@ -31,7 +31,7 @@ import { CampaignQuotes } from './upstream/campaignQuotes';
 import { CampaignSegments } from './upstream/campaignSegments';
 import { ProfileDirectory } from '../profile/contract/profileDirectory';
 import { ledgerImports } from './imports/ledgerImports';
-import { profileMemberKeys, type MemberKeyResolver } from './imports/memberKeys';
+import { profileMemberKeys } from './imports/memberKeys';
 
 export const ledgerMigrationsDir = path.join(projectRoot(), 'subgraphs/ledger/migrations');
 
@@ -58,11 +58,6 @@ export interface LedgerOptions extends SubgraphOptions {
   bulkAdjustmentIntervalMs?: number;
   /** Chunk size, concurrency and lease of bulk adjustments. */
   bulkAdjustments?: BulkAdjustmentOptions;
-  /**
-   * For tests only: resolves the member keys of imported records instead of the profile's
-   * `importedMemberIds` (tests whose members were enrolled natively). Default: ask the profile.
-   */
-  importMemberIds?: MemberKeyResolver;
 }
 
 export interface RunningLedger extends RunningSubgraph {
@@ -137,7 +132,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
       imports: ledgerImports({
         policy: core.policy,
         clock: core.clock,
-        members: options.importMemberIds ?? profileMemberKeys(() => options.profileUrl, credential),
+        members: profileMemberKeys(() => options.profileUrl, credential),
       }),
       exports: {
         datasets: ledgerExports,

@@ -2,7 +2,7 @@ import { InternalCredential } from '../../runtime/auth/tokens';
 import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import type { ImportBatchResult } from '../../runtime/imports/importBatch';
 import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
-import { enrollMember, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
+import { returnOfOrder, setEarnRate, unique } from '../support/fixtures';
 import {
   expectConsistentLedger,
   ledgerTotals,
@@ -10,6 +10,7 @@ import {
   setTierProgram,
   TestClock,
 } from '../support/ledger';
+import { importRecords, postImportBatch } from '../support/imports';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
 const loyaltyQuery = `query($id: ID!) { customer(id: $id) { loyalty {
@@ -36,8 +37,6 @@ type Fields = Record<string, unknown>;
 
 describe('importing balances, tiers and past orders into the ledger', () => {
   const clock = new TestClock(new Date('2026-03-01T10:00:00Z'));
-  /** Member keys of the old engine, as the profile's MEMBERS import will resolve them. */
-  const memberKeys = new Map<string, string>();
   let graph: TestGraph;
   let batchUrl: (kind: string) => string;
   const credential = new InternalCredential('gateway', developmentAuthConfig().internalSecret);
@@ -76,9 +75,6 @@ describe('importing balances, tiers and past orders into the ledger', () => {
       clock: clock.now,
       ledgerPolicy: { ...defaultLedgerPolicy, expiry: { kind: 'AFTER_EARNING', months: 24 }, jobIntervalMs: 0 },
       historyIntervalMs: 0,
-      // The profile's importedMemberIds comes with the MEMBERS import: these members were enrolled here.
-      ledgerImportMemberIds: async (keys) =>
-        new Map(keys.filter((key) => memberKeys.has(key)).map((key) => [key, memberKeys.get(key)!])),
     });
     batchUrl = (kind) => new URL(`/internal/import/${kind}`, graph.stack.subgraphs.ledger.url).toString();
     await setEarnRate(graph);
@@ -87,9 +83,25 @@ describe('importing balances, tiers and past orders into the ledger', () => {
       { name: 'Silver', qualifyingPoints: 500 },
       { name: 'Gold', qualifyingPoints: 2000 },
     ]);
-    for (const name of Object.keys(members) as Array<keyof typeof members>) {
-      members[name] = (await enrollMember(graph, name)).id;
-      memberKeys.set(`old-${name}`, members[name]);
+    // The members come first, from the old engine by the profile's MEMBERS import, keyed old-<name>.
+    const names = Object.keys(members) as Array<keyof typeof members>;
+    const imported = await postImportBatch(graph, 'MEMBERS', {
+      records: importRecords(
+        names.map((name) => ({
+          memberKey: `old-${name}`,
+          givenName: name,
+          email: `${unique(name)}@example.com`,
+          enrolledAt: '2024-01-01T00:00:00Z',
+        })),
+      ),
+    });
+    expect(imported).toEqual({ applied: names.length, skipped: 0, errors: [] });
+    for (const name of names) {
+      const { customerByIdentifier } = await graph.admin.data<{ customerByIdentifier: { id: string } }, unknown>(
+        'query($value: String!) { customerByIdentifier(type: LEGACY_MEMBER_ID, value: $value) { id } }',
+        { value: `old-${name}` },
+      );
+      members[name] = customerByIdentifier.id;
     }
   });
   afterAll(() => graph?.stop());
