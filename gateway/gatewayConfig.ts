@@ -11,6 +11,7 @@ export type GatewaySettings = Pick<
   | 'rateLimitStore'
   | 'bodyLimit'
   | 'importBatchRecords'
+  | 'importBatchesInFlight'
   | 'trustProxy'
   | 'maxSubscriptionsPerConnection'
   | 'subscriptionResumeWindowMs'
@@ -19,7 +20,7 @@ export type GatewaySettings = Pick<
 /**
  * The gateway's own settings, the same whether it runs alone or in `npm start`:
  * `RATE_LIMIT_MUTATIONS_PER_TOKEN`, `RATE_LIMIT_MUTATIONS_PER_IP`, `RATE_LIMIT_WINDOW_SECONDS`,
- * `REDIS_URL` (rate limits shared between instances), `BODY_LIMIT` (e.g. 1mb), `IMPORT_BATCH_RECORDS`,
+ * `REDIS_URL` (rate limits shared between instances), `BODY_LIMIT` (e.g. 1mb), `IMPORT_BATCH_RECORDS`, `IMPORT_BATCHES_IN_FLIGHT`,
  * `MAX_SUBSCRIPTIONS_PER_CONNECTION`, `SUBSCRIPTION_RESUME_WINDOW_MS` and `TRUST_PROXY` (true behind a proxy that appends
  * X-Forwarded-For).
  */
@@ -37,6 +38,7 @@ export function readGatewaySettings(env: Env, logger: Logger): GatewaySettings {
     },
     bodyLimit: settings.bodyLimit.read(env),
     importBatchRecords: settings.importBatchRecords.read(env),
+    importBatchesInFlight: settings.importBatchesInFlight.read(env),
     trustProxy: settings.trustProxy.read(env) === 'true',
   };
 }

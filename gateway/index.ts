@@ -48,6 +48,8 @@ export interface GatewayOptions {
   bodyLimit?: string;
   /** Records of an import file per batch (one owner transaction each). Default 2000. */
   importBatchRecords?: number;
+  /** Batches of members, balances or tiers applied at once. Default 2. */
+  importBatchesInFlight?: number;
   /** Introspection on (development) or off (production). Default on. */
   introspection?: boolean;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy). Default false. */
@@ -156,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         credential,
         logger,
         batchRecords: options.importBatchRecords ?? gatewayOwnSettings.settings.importBatchRecords.default,
+        batchesInFlight: options.importBatchesInFlight ?? gatewayOwnSettings.settings.importBatchesInFlight.default,
       });
     },
     metrics,

@@ -41,6 +41,13 @@ export const gatewayOwnSettings = defineSettings({
       max: 20_000,
       description: 'records of an uploaded import file applied per transaction by the subgraph that owns them',
     }),
+    importBatchesInFlight: integerSetting('IMPORT_BATCHES_IN_FLIGHT', {
+      default: 2,
+      min: 1,
+      max: 8,
+      description:
+        'batches of an import of members, balances or tiers applied at once (orders go one at a time, in file order)',
+    }),
     bodyLimit: textSetting('BODY_LIMIT', {
       default: '1mb',
       accepts: 'a size such as `1mb` or `500kb`',

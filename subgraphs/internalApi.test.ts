@@ -102,7 +102,6 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'ledger.refundPoints',
         'profile.customerEnrolled',
         'profile.customerExists',
-        'profile.importedMemberIds',
         'profile.customerName',
         'profile.erasedCustomerIds',
         'profile.importedMemberIds',

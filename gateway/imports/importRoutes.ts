@@ -36,6 +36,8 @@ export interface ImportRoutesOptions {
   logger: Logger;
   /** Records per batch sent to the owner (one transaction each). */
   batchRecords: number;
+  /** Batches of members, balances or tiers applied at once (orders: one). */
+  batchesInFlight: number;
 }
 
 /** Errors of the upload kept in the answer (all of them are in `importJob.errors`). */
@@ -152,6 +154,8 @@ export function mountImportRoutes(app: Express, options: ImportRoutesOptions): v
           if (!current) throw new UploadStopped('Another upload of this job took it over');
         },
         batchRecords: options.batchRecords,
+        // Orders go in one batch at a time, in file order, so that a return finds its purchase.
+        batchesInFlight: uploadJob.kind === 'ORDERS' ? 1 : options.batchesInFlight,
       });
       const { finishImportUpload: finished } = last
         ? await callOperation(
@@ -269,11 +273,15 @@ interface FileSteps {
     errors: ImportLineError[];
   }) => Promise<void>;
   batchRecords: number;
+  /** Batches applied at once; their progress is still recorded in file order. */
+  batchesInFlight: number;
 }
 
 /**
- * Reads the records of a body and applies them batch by batch: one batch in flight while the next is
- * read, each recorded (through its last line) before the next is sent, so lines go in in file order.
+ * Reads the records of a body and applies them batch by batch while the next is read, up to
+ * `batchesInFlight` at once, recording each (through its last line) only after the one before it:
+ * the job's line is always one that every line before it went in by. A batch applied after one that
+ * failed is not recorded, so the resumed upload sends it again and its records count as skipped.
  */
 async function applyFile(
   chunks: AsyncIterable<Buffer>,
@@ -285,15 +293,17 @@ async function applyFile(
   let records: ImportRecord[] = [];
   let faults: ImportLineError[] = [];
   let throughLine = 0;
-  let inFlight: Promise<void> = Promise.resolve();
+  let recorded: Promise<void> = Promise.resolve();
+  const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
 
   const send = (batch: ImportRecord[], parseFaults: ImportLineError[], through: number) => {
-    const previous = inFlight;
-    inFlight = (async () => {
-      await previous;
+    const applying = batch.length > 0 ? steps.apply(batch) : Promise.resolve({ applied: 0, skipped: 0, errors: [] });
+    const before = recorded;
+    const done = (async () => {
+      const result = await applying;
+      await before;
       if (failure) return;
-      const result = batch.length > 0 ? await steps.apply(batch) : { applied: 0, skipped: 0, errors: [] };
       const errors = [...parseFaults, ...result.errors].sort((a, b) => a.line - b.line);
       await steps.record({ throughLine: through, applied: result.applied, skipped: result.skipped, errors });
       summary.applied += result.applied;
@@ -303,6 +313,9 @@ async function applyFile(
     })().catch((error: unknown) => {
       failure ??= error;
     });
+    recorded = done;
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
   };
 
   try {
@@ -315,19 +328,19 @@ async function applyFile(
       if ('record' in item) records.push(item.record);
       else faults.push(item.error);
       if (records.length + faults.length >= steps.batchRecords) {
-        // Reading waits for the batch before last: one in flight, one being read.
-        await inFlight;
+        // Reading waits while the batches in flight are as many as allowed: memory stays flat.
+        while (inFlight.size >= steps.batchesInFlight) await Promise.race(inFlight);
         send(records, faults, throughLine);
         records = [];
         faults = [];
       }
     }
   } finally {
-    // A body cut off mid-way still records the batch in flight: the resumed upload starts after it.
-    await inFlight;
+    // A body cut off mid-way still records the batches in flight: the resumed upload starts after them.
+    await recorded;
   }
   if (!failure && records.length + faults.length > 0) send(records, faults, throughLine);
-  await inFlight;
+  await recorded;
   if (failure) throw failure;
   return summary;
 }
