@@ -139,8 +139,7 @@ describe('an import whose graph is killed mid-file', () => {
         });
       } catch (error) {
         // The gateway went away under the upload (its retries did not outlast the restart): resume.
-        expect({ kills, error: String(error) }).toMatchObject({ kills: expect.any(Number) as number });
-        expect(kills).toBeGreaterThan(0);
+        if (kills === 0) throw error;
       }
       await restarting;
     }
