@@ -13,7 +13,7 @@ import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { isUuid } from '../runtime/validation/validators';
 import { seedDemoData } from '../stack/seedDemoData';
-import { planProgram, seedProgram, type SeedProgress } from '../stack/seedProgram';
+import { planProgram, seedProgram } from '../stack/seedProgram';
 import { startStack } from '../stack/startStack';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -157,7 +157,8 @@ async function purchaseCommand(args: string[]): Promise<void> {
   console.log(JSON.stringify({ customerId, ...recordPurchase }));
 }
 
-function progressBar(): (progress: SeedProgress) => void {
+/** A progress bar on stderr for phases of known size (the seed's, an import's). */
+function progressBar(): (progress: { phase: string; done: number; total: number }) => void {
   const startedAt = new Map<string, number>();
   let lastPrinted = 0;
   return ({ phase, done, total }) => {
@@ -320,23 +321,6 @@ function formatOf(file: string, given: string | undefined): 'csv' | 'ndjson' {
   return format;
 }
 
-/** One line of progress: a bar, records, rate and time left. */
-function progressLine(job: ImportJobView, startedAt: number, startedProcessed: number): string {
-  const total = job.total ?? 0;
-  const share = total > 0 ? Math.min(1, job.processed / total) : 0;
-  const width = 24;
-  const filled = Math.round(share * width);
-  const seconds = Math.max(0.001, (Date.now() - startedAt) / 1000);
-  const rate = (job.processed - startedProcessed) / seconds;
-  const left = rate > 0 && total > job.processed ? Math.ceil((total - job.processed) / rate) : 0;
-  const number = (value: number) => Math.round(value).toLocaleString('en');
-  return (
-    `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ` +
-    `${number(job.processed)}/${total > 0 ? number(total) : '?'} records  ${number(rate)}/s  ` +
-    `ETA ${left > 0 ? `${Math.floor(left / 60)}m${String(left % 60).padStart(2, '0')}s` : '-'}  ${number(job.failed)} refused`
-  );
-}
-
 /** `import <kind> <file>`: startImport, then the file to the gateway in resumable parts, with progress. */
 async function importCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -347,18 +331,9 @@ async function importCommand(args: string[]): Promise<void> {
   const [word, file] = positionals;
   const kind = word ? importKindsByWord[word.toLowerCase()] : undefined;
   if (!kind || !file) fail('import needs a kind (members, balances, tiers or orders) and a file');
-  const startedAt = Date.now();
-  let startedProcessed: number | null = null;
-  let lastPrinted = 0;
-  const report = (job: ImportJobView, final = false) => {
-    startedProcessed ??= job.processed;
-    const line = progressLine(job, startedAt, startedProcessed);
-    if (process.stderr.isTTY) process.stderr.write(`\r${line}${final ? '\n' : ''}`);
-    else if (final || Date.now() - lastPrinted > 5000) {
-      lastPrinted = Date.now();
-      process.stderr.write(`${line}\n`);
-    }
-  };
+  const bar = progressBar();
+  const report = (job: ImportJobView) =>
+    bar({ phase: word.toLowerCase(), done: job.processed, total: Math.max(job.total ?? 0, job.processed, 1) });
   const gatewayUrl = toolSettings.settings.gatewayUrl.read(process.env);
   const authorization = await adminAuthorization();
   let job: ImportJobView;
@@ -380,7 +355,6 @@ async function importCommand(args: string[]): Promise<void> {
     process.exitCode = 3;
     return;
   }
-  report(job, true);
   console.log(JSON.stringify(job));
   if (job.state !== 'COMPLETED') {
     console.error(`Go on with: npm run -s loyalty -- import ${word} ${file} --resume ${job.id}`);

@@ -170,6 +170,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportJobV
     ));
   }
   if (job.state === 'COMPLETED') return job;
+  options.onProgress?.(job, 0, bytesTotal);
   const uploadUrl = new URL(job.uploadPath, options.gatewayUrl);
   let header: Buffer | null = null;
   let bytesSent = 0;
