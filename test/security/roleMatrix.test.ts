@@ -601,6 +601,48 @@ describe('who may do what', () => {
         ),
     },
     {
+      name: 'start an import of a file (startImport)',
+      allowed: ['admin'],
+      field: 'startImport.id',
+      run: (c) => c.request(`mutation { startImport(input: { kind: MEMBERS, format: NDJSON, dryRun: true }) { id } }`),
+    },
+    {
+      name: 'follow import jobs (importJobs)',
+      allowed: ['admin'],
+      field: 'importJobs',
+      run: (c) => c.request(`{ importJobs(first: 1) { edges { node { id state } } } }`),
+    },
+    {
+      name: "take an import job's upload (internal: the gateway only)",
+      allowed: [],
+      field: 'beginImportUpload',
+      run: (c) => c.request(`mutation { beginImportUpload(id: "00000000-0000-4000-8000-000000000000") { id } }`),
+    },
+    {
+      name: 'resolve imported member keys (internal: the ledger only)',
+      allowed: [],
+      field: 'importedMemberIds',
+      run: (c) => c.request(`{ importedMemberIds(keys: ["M-1"]) { customerId } }`),
+    },
+    {
+      name: 'preview a bulk point adjustment',
+      allowed: ['marketer', 'admin'],
+      field: 'previewBulkAdjustment',
+      run: (c) =>
+        c.request(`query($ids: [ID!]) { previewBulkAdjustment(input: { customerIds: $ids, points: 5 }) { members } }`, {
+          ids: [otherMember.id],
+        }),
+    },
+    {
+      name: 'adjust points for many members (startBulkAdjustment)',
+      allowed: ['marketer', 'admin'],
+      field: 'startBulkAdjustment.id',
+      run: (c) =>
+        c.request(`mutation($input: StartBulkAdjustmentInput!) { startBulkAdjustment(input: $input) { id } }`, {
+          input: { customerIds: [otherMember.id], points: 1, reason: 'matrix test', idempotencyKey: unique('bulk') },
+        }),
+    },
+    {
       name: "subscribe to a member's balance",
       allowed: ['member', 'associate', 'admin'],
       field: 'balanceUpdated',
