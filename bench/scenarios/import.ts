@@ -42,8 +42,10 @@ export interface ImportScenarioResult {
   fileMiB: number;
   kinds: ImportKindResult[];
   /** Peak RSS of the bench process (graph, gateway and client in one) after the first 100,000 orders and after all. */
-  peakRssMiBAfterFirstOrders: { orders: number; peakRssMiB: number } | null;
+  peakRssMiBAfterFirstOrders: { orders: number; peakRssMiB: number; rssMiB: number } | null;
   peakRssMiBAfterAll: number;
+  /** The resident set at the end of the orders (the peak above is a high-water mark since the start). */
+  rssMiBAfterAll: number;
   copy: CopyFloorResult[];
   /** Seconds after the orders import ended until campaign.purchases held every order. */
   campaignLagSeconds: number;
@@ -61,6 +63,7 @@ export interface ImportScenarioResult {
 const keyPrefix = 'import-member-';
 const orderKeyPrefix = 'import-';
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const rssMiB = () => Math.round(process.memoryUsage.rss() / 2 ** 20);
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const nodeCpuSeconds = () => {
@@ -69,24 +72,41 @@ const nodeCpuSeconds = () => {
 };
 
 /**
- * CPU seconds so far of the bench database's backends (PostgreSQL runs on this machine: its
- * processes' /proc/<pid>/stat, utime + stime in clock ticks of 1/100 s). Backends that ended are
- * not counted; the pool keeps its connections open.
+ * CPU seconds of the bench database's PostgreSQL backends while `work` runs (PostgreSQL runs on
+ * this machine: /proc/<pid>/stat, utime + stime in ticks of 1/100 s), sampled every 500 ms so a
+ * backend that starts or ends meanwhile counts up to its last sample. Call the answer to stop.
  */
-async function postgresCpuSeconds(bench: Bench): Promise<number> {
-  const { rows } = await bench.database.db.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database()',
-  );
-  let ticks = 0;
-  for (const { pid } of rows) {
-    try {
-      const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // ended meanwhile, or not on this machine
+async function postgresCpuMeter(bench: Bench): Promise<() => Promise<number>> {
+  const backends = new Map<number, { first: number; last: number }>();
+  const sample = async (initial: boolean) => {
+    const { rows } = await bench.database.db.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database()',
+    );
+    for (const { pid } of rows) {
+      try {
+        const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        const seen = backends.get(pid);
+        if (seen) seen.last = ticks;
+        else backends.set(pid, { first: initial ? ticks : 0, last: ticks });
+      } catch {
+        // ended meanwhile, or not on this machine
+      }
     }
-  }
-  return ticks / 100;
+  };
+  await sample(true);
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => {
+    sampling = sampling.then(() => sample(false)).catch(() => undefined);
+  }, 500);
+  return async () => {
+    clearInterval(timer);
+    await sampling;
+    await sample(false);
+    let ticks = 0;
+    for (const { first, last } of backends.values()) ticks += last - first;
+    return ticks / 100;
+  };
 }
 
 /** Times a server-side COPY of `select` out to a file and back into an empty `(like table including all)`. */
@@ -182,13 +202,14 @@ async function runImport(bench: Bench): Promise<void> {
       ['ORDERS', 'orders'],
     ] as Array<[ImportKind, keyof ImportFiles]>) {
       began = performance.now();
-      const cpuBefore = { node: nodeCpuSeconds(), postgres: await postgresCpuSeconds(bench) };
+      const nodeBefore = nodeCpuSeconds();
+      const postgresCpu = await postgresCpuMeter(bench);
       await importGenerated(target, kind, files[name], (job) => {
         process.stdout.write(
           `\rimport: ${kind} ${job.processed.toLocaleString('en')} of ${job.total?.toLocaleString('en')}`,
         );
         if (kind === 'ORDERS' && afterFirstOrders === null && job.processed >= firstOrders) {
-          afterFirstOrders = { orders: job.processed, peakRssMiB: peakRssMiB() };
+          afterFirstOrders = { orders: job.processed, peakRssMiB: peakRssMiB(), rssMiB: rssMiB() };
         }
       });
       const took = seconds(began);
@@ -199,12 +220,13 @@ async function runImport(bench: Bench): Promise<void> {
         seconds: round(took),
         perSecond: Math.round(records / took),
         peakRssMiB: peakRssMiB(),
-        nodeCpuSeconds: round(nodeCpuSeconds() - cpuBefore.node),
-        postgresCpuSeconds: round((await postgresCpuSeconds(bench)) - cpuBefore.postgres),
+        nodeCpuSeconds: round(nodeCpuSeconds() - nodeBefore),
+        postgresCpuSeconds: round(await postgresCpu()),
       });
       process.stdout.write(` in ${took.toFixed(1)} s\n`);
     }
     const ordersEnded = performance.now();
+    const rssAfterAll = rssMiB();
     await campaignCaughtUp(db);
     const campaignLagSeconds = round(seconds(ordersEnded));
 
@@ -285,6 +307,7 @@ async function runImport(bench: Bench): Promise<void> {
       kinds,
       peakRssMiBAfterFirstOrders: afterFirstOrders,
       peakRssMiBAfterAll: peakRssMiB(),
+      rssMiBAfterAll: rssAfterAll,
       copy,
       campaignLagSeconds,
       invariants: {
