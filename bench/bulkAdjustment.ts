@@ -7,7 +7,7 @@ import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
 import { openBenchDatabase } from './benchDatabase';
-import { bulkLoadMembers, bulkMemberId } from './bulkLoad';
+import { bulkLoadMembers, bulkMemberIds } from './bulkLoad';
 
 /**
  * A bulk adjustment through the gateway: members adjusted per second, from the job's start to its
@@ -22,9 +22,12 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase('loyalty_bench_bulk');
   const stack = await startStack({ db: database.db, logger: createLogger('error') });
   try {
-    await bulkLoadMembers(database.db, { from: 0, to: members, ordersPerMember: 1, now: new Date() });
     const authorization = await signClientAuthorization({ role: 'admin', subject: 'bench' }, developmentAuthConfig());
-    const customerIds = Array.from({ length: members }, (_, index) => bulkMemberId(index));
+    await bulkLoadMembers(
+      { gatewayUrl: stack.gateway.url, authorization, db: database.db },
+      { from: 0, to: members, ordersPerMember: 1, now: new Date() },
+    );
+    const customerIds = await bulkMemberIds(database.db, 0, members);
     const rows: Array<Record<string, string | number>> = [];
     for (const points of [10, -5]) {
       const { startBulkAdjustment } = await graphqlRequest<{ startBulkAdjustment: { id: string } }>(

@@ -89,7 +89,10 @@ async function main(): Promise<void> {
     for (const orders of sizes) {
       const members = Math.ceil(orders / ordersPerMember);
       const began = performance.now();
-      await bulkLoadMembers(database.db, { from: loadedMembers, to: members, ordersPerMember, now });
+      await bulkLoadMembers(
+        { gatewayUrl: stack.gateway.url, authorization, db: database.db },
+        { from: loadedMembers, to: members, ordersPerMember, now },
+      );
       loadedMembers = members;
       console.log(
         `Loaded ${members.toLocaleString('en')} members, ${orders.toLocaleString('en')} orders on ${database.label} in ${((performance.now() - began) / 1000).toFixed(1)} s`,

@@ -1,4 +1,5 @@
 import type { OptimisationRow } from './optimisations';
+import type { ImportScenarioResult } from './scenarios/import';
 
 interface Row {
   scenario: string;
@@ -36,6 +37,7 @@ export function markdownReport(report: {
   scaling: (Row & { members: number })[];
   liveUpdates: LiveRow[];
   optimisations: OptimisationRow[];
+  import?: ImportScenarioResult;
 }): string {
   const sections = [
     table(
@@ -77,5 +79,30 @@ export function markdownReport(report: {
       ]),
     ),
   ];
+  const imported = report.import;
+  if (imported) {
+    sections.push(
+      table(
+        ['kind', 'records', 'seconds', 'records/s', 'peak RSS (MiB)'],
+        imported.kinds.map((row) => [
+          row.kind,
+          count(row.records),
+          row.seconds.toFixed(1),
+          count(row.perSecond),
+          String(row.peakRssMiB),
+        ]),
+      ),
+      table(
+        ['kind', 'COPY FROM into', 'seconds', 'records/s', 'import / COPY'],
+        imported.copy.map((row) => [
+          row.kind,
+          row.tables.join(', '),
+          row.seconds.toFixed(2),
+          count(row.perSecond),
+          `${Math.round(row.importShare * 100)}%`,
+        ]),
+      ),
+    );
+  }
   return `${sections.join('\n\n')}\n`;
 }

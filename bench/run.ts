@@ -5,9 +5,10 @@ import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
 import { openBenchDatabase } from './benchDatabase';
-import { bulkLoadMembers, bulkMemberId } from './bulkLoad';
+import { bulkLoadMembers, bulkMemberIds } from './bulkLoad';
 import { benchReport, writeBenchReport } from './report';
 import { bulkPurchasesScenario } from './scenarios/bulkPurchases';
+import { importScenario } from './scenarios/import';
 import { liveScenario } from './scenarios/live';
 import { optimisationsScenario } from './scenarios/optimisations';
 import { purchasesScenario } from './scenarios/purchases';
@@ -24,6 +25,7 @@ const allScenarios: readonly BenchScenario[] = [
   liveScenario,
   optimisationsScenario,
   scaleScenario,
+  importScenario,
 ];
 
 /** The program the loaded history was earned under, and a catalog to show as available rewards. */
@@ -43,11 +45,11 @@ async function setUpProgram(gatewayUrl: string, authorization: string): Promise<
   }
 }
 
-/** Up to `count` member ids spread evenly over the first `members`, for load to rotate through. */
-function spreadIds(members: number, count = 5_000): string[] {
+/** Up to `count` of the loaded members' ids spread evenly over the first `members`, for load to rotate through. */
+function spreadIds(memberIds: readonly string[], members: number, count = 5_000): string[] {
   const step = Math.max(1, members / count);
   const ids: string[] = [];
-  for (let at = 0; at < members; at += step) ids.push(bulkMemberId(Math.floor(at)));
+  for (let at = 0; at < Math.min(members, memberIds.length); at += step) ids.push(memberIds[Math.floor(at)]!);
   return ids;
 }
 
@@ -69,6 +71,8 @@ async function main(): Promise<void> {
     await setUpProgram(stack.gateway.url, authorization);
     const historyEnds = new Date();
     let loaded = 0;
+    /** The loaded members' customer ids by index (the import gives each a fresh id). */
+    const memberIds: string[] = [];
     const loading: { members: number; orders: number; seconds: number }[] = [];
     const { ordersPerMember } = settings;
     const bench: Bench = {
@@ -76,23 +80,27 @@ async function main(): Promise<void> {
       database,
       stack,
       authorization,
-      spreadIds,
+      spreadIds: (members) => spreadIds(memberIds, members),
       ids: [],
       subgraphUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
       results: { rows: [], scaling: [], live: [], optimisations: [] },
       async loadTo(target) {
         if (target <= loaded) return;
         const began = performance.now();
-        await bulkLoadMembers(database.db, {
-          from: loaded,
-          to: target,
-          ordersPerMember,
-          now: historyEnds,
-          onProgress: (done, total) =>
-            process.stdout.write(
-              `\rLoading members ${loaded.toLocaleString('en')} to ${target.toLocaleString('en')} (${ordersPerMember} orders each) on ${database.label}: ${Math.round((done / total) * 100)}%`,
-            ),
-        });
+        await bulkLoadMembers(
+          { gatewayUrl: stack.gateway.url, authorization, db: database.db },
+          {
+            from: loaded,
+            to: target,
+            ordersPerMember,
+            now: historyEnds,
+            onProgress: (done, total) =>
+              process.stdout.write(
+                `\rLoading members ${loaded.toLocaleString('en')} to ${target.toLocaleString('en')} (${ordersPerMember} orders each) on ${database.label}: ${Math.round((done / total) * 100)}%`,
+              ),
+          },
+        );
+        memberIds.push(...(await bulkMemberIds(database.db, loaded, target)));
         // Flush what was just written now, rather than while the next scenario is measured.
         if (database.db.kind === 'postgres') await database.db.query('checkpoint');
         const seconds = Number(((performance.now() - began) / 1000).toFixed(1));
@@ -103,7 +111,7 @@ async function main(): Promise<void> {
     };
     for (const scenario of selected) await scenario.whileLoading?.(bench);
     await bench.loadTo(settings.members);
-    bench.ids = spreadIds(settings.members);
+    bench.ids = bench.spreadIds(settings.members);
     console.log(
       `Each scenario: ${settings.warmupMs / 1000}s warm-up, ${settings.durationMs / 1000}s measured, ${settings.concurrency} concurrent clients.`,
     );

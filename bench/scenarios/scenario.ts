@@ -1,6 +1,7 @@
 import type { RunningStack } from '../../stack/startStack';
 import type { BenchDatabase } from '../benchDatabase';
 import type { LiveUpdatesResult } from '../liveUpdates';
+import type { ImportScenarioResult } from './import';
 import { body, type Row } from '../loadRunner';
 import type { LoadJob, LoadStep } from '../loadWorker';
 import type { OptimisationRow } from '../optimisations';
@@ -13,6 +14,8 @@ export interface BenchResults {
   scaling: (Row & { members: number })[];
   live: LiveUpdatesResult[];
   optimisations: OptimisationRow[];
+  /** The import scenario's figures (when it ran). */
+  import?: ImportScenarioResult;
   /** The content-encoding the gateway answers a client that accepts gzip with. */
   compression?: string;
   /** The customer query against the subgraphs directly and through the gateway, for the overhead figures. */

@@ -312,9 +312,12 @@ describe('bulk export through the gateway', () => {
 
   describe('at a few thousand rows', () => {
     beforeAll(async () => {
-      // 2,400 members with 2 orders each, written straight into the tables: thousands of rows of
+      // 2,400 members with 2 orders each, imported from generated files: thousands of rows of
       // every dataset, several keyset batches of 1,000.
-      await bulkLoadMembers(graph.database.db, { from: 0, to: 2400, ordersPerMember: 2, now: new Date() });
+      await bulkLoadMembers(
+        { gatewayUrl: graph.url, authorization: graph.admin.authorization!, db: graph.database.db },
+        { from: 0, to: 2400, ordersPerMember: 2, now: new Date() },
+      );
     }, 120_000);
 
     it.each([

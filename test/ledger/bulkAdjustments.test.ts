@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { print } from 'graphql';
-import { bulkLoadMembers, bulkMemberId } from '../../bench/bulkLoad';
+import { bulkLoadMembers, bulkMemberIds } from '../../bench/bulkLoad';
 import {
   AdjustPointsDocument,
   BulkAdjustmentDocument,
@@ -294,11 +294,14 @@ describe('a bulk adjustment across a restart of the graph', () => {
     ) => graphqlRequest<T>(stack.gateway.url, print(document), variables, { headers: { authorization } });
     const options = { logger, bulkAdjustments: { chunkSize: 5, concurrency: 1 } };
     const count = 600;
-    const ids = Array.from({ length: count }, (_, index) => bulkMemberId(index));
     const key = unique('restart');
     let stack = await startStack({ db: database.db, ...options });
     try {
-      await bulkLoadMembers(database.db, { from: 0, to: count, ordersPerMember: 1, now: new Date() });
+      await bulkLoadMembers(
+        { gatewayUrl: stack.gateway.url, authorization, db: database.db },
+        { from: 0, to: count, ordersPerMember: 1, now: new Date() },
+      );
+      const ids = await bulkMemberIds(database.db, 0, count);
       const balances = async () =>
         new Map(
           (

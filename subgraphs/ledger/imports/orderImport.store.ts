@@ -23,8 +23,6 @@ export interface StoredOrder {
 
 type Key = { channel: string; storeId: string | null; key: string };
 
-const purchaseColumns = `id uuid, customer_id uuid, channel text, external_order_id text, store_id text, currency text,
-  total_amount bigint, lines jsonb, fingerprint text, occurred_at timestamptz`;
 const returnColumns = `id uuid, order_id uuid, customer_id uuid, channel text, store_id text, external_return_id text,
   lines jsonb, fingerprint text, refund_amount bigint, occurred_at timestamptz`;
 
@@ -91,28 +89,70 @@ export const orderImportStore = {
     returns: ReadonlyArray<Record<string, unknown>>,
     now: Date,
   ): Promise<void> {
-    const purchasesJson = JSON.stringify(purchases);
-    const returnsJson = JSON.stringify(returns);
-    await tx.query(
-      `insert into ledger.accounts as a (customer_id, opened_at, updated_at, last_activity_at)
-     select customer_id, least(min(occurred_at), $2), $2, max(occurred_at)
-       from jsonb_to_recordset($1::jsonb) as p (${purchaseColumns}) group by customer_id
-     on conflict (customer_id) do update
-       set opened_at = least(a.opened_at, excluded.opened_at),
-           last_activity_at = greatest(a.last_activity_at, excluded.last_activity_at)
-       where a.opened_at > excluded.opened_at or a.last_activity_at is null
-          or a.last_activity_at < excluded.last_activity_at`,
-      [purchasesJson, now],
-    );
-    await tx.query(
-      `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
-                                fingerprint, points_earned, balance_after, occurred_at, recorded_at)
-     select p.id, p.customer_id, p.channel, p.external_order_id, p.store_id, p.currency, p.total_amount, p.lines,
-            p.fingerprint, 0, a.balance, p.occurred_at, $2
-       from jsonb_to_recordset($1::jsonb) as p (${purchaseColumns}) join ledger.accounts a using (customer_id)`,
-      [purchasesJson, now],
-    );
+    // Typed column arrays (unnest), not a JSON document to parse: the orders are most of an import.
+    const columns = {
+      id: [] as unknown[],
+      customer: [] as unknown[],
+      channel: [] as unknown[],
+      key: [] as unknown[],
+      store: [] as unknown[],
+      currency: [] as unknown[],
+      total: [] as unknown[],
+      lines: [] as string[],
+      fingerprint: [] as unknown[],
+      at: [] as unknown[],
+    };
+    for (const p of purchases) {
+      columns.id.push(p.id);
+      columns.customer.push(p.customer_id);
+      columns.channel.push(p.channel);
+      columns.key.push(p.external_order_id);
+      columns.store.push(p.store_id);
+      columns.currency.push(p.currency);
+      columns.total.push(p.total_amount);
+      columns.lines.push(JSON.stringify(p.lines));
+      columns.fingerprint.push(p.fingerprint);
+      columns.at.push(p.occurred_at);
+    }
+    if (purchases.length > 0) {
+      await tx.query(
+        `insert into ledger.accounts as a (customer_id, opened_at, updated_at, last_activity_at)
+       select customer_id, least(min(occurred_at), $2), $2, max(occurred_at)
+         from unnest($1::uuid[], $3::timestamptz[]) as p (customer_id, occurred_at) group by customer_id
+       on conflict (customer_id) do update
+         set opened_at = least(a.opened_at, excluded.opened_at),
+             last_activity_at = greatest(a.last_activity_at, excluded.last_activity_at)
+         where a.opened_at > excluded.opened_at or a.last_activity_at is null
+            or a.last_activity_at < excluded.last_activity_at`,
+        [columns.customer, now, columns.at],
+      );
+      await tx.query(
+        `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
+                                  fingerprint, points_earned, balance_after, occurred_at, recorded_at)
+       select p.id, p.customer_id, p.channel, p.external_order_id, p.store_id, p.currency, p.total_amount, p.lines,
+              p.fingerprint, 0, a.balance, p.occurred_at, $11
+         from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::jsonb[],
+                     $9::text[], $10::timestamptz[])
+           as p (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines, fingerprint,
+                 occurred_at)
+         join ledger.accounts a using (customer_id)`,
+        [
+          columns.id,
+          columns.customer,
+          columns.channel,
+          columns.key,
+          columns.store,
+          columns.currency,
+          columns.total,
+          columns.lines,
+          columns.fingerprint,
+          columns.at,
+          now,
+        ],
+      );
+    }
     if (returns.length === 0) return;
+    const returnsJson = JSON.stringify(returns);
     await tx.query(
       `insert into ledger.returns (id, order_id, customer_id, channel, store_id, external_return_id, lines, fingerprint,
                                  refund_amount, points_reversed, pending_cancelled, points_not_recovered,
