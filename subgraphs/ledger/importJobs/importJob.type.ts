@@ -127,7 +127,10 @@ export class ImportJob {
   })
   throughLine!: number;
 
-  @Field(() => Int, { description: 'Requests that carried the file or a part of it: each takes the job over, and an older one still running stops at its next batch.' })
+  @Field(() => Int, {
+    description:
+      'Requests that carried the file or a part of it: each takes the job over, and an older one still running stops at its next batch.',
+  })
   attempt!: number;
 
   @Field(() => GraphQLSafeInt)
