@@ -140,3 +140,41 @@ export async function appendEvent<Payload>(
   await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), eventNotice(row)]);
   return toOutboxEvent<Payload>(row);
 }
+
+/**
+ * `appendEvent` for several events in one transaction, in their order (ids increase in it): one
+ * lock, one insert and one `NOTIFY` statement for all of them, a notice per event type (naming the
+ * type's last event), so a listener that follows some types wakes exactly when single appends would
+ * wake it. Like `appendEvent`, append them as the last step of the transaction.
+ */
+export async function appendEvents(
+  tx: Queryable,
+  schema: string,
+  events: ReadonlyArray<NewEvent<unknown>>,
+): Promise<OutboxEvent<unknown>[]> {
+  if (events.length === 0) return [];
+  if (events.length === 1) return [await appendEvent(tx, schema, events[0]!)];
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`loyalty-graph:outbox:${schema}`]);
+  const { rows } = await tx.query<EventRow>(
+    `insert into ${schema}.events (type, version, aggregate_id, payload, actor)
+     select type, version, aggregate_id, payload, actor
+       from unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) with ordinality
+            as e(type, version, aggregate_id, payload, actor, position)
+      order by position
+     returning ${eventColumns}`,
+    [
+      events.map((event) => event.type),
+      events.map((event) => event.version),
+      events.map((event) => event.aggregateId),
+      events.map((event) => JSON.stringify(event.payload)),
+      events.map((event) => event.actor && JSON.stringify(event.actor)),
+    ],
+  );
+  const appended = rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
+  const lastOfType = new Map(appended.map((row) => [row.type, row]));
+  await tx.query('select pg_notify($1, notice) from unnest($2::text[]) as n(notice)', [
+    eventsChannel(schema),
+    [...lastOfType.values()].map(eventNotice),
+  ]);
+  return appended.map((row) => toOutboxEvent(row));
+}

@@ -10,7 +10,7 @@ import type { EarnRateService } from './earning/earnRate.service';
 import type { EarnRateRecord } from './earning/earnRate.store';
 import type { LeaderboardService } from './leaderboards/leaderboard.service';
 import { leaderboardStore, type Membership } from './leaderboards/leaderboard.store';
-import type { QuoteService } from './quotes/quote.service';
+import type { ClaimReads, QuoteService } from './quotes/quote.service';
 import type { PurchaseHistory } from './segments/purchaseHistory';
 import type { SegmentService } from './segments/segment.service';
 import { segmentStore, type StoredStats } from './segments/segment.store';
@@ -29,6 +29,8 @@ export interface CampaignServices {
 }
 
 export interface CampaignContext extends CampaignServices, AuthContext {
+  /** What the request's claims read besides each claim's member, read once for all of them (a batch). */
+  claimReads: ClaimReads;
   loaders: {
     /** The whole rate table, read once per request (keyed by the constant 'all'). */
     earnRates: DataLoader<'all', EarnRateRecord[]>;
@@ -54,6 +56,7 @@ export function createCampaignContext(services: CampaignServices, { principal }:
   return {
     ...services,
     principal,
+    claimReads: services.quotes.claimReads(),
     loaders: {
       earnRates: new DataLoader(async (keys) => {
         const all = await services.earnRates.all();

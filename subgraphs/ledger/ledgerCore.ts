@@ -9,6 +9,13 @@ import type { LedgerPolicy } from './program/ledgerPolicy';
 import { tierStore } from './tiers/tier.store';
 import type { ProfileDirectory } from '../profile/contract/profileDirectory';
 
+/** Accounts asked to be opened together that cannot be: one has no account yet, or was merged. */
+export class AccountsNotTogether extends Error {}
+
+function throwNotTogether(): never {
+  throw new AccountsNotTogether('An account of the batch is new or merged');
+}
+
 /** What every ledger operation shares: the database, the clock, the policy, the profile lookup. */
 export class LedgerCore {
   constructor(
@@ -35,23 +42,31 @@ export class LedgerCore {
    * `withAccount` for a change of several accounts at once (a transfer between members): the books
    * come in the order of `customerIds`, but the accounts are locked in id order, as merges lock
    * them, so two changes that share accounts never wait for each other in a cycle.
+   *
+   * `together` (a batch of members' purchases) locks and settles them all at once (AccountBook.openAll);
+   * it throws AccountsNotTogether, nothing changed, when one has no account yet or was merged.
    */
   async withAccounts<T>(
     customerIds: readonly string[],
     work: (books: AccountBook[], tx: Queryable) => Promise<T>,
     onUniqueViolation?: (constraint: string | undefined) => Promise<T | undefined>,
+    together = false,
   ): Promise<T> {
     try {
       return await this.db.transaction(async (tx) => {
         const program = await tierStore.load(tx);
         const now = this.clock();
-        const opened = new Map<string, AccountBook>();
-        for (const id of [...new Set(customerIds)].sort()) {
-          opened.set(id, await AccountBook.open(tx, id, now, this.policy));
+        let opened = new Map<string, AccountBook>();
+        if (together) {
+          opened = (await AccountBook.openAll(tx, customerIds, now, this.policy)) ?? throwNotTogether();
+        } else {
+          for (const id of [...new Set(customerIds)].sort()) {
+            opened.set(id, await AccountBook.open(tx, id, now, this.policy));
+          }
         }
         const books = customerIds.map((id) => opened.get(id)!);
         const result = await work(books, tx);
-        for (const book of opened.values()) await book.save(program);
+        await AccountBook.saveAll(tx, [...opened.values()], program);
         return result;
       });
     } catch (error) {

@@ -68,13 +68,16 @@ export class ClaimResolver {
       "The ledger's claim for a purchase it posts: the quote, with campaign budgets and caps taken. Idempotent by key (internal).",
   })
   claimPurchasePoints(@Arg('claim') claim: PurchaseClaimInput, @Ctx() ctx: CampaignContext): Promise<PointsQuote> {
-    return ctx.quotes.claimPurchase({
-      key: claim.key,
-      order: claim.order,
-      tier: claim.tier ?? null,
-      history: { purchasesBefore: claim.purchasesBefore, channelsBefore: claim.channelsBefore },
-      at: claim.at,
-    });
+    return ctx.quotes.claimPurchase(
+      {
+        key: claim.key,
+        order: claim.order,
+        tier: claim.tier ?? null,
+        history: { purchasesBefore: claim.purchasesBefore, channelsBefore: claim.channelsBefore },
+        at: claim.at,
+      },
+      ctx.claimReads,
+    );
   }
 
   @Authorized('internal')
@@ -82,6 +85,6 @@ export class ClaimResolver {
     description: "The ledger's claim for an activity it posts. Idempotent by key (internal).",
   })
   claimActivityPoints(@Arg('claim') claim: ActivityClaimInput, @Ctx() ctx: CampaignContext): Promise<PointsQuote> {
-    return ctx.quotes.claimActivity({ ...claim, tier: claim.tier ?? null });
+    return ctx.quotes.claimActivity({ ...claim, tier: claim.tier ?? null }, ctx.claimReads);
   }
 }

@@ -68,6 +68,50 @@ const hasLimits = (rule: CampaignRule): boolean =>
   rule.audience.firstPurchase ||
   rule.audience.firstPurchaseInChannel;
 
+/**
+ * What a claim reads besides the member and the claim itself: the program, the scheduled campaigns,
+ * the custom segments and the earn rates. Each is read when a claim first asks for it and then kept,
+ * so the claims of one request (the ledger's batch of a chunk of purchases) read them once, as of
+ * that request, instead of once per claim. Budgets and caps are still taken under lock, per claim.
+ */
+export class ClaimReads {
+  private setupRead: Promise<[ProgramSettings, CampaignRecord[]]> | undefined;
+  private customRead: Promise<SegmentDefinition[]> | undefined;
+  private readonly rates = new Map<string, Promise<EarnRate | undefined>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly defaults: ProgramSettings,
+  ) {}
+
+  setup(): Promise<[ProgramSettings, CampaignRecord[]]> {
+    this.setupRead ??= quiet(
+      Promise.all([programStore.load(this.db, this.defaults), campaignStore.scheduled(this.db)]),
+    );
+    return this.setupRead;
+  }
+
+  custom(): Promise<SegmentDefinition[]> {
+    this.customRead ??= quiet(segmentStore.custom(this.db));
+    return this.customRead;
+  }
+
+  rate(currency: string): Promise<EarnRate | undefined> {
+    let rate = this.rates.get(currency);
+    if (!rate) {
+      rate = quiet(earnRateStore.find(this.db, currency));
+      this.rates.set(currency, rate);
+    }
+    return rate;
+  }
+}
+
+/** A read started before it is awaited: a failure is its awaiter's, never an unhandled rejection. */
+function quiet<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
+}
+
 interface MemberData {
   stats: StoredStats | undefined;
   custom: SegmentDefinition[];
@@ -102,6 +146,11 @@ export class QuoteService {
     private readonly ledger: LedgerQuoteFacts,
     readonly clock: () => Date,
   ) {}
+
+  /** Reads for claims made together (one request's), each read once; see ClaimReads. */
+  claimReads(): ClaimReads {
+    return new ClaimReads(this.db, this.defaults);
+  }
 
   program(db: Queryable = this.db): Promise<ProgramSettings> {
     return programStore.load(db, this.defaults);
@@ -159,7 +208,8 @@ export class QuoteService {
     }
   }
 
-  claimPurchase(claim: PurchaseClaim): Promise<Quote> {
+  /** `reads`: shared with the other claims of the request (default: read for this claim alone). */
+  claimPurchase(claim: PurchaseClaim, reads: ClaimReads = this.claimReads()): Promise<Quote> {
     const { order } = claim;
     const fingerprint = fingerprintOf([
       order.customerId,
@@ -173,9 +223,9 @@ export class QuoteService {
       claim.history.channelsBefore.includes(order.channel),
     ]);
     // Read alongside everything else the claim reads; earn rates are not limits, so not read under lock.
-    const rate = earnRateStore.find(this.db, order.currency);
-    rate.catch(() => undefined);
+    const rate = reads.rate(order.currency);
     return this.claim(
+      reads,
       claim.key,
       order.customerId,
       fingerprint,
@@ -187,9 +237,10 @@ export class QuoteService {
     );
   }
 
-  claimActivity(claim: ActivityClaim): Promise<Quote> {
+  claimActivity(claim: ActivityClaim, reads: ClaimReads = this.claimReads()): Promise<Quote> {
     const fingerprint = fingerprintOf([claim.customerId, claim.kind, claim.channel, claim.tier]);
     return this.claim(
+      reads,
       claim.key,
       claim.customerId,
       fingerprint,
@@ -247,11 +298,13 @@ export class QuoteService {
     };
   }
 
-  private memberData(customerId: string): Promise<MemberData> {
-    return Promise.all([
-      segmentStore.statsOf(this.db, [customerId]).then((all) => all.get(customerId)),
-      segmentStore.custom(this.db),
-    ]).then(([stats, custom]) => ({ stats, custom }));
+  private memberData(
+    customerId: string,
+    custom: Promise<SegmentDefinition[]> = segmentStore.custom(this.db),
+  ): Promise<MemberData> {
+    return Promise.all([segmentStore.statsOf(this.db, [customerId]).then((all) => all.get(customerId)), custom]).then(
+      ([stats, custom]) => ({ stats, custom }),
+    );
   }
 
   private usage(
@@ -269,6 +322,7 @@ export class QuoteService {
   }
 
   private async claim(
+    reads: ClaimReads,
     key: string,
     customerId: string,
     fingerprint: string,
@@ -283,10 +337,8 @@ export class QuoteService {
     history: PurchaseHistoryFacts | null,
   ): Promise<Quote> {
     // Everything a claim reads, read at once: most claims are answered by these reads alone.
-    const setup = Promise.all([this.program(), campaignStore.scheduled(this.db)]);
-    const member = this.memberData(customerId);
-    setup.catch(() => undefined);
-    member.catch(() => undefined);
+    const setup = reads.setup();
+    const member = quiet(this.memberData(customerId, reads.custom()));
     const existing = await claimStore.find(this.db, key);
     if (existing && existing.fingerprint === fingerprint) return existing.quote;
     const [program, rules] = await setup;

@@ -78,6 +78,17 @@ export const accountStore = {
     return rows[0]?.tier ?? null;
   },
 
+  /** Locks the accounts of `customerIds` that exist (none is opened), in id order; their rows in that order. */
+  async lockExisting(tx: Queryable, customerIds: readonly string[]): Promise<AccountRow[]> {
+    const { rows } = await tx.query<AccountRow>(
+      `select customer_id, balance, pending, lifetime_points, tier, tier_since, tier_review_at, last_activity_at,
+              merged_into
+         from ledger.accounts where customer_id = any($1::uuid[]) order by customer_id for update`,
+      [customerIds],
+    );
+    return rows;
+  },
+
   /** Opens the account if it is new and locks it until the transaction ends. */
   async openForUpdate(tx: Queryable, customerId: string): Promise<AccountRow> {
     await accountStore.open(tx, customerId);
@@ -106,6 +117,31 @@ export const accountStore = {
         row.tier_since,
         row.tier_review_at,
         row.last_activity_at,
+      ],
+    );
+  },
+
+  /** `saveTotals` for several locked accounts (distinct) in one statement. */
+  async saveAllTotals(tx: Queryable, accounts: ReadonlyArray<{ row: AccountRow; earnedDelta: number }>): Promise<void> {
+    if (accounts.length === 0) return;
+    if (accounts.length === 1) return accountStore.saveTotals(tx, accounts[0]!.row, accounts[0]!.earnedDelta);
+    await tx.query(
+      `update ledger.accounts a
+          set balance = t.balance, pending = t.pending, lifetime_points = greatest(a.lifetime_points + t.earned_delta, 0),
+              tier = t.tier, tier_since = t.tier_since, tier_review_at = t.tier_review_at,
+              last_activity_at = t.last_activity_at, updated_at = now()
+         from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
+              as t(customer_id, balance, pending, earned_delta, tier, tier_since, tier_review_at, last_activity_at)
+        where a.customer_id = t.customer_id`,
+      [
+        accounts.map(({ row }) => row.customer_id),
+        accounts.map(({ row }) => row.balance),
+        accounts.map(({ row }) => row.pending),
+        accounts.map(({ earnedDelta }) => earnedDelta),
+        accounts.map(({ row }) => row.tier),
+        accounts.map(({ row }) => row.tier_since),
+        accounts.map(({ row }) => row.tier_review_at),
+        accounts.map(({ row }) => row.last_activity_at),
       ],
     );
   },

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { appendEvents, type NewEvent } from '../../../runtime/events/outbox';
 import { ledgerEvents } from '../contract/events';
 import {
   EntryKind,
@@ -19,7 +19,7 @@ import {
   type Lot,
   type LotTake,
 } from '../lots/lot.rules';
-import { lotStore } from '../lots/lot.store';
+import { lotStore, type NewLot, type PendingLot } from '../lots/lot.store';
 import { purchaseStore } from '../purchases/purchase.store';
 import { accountStore, type AccountRow } from './account.store';
 import type { LedgerPolicy } from '../program/ledgerPolicy';
@@ -82,6 +82,32 @@ export class AccountBook {
     return book;
   }
 
+  /**
+   * `open` for several existing accounts, none merged into another, locked in id order in one
+   * statement and settled as `open` settles each (what they hold read for all at once). Null when
+   * an account is missing or merged: then nothing was settled, and the caller must not post (roll
+   * back, or open them one by one in a new transaction).
+   */
+  static async openAll(
+    tx: Queryable,
+    customerIds: readonly string[],
+    now: Date,
+    policy: LedgerPolicy,
+  ): Promise<Map<string, AccountBook> | null> {
+    const ids = [...new Set(customerIds)].sort();
+    const rows = await accountStore.lockExisting(tx, ids);
+    if (rows.length < ids.length || rows.some((row) => row.merged_into !== null)) return null;
+    const [due, active] = await Promise.all([lotStore.dueForReleaseOf(tx, ids, now), lotStore.activeOf(tx, ids)]);
+    const books = new Map<string, AccountBook>();
+    for (const row of rows) {
+      const book = new AccountBook(tx, row, now, policy);
+      book.lots = active.get(row.customer_id) ?? [];
+      await book.settle(due.get(row.customer_id) ?? []);
+      books.set(row.customer_id, book);
+    }
+    return books;
+  }
+
   get customerId(): string {
     return this.row.customer_id;
   }
@@ -100,8 +126,35 @@ export class AccountBook {
 
   /** Credits points from `drafts` (all positive): spendable now, or pending until the hold ends. */
   async credit(drafts: readonly EntryDraft[], options: CreditOptions): Promise<void> {
+    await AccountBook.creditAll(this.tx, [{ book: this, drafts, options }]);
+  }
+
+  /**
+   * `credit` on several books open in one transaction (`tx`), one credit per book at most: the same
+   * entries, totals and lots, the lots written in one statement, in the order of `credits`.
+   */
+  static async creditAll(
+    tx: Queryable,
+    credits: ReadonlyArray<{ book: AccountBook; drafts: readonly EntryDraft[]; options: CreditOptions }>,
+  ): Promise<void> {
+    const lots: Array<{ book: AccountBook; lot: NewLot }> = [];
+    for (const { book, drafts, options } of credits) {
+      const lot = book.creditInMemory(drafts, options);
+      if (lot) lots.push({ book, lot });
+    }
+    const inserted = await lotStore.insertMany(
+      tx,
+      lots.map(({ lot }) => lot),
+    );
+    for (const [at, { book, lot }] of lots.entries()) {
+      if (!lot.pending) (await book.activeLots()).push(inserted[at]!);
+    }
+  }
+
+  /** A credit's entries and totals, in this book; the lot it needs written (null: no points). */
+  private creditInMemory(drafts: readonly EntryDraft[], options: CreditOptions): NewLot | null {
     const points = drafts.reduce((sum, draft) => sum + draft.points, 0);
-    if (points <= 0) return;
+    if (points <= 0) return null;
     const pending = options.pendingUntil !== null && options.pendingUntil > this.now;
     const earnedAt = options.earnedAt && options.earnedAt < this.now ? options.earnedAt : this.now;
     if (pending) {
@@ -109,7 +162,7 @@ export class AccountBook {
     } else {
       this.post(drafts);
     }
-    const lot = await lotStore.insert(this.tx, {
+    return {
       customerId: this.customerId,
       orderId: options.orderId,
       pending,
@@ -117,8 +170,7 @@ export class AccountBook {
       earnedAt,
       availableAt: pending ? options.pendingUntil! : this.now,
       expiresAt: lotExpiry(this.policy.expiry, earnedAt),
-    });
-    if (!pending) (await this.activeLots()).push(lot);
+    };
   }
 
   /**
@@ -281,14 +333,54 @@ export class AccountBook {
    * Writes the journal entries and the account, re-evaluates the tier (`atReview` also applies a
    * lower tier), and appends the events, last, so the outbox lock is held only until commit.
    */
-  async save(tierProgram: TierProgram | null, atReview = false): Promise<void> {
-    await journalStore.append(this.tx, this.customerId, this.entries, this.now);
-    this.entries.length = 0;
-    if (tierProgram) await this.evaluateTier(tierProgram, atReview);
-    if (this.active) this.row.last_activity_at = this.now;
-    await accountStore.saveTotals(this.tx, this.row, this.earnedDelta);
-    for (const event of this.events) await appendEvent(this.tx, 'ledger', event);
-    this.events.length = 0;
+  save(tierProgram: TierProgram | null, atReview = false): Promise<void> {
+    return AccountBook.saveAll(this.tx, [this], tierProgram, atReview);
+  }
+
+  /**
+   * `save` for several books open in one transaction (`tx`, distinct accounts), as saving them one
+   * after another in this order would: the journal entries, the tier reviews, the accounts and
+   * then the events each written in one statement for all the books.
+   */
+  static async saveAll(
+    tx: Queryable,
+    books: readonly AccountBook[],
+    tierProgram: TierProgram | null,
+    atReview = false,
+  ): Promise<void> {
+    if (new Set(books.map((book) => book.customerId)).size < books.length) {
+      // Two books of one account (ids merged meanwhile): saved one after another, the last one's totals kept.
+      for (const book of books) await AccountBook.saveAll(tx, [book], tierProgram, atReview);
+      return;
+    }
+    await journalStore.appendMany(
+      tx,
+      books.map((book) => ({ customerId: book.customerId, entries: book.entries, at: book.now })),
+    );
+    for (const book of books) book.entries.length = 0;
+    if (tierProgram) {
+      // Books opened together share their clock, so their qualifying windows are read at once.
+      const byWindow = new Map<number, AccountBook[]>();
+      for (const book of books) {
+        const since = addMonths(book.now, -tierProgram.windowMonths).getTime();
+        byWindow.set(since, [...(byWindow.get(since) ?? []), book]);
+      }
+      for (const [since, group] of byWindow) {
+        const qualifying = await tierStore.qualifyingPointsOf(
+          tx,
+          group.map((book) => book.customerId),
+          new Date(since),
+        );
+        for (const book of group) book.evaluateTier(tierProgram, atReview, qualifying.get(book.customerId) ?? 0);
+      }
+    }
+    for (const book of books) if (book.active) book.row.last_activity_at = book.now;
+    await accountStore.saveAllTotals(
+      tx,
+      books.map((book) => ({ row: book.row, earnedDelta: book.earnedDelta })),
+    );
+    const events = books.flatMap((book) => book.events.splice(0));
+    await appendEvents(tx, 'ledger', events);
   }
 
   private post(drafts: readonly EntryDraft[]): void {
@@ -319,8 +411,8 @@ export class AccountBook {
   }
 
   /** Releases pending points whose hold has ended and expires what is due. */
-  private async settle(): Promise<void> {
-    for (const lot of await lotStore.dueForRelease(this.tx, this.customerId, this.now)) {
+  private async settle(dueLots?: readonly PendingLot[]): Promise<void> {
+    for (const lot of dueLots ?? (await lotStore.dueForRelease(this.tx, this.customerId, this.now))) {
       const earnings = lot.orderId ? await orderEarningStore.ofOrder(this.tx, lot.orderId) : [];
       // A lot of no order is an imported balance's pending points.
       const imported: EntryDraft[] = lot.orderId
@@ -388,9 +480,8 @@ export class AccountBook {
     this.noteChange(`${expired} points expired`, `expiry:${this.now.toISOString()}`, null);
   }
 
-  private async evaluateTier(program: TierProgram, atReview: boolean): Promise<void> {
-    const since = addMonths(this.now, -program.windowMonths);
-    const qualifying = await tierStore.qualifyingPoints(this.tx, this.customerId, since);
+  /** Applies the tier `qualifying` points (in the program's window up to now) earn. */
+  private evaluateTier(program: TierProgram, atReview: boolean, qualifying: number): void {
     const reviewDue = atReview && this.row.tier_review_at !== null && this.row.tier_review_at <= this.now;
     const decision = decideTier(program, this.row.tier, qualifying, reviewDue);
     if (decision.change === 'NONE') return;

@@ -68,6 +68,33 @@ export const journalStore = {
     );
   },
 
+  /** `append` for several accounts in one statement: their entries in this order (ids increase in it). */
+  async appendMany(
+    tx: Queryable,
+    postings: ReadonlyArray<{ customerId: string; entries: readonly PostedEntry[]; at: Date }>,
+  ): Promise<void> {
+    const rows = postings.flatMap(({ customerId, entries, at }) => entries.map((entry) => ({ customerId, at, entry })));
+    if (rows.length === 0) return;
+    await tx.query(
+      `insert into ledger.entries (customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id)
+       select customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id
+         from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])
+              with ordinality as e(customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id, position)
+        order by position`,
+      [
+        rows.map((r) => r.customerId),
+        rows.map((r) => r.at),
+        rows.map((r) => r.entry.kind),
+        rows.map((r) => r.entry.points),
+        rows.map((r) => r.entry.balanceAfter),
+        rows.map((r) => r.entry.reason),
+        rows.map((r) => r.entry.sourceType),
+        rows.map((r) => r.entry.sourceId),
+        rows.map((r) => r.entry.ruleId ?? null),
+      ],
+    );
+  },
+
   /**
    * Pages of several customers' histories, newest first, in one query. A history includes the
    * entries of accounts merged into the customer's (each entry's balanceAfter is of its own account).

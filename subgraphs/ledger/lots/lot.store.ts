@@ -56,6 +56,34 @@ export const lotStore = {
     return toLot(rows[0]!);
   },
 
+  /** `insert` for several lots in one statement: the lots written, in the order given. */
+  async insertMany(tx: Queryable, lots: readonly NewLot[]): Promise<Lot[]> {
+    if (lots.length === 0) return [];
+    if (lots.length === 1) return [await lotStore.insert(tx, lots[0]!)];
+    const { rows } = await tx.query<LotRow & { position: number }>(
+      `with added as (
+         insert into ledger.lots (customer_id, order_id, status, points, remaining, earned_at, available_at, expires_at)
+         select customer_id, order_id, status, points, points, earned_at, available_at, expires_at
+           from unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
+                with ordinality as l(customer_id, order_id, status, points, earned_at, available_at, expires_at, position)
+          order by position
+         returning *
+       )
+       select * from added order by id`,
+      [
+        lots.map((lot) => lot.customerId),
+        lots.map((lot) => lot.orderId),
+        lots.map((lot) => (lot.pending ? 'PENDING' : 'ACTIVE')),
+        lots.map((lot) => lot.points),
+        lots.map((lot) => lot.earnedAt),
+        lots.map((lot) => lot.availableAt),
+        lots.map((lot) => lot.expiresAt),
+      ],
+    );
+    // Ids are given in insertion order, which is the order of `lots`.
+    return rows.map(toLot);
+  },
+
   /** The member's spendable lots that still hold points. */
   async active(tx: Queryable, customerId: string): Promise<Lot[]> {
     const { rows } = await tx.query<LotRow>(
@@ -63,6 +91,32 @@ export const lotStore = {
       [customerId],
     );
     return rows.map(toLot);
+  },
+
+  /** `active` for several members in one query, by member (each member's lots as `active` reads them). */
+  async activeOf(tx: Queryable, customerIds: readonly string[]): Promise<Map<string, Lot[]>> {
+    const { rows } = await tx.query<LotRow & { customer_id: string }>(
+      `select * from ledger.lots where customer_id = any($1::uuid[]) and status = 'ACTIVE' and remaining > 0`,
+      [customerIds],
+    );
+    const lots = new Map<string, Lot[]>();
+    for (const row of rows) lots.set(row.customer_id, [...(lots.get(row.customer_id) ?? []), toLot(row)]);
+    return lots;
+  },
+
+  /** `dueForRelease` for several members in one query, by member, each member's oldest first. */
+  async dueForReleaseOf(tx: Queryable, customerIds: readonly string[], now: Date): Promise<Map<string, PendingLot[]>> {
+    const { rows } = await tx.query<LotRow & { customer_id: string }>(
+      `select * from ledger.lots
+        where customer_id = any($1::uuid[]) and status = 'PENDING' and available_at <= $2 order by id`,
+      [customerIds, now],
+    );
+    const lots = new Map<string, PendingLot[]>();
+    for (const row of rows) {
+      const lot = { id: row.id, orderId: row.order_id, remaining: row.remaining, availableAt: row.available_at };
+      lots.set(row.customer_id, [...(lots.get(row.customer_id) ?? []), lot]);
+    }
+    return lots;
   },
 
   /** Pending lots whose hold ends at or before `now`, oldest first. */

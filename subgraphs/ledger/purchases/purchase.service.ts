@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
-import type { AccountBook } from '../accounts/accountBook';
+import { AccountBook } from '../accounts/accountBook';
 import { ledgerEvents } from '../contract/events';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
@@ -16,7 +16,7 @@ import { runGrouped, type Outcome } from './batch';
 import { KeyedLock } from './keyedLock';
 import { occurredAtOf } from '../program/occurredAt';
 import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
-import { purchaseStore, type OrderRow, type PurchaseHistoryFacts } from './purchase.store';
+import { purchaseStore, type NewOrder, type OrderRow, type PurchaseHistoryFacts } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
 
 const dayMs = 86_400_000;
@@ -75,6 +75,16 @@ interface PreparedPurchase {
   tier: TierBenefit | null;
   history: PurchaseHistoryFacts;
   quote: PointsQuote;
+}
+
+/** A quoted order as it posts to its member's book. */
+interface Posting {
+  order: PurchaseOrder;
+  totalAmount: number;
+  fingerprint: string;
+  quote: PointsQuote;
+  history: PurchaseHistoryFacts;
+  tierName: string | null;
 }
 
 /** Thrown inside the account lock when the history a quote was made for has changed. */
@@ -287,13 +297,26 @@ export class PurchaseService {
       const purchases = await this.core.withAccounts(
         ready.map(({ order }) => order.customerId),
         async (books, tx) => {
-          const posted = new Map<number, Purchase>();
-          for (const [at, item] of ready.entries()) {
-            const posting = { ...item, quote: quotes[at]!, tierName: item.tier?.name ?? null };
-            posted.set(item.index, await this.postInBook(books[at]!, tx, posting, actor));
+          // Each order to its own account's book (an id merged meanwhile goes one by one).
+          const accounts = new Set(books.map((book) => book.customerId));
+          if (
+            accounts.size < books.length ||
+            books.some((book, at) => book.customerId !== ready[at]!.order.customerId)
+          ) {
+            throw new StaleHistory();
           }
-          return posted;
+          const purchases = await this.postInBooks(
+            tx,
+            ready.map((item, at) => ({
+              book: books[at]!,
+              posting: { ...item, quote: quotes[at]!, tierName: item.tier?.name ?? null },
+            })),
+            actor,
+          );
+          return new Map(ready.map((item, at) => [item.index, purchases[at]!]));
         },
+        undefined,
+        true,
       );
       for (const item of ready) {
         if (item.history.purchasesBefore === 0 && this.afterFirstPurchase) {
@@ -357,94 +380,121 @@ export class PurchaseService {
     );
   }
 
-  /**
-   * Posts a quoted order to its member's open book: the order, its earnings, the points, the events.
-   * Throws StaleHistory when the member's history no longer quotes it alike.
-   */
+  /** Posts a quoted order to its member's open book (see postInBooks). */
   private async postInBook(
     book: AccountBook,
     tx: Queryable,
-    posting: {
-      order: PurchaseOrder;
-      totalAmount: number;
-      fingerprint: string;
-      quote: PointsQuote;
-      history: PurchaseHistoryFacts;
-      tierName: string | null;
-    },
+    posting: Posting,
     actor: NewEvent['actor'],
   ): Promise<Purchase> {
-    const { order, totalAmount, fingerprint, quote, history, tierName } = posting;
-    const orderId = randomUUID();
-    const earnings = toEarnings(orderId, order, quote);
-    const points = earnings.reduce((sum, earning) => sum + earning.points, 0);
-    const now = await purchaseStore.historyOf(tx, order.customerId);
-    if (!quotesAlike(now, history, order.channel)) throw new StaleHistory();
-    // The sale's own time (checked by `record`), never after the book's clock: the return window
-    // and the lot's earned date and expiry count from it.
-    const occurredAt = order.occurredAt && order.occurredAt < book.now ? order.occurredAt : book.now;
-    const pendingUntil =
-      this.core.policy.pendingDays > 0 ? new Date(occurredAt.getTime() + this.core.policy.pendingDays * dayMs) : null;
-    const lines = order.lines.map(({ sku, category, quantity, unitPrice }) => ({
-      sku,
-      category: category ?? null,
-      quantity,
-      unitPrice,
-    }));
-    const saved = await purchaseStore.insert(tx, {
-      id: orderId,
-      customer_id: order.customerId,
-      channel: order.channel,
-      external_order_id: order.externalOrderId,
-      store_id: order.storeId ?? null,
-      currency: order.currency,
-      total_amount: totalAmount,
-      lines,
-      fingerprint,
-      points_earned: points,
-      balance_after: book.balance + (pendingUntil ? 0 : points),
-      pending_until: points > 0 ? pendingUntil : null,
-      released_at: null,
-      occurred_at: occurredAt,
-    });
-    await orderEarningStore.insert(tx, earnings);
-    const drafts: EntryDraft[] = earnings.map((earning) => ({
-      kind: earning.kind,
-      points: earning.points,
-      reason: earning.reason,
-      sourceType: SourceType.ORDER,
-      sourceId: orderId,
-      ruleId: earning.rule_id,
-    }));
-    await book.credit(drafts, { orderId, pendingUntil, earnedAt: occurredAt });
-    book.markActivity();
-    book.noteChange(`Purchase ${order.externalOrderId} (${order.channel})`, orderId, actor);
-    book.publish(
-      ledgerEvents.PurchaseRecorded.event(
-        order.customerId,
-        {
-          purchaseId: orderId,
-          customerId: order.customerId,
-          channel: order.channel,
-          storeId: order.storeId ?? null,
-          currency: order.currency,
-          totalAmount,
-          lines,
-          pointsEarned: points,
-          // Each quote line with the rule that granted it (campaign performance reads them).
-          earnings: earnings.map((earning) => ({
-            kind: earning.kind,
-            points: earning.points,
-            ruleId: earning.rule_id,
-          })),
-          occurredAt: occurredAt.toISOString(),
-          // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
-          tier: tierName,
-        },
-        actor,
-      ),
+    return (await this.postInBooks(tx, [{ book, posting }], actor))[0]!;
+  }
+
+  /**
+   * Posts quoted orders, each to its member's open book (one order per book, distinct accounts):
+   * the orders, their earnings, the points, the events, each table written in one statement for
+   * all of them, as posting them one after another would leave it. Throws StaleHistory when a
+   * member's history no longer quotes their order alike.
+   */
+  private async postInBooks(
+    tx: Queryable,
+    items: ReadonlyArray<{ book: AccountBook; posting: Posting }>,
+    actor: NewEvent['actor'],
+  ): Promise<Purchase[]> {
+    const histories = await purchaseStore.historiesOf(
+      tx,
+      items.map(({ posting }) => posting.order.customerId),
     );
-    return toPurchase(saved, earnings.map(toEarning));
+    const drafts = items.map(({ book, posting }) => {
+      const { order, totalAmount, fingerprint, quote, history } = posting;
+      const orderId = randomUUID();
+      const earnings = toEarnings(orderId, order, quote);
+      const points = earnings.reduce((sum, earning) => sum + earning.points, 0);
+      const now = histories.get(order.customerId);
+      if (!now || !quotesAlike(now, history, order.channel)) throw new StaleHistory();
+      // The sale's own time (checked by `record`), never after the book's clock: the return window
+      // and the lot's earned date and expiry count from it.
+      const occurredAt = order.occurredAt && order.occurredAt < book.now ? order.occurredAt : book.now;
+      const pendingUntil =
+        this.core.policy.pendingDays > 0 ? new Date(occurredAt.getTime() + this.core.policy.pendingDays * dayMs) : null;
+      const lines = order.lines.map(({ sku, category, quantity, unitPrice }) => ({
+        sku,
+        category: category ?? null,
+        quantity,
+        unitPrice,
+      }));
+      const row: NewOrder = {
+        id: orderId,
+        customer_id: order.customerId,
+        channel: order.channel,
+        external_order_id: order.externalOrderId,
+        store_id: order.storeId ?? null,
+        currency: order.currency,
+        total_amount: totalAmount,
+        lines,
+        fingerprint,
+        points_earned: points,
+        balance_after: book.balance + (pendingUntil ? 0 : points),
+        pending_until: points > 0 ? pendingUntil : null,
+        released_at: null,
+        occurred_at: occurredAt,
+      };
+      return { book, posting, orderId, earnings, points, occurredAt, pendingUntil, lines, row };
+    });
+    const saved = await purchaseStore.insertMany(
+      tx,
+      drafts.map((draft) => draft.row),
+    );
+    await orderEarningStore.insert(
+      tx,
+      drafts.flatMap((draft) => draft.earnings),
+    );
+    await AccountBook.creditAll(
+      tx,
+      drafts.map(({ book, orderId, earnings, pendingUntil, occurredAt }) => ({
+        book,
+        drafts: earnings.map((earning): EntryDraft => ({
+          kind: earning.kind,
+          points: earning.points,
+          reason: earning.reason,
+          sourceType: SourceType.ORDER,
+          sourceId: orderId,
+          ruleId: earning.rule_id,
+        })),
+        options: { orderId, pendingUntil, earnedAt: occurredAt },
+      })),
+    );
+    return drafts.map(({ book, posting, orderId, earnings, points, occurredAt, lines }, at) => {
+      const { order, totalAmount, tierName } = posting;
+      book.markActivity();
+      book.noteChange(`Purchase ${order.externalOrderId} (${order.channel})`, orderId, actor);
+      book.publish(
+        ledgerEvents.PurchaseRecorded.event(
+          order.customerId,
+          {
+            purchaseId: orderId,
+            customerId: order.customerId,
+            channel: order.channel,
+            storeId: order.storeId ?? null,
+            currency: order.currency,
+            totalAmount,
+            lines,
+            pointsEarned: points,
+            // Each quote line with the rule that granted it (campaign performance reads them).
+            earnings: earnings.map((earning) => ({
+              kind: earning.kind,
+              points: earning.points,
+              ruleId: earning.rule_id,
+            })),
+            occurredAt: occurredAt.toISOString(),
+            // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
+            tier: tierName,
+          },
+          actor,
+        ),
+      );
+      return toPurchase(saved[at]!, earnings.map(toEarning));
+    });
   }
 
   private async replay(existing: OrderRow, fingerprint: string): Promise<Purchase> {

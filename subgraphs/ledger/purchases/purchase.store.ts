@@ -118,6 +118,35 @@ export const purchaseStore = {
     await tx.query('update ledger.orders set released_at = $2 where id = $1', [orderId, at]);
   },
 
+  /** `insert` for several orders in one statement: the orders written, in the order given. */
+  async insertMany(tx: Queryable, orders: readonly NewOrder[]): Promise<OrderRow[]> {
+    if (orders.length === 1) return [await purchaseStore.insert(tx, orders[0]!)];
+    const { rows } = await tx.query<OrderRow>(
+      `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
+                                  fingerprint, points_earned, balance_after, occurred_at, pending_until)
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+                            $8::jsonb[], $9::text[], $10::bigint[], $11::bigint[], $12::timestamptz[], $13::timestamptz[])
+       returning *`,
+      [
+        orders.map((o) => o.id),
+        orders.map((o) => o.customer_id),
+        orders.map((o) => o.channel),
+        orders.map((o) => o.external_order_id),
+        orders.map((o) => o.store_id),
+        orders.map((o) => o.currency),
+        orders.map((o) => o.total_amount),
+        orders.map((o) => JSON.stringify(o.lines)),
+        orders.map((o) => o.fingerprint),
+        orders.map((o) => o.points_earned),
+        orders.map((o) => o.balance_after),
+        orders.map((o) => o.occurred_at),
+        orders.map((o) => o.pending_until),
+      ],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return orders.map((order) => byId.get(order.id)!);
+  },
+
   async insert(tx: Queryable, order: NewOrder): Promise<OrderRow> {
     const { rows } = await tx.query<OrderRow>(
       `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
