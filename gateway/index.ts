@@ -48,7 +48,7 @@ export interface GatewayOptions {
   bodyLimit?: string;
   /** Records of an import file per batch (one owner transaction each). Default 2000. */
   importBatchRecords?: number;
-  /** Batches of members, balances or tiers applied at once. Default 2. */
+  /** Batches of an import file applied at once. Default 2. */
   importBatchesInFlight?: number;
   /** Introspection on (development) or off (production). Default on. */
   introspection?: boolean;

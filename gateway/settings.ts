@@ -46,7 +46,7 @@ export const gatewayOwnSettings = defineSettings({
       min: 1,
       max: 8,
       description:
-        'batches of an import of members, balances or tiers applied at once (orders go one at a time, in file order)',
+        'batches of an import file applied at once (a batch of orders holding a return waits for the batches before it)',
     }),
     bodyLimit: textSetting('BODY_LIMIT', {
       default: '1mb',

@@ -36,7 +36,7 @@ export interface ImportRoutesOptions {
   logger: Logger;
   /** Records per batch sent to the owner (one transaction each). */
   batchRecords: number;
-  /** Batches of members, balances or tiers applied at once (orders: one). */
+  /** Batches applied at once (a batch of orders with a return waits for those before it). */
   batchesInFlight: number;
 }
 
@@ -154,8 +154,8 @@ export function mountImportRoutes(app: Express, options: ImportRoutesOptions): v
           if (!current) throw new UploadStopped('Another upload of this job took it over');
         },
         batchRecords: options.batchRecords,
-        // Orders go in one batch at a time, in file order, so that a return finds its purchase.
-        batchesInFlight: uploadJob.kind === 'ORDERS' ? 1 : options.batchesInFlight,
+        batchesInFlight: options.batchesInFlight,
+        mayOverlap: uploadJob.kind === 'ORDERS' ? withoutReturns : () => true,
       });
       const { finishImportUpload: finished } = last
         ? await callOperation(
@@ -275,6 +275,16 @@ interface FileSteps {
   batchRecords: number;
   /** Batches applied at once; their progress is still recorded in file order. */
   batchesInFlight: number;
+  /** Whether a batch may be applied while earlier ones are; otherwise it waits for them all. */
+  mayOverlap: (records: readonly ImportRecord[]) => boolean;
+}
+
+/**
+ * Orders may overlap the batches before them only without returns: a return must find its purchase
+ * (and the units already returned) committed, so a batch with one waits for every batch before it.
+ */
+function withoutReturns(records: readonly ImportRecord[]): boolean {
+  return records.every((record) => String(record.fields.kind ?? '').trim() !== 'RETURN');
 }
 
 /**
@@ -329,7 +339,8 @@ async function applyFile(
       else faults.push(item.error);
       if (records.length + faults.length >= steps.batchRecords) {
         // Reading waits while the batches in flight are as many as allowed: memory stays flat.
-        while (inFlight.size >= steps.batchesInFlight) await Promise.race(inFlight);
+        const limit = steps.mayOverlap(records) ? steps.batchesInFlight : 1;
+        while (inFlight.size >= limit) await Promise.race(inFlight);
         send(records, faults, throughLine);
         records = [];
         faults = [];
@@ -339,7 +350,10 @@ async function applyFile(
     // A body cut off mid-way still records the batches in flight: the resumed upload starts after them.
     await recorded;
   }
-  if (!failure && records.length + faults.length > 0) send(records, faults, throughLine);
+  if (!failure && records.length + faults.length > 0) {
+    if (!steps.mayOverlap(records)) while (inFlight.size > 0) await Promise.race(inFlight);
+    send(records, faults, throughLine);
+  }
   await recorded;
   if (failure) throw failure;
   return summary;

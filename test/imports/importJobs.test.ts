@@ -287,6 +287,45 @@ describe('import jobs through the gateway', () => {
     expect(await memberByKey(`${run}-60`)).toMatchObject({ givenName: 'Imported60\nsecond line' });
   });
 
+  it('applies order batches side by side, yet every return finds its purchase from an earlier batch', async () => {
+    const run = unique('orders');
+    const members = await startImport(graph.admin, { kind: 'MEMBERS', format: 'NDJSON' });
+    expect((await upload(members, ndjson([1, 2, 3].map((n) => member(run, n))))).status).toBe(200);
+    const purchase = (n: number) => ({
+      orderKey: `${run}-o${n}`,
+      memberKey: `${run}-${(n % 3) + 1}`,
+      occurredAt: '2025-02-01T10:00:00Z',
+      channel: 'ONLINE',
+      currency: 'EUR',
+      lines: [{ sku: 'BOOK', quantity: 2, unitPrice: 1000 }],
+    });
+    const giveBack = (n: number) => ({
+      orderKey: `${run}-r${n}`,
+      memberKey: `${run}-${(n % 3) + 1}`,
+      kind: 'RETURN',
+      returnOf: `${run}-o${n}`,
+      occurredAt: '2025-02-03T10:00:00Z',
+      lines: [{ sku: 'BOOK', quantity: 1 }],
+    });
+    // Batches of 10: the returns on lines 41 to 45 name purchases of the batches before theirs.
+    const lines = [
+      ...Array.from({ length: 40 }, (_, n) => purchase(n)),
+      ...[0, 9, 10, 29, 39].map(giveBack),
+      ...Array.from({ length: 15 }, (_, n) => purchase(40 + n)),
+    ];
+    const job = await startImport(graph.admin, { kind: 'ORDERS', format: 'NDJSON' });
+    expect((await upload(job, ndjson(lines))).status).toBe(200);
+    expect(await readJob(job.id)).toMatchObject({ state: 'COMPLETED', processed: 60, applied: 60, failed: 0 });
+    const { customer } = await graph.admin.data<
+      { customer: { metrics: { purchases: number; netSpend: number } } },
+      unknown
+    >('query($id: ID!) { customer(id: $id) { metrics { purchases netSpend } } }', {
+      id: (await memberByKey(`${run}-1`))!.id,
+    });
+    // Member 1 bought orders 0, 3, ..., 54 (19 of €20) and gave back one book of orders 0, 9 and 39.
+    expect(customer.metrics).toEqual({ purchases: 19, netSpend: 19 * 2000 - 3 * 1000 });
+  });
+
   it('refuses whoever may not import, and what is not a job', async () => {
     const marketer = await graph.as({ role: 'marketer', subject: 'mia' });
     const refused = await marketer.request(`mutation { startImport(input: { kind: MEMBERS, format: NDJSON }) { id } }`);

@@ -118,7 +118,10 @@ export const orderImportStore = {
       await tx.query(
         `insert into ledger.accounts as a (customer_id, opened_at, updated_at, last_activity_at)
        select customer_id, least(min(occurred_at), $2), $2, max(occurred_at)
-         from unnest($1::uuid[], $3::timestamptz[]) as p (customer_id, occurred_at) group by customer_id
+         from unnest($1::uuid[], $3::timestamptz[]) as p (customer_id, occurred_at)
+        group by customer_id
+        -- Accounts locked in one order by every batch: two batches applied at once wait, never deadlock.
+        order by customer_id
        on conflict (customer_id) do update
          set opened_at = least(a.opened_at, excluded.opened_at),
              last_activity_at = greatest(a.last_activity_at, excluded.last_activity_at)
