@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { signClientAuthorization } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
+import { gatewayOwnSettings } from '../gateway/settings';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
 import { openBenchDatabase } from './benchDatabase';
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
   const stack = await startStack({
     db: database.db,
     logger: createLogger('error'),
-    gateway: { rateLimits: benchRateLimits },
+    gateway: {
+      rateLimits: benchRateLimits,
+      importBatchesInFlight: gatewayOwnSettings.settings.importBatchesInFlight.read(process.env),
+    },
     historyIntervalMs: Number(process.env.PURCHASE_HISTORY_INTERVAL_MS ?? 2000),
   });
   const authorization = await signClientAuthorization({ role: 'admin', subject: 'bench' }, developmentAuthConfig());
