@@ -89,7 +89,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'campaign.campaignEventsField',
         'campaign.claimActivityPoints',
         'campaign.claimPurchasePoints',
-        'campaign.claimTwoPurchasesPoints',
+        'campaign.claimPurchasesPoints',
         'campaign.segmentMemberIds',
         'ledger.awardPoints',
         'ledger.beginImportUpload',

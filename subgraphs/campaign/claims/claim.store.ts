@@ -25,6 +25,21 @@ export const claimStore = {
     return row && { key: row.key, customerId: row.customer_id, fingerprint: row.fingerprint, quote: row.quote };
   },
 
+  /** The saved claims of `keys` (those that have one), by key: one statement for a request's claims. */
+  async findMany(db: Queryable, keys: readonly string[]): Promise<Map<string, ClaimRecord>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await db.query<{ key: string; customer_id: string; fingerprint: string; quote: Quote }>(
+      'select key, customer_id, fingerprint, quote from campaign.claims where key = any($1::text[])',
+      [[...keys]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.key,
+        { key: row.key, customerId: row.customer_id, fingerprint: row.fingerprint, quote: row.quote },
+      ]),
+    );
+  },
+
   async save(tx: Queryable, claim: ClaimRecord): Promise<void> {
     await tx.query(
       `insert into campaign.claims (key, customer_id, fingerprint, quote) values ($1, $2, $3, $4::jsonb)

@@ -1,4 +1,4 @@
-import { defineOperation, type Operation } from '../../../runtime/http/operation';
+import { defineOperation } from '../../../runtime/http/operation';
 
 /*
  * The campaign subgraph's internal API: the operations other subgraphs call on it (role `internal`),
@@ -95,21 +95,27 @@ export const segmentMemberIds = defineOperation<{ key: string }, { segmentMember
   }
 `);
 
-/**
- * `claimPurchasePoints` for `count` purchases in one request (the ledger's `recordPurchases`): the
- * claims as aliased fields `c0` ... `c<count-1>` with variables of the same names, each answered (or
- * failed) on its own, as single claims would be.
- */
-export function claimPurchasePointsBatch(
-  count: number,
-): Operation<Record<string, PurchaseClaimInput>, Record<string, PointsQuote>> {
-  const indexes = Array.from({ length: count }, (_, index) => index);
-  return defineOperation(/* GraphQL */ `
-  mutation LedgerClaimPurchasePointsBatch(${indexes.map((i) => `$c${i}: PurchaseClaimInput!`).join(', ')}) {
-    ${indexes.map((i) => `c${i}: claimPurchasePoints(claim: $c${i}) { ${quoteFields} }`).join('\n    ')}
-  }
-`);
+/** One answer of `claimPurchasesPoints`: the claim's quote, or why it was not taken. */
+export interface PointsQuoteOrError {
+  quote: PointsQuote | null;
+  error: { code: string; message: string } | null;
 }
 
-/** A batch of two, so the contract test validates the batch's shape against the campaign schema. */
-export const claimTwoPurchasesPoints = claimPurchasePointsBatch(2);
+/**
+ * `claimPurchasePoints` for several purchases in one field (the ledger's `recordPurchases`): one
+ * answer per claim, in order, each claim taken (or failed) on its own, as single claims would be.
+ */
+export const claimPurchasesPoints = defineOperation<
+  { claims: PurchaseClaimInput[] },
+  { claimPurchasesPoints: PointsQuoteOrError[] }
+>(/* GraphQL */ `
+  mutation LedgerClaimPurchasesPoints($claims: [PurchaseClaimInput!]!) {
+    claimPurchasesPoints(claims: $claims) {
+      quote { ${quoteFields} }
+      error {
+        code
+        message
+      }
+    }
+  }
+`);

@@ -9,7 +9,7 @@ import {
 } from '../campaigns/campaign.rules';
 import { campaignStore, type CampaignRecord } from '../campaigns/campaign.store';
 import { inHoldout } from '../campaigns/holdout.rules';
-import { claimStore } from '../claims/claim.store';
+import { claimStore, type ClaimRecord } from '../claims/claim.store';
 import { earnRateStore } from '../earning/earnRate.store';
 import { usageOf, type Grant } from '../limits/usage.rules';
 import { rankOffers, type RankedOffer } from '../offers/offer.rules';
@@ -52,6 +52,9 @@ export interface PurchaseClaim extends PurchaseToQuote {
   key: string;
 }
 
+/** One claim's answer in a list of claims: its quote, or what it failed with. */
+export type ClaimOutcome = { ok: true; quote: Quote } | { ok: false; error: unknown };
+
 export interface ActivityClaim {
   key: string;
   customerId: string;
@@ -69,15 +72,20 @@ const hasLimits = (rule: CampaignRule): boolean =>
   rule.audience.firstPurchaseInChannel;
 
 /**
- * What a claim reads besides the member and the claim itself: the program, the scheduled campaigns,
- * the custom segments and the earn rates. Each is read when a claim first asks for it and then kept,
- * so the claims of one request (the ledger's batch of a chunk of purchases) read them once, as of
- * that request, instead of once per claim. Budgets and caps are still taken under lock, per claim.
+ * What a claim reads besides its grants: the program, the scheduled campaigns, the custom segments
+ * and the earn rates, each read when a claim first asks for it and then kept, so the claims of one
+ * request (the ledger's chunk of purchases) read them once, as of that request, instead of once per
+ * claim. A list of claims (`prefetch`) also reads its saved claims and its members' figures in one
+ * statement each; each of those is handed to the first claim of its key or member alone, and a
+ * later claim of the same key or member reads its own, as it would after the first. Budgets and
+ * caps are still taken under lock, per claim.
  */
 export class ClaimReads {
   private setupRead: Promise<[ProgramSettings, CampaignRecord[]]> | undefined;
   private customRead: Promise<SegmentDefinition[]> | undefined;
   private readonly rates = new Map<string, Promise<EarnRate | undefined>>();
+  private readonly savedClaims = new Map<string, Promise<ClaimRecord | undefined>>();
+  private readonly memberStats = new Map<string, Promise<StoredStats | undefined>>();
 
   constructor(
     private readonly db: Database,
@@ -94,6 +102,34 @@ export class ClaimReads {
   custom(): Promise<SegmentDefinition[]> {
     this.customRead ??= quiet(segmentStore.custom(this.db));
     return this.customRead;
+  }
+
+  /** Reads the saved claims of `keys` and the figures of `customerIds`, one statement each, for claims to come. */
+  prefetch(keys: readonly string[], customerIds: readonly string[]): void {
+    const newKeys = [...new Set(keys)].filter((key) => !this.savedClaims.has(key));
+    const newIds = [...new Set(customerIds)].filter((id) => !this.memberStats.has(id));
+    if (newKeys.length > 0) {
+      const found = claimStore.findMany(this.db, newKeys);
+      for (const key of newKeys) this.savedClaims.set(key, quiet(found.then((claims) => claims.get(key))));
+    }
+    if (newIds.length > 0) {
+      const found = segmentStore.statsOf(this.db, newIds);
+      for (const id of newIds) this.memberStats.set(id, quiet(found.then((stats) => stats.get(id))));
+    }
+  }
+
+  /** The claim saved under `key`: prefetched for the first claim of the key, else read now. */
+  savedClaim(key: string): Promise<ClaimRecord | undefined> {
+    const read = this.savedClaims.get(key);
+    this.savedClaims.delete(key);
+    return read ?? claimStore.find(this.db, key);
+  }
+
+  /** The member's figures: prefetched for the member's first claim, else read now. */
+  stats(customerId: string): Promise<StoredStats | undefined> {
+    const read = this.memberStats.get(customerId);
+    this.memberStats.delete(customerId);
+    return read ?? segmentStore.statsOf(this.db, [customerId]).then((all) => all.get(customerId));
   }
 
   rate(currency: string): Promise<EarnRate | undefined> {
@@ -237,6 +273,30 @@ export class QuoteService {
     );
   }
 
+  /**
+   * Claims purchases (one request's) one after another in order, each exactly as `claimPurchase`
+   * would and each failure its own, with the saved claims and the members' figures read once for
+   * all of them (see ClaimReads).
+   */
+  async claimPurchases(
+    claims: readonly PurchaseClaim[],
+    reads: ClaimReads = this.claimReads(),
+  ): Promise<ClaimOutcome[]> {
+    reads.prefetch(
+      claims.map((claim) => claim.key),
+      claims.map((claim) => claim.order.customerId),
+    );
+    const outcomes: ClaimOutcome[] = [];
+    for (const claim of claims) {
+      try {
+        outcomes.push({ ok: true, quote: await this.claimPurchase(claim, reads) });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+
   claimActivity(claim: ActivityClaim, reads: ClaimReads = this.claimReads()): Promise<Quote> {
     const fingerprint = fingerprintOf([claim.customerId, claim.kind, claim.channel, claim.tier]);
     return this.claim(
@@ -298,13 +358,9 @@ export class QuoteService {
     };
   }
 
-  private memberData(
-    customerId: string,
-    custom: Promise<SegmentDefinition[]> = segmentStore.custom(this.db),
-  ): Promise<MemberData> {
-    return Promise.all([segmentStore.statsOf(this.db, [customerId]).then((all) => all.get(customerId)), custom]).then(
-      ([stats, custom]) => ({ stats, custom }),
-    );
+  /** The member's figures and the custom segments, from `reads` (default: read now, for this member alone). */
+  private memberData(customerId: string, reads: ClaimReads = this.claimReads()): Promise<MemberData> {
+    return Promise.all([reads.stats(customerId), reads.custom()]).then(([stats, custom]) => ({ stats, custom }));
   }
 
   private usage(
@@ -338,8 +394,8 @@ export class QuoteService {
   ): Promise<Quote> {
     // Everything a claim reads, read at once: most claims are answered by these reads alone.
     const setup = reads.setup();
-    const member = quiet(this.memberData(customerId, reads.custom()));
-    const existing = await claimStore.find(this.db, key);
+    const member = quiet(this.memberData(customerId, reads));
+    const existing = await reads.savedClaim(key);
     if (existing && existing.fingerprint === fingerprint) return existing.quote;
     const [program, rules] = await setup;
     const running = runningFor(rules, customerId, program.timeZone, at);

@@ -3,7 +3,7 @@ import { callOperation, type Operation } from '../../../runtime/http/operation';
 import {
   claimActivityPoints,
   claimPurchasePoints,
-  claimPurchasePointsBatch,
+  claimPurchasesPoints,
   type PointsQuote,
   type PurchaseClaimInput,
 } from '../../campaign/contract/internalApi';
@@ -90,14 +90,18 @@ export class CampaignQuotes {
     }>,
   ): Promise<PointsQuote[]> {
     if (claims.length === 0) return [];
-    const variables = Object.fromEntries(
-      claims.map((c, index) => [`c${index}`, purchaseClaim(c.key, c.order, c.tier, c.history, c.at)]),
-    );
-    const data = await this.request(claimPurchasePointsBatch(claims.length), variables);
-    return claims.map((_, index) => {
-      const quote = data[`c${index}`];
-      if (!quote) throw new Error(`the campaign service answered no claim c${index}`);
-      return quote;
+    const data = await this.request(claimPurchasesPoints, {
+      claims: claims.map((c) => purchaseClaim(c.key, c.order, c.tier, c.history, c.at)),
+    });
+    const answers = data.claimPurchasesPoints;
+    if (answers.length !== claims.length) {
+      throw new Error(`the campaign service answered ${answers.length} of ${claims.length} claims`);
+    }
+    return answers.map((answer, index) => {
+      if (!answer.quote) {
+        throw new Error(`the campaign service refused claim ${index}: ${answer.error?.code ?? 'no answer'}`);
+      }
+      return answer.quote;
     });
   }
 
