@@ -293,7 +293,7 @@ describe('a bulk adjustment across a restart of the graph', () => {
       variables: Record<string, unknown>,
     ) => graphqlRequest<T>(stack.gateway.url, print(document), variables, { headers: { authorization } });
     const options = { logger, bulkAdjustments: { chunkSize: 5, concurrency: 1 } };
-    const count = 600;
+    const count = 200;
     const key = unique('restart');
     let stack = await startStack({ db: database.db, ...options });
     try {
