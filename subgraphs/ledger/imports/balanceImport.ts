@@ -8,8 +8,7 @@ import {
   inBatchTransaction,
   notInFuture,
   outcome,
-  refuseDuplicates,
-  resolveMembers,
+  resolveOnePerMember,
   type LedgerImportContext,
   type Parsed,
 } from './importCommon';
@@ -97,9 +96,7 @@ export async function importBalances(
     const reader = new RecordReader(record);
     return { reader, value: readBalance(reader, context, now) };
   });
-  refuseDuplicates(parsed, (value) => value.memberKey, 'memberKey');
-  const customers = await resolveMembers(context, parsed);
-  refuseDuplicates(parsed, (value) => customers.get(value.memberKey)!, 'memberKey');
+  const customers = await resolveOnePerMember(context, parsed);
   return inBatchTransaction(db, request.dryRun, async (tx) => {
     const candidates = parsed.filter((p) => p.reader.ok);
     const existing = await balanceImportStore.fingerprints(

@@ -2,6 +2,7 @@ import type { Database, Queryable } from '../../../runtime/database/database';
 import { ErrorCode } from '../../../runtime/errors/errorCodes';
 import type { ImportBatchResult, ImportLineError } from '../../../runtime/imports/importBatch';
 import type { RecordReader } from '../../../runtime/imports/recordReader';
+import { maxClockSkewMs } from '../../../runtime/validation/occurredAt';
 import type { LedgerPolicy } from '../program/ledgerPolicy';
 import type { MemberKeyResolver } from './memberKeys';
 
@@ -44,6 +45,20 @@ export async function resolveMembers<T extends { memberKey: string }>(
   return customers;
 }
 
+/**
+ * For kinds with one record per member (balances, tiers): resolves the member keys and fails a
+ * second record of one member, named by its key or by another key of the same (merged) member.
+ */
+export async function resolveOnePerMember<T extends { memberKey: string }>(
+  context: LedgerImportContext,
+  parsed: Parsed<T>[],
+): Promise<Map<string, string>> {
+  refuseDuplicates(parsed, (value) => value.memberKey, 'memberKey');
+  const customers = await resolveMembers(context, parsed);
+  refuseDuplicates(parsed, (value) => customers.get(value.memberKey)!, 'memberKey');
+  return customers;
+}
+
 class DryRun extends Error {
   constructor(readonly result: ImportBatchResult) {
     super('dry run');
@@ -80,7 +95,7 @@ export function outcome(parsed: Parsed<unknown>[], skipped: number): ImportBatch
 
 /** Refuses a time after `now` (a little clock skew allowed, as recordPurchase does). */
 export function notInFuture(reader: RecordReader, field: string, time: Date | undefined, now: Date): void {
-  if (time && time.getTime() > now.getTime() + 5 * 60_000) {
+  if (time && time.getTime() > now.getTime() + maxClockSkewMs) {
     reader.fail(field, ErrorCode.BAD_USER_INPUT, `${field} is in the future: an import brings past history`);
   }
 }

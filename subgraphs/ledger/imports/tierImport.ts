@@ -11,8 +11,7 @@ import {
   inBatchTransaction,
   notInFuture,
   outcome,
-  refuseDuplicates,
-  resolveMembers,
+  resolveOnePerMember,
   type LedgerImportContext,
   type Parsed,
 } from './importCommon';
@@ -70,9 +69,7 @@ export async function importTiers(
       );
     }
   }
-  refuseDuplicates(parsed, (value) => value.memberKey, 'memberKey');
-  const customers = await resolveMembers(context, parsed);
-  refuseDuplicates(parsed, (value) => customers.get(value.memberKey)!, 'memberKey');
+  const customers = await resolveOnePerMember(context, parsed);
   return inBatchTransaction(db, request.dryRun, async (tx) => {
     const candidates = parsed.filter((p) => p.reader.ok);
     const accounts = await tierImportStore.states(
