@@ -9,6 +9,21 @@ export interface ClaimRecord {
   quote: Quote;
 }
 
+/** Claims saved before quotes kept notes have none. */
+type ClaimRow = {
+  key: string;
+  customer_id: string;
+  fingerprint: string;
+  quote: Omit<Quote, 'campaignNotes'> & Partial<Pick<Quote, 'campaignNotes'>>;
+};
+
+const toClaim = (row: ClaimRow): ClaimRecord => ({
+  key: row.key,
+  customerId: row.customer_id,
+  fingerprint: row.fingerprint,
+  quote: { ...row.quote, campaignNotes: row.quote.campaignNotes ?? [] },
+});
+
 /** SQL for `campaign.claims` and `campaign.grants`. */
 export const claimStore = {
   /** Serialises claims of one key until the transaction ends. */
@@ -17,27 +32,22 @@ export const claimStore = {
   },
 
   async find(db: Queryable, key: string): Promise<ClaimRecord | undefined> {
-    const { rows } = await db.query<{ key: string; customer_id: string; fingerprint: string; quote: Quote }>(
+    const { rows } = await db.query<ClaimRow>(
       'select key, customer_id, fingerprint, quote from campaign.claims where key = $1',
       [key],
     );
     const row = rows[0];
-    return row && { key: row.key, customerId: row.customer_id, fingerprint: row.fingerprint, quote: row.quote };
+    return row && toClaim(row);
   },
 
   /** The saved claims of `keys` (those that have one), by key: one statement for a request's claims. */
   async findMany(db: Queryable, keys: readonly string[]): Promise<Map<string, ClaimRecord>> {
     if (keys.length === 0) return new Map();
-    const { rows } = await db.query<{ key: string; customer_id: string; fingerprint: string; quote: Quote }>(
+    const { rows } = await db.query<ClaimRow>(
       'select key, customer_id, fingerprint, quote from campaign.claims where key = any($1::text[])',
       [[...keys]],
     );
-    return new Map(
-      rows.map((row) => [
-        row.key,
-        { key: row.key, customerId: row.customer_id, fingerprint: row.fingerprint, quote: row.quote },
-      ]),
-    );
+    return new Map(rows.map((row) => [row.key, toClaim(row)]));
   },
 
   async save(tx: Queryable, claim: ClaimRecord): Promise<void> {

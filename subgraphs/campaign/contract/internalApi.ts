@@ -16,10 +16,28 @@ export interface QuoteLine {
   ruleId: string | null;
 }
 
+/**
+ * A campaign its limits or the time told on: its per-customer cap (CAPPED) or budget (BUDGET), in
+ * the period of the time judged, lowered or removed its award; or it applied then and has ended
+ * since (ENDED_SINCE).
+ */
+export interface CampaignNote {
+  kind: 'CAPPED' | 'BUDGET' | 'ENDED_SINCE';
+  campaignId: string;
+  campaignName: string;
+  /** CAMPAIGN, DAY, WEEK or MONTH. */
+  capPeriod: string;
+  /** ISO date-time the period began; null for CAMPAIGN. */
+  periodStart: string | null;
+  wouldGive: number;
+  gave: number;
+}
+
 /** What a purchase or an activity earns: base points and every campaign that applies. */
 export interface PointsQuote {
   totalPoints: number;
   lines: QuoteLine[];
+  campaignNotes: CampaignNote[];
 }
 
 /** A tier's name and multiplier, as the campaign engine applies it. */
@@ -65,6 +83,15 @@ const quoteFields = /* GraphQL */ `
     kind
     reason
     ruleId
+  }
+  campaignNotes {
+    kind
+    campaignId
+    campaignName
+    capPeriod
+    periodStart
+    wouldGive
+    gave
   }
 `;
 

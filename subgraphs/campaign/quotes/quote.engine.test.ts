@@ -13,8 +13,10 @@ import {
   type CustomerFacts,
 } from '../campaigns/campaign.rules';
 import { Weekday, zonedInstant, type Schedule } from '../schedules/schedule.rules';
+import { periodStart } from '../limits/usage.rules';
 import { formatMoney } from './money';
 import {
+  CampaignNoteKind,
   quoteActivity,
   QuoteError,
   quoteOrder,
@@ -48,6 +50,7 @@ describe('quote engine', () => {
   it('earns nothing without a rate for the currency', () => {
     expect(quoteOrder(order([{ sku: 'A', quantity: 1, unitPrice: 5000 }], 'USD'), eur)).toEqual({
       totalPoints: 0,
+      campaignNotes: [],
       lines: [],
     });
     expect(quoteOrder(order([{ sku: 'A', quantity: 1, unitPrice: 5000 }]), undefined).totalPoints).toBe(0);
@@ -225,6 +228,7 @@ describe('quote engine with campaigns', () => {
     it('doubles the base points on Saturday, with a line that names the campaign', () => {
       expect(quoteOrder(fifty(), eur, situation([doubleWeekend]))).toEqual({
         totalPoints: 100,
+        campaignNotes: [],
         lines: [
           {
             kind: QuoteLineKind.BASE,
@@ -344,14 +348,23 @@ describe('quote engine with campaigns', () => {
       );
       expect(small).toEqual({
         totalPoints: 1,
+        campaignNotes: [],
         lines: [expect.objectContaining({ kind: QuoteLineKind.BASE, points: 1 })],
       });
     });
 
     it('grants a multiplier nothing without a base rate for the order currency', () => {
-      expect(quoteOrder(fifty(), undefined, situation([doubleWeekend]))).toEqual({ totalPoints: 0, lines: [] });
+      expect(quoteOrder(fifty(), undefined, situation([doubleWeekend]))).toEqual({
+        totalPoints: 0,
+        lines: [],
+        campaignNotes: [],
+      });
       const usd = { currency: 'USD', points: 1, perAmount: 100 };
-      expect(quoteOrder(fifty(), usd, situation([doubleWeekend]))).toEqual({ totalPoints: 0, lines: [] });
+      expect(quoteOrder(fifty(), usd, situation([doubleWeekend]))).toEqual({
+        totalPoints: 0,
+        lines: [],
+        campaignNotes: [],
+      });
     });
 
     it('ignores ACTIVITY campaigns', () => {
@@ -375,6 +388,7 @@ describe('quote engine with campaigns', () => {
     it('grants a first-purchase bonus only on the first purchase, and only once', () => {
       expect(quoteOrder(fifty(), eur, situation([welcome], { facts: newcomer }))).toEqual({
         totalPoints: 250,
+        campaignNotes: [],
         lines: [
           expect.objectContaining({ kind: QuoteLineKind.BASE, points: 50 }),
           bonusLine('welcome', 200, 'Welcome: 200 bonus points'),
@@ -474,6 +488,7 @@ describe('quote engine with campaigns', () => {
       );
       expect(quoteOrder(mixed, undefined, situation([fivePerTen]))).toEqual({
         totalPoints: 32,
+        campaignNotes: [],
         lines: [bonusLine('rate', 32, 'Rate: 5 points per €10.00 on €65.49')],
       });
       const shoeRate = campaign('shoe-rate', {
@@ -489,6 +504,7 @@ describe('quote engine with campaigns', () => {
       const usdRate = campaign('usd', { name: 'USD', reward: rateReward(1, 100, 'USD') });
       expect(quoteOrder(usdOrder, eur, situation([usdRate]))).toEqual({
         totalPoints: 65,
+        campaignNotes: [],
         lines: [bonusLine('usd', 65, 'USD: 1 point per $1.00 on $65.49')],
       });
     });
@@ -533,7 +549,61 @@ describe('quote engine with campaigns', () => {
       expect(quoteOrder(fifty(), eur, left(0))).toEqual({
         totalPoints: 50,
         lines: [expect.objectContaining({ kind: QuoteLineKind.BASE })],
+        campaignNotes: [budgetNote(50, 0)],
       });
+      expect(quoteOrder(fifty(), eur, left(30)).campaignNotes).toEqual([budgetNote(50, 30)]);
+      expect(quoteOrder(fifty(), eur, left(50)).campaignNotes).toEqual([]);
+    });
+
+    const budgetNote = (wouldGive: number, gave: number) => ({
+      kind: CampaignNoteKind.BUDGET,
+      campaignId: 'double',
+      campaignName: 'Double',
+      capPeriod: CapPeriod.CAMPAIGN,
+      periodStart: null,
+      wouldGive,
+      gave,
+    });
+
+    it("notes a cap that removed or lowered a campaign's award, with the period of the time judged", () => {
+      const monthly = capped({ perCustomerPoints: 40, capPeriod: CapPeriod.MONTH });
+      const quote = (periodPoints: number) =>
+        quoteOrder(fifty(), eur, situation([monthly], { usage: usage({ double: { periodPoints } }) }));
+      const note = (gave: number) => ({
+        kind: CampaignNoteKind.CAPPED,
+        campaignId: 'double',
+        campaignName: 'Double',
+        capPeriod: CapPeriod.MONTH,
+        periodStart: periodStart(CapPeriod.MONTH, saturday, PARIS)!.toISOString(),
+        wouldGive: 50,
+        gave,
+      });
+      expect(quote(40).campaignNotes).toEqual([note(0)]);
+      expect(quote(30).campaignNotes).toEqual([note(10)]);
+      expect(quote(0).campaignNotes).toEqual([note(40)]);
+      const roomy = capped({ perCustomerPoints: 100, capPeriod: CapPeriod.MONTH });
+      expect(
+        quoteOrder(fifty(), eur, situation([roomy], { usage: usage({ double: { periodPoints: 10 } }) })).campaignNotes,
+      ).toEqual([]);
+    });
+
+    it('notes a campaign that applied at the time judged and has ended by the time of the quote', () => {
+      const monday = paris('2026-11-23 12:00');
+      const late = quoteOrder(fifty(), eur, situation([doubleWeekend], { now: monday }));
+      expect(granted(late)).toEqual([['double', 50]]);
+      expect(late.campaignNotes).toEqual([
+        {
+          kind: CampaignNoteKind.ENDED_SINCE,
+          campaignId: 'double',
+          campaignName: 'Double points weekend',
+          capPeriod: CapPeriod.CAMPAIGN,
+          periodStart: null,
+          wouldGive: 50,
+          gave: 50,
+        },
+      ]);
+      const sunday = paris('2026-11-22 12:00');
+      expect(quoteOrder(fifty(), eur, situation([doubleWeekend], { now: sunday })).campaignNotes).toEqual([]);
     });
 
     it('applies whichever of the cap and the budget leaves less', () => {
@@ -692,16 +762,19 @@ describe('quote engine with campaigns', () => {
     it('grants the fixed bonus of a running ACTIVITY campaign of the same kind', () => {
       expect(quoteActivity({ kind: ActivityKind.SIGN_UP, channel: 'ONLINE' }, situation([signUp, review]))).toEqual({
         totalPoints: 100,
+        campaignNotes: [],
         lines: [bonusLine('sign-up', 100, 'Welcome: 100 bonus points')],
       });
       expect(
         quoteActivity({ kind: ActivityKind.PRODUCT_REVIEW, channel: 'ONLINE' }, situation([signUp, review])),
       ).toEqual({
         totalPoints: 25,
+        campaignNotes: [],
         lines: [bonusLine('review', 25, 'Review: 25 bonus points')],
       });
       expect(quoteActivity({ kind: ActivityKind.BIRTHDAY, channel: 'ONLINE' }, situation([signUp, review]))).toEqual({
         totalPoints: 0,
+        campaignNotes: [],
         lines: [],
       });
     });
@@ -983,6 +1056,7 @@ describe('quote engine with campaigns', () => {
             ),
           ).toEqual({
             totalPoints: 0,
+            campaignNotes: [],
             lines: [],
           });
         }),

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../runtime/errors/domainError';
 import {
   campaignRuleId,
+  CapPeriod,
   CampaignTrigger,
   channelQualifies,
   isRunning,
@@ -11,6 +12,7 @@ import {
   type CampaignRule,
   type CustomerFacts,
 } from '../campaigns/campaign.rules';
+import { periodStart } from '../limits/usage.rules';
 import { formatMoney } from './money';
 
 export enum QuoteErrorKind {
@@ -58,9 +60,33 @@ export interface QuoteLine {
   campaignId?: string;
 }
 
+/** What a campaign note says: its cap or its budget limited it, or it has ended since the time judged. */
+export enum CampaignNoteKind {
+  CAPPED = 'CAPPED',
+  BUDGET = 'BUDGET',
+  ENDED_SINCE = 'ENDED_SINCE',
+}
+
+/**
+ * A campaign the quote's time told on: one whose per-customer cap or budget lowered or removed its
+ * award (`wouldGive` before the limit, `gave` after, 0 when removed), or one that applied at the
+ * time judged but has ended since (`wouldGive` = `gave`).
+ */
+export interface CampaignNote {
+  kind: CampaignNoteKind;
+  campaignId: string;
+  campaignName: string;
+  /** The cap's period, and when the one containing the time judged began (null: the whole campaign). */
+  capPeriod: CapPeriod;
+  periodStart: string | null;
+  wouldGive: number;
+  gave: number;
+}
+
 export interface Quote {
   totalPoints: number;
   lines: QuoteLine[];
+  campaignNotes: CampaignNote[];
 }
 
 /** What a campaign has already granted, as its limits count it. */
@@ -82,6 +108,8 @@ export interface CampaignSituation {
   at: Date;
   /** Missing usage counts as nothing granted yet. */
   usage: ReadonlyMap<string, RuleUsage>;
+  /** The time the quote is made, when later than `at` (a late event): campaigns ended since are noted. */
+  now?: Date;
 }
 
 const noUsage: RuleUsage = { periodPoints: 0, periodGrants: 0, grantsEver: 0, budgetLeft: null };
@@ -130,21 +158,49 @@ export function canStillGrant(rule: Pick<CampaignRule, 'limits' | 'audience'>, u
 
 /**
  * Applies a campaign's limits to what it would grant: a spent cap or budget removes it, a points
- * cap or the budget's remainder lowers it (and the reason says so).
+ * cap or the budget's remainder lowers it (and the reason says so). `note` hears of every cap or
+ * budget that did.
  */
-function limited(candidate: Candidate, usage: RuleUsage): Candidate | null {
-  if (!canStillGrant(candidate.rule, usage)) return null;
-  const { limits } = candidate.rule;
+function limited(
+  candidate: Candidate,
+  usage: RuleUsage,
+  situation: CampaignSituation,
+  note: (note: CampaignNote) => void,
+): Candidate | null {
+  const { rule } = candidate;
+  const { limits } = rule;
+  const told = (kind: CampaignNoteKind, gave: number): void => {
+    const capPeriod = kind === CampaignNoteKind.BUDGET ? CapPeriod.CAMPAIGN : limits.capPeriod;
+    const since = periodStart(capPeriod, situation.at, situation.timeZone);
+    note({
+      kind,
+      campaignId: rule.id,
+      campaignName: rule.name,
+      capPeriod,
+      periodStart: since ? since.toISOString() : null,
+      wouldGive: candidate.points,
+      gave,
+    });
+  };
+  if ((rule.audience.firstPurchase || rule.audience.firstPurchaseInChannel) && usage.grantsEver > 0) return null;
+  if (!canStillGrant(rule, usage)) {
+    told(usage.budgetLeft === 0 ? CampaignNoteKind.BUDGET : CampaignNoteKind.CAPPED, 0);
+    return null;
+  }
   let points = candidate.points;
   let why: string | null = null;
+  let by: CampaignNoteKind | null = null;
   if (limits.perCustomerPoints !== null && points > limits.perCustomerPoints - usage.periodPoints) {
     points = limits.perCustomerPoints - usage.periodPoints;
     why = "the campaign's per-customer cap";
+    by = CampaignNoteKind.CAPPED;
   }
   if (usage.budgetLeft !== null && points > usage.budgetLeft) {
     points = usage.budgetLeft;
     why = "the campaign's remaining budget";
+    by = CampaignNoteKind.BUDGET;
   }
+  if (by) told(by, Math.max(0, points));
   if (points <= 0) return null;
   return {
     ...candidate,
@@ -221,12 +277,42 @@ function purchaseCandidate(
   }
 }
 
-function total(lines: readonly QuoteLine[]): Quote {
+function total(lines: readonly QuoteLine[], notes: readonly CampaignNote[] = []): Quote {
   const totalPoints = lines.reduce((sum, line) => sum + line.points, 0);
   if (!Number.isSafeInteger(totalPoints)) {
     throw new QuoteError(QuoteErrorKind.QuoteTooLarge, 'This order would earn more points than can be recorded');
   }
-  return { totalPoints, lines: [...lines] };
+  // By campaign, so the notes do not depend on the order the campaigns came in.
+  const campaignNotes = [...notes].sort(
+    (a, b) => a.campaignId.localeCompare(b.campaignId) || a.kind.localeCompare(b.kind),
+  );
+  return { totalPoints, lines: [...lines], campaignNotes };
+}
+
+/**
+ * The campaigns of a quote that limits or time told on: the notes its limits took, then each
+ * campaign that granted a line though it has ended by `situation.now`.
+ */
+function withEndedSince(
+  notes: CampaignNote[],
+  granted: readonly Candidate[],
+  situation: CampaignSituation,
+): CampaignNote[] {
+  const { now } = situation;
+  if (!now || now <= situation.at) return notes;
+  for (const { rule, points } of granted) {
+    if (isRunning(rule, situation.timeZone, now)) continue;
+    notes.push({
+      kind: CampaignNoteKind.ENDED_SINCE,
+      campaignId: rule.id,
+      campaignName: rule.name,
+      capPeriod: rule.limits.capPeriod,
+      periodStart: null,
+      wouldGive: points,
+      gave: points,
+    });
+  }
+  return notes;
 }
 
 /**
@@ -263,14 +349,20 @@ export function quoteOrder(order: QuoteOrder, rate: EarnRate | undefined, situat
       }
     }
   }
+  const notes: CampaignNote[] = [];
   if (situation) {
     const candidates = situation.rules
       .map((rule) => purchaseCandidate(rule, order, rate, situation))
       .flatMap((candidate) => (candidate && candidate.points > 0 ? [candidate] : []))
-      .flatMap((candidate) => limited(candidate, situation.usage.get(candidate.rule.id) ?? noUsage) ?? []);
-    lines.push(...toLines(stack(candidates)));
+      .flatMap(
+        (candidate) =>
+          limited(candidate, situation.usage.get(candidate.rule.id) ?? noUsage, situation, (n) => notes.push(n)) ?? [],
+      );
+    const granted = stack(candidates);
+    lines.push(...toLines(granted));
+    withEndedSince(notes, granted, situation);
   }
-  return total(lines);
+  return total(lines, notes);
 }
 
 export interface QuoteActivity {
@@ -281,6 +373,7 @@ export interface QuoteActivity {
 /** What an activity earns: one line per running ACTIVITY campaign of its kind the member qualifies for. */
 export function quoteActivity(activity: QuoteActivity, situation: CampaignSituation): Quote {
   const { facts, at } = situation;
+  const notes: CampaignNote[] = [];
   const candidates = situation.rules
     .filter(
       (rule) =>
@@ -296,7 +389,8 @@ export function quoteActivity(activity: QuoteActivity, situation: CampaignSituat
         points: rule.reward.points ?? 0,
         reason: `${rule.name}: ${rule.reward.points ?? 0} bonus points`,
       };
-      return limited(candidate, situation.usage.get(rule.id) ?? noUsage) ?? [];
+      return limited(candidate, situation.usage.get(rule.id) ?? noUsage, situation, (n) => notes.push(n)) ?? [];
     });
-  return total(toLines(stack(candidates)));
+  const granted = stack(candidates);
+  return total(toLines(granted), withEndedSince(notes, granted, situation));
 }

@@ -267,7 +267,14 @@ export class QuoteService {
       fingerprint,
       claim.at,
       async (running, facts, usage, program) =>
-        quotePurchase(claim, await rate, { rules: running, facts, timeZone: program.timeZone, at: claim.at, usage }),
+        quotePurchase(claim, await rate, {
+          rules: running,
+          facts,
+          timeZone: program.timeZone,
+          at: claim.at,
+          usage,
+          now: this.clock(),
+        }),
       claim.tier?.name ?? null,
       claim.history,
     );
@@ -314,6 +321,7 @@ export class QuoteService {
             timeZone: program.timeZone,
             at: claim.at,
             usage,
+            now: this.clock(),
           },
         ),
       claim.tier,

@@ -2,9 +2,21 @@ import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, Min, Valida
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsCode, IsCurrencyCode, IsUuid } from '../../../runtime/validation/validators';
-import { QuoteLineKind } from './quote.engine';
+import { CapPeriod } from '../campaigns/campaign.rules';
+import { CampaignNoteKind, QuoteLineKind } from './quote.engine';
 
 registerEnumType(QuoteLineKind, { name: 'QuoteLineKind', description: 'Base rate or a campaign bonus.' });
+registerEnumType(CampaignNoteKind, {
+  name: 'CampaignNoteKind',
+  description: 'What a campaign note says about a quote.',
+  valuesConfig: {
+    CAPPED: {
+      description: "The campaign's per-customer cap, in the period of the time judged, lowered or removed its award.",
+    },
+    BUDGET: { description: "The campaign's remaining budget lowered or removed its award." },
+    ENDED_SINCE: { description: 'The campaign applied at the time judged but has ended since.' },
+  },
+});
 
 @InputType()
 export class QuoteOrderLineInput {
@@ -83,6 +95,36 @@ export class QuoteLine {
   ruleId!: string | null;
 }
 
+@ObjectType({
+  description:
+    'A campaign that its limits or the time told on in a quote: capped or out of budget, or ended since the time judged.',
+})
+export class CampaignNote {
+  @Field(() => CampaignNoteKind)
+  kind!: CampaignNoteKind;
+
+  @Field(() => ID)
+  campaignId!: string;
+
+  @Field()
+  campaignName!: string;
+
+  @Field(() => CapPeriod, { description: 'The period the limit counts in (CAMPAIGN for a budget).' })
+  capPeriod!: CapPeriod;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the period containing the time judged began; null for CAMPAIGN.',
+  })
+  periodStart!: string | null;
+
+  @Field(() => GraphQLSafeInt, { description: 'The points the campaign would have given without the limit.' })
+  wouldGive!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'The points it gave (0 when the limit removed it).' })
+  gave!: number;
+}
+
 @ObjectType({ description: 'What an order earns, line by line.' })
 export class PointsQuote {
   @Field(() => GraphQLSafeInt)
@@ -90,4 +132,9 @@ export class PointsQuote {
 
   @Field(() => [QuoteLine])
   lines!: QuoteLine[];
+
+  @Field(() => [CampaignNote], {
+    description: 'Campaigns whose cap or budget limited their award, or (a late event) that have ended since.',
+  })
+  campaignNotes!: CampaignNote[];
 }
