@@ -1,14 +1,16 @@
 import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
 import { launchCampaign, everyoneAudience } from '../campaigns/support';
-import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
-import { expectConsistentLedger, runPointsJobMutation, TestClock } from '../support/ledger';
+import { enrollMember, purchaseInput, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
+import { expectConsistentLedger, runPointsJobMutation, setTierProgram, TestClock } from '../support/ledger';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
 const dayMs = 86_400_000;
 const start = new Date('2026-05-04T10:00:00Z');
 
 const purchaseMutation = `mutation($input: RecordPurchaseInput!) {
-  recordPurchase(input: $input) { id pointsEarned occurredAt recordedAt earnings { points ruleId } }
+  recordPurchase(input: $input) {
+    id pointsEarned occurredAt recordedAt earnings { points ruleId } late { campaigns { kind campaignId gave } }
+  }
 }`;
 const purchasesMutation = `mutation($inputs: [RecordPurchaseInput!]!) {
   recordPurchases(inputs: $inputs) { index purchase { id pointsEarned occurredAt } error { code field } }
@@ -22,6 +24,7 @@ interface PurchaseView {
   occurredAt: string;
   recordedAt: string;
   earnings: Array<{ points: number; ruleId: string | null }>;
+  late: { campaigns: Array<{ kind: string; campaignId: string; gave: number }> } | null;
 }
 type Vars = Record<string, unknown>;
 
@@ -113,6 +116,10 @@ describe('occurredAt: purchases, returns and activities with a time of their own
       purchase.earnings.filter((e) => e.ruleId === `campaign:${id}`).reduce((sum, e) => sum + e.points, 0);
     expect(byRule(late.data!.recordPurchase, past.id)).toBe(100);
     expect(byRule(late.data!.recordPurchase, later.id)).toBe(0);
+    // The first is told as ended since; the second, which did not apply, is not a campaign the quote judged.
+    expect(late.data!.recordPurchase.late!.campaigns).toEqual([
+      { kind: 'ENDED_SINCE', campaignId: past.id, gave: 100 },
+    ]);
     const today = await record(purchaseInput(member.id, { lines }));
     expect(byRule(today.data!.recordPurchase, past.id)).toBe(0);
     expect(byRule(today.data!.recordPurchase, later.id)).toBe(7);
@@ -170,6 +177,151 @@ describe('occurredAt: purchases, returns and activities with a time of their own
     expect(ok.errors).toBeUndefined();
     const old = await graph.admin.request(activityMutation, { input: activity(ago(40)) });
     expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'occurredAt' });
+  });
+});
+
+const lateFields = `late {
+  judgedAsOf recordedAt tier
+  campaigns { kind campaignId campaignName capPeriod periodStart wouldHaveGiven gave }
+}`;
+const latePurchaseMutation = `mutation($input: RecordPurchaseInput!) {
+  recordPurchase(input: $input) { id pointsEarned earnings { points reason ruleId } ${lateFields} }
+}`;
+
+interface LateView {
+  judgedAsOf: string;
+  recordedAt: string;
+  tier: string | null;
+  campaigns: Array<{
+    kind: string;
+    campaignId: string;
+    campaignName: string;
+    capPeriod: string;
+    periodStart: string | null;
+    wouldHaveGiven: number;
+    gave: number;
+  }>;
+}
+interface LatePurchaseView {
+  id: string;
+  pointsEarned: number;
+  earnings: Array<{ points: number; reason: string; ruleId: string | null }>;
+  late: LateView | null;
+}
+
+describe('occurredAt: a late event says what its lateness did', () => {
+  // Mid-May in the program's time zone (UTC): a month cap's period is the calendar month.
+  const clock = new TestClock(new Date('2026-05-14T10:00:00Z'));
+  let graph: TestGraph;
+  const ago = (days: number) => new Date(clock.now().getTime() - days * dayMs).toISOString();
+
+  beforeAll(async () => {
+    graph = await startTestGraph({ clock: clock.now, ledgerPolicy: { ...defaultLedgerPolicy, jobIntervalMs: 0 } });
+    await setEarnRate(graph, 'EUR', 1, 100);
+  });
+  afterAll(() => graph?.stop());
+
+  const record = async (input: Vars) => {
+    const { data, errors } = await graph.admin.request<{ recordPurchase: LatePurchaseView }, Vars>(
+      latePurchaseMutation,
+      { input },
+    );
+    expect(errors).toBeUndefined();
+    return data!.recordPurchase;
+  };
+
+  it("reports a capped campaign whose cap in the sale's past period was used up; an on-time sale has late: null; a retry answers the same", async () => {
+    const marketer = await graph.as({ role: 'marketer', subject: 'mara' });
+    const sku = unique('SKU');
+    const once = await launchCampaign(marketer, {
+      name: unique('Once a month'),
+      reward: { kind: 'FIXED_BONUS', points: 50 },
+      audience: { ...everyoneAudience, skus: [sku] },
+      limits: { capPeriod: 'MONTH', perCustomerGrants: 1 },
+      schedule: { startsAt: new Date(clock.now().getTime() + 60_000).toISOString(), weekly: [] },
+    });
+    clock.advanceDays(1); // 15 May
+    const member = await enrollMember(graph);
+    const lines = [{ sku, quantity: 1, unitPrice: 2000 }];
+    const may = await record(purchaseInput(member.id, { lines }));
+    expect(may).toMatchObject({ pointsEarned: 70, late: null });
+
+    clock.advanceDays(20); // 4 June: a sale of 15 May, synced now, counts in May, whose grant is used
+    const occurredAt = ago(20 - 1 / 24);
+    const input = purchaseInput(member.id, { lines, occurredAt });
+    const late = await record(input);
+    expect(late.pointsEarned).toBe(20);
+    expect(late.late).toEqual({
+      judgedAsOf: occurredAt,
+      recordedAt: clock.now().toISOString(),
+      tier: null,
+      campaigns: [
+        {
+          kind: 'CAPPED',
+          campaignId: once.id,
+          campaignName: once.name,
+          capPeriod: 'MONTH',
+          periodStart: '2026-05-01T00:00:00.000Z',
+          wouldHaveGiven: 50,
+          gave: 0,
+        },
+      ],
+    });
+
+    const june = await record(purchaseInput(member.id, { lines }));
+    expect(june).toMatchObject({ pointsEarned: 70, late: null });
+
+    clock.advanceDays(1);
+    expect(await record(input)).toEqual(late);
+    const batch = await graph.admin.request<{ recordPurchases: Array<{ purchase: LatePurchaseView }> }, Vars>(
+      `mutation($inputs: [RecordPurchaseInput!]!) { recordPurchases(inputs: $inputs) { purchase { id ${lateFields} } } }`,
+      { inputs: [input] },
+    );
+    expect(batch.data!.recordPurchases[0]!.purchase).toEqual({ id: late.id, late: late.late });
+    expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 160, entries: 5 });
+  });
+
+  it('reports the tier a late sale, return and activity were judged with: the one at recording, not at the time', async () => {
+    await setTierProgram(graph, 12, [
+      { name: 'Member', qualifyingPoints: 0 },
+      { name: 'Silver', qualifyingPoints: 30, multiplierPercent: 150 },
+    ]);
+    const member = await enrollMember(graph);
+    // Today's sale earns 40 and makes the member Silver; one of 5 days ago, synced after, earns as Silver.
+    await record(purchaseInput(member.id, { lines: [{ sku: 'TEA', quantity: 1, unitPrice: 4000 }] }));
+    const occurredAt = ago(5);
+    const order = purchaseInput(member.id, { occurredAt });
+    const late = await record(order);
+    expect(late.earnings.map((earning) => earning.ruleId)).toEqual(['base:EUR', 'tier:Silver']);
+    expect(late.late).toEqual({
+      judgedAsOf: occurredAt,
+      recordedAt: clock.now().toISOString(),
+      tier: 'Silver',
+      campaigns: [],
+    });
+
+    const returned = await graph.admin.request<{ recordReturn: { late: LateView | null } }, Vars>(
+      `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { ${lateFields} } }`,
+      { input: { ...returnOfOrder(order, [{ sku: 'SHIRT-M', quantity: 1 }]), occurredAt: ago(4) } },
+    );
+    expect(returned.data!.recordReturn.late).toMatchObject({ judgedAsOf: ago(4), tier: 'Silver', campaigns: [] });
+
+    const activity = (occurredAt?: string) =>
+      graph.admin.request<{ recordActivity: { late: LateView | null } }, Vars>(
+        `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { ${lateFields} } }`,
+        {
+          input: {
+            customerId: member.id,
+            kind: 'PRODUCT_REVIEW',
+            externalId: unique('review'),
+            channel: 'ONLINE',
+            occurredAt,
+          },
+        },
+      );
+    expect((await activity(ago(3))).data!.recordActivity.late).toMatchObject({ judgedAsOf: ago(3), tier: 'Silver' });
+    // Within the clock skew is on time.
+    expect((await activity(ago(1 / 24 / 60))).data!.recordActivity.late).toBeNull();
   });
 });
 

@@ -14,6 +14,8 @@ import { accountStore } from '../accounts/account.store';
 import { activityStore, type ActivityRow } from './activity.store';
 import { ActivityKind, ActivityStatus, type Activity } from './activity.type';
 import { occurredAtOf } from '../program/occurredAt';
+import { lateEffectsOf, type LateEffectsRecord } from '../program/lateEvent.rules';
+import { toLateEffects } from '../program/lateEvent.type';
 
 export interface ActivityRequest {
   customerId: string;
@@ -36,6 +38,7 @@ const toActivity = (row: ActivityRow): Activity => ({
   pointsEarned: Number(row.points_earned),
   earnings: row.earnings,
   recordedAt: row.recorded_at,
+  late: toLateEffects(row.late),
 });
 
 const claimKey = (customerId: string, kind: ActivityKind, externalId: string): string =>
@@ -133,7 +136,16 @@ export class ActivityService {
           at,
         );
         return toActivity(
-          await this.insert(tx, request, id, ActivityStatus.CREDITED, earnings.lines, book.balance, at),
+          await this.insert(
+            tx,
+            request,
+            id,
+            ActivityStatus.CREDITED,
+            earnings.lines,
+            book.balance,
+            at,
+            lateEffectsOf(at, book.now, tier, quote.campaignNotes),
+          ),
         );
       },
       async (constraint) => {
@@ -230,6 +242,8 @@ export class ActivityService {
             [],
             null,
             request.occurredAt ?? this.core.clock(),
+            // A referral is judged when the friend buys, not as of its own time: nothing late to tell.
+            null,
           ),
         );
       });
@@ -271,6 +285,7 @@ export class ActivityService {
     earnings: PointsEarning[],
     balanceAfter: number | null,
     at: Date,
+    late: LateEffectsRecord | null,
   ): Promise<ActivityRow> {
     return activityStore.insert(tx, {
       id,
@@ -283,6 +298,7 @@ export class ActivityService {
       earnings,
       balanceAfter,
       at,
+      late,
     });
   }
 

@@ -1,3 +1,4 @@
+import type { LateEffectsRecord } from '../program/lateEvent.rules';
 import type { Queryable } from '../../../runtime/database/database';
 import type { PointsEarning } from '../purchases/purchase.type';
 import { ActivityStatus, type ActivityKind } from './activity.type';
@@ -13,6 +14,8 @@ export interface ActivityRow {
   points_earned: number;
   earnings: PointsEarning[];
   recorded_at: Date;
+  /** What the activity's lateness did; null when it was on time (and for a referral). */
+  late: LateEffectsRecord | null;
 }
 
 export interface NewActivity {
@@ -26,6 +29,7 @@ export interface NewActivity {
   earnings: PointsEarning[];
   balanceAfter: number | null;
   at: Date;
+  late: LateEffectsRecord | null;
 }
 
 /** SQL for `ledger.activities`: activities credited, and referrals awaiting the friend's purchase. */
@@ -33,8 +37,8 @@ export const activityStore = {
   async insert(tx: Queryable, activity: NewActivity): Promise<ActivityRow> {
     const { rows } = await tx.query<ActivityRow>(
       `insert into ledger.activities (id, customer_id, kind, external_id, channel, referred_customer_id, status,
-         points_earned, earnings, balance_after, occurred_at, credited_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) returning *`,
+         points_earned, earnings, balance_after, occurred_at, credited_at, late)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb) returning *`,
       [
         activity.id,
         activity.customerId,
@@ -48,6 +52,7 @@ export const activityStore = {
         activity.balanceAfter,
         activity.at,
         activity.status === ActivityStatus.CREDITED ? activity.at : null,
+        activity.late ? JSON.stringify(activity.late) : null,
       ],
     );
     return rows[0]!;

@@ -3,6 +3,7 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsCode, IsUuid } from '../../../runtime/validation/validators';
 import { Customer } from '../accounts/account.type';
+import { LateEventEffects } from '../program/lateEvent.type';
 import { PointsEarning } from '../purchases/purchase.type';
 
 export enum ActivityKind {
@@ -99,4 +100,11 @@ export class Activity {
 
   @Field()
   recordedAt!: Date;
+
+  @Field(() => LateEventEffects, {
+    nullable: true,
+    description:
+      'What the lateness did when the activity is late (`occurredAt` earlier than recording by more than the clock skew): the campaigns its caps or budgets limited, and the tier; null when on time, and for a referral (judged when the friend buys).',
+  })
+  late!: LateEventEffects | null;
 }

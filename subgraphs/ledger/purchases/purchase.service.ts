@@ -15,6 +15,8 @@ import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from '.
 import { runGrouped, type Outcome } from './batch';
 import { KeyedLock } from './keyedLock';
 import { occurredAtOf } from '../program/occurredAt';
+import { lateEffectsOf } from '../program/lateEvent.rules';
+import { toLateEffects } from '../program/lateEvent.type';
 import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
 import { purchaseStore, type NewOrder, type OrderRow, type PurchaseHistoryFacts } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
@@ -44,6 +46,7 @@ function toPurchase(order: OrderRow, earnings: readonly PointsEarning[]): Purcha
     earnings: [...earnings],
     occurredAt: order.occurred_at,
     recordedAt: order.recorded_at,
+    late: toLateEffects(order.late),
   };
 }
 
@@ -438,6 +441,7 @@ export class PurchaseService {
         pending_until: points > 0 ? pendingUntil : null,
         released_at: null,
         occurred_at: occurredAt,
+        late: lateEffectsOf(occurredAt, book.now, posting.tierName, quote.campaignNotes),
       };
       return { book, posting, orderId, earnings, points, occurredAt, pendingUntil, lines, row };
     });

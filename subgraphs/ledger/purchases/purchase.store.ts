@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
+import type { LateEffectsRecord } from '../program/lateEvent.rules';
 import type { OrderLine } from './purchase.rules';
 
 export interface OrderRow {
@@ -18,6 +19,8 @@ export interface OrderRow {
   released_at: Date | null;
   occurred_at: Date;
   recorded_at: Date;
+  /** What the sale's lateness did; null when it was on time (and for imported orders). */
+  late: LateEffectsRecord | null;
 }
 
 export type NewOrder = Omit<OrderRow, 'recorded_at'>;
@@ -123,9 +126,10 @@ export const purchaseStore = {
     if (orders.length === 1) return [await purchaseStore.insert(tx, orders[0]!)];
     const { rows } = await tx.query<OrderRow>(
       `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
-                                  fingerprint, points_earned, balance_after, occurred_at, pending_until)
+                                  fingerprint, points_earned, balance_after, occurred_at, pending_until, late)
        select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                            $8::jsonb[], $9::text[], $10::bigint[], $11::bigint[], $12::timestamptz[], $13::timestamptz[])
+                            $8::jsonb[], $9::text[], $10::bigint[], $11::bigint[], $12::timestamptz[], $13::timestamptz[],
+                            $14::jsonb[])
        returning *`,
       [
         orders.map((o) => o.id),
@@ -141,6 +145,7 @@ export const purchaseStore = {
         orders.map((o) => o.balance_after),
         orders.map((o) => o.occurred_at),
         orders.map((o) => o.pending_until),
+        orders.map((o) => (o.late ? JSON.stringify(o.late) : null)),
       ],
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -150,8 +155,8 @@ export const purchaseStore = {
   async insert(tx: Queryable, order: NewOrder): Promise<OrderRow> {
     const { rows } = await tx.query<OrderRow>(
       `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
-                                  fingerprint, points_earned, balance_after, occurred_at, pending_until)
-       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13)
+                                  fingerprint, points_earned, balance_after, occurred_at, pending_until, late)
+       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14::jsonb)
        returning *`,
       [
         order.id,
@@ -167,6 +172,7 @@ export const purchaseStore = {
         order.balance_after,
         order.occurred_at,
         order.pending_until,
+        order.late ? JSON.stringify(order.late) : null,
       ],
     );
     return rows[0]!;

@@ -4,6 +4,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsCode, IsCurrencyCode, IsUuid } from '../../../runtime/validation/validators';
 import { Customer } from '../accounts/account.type';
 import { EntryKind } from '../journal/journal.rules';
+import { LateEventEffects } from '../program/lateEvent.type';
 import { BatchItemError } from './batch';
 
 @InputType({ description: 'One line of an order.' })
@@ -134,6 +135,13 @@ export class Purchase {
 
   @Field()
   recordedAt!: Date;
+
+  @Field(() => LateEventEffects, {
+    nullable: true,
+    description:
+      'What the lateness did when the sale is late (`occurredAt` earlier than recording by more than the clock skew): the campaigns its caps or budgets limited, and the tier it was judged with; null when on time.',
+  })
+  late!: LateEventEffects | null;
 }
 
 @ObjectType({ description: 'A tier and the multiplier its members earn with.' })

@@ -13,6 +13,8 @@ import { matchReturnedLines, pointsTakenBack, returnFingerprint, type ReturnedLi
 import { returnStore, type ReturnRow, type ReturnedUnits } from './return.store';
 import type { ProductReturn, ReturnReversal } from './return.type';
 import { occurredAtOf } from '../program/occurredAt';
+import { lateEffectsOf } from '../program/lateEvent.rules';
+import { toLateEffects } from '../program/lateEvent.type';
 
 export interface ReturnRequest {
   channel: string;
@@ -46,6 +48,7 @@ function toReturn(row: ReturnRow, order: OrderRow, reversals: ReturnReversal[]):
     balanceAfter: row.balance_after,
     reversals,
     recordedAt: row.recorded_at,
+    late: toLateEffects(row.late),
   };
 }
 
@@ -155,6 +158,8 @@ export class ReturnService {
           reversals,
           balance_after: book.balance,
           occurred_at: at,
+          // A return takes back points and gives none: no campaign is judged, only the tier it counts in.
+          late: lateEffectsOf(at, book.now, book.tier),
         });
         book.noteChange(`Return ${request.externalReturnId} of purchase ${order.external_order_id}`, returnId, actor);
         book.publish(

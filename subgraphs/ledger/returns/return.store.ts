@@ -1,3 +1,4 @@
+import type { LateEffectsRecord } from '../program/lateEvent.rules';
 import type { Queryable } from '../../../runtime/database/database';
 import type { ReturnReversal } from './return.type';
 
@@ -26,6 +27,8 @@ export interface ReturnRow {
   reversals: ReturnReversal[];
   occurred_at: Date;
   recorded_at: Date;
+  /** What the return's lateness did; null when it was on time. */
+  late: LateEffectsRecord | null;
 }
 
 export type NewReturn = Omit<ReturnRow, 'recorded_at'>;
@@ -59,8 +62,8 @@ export const returnStore = {
     const { rows } = await tx.query<ReturnRow>(
       `insert into ledger.returns (id, order_id, customer_id, channel, store_id, external_return_id, lines, fingerprint,
                                    refund_amount, points_reversed, pending_cancelled, points_not_recovered,
-                                   balance_after, reversals, occurred_at)
-       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14::jsonb, $15)
+                                   balance_after, reversals, occurred_at, late)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16::jsonb)
        returning *`,
       [
         row.id,
@@ -78,6 +81,7 @@ export const returnStore = {
         row.balance_after,
         JSON.stringify(row.reversals),
         row.occurred_at,
+        row.late ? JSON.stringify(row.late) : null,
       ],
     );
     return rows[0]!;

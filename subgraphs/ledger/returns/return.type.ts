@@ -4,6 +4,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsCode, IsUuid } from '../../../runtime/validation/validators';
 import { Customer } from '../accounts/account.type';
 import { EntryKind } from '../journal/journal.rules';
+import { LateEventEffects } from '../program/lateEvent.type';
 import { BatchItemError } from '../purchases/batch';
 
 @InputType({ description: 'Units of one SKU brought back.' })
@@ -150,6 +151,13 @@ export class ProductReturn {
 
   @Field()
   recordedAt!: Date;
+
+  @Field(() => LateEventEffects, {
+    nullable: true,
+    description:
+      'What the lateness did when the return is late (`occurredAt` earlier than recording by more than the clock skew): the tier it counts in; null when on time.',
+  })
+  late!: LateEventEffects | null;
 }
 
 @ObjectType({ description: 'One item of `recordReturns`: the return, or why it was not recorded.' })
