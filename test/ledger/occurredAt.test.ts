@@ -13,7 +13,7 @@ const purchaseMutation = `mutation($input: RecordPurchaseInput!) {
   }
 }`;
 const purchasesMutation = `mutation($inputs: [RecordPurchaseInput!]!) {
-  recordPurchases(inputs: $inputs) { index purchase { id pointsEarned occurredAt } error { code field } }
+  recordPurchases(inputs: $inputs) { index purchase { id pointsEarned occurredAt late { judgedAsOf } } error { code field } }
 }`;
 const returnMutation = `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id pointsReversed } }`;
 const activityMutation = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id pointsEarned } }`;
@@ -42,6 +42,35 @@ async function eventsOf(graph: TestGraph, type: string, aggregateId: string) {
     [type, aggregateId],
   );
   return rows.map((row) => row.payload);
+}
+
+const lateFields = `late {
+  judgedAsOf recordedAt tier
+  campaigns { kind campaignId campaignName capPeriod periodStart wouldHaveGiven gave }
+}`;
+const latePurchaseMutation = `mutation($input: RecordPurchaseInput!) {
+  recordPurchase(input: $input) { id pointsEarned earnings { points reason ruleId } ${lateFields} }
+}`;
+
+interface LateView {
+  judgedAsOf: string;
+  recordedAt: string;
+  tier: string | null;
+  campaigns: Array<{
+    kind: string;
+    campaignId: string;
+    campaignName: string;
+    capPeriod: string;
+    periodStart: string | null;
+    wouldHaveGiven: number;
+    gave: number;
+  }>;
+}
+interface LatePurchaseView {
+  id: string;
+  pointsEarned: number;
+  earnings: Array<{ points: number; reason: string; ruleId: string | null }>;
+  late: LateView | null;
 }
 
 describe('occurredAt: purchases, returns and activities with a time of their own', () => {
@@ -136,7 +165,12 @@ describe('occurredAt: purchases, returns and activities with a time of their own
     });
     expect(batch.data!.recordPurchases).toEqual([
       { index: 0, purchase: null, error: { code: 'BAD_USER_INPUT', field: 'occurredAt' } },
-      { index: 1, purchase: expect.objectContaining({ pointsEarned: 25, occurredAt: ago(2) }), error: null },
+      {
+        index: 1,
+        // A new sale of a batch is posted with the others: its lateness is told as a single call's is.
+        purchase: expect.objectContaining({ pointsEarned: 25, occurredAt: ago(2), late: { judgedAsOf: ago(2) } }),
+        error: null,
+      },
     ]);
     expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 25, entries: 1 });
 
@@ -178,50 +212,8 @@ describe('occurredAt: purchases, returns and activities with a time of their own
     const old = await graph.admin.request(activityMutation, { input: activity(ago(40)) });
     expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'occurredAt' });
   });
-});
 
-const lateFields = `late {
-  judgedAsOf recordedAt tier
-  campaigns { kind campaignId campaignName capPeriod periodStart wouldHaveGiven gave }
-}`;
-const latePurchaseMutation = `mutation($input: RecordPurchaseInput!) {
-  recordPurchase(input: $input) { id pointsEarned earnings { points reason ruleId } ${lateFields} }
-}`;
-
-interface LateView {
-  judgedAsOf: string;
-  recordedAt: string;
-  tier: string | null;
-  campaigns: Array<{
-    kind: string;
-    campaignId: string;
-    campaignName: string;
-    capPeriod: string;
-    periodStart: string | null;
-    wouldHaveGiven: number;
-    gave: number;
-  }>;
-}
-interface LatePurchaseView {
-  id: string;
-  pointsEarned: number;
-  earnings: Array<{ points: number; reason: string; ruleId: string | null }>;
-  late: LateView | null;
-}
-
-describe('occurredAt: a late event says what its lateness did', () => {
-  // Mid-May in the program's time zone (UTC): a month cap's period is the calendar month.
-  const clock = new TestClock(new Date('2026-05-14T10:00:00Z'));
-  let graph: TestGraph;
-  const ago = (days: number) => new Date(clock.now().getTime() - days * dayMs).toISOString();
-
-  beforeAll(async () => {
-    graph = await startTestGraph({ clock: clock.now, ledgerPolicy: { ...defaultLedgerPolicy, jobIntervalMs: 0 } });
-    await setEarnRate(graph, 'EUR', 1, 100);
-  });
-  afterAll(() => graph?.stop());
-
-  const record = async (input: Vars) => {
+  const recordLate = async (input: Vars) => {
     const { data, errors } = await graph.admin.request<{ recordPurchase: LatePurchaseView }, Vars>(
       latePurchaseMutation,
       { input },
@@ -240,16 +232,21 @@ describe('occurredAt: a late event says what its lateness did', () => {
       limits: { capPeriod: 'MONTH', perCustomerGrants: 1 },
       schedule: { startsAt: new Date(clock.now().getTime() + 60_000).toISOString(), weekly: [] },
     });
-    clock.advanceDays(1); // 15 May
+    clock.advanceDays(1);
     const member = await enrollMember(graph);
     const lines = [{ sku, quantity: 1, unitPrice: 2000 }];
-    const may = await record(purchaseInput(member.id, { lines }));
-    expect(may).toMatchObject({ pointsEarned: 70, late: null });
+    const sold = clock.now();
+    const monthStart = new Date(Date.UTC(sold.getUTCFullYear(), sold.getUTCMonth(), 1)).toISOString();
+    const first = await recordLate(purchaseInput(member.id, { lines }));
+    expect(first).toMatchObject({ pointsEarned: 70, late: null });
 
-    clock.advanceDays(20); // 4 June: a sale of 15 May, synced now, counts in May, whose grant is used
-    const occurredAt = ago(20 - 1 / 24);
+    // The 4th of next month: a sale an hour after the first, synced now, counts in the first's month
+    // (the program's time zone is UTC), whose one grant is used.
+    const nextMonth = Date.UTC(sold.getUTCFullYear(), sold.getUTCMonth() + 1, 4, 10);
+    clock.advanceDays((nextMonth - sold.getTime()) / dayMs);
+    const occurredAt = new Date(sold.getTime() + 3_600_000).toISOString();
     const input = purchaseInput(member.id, { lines, occurredAt });
-    const late = await record(input);
+    const late = await recordLate(input);
     expect(late.pointsEarned).toBe(20);
     expect(late.late).toEqual({
       judgedAsOf: occurredAt,
@@ -261,18 +258,18 @@ describe('occurredAt: a late event says what its lateness did', () => {
           campaignId: once.id,
           campaignName: once.name,
           capPeriod: 'MONTH',
-          periodStart: '2026-05-01T00:00:00.000Z',
+          periodStart: monthStart,
           wouldHaveGiven: 50,
           gave: 0,
         },
       ],
     });
 
-    const june = await record(purchaseInput(member.id, { lines }));
-    expect(june).toMatchObject({ pointsEarned: 70, late: null });
+    const onTime = await recordLate(purchaseInput(member.id, { lines }));
+    expect(onTime).toMatchObject({ pointsEarned: 70, late: null });
 
     clock.advanceDays(1);
-    expect(await record(input)).toEqual(late);
+    expect(await recordLate(input)).toEqual(late);
     const batch = await graph.admin.request<{ recordPurchases: Array<{ purchase: LatePurchaseView }> }, Vars>(
       `mutation($inputs: [RecordPurchaseInput!]!) { recordPurchases(inputs: $inputs) { purchase { id ${lateFields} } } }`,
       { inputs: [input] },
@@ -288,10 +285,10 @@ describe('occurredAt: a late event says what its lateness did', () => {
     ]);
     const member = await enrollMember(graph);
     // Today's sale earns 40 and makes the member Silver; one of 5 days ago, synced after, earns as Silver.
-    await record(purchaseInput(member.id, { lines: [{ sku: 'TEA', quantity: 1, unitPrice: 4000 }] }));
+    await recordLate(purchaseInput(member.id, { lines: [{ sku: 'TEA', quantity: 1, unitPrice: 4000 }] }));
     const occurredAt = ago(5);
     const order = purchaseInput(member.id, { occurredAt });
-    const late = await record(order);
+    const late = await recordLate(order);
     expect(late.earnings.map((earning) => earning.ruleId)).toEqual(['base:EUR', 'tier:Silver']);
     expect(late.late).toEqual({
       judgedAsOf: occurredAt,
