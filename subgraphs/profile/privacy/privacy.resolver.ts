@@ -33,7 +33,7 @@ export class PrivacyResolver {
   @Authorized('admin')
   @Mutation(() => Erasure, {
     description:
-      "Erases a member's personal data (names, identities, birthday, attributes, consents, feedback comments), including the profiles merged into theirs; the id stays, so the ledger's amounts remain for accounting, tied to no one. Recorded with the admin and the reason.",
+      "Erases a member's personal data (names, identities, birthday, attributes, consents, feedback comments, custom events' properties), including the profiles merged into theirs; the id stays, so the ledger's amounts remain for accounting, tied to no one. Recorded with the admin and the reason.",
   })
   async eraseCustomer(
     @Arg('customerId', () => ID) id: string,
