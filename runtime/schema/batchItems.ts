@@ -33,7 +33,7 @@ export class BatchItemError {
 /** One item's outcome: its result, or why it failed. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: BatchItemError };
 
-const failed = (code: string, message: string, field: string | null = null): Outcome<never> => ({
+const failed = (code: string, message: string, field: string | null = null): { ok: false; error: BatchItemError } => ({
   ok: false,
   error: { code, message, field },
 });
@@ -42,7 +42,10 @@ const failed = (code: string, message: string, field: string | null = null): Out
  * An item's error as its single mutation would code it: a domain error of `codes` (the subgraph's
  * one map from kind to code), a GraphQL error, anything else.
  */
-export function batchItemFailure(codes: Readonly<Record<string, ErrorCode>>, error: unknown): Outcome<never> {
+export function batchItemFailure(
+  codes: Readonly<Record<string, ErrorCode>>,
+  error: unknown,
+): { ok: false; error: BatchItemError } {
   if (error instanceof DomainError && Object.prototype.hasOwnProperty.call(codes, error.kind)) {
     const field = error.details.argument ?? error.details.field;
     return failed(codes[error.kind]!, error.message, typeof field === 'string' ? field : null);
@@ -76,7 +79,7 @@ function firstProblem(errors: readonly ValidationError[], prefix = ''): { path: 
  * batch argument is not validated whole, so that one bad item fails alone). BAD_USER_INPUT naming the
  * first field at fault, or null.
  */
-export async function invalidItem(input: object): Promise<Outcome<never> | null> {
+export async function invalidItem(input: object): Promise<{ ok: false; error: BatchItemError } | null> {
   const problem = firstProblem(await validate(input, { forbidUnknownValues: false }));
   return problem && failed(ErrorCode.BAD_USER_INPUT, `Invalid input: ${problem.problem}`, problem.path);
 }

@@ -304,6 +304,11 @@ describe('custom events: types marketers define, events tracked for customers, t
       before.trackEvent.id,
     ]);
 
+    const exported = await graph.admin.data<{ exportProfile: { customEvents: Array<{ type: string }> } }, object>(
+      `query($id: ID!) { exportProfile(customerId: $id) }`,
+      { id: survivor.id },
+    );
+    expect(exported.exportProfile.customEvents.map((event) => event.type)).toEqual(['cart.updated', 'cart.updated']);
     await graph.admin.data(
       `mutation($id: ID!) { eraseCustomer(customerId: $id, reason: "member asked") { customerId } }`,
       {
@@ -315,6 +320,8 @@ describe('custom events: types marketers define, events tracked for customers, t
       ['cart.updated', null],
       ['cart.updated', null],
     ]);
+    const outbox = [...(await trackedOutbox(merged.id)), ...(await trackedOutbox(survivor.id))];
+    expect(outbox.map((payload) => payload.properties)).toEqual([{}, {}]);
     expect(errorOf(await shop.request(TrackEventDocument, { input: cart(survivor.id) })).code).toBe('NOT_FOUND');
   });
 });

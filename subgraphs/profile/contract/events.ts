@@ -71,7 +71,7 @@ const customerEventTrackedPayload = object({
   typeVersion: described(integer, 'The version of the type the properties were checked against.'),
   properties: described(
     record(json),
-    'The properties as the type defines them: strings, numbers, booleans, money (`{ amount, currency }`, minor units) and SKU lists.',
+    'The properties as the type defines them: strings, numbers, booleans, money (`{ amount, currency }`, minor units) and SKU lists; emptied (`{}`) when the customer is erased.',
   ),
   occurredAt: described(time, 'When it happened, as the sender said (or when it was recorded).'),
   channel: described(string, 'Where it happened (`ONLINE`, `MOBILE_APP`, `IN_STORE`, ...).'),

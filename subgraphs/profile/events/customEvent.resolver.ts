@@ -86,16 +86,14 @@ export class CustomEventResolver {
     // One after another, in input order: a retry of an item within the batch answers the first.
     for (const [index, input] of inputs.entries()) {
       const invalid = await invalidItem(input);
-      if (invalid && !invalid.ok) {
+      if (invalid) {
         results.push({ index, event: null, error: invalid.error });
         continue;
       }
       try {
         results.push({ index, event: await this.toEvent(ctx, await this.track(ctx, caller, input)), error: null });
       } catch (error) {
-        const failure = batchItemFailure(profileErrorCodes, error);
-        if (failure.ok) throw error;
-        results.push({ index, event: null, error: failure.error });
+        results.push({ index, event: null, error: batchItemFailure(profileErrorCodes, error).error });
       }
     }
     return results;

@@ -48,6 +48,13 @@ export const privacyStore = {
       'update profile.customer_events set properties = null where customer_id = $1 and properties is not null',
       [customerId],
     );
+    // The outbox keeps that the events happened, not what they said (a review's text is the member's).
+    await tx.query(
+      `update profile.events set payload = jsonb_set(payload, '{properties}', '{}'::jsonb)
+        where type = 'CustomerEventTracked'
+          and aggregate_id in (select id::text from profile.customers where id = $1 or merged_into = $1)`,
+      [customerId],
+    );
   },
 
   /** Blanks the profile and the profiles merged into it; returns when each was erased. */
