@@ -280,6 +280,14 @@ describe('custom events: types marketers define, events tracked for customers, t
     const associate = await graph.as({ role: 'associate', subject: 'ana@london-1', storeId: 'london-1' });
     const reviews = await associate.data(CustomerTimelineDocument, { id: member.id, types: ['review.submitted'] });
     expect(reviews.customer!.timeline.edges.map((edge) => edge.node.id)).toEqual([ids[3], ids[1]]);
+    const both = await associate.data(CustomerTimelineDocument, {
+      id: member.id,
+      first: 3,
+      after: reviews.customer!.timeline.edges[0]!.cursor,
+      types: ['cart.updated', 'review.submitted'],
+    });
+    expect(both.customer!.timeline.edges.map((edge) => edge.node.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(both.customer!.timeline.pageInfo.hasNextPage).toBe(false);
 
     const asOther = await graph.as({ role: 'member', subject: other.id });
     expect(errorOf(await asOther.request(CustomerTimelineDocument, { id: member.id })).code).toBe('FORBIDDEN');
