@@ -7,7 +7,7 @@ import { runMain } from '../runtime/server/runMain';
 import { readProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { readNotificationSettings } from '../subgraphs/engagement/notifications/notificationSettings';
 import { readWebhookSettings } from '../subgraphs/engagement/webhooks/webhookSettings';
-import { readPhoneRegion } from '../subgraphs/profile/profileSettings';
+import { readCustomEventPolicy, readPhoneRegion } from '../subgraphs/profile/profileSettings';
 import { readLedgerPolicy } from '../subgraphs/ledger/program/ledgerPolicy';
 import { ledgerSettings } from '../subgraphs/ledger/settings';
 import { profileSettings } from '../subgraphs/profile/settings';
@@ -52,6 +52,7 @@ runMain(async () => {
       // One process: the ledger's and the rewards service's merge followers share one interval.
       mergeFollowIntervalMs: ledgerSettings.settings.mergeFollowIntervalMs.read(env),
       phoneRegion: readPhoneRegion(env),
+      customEvents: readCustomEventPolicy(env),
       notifications: readNotificationSettings(env),
       webhooks: readWebhookSettings(env),
       exportBatchSize: {

@@ -19,6 +19,7 @@ import { startEngagementSubgraph, type RunningEngagement } from '../subgraphs/en
 import type { NotificationSettings } from '../subgraphs/engagement/notifications/notification.service';
 import type { WebhookSettings } from '../subgraphs/engagement/webhooks/webhookSettings';
 import { startProfileSubgraph, type RunningProfile } from '../subgraphs/profile';
+import type { CustomEventPolicy } from '../subgraphs/profile/events/customEvent.service';
 import type { SubgraphName } from '../subgraphs/registry';
 import { startRewardsSubgraph, type RunningRewards } from '../subgraphs/rewards';
 
@@ -66,6 +67,8 @@ export interface StackOptions {
   notifications?: NotificationSettings;
   /** Outbound webhooks: intervals, backoff, attempts, timeout. */
   webhooks?: Partial<WebhookSettings>;
+  /** The profile's limits of custom events (`PROFILE_EVENT_*`). Default each setting's default. */
+  customEvents?: Partial<CustomEventPolicy>;
   /** Rows per keyset batch of bulk exports, by owner. Default 1000 each. */
   exportBatchSize?: { profile?: number; ledger?: number };
   /** The ledger's bulk adjustments: how often it looks for jobs left running, chunk size, concurrency, lease. */
@@ -123,6 +126,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ...common('profile'),
         phoneRegion: options.phoneRegion,
         exportBatchSize: options.exportBatchSize?.profile,
+        customEvents: options.customEvents,
       }),
     );
     const campaign = track(

@@ -19,6 +19,8 @@ type Documents = {
     "query BulkAdjustment($id: ID!, $errorsAfter: String) {\n  bulkAdjustment(id: $id) {\n    id\n    state\n    segmentKey\n    total\n    processed\n    failed\n    points\n    reason\n    actor\n    createdAt\n    finishedAt\n    errors(first: 100, after: $errorsAfter) {\n      edges {\n        node {\n          customerId\n          code\n          message\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": typeof types.BulkAdjustmentDocument,
     "mutation ConsumeVoucher($input: ConsumeVoucherInput!) {\n  consumeVoucher(input: $input) {\n    code\n    status\n    consumedAt\n    reward {\n      name\n      valueAmount\n      valueCurrency\n    }\n  }\n}": typeof types.ConsumeVoucherDocument,
     "mutation CreateCampaign($input: CampaignInput!) {\n  createCampaign(input: $input) {\n    id\n    name\n    status\n    scheduleText\n    nextLive {\n      start\n      end\n    }\n  }\n}": typeof types.CreateCampaignDocument,
+    "query CustomerTimeline($id: ID!, $first: Int = 20, $after: String, $types: [String!]) {\n  customer(id: $id) {\n    id\n    timeline(first: $first, after: $after, types: $types) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          properties\n          occurredAt\n          channel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": typeof types.CustomerTimelineDocument,
+    "mutation DefineEventType($input: DefineEventTypeInput!) {\n  defineEventType(input: $input) {\n    name\n    version\n    membersMaySend\n    properties {\n      name\n      kind\n      required\n    }\n  }\n}": typeof types.DefineEventTypeDocument,
     "mutation EnrollCustomer($input: EnrollCustomerInput!) {\n  enrollCustomer(input: $input) {\n    id\n    name\n    email\n    phone\n    enrollmentChannel\n  }\n}": typeof types.EnrollCustomerDocument,
     "query ImportJob($id: ID!, $errorsAfter: String) {\n  importJob(id: $id) {\n    id\n    kind\n    state\n    total\n    processed\n    applied\n    skipped\n    failed\n    throughLine\n    attempt\n    bytesReceived\n    message\n    errors(first: 100, after: $errorsAfter) {\n      edges {\n        node {\n          line\n          field\n          code\n          message\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": typeof types.ImportJobDocument,
     "query MemberOffers($id: ID!) {\n  customer(id: $id) {\n    id\n    offers {\n      title\n      description\n      why\n      liveNow\n      endsAt\n    }\n  }\n}": typeof types.MemberOffersDocument,
@@ -35,6 +37,8 @@ type Documents = {
     "mutation StartBulkAdjustment($input: StartBulkAdjustmentInput!) {\n  startBulkAdjustment(input: $input) {\n    id\n    state\n    total\n    processed\n    failed\n  }\n}": typeof types.StartBulkAdjustmentDocument,
     "mutation StartImport($input: StartImportInput!) {\n  startImport(input: $input) {\n    id\n    kind\n    format\n    dryRun\n    state\n    uploadPath\n  }\n}": typeof types.StartImportDocument,
     "subscription TierChanged($customerId: ID!, $after: ID) {\n  tierChanged(customerId: $customerId, after: $after) {\n    eventId\n    from\n    to\n    direction\n    reviewAt\n  }\n}": typeof types.TierChangedDocument,
+    "mutation TrackEvent($input: TrackEventInput!) {\n  trackEvent(input: $input) {\n    id\n    type\n    typeVersion\n    properties\n    occurredAt\n    channel\n    customer {\n      id\n    }\n  }\n}": typeof types.TrackEventDocument,
+    "mutation TrackEvents($inputs: [TrackEventInput!]!) {\n  trackEvents(inputs: $inputs) {\n    index\n    event {\n      id\n      type\n      occurredAt\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": typeof types.TrackEventsDocument,
 };
 const documents: Documents = {
     "mutation AdjustPoints($input: AdjustPointsInput!) {\n  adjustPoints(input: $input) {\n    id\n    points\n    reason\n    actor\n    balanceAfter\n  }\n}": types.AdjustPointsDocument,
@@ -42,6 +46,8 @@ const documents: Documents = {
     "query BulkAdjustment($id: ID!, $errorsAfter: String) {\n  bulkAdjustment(id: $id) {\n    id\n    state\n    segmentKey\n    total\n    processed\n    failed\n    points\n    reason\n    actor\n    createdAt\n    finishedAt\n    errors(first: 100, after: $errorsAfter) {\n      edges {\n        node {\n          customerId\n          code\n          message\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": types.BulkAdjustmentDocument,
     "mutation ConsumeVoucher($input: ConsumeVoucherInput!) {\n  consumeVoucher(input: $input) {\n    code\n    status\n    consumedAt\n    reward {\n      name\n      valueAmount\n      valueCurrency\n    }\n  }\n}": types.ConsumeVoucherDocument,
     "mutation CreateCampaign($input: CampaignInput!) {\n  createCampaign(input: $input) {\n    id\n    name\n    status\n    scheduleText\n    nextLive {\n      start\n      end\n    }\n  }\n}": types.CreateCampaignDocument,
+    "query CustomerTimeline($id: ID!, $first: Int = 20, $after: String, $types: [String!]) {\n  customer(id: $id) {\n    id\n    timeline(first: $first, after: $after, types: $types) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          properties\n          occurredAt\n          channel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": types.CustomerTimelineDocument,
+    "mutation DefineEventType($input: DefineEventTypeInput!) {\n  defineEventType(input: $input) {\n    name\n    version\n    membersMaySend\n    properties {\n      name\n      kind\n      required\n    }\n  }\n}": types.DefineEventTypeDocument,
     "mutation EnrollCustomer($input: EnrollCustomerInput!) {\n  enrollCustomer(input: $input) {\n    id\n    name\n    email\n    phone\n    enrollmentChannel\n  }\n}": types.EnrollCustomerDocument,
     "query ImportJob($id: ID!, $errorsAfter: String) {\n  importJob(id: $id) {\n    id\n    kind\n    state\n    total\n    processed\n    applied\n    skipped\n    failed\n    throughLine\n    attempt\n    bytesReceived\n    message\n    errors(first: 100, after: $errorsAfter) {\n      edges {\n        node {\n          line\n          field\n          code\n          message\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": types.ImportJobDocument,
     "query MemberOffers($id: ID!) {\n  customer(id: $id) {\n    id\n    offers {\n      title\n      description\n      why\n      liveNow\n      endsAt\n    }\n  }\n}": types.MemberOffersDocument,
@@ -58,6 +64,8 @@ const documents: Documents = {
     "mutation StartBulkAdjustment($input: StartBulkAdjustmentInput!) {\n  startBulkAdjustment(input: $input) {\n    id\n    state\n    total\n    processed\n    failed\n  }\n}": types.StartBulkAdjustmentDocument,
     "mutation StartImport($input: StartImportInput!) {\n  startImport(input: $input) {\n    id\n    kind\n    format\n    dryRun\n    state\n    uploadPath\n  }\n}": types.StartImportDocument,
     "subscription TierChanged($customerId: ID!, $after: ID) {\n  tierChanged(customerId: $customerId, after: $after) {\n    eventId\n    from\n    to\n    direction\n    reviewAt\n  }\n}": types.TierChangedDocument,
+    "mutation TrackEvent($input: TrackEventInput!) {\n  trackEvent(input: $input) {\n    id\n    type\n    typeVersion\n    properties\n    occurredAt\n    channel\n    customer {\n      id\n    }\n  }\n}": types.TrackEventDocument,
+    "mutation TrackEvents($inputs: [TrackEventInput!]!) {\n  trackEvents(inputs: $inputs) {\n    index\n    event {\n      id\n      type\n      occurredAt\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": types.TrackEventsDocument,
 };
 
 /**
@@ -94,6 +102,14 @@ export function graphql(source: "mutation ConsumeVoucher($input: ConsumeVoucherI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreateCampaign($input: CampaignInput!) {\n  createCampaign(input: $input) {\n    id\n    name\n    status\n    scheduleText\n    nextLive {\n      start\n      end\n    }\n  }\n}"): (typeof documents)["mutation CreateCampaign($input: CampaignInput!) {\n  createCampaign(input: $input) {\n    id\n    name\n    status\n    scheduleText\n    nextLive {\n      start\n      end\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CustomerTimeline($id: ID!, $first: Int = 20, $after: String, $types: [String!]) {\n  customer(id: $id) {\n    id\n    timeline(first: $first, after: $after, types: $types) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          properties\n          occurredAt\n          channel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}"): (typeof documents)["query CustomerTimeline($id: ID!, $first: Int = 20, $after: String, $types: [String!]) {\n  customer(id: $id) {\n    id\n    timeline(first: $first, after: $after, types: $types) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          properties\n          occurredAt\n          channel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DefineEventType($input: DefineEventTypeInput!) {\n  defineEventType(input: $input) {\n    name\n    version\n    membersMaySend\n    properties {\n      name\n      kind\n      required\n    }\n  }\n}"): (typeof documents)["mutation DefineEventType($input: DefineEventTypeInput!) {\n  defineEventType(input: $input) {\n    name\n    version\n    membersMaySend\n    properties {\n      name\n      kind\n      required\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -158,6 +174,14 @@ export function graphql(source: "mutation StartImport($input: StartImportInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription TierChanged($customerId: ID!, $after: ID) {\n  tierChanged(customerId: $customerId, after: $after) {\n    eventId\n    from\n    to\n    direction\n    reviewAt\n  }\n}"): (typeof documents)["subscription TierChanged($customerId: ID!, $after: ID) {\n  tierChanged(customerId: $customerId, after: $after) {\n    eventId\n    from\n    to\n    direction\n    reviewAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TrackEvent($input: TrackEventInput!) {\n  trackEvent(input: $input) {\n    id\n    type\n    typeVersion\n    properties\n    occurredAt\n    channel\n    customer {\n      id\n    }\n  }\n}"): (typeof documents)["mutation TrackEvent($input: TrackEventInput!) {\n  trackEvent(input: $input) {\n    id\n    type\n    typeVersion\n    properties\n    occurredAt\n    channel\n    customer {\n      id\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TrackEvents($inputs: [TrackEventInput!]!) {\n  trackEvents(inputs: $inputs) {\n    index\n    event {\n      id\n      type\n      occurredAt\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}"): (typeof documents)["mutation TrackEvents($inputs: [TrackEventInput!]!) {\n  trackEvents(inputs: $inputs) {\n    index\n    event {\n      id\n      type\n      occurredAt\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

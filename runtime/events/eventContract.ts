@@ -68,6 +68,9 @@ export const boolean: Decoder<boolean> = scalar('boolean', isBoolean);
 /** An ISO 8601 time, kept as the string the producer wrote. */
 export const time: Decoder<string> = scalar('ISO time', isTime);
 
+/** Any JSON value (an object of the producer's users' own shape, such as a custom event's properties). */
+export const json: Decoder<unknown> = scalar('JSON value', (value): value is unknown => value !== undefined);
+
 /** One of some string values. */
 export function oneOf<const Values extends readonly string[]>(...values: Values): Decoder<Values[number]> {
   return scalar(values.map((value) => JSON.stringify(value)).join(' | '), (value): value is Values[number] =>

@@ -3,6 +3,7 @@ import type { AuthContext } from '../../runtime/auth/authorize';
 import type { Database } from '../../runtime/database/database';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { CustomerService } from './customers/customer.service';
+import type { CustomEventService } from './events/customEvent.service';
 import type { Customer } from './customers/customer.type';
 import type { FeedbackService } from './feedback/feedback.service';
 import type { PrivacyService } from './privacy/privacy.service';
@@ -13,6 +14,7 @@ export interface ProfileServices {
   customers: CustomerService;
   feedback: FeedbackService;
   privacy: PrivacyService;
+  customEvents: CustomEventService;
 }
 
 export interface ProfileContext extends AuthContext, ProfileServices {

@@ -6,9 +6,11 @@ import { createProfileContext } from './context';
 import { FeedbackService } from './feedback/feedback.service';
 import { PrivacyService } from './privacy/privacy.service';
 import { CustomerService } from './customers/customer.service';
+import { CustomEventService, type CustomEventPolicy } from './events/customEvent.service';
 import { profileExports } from './exports/memberExports';
 import { createMemberImport } from './imports/memberImport';
 import { buildProfileSchema } from './schema';
+import { defaultCustomEventPolicy } from './profileSettings';
 import { profileSettings } from './settings';
 
 export const profileMigrationsDir = path.join(projectRoot(), 'subgraphs/profile/migrations');
@@ -18,6 +20,8 @@ export interface ProfileOptions extends SubgraphOptions {
   phoneRegion?: string | null;
   /** Rows per batch of a bulk export (`PROFILE_EXPORT_BATCH_SIZE`). Default 1000. */
   exportBatchSize?: number;
+  /** Limits of custom events (lateness, payload size, batch size); each defaults to its setting's default. */
+  customEvents?: Partial<CustomEventPolicy>;
 }
 
 export type RunningProfile = RunningSubgraph;
@@ -27,12 +31,14 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
   const customers = new CustomerService(options.db, { phoneRegion: options.phoneRegion ?? null });
   const feedback = new FeedbackService(options.db);
   const privacy = new PrivacyService(options.db);
+  const customEvents = new CustomEventService(options.db, { ...defaultCustomEventPolicy, ...options.customEvents });
   return startSubgraph(
     {
       name: 'profile',
       migrationsDir: profileMigrationsDir,
       schema: await buildProfileSchema(),
-      createContext: (input) => createProfileContext({ db: options.db, customers, feedback, privacy }, input),
+      createContext: (input) =>
+        createProfileContext({ db: options.db, customers, feedback, privacy, customEvents }, input),
       exports: {
         datasets: profileExports,
         batchSize: options.exportBatchSize ?? profileSettings.settings.exportBatchSize.default,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runSubgraphMain } from '../../runtime/server/runSubgraphMain';
 import { defaultSubgraphPorts } from '../registry';
-import { readPhoneRegion } from './profileSettings';
+import { readCustomEventPolicy, readPhoneRegion } from './profileSettings';
 import { profileSettings } from './settings';
 import { startProfileSubgraph } from '.';
 
@@ -10,5 +10,6 @@ runSubgraphMain('profile', defaultSubgraphPorts.profile, (options, env) =>
     ...options,
     phoneRegion: readPhoneRegion(env),
     exportBatchSize: profileSettings.settings.exportBatchSize.read(env),
+    customEvents: readCustomEventPolicy(env),
   }),
 );

@@ -4,6 +4,7 @@ import { resolveRangeReference } from '../../runtime/schema/resolveRangeReferenc
 import { resolveCustomerReference } from './customers/customer.reference';
 import { BirthdayResolver } from './customers/birthday.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
+import { CustomEventResolver } from './events/customEvent.resolver';
 import { profileErrors } from './errors';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { ImportedMembersResolver } from './imports/importedMembers.resolver';
@@ -20,6 +21,7 @@ export function buildProfileSchema(): Promise<GraphQLSchema> {
       CustomerResolver,
       BirthdayResolver,
       FeedbackResolver,
+      CustomEventResolver,
       PrivacyResolver,
       ErasedCustomersResolver,
       MergeResolver,

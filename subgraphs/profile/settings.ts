@@ -9,6 +9,26 @@ export const profileSettings = defineSettings({
       accepts: 'a two-letter region such as `GB` or `DE`',
       description: 'the region national phone numbers are read in; unset, phones need a `+` or `00` prefix',
     }),
+    eventMaxLatenessDays: integerSetting('PROFILE_EVENT_MAX_LATENESS_DAYS', {
+      default: 30,
+      min: 0,
+      max: 3650,
+      description:
+        "how many days in the past a custom event may say it happened (`trackEvent`'s `occurredAt`, an app syncing its queue); older is refused (`BAD_USER_INPUT`)",
+    }),
+    eventMaxBytes: integerSetting('PROFILE_EVENT_MAX_BYTES', {
+      default: 8192,
+      min: 256,
+      max: 1_000_000,
+      description:
+        'the largest properties of one custom event, as JSON in UTF-8; larger is refused (`BAD_USER_INPUT` naming `properties`)',
+    }),
+    eventBatchMaxItems: integerSetting('PROFILE_EVENT_BATCH_MAX_ITEMS', {
+      default: 100,
+      min: 1,
+      max: 1_000,
+      description: 'the most events one `trackEvents` call takes; a longer list is refused whole (`BAD_USER_INPUT`)',
+    }),
     exportBatchSize: integerSetting('PROFILE_EXPORT_BATCH_SIZE', {
       default: 1000,
       min: 1,

@@ -136,7 +136,10 @@ async function campaignLifecycle({ marketer }: Tour) {
     await marketer.data(campaignMutation(step, ''), { id });
 }
 
-/** profile: CustomerEnrolled (the member and a friend), ProfileUpdated, ConsentChanged, MemberCardRotated, FeedbackRecorded. */
+/**
+ * profile: CustomerEnrolled (the member and a friend), ProfileUpdated, ConsentChanged, MemberCardRotated, FeedbackRecorded,
+ * CustomerEventTracked.
+ */
 async function profiles(tour: Tour) {
   const { graph, till } = tour;
   const { id } = await enrollMember(graph, 'Ada', 'Lovelace');
@@ -155,6 +158,19 @@ async function profiles(tour: Tour) {
   await app.data(`mutation($id: ID!) { rotateMemberCard(customerId: $id) { id } }`, { id });
   await app.data(`mutation($input: RecordFeedbackInput!) { recordFeedback(input: $input) { score } }`, {
     input: { customerId: id, score: 9, comment: 'Friendly staff', channel: 'MOBILE_APP' },
+  });
+  await tour.marketer.data(
+    `mutation { defineEventType(input: { name: "review.submitted", membersMaySend: true,
+       properties: [{ name: "rating", kind: NUMBER, required: true }, { name: "skus", kind: SKU_LIST }] }) { version } }`,
+  );
+  await app.data(`mutation($input: TrackEventInput!) { trackEvent(input: $input) { id } }`, {
+    input: {
+      customerId: id,
+      type: 'review.submitted',
+      properties: { rating: 5, skus: ['SHIRT-M'] },
+      channel: 'MOBILE_APP',
+      idempotencyKey: unique('review'),
+    },
   });
 }
 

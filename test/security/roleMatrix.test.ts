@@ -38,6 +38,10 @@ describe('who may do what', () => {
     // A purchase with units enough for every allowed return below.
     const penOrder = purchaseInput(member.id, { lines: [{ sku: 'PEN', quantity: 100, unitPrice: 100 }] });
     pens = (await graph.admin.data(RecordPurchaseDocument, { input: penOrder })).recordPurchase;
+    await graph.admin.data(
+      `mutation { defineEventType(input: { name: "review.submitted", membersMaySend: true,
+         properties: [{ name: "rating", kind: NUMBER, required: true }] }) { version } }`,
+    );
     clients = {
       anonymous: graph.anonymous,
       member: await graph.as({ role: 'member', subject: member.id }),
@@ -413,6 +417,42 @@ describe('who may do what', () => {
       run: (c) =>
         c.request(`mutation($input: RecordFeedbackInput!) { recordFeedback(input: $input) { score } }`, {
           input: { customerId: member.id, score: 9, channel: c === clients.associate ? 'IN_STORE' : 'ONLINE' },
+        }),
+    },
+    {
+      name: 'define a custom event type',
+      allowed: ['marketer', 'admin'],
+      field: 'defineEventType',
+      run: (c) => c.request(`mutation { defineEventType(input: { name: "page.viewed", properties: [] }) { version } }`),
+    },
+    {
+      name: 'list the custom event types',
+      allowed: ['marketer', 'admin', 'associate', 'service'],
+      field: 'eventTypes',
+      run: (c) => c.request(`{ eventTypes { name } }`),
+    },
+    {
+      name: 'track a custom event for the member',
+      allowed: ['member', 'associate', 'admin', 'service'],
+      field: 'trackEvent',
+      run: (c) =>
+        c.request(`mutation($input: TrackEventInput!) { trackEvent(input: $input) { id } }`, {
+          input: {
+            customerId: member.id,
+            type: 'review.submitted',
+            properties: { rating: 4 },
+            channel: c === clients.associate ? 'IN_STORE' : 'ONLINE',
+            idempotencyKey: unique('review'),
+          },
+        }),
+    },
+    {
+      name: "read the member's timeline",
+      allowed: ['member', 'associate', 'admin'],
+      field: 'customer.timeline',
+      run: (c) =>
+        c.request(`query($id: ID!) { customer(id: $id) { timeline(first: 5) { edges { node { type } } } } }`, {
+          id: member.id,
         }),
     },
     {

@@ -9,7 +9,8 @@ const committed = (type: string, payload: unknown, version?: number): CommittedE
   createdAt: at,
 });
 
-// One payload per type as the profile writes it (customer.service, feedback.service, privacy.service, memberImport).
+// One payload per type as the profile writes it (customer.service, feedback.service, privacy.service, memberImport,
+// customEvent.service).
 const written: Record<keyof typeof profileEvents, Record<string, unknown>> = {
   CustomerEnrolled: { customerId: 'c-1', channel: 'IN_STORE', storeId: 'berlin-1' },
   ProfileUpdated: { customerId: 'c-1' },
@@ -22,6 +23,15 @@ const written: Record<keyof typeof profileEvents, Record<string, unknown>> = {
     jobId: 'job-1',
     imported: 2,
     consents: [{ channel: 'EMAIL', granted: true, customerIds: ['c-1', 'c-2'] }],
+  },
+  CustomerEventTracked: {
+    customerId: 'c-1',
+    eventId: 'e-1',
+    type: 'cart.updated',
+    typeVersion: 2,
+    properties: { cartValue: { amount: 4999, currency: 'EUR' }, skus: ['SKU-1'], items: 1, gift: false },
+    occurredAt: '2026-06-01T08:59:00.000Z',
+    channel: 'ONLINE',
   },
 };
 

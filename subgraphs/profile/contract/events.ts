@@ -5,10 +5,13 @@ import {
   described,
   eventContracts,
   integer,
+  json,
   nullable,
   object,
   optional,
+  record,
   string,
+  time,
   type Decoded,
 } from '../../../runtime/events/eventContract';
 
@@ -61,6 +64,19 @@ const membersImportedPayload = object({
   ),
 });
 
+const customerEventTrackedPayload = object({
+  customerId: described(string, 'The profile the event is about (the survivor, when it was sent for a merged id).'),
+  eventId: described(string, "The event in the customer's timeline (`CustomerEvent.id`)."),
+  type: described(string, 'The event type: `cart.updated`, `review.submitted`, ...'),
+  typeVersion: described(integer, 'The version of the type the properties were checked against.'),
+  properties: described(
+    record(json),
+    'The properties as the type defines them: strings, numbers, booleans, money (`{ amount, currency }`, minor units) and SKU lists; emptied (`{}`) when the customer is erased.',
+  ),
+  occurredAt: described(time, 'When it happened, as the sender said (or when it was recorded).'),
+  channel: described(string, 'Where it happened (`ONLINE`, `MOBILE_APP`, `IN_STORE`, ...).'),
+});
+
 export type CustomerEnrolledPayload = Decoded<typeof customerEnrolledPayload>;
 export type ProfileChangedPayload = Decoded<typeof customerPayload>;
 export type ConsentChangedPayload = Decoded<typeof consentChangedPayload>;
@@ -68,6 +84,7 @@ export type CustomersMergedPayload = Decoded<typeof customersMergedPayload>;
 export type CustomerErasedPayload = Decoded<typeof customerErasedPayload>;
 export type FeedbackRecordedPayload = Decoded<typeof feedbackRecordedPayload>;
 export type MembersImportedPayload = Decoded<typeof membersImportedPayload>;
+export type CustomerEventTrackedPayload = Decoded<typeof customerEventTrackedPayload>;
 
 /**
  * The events the profile subgraph writes to its outbox: the contract its consumers decode with
@@ -130,5 +147,13 @@ export const profileEvents = eventContracts('profile', {
     description:
       'A batch of members came from another loyalty engine (an import job): history, not sign-ups, so nothing welcomes them; engagement takes their consent from it.',
     payload: membersImportedPayload,
+  }),
+  CustomerEventTracked: defineEvent({
+    owner: 'profile',
+    type: 'CustomerEventTracked',
+    aggregate: 'customer',
+    description:
+      "A custom event (`trackEvent`) was recorded in a customer's timeline: what campaign triggers and segments will follow.",
+    payload: customerEventTrackedPayload,
   }),
 });

@@ -22,7 +22,7 @@ export class PrivacyResolver {
   @Authorized('member', 'admin')
   @Query(() => GraphQLJSONObject, {
     description:
-      "Everything the profile holds about a member, as one JSON document: profile, identities, consent history, NPS answers and the profile's events about them. Points, vouchers and segments are in the graph (see the README's export example).",
+      "Everything the profile holds about a member, as one JSON document: profile, identities, consent history, NPS answers, custom events and the profile's outbox events about them. Points, vouchers and segments are in the graph (see the README's export example).",
   })
   async exportProfile(@Arg('customerId', () => ID) id: string, @Ctx() ctx: ProfileContext): Promise<object> {
     requireCustomerAccess(ctx.principal, ctx.customers.requireValidId(id), ['admin']);
@@ -33,7 +33,7 @@ export class PrivacyResolver {
   @Authorized('admin')
   @Mutation(() => Erasure, {
     description:
-      "Erases a member's personal data (names, identities, birthday, attributes, consents, feedback comments), including the profiles merged into theirs; the id stays, so the ledger's amounts remain for accounting, tied to no one. Recorded with the admin and the reason.",
+      "Erases a member's personal data (names, identities, birthday, attributes, consents, feedback comments, custom events' properties), including the profiles merged into theirs; the id stays, so the ledger's amounts remain for accounting, tied to no one. Recorded with the admin and the reason.",
   })
   async eraseCustomer(
     @Arg('customerId', () => ID) id: string,

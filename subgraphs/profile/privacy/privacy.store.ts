@@ -28,18 +28,33 @@ export const privacyStore = {
       feedback: await q(
         'select score, comment, channel, created_at from profile.feedback where customer_id = $1 order by created_at',
       ),
+      customEvents: await q(
+        `select type, type_version, properties, occurred_at, channel, recorded_at from profile.customer_events
+          where customer_id = $1 order by occurred_at, id`,
+      ),
       events: await q(
         `select id, type, payload, actor, created_at from profile.events where aggregate_id = $1::text order by id`,
       ),
     };
   },
 
-  /** Locks the member's profile, then erases identities, consents and feedback comments. */
+  /** Locks the member's profile, then erases identities, consents, feedback comments and custom events' properties. */
   async eraseContactData(tx: Queryable, customerId: string): Promise<void> {
     await tx.query('select 1 from profile.customers where id = $1 for update', [customerId]);
     await tx.query('delete from profile.identities where customer_id = $1', [customerId]);
     await tx.query('delete from profile.consents where customer_id = $1', [customerId]);
     await tx.query('update profile.feedback set comment = null where customer_id = $1', [customerId]);
+    await tx.query(
+      'update profile.customer_events set properties = null where customer_id = $1 and properties is not null',
+      [customerId],
+    );
+    // The outbox keeps that the events happened, not what they said (a review's text is the member's).
+    await tx.query(
+      `update profile.events set payload = jsonb_set(payload, '{properties}', '{}'::jsonb)
+        where type = 'CustomerEventTracked'
+          and aggregate_id in (select id::text from profile.customers where id = $1 or merged_into = $1)`,
+      [customerId],
+    );
   },
 
   /** Blanks the profile and the profiles merged into it; returns when each was erased. */

@@ -1,0 +1,171 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireChannelAccess, requireCustomerAccess, requirePrincipal } from '../../../runtime/auth/authorize';
+import { actorOf, type Principal } from '../../../runtime/auth/principal';
+import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import type { Connection } from '../../../runtime/pagination/connection';
+import { toConnection } from '../../../runtime/pagination/connection';
+import { checkPageSize, decodeCursor } from '../../../runtime/pagination/cursor';
+import { batchItemFailure, invalidItem, requireBatchSize } from '../../../runtime/schema/batchItems';
+import type { ProfileContext } from '../context';
+import { CustomerError, CustomerErrorKind } from '../customers/customer.errors';
+import { Customer } from '../customers/customer.type';
+import { profileErrorCodes } from '../errors';
+import type { CustomerEventRow, TimelinePosition } from './customerEvent.store';
+import {
+  CustomerEvent,
+  CustomerEventConnection,
+  DefineEventTypeInput,
+  EventType,
+  TrackEventBatchResult,
+  TrackEventInput,
+} from './customEvent.type';
+import type { EventTypeRow } from './eventType.store';
+
+const toEventType = (row: EventTypeRow): EventType => ({
+  name: row.name,
+  version: row.version,
+  description: row.description,
+  properties: row.properties,
+  membersMaySend: row.members_may_send,
+  definedAt: row.defined_at,
+});
+
+const timelineTypesMax = 20;
+
+/** A timeline position as an opaque cursor: the time and id of the last event of a page. */
+const cursorOf = (row: CustomerEventRow): string => `${row.occurred_at.toISOString()}|${row.id}`;
+
+function positionAfter(after: string | null | undefined): TimelinePosition | null {
+  if (after === null || after === undefined) return null;
+  const [occurredAt, id, ...rest] = decodeCursor<string>(after, 'string').split('|');
+  if (!occurredAt || !id || rest.length > 0 || Number.isNaN(Date.parse(occurredAt))) {
+    throw userInputError(`"${after.slice(0, 64)}" is not a valid cursor`, { argument: 'after' });
+  }
+  return { occurredAt, id };
+}
+
+@Resolver(() => Customer)
+export class CustomEventResolver {
+  @Authorized('marketer', 'admin')
+  @Mutation(() => EventType, {
+    description:
+      'Defines a custom event type (marketers, admins), or redefines it as a new version when the definition changed; the same definition again answers the current version. Events already tracked keep their version.',
+  })
+  async defineEventType(@Arg('input') input: DefineEventTypeInput, @Ctx() ctx: ProfileContext): Promise<EventType> {
+    const definition = { ...input, description: input.description ?? null };
+    return toEventType(await ctx.customEvents.defineType(definition, actorOf(ctx.principal)));
+  }
+
+  @Authorized('marketer', 'admin', 'associate', 'service')
+  @Query(() => [EventType], { description: 'Every custom event type, at its latest version, by name.' })
+  async eventTypes(@Ctx() ctx: ProfileContext): Promise<EventType[]> {
+    return (await ctx.customEvents.types()).map(toEventType);
+  }
+
+  @Authorized('member', 'associate', 'service', 'admin')
+  @Mutation(() => CustomerEvent, {
+    description:
+      'Records a custom event for a customer, found by id or by an identifier: a member their own, of types members may send; an associate for IN_STORE; an integration for its channel; an admin. Unknown types or properties, values of the wrong kind and payloads over `PROFILE_EVENT_MAX_BYTES` are BAD_USER_INPUT naming the property (`extensions.field`), and nothing is stored. Idempotent on (channel, idempotencyKey): a retry answers the first event, another event under the key is a CONFLICT.',
+  })
+  async trackEvent(@Arg('input') input: TrackEventInput, @Ctx() ctx: ProfileContext): Promise<CustomerEvent> {
+    return this.toEvent(ctx, await this.track(ctx, requirePrincipal(ctx.principal), input));
+  }
+
+  @Authorized('member', 'associate', 'service', 'admin')
+  @Mutation(() => [TrackEventBatchResult], {
+    description:
+      'Records a batch of custom events (an app or a shop syncing its queue): one result per input, in input order, each as `trackEvent` would answer it, with the same roles per item. A failed item has its coded `error` and never stops or undoes the others; a retried batch answers the first events. At most `PROFILE_EVENT_BATCH_MAX_ITEMS` inputs (default 100), else BAD_USER_INPUT and nothing is done.',
+  })
+  async trackEvents(
+    @Arg('inputs', () => [TrackEventInput], { validate: false }) inputs: TrackEventInput[],
+    @Ctx() ctx: ProfileContext,
+  ): Promise<TrackEventBatchResult[]> {
+    requireBatchSize(inputs.length, ctx.customEvents.policy.batchMaxItems);
+    const caller = requirePrincipal(ctx.principal);
+    const results: TrackEventBatchResult[] = [];
+    // One after another, in input order: a retry of an item within the batch answers the first.
+    for (const [index, input] of inputs.entries()) {
+      const invalid = await invalidItem(input);
+      if (invalid) {
+        results.push({ index, event: null, error: invalid.error });
+        continue;
+      }
+      try {
+        results.push({ index, event: await this.toEvent(ctx, await this.track(ctx, caller, input)), error: null });
+      } catch (error) {
+        results.push({ index, event: null, error: batchItemFailure(profileErrorCodes, error).error });
+      }
+    }
+    return results;
+  }
+
+  @Authorized('member', 'associate', 'admin')
+  @FieldResolver(() => CustomerEventConnection, {
+    description:
+      "The customer's custom events, newest first (by when they happened), a page at a time; `types` keeps only those types. The member themself and staff.",
+  })
+  async timeline(
+    @Root() customer: Customer,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('types', () => [String], { nullable: true }) types: string[] | null,
+    @Ctx() ctx: ProfileContext,
+  ): Promise<Connection<CustomerEvent>> {
+    requireCustomerAccess(ctx.principal, customer.id, ['associate', 'admin']);
+    const size = checkPageSize(first);
+    if (types && (types.length > timelineTypesMax || types.some((type) => type.length > 64))) {
+      throw userInputError(`types takes at most ${timelineTypesMax} event type names`, { argument: 'types' });
+    }
+    const rows = await ctx.customEvents.timeline(customer.id, {
+      first: size,
+      after: positionAfter(after),
+      types: types ?? null,
+    });
+    return toConnection(rows, size, cursorOf, (row) => ({ ...this.fields(row), customer }));
+  }
+
+  private async track(ctx: ProfileContext, caller: Principal, input: TrackEventInput): Promise<CustomerEventRow> {
+    const customerId = await this.customerOf(ctx, input);
+    if (caller.role === 'member') requireCustomerAccess(caller, customerId, []);
+    else requireChannelAccess(caller, input.channel, caller.role === 'associate' ? (caller.storeId ?? null) : null);
+    return ctx.customEvents.track(
+      {
+        customerId,
+        type: input.type,
+        properties: input.properties ?? {},
+        occurredAt: input.occurredAt ?? null,
+        channel: input.channel,
+        idempotencyKey: input.idempotencyKey,
+      },
+      { actor: actorOf(caller), isMember: caller.role === 'member' },
+    );
+  }
+
+  /** The id the input names the customer by: given, or the owner of the identifier. */
+  private async customerOf(ctx: ProfileContext, input: TrackEventInput): Promise<string> {
+    if (Boolean(input.customerId) === Boolean(input.identifier)) {
+      throw userInputError('Name the customer by customerId or by identifier (one of them)', { field: 'customerId' });
+    }
+    if (input.customerId) return ctx.customers.requireValidId(input.customerId);
+    const { type, value } = input.identifier!;
+    const id = await ctx.customers.idByIdentifier(type, value);
+    if (!id) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has this ${type.toLowerCase()}`);
+    return id;
+  }
+
+  private fields(row: CustomerEventRow): Omit<CustomerEvent, 'customer'> {
+    return {
+      id: row.id,
+      type: row.type,
+      typeVersion: row.type_version,
+      properties: row.properties,
+      occurredAt: row.occurred_at,
+      channel: row.channel,
+      recordedAt: row.recorded_at,
+    };
+  }
+
+  private async toEvent(ctx: ProfileContext, row: CustomerEventRow): Promise<CustomerEvent> {
+    return { ...this.fields(row), customer: (await ctx.loaders.customerById.load(row.customer_id))! };
+  }
+}

@@ -1,0 +1,119 @@
+import type { Queryable } from '../../../runtime/database/database';
+
+export interface CustomerEventRow {
+  id: string;
+  customer_id: string;
+  type: string;
+  type_version: number;
+  properties: Record<string, unknown> | null;
+  occurred_at: Date;
+  channel: string;
+  idempotency_key: string;
+  fingerprint: string;
+  recorded_at: Date;
+}
+
+export interface NewCustomerEvent {
+  id: string;
+  customerId: string;
+  type: string;
+  typeVersion: number;
+  properties: Record<string, unknown>;
+  occurredAt: Date;
+  channel: string;
+  idempotencyKey: string;
+  fingerprint: string;
+}
+
+/** A position in a timeline: newest first, ties by id. */
+export interface TimelinePosition {
+  occurredAt: string;
+  id: string;
+}
+
+/** SQL for `profile.customer_events`: each customer's custom events. */
+export const customerEventStore = {
+  /**
+   * Locks the profile against a merge or erasure until the transaction ends (shared: events of one
+   * member do not wait for each other); what it is now.
+   */
+  async lockCustomer(
+    tx: Queryable,
+    customerId: string,
+  ): Promise<{ merged_into: string | null; erased_at: Date | null } | undefined> {
+    const { rows } = await tx.query<{ merged_into: string | null; erased_at: Date | null }>(
+      'select merged_into, erased_at from profile.customers where id = $1 for share',
+      [customerId],
+    );
+    return rows[0];
+  },
+
+  /** Inserts the event unless its key was used on its channel; the row under the key either way. */
+  async insertOrExisting(
+    tx: Queryable,
+    event: NewCustomerEvent,
+  ): Promise<{ row: CustomerEventRow; inserted: boolean }> {
+    const { rows } = await tx.query<CustomerEventRow>(
+      `insert into profile.customer_events
+         (id, customer_id, type, type_version, properties, occurred_at, channel, idempotency_key, fingerprint)
+       values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
+       on conflict (channel, idempotency_key) do nothing returning *`,
+      [
+        event.id,
+        event.customerId,
+        event.type,
+        event.typeVersion,
+        JSON.stringify(event.properties),
+        event.occurredAt,
+        event.channel,
+        event.idempotencyKey,
+        event.fingerprint,
+      ],
+    );
+    if (rows[0]) return { row: rows[0], inserted: true };
+    return { row: (await this.byKey(tx, event.channel, event.idempotencyKey))!, inserted: false };
+  },
+
+  async byKey(db: Queryable, channel: string, idempotencyKey: string): Promise<CustomerEventRow | undefined> {
+    const { rows } = await db.query<CustomerEventRow>(
+      'select * from profile.customer_events where channel = $1 and idempotency_key = $2',
+      [channel, idempotencyKey],
+    );
+    return rows[0];
+  },
+
+  /**
+   * A page of the customer's timeline after `after`, newest first: `first + 1` rows at most. Each
+   * read walks the (customer, occurred_at desc, id desc) index from the cursor, or the (customer,
+   * type, ...) one per type asked, so a page costs the same after millions of events.
+   */
+  async timeline(
+    db: Queryable,
+    customerId: string,
+    options: { first: number; after: TimelinePosition | null; types: readonly string[] | null },
+  ): Promise<CustomerEventRow[]> {
+    // Spelled out per case: a `$n is null or ...` condition would keep the planner from seeking the index.
+    const after = options.after ? 'and (occurred_at, id) < ($3::timestamptz, $4::uuid)' : '';
+    const params = options.after
+      ? [customerId, options.first + 1, options.after.occurredAt, options.after.id]
+      : [customerId, options.first + 1];
+    if (!options.types) {
+      const { rows } = await db.query<CustomerEventRow>(
+        `select * from profile.customer_events where customer_id = $1 ${after}
+          order by occurred_at desc, id desc limit $2`,
+        params,
+      );
+      return rows;
+    }
+    const { rows } = await db.query<CustomerEventRow>(
+      `select e.* from unnest($${params.length + 1}::text[]) as asked(type)
+         cross join lateral (
+           select * from profile.customer_events
+            where customer_id = $1 and type = asked.type ${after}
+            order by occurred_at desc, id desc limit $2) e
+        order by e.occurred_at desc, e.id desc limit $2`,
+      [...params, [...new Set(options.types)]],
+    );
+    return rows;
+  },
+};

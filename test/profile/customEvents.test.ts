@@ -1,0 +1,335 @@
+import {
+  CustomerTimelineDocument,
+  type CustomerTimelineQuery,
+  DefineEventTypeDocument,
+  TrackEventDocument,
+  TrackEventsDocument,
+  type TrackEventInput,
+} from '../../examples/sdk/graphql';
+import { enrollMember, unique } from '../support/fixtures';
+import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
+
+const errorOf = (result: GraphQLResult<unknown>) => ({
+  code: result.errors?.[0]?.extensions?.code ?? 'OK',
+  field: result.errors?.[0]?.extensions?.field,
+});
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+describe('custom events: types marketers define, events tracked for customers, their timeline', () => {
+  let graph: TestGraph;
+  let marketer: GraphClient;
+  let shop: GraphClient;
+
+  const storedEvents = async (customerId: string) =>
+    Number(
+      (
+        await graph.database.db.query<{ n: string }>(
+          'select count(*) as n from profile.customer_events where customer_id = $1',
+          [customerId],
+        )
+      ).rows[0]!.n,
+    );
+  const trackedOutbox = async (customerId: string) =>
+    (
+      await graph.database.db.query<{ payload: Record<string, unknown> }>(
+        `select payload from profile.events where type = 'CustomerEventTracked' and aggregate_id = $1 order by id`,
+        [customerId],
+      )
+    ).rows.map((row) => row.payload);
+  const cart = (customerId: string, overrides: Partial<TrackEventInput> = {}): TrackEventInput => ({
+    customerId,
+    type: 'cart.updated',
+    properties: { cartValue: { amount: 4999, currency: 'EUR' }, skus: ['TEA-1', 'MUG-2'], items: 2 },
+    channel: 'ONLINE',
+    idempotencyKey: unique('cart'),
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    graph = await startTestGraph({ customEvents: { batchMaxItems: 5, maxPayloadBytes: 512 } });
+    marketer = await graph.as({ role: 'marketer', subject: 'mia' });
+    shop = await graph.as({ role: 'service', subject: 'shop', channel: 'ONLINE' });
+    await marketer.data(DefineEventTypeDocument, {
+      input: {
+        name: 'cart.updated',
+        properties: [
+          { name: 'cartValue', kind: 'MONEY', required: true },
+          { name: 'skus', kind: 'SKU_LIST', required: true },
+          { name: 'items', kind: 'NUMBER' },
+          { name: 'gift', kind: 'BOOLEAN' },
+        ],
+      },
+    });
+    await marketer.data(DefineEventTypeDocument, {
+      input: {
+        name: 'review.submitted',
+        membersMaySend: true,
+        properties: [
+          { name: 'rating', kind: 'NUMBER', required: true },
+          { name: 'text', kind: 'STRING' },
+        ],
+      },
+    });
+  });
+  afterAll(() => graph?.stop());
+
+  it('lets marketers define types, versions a redefinition, and refuses a badly named type', async () => {
+    const first = await marketer.data(DefineEventTypeDocument, {
+      input: { name: 'page.viewed', properties: [{ name: 'path', kind: 'STRING', required: true }] },
+    });
+    expect(first.defineEventType).toMatchObject({ name: 'page.viewed', version: 1, membersMaySend: false });
+    const again = await marketer.data(DefineEventTypeDocument, {
+      input: { name: 'page.viewed', properties: [{ name: 'path', kind: 'STRING', required: true }] },
+    });
+    expect(again.defineEventType.version).toBe(1);
+    const changed = await marketer.data(DefineEventTypeDocument, {
+      input: {
+        name: 'page.viewed',
+        properties: [
+          { name: 'path', kind: 'STRING', required: true },
+          { name: 'referrer', kind: 'STRING' },
+        ],
+      },
+    });
+    expect(changed.defineEventType.version).toBe(2);
+    const { eventTypes } = await shop.data<{ eventTypes: Array<{ name: string; version: number }> }, object>(
+      '{ eventTypes { name version } }',
+    );
+    expect(eventTypes.map((type) => `${type.name}@${type.version}`)).toEqual([
+      'cart.updated@1',
+      'page.viewed@2',
+      'review.submitted@1',
+    ]);
+
+    const badName = await marketer.request(DefineEventTypeDocument, {
+      input: { name: 'Cart Updated', properties: [] },
+    });
+    expect(errorOf(badName)).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
+    const twice = await marketer.request(DefineEventTypeDocument, {
+      input: {
+        name: 'twice.named',
+        properties: [
+          { name: 'a', kind: 'STRING' },
+          { name: 'a', kind: 'NUMBER' },
+        ],
+      },
+    });
+    expect(errorOf(twice)).toEqual({ code: 'BAD_USER_INPUT', field: 'properties.1.name' });
+    expect(errorOf(await shop.request(DefineEventTypeDocument, { input: { name: 'x.y', properties: [] } })).code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('tracks an event by id or by identifier, with its outbox event in the same transaction', async () => {
+    const member = await enrollMember(graph, 'Tess');
+    const byId = await shop.data(TrackEventDocument, { input: cart(member.id) });
+    expect(byId.trackEvent).toMatchObject({
+      type: 'cart.updated',
+      typeVersion: 1,
+      channel: 'ONLINE',
+      customer: { id: member.id },
+      properties: { cartValue: { amount: 4999, currency: 'EUR' }, skus: ['TEA-1', 'MUG-2'], items: 2 },
+    });
+    const byEmail = await shop.data(TrackEventDocument, {
+      input: { ...cart(member.id), customerId: null, identifier: { type: 'EMAIL', value: member.email } },
+    });
+    expect(byEmail.trackEvent.customer.id).toBe(member.id);
+    expect(await trackedOutbox(member.id)).toEqual([
+      expect.objectContaining({ eventId: byId.trackEvent.id, type: 'cart.updated', typeVersion: 1, channel: 'ONLINE' }),
+      expect.objectContaining({ eventId: byEmail.trackEvent.id }),
+    ]);
+    const nobody = await shop.request(TrackEventDocument, {
+      input: { ...cart(member.id), customerId: null, identifier: { type: 'EMAIL', value: 'nobody@example.com' } },
+    });
+    expect(errorOf(nobody).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses unknown types and properties, wrong kinds and oversize payloads, naming the property, storing nothing', async () => {
+    const member = await enrollMember(graph, 'Val');
+    const refusals: Array<[Partial<TrackEventInput>, string]> = [
+      [{ type: 'cart.emptied' }, 'type'],
+      [{ properties: { cartValue: { amount: 1, currency: 'EUR' }, skus: [], colour: 'red' } }, 'properties.colour'],
+      [{ properties: { cartValue: { amount: 1, currency: 'EUR' }, skus: [], items: 'two' } }, 'properties.items'],
+      [{ properties: { cartValue: { amount: 1.5, currency: 'EUR' }, skus: [] } }, 'properties.cartValue'],
+      [{ properties: { cartValue: { amount: 1, currency: 'EUR' }, skus: [''] } }, 'properties.skus'],
+      [{ properties: { cartValue: { amount: 1, currency: 'EUR' }, skus: [], gift: 'yes' } }, 'properties.gift'],
+      [{ properties: { skus: ['TEA-1'] } }, 'properties.cartValue'],
+      [{ properties: { cartValue: { amount: 1, currency: 'EUR' }, skus: Array(60).fill('SKU-0001') } }, 'properties'],
+      [{ occurredAt: new Date(Date.now() + 3_600_000).toISOString() }, 'occurredAt'],
+      [{ occurredAt: new Date(Date.now() - 31 * 86_400_000).toISOString() }, 'occurredAt'],
+    ];
+    for (const [overrides, field] of refusals) {
+      const answer = await shop.request(TrackEventDocument, { input: cart(member.id, overrides) });
+      expect({ field, error: errorOf(answer) }).toEqual({ field, error: { code: 'BAD_USER_INPUT', field } });
+    }
+    expect(await storedEvents(member.id)).toBe(0);
+    expect(await trackedOutbox(member.id)).toEqual([]);
+  });
+
+  it('answers a retry with the first event and a different event under the same key with CONFLICT', async () => {
+    const member = await enrollMember(graph, 'Rhys');
+    const input = cart(member.id, { occurredAt: minutesAgo(5) });
+    const first = await shop.data(TrackEventDocument, { input });
+    // The same properties written in another order are the same event.
+    const reordered = {
+      ...input,
+      properties: { items: 2, skus: ['TEA-1', 'MUG-2'], cartValue: { currency: 'EUR', amount: 4999 } },
+    };
+    const retry = await shop.data(TrackEventDocument, { input: reordered });
+    expect(retry.trackEvent.id).toBe(first.trackEvent.id);
+    const other = await shop.request(TrackEventDocument, {
+      input: { ...input, properties: { ...(input.properties as object), items: 3 } },
+    });
+    expect(errorOf(other)).toEqual({ code: 'CONFLICT', field: 'idempotencyKey' });
+    expect(await storedEvents(member.id)).toBe(1);
+    expect(await trackedOutbox(member.id)).toHaveLength(1);
+  });
+
+  it('lets a member track only their own events of types members may send; staff by their channel', async () => {
+    const ada = await enrollMember(graph, 'Ada');
+    const bob = await enrollMember(graph, 'Bob');
+    const asAda = await graph.as({ role: 'member', subject: ada.id });
+    const review = (customerId: string) => ({
+      customerId,
+      type: 'review.submitted',
+      properties: { rating: 5, text: 'Lovely tea' },
+      channel: 'MOBILE_APP',
+      idempotencyKey: unique('review'),
+    });
+    expect((await asAda.data(TrackEventDocument, { input: review(ada.id) })).trackEvent.type).toBe('review.submitted');
+    expect(errorOf(await asAda.request(TrackEventDocument, { input: review(bob.id) })).code).toBe('FORBIDDEN');
+    const notAllowed = await asAda.request(TrackEventDocument, { input: cart(ada.id, { channel: 'MOBILE_APP' }) });
+    expect(errorOf(notAllowed)).toEqual({ code: 'FORBIDDEN', field: 'type' });
+
+    expect(errorOf(await shop.request(TrackEventDocument, { input: cart(ada.id, { channel: 'IN_STORE' }) })).code).toBe(
+      'FORBIDDEN',
+    );
+    const associate = await graph.as({ role: 'associate', subject: 'ana@london-1', storeId: 'london-1' });
+    expect(
+      (await associate.data(TrackEventDocument, { input: cart(ada.id, { channel: 'IN_STORE' }) })).trackEvent.channel,
+    ).toBe('IN_STORE');
+    expect(errorOf(await marketer.request(TrackEventDocument, { input: cart(ada.id) })).code).toBe('FORBIDDEN');
+    expect(await storedEvents(ada.id)).toBe(2);
+    expect(await storedEvents(bob.id)).toBe(0);
+  });
+
+  it('records a batch item by item, each success or coded error, and refuses a batch over the limit', async () => {
+    const member = await enrollMember(graph, 'Bea');
+    const good = cart(member.id);
+    const inputs: TrackEventInput[] = [
+      good,
+      cart(member.id, { properties: { cartValue: { amount: 1, currency: 'EUR' }, skus: [], items: false } }),
+      cart('00000000-0000-4000-8000-000000000000'),
+      cart(member.id, { idempotencyKey: '' }),
+      good,
+    ];
+    const { trackEvents } = await shop.data(TrackEventsDocument, { inputs });
+    expect(trackEvents.map((item) => item.error?.code ?? 'OK')).toEqual([
+      'OK',
+      'BAD_USER_INPUT',
+      'NOT_FOUND',
+      'BAD_USER_INPUT',
+      'OK',
+    ]);
+    expect(trackEvents[1]!.error!.field).toBe('properties.items');
+    expect(trackEvents[3]!.error!.field).toBe('idempotencyKey');
+    expect(trackEvents[4]!.event!.id).toBe(trackEvents[0]!.event!.id);
+    expect(await storedEvents(member.id)).toBe(1);
+
+    const tooMany = await shop.request(TrackEventsDocument, {
+      inputs: Array.from({ length: 6 }, () => cart(member.id)),
+    });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'inputs', maxItems: 5 });
+    expect(await storedEvents(member.id)).toBe(1);
+  });
+
+  it('pages the timeline newest first, filters by type, for the member and staff only', async () => {
+    const member = await enrollMember(graph, 'Tim');
+    const other = await enrollMember(graph, 'Oli');
+    const asMember = await graph.as({ role: 'member', subject: member.id });
+    const inputs: TrackEventInput[] = [50, 40, 30, 20, 10].map((minutes, index) =>
+      index % 2 === 0
+        ? cart(member.id, { occurredAt: minutesAgo(minutes) })
+        : {
+            customerId: member.id,
+            type: 'review.submitted',
+            properties: { rating: index },
+            channel: 'ONLINE',
+            idempotencyKey: unique('review'),
+            occurredAt: minutesAgo(minutes),
+          },
+    );
+    const { trackEvents } = await shop.data(TrackEventsDocument, { inputs });
+    const ids = trackEvents.map((item) => item.event!.id);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const answer: CustomerTimelineQuery = await asMember.data(CustomerTimelineDocument, {
+        id: member.id,
+        first: 2,
+        after,
+      });
+      const customer = answer.customer;
+      seen.push(...customer!.timeline.edges.map((edge) => edge.node.id));
+      expect(customer!.timeline.pageInfo.hasNextPage).toBe(page < 2);
+      after = customer!.timeline.pageInfo.endCursor ?? null;
+    }
+    expect(seen).toEqual([...ids].reverse());
+
+    const associate = await graph.as({ role: 'associate', subject: 'ana@london-1', storeId: 'london-1' });
+    const reviews = await associate.data(CustomerTimelineDocument, { id: member.id, types: ['review.submitted'] });
+    expect(reviews.customer!.timeline.edges.map((edge) => edge.node.id)).toEqual([ids[3], ids[1]]);
+    const both = await associate.data(CustomerTimelineDocument, {
+      id: member.id,
+      first: 3,
+      after: reviews.customer!.timeline.edges[0]!.cursor,
+      types: ['cart.updated', 'review.submitted'],
+    });
+    expect(both.customer!.timeline.edges.map((edge) => edge.node.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(both.customer!.timeline.pageInfo.hasNextPage).toBe(false);
+
+    const asOther = await graph.as({ role: 'member', subject: other.id });
+    expect(errorOf(await asOther.request(CustomerTimelineDocument, { id: member.id })).code).toBe('FORBIDDEN');
+    const badCursor = await asMember.request(CustomerTimelineDocument, { id: member.id, after: 'nonsense' });
+    expect(errorOf(badCursor).code).toBe('BAD_USER_INPUT');
+  });
+
+  it("answers a merged profile's events under the survivor, and erasure removes their properties", async () => {
+    const survivor = await enrollMember(graph, 'Sam');
+    const merged = await enrollMember(graph, 'Sammy');
+    const before = await shop.data(TrackEventDocument, { input: cart(merged.id, { occurredAt: minutesAgo(3) }) });
+    await graph.admin.data(
+      `mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m, reason: "same person") { mergedId } }`,
+      { s: survivor.id, m: merged.id },
+    );
+    const after = await shop.data(TrackEventDocument, { input: cart(merged.id) });
+    expect(after.trackEvent.customer.id).toBe(survivor.id);
+    const timeline = await graph.admin.data(CustomerTimelineDocument, { id: merged.id });
+    expect(timeline.customer!.id).toBe(survivor.id);
+    expect(timeline.customer!.timeline.edges.map((edge) => edge.node.id)).toEqual([
+      after.trackEvent.id,
+      before.trackEvent.id,
+    ]);
+
+    const exported = await graph.admin.data<{ exportProfile: { customEvents: Array<{ type: string }> } }, object>(
+      `query($id: ID!) { exportProfile(customerId: $id) }`,
+      { id: survivor.id },
+    );
+    expect(exported.exportProfile.customEvents.map((event) => event.type)).toEqual(['cart.updated', 'cart.updated']);
+    await graph.admin.data(
+      `mutation($id: ID!) { eraseCustomer(customerId: $id, reason: "member asked") { customerId } }`,
+      {
+        id: survivor.id,
+      },
+    );
+    const erased = await graph.admin.data(CustomerTimelineDocument, { id: survivor.id });
+    expect(erased.customer!.timeline.edges.map((edge) => [edge.node.type, edge.node.properties])).toEqual([
+      ['cart.updated', null],
+      ['cart.updated', null],
+    ]);
+    const outbox = [...(await trackedOutbox(merged.id)), ...(await trackedOutbox(survivor.id))];
+    expect(outbox.map((payload) => payload.properties)).toEqual([{}, {}]);
+    expect(errorOf(await shop.request(TrackEventDocument, { input: cart(survivor.id) })).code).toBe('NOT_FOUND');
+  });
+});
