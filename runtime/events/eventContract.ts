@@ -66,6 +66,8 @@ export const number: Decoder<number> = scalar('number', isNumber);
 export const integer: Decoder<number> = scalar('integer', isInteger);
 export const boolean: Decoder<boolean> = scalar('boolean', isBoolean);
 /** An ISO 8601 time, kept as the string the producer wrote. */
+/** Any JSON value, as written (free-form data such as a member's attributes). */
+export const json: Decoder<unknown> = { describe: 'any JSON value', decode: (value) => value };
 export const time: Decoder<string> = scalar('ISO time', isTime);
 
 /** One of some string values. */
