@@ -107,7 +107,8 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     options,
   );
   await history.start(options.historyIntervalMs ?? defaultHistoryIntervalMs);
-  await memberProfiles.start(options.historyIntervalMs ?? defaultHistoryIntervalMs);
+  // Woken by the profile's NOTIFY; the interval is only the safety net.
+  await memberProfiles.start(defaultHistoryIntervalMs);
   return {
     ...subgraph,
     history,
