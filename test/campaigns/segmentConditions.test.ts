@@ -244,6 +244,13 @@ describe('segment conditions beyond purchases, through the gateway', () => {
       id: survivor.id,
     });
     await eventuallyIn(survivor.id, (keys) => !keys.includes('in-nice') && !keys.includes('in-vip'), 'the erasure');
+    // The attributes the profile's events carried for this view go with the erasure too.
+    const { rows } = await graph.database.db.query<{ payload: Record<string, unknown> }>(
+      `select payload from profile.events where type = 'ProfileUpdated' and aggregate_id = any($1::text[])`,
+      [[survivor.id, merged.id]],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => 'attributes' in row.payload)).toEqual([]);
     expect(await keysOf(survivor.id)).toContain('not-in-lyon');
   });
 });
