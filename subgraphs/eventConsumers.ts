@@ -1,4 +1,5 @@
 import type { AnyEventContract } from '../runtime/events/eventContract';
+import { memberProfileEvents } from './campaign/segments/memberProfiles';
 import { historyEvents } from './campaign/segments/purchaseHistory';
 import { memberViewEvents } from './engagement/members/memberView';
 import { notificationEvents } from './engagement/notifications/notification.rules';
@@ -29,6 +30,12 @@ export const eventConsumers: readonly EventConsumer[] = [
     name: 'purchase history (segments, badges, leaderboards)',
     module: 'subgraphs/campaign/segments/purchaseHistory.ts',
     reads: historyEvents,
+  },
+  {
+    subgraph: 'campaign',
+    name: 'member profiles (attributes and consent for segments, merges, erasure)',
+    module: 'subgraphs/campaign/segments/memberProfiles.ts',
+    reads: memberProfileEvents,
   },
   {
     subgraph: 'ledger',

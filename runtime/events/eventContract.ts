@@ -68,7 +68,7 @@ export const boolean: Decoder<boolean> = scalar('boolean', isBoolean);
 /** An ISO 8601 time, kept as the string the producer wrote. */
 export const time: Decoder<string> = scalar('ISO time', isTime);
 
-/** Any JSON value (an object of the producer's users' own shape, such as a custom event's properties). */
+/** Any JSON value, as written (free-form data of the producer's users' own shape: a member's attributes, a custom event's properties). */
 export const json: Decoder<unknown> = scalar('JSON value', (value): value is unknown => value !== undefined);
 
 /** One of some string values. */

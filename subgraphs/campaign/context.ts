@@ -12,8 +12,11 @@ import type { LeaderboardService } from './leaderboards/leaderboard.service';
 import { leaderboardStore, type Membership } from './leaderboards/leaderboard.store';
 import type { ClaimReads, QuoteService } from './quotes/quote.service';
 import type { PurchaseHistory } from './segments/purchaseHistory';
+import type { AudienceService } from './segments/audience.service';
+import { audienceStore } from './segments/audience.store';
 import type { SegmentService } from './segments/segment.service';
 import { segmentStore, type StoredStats } from './segments/segment.store';
+import { segmentMembershipStore } from './segments/segmentMembership.store';
 import type { SimulationService } from './simulation/simulation.service';
 
 export interface CampaignServices {
@@ -23,6 +26,7 @@ export interface CampaignServices {
   quotes: QuoteService;
   history: PurchaseHistory;
   segments: SegmentService;
+  audiences: AudienceService;
   simulations: SimulationService;
   badges: BadgeService;
   leaderboards: LeaderboardService;
@@ -36,6 +40,12 @@ export interface CampaignContext extends CampaignServices, AuthContext {
     earnRates: DataLoader<'all', EarnRateRecord[]>;
     /** Every member's figures, read once per request however many campaigns or segments ask. */
     allStats: DataLoader<'all', StoredStats[]>;
+    /** Every segment's members now, in one statement however many segments ask. */
+    segmentMembers: DataLoader<'all', Map<string, string[]>>;
+    /** The keys of the segments each customer is in now, one statement for every customer of a request. */
+    customerSegments: DataLoader<string, string[]>;
+    /** Members per static audience, one query for every audience of a request. */
+    audienceMembers: DataLoader<string, number>;
     /** Per-customer figures, one query for every customer of a request. */
     stats: DataLoader<string, StoredStats | undefined>;
     /** The badge catalog, retired badges included, read once per request. */
@@ -65,6 +75,24 @@ export function createCampaignContext(services: CampaignServices, { principal }:
       allStats: new DataLoader(async (keys) => {
         const all = await segmentStore.allStats(services.db);
         return keys.map(() => all);
+      }),
+      segmentMembers: new DataLoader(async (keys) => {
+        const segments = await segmentStore.all(services.db);
+        const members = await segmentMembershipStore.membersOf(services.db, segments, services.quotes.clock());
+        return keys.map(() => members);
+      }),
+      customerSegments: new DataLoader(async (ids) => {
+        const segments = await segmentStore.all(services.db);
+        const at = services.quotes.clock();
+        return segmentMembershipStore.segmentsAt(
+          services.db,
+          segments,
+          ids.map((customerId) => ({ customerId, at })),
+        );
+      }),
+      audienceMembers: new DataLoader(async (keys) => {
+        const found = await audienceStore.memberCounts(services.db, keys);
+        return keys.map((key) => found.get(key) ?? 0);
       }),
       stats: new DataLoader(async (ids) => {
         const found = await segmentStore.statsOf(services.db, ids);

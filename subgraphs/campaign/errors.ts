@@ -14,6 +14,8 @@ export enum CampaignErrorKind {
   InvalidSegment = 'InvalidSegment',
   /** No marketer-defined segment has that key. */
   UnknownSegment = 'UnknownSegment',
+  /** No static audience has that key. */
+  UnknownAudience = 'UnknownAudience',
   /** A badge definition that cannot be taken. */
   InvalidBadge = 'InvalidBadge',
   /** No badge has that key. */
@@ -36,6 +38,7 @@ export const campaignErrorCodes: Record<CampaignErrorKind | QuoteErrorKind, Erro
   [CampaignErrorKind.CampaignConflict]: ErrorCode.CONFLICT,
   [CampaignErrorKind.InvalidSegment]: ErrorCode.BAD_USER_INPUT,
   [CampaignErrorKind.UnknownSegment]: ErrorCode.NOT_FOUND,
+  [CampaignErrorKind.UnknownAudience]: ErrorCode.NOT_FOUND,
   [CampaignErrorKind.InvalidBadge]: ErrorCode.BAD_USER_INPUT,
   [CampaignErrorKind.UnknownBadge]: ErrorCode.NOT_FOUND,
   [CampaignErrorKind.BadgeConflict]: ErrorCode.CONFLICT,

@@ -16,6 +16,8 @@ import { LeaderboardService } from './leaderboards/leaderboard.service';
 import { defaultProgramSettings, type ProgramSettings } from './program/programSettings';
 import { QuoteService } from './quotes/quote.service';
 import { buildCampaignSchema } from './schema';
+import { AudienceService } from './segments/audience.service';
+import { createMemberProfiles, type MemberProfiles } from './segments/memberProfiles';
 import { defaultHistoryIntervalMs, PurchaseHistory } from './segments/purchaseHistory';
 import { SegmentService } from './segments/segment.service';
 import { SimulationService } from './simulation/simulation.service';
@@ -43,6 +45,8 @@ export interface CampaignOptions extends SubgraphOptions {
 
 export interface RunningCampaign extends RunningSubgraph {
   history: PurchaseHistory;
+  /** The view of the profile's attributes and consent that segments read. */
+  memberProfiles: MemberProfiles;
 }
 
 /**
@@ -69,6 +73,12 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     logger.child({ job: 'purchase-history' }),
     [new BadgeTracker(program, awards), leaderboards],
   );
+  const memberProfiles = createMemberProfiles({
+    db: options.db,
+    profileUrl: urlSource(options.profileUrl),
+    credential,
+    logger: logger.child({ job: 'member-profiles' }),
+  });
   const services = {
     db: options.db,
     earnRates: new EarnRateService(options.db),
@@ -82,6 +92,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     ),
     history,
     segments: new SegmentService(options.db),
+    audiences: new AudienceService(options.db),
     simulations: new SimulationService(options.db, logger.child({ job: 'simulation' })),
     badges: new BadgeService(options.db),
     leaderboards,
@@ -96,11 +107,14 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     options,
   );
   await history.start(options.historyIntervalMs ?? defaultHistoryIntervalMs);
+  // Woken by the profile's NOTIFY; the interval is only the safety net.
+  await memberProfiles.start(defaultHistoryIntervalMs);
   return {
     ...subgraph,
     history,
+    memberProfiles,
     async stop() {
-      await Promise.all([subgraph.stop(), history.stop()]);
+      await Promise.all([subgraph.stop(), history.stop(), memberProfiles.stop()]);
     },
   };
 }

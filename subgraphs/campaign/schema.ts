@@ -13,6 +13,7 @@ import { CustomerOffersResolver } from './offers/offer.resolver';
 import { Customer } from './offers/offer.type';
 import { ProgramResolver } from './program/program.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
+import { AudienceResolver } from './segments/audience.resolver';
 import { CustomerSegmentsResolver, SegmentResolver } from './segments/segment.resolver';
 import { SimulationResolver } from './simulation/simulation.resolver';
 import { CampaignPerformanceResolver } from './performance/performance.resolver';
@@ -29,6 +30,7 @@ export function buildCampaignSchema(): Promise<GraphQLSchema> {
       CampaignResolver,
       ProgramResolver,
       SegmentResolver,
+      AudienceResolver,
       SimulationResolver,
       CustomerOffersResolver,
       CustomerSegmentsResolver,

@@ -1,7 +1,7 @@
 import { EventContractError, type AnyEventContract } from '../../../runtime/events/eventContract';
 import { BadgeCounting, BadgeEvent, BadgePeriod } from '../badges/badge.rules';
 import { CampaignStatus } from '../campaigns/campaign.rules';
-import { anyone } from '../segments/segment.rules';
+import { anyone, AttributeOperator } from '../segments/segment.rules';
 import { campaignEvents } from './events';
 
 const createdAt = new Date('2026-11-20T10:00:00Z');
@@ -105,5 +105,7 @@ describe('the campaign event contract', () => {
     expect(values(rule.period!)).toEqual(Object.values(BadgePeriod));
     const segmentRule = campaignEvents.SegmentDefined.versions[0]!.payload.fields!.rule!.fields!;
     expect(Object.keys(segmentRule).sort()).toEqual(Object.keys(anyone).sort());
+    const attribute = segmentRule.conditions!.fields!.attribute!.fields!;
+    expect(values(attribute.operator!)).toEqual(Object.values(AttributeOperator));
   });
 });

@@ -4,9 +4,12 @@ import {
   described,
   eventContracts,
   integer,
+  boolean,
   nullable,
+  number,
   object,
   oneOf,
+  optional,
   string,
   time,
   type Decoded,
@@ -15,7 +18,8 @@ import {
 /*
  * The contract stays self-contained (no import of the campaign's rules), so other subgraphs and the
  * catalogue can read it without the campaign's code; contract/events.test.ts checks the enums it
- * spells out still match the rules' (CampaignStatus, BadgeEvent, BadgeCounting, BadgePeriod).
+ * spells out still match the rules' (CampaignStatus, BadgeEvent, BadgeCounting, BadgePeriod,
+ * AttributeOperator).
  */
 
 const campaignStatus = oneOf('DRAFT', 'SCHEDULED', 'PAUSED', 'ENDED');
@@ -49,6 +53,22 @@ const programSettings = object({
 export type CampaignProgramChangedPayload = Decoded<typeof programSettings>;
 
 const count = nullable(integer);
+const segmentValue = object({ string: nullable(string), number: nullable(number), boolean: nullable(boolean) });
+const segmentCondition = object({
+  negate: described(boolean, 'Takes the members the condition does not match.'),
+  attribute: nullable(
+    object({
+      path: described(array(string), "Keys into the member's attributes, from the top."),
+      operator: oneOf('EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'IN', 'EXISTS', 'NOT_EXISTS', 'CONTAINS'),
+      value: described(nullable(segmentValue), 'Exactly one of string, number, boolean is set.'),
+      values: described(nullable(array(segmentValue)), 'For IN.'),
+    }),
+  ),
+  consent: nullable(object({ channel: string, granted: boolean })),
+  bought: nullable(object({ skus: array(string), categories: array(string), withinDays: integer })),
+  inAudience: described(nullable(string), 'A static audience key.'),
+});
+
 const segmentRule = object({
   minPurchases: count,
   maxPurchases: count,
@@ -67,6 +87,10 @@ const segmentRule = object({
   maxFrequency: count,
   minMonetary: count,
   maxMonetary: count,
+  conditions: described(
+    optional(array(segmentCondition)),
+    'Conditions on attributes, consent, products bought and audiences (exactly one kind each); absent on events before issue 26.',
+  ),
 });
 const segmentDefinition = object({
   key: described(string, 'Stable key campaigns name in audience.segments (also the aggregate id).'),

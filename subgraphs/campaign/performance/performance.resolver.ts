@@ -5,8 +5,6 @@ import type { CampaignRecord } from '../campaigns/campaign.store';
 import { Campaign } from '../campaigns/campaign.type';
 import { inHoldout } from '../campaigns/holdout.rules';
 import type { CampaignContext } from '../context';
-import { allSegments } from '../segments/segment.resolver';
-import { segmentsOf, type SegmentDefinition } from '../segments/segment.rules';
 import { rangeStore, type StoredStats } from '../segments/segment.store';
 import { campaignPerformance, type GroupSpend } from './performance.rules';
 import { performanceStore } from './performance.store';
@@ -19,19 +17,12 @@ const maxPointCost = 1_000_000;
  * the range, so members the campaign itself brought in fall on neither side; by tier and segment as
  * they are now (`now`).
  */
-function inAudience(
-  audience: Audience,
-  member: StoredStats,
-  segments: readonly SegmentDefinition[],
-  start: Date,
-  now: Date,
-): boolean {
+function inAudience(audience: Audience, member: StoredStats, inSegments: ReadonlySet<string>, start: Date): boolean {
   const known = [member.firstPurchaseAt, member.enrolledAt].filter((at): at is Date => at !== null);
   if (known.length === 0 || Math.min(...known.map((at) => at.getTime())) > start.getTime()) return false;
   if (audience.tiers.length > 0 && (member.tier === null || !audience.tiers.includes(member.tier))) return false;
   if (audience.segments.length === 0) return true;
-  const mine = segmentsOf(member, segments, now);
-  return audience.segments.some((key) => mine.includes(key));
+  return inSegments.has(member.customerId);
 }
 
 @Resolver(() => Campaign)
@@ -66,9 +57,9 @@ export class CampaignPerformanceResolver {
       throw userInputError(`pointCost must be from 0 to ${maxPointCost}`, { argument: 'pointCost' });
     }
     const program = await ctx.quotes.program();
-    const [members, segments, spend, rewards] = await Promise.all([
+    const [members, segmentMembers, spend, rewards] = await Promise.all([
       ctx.loaders.allStats.load('all'),
-      allSegments(ctx),
+      ctx.loaders.segmentMembers.load('all'),
       rangeStore.spendByCustomer(ctx.db, {
         from: start,
         to: end,
@@ -79,8 +70,9 @@ export class CampaignPerformanceResolver {
     ]);
     const treatment: GroupSpend = { members: 0, buyers: 0, spend: 0 };
     const holdout: GroupSpend = { members: 0, buyers: 0, spend: 0 };
+    const inSegments = new Set(campaign.audience.segments.flatMap((key) => segmentMembers.get(key) ?? []));
     for (const member of members) {
-      if (!inAudience(campaign.audience, member, segments, start, now)) continue;
+      if (!inAudience(campaign.audience, member, inSegments, start)) continue;
       const group = inHoldout(campaign, member.customerId) ? holdout : treatment;
       group.members++;
       const bought = spend.get(member.customerId);

@@ -15,7 +15,8 @@ import { usageOf, type Grant } from '../limits/usage.rules';
 import { rankOffers, type RankedOffer } from '../offers/offer.rules';
 import { programStore } from '../program/program.store';
 import type { ProgramSettings } from '../program/programSettings';
-import { builtInSegments, segmentsOf, type SegmentDefinition } from '../segments/segment.rules';
+import { builtInSegments, type SegmentDefinition } from '../segments/segment.rules';
+import { segmentMembershipStore } from '../segments/segmentMembership.store';
 import { segmentStore, type StoredStats } from '../segments/segment.store';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { UpstreamError } from '../../../runtime/http/graphqlRequest';
@@ -357,11 +358,18 @@ export class QuoteService {
       enrolledAt = await this.profiles.enrolledAt(customerId);
       if (enrolledAt) await segmentStore.rememberEnrollment(this.db, customerId, enrolledAt);
     }
+    // Only the segments a running campaign targets matter, so a quote with none asks nothing more.
+    const targeted = new Set(running.flatMap((rule) => rule.audience.segments));
+    const [segments = []] = await segmentMembershipStore.segmentsAt(
+      this.db,
+      [...builtInSegments, ...custom].filter((segment) => targeted.has(segment.key)),
+      [{ customerId, at }],
+    );
     return {
       tier: tier ?? stats?.tier ?? null,
       purchasesBefore: history?.purchasesBefore ?? stats?.purchaseCount ?? 0,
       channelsBefore: history?.channelsBefore ?? stats?.channels ?? [],
-      segments: segmentsOf(stats, [...builtInSegments, ...custom], at),
+      segments,
       enrolledAt,
     };
   }

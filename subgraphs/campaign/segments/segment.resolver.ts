@@ -4,13 +4,53 @@ import { actorOf } from '../../../runtime/auth/principal';
 import type { CampaignContext } from '../context';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import { Customer } from '../offers/offer.type';
-import { anyone, builtInSegments, matchesSegment, segmentRuleProblem, type SegmentDefinition } from './segment.rules';
+import {
+  anyone,
+  builtInSegments,
+  conditionsProblem,
+  segmentRuleProblem,
+  type SegmentCondition,
+  type SegmentDefinition,
+  type SegmentValue,
+} from './segment.rules';
+import { audienceStore } from './audience.store';
 import { segmentStore } from './segment.store';
-import { HistoryRefresh, Segment, SegmentInput } from './segment.type';
+import {
+  HistoryRefresh,
+  Segment,
+  SegmentInput,
+  type SegmentConditionShape,
+  type SegmentValueShape,
+} from './segment.type';
 
 const managers = ['marketer', 'admin'] as const;
 /** Segments are the program's view of a member, for staff; members see their offers instead. */
 const segmentReaders: readonly string[] = ['associate', 'marketer', 'admin', 'internal'];
+
+const value = (input: SegmentValueShape): SegmentValue => ({
+  string: input.string ?? null,
+  number: input.number ?? null,
+  boolean: input.boolean ?? null,
+});
+
+/** A condition as the rules read it: every field present, absent ones null. */
+function toCondition(input: SegmentConditionShape): SegmentCondition {
+  const { attribute, consent, bought } = input;
+  return {
+    negate: input.negate ?? false,
+    attribute: attribute
+      ? {
+          path: attribute.path,
+          operator: attribute.operator,
+          value: attribute.value ? value(attribute.value) : null,
+          values: attribute.values ? attribute.values.map(value) : null,
+        }
+      : null,
+    consent: consent ? { channel: consent.channel, granted: consent.granted } : null,
+    bought: bought ? { skus: bought.skus, categories: bought.categories, withinDays: bought.withinDays } : null,
+    inAudience: input.inAudience ?? null,
+  };
+}
 
 const toSegment = (segment: SegmentDefinition, builtIn: boolean): Segment => ({ ...segment, builtIn });
 
@@ -30,9 +70,8 @@ export class SegmentResolver {
 
   @FieldResolver(() => Int, { description: 'Members in the segment now.' })
   async members(@Root() segment: Segment, @Ctx() ctx: CampaignContext): Promise<number> {
-    const now = ctx.quotes.clock();
-    const stats = await ctx.loaders.allStats.load('all');
-    return stats.filter((one) => matchesSegment(segment.rule, one, now)).length;
+    const members = await ctx.loaders.segmentMembers.load('all');
+    return members.get(segment.key)?.length ?? 0;
   }
 
   @Authorized(...managers)
@@ -44,15 +83,40 @@ export class SegmentResolver {
         `${input.key} is a built-in segment; choose another key`,
       );
     }
-    const rule = { ...anyone, ...Object.fromEntries(Object.entries(input.rule).filter(([, v]) => v != null)) };
+    const rule = {
+      ...anyone,
+      ...Object.fromEntries(Object.entries(input.rule).filter(([, v]) => v != null)),
+      conditions: (input.rule.conditions ?? []).map(toCondition),
+    };
     const problem = segmentRuleProblem(rule);
     if (problem) throw new CampaignError(CampaignErrorKind.InvalidSegment, `Invalid segment: ${problem}`);
+    const condition = conditionsProblem(rule.conditions);
+    if (condition) {
+      throw new CampaignError(
+        CampaignErrorKind.InvalidSegment,
+        `Invalid segment: ${condition.field}: ${condition.message}`,
+        {
+          field: `input.${condition.field}`,
+        },
+      );
+    }
     const segment: SegmentDefinition = {
       key: input.key,
       name: input.name,
       description: input.description ?? null,
       rule,
     };
+    for (const [index, one] of rule.conditions.entries()) {
+      if (one.inAudience !== null && !(await audienceStore.exists(ctx.db, one.inAudience))) {
+        throw new CampaignError(
+          CampaignErrorKind.InvalidSegment,
+          `Invalid segment: no audience has the key ${one.inAudience}`,
+          {
+            field: `input.rule.conditions[${index}].inAudience`,
+          },
+        );
+      }
+    }
     await ctx.segments.define(segment, actorOf(ctx.principal!));
     return toSegment(segment, false);
   }
@@ -85,9 +149,7 @@ export class CustomerSegmentsResolver {
   async segments(@Root() customer: Customer, @Ctx() ctx: CampaignContext): Promise<Segment[]> {
     const caller = requirePrincipal(ctx.principal);
     if (!segmentReaders.includes(caller.role)) throw forbidden(`A ${caller.role} may not see segments`);
-    const [stats, all] = await Promise.all([ctx.loaders.stats.load(customer.id), allSegments(ctx)]);
-    if (!stats) return [];
-    const now = ctx.quotes.clock();
-    return all.filter((segment) => matchesSegment(segment.rule, stats, now));
+    const [keys, all] = await Promise.all([ctx.loaders.customerSegments.load(customer.id), allSegments(ctx)]);
+    return all.filter((segment) => keys.includes(segment.key));
   }
 }

@@ -13,6 +13,65 @@ export interface CustomerStats {
   monetary: number | null;
 }
 
+/** How an attribute condition compares the member's attribute with its value. */
+export enum AttributeOperator {
+  EQ = 'EQ',
+  NEQ = 'NEQ',
+  GT = 'GT',
+  GTE = 'GTE',
+  LT = 'LT',
+  LTE = 'LTE',
+  IN = 'IN',
+  EXISTS = 'EXISTS',
+  NOT_EXISTS = 'NOT_EXISTS',
+  CONTAINS = 'CONTAINS',
+}
+
+/** A typed value: exactly one of the three is set. */
+export interface SegmentValue {
+  string: string | null;
+  number: number | null;
+  boolean: boolean | null;
+}
+
+/** The member's attribute at `path` (keys from the top), compared by `operator`. */
+export interface AttributeCondition {
+  path: string[];
+  operator: AttributeOperator;
+  /** For every operator but IN, EXISTS and NOT_EXISTS. */
+  value: SegmentValue | null;
+  /** For IN. */
+  values: SegmentValue[] | null;
+}
+
+export interface ConsentCondition {
+  /** EMAIL, SMS or PUSH. */
+  channel: string;
+  /** true: the member's latest answer on the channel is yes; false: it is no, or they never answered. */
+  granted: boolean;
+}
+
+/** Bought one of the SKUs, or a product of one of the categories, within the last `withinDays` days. */
+export interface BoughtCondition {
+  skus: string[];
+  categories: string[];
+  withinDays: number;
+}
+
+/**
+ * One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience.
+ * `negate` takes the members it does not match (a member with no such attribute included).
+ */
+export interface SegmentCondition {
+  negate: boolean;
+  attribute: AttributeCondition | null;
+  consent: ConsentCondition | null;
+  bought: BoughtCondition | null;
+  /** In the static audience of this key. */
+  inAudience: string | null;
+  // Event counts in a window (issue 26) wait for the profile's custom events: a fifth kind here.
+}
+
 /** Conditions a member must all meet; nulls and empty lists do not restrict. */
 export interface SegmentRule {
   minPurchases: number | null;
@@ -34,6 +93,8 @@ export interface SegmentRule {
   maxFrequency: number | null;
   minMonetary: number | null;
   maxMonetary: number | null;
+  /** Conditions on attributes, consent, products bought and audiences; every one must hold. */
+  conditions: SegmentCondition[];
 }
 
 export interface SegmentDefinition {
@@ -61,6 +122,7 @@ export const anyone: SegmentRule = {
   maxFrequency: null,
   minMonetary: null,
   maxMonetary: null,
+  conditions: [],
 };
 
 const rule = (conditions: Partial<SegmentRule>): SegmentRule => ({ ...anyone, ...conditions });
@@ -111,43 +173,6 @@ export const builtInSegments: readonly SegmentDefinition[] = [
   },
 ];
 
-const dayMs = 86_400_000;
-
-const within = (value: number | null, min: number | null, max: number | null): boolean =>
-  (min === null || (value !== null && value >= min)) && (max === null || (value !== null && value <= max));
-
-/** Whether a customer's figures meet every condition of a rule at `now`. */
-export function matchesSegment(segment: SegmentRule, stats: CustomerStats, now: Date): boolean {
-  if (!within(stats.purchaseCount, segment.minPurchases, segment.maxPurchases)) return false;
-  if (!within(stats.spend, segment.minSpend, segment.maxSpend)) return false;
-  if (!within(stats.channels.length, segment.minChannels, segment.maxChannels)) return false;
-  if (!within(stats.recency, segment.minRecency, segment.maxRecency)) return false;
-  if (!within(stats.frequency, segment.minFrequency, segment.maxFrequency)) return false;
-  if (!within(stats.monetary, segment.minMonetary, segment.maxMonetary)) return false;
-  const last = stats.lastPurchaseAt?.getTime() ?? null;
-  if (segment.purchasedWithinDays !== null) {
-    if (last === null || now.getTime() - last > segment.purchasedWithinDays * dayMs) return false;
-  }
-  if (segment.notPurchasedForDays !== null) {
-    // Lapsed customers: they bought, but not for that long (someone who never bought is not lapsed).
-    if (last === null || now.getTime() - last < segment.notPurchasedForDays * dayMs) return false;
-  }
-  if (segment.channelsAny.length > 0 && !segment.channelsAny.some((c) => stats.channels.includes(c))) return false;
-  if (!segment.channelsAll.every((c) => stats.channels.includes(c))) return false;
-  if (segment.tiers.length > 0 && (stats.tier === null || !segment.tiers.includes(stats.tier))) return false;
-  return true;
-}
-
-/** The keys of the segments a customer belongs to now. */
-export function segmentsOf(
-  stats: CustomerStats | undefined,
-  segments: readonly SegmentDefinition[],
-  now: Date,
-): string[] {
-  if (!stats) return [];
-  return segments.filter((segment) => matchesSegment(segment.rule, stats, now)).map((segment) => segment.key);
-}
-
 /** Null when a rule can match, else what to fix. */
 export function segmentRuleProblem(segment: SegmentRule): string | null {
   const pairs: Array<[string, number | null, number | null]> = [
@@ -164,6 +189,66 @@ export function segmentRuleProblem(segment: SegmentRule): string | null {
   for (const [name, min, max] of pairs.slice(3)) {
     if ((min !== null && (min < 1 || min > 5)) || (max !== null && (max < 1 || max > 5)))
       return `${name} scores run from 1 to 5`;
+  }
+  return null;
+}
+
+export const consentChannels: readonly string[] = ['EMAIL', 'SMS', 'PUSH'];
+
+/** A problem with one field of a rule's conditions: the field's path in the input, and what to fix. */
+export interface ConditionProblem {
+  field: string;
+  message: string;
+}
+
+const valueKinds = (value: SegmentValue): Array<'string' | 'number' | 'boolean'> =>
+  (['string', 'number', 'boolean'] as const).filter((kind) => value[kind] !== null && value[kind] !== undefined);
+
+/** The problem of one typed value, or null; `ordered` refuses booleans (GT, GTE, LT, LTE). */
+function valueProblem(value: SegmentValue | null, field: string, operator: AttributeOperator): ConditionProblem | null {
+  if (value === null) return { field, message: `${operator} needs a value` };
+  const kinds = valueKinds(value);
+  if (kinds.length !== 1) return { field, message: 'give exactly one of string, number, boolean' };
+  if (kinds[0] === 'number' && !Number.isFinite(value.number)) return { field, message: 'the number must be finite' };
+  const ordered = [AttributeOperator.GT, AttributeOperator.GTE, AttributeOperator.LT, AttributeOperator.LTE];
+  if (kinds[0] === 'boolean' && ordered.includes(operator))
+    return { field, message: `${operator} compares numbers or strings, not booleans` };
+  return null;
+}
+
+/** Null when the conditions can be evaluated, else the first field to fix (`rule.conditions[i]...`). */
+export function conditionsProblem(conditions: readonly SegmentCondition[]): ConditionProblem | null {
+  for (const [index, condition] of conditions.entries()) {
+    const at = `rule.conditions[${index}]`;
+    const kinds = (['attribute', 'consent', 'bought', 'inAudience'] as const).filter(
+      (kind) => condition[kind] !== null,
+    );
+    if (kinds.length !== 1) return { field: at, message: 'give exactly one of attribute, consent, bought, inAudience' };
+    const { attribute, consent, bought } = condition;
+    if (attribute) {
+      const { operator } = attribute;
+      if (operator === AttributeOperator.IN) {
+        if (attribute.value !== null) return { field: `${at}.attribute.value`, message: 'IN takes values, not value' };
+        if (!attribute.values || attribute.values.length === 0)
+          return { field: `${at}.attribute.values`, message: 'IN needs at least one value' };
+        for (const [i, value] of attribute.values.entries()) {
+          const problem = valueProblem(value, `${at}.attribute.values[${i}]`, operator);
+          if (problem) return problem;
+        }
+      } else if (operator === AttributeOperator.EXISTS || operator === AttributeOperator.NOT_EXISTS) {
+        if (attribute.value !== null || attribute.values !== null)
+          return { field: `${at}.attribute.value`, message: `${operator} takes no value` };
+      } else {
+        if (attribute.values !== null)
+          return { field: `${at}.attribute.values`, message: `${operator} takes value, not values` };
+        const problem = valueProblem(attribute.value, `${at}.attribute.value`, operator);
+        if (problem) return problem;
+      }
+    }
+    if (consent && !consentChannels.includes(consent.channel))
+      return { field: `${at}.consent.channel`, message: `channel must be one of ${consentChannels.join(', ')}` };
+    if (bought && bought.skus.length === 0 && bought.categories.length === 0)
+      return { field: `${at}.bought`, message: 'name at least one SKU or category' };
   }
   return null;
 }

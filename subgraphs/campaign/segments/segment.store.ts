@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import type { CustomerStats, SegmentDefinition, SegmentRule } from './segment.rules';
+import { anyone, builtInSegments, type CustomerStats, type SegmentDefinition, type SegmentRule } from './segment.rules';
 
 interface StatsRow {
   customer_id: string;
@@ -68,7 +68,13 @@ export const segmentStore = {
     const { rows } = await db.query<SegmentRow>(
       'select key, name, description, rule from campaign.segments order by key',
     );
-    return rows;
+    // Rules saved before issue 26 have no conditions.
+    return rows.map((row) => ({ ...row, rule: { ...anyone, ...row.rule } }));
+  },
+
+  /** Built-in segments, then marketers' own. */
+  async all(db: Queryable): Promise<SegmentDefinition[]> {
+    return [...builtInSegments, ...(await this.custom(db))];
   },
 
   async save(tx: Queryable, segment: SegmentDefinition): Promise<void> {

@@ -1,7 +1,143 @@
-import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsCode } from '../../../runtime/validation/validators';
+import { AttributeOperator } from './segment.rules';
+
+registerEnumType(AttributeOperator, {
+  name: 'AttributeOperator',
+  description:
+    'How an attribute condition compares. Typed: a value matches only an attribute of its JSON type (the string "5" is not the number 5). Every operator but NOT_EXISTS needs the attribute present and not JSON null.',
+  valuesConfig: {
+    EQ: { description: 'Equal, of the same type (numbers compare by value: 5 equals 5.0).' },
+    NEQ: { description: 'Present and not equal (a value of another type is not equal).' },
+    GT: { description: 'Greater: numbers by value, strings by code point; booleans are refused.' },
+    GTE: { description: 'Greater or equal.' },
+    LT: { description: 'Less.' },
+    LTE: { description: 'Less or equal.' },
+    IN: { description: 'Equal to one of `values`.' },
+    EXISTS: { description: 'Present and not JSON null; takes no value.' },
+    NOT_EXISTS: { description: 'Absent or JSON null; takes no value.' },
+    CONTAINS: { description: 'An array holding the value (typed), or a string holding the string value.' },
+  },
+});
+
+/** Segment and audience keys: lower-kebab-case, 2 to 48 characters. */
+export const keyPattern = /^[a-z][a-z0-9-]{1,47}$/;
+
+@ObjectType('SegmentValue', { description: 'A typed value: exactly one of string, number, boolean.' })
+@InputType('SegmentValueInput')
+export class SegmentValueShape {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  string!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Attributes are free-form JSON: any finite number.' })
+  @IsOptional()
+  number!: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  boolean!: boolean | null;
+}
+
+@ObjectType('AttributeCondition', { description: "A condition on the member's free-form attributes." })
+@InputType('AttributeConditionInput')
+export class AttributeConditionShape {
+  @Field(() => [String], { description: 'Keys from the top: ["address", "city"] is attributes.address.city.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @Length(1, 64, { each: true })
+  path!: string[];
+
+  @Field(() => AttributeOperator)
+  operator!: AttributeOperator;
+
+  @Field(() => SegmentValueShape, { nullable: true, description: 'For every operator but IN, EXISTS, NOT_EXISTS.' })
+  @IsOptional()
+  @ValidateNested()
+  value!: SegmentValueShape | null;
+
+  @Field(() => [SegmentValueShape], { nullable: true, description: 'For IN (up to 100).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  values!: SegmentValueShape[] | null;
+}
+
+@ObjectType('ConsentCondition', { description: "A condition on the member's latest consent answer on a channel." })
+@InputType('ConsentConditionInput')
+export class ConsentConditionShape {
+  @Field({ description: 'EMAIL, SMS or PUSH.' })
+  channel!: string;
+
+  @Field({ description: 'true: answered yes; false: answered no, or never answered.' })
+  granted!: boolean;
+}
+
+@ObjectType('BoughtCondition', {
+  description:
+    'Bought one of the SKUs, or a product of one of the categories, within the last withinDays days (an order returned in full does not count). Negate it to leave out who just bought.',
+})
+@InputType('BoughtConditionInput')
+export class BoughtConditionShape {
+  @Field(() => [String])
+  @ArrayMaxSize(100)
+  @Length(1, 128, { each: true })
+  skus!: string[];
+
+  @Field(() => [String])
+  @ArrayMaxSize(100)
+  @Length(1, 128, { each: true })
+  categories!: string[];
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  withinDays!: number;
+}
+
+@ObjectType('SegmentCondition', {
+  description: 'One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience.',
+})
+@InputType('SegmentConditionInput')
+export class SegmentConditionShape {
+  @Field({ defaultValue: false, description: 'Takes the members the condition does not match.' })
+  negate!: boolean;
+
+  @Field(() => AttributeConditionShape, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  attribute!: AttributeConditionShape | null;
+
+  @Field(() => ConsentConditionShape, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  consent!: ConsentConditionShape | null;
+
+  @Field(() => BoughtConditionShape, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  bought!: BoughtConditionShape | null;
+
+  @Field(() => String, { nullable: true, description: 'In the static audience of this key.' })
+  @IsOptional()
+  @Matches(keyPattern, { message: 'inAudience must be an audience key (lower-kebab-case)' })
+  inAudience!: string | null;
+}
 
 const score = (field: string) => ({ nullable: true, description: `${field} score, 1 to 5 (5 is best).` });
 
@@ -102,6 +238,14 @@ export class SegmentRuleShape {
   @IsOptional()
   @IsInt()
   maxMonetary!: number | null;
+
+  @Field(() => [SegmentConditionShape], {
+    defaultValue: [],
+    description: 'Conditions on attributes, consent, products bought and audiences (up to 20); every one must hold.',
+  })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  conditions!: SegmentConditionShape[];
 }
 
 @ObjectType({ description: 'A group of members campaigns can target, recomputed from purchases as they happen.' })
@@ -125,7 +269,7 @@ export class Segment {
 @InputType({ description: 'A segment a marketer defines. Defining an existing key replaces it.' })
 export class SegmentInput {
   @Field({ description: 'lower-kebab-case, 2 to 48 characters.' })
-  @Matches(/^[a-z][a-z0-9-]{1,47}$/, { message: 'key must be lower-kebab-case, 2 to 48 characters' })
+  @Matches(keyPattern, { message: 'key must be lower-kebab-case, 2 to 48 characters' })
   key!: string;
 
   @Field()

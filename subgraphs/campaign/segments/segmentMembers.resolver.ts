@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { CampaignContext } from '../context';
 import { allSegments } from './segment.resolver';
-import { matchesSegment } from './segment.rules';
+import { segmentMembershipStore } from './segmentMembership.store';
 
 @Resolver()
 export class SegmentMembersResolver {
@@ -14,8 +14,7 @@ export class SegmentMembersResolver {
   async segmentMemberIds(@Arg('key') key: string, @Ctx() ctx: CampaignContext): Promise<string[] | null> {
     const segment = (await allSegments(ctx)).find((one) => one.key === key);
     if (!segment) return null;
-    const now = ctx.quotes.clock();
-    const stats = await ctx.loaders.allStats.load('all');
-    return stats.filter((one) => matchesSegment(segment.rule, one, now)).map((one) => one.customerId);
+    const members = await segmentMembershipStore.membersOf(ctx.db, [segment], ctx.quotes.clock());
+    return members.get(segment.key)!;
   }
 }

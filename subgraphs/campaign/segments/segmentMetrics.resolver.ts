@@ -1,7 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CampaignContext } from '../context';
 import { allSegments } from './segment.resolver';
-import { matchesSegment } from './segment.rules';
 import { rangeStore } from './segment.store';
 import { ProgramMetrics, SegmentMetrics } from './segmentMetrics.type';
 
@@ -14,11 +13,10 @@ export class SegmentMetricsResolver {
   })
   async bySegment(@Root() range: ProgramMetrics, @Ctx() ctx: CampaignContext): Promise<SegmentMetrics[]> {
     const [members, segments, spend] = await Promise.all([
-      ctx.loaders.allStats.load('all'),
+      ctx.loaders.segmentMembers.load('all'),
       allSegments(ctx),
       rangeStore.spendByCustomer(ctx.db, range),
     ]);
-    const now = ctx.quotes.clock();
     return segments.map((segment) => {
       const figures: SegmentMetrics = {
         key: segment.key,
@@ -30,10 +28,9 @@ export class SegmentMetricsResolver {
         averageOrderValue: 0,
         purchaseFrequency: 0,
       };
-      for (const member of members) {
-        if (!matchesSegment(segment.rule, member, now)) continue;
+      for (const customerId of members.get(segment.key) ?? []) {
         figures.members++;
-        const bought = spend.get(member.customerId);
+        const bought = spend.get(customerId);
         if (!bought) continue;
         figures.activeMembers++;
         figures.purchases += bought.purchases;

@@ -12,8 +12,8 @@ import { usageOf, type Grant } from '../limits/usage.rules';
 import type { ProgramSettings } from '../program/programSettings';
 import { inHoldout } from '../campaigns/holdout.rules';
 import { quoteOrder } from '../quotes/quote.engine';
-import { builtInSegments, segmentsOf } from '../segments/segment.rules';
 import { segmentStore, type StoredStats } from '../segments/segment.store';
+import { segmentMembershipStore } from '../segments/segmentMembership.store';
 import { simulationStore, type PurchaseRow } from './simulation.store';
 
 export interface SimulationResult {
@@ -35,7 +35,8 @@ const simulatedId = '00000000-0000-0000-0000-000000000000';
  * Replays past purchases (the ledger's, as this subgraph keeps them) through the quote engine with
  * one campaign, to show what it would have cost and whom it would have reached. The campaign is
  * simulated on its own: its schedule, audience, caps and budget apply, other campaigns do not.
- * Tiers and segments are taken as they are now; members of its holdout get nothing.
+ * Tiers are taken as they are now, segments at each purchase's time over what this subgraph knows now;
+ * members of its holdout get nothing.
  */
 export class SimulationService {
   constructor(
@@ -64,7 +65,9 @@ export class SimulationService {
     // A saved campaign holds out the same members it does live; a draft draws its own.
     const holdout = { id: campaignId, holdoutPercent: definition.holdoutPercent };
     const rates = new Map((await earnRateStore.all(this.db)).map((rate) => [rate.currency, rate]));
-    const segments = [...builtInSegments, ...(await segmentStore.custom(this.db))];
+    const segments = (await segmentStore.all(this.db)).filter((segment) =>
+      rule.audience.segments.includes(segment.key),
+    );
     const stats = new Map<string, StoredStats | undefined>();
     const history = new Map<string, { purchases: number; channels: Set<string> }>();
     const grants = new Map<string, Grant[]>();
@@ -79,7 +82,13 @@ export class SimulationService {
       const rows = await simulationStore.purchasesBetween(this.db, from, to, after, batchSize);
       if (rows.length === 0) break;
       await this.loadCustomers(rows, from, stats, history);
-      for (const row of rows) {
+      // Each purchase's segments at its own time (one statement for the batch).
+      const segmentsThen = await segmentMembershipStore.segmentsAt(
+        this.db,
+        segments,
+        rows.map((row) => ({ customerId: row.customer_id, at: row.occurred_at })),
+      );
+      for (const [index, row] of rows.entries()) {
         considered++;
         const past = history.get(row.customer_id)!;
         if (inHoldout(holdout, row.customer_id)) {
@@ -105,7 +114,7 @@ export class SimulationService {
               tier: customerStats?.tier ?? null,
               purchasesBefore: past.purchases,
               channelsBefore: [...past.channels],
-              segments: segmentsOf(customerStats, segments, row.occurred_at),
+              segments: segmentsThen[index]!,
               enrolledAt: customerStats?.enrolledAt ?? null,
             },
             timeZone: program.timeZone,

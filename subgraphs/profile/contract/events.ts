@@ -25,6 +25,15 @@ const customerEnrolledPayload = object({
 
 const customerPayload = object({ customerId });
 
+const profileUpdatedPayload = object({
+  customerId,
+  // Written since campaign segments on attributes (issue 26); older events name only the customer.
+  attributes: described(
+    optional(record(json)),
+    "The member's free-form attributes after the change, whole; absent on older events.",
+  ),
+});
+
 const consentChangedPayload = object({
   customerId,
   // Written since engagement keeps its own view of consent (issue 24); older events name only the customer.
@@ -79,6 +88,7 @@ const customerEventTrackedPayload = object({
 
 export type CustomerEnrolledPayload = Decoded<typeof customerEnrolledPayload>;
 export type ProfileChangedPayload = Decoded<typeof customerPayload>;
+export type ProfileUpdatedPayload = Decoded<typeof profileUpdatedPayload>;
 export type ConsentChangedPayload = Decoded<typeof consentChangedPayload>;
 export type CustomersMergedPayload = Decoded<typeof customersMergedPayload>;
 export type CustomerErasedPayload = Decoded<typeof customerErasedPayload>;
@@ -102,8 +112,9 @@ export const profileEvents = eventContracts('profile', {
     owner: 'profile',
     type: 'ProfileUpdated',
     aggregate: 'customer',
-    description: "A member's name, birthday or preferences changed (read the profile for the new values).",
-    payload: customerPayload,
+    description:
+      "A member's name, birthday, preferences or attributes changed (the attributes ride in it; read the profile for the rest).",
+    payload: profileUpdatedPayload,
   }),
   ConsentChanged: defineEvent({
     owner: 'profile',

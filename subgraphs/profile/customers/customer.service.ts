@@ -125,12 +125,14 @@ export class CustomerService {
     if (changes.givenName !== undefined && (changes.givenName === null || changes.givenName.trim() === '')) {
       throw new CustomerError(CustomerErrorKind.InvalidProfile, 'givenName cannot be removed');
     }
+    let attributes: Record<string, unknown> | undefined;
     await this.change(
       customerId,
       async (tx, currentId) => {
-        await customerStore.update(tx, currentId, changes);
+        attributes = (await customerStore.update(tx, currentId, changes)) ?? undefined;
       },
-      (currentId) => profileEvents.ProfileUpdated.event(currentId, { customerId: currentId }, actor),
+      // The attributes ride in the event: campaign segments on them from its own view (issue 26).
+      (currentId) => profileEvents.ProfileUpdated.event(currentId, { customerId: currentId, attributes }, actor),
     );
   }
 

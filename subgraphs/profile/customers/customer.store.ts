@@ -214,8 +214,8 @@ export const customerStore = {
       language?: string | null;
       attributes?: Record<string, unknown> | null;
     },
-  ): Promise<boolean> {
-    const { rows } = await tx.query<{ id: string }>(
+  ): Promise<Record<string, unknown> | null> {
+    const { rows } = await tx.query<{ attributes: Record<string, unknown> }>(
       `update profile.customers set
          given_name = coalesce($2, given_name),
          family_name = case when $3::boolean then $4 else family_name end,
@@ -224,7 +224,7 @@ export const customerStore = {
          language = case when $9::boolean then $10 else language end,
          attributes = case when $11::jsonb is null then attributes
                            else jsonb_strip_nulls(attributes || $11::jsonb) end
-       where id = $1 returning id`,
+       where id = $1 returning attributes`,
       [
         customerId,
         changes.givenName ?? null,
@@ -239,7 +239,7 @@ export const customerStore = {
         changes.attributes ? JSON.stringify(changes.attributes) : null,
       ],
     );
-    return rows.length > 0;
+    return rows[0]?.attributes ?? null;
   },
 
   async addConsent(

@@ -22,6 +22,10 @@ export class PrivacyService {
     return this.db.transaction(async (tx) => {
       await privacyStore.eraseContactData(tx, customerId);
       const erased = await privacyStore.eraseProfiles(tx, customerId);
+      await privacyStore.eraseEventAttributes(
+        tx,
+        erased.map((row) => row.id),
+      );
       const event = await appendEvent(
         tx,
         'profile',

@@ -57,6 +57,19 @@ export const privacyStore = {
     );
   },
 
+  /**
+   * ProfileUpdated events carry the member's attributes (for campaign's segments): personal data,
+   * so they leave the outbox with the profile. Consumers that read the events have applied them or
+   * read them without attributes, as they read events written before the field existed.
+   */
+  async eraseEventAttributes(tx: Queryable, customerIds: readonly string[]): Promise<void> {
+    await tx.query(
+      `update profile.events set payload = payload - 'attributes'
+        where type = 'ProfileUpdated' and aggregate_id = any($1::text[]) and payload ? 'attributes'`,
+      [[...customerIds]],
+    );
+  },
+
   /** Blanks the profile and the profiles merged into it; returns when each was erased. */
   async eraseProfiles(tx: Queryable, customerId: string): Promise<Array<{ id: string; erased_at: Date }>> {
     const { rows: erased } = await tx.query<{ id: string; erased_at: Date }>(
