@@ -38,6 +38,8 @@ describe('who may do what', () => {
     // A purchase with units enough for every allowed return below.
     const penOrder = purchaseInput(member.id, { lines: [{ sku: 'PEN', quantity: 100, unitPrice: 100 }] });
     pens = (await graph.admin.data(RecordPurchaseDocument, { input: penOrder })).recordPurchase;
+    // Points for the redemptions for another member, and a balance event for their subscription.
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(otherMember.id) });
     clients = {
       anonymous: graph.anonymous,
       member: await graph.as({ role: 'member', subject: member.id }),
@@ -352,7 +354,6 @@ describe('who may do what', () => {
       allowed: ['associate', 'admin', 'service'],
       field: 'redeemReward',
       run: async (c) => {
-        await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(otherMember.id) });
         const { createReward } = await graph.admin.data<{ createReward: { id: string } }, Record<string, unknown>>(
           `mutation { createReward(input: { name: "Sticker", kind: EXPERIENCE, costPoints: 1 }) { id } }`,
         );
@@ -658,7 +659,6 @@ describe('who may do what', () => {
       allowed: ['associate', 'admin'],
       field: 'balanceUpdated',
       run: async (c) => {
-        await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(otherMember.id) });
         const live = await c.subscribe(BalanceUpdatedDocument, { customerId: otherMember.id, after: '0' });
         const message = await live.next();
         live.close();
