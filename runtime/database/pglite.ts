@@ -6,6 +6,14 @@ import { lockFolder } from './folderLock';
 export interface PgliteOptions {
   /** Folder that keeps the data between runs; `undefined` keeps everything in memory. */
   dataDir?: string;
+  /** Starts from this copy of a data folder (from `dumpDataDir`) instead of an empty database. */
+  loadDataDir?: Blob;
+}
+
+/** The embedded database, which can also hand out a copy of its data folder. */
+export interface PgliteDatabase extends Database {
+  /** A tarball of the data folder as it is now, for `loadDataDir`. */
+  dumpDataDir(): Promise<Blob>;
 }
 
 function toResult<Row>(result: { rows: Row[]; affectedRows?: number }): QueryResult<Row> {
@@ -16,7 +24,7 @@ function toResult<Row>(result: { rows: Row[]; affectedRows?: number }): QueryRes
  * Embedded PostgreSQL (WebAssembly) in this process. One backend: transactions are serialised,
  * and `NOTIFY` reaches listeners in this process only.
  */
-export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+export async function openPglite(options: PgliteOptions = {}): Promise<PgliteDatabase> {
   let release = () => {};
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -26,6 +34,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   try {
     pglite = await PGlite.create({
       dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
       parsers: { [types.INT8]: (value: string) => parseInt8(value) },
     });
   } catch (error) {
@@ -58,6 +67,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       return async () => {
         if (!pglite.closed) await unlisten();
       };
+    },
+    async dumpDataDir() {
+      return pglite.dumpDataDir('none');
     },
     async close() {
       if (!pglite.closed) await pglite.close();

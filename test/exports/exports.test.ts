@@ -19,6 +19,9 @@ interface ExportAnswer {
 
 const datasets = ['members', 'balances', 'lots', 'journal', 'orders'] as const;
 
+/** Rows per keyset batch of every export in this file. */
+const exportBatchSize = 400;
+
 const columns: Record<(typeof datasets)[number], string[]> = {
   members: [
     'customerId',
@@ -132,7 +135,8 @@ describe('bulk export through the gateway', () => {
     graph.admin.data(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, { input });
 
   beforeAll(async () => {
-    graph = await startTestGraph();
+    // Batches of 400 rows, so that a load of 1,200 members spans several of them.
+    graph = await startTestGraph({ exportBatchSize: { profile: exportBatchSize, ledger: exportBatchSize } });
     origin = new URL(graph.url).origin;
     await setEarnRate(graph);
     ada = await enrollMember(graph, 'Ada', 'O"Hara, the first');
@@ -312,11 +316,11 @@ describe('bulk export through the gateway', () => {
 
   describe('at a few thousand rows', () => {
     beforeAll(async () => {
-      // 2,400 members with 2 orders each, imported from generated files: thousands of rows of
-      // every dataset, several keyset batches of 1,000.
+      // 1,200 members with 2 orders each, imported from generated files: thousands of rows of
+      // every dataset, several keyset batches of 400.
       await bulkLoadMembers(
         { gatewayUrl: graph.url, authorization: graph.admin.authorization!, db: graph.database.db },
-        { from: 0, to: 2400, ordersPerMember: 2, now: new Date() },
+        { from: 0, to: 1200, ordersPerMember: 2, now: new Date() },
       );
     }, 120_000);
 
@@ -327,7 +331,7 @@ describe('bulk export through the gateway', () => {
       ['lots', 'lotId', 'select count(*)::int as n from ledger.lots where remaining > 0'],
     ])('exports every %s row once, in key order', async (dataset, key, count) => {
       const { rows: expected } = await graph.database.db.query<{ n: number }>(count);
-      expect(expected[0]!.n).toBeGreaterThan(2400);
+      expect(expected[0]!.n).toBeGreaterThan(2 * exportBatchSize);
       for (const format of ['ndjson', 'csv']) {
         const answer = await exportOf(`${dataset}?format=${format}`);
         expect(answer.status).toBe(200);

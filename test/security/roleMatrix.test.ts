@@ -42,6 +42,8 @@ describe('who may do what', () => {
       `mutation { defineEventType(input: { name: "review.submitted", membersMaySend: true,
          properties: [{ name: "rating", kind: NUMBER, required: true }] }) { version } }`,
     );
+    // Points for the redemptions for another member, and a balance event for their subscription.
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(otherMember.id) });
     clients = {
       anonymous: graph.anonymous,
       member: await graph.as({ role: 'member', subject: member.id }),
@@ -356,7 +358,6 @@ describe('who may do what', () => {
       allowed: ['associate', 'admin', 'service'],
       field: 'redeemReward',
       run: async (c) => {
-        await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(otherMember.id) });
         const { createReward } = await graph.admin.data<{ createReward: { id: string } }, Record<string, unknown>>(
           `mutation { createReward(input: { name: "Sticker", kind: EXPERIENCE, costPoints: 1 }) { id } }`,
         );
@@ -698,7 +699,6 @@ describe('who may do what', () => {
       allowed: ['associate', 'admin'],
       field: 'balanceUpdated',
       run: async (c) => {
-        await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(otherMember.id) });
         const live = await c.subscribe(BalanceUpdatedDocument, { customerId: otherMember.id, after: '0' });
         const message = await live.next();
         live.close();

@@ -1,10 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../runtime/database/database';
 import { openPglite } from '../../runtime/database/pglite';
 import { openPostgres } from '../../runtime/database/postgres';
 import { createScratchDatabase } from '../../runtime/database/scratchDatabase';
+import { outboxMigrations } from '../../runtime/events/outbox';
+import { loadMigrations, migrate, type Migration } from '../../runtime/migrations/migrate';
+import { campaignMigrationsDir } from '../../subgraphs/campaign';
+import { engagementMigrationsDir } from '../../subgraphs/engagement';
+import { ledgerMigrationsDir } from '../../subgraphs/ledger';
+import { profileMigrationsDir } from '../../subgraphs/profile';
+import { rewardsMigrationsDir } from '../../subgraphs/rewards';
 
 declare const LOYALTY_TEST_DATABASE: 'pglite' | 'postgres' | undefined;
 
@@ -21,15 +29,69 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+/** What each subgraph applies when it starts (`startSubgraph`), in the order the stack starts them. */
+function stackMigrations(): Array<{ schema: string; runtime: Migration[]; own: Migration[] }> {
+  const dirs = {
+    profile: profileMigrationsDir,
+    campaign: campaignMigrationsDir,
+    rewards: rewardsMigrationsDir,
+    ledger: ledgerMigrationsDir,
+    engagement: engagementMigrationsDir,
+  };
+  return Object.entries(dirs).map(([schema, dir]) => ({
+    schema,
+    runtime: outboxMigrations(schema),
+    own: loadMigrations(dir),
+  }));
+}
+
 /**
- * A fresh, empty database for one test file: in-memory PGlite, or a new database on the
- * PostgreSQL server named by DATABASE_URL (dropped afterwards).
+ * The data folder of an in-memory PGlite with every subgraph's migrations applied. Creating a
+ * PGlite and migrating it costs seconds per graph; loading this copy, one. Kept in the temp folder
+ * under a hash of the migrations and the PGlite version, so it is made once per change of either
+ * (by whichever Jest worker gets there first; the rename makes a half-written copy invisible).
  */
-export async function createTestDatabase(options: { onDisk?: boolean } = {}): Promise<TestDatabase> {
+async function migratedPgliteTemplate(): Promise<Blob> {
+  const plan = stackMigrations();
+  // Its package.json is not among the package's exports: read it beside the entry point (dist/).
+  const pglitePackage = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  const pgliteVersion = (JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string }).version;
+  const key = createHash('sha256').update(JSON.stringify({ pgliteVersion, plan })).digest('hex').slice(0, 16);
+  const file = path.join(tmpdir(), `loyalty-test-pglite-${key}.tar`);
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    // not made yet
+  }
+  const db = await openPglite();
+  try {
+    for (const { schema, runtime, own } of plan) {
+      await migrate(db, schema, runtime, 'runtime_migrations');
+      await migrate(db, schema, own);
+    }
+    const dump = await db.dumpDataDir();
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+    return dump;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * A fresh database for one test file: in-memory PGlite, or a new database on the PostgreSQL server
+ * named by DATABASE_URL (dropped afterwards). Empty, or with `migrated` (in memory on PGlite) already
+ * holding every subgraph's schema, as a first start of the stack leaves it.
+ */
+export async function createTestDatabase(
+  options: { onDisk?: boolean; migrated?: boolean } = {},
+): Promise<TestDatabase> {
   if (testDatabaseKind() === 'pglite') {
     const dataDir = options.onDisk ? mkdtempSync(path.join(tmpdir(), 'loyalty-test-')) : undefined;
+    const template = options.migrated && !dataDir ? await migratedPgliteTemplate() : undefined;
     const handle: TestDatabase = {
-      db: await openPglite({ dataDir }),
+      db: await openPglite({ dataDir, loadDataDir: template }),
       async reopen() {
         if (!dataDir) throw new Error('an in-memory database cannot be reopened; pass onDisk');
         await handle.db.close();

@@ -74,7 +74,7 @@ export async function startTestGraph({
   database: given,
   ...options
 }: Partial<Omit<StackOptions, 'db'>> & { database?: TestDatabase } = {}): Promise<TestGraph> {
-  const database = given ?? (await createTestDatabase());
+  const database = given ?? (await createTestDatabase({ migrated: true }));
   const leftovers: Array<() => Promise<void> | void> = [() => database.dispose()];
   let stack: RunningStack;
   const start = () =>
