@@ -29,7 +29,9 @@ const event = (customerId: string, idempotencyKey: string) => ({
 });
 
 function step(bench: Bench, query: string, variables: Record<string, unknown>, failsOn?: string): LoadStep[][] {
-  return [[{ url: bench.stack.gateway.url, authorization: bench.authorization, body: body(query, variables), failsOn }]];
+  return [
+    [{ url: bench.stack.gateway.url, authorization: bench.authorization, body: body(query, variables), failsOn }],
+  ];
 }
 
 /**
