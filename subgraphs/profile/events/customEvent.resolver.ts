@@ -99,14 +99,12 @@ export class CustomEventResolver {
     );
     const events = checked.flatMap((item) => (item.ok ? [item.value] : []));
     const tracked = (await ctx.customEvents.trackAll(events, senderOf(caller))).values();
-    return Promise.all(
-      checked.map(async (item, index) => {
-        if (!item.ok) return { index, event: null, error: item.error };
-        const outcome = tracked.next().value!;
-        if (!outcome.ok) return { index, event: null, error: batchItemFailure(profileErrorCodes, outcome.error).error };
-        return { index, event: await this.toEvent(ctx, outcome.value), error: null };
-      }),
-    );
+    return checked.map((item, index) => {
+      if (!item.ok) return { index, event: null, error: item.error };
+      const outcome = tracked.next().value!;
+      if (!outcome.ok) return { index, event: null, error: batchItemFailure(profileErrorCodes, outcome.error).error };
+      return { index, event: this.toEvent(ctx, outcome.value), error: null };
+    });
   }
 
   @Authorized('member', 'associate', 'admin')
@@ -177,7 +175,13 @@ export class CustomEventResolver {
     };
   }
 
-  private async toEvent(ctx: ProfileContext, row: CustomerEventRow): Promise<CustomerEvent> {
-    return { ...this.fields(row), customer: (await ctx.loaders.customerById.load(row.customer_id))! };
+  /** The event as answered; its customer is read only when the selection asks for more than the event. */
+  private toEvent(ctx: ProfileContext, row: CustomerEventRow): CustomerEvent {
+    return {
+      ...this.fields(row),
+      get customer() {
+        return ctx.loaders.customerById.load(row.customer_id).then((customer) => customer!);
+      },
+    };
   }
 }
