@@ -47,12 +47,15 @@ export function summarise(scenario: string, result: LoadResult): Row {
  * both would queue on the same cores, and each would be slowed by the other's cost.)
  */
 export async function byTurns(a: LoadJob, b: LoadJob, rounds = 4): Promise<[LoadResult, LoadResult]> {
-  const pooled: [LoadResult, LoadResult] = [
-    { requests: 0, errors: 0, latenciesMs: [], elapsedMs: 0 },
-    { requests: 0, errors: 0, latenciesMs: [], elapsedMs: 0 },
-  ];
+  const [first, second] = await allByTurns([a, b], rounds);
+  return [first!, second!];
+}
+
+/** `byTurns` for any number of loads: each round runs every load's slice in turn. */
+export async function allByTurns(jobs: readonly LoadJob[], rounds = 4): Promise<LoadResult[]> {
+  const pooled: LoadResult[] = jobs.map(() => ({ requests: 0, errors: 0, latenciesMs: [], elapsedMs: 0 }));
   for (let round = 0; round < rounds; round++) {
-    for (const [index, job] of [a, b].entries()) {
+    for (const [index, job] of jobs.entries()) {
       const warmupMs = round === 0 ? job.warmupMs : Math.min(job.warmupMs, 500);
       const slice = await load({ ...job, warmupMs, durationMs: job.durationMs / rounds });
       const total = pooled[index]!;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 
 /**
@@ -21,7 +22,7 @@ export interface LoadJob {
   concurrency: number;
   warmupMs: number;
   durationMs: number;
-  /** Replace `{n}` with a counter (unique order ids). */
+  /** Replace `{n}` with a counter unique to this load (order ids, idempotency keys, operation names). */
   unique?: boolean;
   /** How many ids one request's `{id<k>}` take (a batch's size); default 1. */
   width?: number;
@@ -35,6 +36,12 @@ export interface LoadResult {
   firstError?: string;
 }
 
+/**
+ * Prefixes `{n}` in this load's bodies: a counter alone starts again at 0 in every load, so the
+ * slices of `byTurns` after the first would resend the first one's keys (replays, not new writes).
+ */
+const loadTag = randomBytes(4).toString('hex');
+
 async function send(step: LoadStep, job: LoadJob, n: number): Promise<string | undefined> {
   const { ids } = job;
   const width = job.width ?? 1;
@@ -44,7 +51,7 @@ async function send(step: LoadStep, job: LoadJob, n: number): Promise<string | u
     body: step.body
       .replaceAll('{id}', ids[n % ids.length]!)
       .replace(/\{id(\d+)\}/g, (_, k: string) => ids[(n * width + Number(k)) % ids.length]!)
-      .replaceAll('{n}', String(n)),
+      .replaceAll('{n}', `${loadTag}_${n}`),
   });
   const text = await response.text();
   if (!response.ok || text.includes('"errors"') || (step.failsOn && text.includes(step.failsOn))) {

@@ -46,6 +46,7 @@ export function benchReport(input: {
     liveUpdates: results.live,
     optimisations: results.optimisations,
     compression: results.compression,
+    events: results.events,
     import: results.import,
     ledgerConsistent: input.ledgerConsistent,
     ...(floor &&

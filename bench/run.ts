@@ -9,6 +9,7 @@ import { openBenchDatabase } from './benchDatabase';
 import { bulkLoadMembers, bulkMemberIds } from './bulkLoad';
 import { benchReport, writeBenchReport } from './report';
 import { bulkPurchasesScenario } from './scenarios/bulkPurchases';
+import { eventsScenario } from './scenarios/events';
 import { importScenario } from './scenarios/import';
 import { liveScenario } from './scenarios/live';
 import { optimisationsScenario } from './scenarios/optimisations';
@@ -23,6 +24,7 @@ const allScenarios: readonly BenchScenario[] = [
   queryScenario,
   purchasesScenario,
   bulkPurchasesScenario,
+  eventsScenario,
   liveScenario,
   optimisationsScenario,
   scaleScenario,

@@ -17,9 +17,11 @@ export const benchSettings = {
   livePacedRate: Number(process.env.BENCH_LIVE_RATE ?? 20),
   /** A larger paced run on shared streams (0: skip). */
   liveSubscribersLarge: Number(process.env.BENCH_SUBSCRIBERS_LARGE ?? 10_000),
-  /** Which scenarios run: `query`, `purchases`, `bulk`, `live`, `optimisations`, `scale`, `import` (comma-separated; all by default). */
+  /** Which scenarios run: `query`, `purchases`, `bulk`, `events`, `live`, `optimisations`, `scale`, `import` (comma-separated; all by default). */
   scenarios: new Set(
-    (process.env.BENCH_SCENARIOS ?? 'query,purchases,bulk,live,optimisations,scale').split(',').map((s) => s.trim()),
+    (process.env.BENCH_SCENARIOS ?? 'query,purchases,bulk,events,live,optimisations,scale')
+      .split(',')
+      .map((s) => s.trim()),
   ),
   /** The import scenario: members imported from files, and orders per member (BENCH_IMPORT_*). */
   importMembers: Number(process.env.BENCH_IMPORT_MEMBERS ?? 100_000),

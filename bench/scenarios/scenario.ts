@@ -1,6 +1,7 @@
 import type { RunningStack } from '../../stack/startStack';
 import type { BenchDatabase } from '../benchDatabase';
 import type { LiveUpdatesResult } from '../liveUpdates';
+import type { EventsScenarioResult } from './events';
 import type { ImportScenarioResult } from './import';
 import { body, type Row } from '../loadRunner';
 import type { LoadJob, LoadStep } from '../loadWorker';
@@ -14,6 +15,8 @@ export interface BenchResults {
   scaling: (Row & { members: number })[];
   live: LiveUpdatesResult[];
   optimisations: OptimisationRow[];
+  /** The events scenario's rates and ratios (when it ran). */
+  events?: EventsScenarioResult;
   /** The import scenario's figures (when it ran). */
   import?: ImportScenarioResult;
   /** The content-encoding the gateway answers a client that accepts gzip with. */

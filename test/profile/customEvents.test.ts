@@ -243,6 +243,147 @@ describe('custom events: types marketers define, events tracked for customers, t
     expect(await storedEvents(member.id)).toBe(1);
   });
 
+  it('answers a batch with a retry, conflicts and bad items exactly as the same events sent one by one', async () => {
+    const at = (minutes: number) => minutesAgo(minutes);
+    const times = { pre: at(30), a: at(20), b: at(15), d: at(10), late: at(60 * 24 * 400) };
+    /** One copy of the same story: its members, an event from before, a profile merged since. */
+    const world = async (prefix: string) => {
+      const [m1, m2, old] = await Promise.all([
+        enrollMember(graph, 'Eli'),
+        enrollMember(graph, 'Eve'),
+        enrollMember(graph, 'Ely'),
+      ]);
+      await shop.data(TrackEventDocument, {
+        input: cart(m1.id, { idempotencyKey: `${prefix}-pre`, occurredAt: times.pre }),
+      });
+      await graph.admin.data(
+        `mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m, reason: "same person") { mergedId } }`,
+        { s: m1.id, m: old.id },
+      );
+      const key = (name: string) => `${prefix}-${name}`;
+      const reordered = { items: 2, skus: ['TEA-1', 'MUG-2'], cartValue: { currency: 'EUR', amount: 4999 } };
+      const items: TrackEventInput[][] = [
+        [
+          cart(m1.id, { idempotencyKey: key('a'), occurredAt: times.a }),
+          cart(m1.id, { idempotencyKey: key('a'), occurredAt: times.a, properties: reordered }), // a retry
+          cart(m1.id, { idempotencyKey: key('a'), occurredAt: times.a, properties: { ...reordered, items: 3 } }),
+          cart(m2.id, { idempotencyKey: key('b'), properties: { ...reordered, items: false } }), // bad
+          cart(m2.id, { idempotencyKey: key('b'), occurredAt: times.b }), // the bad item's key, free
+        ],
+        [
+          cart(m1.id, { idempotencyKey: key('pre'), occurredAt: times.pre }), // a retry of an earlier call
+          cart(m2.id, { idempotencyKey: key('pre'), occurredAt: times.pre }), // its key, another member
+          cart('00000000-0000-4000-8000-000000000000', { idempotencyKey: key('c') }),
+          cart(old.id, { idempotencyKey: key('d'), occurredAt: times.d }), // a merged id: its survivor
+          {
+            ...cart(m1.id, { idempotencyKey: key('d'), occurredAt: times.d }),
+            customerId: null,
+            identifier: { type: 'EMAIL', value: m1.email },
+          },
+        ],
+        [
+          cart(m2.id, { idempotencyKey: key('e'), type: 'no.such.type' }),
+          cart(m2.id, { idempotencyKey: key('e'), occurredAt: times.b }),
+          cart(m2.id, { idempotencyKey: key('a'), occurredAt: times.a }), // another member's key
+          { ...cart(m2.id, { idempotencyKey: key('f') }), identifier: { type: 'EMAIL', value: m2.email } },
+          cart(m2.id, { idempotencyKey: key('g'), occurredAt: times.late }), // too late
+        ],
+      ];
+      const names = new Map([
+        [m1.id, 'm1'],
+        [m2.id, 'm2'],
+        [old.id, 'old'],
+      ]);
+      return { prefix, items, names, members: [m1.id, m2.id, old.id] };
+    };
+    const [one, many] = await Promise.all([world('one-by-one'), world('batched')]);
+
+    type Answer =
+      | { event: { id: string; customer: { id: string } } & Record<string, unknown> }
+      | { code: unknown; field: unknown; message: string };
+    const eventFields = 'id type typeVersion properties occurredAt channel customer { id }';
+    const single: Answer[] = [];
+    for (const input of one.items.flat()) {
+      const result = await shop.request<{ trackEvent: Answer & { id: string; customer: { id: string } } }, object>(
+        `mutation($input: TrackEventInput!) { trackEvent(input: $input) { ${eventFields} } }`,
+        { input },
+      );
+      const error = result.errors?.[0];
+      single.push(
+        error
+          ? {
+              code: error.extensions?.code,
+              field: error.extensions?.field ?? error.extensions?.argument ?? null,
+              message: error.message,
+            }
+          : { event: result.data!.trackEvent as never },
+      );
+    }
+    const batched: Answer[] = [];
+    for (const inputs of many.items) {
+      const { trackEvents } = await shop.data<
+        { trackEvents: Array<{ event: never; error: { code: string; field: string | null; message: string } | null }> },
+        object
+      >(
+        `mutation($inputs: [TrackEventInput!]!) { trackEvents(inputs: $inputs) { index event { ${eventFields} } error { code message field } } }`,
+        {
+          inputs,
+        },
+      );
+      batched.push(...trackEvents.map((item) => (item.error ? item.error : { event: item.event })));
+    }
+
+    /** The world's rows and outbox events, and its answers, with its ids and key prefix named alike. */
+    const seen = async (story: typeof one, answers: Answer[]) => {
+      const rows = (
+        await graph.database.db.query<
+          { id: string; customer_id: string; idempotency_key: string } & Record<string, unknown>
+        >(
+          `select id, customer_id, type, type_version, properties, occurred_at, channel, idempotency_key, fingerprint
+             from profile.customer_events where customer_id = any($1::uuid[]) order by idempotency_key`,
+          [story.members],
+        )
+      ).rows;
+      const keyOf = new Map(rows.map((row) => [row.id, row.idempotency_key.replace(story.prefix, 'key')]));
+      const name = (text: string) =>
+        [...story.names].reduce((out, [id, label]) => out.replaceAll(id, label), text.replaceAll(story.prefix, 'key'));
+      const named = (value: unknown) => JSON.parse(name(JSON.stringify(value))) as unknown;
+      const outbox = (
+        await graph.database.db.query<{ payload: { eventId: string } }>(
+          `select payload from profile.events where type = 'CustomerEventTracked' and aggregate_id = any($1) order by id`,
+          [story.members],
+        )
+      ).rows.map(({ payload }) => named({ ...payload, eventId: keyOf.get(payload.eventId) }));
+      return {
+        rows: rows.map((row) => named({ ...row, id: keyOf.get(row.id) })),
+        outbox,
+        answers: answers.map((answer) =>
+          'event' in answer ? named({ ...answer.event, id: keyOf.get(answer.event.id) }) : named(answer),
+        ),
+      };
+    };
+    const batchedSeen = await seen(many, batched);
+    expect(batchedSeen).toEqual(await seen(one, single));
+    expect(batchedSeen.answers.map((answer) => (answer as { code?: string }).code ?? 'OK')).toEqual([
+      'OK',
+      'OK',
+      'CONFLICT',
+      'BAD_USER_INPUT',
+      'OK',
+      'OK',
+      'CONFLICT',
+      'NOT_FOUND',
+      'OK',
+      'OK',
+      'BAD_USER_INPUT',
+      'OK',
+      'CONFLICT',
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+    ]);
+    expect(batchedSeen.rows).toHaveLength(5); // pre, a, b, d, e
+  });
+
   it('pages the timeline newest first, filters by type, for the member and staff only', async () => {
     const member = await enrollMember(graph, 'Tim');
     const other = await enrollMember(graph, 'Oli');

@@ -5,11 +5,12 @@ import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import type { Connection } from '../../../runtime/pagination/connection';
 import { toConnection } from '../../../runtime/pagination/connection';
 import { checkPageSize, decodeCursor } from '../../../runtime/pagination/cursor';
-import { batchItemFailure, invalidItem, requireBatchSize } from '../../../runtime/schema/batchItems';
+import { batchItemFailure, invalidItem, requireBatchSize, type Outcome } from '../../../runtime/schema/batchItems';
 import type { ProfileContext } from '../context';
 import { CustomerError, CustomerErrorKind } from '../customers/customer.errors';
 import { Customer } from '../customers/customer.type';
 import { profileErrorCodes } from '../errors';
+import type { EventToTrack, Sender } from './customEvent.service';
 import type { CustomerEventRow, TimelinePosition } from './customerEvent.store';
 import {
   CustomerEvent,
@@ -31,6 +32,8 @@ const toEventType = (row: EventTypeRow): EventType => ({
 });
 
 const timelineTypesMax = 20;
+
+const senderOf = (caller: Principal): Sender => ({ actor: actorOf(caller), isMember: caller.role === 'member' });
 
 /** A timeline position as an opaque cursor: the time and id of the last event of a page. */
 const cursorOf = (row: CustomerEventRow): string => `${row.occurred_at.toISOString()}|${row.id}`;
@@ -82,21 +85,26 @@ export class CustomEventResolver {
   ): Promise<TrackEventBatchResult[]> {
     requireBatchSize(inputs.length, ctx.customEvents.policy.batchMaxItems);
     const caller = requirePrincipal(ctx.principal);
-    const results: TrackEventBatchResult[] = [];
-    // One after another, in input order: a retry of an item within the batch answers the first.
-    for (const [index, input] of inputs.entries()) {
-      const invalid = await invalidItem(input);
-      if (invalid) {
-        results.push({ index, event: null, error: invalid.error });
-        continue;
-      }
-      try {
-        results.push({ index, event: await this.toEvent(ctx, await this.track(ctx, caller, input)), error: null });
-      } catch (error) {
-        results.push({ index, event: null, error: batchItemFailure(profileErrorCodes, error).error });
-      }
-    }
-    return results;
+    // Each item is checked as trackEvent checks its input, side by side; the good ones are tracked together.
+    const checked: Array<Outcome<EventToTrack>> = await Promise.all(
+      inputs.map(async (input) => {
+        const invalid = await invalidItem(input);
+        if (invalid) return invalid;
+        try {
+          return { ok: true as const, value: await this.eventToTrack(ctx, caller, input) };
+        } catch (error) {
+          return batchItemFailure(profileErrorCodes, error);
+        }
+      }),
+    );
+    const events = checked.flatMap((item) => (item.ok ? [item.value] : []));
+    const tracked = (await ctx.customEvents.trackAll(events, senderOf(caller))).values();
+    return checked.map((item, index) => {
+      if (!item.ok) return { index, event: null, error: item.error };
+      const outcome = tracked.next().value!;
+      if (!outcome.ok) return { index, event: null, error: batchItemFailure(profileErrorCodes, outcome.error).error };
+      return { index, event: this.toEvent(ctx, outcome.value), error: null };
+    });
   }
 
   @Authorized('member', 'associate', 'admin')
@@ -125,20 +133,22 @@ export class CustomEventResolver {
   }
 
   private async track(ctx: ProfileContext, caller: Principal, input: TrackEventInput): Promise<CustomerEventRow> {
+    return ctx.customEvents.track(await this.eventToTrack(ctx, caller, input), senderOf(caller));
+  }
+
+  /** The input's event, its customer found, once the caller is allowed to send it. */
+  private async eventToTrack(ctx: ProfileContext, caller: Principal, input: TrackEventInput): Promise<EventToTrack> {
     const customerId = await this.customerOf(ctx, input);
     if (caller.role === 'member') requireCustomerAccess(caller, customerId, []);
     else requireChannelAccess(caller, input.channel, caller.role === 'associate' ? (caller.storeId ?? null) : null);
-    return ctx.customEvents.track(
-      {
-        customerId,
-        type: input.type,
-        properties: input.properties ?? {},
-        occurredAt: input.occurredAt ?? null,
-        channel: input.channel,
-        idempotencyKey: input.idempotencyKey,
-      },
-      { actor: actorOf(caller), isMember: caller.role === 'member' },
-    );
+    return {
+      customerId,
+      type: input.type,
+      properties: input.properties ?? {},
+      occurredAt: input.occurredAt ?? null,
+      channel: input.channel,
+      idempotencyKey: input.idempotencyKey,
+    };
   }
 
   /** The id the input names the customer by: given, or the owner of the identifier. */
@@ -165,7 +175,13 @@ export class CustomEventResolver {
     };
   }
 
-  private async toEvent(ctx: ProfileContext, row: CustomerEventRow): Promise<CustomerEvent> {
-    return { ...this.fields(row), customer: (await ctx.loaders.customerById.load(row.customer_id))! };
+  /** The event as answered; its customer is read only when the selection asks for more than the event. */
+  private toEvent(ctx: ProfileContext, row: CustomerEventRow): CustomerEvent {
+    return {
+      ...this.fields(row),
+      get customer() {
+        return ctx.loaders.customerById.load(row.customer_id).then((customer) => customer!);
+      },
+    };
   }
 }

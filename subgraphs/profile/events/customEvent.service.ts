@@ -1,11 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../../runtime/database/database';
-import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import { appendEvent, appendEvents, type NewEvent } from '../../../runtime/events/outbox';
 import { occurredAtOf } from '../../../runtime/validation/occurredAt';
 import { profileEvents } from '../contract/events';
 import { CustomerError, CustomerErrorKind } from '../customers/customer.errors';
 import { CustomEventError, CustomEventErrorKind } from './customEvent.errors';
-import { customerEventStore, type CustomerEventRow, type TimelinePosition } from './customerEvent.store';
+import {
+  customerEventStore,
+  eventKey,
+  type CustomerEventRow,
+  type NewCustomerEvent,
+  type TimelinePosition,
+} from './customerEvent.store';
 import {
   checkDefinition,
   checkProperties,
@@ -91,6 +97,120 @@ export class CustomEventService {
    */
   async track(event: EventToTrack, sender: Sender): Promise<CustomerEventRow> {
     const type = await eventTypeStore.latest(this.db, event.type);
+    const prepared = this.prepare(event, type, sender, this.clock());
+    return this.db.transaction(async (tx) => {
+      const customerId = await this.liveCustomer(tx, event.customerId);
+      const { row, inserted } = await customerEventStore.insertOrExisting(tx, newEvent(prepared, customerId));
+      if (!inserted) return sameEventOrConflict(prepared, customerId, row);
+      await appendEvent(tx, 'profile', trackedEvent(row, prepared, sender));
+      return row;
+    });
+  }
+
+  /**
+   * Records a batch: one outcome per event, in input order, each exactly as `track` one after
+   * another would answer it (a later event under an earlier one's key is its retry or a CONFLICT;
+   * a failure is only its own). Set-based: the types read in one statement, then one transaction
+   * with one statement per table (the profiles locked, the events inserted, the rows of keys used
+   * before re-read, the outbox events appended). Should that transaction fail as a whole (a
+   * deadlock with a merge, say), the events are tracked one by one instead.
+   */
+  async trackAll(events: readonly EventToTrack[], sender: Sender): Promise<TrackOutcome[]> {
+    const outcomes = new Array<TrackOutcome>(events.length);
+    const types = await eventTypeStore.latestOf(this.db, [...new Set(events.map((event) => event.type))]);
+    const now = this.clock();
+    const prepared = new Map<number, PreparedEvent>();
+    events.forEach((event, index) => {
+      try {
+        prepared.set(index, this.prepare(event, types.get(event.type), sender, now));
+      } catch (error) {
+        outcomes[index] = { ok: false, error };
+      }
+    });
+    if (prepared.size === 0) return outcomes;
+    try {
+      const recorded = await this.db.transaction((tx) => this.recordAll(tx, prepared, sender));
+      for (const [index, outcome] of recorded) outcomes[index] = outcome;
+    } catch {
+      for (const [index, item] of prepared) {
+        try {
+          outcomes[index] = { ok: true, value: await this.trackPrepared(item, sender) };
+        } catch (error) {
+          outcomes[index] = { ok: false, error };
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  /** `trackAll`'s transaction: each prepared event's outcome, by its index. */
+  private async recordAll(
+    tx: Queryable,
+    prepared: ReadonlyMap<number, PreparedEvent>,
+    sender: Sender,
+  ): Promise<Map<number, TrackOutcome>> {
+    const outcomes = new Map<number, TrackOutcome>();
+    const live = await this.liveCustomers(
+      tx,
+      [...prepared.values()].map((item) => item.event.customerId),
+    );
+    // The first event under each key is the one to insert; the later ones are its retries or conflicts.
+    const owners = new Map<number, { key: string; customerId: string }>();
+    const candidates = new Map<string, NewCustomerEvent>();
+    for (const [index, item] of prepared) {
+      const customerId = live.get(item.event.customerId);
+      if (!customerId) {
+        outcomes.set(index, { ok: false, error: unknownCustomer(item.event.customerId) });
+        continue;
+      }
+      const key = eventKey(item.event.channel, item.event.idempotencyKey);
+      owners.set(index, { key, customerId });
+      if (!candidates.has(key)) candidates.set(key, newEvent(item, customerId));
+    }
+    const inserted = await customerEventStore.insertMany(tx, [...candidates.values()]);
+    const earlier = await customerEventStore.byKeys(
+      tx,
+      [...candidates.entries()].filter(([key]) => !inserted.has(key)).map(([, event]) => event),
+    );
+    const appended: Array<{ row: CustomerEventRow; item: PreparedEvent }> = [];
+    for (const [index, { key, customerId }] of owners) {
+      const item = prepared.get(index)!;
+      const row = inserted.get(key);
+      if (row && candidates.delete(key)) {
+        // The first event under its key, new: the key's later events compare with its row.
+        appended.push({ row, item });
+        outcomes.set(index, { ok: true, value: row });
+        continue;
+      }
+      try {
+        const first = row ?? earlier.get(key);
+        if (!first) throw new Error(`No event under the key ${item.event.idempotencyKey} after the insert`);
+        outcomes.set(index, { ok: true, value: sameEventOrConflict(item, customerId, first) });
+      } catch (error) {
+        outcomes.set(index, { ok: false, error });
+      }
+    }
+    await appendEvents(
+      tx,
+      'profile',
+      appended.map(({ row, item }) => trackedEvent(row, item, sender)),
+    );
+    return outcomes;
+  }
+
+  /** `track` for an event already checked. */
+  private trackPrepared(prepared: PreparedEvent, sender: Sender): Promise<CustomerEventRow> {
+    return this.db.transaction(async (tx) => {
+      const customerId = await this.liveCustomer(tx, prepared.event.customerId);
+      const { row, inserted } = await customerEventStore.insertOrExisting(tx, newEvent(prepared, customerId));
+      if (!inserted) return sameEventOrConflict(prepared, customerId, row);
+      await appendEvent(tx, 'profile', trackedEvent(row, prepared, sender));
+      return row;
+    });
+  }
+
+  /** An event checked against the latest version of its type, as `track` checks it before storing anything. */
+  private prepare(event: EventToTrack, type: EventTypeRow | undefined, sender: Sender, now: Date): PreparedEvent {
     if (!type) {
       throw new CustomEventError(CustomEventErrorKind.UnknownEventType, `No event type is named ${event.type}`, {
         field: 'type',
@@ -101,8 +221,7 @@ export class CustomEventService {
         field: 'type',
       });
     }
-    const checked = this.checkedProperties(type, event.properties);
-    const now = this.clock();
+    const properties = this.checkedProperties(type, event.properties);
     const occurredAt = occurredAtOf(
       event.occurredAt,
       now,
@@ -113,49 +232,7 @@ export class CustomEventService {
       },
       (message) => new CustomEventError(CustomEventErrorKind.InvalidEventProperties, message, { field: 'occurredAt' }),
     );
-    const fingerprint = fingerprintOf(event, checked);
-    return this.db.transaction(async (tx) => {
-      const customerId = await this.liveCustomer(tx, event.customerId);
-      const { row, inserted } = await customerEventStore.insertOrExisting(tx, {
-        id: randomUUID(),
-        customerId,
-        type: type.name,
-        typeVersion: type.version,
-        properties: checked,
-        occurredAt,
-        channel: event.channel,
-        idempotencyKey: event.idempotencyKey,
-        fingerprint,
-      });
-      if (!inserted) {
-        if (row.fingerprint !== fingerprint || row.customer_id !== customerId) {
-          throw new CustomEventError(
-            CustomEventErrorKind.IdempotencyKeyReused,
-            `The idempotency key ${event.idempotencyKey} was used on ${event.channel} for another event`,
-            { field: 'idempotencyKey' },
-          );
-        }
-        return row;
-      }
-      await appendEvent(
-        tx,
-        'profile',
-        profileEvents.CustomerEventTracked.event(
-          customerId,
-          {
-            customerId,
-            eventId: row.id,
-            type: row.type,
-            typeVersion: row.type_version,
-            properties: checked,
-            occurredAt: occurredAt.toISOString(),
-            channel: row.channel,
-          },
-          sender.actor,
-        ),
-      );
-      return row;
-    });
+    return { event, type, properties, occurredAt, fingerprint: fingerprintOf(event, properties) };
   }
 
   /** A page of the customer's events, newest first. */
@@ -190,11 +267,87 @@ export class CustomEventService {
       found = await customerEventStore.lockCustomer(tx, customerId);
     }
     if (!found || found.erased_at || found.merged_into) {
-      throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${id}`);
+      throw unknownCustomer(id);
     }
     return customerId;
   }
+
+  /**
+   * `liveCustomer` for several ids at once: the profile each stands for now, locked, by the id asked;
+   * absent when unknown, erased, or merged into one that is gone.
+   */
+  private async liveCustomers(tx: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+    const found = await customerEventStore.lockCustomers(tx, ids);
+    const survivors = [...found.values()].flatMap((row) =>
+      row.merged_into && !found.has(row.merged_into) ? [row.merged_into] : [],
+    );
+    if (survivors.length > 0)
+      for (const [id, row] of await customerEventStore.lockCustomers(tx, survivors)) found.set(id, row);
+    const live = new Map<string, string>();
+    for (const id of ids) {
+      const asked = found.get(id);
+      const customerId = asked?.merged_into ?? id;
+      const now = asked?.merged_into ? found.get(asked.merged_into) : asked;
+      if (now && !now.erased_at && !now.merged_into) live.set(id, customerId);
+    }
+    return live;
+  }
 }
+
+/** What one event of a batch came to: its row (new, or the first under its key), or why not. */
+export type TrackOutcome = { ok: true; value: CustomerEventRow } | { ok: false; error: unknown };
+
+/** An event checked against its type: what is stored, and what a retry must repeat. */
+interface PreparedEvent {
+  event: EventToTrack;
+  type: EventTypeRow;
+  properties: Record<string, unknown>;
+  occurredAt: Date;
+  fingerprint: string;
+}
+
+const unknownCustomer = (id: string) =>
+  new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${id}`);
+
+const newEvent = (prepared: PreparedEvent, customerId: string): NewCustomerEvent => ({
+  id: randomUUID(),
+  customerId,
+  type: prepared.type.name,
+  typeVersion: prepared.type.version,
+  properties: prepared.properties,
+  occurredAt: prepared.occurredAt,
+  channel: prepared.event.channel,
+  idempotencyKey: prepared.event.idempotencyKey,
+  fingerprint: prepared.fingerprint,
+});
+
+/** The row already under the event's key, when the event is its retry; else CONFLICT. */
+function sameEventOrConflict(prepared: PreparedEvent, customerId: string, row: CustomerEventRow): CustomerEventRow {
+  if (row.fingerprint !== prepared.fingerprint || row.customer_id !== customerId) {
+    throw new CustomEventError(
+      CustomEventErrorKind.IdempotencyKeyReused,
+      `The idempotency key ${prepared.event.idempotencyKey} was used on ${prepared.event.channel} for another event`,
+      { field: 'idempotencyKey' },
+    );
+  }
+  return row;
+}
+
+/** The outbox event of a new event's row. */
+const trackedEvent = (row: CustomerEventRow, prepared: PreparedEvent, sender: Sender) =>
+  profileEvents.CustomerEventTracked.event(
+    row.customer_id,
+    {
+      customerId: row.customer_id,
+      eventId: row.id,
+      type: row.type,
+      typeVersion: row.type_version,
+      properties: prepared.properties,
+      occurredAt: prepared.occurredAt.toISOString(),
+      channel: row.channel,
+    },
+    sender.actor,
+  );
 
 /** JSON with every object's keys in order, so that the same properties in another order hash alike. */
 function canonical(value: unknown): unknown {

@@ -151,7 +151,7 @@ export class CustomerEvent {
   id!: string;
 
   @Field(() => Customer, { description: 'The customer (the survivor, for an event of a profile merged since).' })
-  customer!: Customer;
+  customer!: Customer | Promise<Customer>;
 
   @Field()
   type!: string;

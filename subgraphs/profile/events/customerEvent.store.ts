@@ -31,6 +31,9 @@ export interface TimelinePosition {
   id: string;
 }
 
+/** An event's idempotency key with its channel, as one map key. */
+export const eventKey = (channel: string, idempotencyKey: string): string => `${channel}\u0000${idempotencyKey}`;
+
 /** SQL for `profile.customer_events`: each customer's custom events. */
 export const customerEventStore = {
   /**
@@ -46,6 +49,59 @@ export const customerEventStore = {
       [customerId],
     );
     return rows[0];
+  },
+
+  /**
+   * `lockCustomer` for several profiles in one statement, in id order (as a merge locks them, so the
+   * two never wait for each other crosswise); what each found one is now.
+   */
+  async lockCustomers(
+    tx: Queryable,
+    customerIds: readonly string[],
+  ): Promise<Map<string, { merged_into: string | null; erased_at: Date | null }>> {
+    const { rows } = await tx.query<{ id: string; merged_into: string | null; erased_at: Date | null }>(
+      'select id, merged_into, erased_at from profile.customers where id = any($1::uuid[]) order by id for share',
+      [[...new Set(customerIds)]],
+    );
+    return new Map(rows.map(({ id, ...row }) => [id, row]));
+  },
+
+  /** `insertOrExisting`'s insert for many events (keys distinct): the rows inserted, by channel and key. */
+  async insertMany(tx: Queryable, events: readonly NewCustomerEvent[]): Promise<Map<string, CustomerEventRow>> {
+    if (events.length === 0) return new Map();
+    const { rows } = await tx.query<CustomerEventRow>(
+      `insert into profile.customer_events
+         (id, customer_id, type, type_version, properties, occurred_at, channel, idempotency_key, fingerprint)
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::timestamptz[],
+                            $7::text[], $8::text[], $9::text[])
+       on conflict (channel, idempotency_key) do nothing returning *`,
+      [
+        events.map((event) => event.id),
+        events.map((event) => event.customerId),
+        events.map((event) => event.type),
+        events.map((event) => event.typeVersion),
+        events.map((event) => JSON.stringify(event.properties)),
+        events.map((event) => event.occurredAt.toISOString()),
+        events.map((event) => event.channel),
+        events.map((event) => event.idempotencyKey),
+        events.map((event) => event.fingerprint),
+      ],
+    );
+    return new Map(rows.map((row) => [eventKey(row.channel, row.idempotency_key), row]));
+  },
+
+  /** The rows under these channels and keys, by `eventKey`. */
+  async byKeys(
+    db: Queryable,
+    keys: ReadonlyArray<{ channel: string; idempotencyKey: string }>,
+  ): Promise<Map<string, CustomerEventRow>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await db.query<CustomerEventRow>(
+      `select e.* from unnest($1::text[], $2::text[]) as k(channel, idempotency_key)
+         join profile.customer_events e using (channel, idempotency_key)`,
+      [keys.map((key) => key.channel), keys.map((key) => key.idempotencyKey)],
+    );
+    return new Map(rows.map((row) => [eventKey(row.channel, row.idempotency_key), row]));
   },
 
   /** Inserts the event unless its key was used on its channel; the row under the key either way. */
