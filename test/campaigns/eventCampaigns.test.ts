@@ -76,6 +76,7 @@ describe('campaigns that act on custom events, through the gateway', () => {
     ];
     for (const input of types) await marketer.data(defineEventType, { input });
     await launchCampaign(marketer, example('reviewReward.json').input);
+    await marketer.data(defineSegment, example('frequentReviewers.json'));
   });
   afterAll(() => graph?.stop());
 
@@ -163,7 +164,6 @@ describe('campaigns that act on custom events, through the gateway', () => {
   });
 
   it('takes members into a segment by how many events of a type they tracked in a window', async () => {
-    await marketer.data(defineSegment, example('frequentReviewers.json'));
     await marketer.data(defineSegment, {
       input: {
         key: 'no-app-opens-this-week',
@@ -189,6 +189,39 @@ describe('campaigns that act on custom events, through the gateway', () => {
     await track(hal.id, 'app.opened', {});
     await settle();
     expect(await segments(hal.id)).not.toContain('no-app-opens-this-week');
+  });
+
+  it("gives a merged member's counts and rewarded products to the survivor, and forgets an erased one's", async () => {
+    const [survivor, merged] = [await enrollMember(graph), await enrollMember(graph)];
+    await track(merged.id, 'review.submitted', { rating: 5, productId: 'KETTLE-1' });
+    await track(merged.id, 'review.submitted', { rating: 1, productId: 'KETTLE-2' });
+    await settle();
+    await graph.admin.data(
+      `mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m, reason: "same person") { mergedId } }`,
+      { s: survivor.id, m: merged.id },
+    );
+    await settle();
+    expect(await segments(survivor.id)).toContain('frequent-reviewers');
+    // The merged profile was rewarded for KETTLE-1 already: the survivor's review of it earns nothing.
+    // The ledger moves the merged member's 50 points on its own reading of the merge.
+    await eventually(
+      () => balance(survivor.id),
+      (points) => points === 50,
+      'the merged points',
+    );
+    await track(survivor.id, 'review.submitted', { rating: 5, productId: 'KETTLE-1' });
+    await settle();
+    expect(await balance(survivor.id)).toBe(50);
+    await graph.admin.data(`mutation($id: ID!) { eraseCustomer(customerId: $id, reason: "GDPR") { erasedAt } }`, {
+      id: survivor.id,
+    });
+    await settle();
+    const { rows } = await graph.database.db.query<{ n: number }>(
+      `select (select count(*) from campaign.event_counts where customer_id = $1)::int
+            + (select count(*) from campaign.custom_events where customer_id = $1 and properties <> '{}')::int as n`,
+      [survivor.id],
+    );
+    expect(rows[0]!.n).toBe(0);
   });
 
   it('refuses an event trigger it cannot evaluate, naming the field, and creates nothing', async () => {

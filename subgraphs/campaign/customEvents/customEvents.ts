@@ -97,22 +97,40 @@ export class CustomEvents {
     return { ...followed, ...(await this.payPending()) };
   }
 
+  /**
+   * Credits one campaign's points for one event. The ledger refuses the key with CONFLICT only when
+   * it credited it already with other content: an event re-quoted after a crash between the credit
+   * and `markDone` (its campaign renamed meanwhile) is paid, and is not paid again.
+   */
+  private async award(
+    eventId: string,
+    customerId: string,
+    campaignId: string,
+    points: number,
+    reason: string,
+  ): Promise<void> {
+    const awardKey = eventAwardKeyOf(eventId, campaignId);
+    try {
+      await this.options.ledger.award({ awardKey, customerId, points, reason });
+    } catch (error) {
+      if (!(error instanceof UpstreamError) || error.details.upstreamCode !== 'CONFLICT') throw error;
+      this.options.logger.warn('a custom event award was credited before with other content; kept as it was', {
+        awardKey,
+      });
+    }
+  }
+
   /** Claims and pays the pending events, oldest first. */
   async payPending(): Promise<{ paid: number; failed: number }> {
     const report = { paid: 0, failed: 0 };
-    const { db, quotes, ledger, logger } = this.options;
+    const { db, quotes, logger } = this.options;
     const reads = quotes.claimReads();
     for (const event of await customEventStore.pending(db, batchSize)) {
       try {
         const quote = await quotes.claimEvent(event, reads);
         for (const line of quote.lines) {
           if (!line.campaignId || line.points <= 0) continue;
-          await ledger.award({
-            awardKey: eventAwardKeyOf(event.eventId, line.campaignId),
-            customerId: event.customerId,
-            points: line.points,
-            reason: line.reason,
-          });
+          await this.award(event.eventId, event.customerId, line.campaignId, line.points, line.reason);
         }
         await customEventStore.markDone(db, event.eventId, quote.totalPoints);
         report.paid++;
