@@ -1,4 +1,5 @@
 import type { AnyEventContract } from '../runtime/events/eventContract';
+import { customEventEvents } from './campaign/customEvents/customEvents';
 import { memberProfileEvents } from './campaign/segments/memberProfiles';
 import { historyEvents } from './campaign/segments/purchaseHistory';
 import { memberViewEvents } from './engagement/members/memberView';
@@ -36,6 +37,12 @@ export const eventConsumers: readonly EventConsumer[] = [
     name: 'member profiles (attributes and consent for segments, merges, erasure)',
     module: 'subgraphs/campaign/segments/memberProfiles.ts',
     reads: memberProfileEvents,
+  },
+  {
+    subgraph: 'campaign',
+    name: 'custom events (event counts for segments, EVENT campaigns, merges, erasure)',
+    module: 'subgraphs/campaign/customEvents/customEvents.ts',
+    reads: customEventEvents,
   },
   {
     subgraph: 'ledger',

@@ -131,6 +131,8 @@ export type CampaignInput = {
   /** Default: everyone, every channel. */
   audience?: CampaignAudienceInput | null | undefined;
   description?: string | null | undefined;
+  /** EVENT campaigns: the custom event rewarded. */
+  eventTrigger?: EventTriggerInput | null | undefined;
   /** An exclusive campaign never combines with others on one order. */
   exclusive?: boolean;
   /** Percent of members (0 to 50) held out at random: they get nothing from this campaign, and its performance compares their spend with the others'. Omitted: 0 for a new campaign, unchanged on update; fixed once scheduled. */
@@ -196,6 +198,7 @@ export type CampaignStatus =
 /** What a campaign rewards. */
 export type CampaignTrigger =
   | 'ACTIVITY'
+  | 'EVENT'
   | 'PURCHASE';
 
 /** The period a per-customer cap counts over, in the program's time zone. */
@@ -258,6 +261,14 @@ export type EnrollCustomerInput = {
   storeId?: string | null | undefined;
 };
 
+export type EventCountConditionInput = {
+  atLeast?: number | null | undefined;
+  atMost?: number | null | undefined;
+  /** The custom event type, e.g. review.submitted. */
+  type: string;
+  withinDays: number;
+};
+
 export type EventPropertyInput = {
   kind: EventPropertyKind;
   /** A letter, then letters, digits or _: rating, cartValue, sku_list. */
@@ -277,6 +288,15 @@ export type EventPropertyKind =
   | 'SKU_LIST'
   /** A JSON string. */
   | 'STRING';
+
+export type EventTriggerInput = {
+  /** Conditions on the properties, all to hold; path from the top (["price", "amount"]). */
+  conditions?: Array<AttributeConditionInput>;
+  /** The custom event type, e.g. review.submitted. */
+  eventType: string;
+  /** A property path: rewarded once per member and value of it (["productId"]); an event without it earns nothing. */
+  oncePer?: Array<string> | null | undefined;
+};
 
 /** A way to recognise a customer at a till, online or in the app. */
 export type IdentifierType =
@@ -471,6 +491,8 @@ export type SegmentConditionInput = {
   attribute?: AttributeConditionInput | null | undefined;
   bought?: BoughtConditionInput | null | undefined;
   consent?: ConsentConditionInput | null | undefined;
+  /** Custom events tracked in a window. */
+  events?: EventCountConditionInput | null | undefined;
   /** In the static audience of this key. */
   inAudience?: string | null | undefined;
   /** Takes the members the condition does not match. */

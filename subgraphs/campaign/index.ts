@@ -17,6 +17,7 @@ import { defaultProgramSettings, type ProgramSettings } from './program/programS
 import { QuoteService } from './quotes/quote.service';
 import { buildCampaignSchema } from './schema';
 import { AudienceService } from './segments/audience.service';
+import { CustomEvents } from './customEvents/customEvents';
 import { createMemberProfiles, type MemberProfiles } from './segments/memberProfiles';
 import { defaultHistoryIntervalMs, PurchaseHistory } from './segments/purchaseHistory';
 import { SegmentService } from './segments/segment.service';
@@ -47,6 +48,8 @@ export interface RunningCampaign extends RunningSubgraph {
   history: PurchaseHistory;
   /** The view of the profile's attributes and consent that segments read. */
   memberProfiles: MemberProfiles;
+  /** Custom events counted for segments and paid by EVENT campaigns. */
+  customEvents: CustomEvents;
 }
 
 /**
@@ -60,11 +63,8 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   const ledgerUrl = urlSource(options.ledgerUrl);
   const profiles = new ProfileFacts(urlSource(options.profileUrl), credential);
   const leaderboards = new LeaderboardService(options.db, profiles);
-  const awards = new BadgeAwards(
-    options.db,
-    new LedgerAwards(ledgerUrl, credential),
-    logger.child({ job: 'badge-awards' }),
-  );
+  const ledgerAwards = new LedgerAwards(ledgerUrl, credential);
+  const awards = new BadgeAwards(options.db, ledgerAwards, logger.child({ job: 'badge-awards' }));
   // Badges and leaderboards follow the same ledger events, in the same transactions as the history.
   const history = new PurchaseHistory(
     options.db,
@@ -97,6 +97,14 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     badges: new BadgeService(options.db),
     leaderboards,
   };
+  const customEvents = new CustomEvents({
+    db: options.db,
+    profileUrl: urlSource(options.profileUrl),
+    credential,
+    quotes: services.quotes,
+    ledger: ledgerAwards,
+    logger: logger.child({ job: 'custom-events' }),
+  });
   const subgraph = await startSubgraph(
     {
       name: 'campaign',
@@ -109,12 +117,14 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   await history.start(options.historyIntervalMs ?? defaultHistoryIntervalMs);
   // Woken by the profile's NOTIFY; the interval is only the safety net.
   await memberProfiles.start(defaultHistoryIntervalMs);
+  await customEvents.job.start(defaultHistoryIntervalMs);
   return {
     ...subgraph,
     history,
     memberProfiles,
+    customEvents,
     async stop() {
-      await Promise.all([subgraph.stop(), history.stop(), memberProfiles.stop()]);
+      await Promise.all([subgraph.stop(), history.stop(), memberProfiles.stop(), customEvents.job.stop()]);
     },
   };
 }

@@ -153,6 +153,38 @@ describe('campaign rules', () => {
         'SKU and category conditions do not apply to an ACTIVITY campaign',
       ],
       [
+        'an event campaign without a trigger',
+        { ...signUpBonus, activityKind: null, trigger: CampaignTrigger.EVENT },
+        'an EVENT campaign needs an eventTrigger',
+      ],
+      [
+        'an event campaign with a multiplier',
+        {
+          ...signUpBonus,
+          activityKind: null,
+          trigger: CampaignTrigger.EVENT,
+          eventTrigger: { eventType: 'review.submitted', conditions: [], oncePer: null },
+          reward: doublePoints.reward,
+        },
+        'an EVENT campaign grants a FIXED_BONUS',
+      ],
+      [
+        'an event campaign for some SKUs',
+        {
+          ...signUpBonus,
+          activityKind: null,
+          trigger: CampaignTrigger.EVENT,
+          eventTrigger: { eventType: 'review.submitted', conditions: [], oncePer: null },
+          audience: audience({ skus: ['A'] }),
+        },
+        'SKU and category conditions do not apply to an EVENT campaign',
+      ],
+      [
+        'a purchase campaign with an event trigger',
+        { eventTrigger: { eventType: 'review.submitted', conditions: [], oncePer: null } },
+        'eventTrigger is for EVENT campaigns only',
+      ],
+      [
         'a purchase campaign with an activity kind',
         { activityKind: ActivityKind.REFERRAL },
         'activityKind is for ACTIVITY campaigns only',

@@ -1,9 +1,23 @@
 import { isLive, scheduleProblem, type Schedule } from '../schedules/schedule.rules';
+import type { AttributeCondition } from '../segments/segment.rules';
 
 /** What starts a campaign's grant: a purchase, or an activity an integration reports. */
 export enum CampaignTrigger {
   PURCHASE = 'PURCHASE',
   ACTIVITY = 'ACTIVITY',
+  /** A custom event the profile tracked (`trackEvent`), of a type and with conditions on its properties. */
+  EVENT = 'EVENT',
+}
+
+/**
+ * What an EVENT campaign rewards: a custom event of `eventType` whose properties meet every
+ * condition (`path` from the top of the properties), at most once per member and value of the
+ * `oncePer` property when it names one (once per product id).
+ */
+export interface EventTrigger {
+  eventType: string;
+  conditions: AttributeCondition[];
+  oncePer: string[] | null;
 }
 
 /** Things a member does besides buying that can earn points. */
@@ -86,6 +100,8 @@ export interface CampaignDefinition {
   description: string | null;
   trigger: CampaignTrigger;
   activityKind: ActivityKind | null;
+  /** EVENT campaigns only. */
+  eventTrigger?: EventTrigger | null;
   reward: CampaignReward;
   audience: Audience;
   schedule: Schedule;
@@ -148,6 +164,16 @@ export function campaignProblem(definition: CampaignDefinition): string | null {
       return 'SKU and category conditions do not apply to an ACTIVITY campaign';
   } else if (definition.activityKind) {
     return 'activityKind is for ACTIVITY campaigns only';
+  }
+  if (trigger === CampaignTrigger.EVENT) {
+    if (!definition.eventTrigger) return 'an EVENT campaign needs an eventTrigger';
+    if (reward.kind !== RewardKind.FIXED_BONUS) return 'an EVENT campaign grants a FIXED_BONUS';
+    if (audience.firstPurchase || audience.firstPurchaseInChannel || audience.minSpend !== null)
+      return 'purchase conditions (first purchase, minimum spend) do not apply to an EVENT campaign';
+    if (audience.skus.length > 0 || audience.categories.length > 0)
+      return 'SKU and category conditions do not apply to an EVENT campaign';
+  } else if (definition.eventTrigger) {
+    return 'eventTrigger is for EVENT campaigns only';
   }
   switch (reward.kind) {
     case RewardKind.MULTIPLIER:

@@ -7,7 +7,9 @@ import { CampaignError, CampaignErrorKind } from '../errors';
 import { CampaignStatus, campaignProblem, noRestriction, type CampaignDefinition } from './campaign.rules';
 import { campaignStore, type CampaignRecord } from './campaign.store';
 import { CapPeriod } from './campaign.rules';
-import type { CampaignInput } from './campaign.type';
+import { attributeConditionProblem, type AttributeCondition, type SegmentValue } from '../segments/segment.rules';
+import type { EventTrigger } from './campaign.rules';
+import type { CampaignInput, EventTriggerShape } from './campaign.type';
 
 /** The statuses each action may start from, and where it leads. */
 const transitions = {
@@ -33,6 +35,7 @@ export function toDefinition(input: CampaignInput, holdoutPercent = 0): Campaign
     description: input.description ?? null,
     trigger: input.trigger,
     activityKind: input.activityKind ?? null,
+    eventTrigger: input.eventTrigger ? toEventTrigger(input.eventTrigger) : null,
     reward: {
       kind: input.reward.kind,
       multiplierPercent: input.reward.multiplierPercent ?? null,
@@ -62,9 +65,40 @@ export function toDefinition(input: CampaignInput, holdoutPercent = 0): Campaign
     holdoutPercent: input.holdoutPercent ?? holdoutPercent,
   };
   const problem = campaignProblem(definition);
-  if (problem) throw new CampaignError(CampaignErrorKind.InvalidCampaign, `Invalid campaign: ${problem}`);
+  if (problem) {
+    const field = /eventTrigger/.test(problem) ? { field: 'input.eventTrigger' } : {};
+    throw new CampaignError(CampaignErrorKind.InvalidCampaign, `Invalid campaign: ${problem}`, field);
+  }
   return definition;
 }
+
+function toEventTrigger(input: EventTriggerShape): EventTrigger {
+  const conditions = (input.conditions ?? []).map(({ path, operator, value, values }): AttributeCondition => ({
+    path,
+    operator,
+    value: value ? valueOf(value) : null,
+    values: values ? values.map(valueOf) : null,
+  }));
+  for (const [index, condition] of conditions.entries()) {
+    const problem = attributeConditionProblem(condition, `input.eventTrigger.conditions[${index}]`);
+    if (problem) {
+      throw new CampaignError(
+        CampaignErrorKind.InvalidCampaign,
+        `Invalid campaign: ${problem.field}: ${problem.message}`,
+        {
+          field: problem.field,
+        },
+      );
+    }
+  }
+  return { eventType: input.eventType, conditions, oncePer: input.oncePer ?? null };
+}
+
+const valueOf = (input: SegmentValue): SegmentValue => ({
+  string: input.string ?? null,
+  number: input.number ?? null,
+  boolean: input.boolean ?? null,
+});
 
 function stripNullish<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;

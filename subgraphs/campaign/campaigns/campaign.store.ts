@@ -9,6 +9,7 @@ import type {
   CampaignRule,
   CampaignStatus,
   CampaignTrigger,
+  EventTrigger,
 } from './campaign.rules';
 
 export interface CampaignRecord extends CampaignRule {
@@ -31,6 +32,7 @@ interface CampaignRow {
   status: CampaignStatus;
   trigger: CampaignTrigger;
   activity_kind: ActivityKind | null;
+  event_trigger: EventTrigger | null;
   reward: CampaignReward;
   audience: Audience;
   schedule: StoredSchedule;
@@ -51,6 +53,7 @@ const toRecord = (row: CampaignRow): CampaignRecord => ({
   status: row.status,
   trigger: row.trigger,
   activityKind: row.activity_kind,
+  eventTrigger: row.event_trigger,
   reward: row.reward,
   audience: row.audience,
   schedule: {
@@ -84,6 +87,7 @@ const definitionParams = (definition: CampaignDefinition) => [
   definition.exclusive,
   definition.priority,
   definition.holdoutPercent,
+  definition.eventTrigger ? JSON.stringify(definition.eventTrigger) : null,
 ];
 
 /** SQL for `campaign.campaigns`. */
@@ -92,8 +96,8 @@ export const campaignStore = {
     const { rows } = await tx.query<CampaignRow>(
       `insert into campaign.campaigns
          (id, status, name, description, trigger, activity_kind, reward, audience, schedule, limits, exclusive, priority,
-          holdout_percent)
-       values ($1, 'DRAFT', $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12)
+          holdout_percent, event_trigger)
+       values ($1, 'DRAFT', $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13::jsonb)
        returning *`,
       [id, ...definitionParams(definition)],
     );
@@ -104,7 +108,7 @@ export const campaignStore = {
     const { rows } = await tx.query<CampaignRow>(
       `update campaign.campaigns set name = $2, description = $3, trigger = $4, activity_kind = $5,
          reward = $6::jsonb, audience = $7::jsonb, schedule = $8::jsonb, limits = $9::jsonb, exclusive = $10,
-         priority = $11, holdout_percent = $12, version = version + 1, updated_at = now()
+         priority = $11, holdout_percent = $12, event_trigger = $13::jsonb, version = version + 1, updated_at = now()
        where id = $1 returning *`,
       [id, ...definitionParams(definition)],
     );

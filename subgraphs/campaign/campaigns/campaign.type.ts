@@ -1,5 +1,6 @@
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsBoolean,
   IsInt,
   IsOptional,
@@ -14,6 +15,7 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsCode, IsCurrencyCode } from '../../../runtime/validation/validators';
 import { Weekday } from '../schedules/schedule.rules';
+import { AttributeConditionShape } from '../segments/segment.type';
 import { ActivityKind, CampaignStatus, CampaignTrigger, CapPeriod, RewardKind } from './campaign.rules';
 
 registerEnumType(CampaignStatus, {
@@ -46,6 +48,36 @@ registerEnumType(Weekday, { name: 'Weekday' });
 
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 const codes = { each: true, message: 'each channel must be UPPER_SNAKE_CASE' } as const;
+
+@ObjectType('EventTrigger', {
+  description:
+    "What an EVENT campaign rewards: a custom event of eventType whose properties meet every condition, at most once per member and value of the oncePer property. The type's name is not checked against the profile's event types (the campaign cannot see them): a type no one tracks rewards nothing.",
+})
+@InputType('EventTriggerInput')
+export class EventTriggerShape {
+  @Field({ description: 'The custom event type, e.g. review.submitted.' })
+  @Length(1, 64)
+  eventType!: string;
+
+  @Field(() => [AttributeConditionShape], {
+    defaultValue: [],
+    description: 'Conditions on the properties, all to hold; path from the top (["price", "amount"]).',
+  })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  conditions!: AttributeConditionShape[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'A property path: rewarded once per member and value of it (["productId"]); an event without it earns nothing.',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @Length(1, 64, { each: true })
+  oncePer!: string[] | null;
+}
 
 @ObjectType('CampaignReward')
 @InputType('CampaignRewardInput')
@@ -219,6 +251,11 @@ export class CampaignInput {
   @IsOptional()
   activityKind?: ActivityKind | null;
 
+  @Field(() => EventTriggerShape, { nullable: true, description: 'EVENT campaigns: the custom event rewarded.' })
+  @IsOptional()
+  @ValidateNested()
+  eventTrigger?: EventTriggerShape | null;
+
   @Field(() => CampaignRewardShape)
   @ValidateNested()
   reward!: CampaignRewardShape;
@@ -287,6 +324,9 @@ export class Campaign {
 
   @Field(() => ActivityKind, { nullable: true })
   activityKind!: ActivityKind | null;
+
+  @Field(() => EventTriggerShape, { nullable: true })
+  eventTrigger?: EventTriggerShape | null;
 
   @Field(() => CampaignRewardShape)
   reward!: CampaignRewardShape;

@@ -94,7 +94,7 @@ export function rankOffers(
           : audience.newMemberWithinDays !== null
             ? 'Because you joined recently'
             : 'Picked for you';
-    } else if (rule.trigger === CampaignTrigger.ACTIVITY) {
+    } else if (rule.trigger !== CampaignTrigger.PURCHASE) {
       why = 'For something you do';
     }
     const liveNow = interval.start.getTime() <= at.getTime();
@@ -103,7 +103,11 @@ export function rankOffers(
     const where =
       audience.channels.length > 0 ? ` ${audience.channels.map(channelName).join(', ')}` : ' on every channel';
     const what =
-      rule.trigger === CampaignTrigger.ACTIVITY ? `for ${rule.activityKind!.toLowerCase().replace('_', ' ')}` : where;
+      rule.trigger === CampaignTrigger.ACTIVITY
+        ? `for ${rule.activityKind!.toLowerCase().replace('_', ' ')}`
+        : rule.trigger === CampaignTrigger.EVENT
+          ? `for ${rule.eventTrigger!.eventType}`
+          : where;
     offers.push({
       rule,
       liveNow,

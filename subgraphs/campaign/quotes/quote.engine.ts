@@ -12,6 +12,7 @@ import {
   type CampaignRule,
   type CustomerFacts,
 } from '../campaigns/campaign.rules';
+import { eventMatches, onceValueOf, type TrackedEvent } from '../customEvents/eventTrigger.rules';
 import { periodStart } from '../limits/usage.rules';
 import { formatMoney } from './money';
 
@@ -381,6 +382,38 @@ export function quoteActivity(activity: QuoteActivity, situation: CampaignSituat
         rule.activityKind === activity.kind &&
         isRunning(rule, situation.timeZone, at) &&
         channelQualifies(rule.audience, activity.channel) &&
+        memberQualifies(rule.audience, facts, at),
+    )
+    .flatMap((rule) => {
+      const candidate = {
+        rule,
+        points: rule.reward.points ?? 0,
+        reason: `${rule.name}: ${rule.reward.points ?? 0} bonus points`,
+      };
+      return limited(candidate, situation.usage.get(rule.id) ?? noUsage, situation, (n) => notes.push(n)) ?? [];
+    });
+  const granted = stack(candidates);
+  return total(toLines(granted), withEndedSince(notes, granted, situation));
+}
+
+/**
+ * What a custom event earns: one line per running EVENT campaign whose trigger it meets (type and
+ * property conditions) and whose channel and audience the member qualifies for, within its limits;
+ * `taken` are the campaigns that already rewarded this member for the event's "once per" value.
+ */
+export function quoteEvent(event: TrackedEvent, situation: CampaignSituation, taken: ReadonlySet<string>): Quote {
+  const { facts, at } = situation;
+  const notes: CampaignNote[] = [];
+  const candidates = situation.rules
+    .filter(
+      (rule) =>
+        rule.trigger === CampaignTrigger.EVENT &&
+        !!rule.eventTrigger &&
+        eventMatches(rule.eventTrigger, event) &&
+        onceValueOf(rule.eventTrigger, event) !== undefined &&
+        !taken.has(rule.id) &&
+        isRunning(rule, situation.timeZone, at) &&
+        channelQualifies(rule.audience, event.channel) &&
         memberQualifies(rule.audience, facts, at),
     )
     .flatMap((rule) => {

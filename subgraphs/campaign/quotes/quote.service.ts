@@ -24,8 +24,11 @@ import { campaignEvents } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
 import type { LedgerQuoteFacts } from '../upstream/ledgerQuoteFacts';
 import type { ProfileFacts } from '../upstream/profileFacts';
+import { customEventStore, type PendingCustomEvent } from '../customEvents/customEvent.store';
+import { onceValueOf } from '../customEvents/eventTrigger.rules';
 import {
   quoteActivity,
+  quoteEvent,
   quoteOrder,
   type CampaignSituation,
   type EarnRate,
@@ -65,12 +68,17 @@ export interface ActivityClaim {
   at: Date;
 }
 
+/** The claim key of a custom event's points (the profile's event id). */
+export const eventClaimKey = (eventId: string): string => `event:${eventId}`;
+
 const hasLimits = (rule: CampaignRule): boolean =>
   rule.limits.budgetPoints !== null ||
   rule.limits.perCustomerGrants !== null ||
   rule.limits.perCustomerPoints !== null ||
   rule.audience.firstPurchase ||
-  rule.audience.firstPurchaseInChannel;
+  rule.audience.firstPurchaseInChannel ||
+  // "Once per" values are taken under the campaign's lock, as caps are.
+  !!rule.eventTrigger?.oncePer;
 
 /**
  * What a claim reads besides its grants: the program, the scheduled campaigns, the custom segments
@@ -330,6 +338,45 @@ export class QuoteService {
     );
   }
 
+  /**
+   * What a custom event earns from the EVENT campaigns, claimed as an activity is (caps, budgets,
+   * schedules and channels judged at its `occurredAt`), idempotent by the event's id; a campaign
+   * rewarding "once per" a property takes the event's value under the campaign's lock.
+   */
+  claimEvent(event: PendingCustomEvent, reads: ClaimReads = this.claimReads()): Promise<Quote> {
+    const tracked = { type: event.type, properties: event.properties, channel: event.channel };
+    const fingerprint = fingerprintOf([event.customerId, event.type, event.properties, event.channel]);
+    const onceValues = (rules: readonly CampaignRule[]) =>
+      rules.flatMap((rule) => {
+        const value = rule.eventTrigger ? onceValueOf(rule.eventTrigger, tracked) : null;
+        return typeof value === 'string' ? [{ campaignId: rule.id, value }] : [];
+      });
+    return this.claim(
+      reads,
+      eventClaimKey(event.eventId),
+      event.customerId,
+      fingerprint,
+      event.occurredAt,
+      async (running, facts, usage, program, db) => {
+        const rules = running.filter((rule) => rule.trigger === CampaignTrigger.EVENT);
+        const taken = await customEventStore.onceTaken(db, event.customerId, event.eventId, onceValues(rules));
+        return quoteEvent(
+          tracked,
+          { rules, facts, timeZone: program.timeZone, at: event.occurredAt, usage, now: this.clock() },
+          taken,
+        );
+      },
+      null,
+      null,
+      async (tx, quote) => {
+        const granted = new Set(quote.lines.map((line) => line.campaignId));
+        const rules = (await reads.setup())[1].filter((rule) => granted.has(rule.id));
+        for (const { campaignId, value } of onceValues(rules))
+          await customEventStore.takeOnce(tx, campaignId, event.customerId, value, event.eventId);
+      },
+    );
+  }
+
   /** The campaigns a member can benefit from now or within a week, ranked for them. */
   async offersFor(customerId: string, at: Date = this.clock()): Promise<RankedOffer[]> {
     const [program, scheduled] = await Promise.all([this.program(), campaignStore.scheduled(this.db)]);
@@ -404,9 +451,11 @@ export class QuoteService {
       facts: CustomerFacts,
       usage: Map<string, RuleUsage>,
       program: ProgramSettings,
+      db: Queryable,
     ) => Promise<Quote>,
     tier: string | null,
     history: PurchaseHistoryFacts | null,
+    saved?: (tx: Queryable, quote: Quote) => Promise<void>,
   ): Promise<Quote> {
     // Everything a claim reads, read at once: most claims are answered by these reads alone.
     const setup = reads.setup();
@@ -421,7 +470,7 @@ export class QuoteService {
       // Unlocked, what it would earn is an upper bound (grants only grow); when no line of it comes
       // from a campaign with a budget or caps, there is nothing to reserve, and nothing to write.
       const grants = await claimStore.customerGrants(this.db, customerId, [...limited]);
-      const draft = await quote(running, facts, this.usage(running, grants, at, program.timeZone), program);
+      const draft = await quote(running, facts, this.usage(running, grants, at, program.timeZone), program, this.db);
       if (!draft.lines.some((line) => line.campaignId && limited.has(line.campaignId))) return draft;
     }
     return this.db.transaction(async (tx) => {
@@ -440,8 +489,9 @@ export class QuoteService {
         }
       }
       const grants = await claimStore.customerGrants(tx, customerId, limitedIds);
-      const result = await quote(running, facts, this.usage(running, grants, at, program.timeZone, spent), program);
+      const result = await quote(running, facts, this.usage(running, grants, at, program.timeZone, spent), program, tx);
       await claimStore.save(tx, { key, customerId, fingerprint, quote: result });
+      await saved?.(tx, result);
       for (const line of result.lines) {
         if (!line.campaignId || !limited.has(line.campaignId)) continue;
         await claimStore.addGrant(tx, key, customerId, {

@@ -35,7 +35,7 @@ const value = (input: SegmentValueShape): SegmentValue => ({
 
 /** A condition as the rules read it: every field present, absent ones null. */
 function toCondition(input: SegmentConditionShape): SegmentCondition {
-  const { attribute, consent, bought } = input;
+  const { attribute, consent, bought, events } = input;
   return {
     negate: input.negate ?? false,
     attribute: attribute
@@ -49,6 +49,14 @@ function toCondition(input: SegmentConditionShape): SegmentCondition {
     consent: consent ? { channel: consent.channel, granted: consent.granted } : null,
     bought: bought ? { skus: bought.skus, categories: bought.categories, withinDays: bought.withinDays } : null,
     inAudience: input.inAudience ?? null,
+    events: events
+      ? {
+          type: events.type,
+          atLeast: events.atLeast ?? null,
+          atMost: events.atMost ?? null,
+          withinDays: events.withinDays,
+        }
+      : null,
   };
 }
 

@@ -82,6 +82,8 @@ describe('segment rules', () => {
           { ...none, consent: { channel: 'SMS', granted: false } },
           { ...none, negate: true, bought: { skus: ['A-1'], categories: [], withinDays: 30 } },
           { ...none, inAudience: 'vip' },
+          { ...none, events: { type: 'review.submitted', atLeast: 2, atMost: null, withinDays: 30 } },
+          { ...none, negate: true, events: { type: 'app.opened', atLeast: null, atMost: 0, withinDays: 7 } },
         ]),
       ).toBeNull();
     });
@@ -116,6 +118,16 @@ describe('segment rules', () => {
         'bought nothing named',
         { ...none, bought: { skus: [], categories: [], withinDays: 30 } },
         'rule.conditions[0].bought',
+      ],
+      [
+        'an event count with no bound',
+        { ...none, events: { type: 'a.b', atLeast: null, atMost: null, withinDays: 7 } },
+        'rule.conditions[0].events',
+      ],
+      [
+        'an event count at least more than at most',
+        { ...none, events: { type: 'a.b', atLeast: 3, atMost: 2, withinDays: 7 } },
+        'rule.conditions[0].events.atLeast',
       ],
     ])('names the field of %s', (_what, condition, field) => {
       expect(conditionsProblem([condition])?.field).toBe(field);

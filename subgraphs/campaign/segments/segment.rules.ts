@@ -59,7 +59,18 @@ export interface BoughtCondition {
 }
 
 /**
- * One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience.
+ * Tracked at least `atLeast` and at most `atMost` custom events of `type` (issue 26) in the last
+ * `withinDays` days, counted by UTC day: the day of the instant judged and the `withinDays - 1` before.
+ */
+export interface EventCountCondition {
+  type: string;
+  atLeast: number | null;
+  atMost: number | null;
+  withinDays: number;
+}
+
+/**
+ * One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience, events.
  * `negate` takes the members it does not match (a member with no such attribute included).
  */
 export interface SegmentCondition {
@@ -69,7 +80,8 @@ export interface SegmentCondition {
   bought: BoughtCondition | null;
   /** In the static audience of this key. */
   inAudience: string | null;
-  // Event counts in a window (issue 26) wait for the profile's custom events: a fifth kind here.
+  /** Absent in rules saved before event counts. */
+  events?: EventCountCondition | null;
 }
 
 /** Conditions a member must all meet; nulls and empty lists do not restrict. */
@@ -216,34 +228,49 @@ function valueProblem(value: SegmentValue | null, field: string, operator: Attri
   return null;
 }
 
+/**
+ * Null when an attribute-style condition (a member's attribute, or a custom event's property) can be
+ * evaluated, else the field under `at` to fix.
+ */
+export function attributeConditionProblem(attribute: AttributeCondition, at: string): ConditionProblem | null {
+  const { operator } = attribute;
+  if (operator === AttributeOperator.IN) {
+    if (attribute.value !== null) return { field: `${at}.value`, message: 'IN takes values, not value' };
+    if (!attribute.values || attribute.values.length === 0)
+      return { field: `${at}.values`, message: 'IN needs at least one value' };
+    for (const [i, value] of attribute.values.entries()) {
+      const problem = valueProblem(value, `${at}.values[${i}]`, operator);
+      if (problem) return problem;
+    }
+  } else if (operator === AttributeOperator.EXISTS || operator === AttributeOperator.NOT_EXISTS) {
+    if (attribute.value !== null || attribute.values !== null)
+      return { field: `${at}.value`, message: `${operator} takes no value` };
+  } else {
+    if (attribute.values !== null) return { field: `${at}.values`, message: `${operator} takes value, not values` };
+    return valueProblem(attribute.value, `${at}.value`, operator);
+  }
+  return null;
+}
+
 /** Null when the conditions can be evaluated, else the first field to fix (`rule.conditions[i]...`). */
 export function conditionsProblem(conditions: readonly SegmentCondition[]): ConditionProblem | null {
   for (const [index, condition] of conditions.entries()) {
     const at = `rule.conditions[${index}]`;
-    const kinds = (['attribute', 'consent', 'bought', 'inAudience'] as const).filter(
-      (kind) => condition[kind] !== null,
+    const kinds = (['attribute', 'consent', 'bought', 'inAudience', 'events'] as const).filter(
+      (kind) => (condition[kind] ?? null) !== null,
     );
-    if (kinds.length !== 1) return { field: at, message: 'give exactly one of attribute, consent, bought, inAudience' };
-    const { attribute, consent, bought } = condition;
+    if (kinds.length !== 1)
+      return { field: at, message: 'give exactly one of attribute, consent, bought, inAudience, events' };
+    const { attribute, consent, bought, events } = condition;
     if (attribute) {
-      const { operator } = attribute;
-      if (operator === AttributeOperator.IN) {
-        if (attribute.value !== null) return { field: `${at}.attribute.value`, message: 'IN takes values, not value' };
-        if (!attribute.values || attribute.values.length === 0)
-          return { field: `${at}.attribute.values`, message: 'IN needs at least one value' };
-        for (const [i, value] of attribute.values.entries()) {
-          const problem = valueProblem(value, `${at}.attribute.values[${i}]`, operator);
-          if (problem) return problem;
-        }
-      } else if (operator === AttributeOperator.EXISTS || operator === AttributeOperator.NOT_EXISTS) {
-        if (attribute.value !== null || attribute.values !== null)
-          return { field: `${at}.attribute.value`, message: `${operator} takes no value` };
-      } else {
-        if (attribute.values !== null)
-          return { field: `${at}.attribute.values`, message: `${operator} takes value, not values` };
-        const problem = valueProblem(attribute.value, `${at}.attribute.value`, operator);
-        if (problem) return problem;
-      }
+      const problem = attributeConditionProblem(attribute, `${at}.attribute`);
+      if (problem) return problem;
+    }
+    if (events) {
+      if (events.atLeast === null && events.atMost === null)
+        return { field: `${at}.events`, message: 'give atLeast, atMost or both' };
+      if (events.atLeast !== null && events.atMost !== null && events.atLeast > events.atMost)
+        return { field: `${at}.events.atLeast`, message: 'atLeast is above atMost' };
     }
     if (consent && !consentChannels.includes(consent.channel))
       return { field: `${at}.consent.channel`, message: `channel must be one of ${consentChannels.join(', ')}` };

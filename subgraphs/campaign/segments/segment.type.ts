@@ -110,8 +110,38 @@ export class BoughtConditionShape {
   withinDays!: number;
 }
 
+@ObjectType('EventCountCondition', {
+  description:
+    "Tracked at least atLeast and at most atMost custom events of a type within the last withinDays days, counted by UTC day (today and the withinDays - 1 days before). The type's name is not checked: a type no one tracks counts 0.",
+})
+@InputType('EventCountConditionInput')
+export class EventCountConditionShape {
+  @Field({ description: 'The custom event type, e.g. review.submitted.' })
+  @Length(1, 64)
+  type!: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  atLeast!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  atMost!: number | null;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  withinDays!: number;
+}
+
 @ObjectType('SegmentCondition', {
-  description: 'One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience.',
+  description:
+    'One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience, events.',
 })
 @InputType('SegmentConditionInput')
 export class SegmentConditionShape {
@@ -137,6 +167,11 @@ export class SegmentConditionShape {
   @IsOptional()
   @Matches(keyPattern, { message: 'inAudience must be an audience key (lower-kebab-case)' })
   inAudience!: string | null;
+
+  @Field(() => EventCountConditionShape, { nullable: true, description: 'Custom events tracked in a window.' })
+  @IsOptional()
+  @ValidateNested()
+  events?: EventCountConditionShape | null;
 }
 
 const score = (field: string) => ({ nullable: true, description: `${field} score, 1 to 5 (5 is best).` });

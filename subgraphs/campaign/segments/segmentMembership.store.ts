@@ -71,6 +71,14 @@ function conditionPredicate(condition: SegmentCondition, p: Parameters): string 
                       and exists (select 1 from jsonb_array_elements(b.lines) as l (line)
                                    where l.line ->> 'sku' = any(${p.add(skus, 'text[]')})
                                       or l.line ->> 'category' = any(${p.add(categories, 'text[]')})))`;
+  } else if (condition.events) {
+    const { type, atLeast, atMost, withinDays } = condition.events;
+    // Counts kept per UTC day (customEvents/): today and the withinDays - 1 days before.
+    const day = `(a.at at time zone 'UTC')::date`;
+    const count = `(select coalesce(sum(c.count), 0) from campaign.event_counts c
+                     where c.customer_id = a.customer_id and c.event_type = ${p.add(type, 'text')}
+                       and c.day <= ${day} and c.day > ${day} - ${p.add(withinDays, 'int')})`;
+    sql = range(count, atLeast, atMost, p).join(' and ');
   } else {
     sql = `exists (select 1 from campaign.audience_members m
                     where m.audience_key = ${p.add(condition.inAudience, 'text')} and m.customer_id = a.customer_id)`;
@@ -124,10 +132,11 @@ async function evaluate(
   return rows;
 }
 
-/** Who segments are taken over: everyone with figures or a profile in the view. */
+/** Who segments are taken over: everyone with figures, a profile in the view or a custom event counted. */
 const everyone = (at: Date) => (p: Parameters) =>
   `select customer_id, ${p.add(at.toISOString(), 'timestamptz')} as at, 0 as n
-     from (select customer_id from campaign.customer_stats union select customer_id from campaign.member_profiles) known`;
+     from (select customer_id from campaign.customer_stats union select customer_id from campaign.member_profiles
+           union select customer_id from campaign.event_counts) known`;
 
 export const segmentMembershipStore = {
   /** Per segment key, its members at `at`, in id order (one statement for every segment). */
