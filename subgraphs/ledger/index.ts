@@ -144,7 +144,9 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
   await pointsJob.start(core.policy.jobIntervalMs);
   await metricsJob.start(core.policy.metricsIntervalMs);
   await merges.start(options.mergeFollowIntervalMs ?? defaultMergeFollowIntervalMs);
-  await bulkAdjustments.start(options.bulkAdjustmentIntervalMs ?? 10_000);
+  // A job is started by its request and resumed at start-up; the interval only takes over one an
+  // instance that stopped left, whose lease (a minute) must run out first: no sooner than that.
+  await bulkAdjustments.start(options.bulkAdjustmentIntervalMs ?? 60_000);
   return {
     ...subgraph,
     pointsJob,
