@@ -1,4 +1,5 @@
 import type { AnyEventContract } from '../runtime/events/eventContract';
+import { absenceStartEvents } from './campaign/absence/absenceStarts';
 import { memberProfileEvents } from './campaign/segments/memberProfiles';
 import { historyEvents } from './campaign/segments/purchaseHistory';
 import { memberViewEvents } from './engagement/members/memberView';
@@ -36,6 +37,12 @@ export const eventConsumers: readonly EventConsumer[] = [
     name: 'member profiles (attributes and consent for segments, merges, erasure)',
     module: 'subgraphs/campaign/segments/memberProfiles.ts',
     reads: memberProfileEvents,
+  },
+  {
+    subgraph: 'campaign',
+    name: 'absence timers (started by custom events; purchases cancel and restart them with the purchase history)',
+    module: 'subgraphs/campaign/absence/absenceStarts.ts',
+    reads: absenceStartEvents,
   },
   {
     subgraph: 'ledger',

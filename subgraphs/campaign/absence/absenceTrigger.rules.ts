@@ -52,10 +52,5 @@ export function absenceTriggerProblem(definition: AbsenceTriggerDefinition): { f
   return null;
 }
 
-/** When a timer started at `startedAt` is due. */
-export function dueAt(startedAt: Date, waitMinutes: number): Date {
-  return new Date(startedAt.getTime() + waitMinutes * 60_000);
-}
-
 /** The idempotency key of what a fired timer gives (ledger award key, rewards grant key). */
 export const deliveryKey = (timerId: string): string => `absence:${timerId}`;

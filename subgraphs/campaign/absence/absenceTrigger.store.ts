@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import { AbsenceStart, type AbsenceTriggerDefinition } from './absenceTrigger.rules';
+import type { AbsenceStart, AbsenceTriggerDefinition } from './absenceTrigger.rules';
 
 interface TriggerRow {
   key: string;
