@@ -41,14 +41,13 @@ export function createAbsenceStarts(options: {
     if (!profileEvents.CustomerEventTracked.is(event)) return;
     const tracked = profileEvents.CustomerEventTracked.decode(event);
     for (const trigger of await absenceTriggerStore.liveStartedBy(tx, tracked.type)) {
-      due.push(
-        await absenceTriggerStore.start(
-          tx,
-          trigger,
-          { customerId: tracked.customerId, startedAt: new Date(tracked.occurredAt) },
-          randomUUID(),
-        ),
+      const at = await absenceTriggerStore.start(
+        tx,
+        trigger,
+        { customerId: tracked.customerId, startedAt: new Date(tracked.occurredAt) },
+        randomUUID(),
       );
+      if (at) due.push(at);
     }
   };
   const follower = new OutboxFollower({
@@ -103,8 +102,10 @@ export class AbsencePurchases implements HistoryFollower {
     await absenceTriggerStore.cancelByPurchase(tx, [...buyers.keys()], now);
     const winBacks = await absenceTriggerStore.liveStartedBy(tx, null);
     for (const trigger of winBacks)
-      for (const [customerId, startedAt] of buyers)
-        this.due.push(await absenceTriggerStore.start(tx, trigger, { customerId, startedAt }, randomUUID()));
+      for (const [customerId, startedAt] of buyers) {
+        const at = await absenceTriggerStore.start(tx, trigger, { customerId, startedAt }, randomUUID());
+        if (at) this.due.push(at);
+      }
   }
 
   afterRefresh(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import type { AbsenceStart, AbsenceTriggerDefinition } from './absenceTrigger.rules';
+import { AbsenceStart, type AbsenceTriggerDefinition } from './absenceTrigger.rules';
 
 interface TriggerRow {
   key: string;
@@ -151,19 +151,30 @@ export const absenceTriggerStore = {
 
   /**
    * Starts the member's timer of a trigger, or moves a pending one to the later of its start and
-   * this one (a start read out of order never shortens a timer). Returns the due time.
+   * this one (a start read out of order never shortens a timer). A custom-event start the purchase
+   * history already shows a purchase at or after (the purchase was read first) starts nothing.
+   * Returns the due time, or null when nothing started.
    */
-  async start(db: Queryable, trigger: AbsenceTriggerRecord, start: TimerStart, id: string): Promise<Date> {
+  async start(db: Queryable, trigger: AbsenceTriggerRecord, start: TimerStart, id: string): Promise<Date | null> {
     const { rows } = await db.query<{ due_at: Date }>(
       `insert into campaign.absence_timers (id, trigger_key, customer_id, started_at, due_at, status)
-       values ($1, $2, $3, $4, $4::timestamptz + make_interval(mins => $5), 'PENDING')
+       select $1, $2, $3, $4, $4::timestamptz + make_interval(mins => $5), 'PENDING'
+       where not ($6 and exists (
+         select 1 from campaign.purchases p where p.customer_id = $3 and p.occurred_at >= $4))
        on conflict (trigger_key, customer_id) where status = 'PENDING' do update
          set started_at = greatest(absence_timers.started_at, excluded.started_at),
              due_at = greatest(absence_timers.due_at, excluded.due_at)
        returning due_at`,
-      [id, trigger.key, start.customerId, start.startedAt, trigger.waitMinutes],
+      [
+        id,
+        trigger.key,
+        start.customerId,
+        start.startedAt,
+        trigger.waitMinutes,
+        trigger.start === AbsenceStart.CUSTOM_EVENT,
+      ],
     );
-    return rows[0]!.due_at;
+    return rows[0]?.due_at ?? null;
   },
 
   /** Cancels the member's pending timers of triggers a purchase ends (CUSTOM_EVENT starts). */
