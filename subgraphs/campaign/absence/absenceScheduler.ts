@@ -1,5 +1,5 @@
 import type { Database } from '../../../runtime/database/database';
-import { appendEvent } from '../../../runtime/events/outbox';
+import { appendEvents } from '../../../runtime/events/outbox';
 import { UpstreamError } from '../../../runtime/http/graphqlRequest';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
@@ -79,12 +79,11 @@ export class AbsenceScheduler {
       const now = this.clock();
       const fired = await this.db.transaction(async (tx) => {
         const due = await absenceTriggerStore.fireDue(tx, now, fireBatch);
-        for (const timer of due)
-          await appendEvent(
-            tx,
-            'campaign',
-            campaignEvents.AbsenceTriggered.event(timer.customerId, payloadOf(timer), null),
-          );
+        await appendEvents(
+          tx,
+          'campaign',
+          due.map((timer) => campaignEvents.AbsenceTriggered.event(timer.customerId, payloadOf(timer), null)),
+        );
         return due;
       });
       report.fired += fired.length;
