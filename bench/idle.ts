@@ -27,7 +27,7 @@ const url = (name: SubgraphName) => `http://127.0.0.1:${ports[name]}/graphql`;
 /** The upstream URLs each subgraph's main.ts reads (as in docker-compose.yml). */
 const upstreams: Record<SubgraphName, Record<string, string>> = {
   profile: {},
-  campaign: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger') },
+  campaign: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger'), REWARDS_URL: url('rewards') },
   rewards: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger') },
   ledger: { PROFILE_URL: url('profile'), CAMPAIGN_URL: url('campaign') },
   engagement: {

@@ -51,6 +51,8 @@ export interface StackOptions {
   ledgerPolicy?: LedgerPolicy;
   /** The ledger's and the campaign engine's clock. Default the system clock. */
   clock?: () => Date;
+  /** How often campaign looks for due absence timers besides its wake-up at the earliest due time (0: only on request). */
+  absencePollMs?: number;
   /** The campaign program's time zone and currency until a marketer sets them. */
   program?: ProgramSettings;
   /** How often campaign reads new ledger events into its purchase history without a `NOTIFY` (0: only on request). */
@@ -134,6 +136,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ...common('campaign'),
         profileUrl: profile.url,
         ledgerUrl,
+        rewardsUrl: urlOf('rewards'),
+        absencePollMs: options.absencePollMs,
         program: options.program,
         historyIntervalMs: options.historyIntervalMs,
         clock: options.clock,

@@ -1,5 +1,6 @@
 import type { AnyEventContract } from '../runtime/events/eventContract';
 import { customEventEvents } from './campaign/customEvents/customEvents';
+import { absenceStartEvents } from './campaign/absence/absenceStarts';
 import { memberProfileEvents } from './campaign/segments/memberProfiles';
 import { historyEvents } from './campaign/segments/purchaseHistory';
 import { memberViewEvents } from './engagement/members/memberView';
@@ -43,6 +44,12 @@ export const eventConsumers: readonly EventConsumer[] = [
     name: 'custom events (event counts for segments, EVENT campaigns, merges, erasure)',
     module: 'subgraphs/campaign/customEvents/customEvents.ts',
     reads: customEventEvents,
+  },
+  {
+    subgraph: 'campaign',
+    name: 'absence timers (started by custom events; purchases cancel and restart them with the purchase history)',
+    module: 'subgraphs/campaign/absence/absenceStarts.ts',
+    reads: absenceStartEvents,
   },
   {
     subgraph: 'ledger',

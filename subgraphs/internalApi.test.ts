@@ -108,6 +108,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'profile.customersWithBirthday',
         'profile.members',
         'profile.profileEventsField',
+        'rewards.grantReward',
         'rewards.rewardById',
         'rewards.rewardCatalogPage',
         'rewards.rewardsEventsField',

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query AbsenceTriggers {\n  absenceTriggers {\n    key\n    name\n    start\n    waitMinutes\n    timers {\n      pending\n      fired\n      cancelled\n    }\n  }\n}": typeof types.AbsenceTriggersDocument,
     "mutation AddAudienceMembers($input: AudienceMembersInput!) {\n  addAudienceMembers(input: $input) {\n    audience\n    asked\n    changed\n    unchanged\n  }\n}": typeof types.AddAudienceMembersDocument,
     "mutation AdjustPoints($input: AdjustPointsInput!) {\n  adjustPoints(input: $input) {\n    id\n    points\n    reason\n    actor\n    balanceAfter\n  }\n}": typeof types.AdjustPointsDocument,
     "subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    pending\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}": typeof types.BalanceUpdatedDocument,
@@ -21,6 +22,7 @@ type Documents = {
     "mutation ConsumeVoucher($input: ConsumeVoucherInput!) {\n  consumeVoucher(input: $input) {\n    code\n    status\n    consumedAt\n    reward {\n      name\n      valueAmount\n      valueCurrency\n    }\n  }\n}": typeof types.ConsumeVoucherDocument,
     "mutation CreateCampaign($input: CampaignInput!) {\n  createCampaign(input: $input) {\n    id\n    name\n    status\n    scheduleText\n    nextLive {\n      start\n      end\n    }\n  }\n}": typeof types.CreateCampaignDocument,
     "query CustomerTimeline($id: ID!, $first: Int = 20, $after: String, $types: [String!]) {\n  customer(id: $id) {\n    id\n    timeline(first: $first, after: $after, types: $types) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          properties\n          occurredAt\n          channel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": typeof types.CustomerTimelineDocument,
+    "mutation DefineAbsenceTrigger($input: AbsenceTriggerInput!) {\n  defineAbsenceTrigger(input: $input) {\n    key\n    name\n    start\n    eventType\n    waitMinutes\n    bonusPoints\n    rewardId\n    sendMessage\n  }\n}": typeof types.DefineAbsenceTriggerDocument,
     "mutation DefineAudience($input: AudienceInput!) {\n  defineAudience(input: $input) {\n    key\n    name\n    members\n  }\n}": typeof types.DefineAudienceDocument,
     "mutation DefineEventType($input: DefineEventTypeInput!) {\n  defineEventType(input: $input) {\n    name\n    version\n    membersMaySend\n    properties {\n      name\n      kind\n      required\n    }\n  }\n}": typeof types.DefineEventTypeDocument,
     "mutation DefineSegment($input: SegmentInput!) {\n  defineSegment(input: $input) {\n    key\n    members\n    rule {\n      conditions {\n        negate\n        attribute {\n          path\n          operator\n          value {\n            string\n            number\n            boolean\n          }\n          values {\n            string\n            number\n            boolean\n          }\n        }\n        consent {\n          channel\n          granted\n        }\n        bought {\n          skus\n          categories\n          withinDays\n        }\n        inAudience\n      }\n    }\n  }\n}": typeof types.DefineSegmentDocument,
@@ -45,6 +47,7 @@ type Documents = {
     "mutation TrackEvents($inputs: [TrackEventInput!]!) {\n  trackEvents(inputs: $inputs) {\n    index\n    event {\n      id\n      type\n      occurredAt\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": typeof types.TrackEventsDocument,
 };
 const documents: Documents = {
+    "query AbsenceTriggers {\n  absenceTriggers {\n    key\n    name\n    start\n    waitMinutes\n    timers {\n      pending\n      fired\n      cancelled\n    }\n  }\n}": types.AbsenceTriggersDocument,
     "mutation AddAudienceMembers($input: AudienceMembersInput!) {\n  addAudienceMembers(input: $input) {\n    audience\n    asked\n    changed\n    unchanged\n  }\n}": types.AddAudienceMembersDocument,
     "mutation AdjustPoints($input: AdjustPointsInput!) {\n  adjustPoints(input: $input) {\n    id\n    points\n    reason\n    actor\n    balanceAfter\n  }\n}": types.AdjustPointsDocument,
     "subscription BalanceUpdated($customerId: ID!, $after: ID) {\n  balanceUpdated(customerId: $customerId, after: $after) {\n    eventId\n    balance\n    change\n    pending\n    reason\n    customer {\n      name\n      rewards {\n        available(first: 1) {\n          name\n          costPoints\n        }\n      }\n    }\n  }\n}": types.BalanceUpdatedDocument,
@@ -52,6 +55,7 @@ const documents: Documents = {
     "mutation ConsumeVoucher($input: ConsumeVoucherInput!) {\n  consumeVoucher(input: $input) {\n    code\n    status\n    consumedAt\n    reward {\n      name\n      valueAmount\n      valueCurrency\n    }\n  }\n}": types.ConsumeVoucherDocument,
     "mutation CreateCampaign($input: CampaignInput!) {\n  createCampaign(input: $input) {\n    id\n    name\n    status\n    scheduleText\n    nextLive {\n      start\n      end\n    }\n  }\n}": types.CreateCampaignDocument,
     "query CustomerTimeline($id: ID!, $first: Int = 20, $after: String, $types: [String!]) {\n  customer(id: $id) {\n    id\n    timeline(first: $first, after: $after, types: $types) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          properties\n          occurredAt\n          channel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": types.CustomerTimelineDocument,
+    "mutation DefineAbsenceTrigger($input: AbsenceTriggerInput!) {\n  defineAbsenceTrigger(input: $input) {\n    key\n    name\n    start\n    eventType\n    waitMinutes\n    bonusPoints\n    rewardId\n    sendMessage\n  }\n}": types.DefineAbsenceTriggerDocument,
     "mutation DefineAudience($input: AudienceInput!) {\n  defineAudience(input: $input) {\n    key\n    name\n    members\n  }\n}": types.DefineAudienceDocument,
     "mutation DefineEventType($input: DefineEventTypeInput!) {\n  defineEventType(input: $input) {\n    name\n    version\n    membersMaySend\n    properties {\n      name\n      kind\n      required\n    }\n  }\n}": types.DefineEventTypeDocument,
     "mutation DefineSegment($input: SegmentInput!) {\n  defineSegment(input: $input) {\n    key\n    members\n    rule {\n      conditions {\n        negate\n        attribute {\n          path\n          operator\n          value {\n            string\n            number\n            boolean\n          }\n          values {\n            string\n            number\n            boolean\n          }\n        }\n        consent {\n          channel\n          granted\n        }\n        bought {\n          skus\n          categories\n          withinDays\n        }\n        inAudience\n      }\n    }\n  }\n}": types.DefineSegmentDocument,
@@ -93,6 +97,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AbsenceTriggers {\n  absenceTriggers {\n    key\n    name\n    start\n    waitMinutes\n    timers {\n      pending\n      fired\n      cancelled\n    }\n  }\n}"): (typeof documents)["query AbsenceTriggers {\n  absenceTriggers {\n    key\n    name\n    start\n    waitMinutes\n    timers {\n      pending\n      fired\n      cancelled\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation AddAudienceMembers($input: AudienceMembersInput!) {\n  addAudienceMembers(input: $input) {\n    audience\n    asked\n    changed\n    unchanged\n  }\n}"): (typeof documents)["mutation AddAudienceMembers($input: AudienceMembersInput!) {\n  addAudienceMembers(input: $input) {\n    audience\n    asked\n    changed\n    unchanged\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -118,6 +126,10 @@ export function graphql(source: "mutation CreateCampaign($input: CampaignInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CustomerTimeline($id: ID!, $first: Int = 20, $after: String, $types: [String!]) {\n  customer(id: $id) {\n    id\n    timeline(first: $first, after: $after, types: $types) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          properties\n          occurredAt\n          channel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}"): (typeof documents)["query CustomerTimeline($id: ID!, $first: Int = 20, $after: String, $types: [String!]) {\n  customer(id: $id) {\n    id\n    timeline(first: $first, after: $after, types: $types) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          properties\n          occurredAt\n          channel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DefineAbsenceTrigger($input: AbsenceTriggerInput!) {\n  defineAbsenceTrigger(input: $input) {\n    key\n    name\n    start\n    eventType\n    waitMinutes\n    bonusPoints\n    rewardId\n    sendMessage\n  }\n}"): (typeof documents)["mutation DefineAbsenceTrigger($input: AbsenceTriggerInput!) {\n  defineAbsenceTrigger(input: $input) {\n    key\n    name\n    start\n    eventType\n    waitMinutes\n    bonusPoints\n    rewardId\n    sendMessage\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import type { AuthContext } from '../../runtime/auth/authorize';
 import type { Database } from '../../runtime/database/database';
 import type { ContextInput } from '../../runtime/server/startSubgraph';
+import type { AbsenceScheduler } from './absence/absenceScheduler';
+import type { AbsenceTriggerService } from './absence/absenceTrigger.service';
+import { absenceTriggerStore, type TimerCounts } from './absence/absenceTrigger.store';
 import type { BadgePurchase } from './badges/badge.rules';
 import type { BadgeService } from './badges/badge.service';
 import { badgeStore, type BadgeCompletion, type BadgeRecord } from './badges/badge.store';
@@ -30,6 +33,8 @@ export interface CampaignServices {
   simulations: SimulationService;
   badges: BadgeService;
   leaderboards: LeaderboardService;
+  absenceTriggers: AbsenceTriggerService;
+  absenceScheduler: AbsenceScheduler;
 }
 
 export interface CampaignContext extends CampaignServices, AuthContext {
@@ -55,6 +60,8 @@ export interface CampaignContext extends CampaignServices, AuthContext {
     /** Per customer, the purchases since the oldest badge was defined. */
     badgePurchases: DataLoader<string, BadgePurchase[]>;
     leaderboardMemberships: DataLoader<string, Membership | undefined>;
+    /** Timers per absence trigger, one query for every trigger of a request. */
+    absenceTimerCounts: DataLoader<string, TimerCounts>;
   };
 }
 
@@ -117,6 +124,10 @@ export function createCampaignContext(services: CampaignServices, { principal }:
       leaderboardMemberships: new DataLoader(async (ids) => {
         const found = await leaderboardStore.membershipsOf(services.db, ids);
         return ids.map((id) => found.get(id));
+      }),
+      absenceTimerCounts: new DataLoader(async (keys) => {
+        const counts = await absenceTriggerStore.counts(services.db, keys);
+        return keys.map((key) => counts.get(key)!);
       }),
     },
   };

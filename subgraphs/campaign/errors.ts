@@ -24,6 +24,12 @@ export enum CampaignErrorKind {
   BadgeConflict = 'BadgeConflict',
   /** A leaderboard store id, display name or member id that cannot be taken. */
   InvalidLeaderboard = 'InvalidLeaderboard',
+  /** An absence trigger definition that cannot be taken. */
+  InvalidAbsenceTrigger = 'InvalidAbsenceTrigger',
+  /** No absence trigger has that key. */
+  UnknownAbsenceTrigger = 'UnknownAbsenceTrigger',
+  /** An absence trigger key in use (even by a retired one). */
+  AbsenceTriggerConflict = 'AbsenceTriggerConflict',
   /** The ledger or profile service did not answer; nothing changed, retry. */
   UpstreamUnavailable = 'UpstreamUnavailable',
 }
@@ -43,6 +49,9 @@ export const campaignErrorCodes: Record<CampaignErrorKind | QuoteErrorKind, Erro
   [CampaignErrorKind.UnknownBadge]: ErrorCode.NOT_FOUND,
   [CampaignErrorKind.BadgeConflict]: ErrorCode.CONFLICT,
   [CampaignErrorKind.InvalidLeaderboard]: ErrorCode.BAD_USER_INPUT,
+  [CampaignErrorKind.InvalidAbsenceTrigger]: ErrorCode.BAD_USER_INPUT,
+  [CampaignErrorKind.UnknownAbsenceTrigger]: ErrorCode.NOT_FOUND,
+  [CampaignErrorKind.AbsenceTriggerConflict]: ErrorCode.CONFLICT,
   [CampaignErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
 };
 

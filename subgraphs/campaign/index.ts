@@ -5,6 +5,9 @@ import { UpstreamOutbox } from '../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
+import { AbsenceScheduler, defaultAbsencePollMs } from './absence/absenceScheduler';
+import { createAbsenceStarts, AbsencePurchases, type AbsenceStarts } from './absence/absenceStarts';
+import { AbsenceTriggerService } from './absence/absenceTrigger.service';
 import { BadgeService } from './badges/badge.service';
 import { BadgeAwards } from './badges/badgeAwards';
 import { BadgeTracker } from './badges/badgeTracker';
@@ -23,6 +26,7 @@ import { defaultHistoryIntervalMs, PurchaseHistory } from './segments/purchaseHi
 import { SegmentService } from './segments/segment.service';
 import { SimulationService } from './simulation/simulation.service';
 import { LedgerAwards } from './upstream/ledgerAwards';
+import { RewardGrants } from './upstream/rewardGrants';
 import { LedgerQuoteFacts } from './upstream/ledgerQuoteFacts';
 import { ProfileFacts } from './upstream/profileFacts';
 
@@ -33,6 +37,13 @@ export interface CampaignOptions extends SubgraphOptions {
   profileUrl: ServiceUrl;
   /** The ledger subgraph's `/graphql` URL (its events feed the purchase history); may be known only later. */
   ledgerUrl: ServiceUrl;
+  /** The rewards subgraph's `/graphql` URL (it grants the rewards of absence triggers); may be known only later. */
+  rewardsUrl: ServiceUrl;
+  /**
+   * How often due absence timers are looked for besides the wake-up at the earliest due time (a
+   * safety net); 0 only on request. Default 30000 ms.
+   */
+  absencePollMs?: number;
   /** Time zone and currency until a marketer sets them. Default UTC and EUR. */
   program?: ProgramSettings;
   /**
@@ -50,6 +61,10 @@ export interface RunningCampaign extends RunningSubgraph {
   memberProfiles: MemberProfiles;
   /** Custom events counted for segments and paid by EVENT campaigns. */
   customEvents: CustomEvents;
+  /** Fires due absence timers. */
+  absenceScheduler: AbsenceScheduler;
+  /** Starts absence timers from the profile's custom events. */
+  absenceStarts: AbsenceStarts;
 }
 
 /**
@@ -61,9 +76,18 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   const program = options.program ?? defaultProgramSettings;
   const logger = options.logger.child({ service: 'campaign' });
   const ledgerUrl = urlSource(options.ledgerUrl);
+  const clock = options.clock ?? (() => new Date());
+  const ledgerAwards = new LedgerAwards(ledgerUrl, credential);
+  const absenceScheduler = new AbsenceScheduler(
+    options.db,
+    ledgerAwards,
+    new RewardGrants(urlSource(options.rewardsUrl), credential),
+    clock,
+    logger.child({ job: 'absence-triggers' }),
+  );
+  const armAt = (dueAt: Date) => absenceScheduler.armAt(dueAt);
   const profiles = new ProfileFacts(urlSource(options.profileUrl), credential);
   const leaderboards = new LeaderboardService(options.db, profiles);
-  const ledgerAwards = new LedgerAwards(ledgerUrl, credential);
   const awards = new BadgeAwards(options.db, ledgerAwards, logger.child({ job: 'badge-awards' }));
   // Badges and leaderboards follow the same ledger events, in the same transactions as the history.
   const history = new PurchaseHistory(
@@ -71,8 +95,15 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     new UpstreamOutbox(ledgerUrl, ledgerEventsField, credential, 'ledger service'),
     program,
     logger.child({ job: 'purchase-history' }),
-    [new BadgeTracker(program, awards), leaderboards],
+    [new BadgeTracker(program, awards), leaderboards, new AbsencePurchases(clock, armAt)],
   );
+  const absenceStarts = createAbsenceStarts({
+    db: options.db,
+    profileUrl: urlSource(options.profileUrl),
+    credential,
+    logger: logger.child({ job: 'absence-starts' }),
+    onDue: armAt,
+  });
   const memberProfiles = createMemberProfiles({
     db: options.db,
     profileUrl: urlSource(options.profileUrl),
@@ -83,19 +114,15 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     db: options.db,
     earnRates: new EarnRateService(options.db),
     campaigns: new CampaignService(options.db),
-    quotes: new QuoteService(
-      options.db,
-      program,
-      profiles,
-      new LedgerQuoteFacts(ledgerUrl, credential),
-      options.clock ?? (() => new Date()),
-    ),
+    quotes: new QuoteService(options.db, program, profiles, new LedgerQuoteFacts(ledgerUrl, credential), clock),
     history,
     segments: new SegmentService(options.db),
     audiences: new AudienceService(options.db),
     simulations: new SimulationService(options.db, logger.child({ job: 'simulation' })),
     badges: new BadgeService(options.db),
     leaderboards,
+    absenceTriggers: new AbsenceTriggerService(options.db, clock),
+    absenceScheduler,
   };
   const customEvents = new CustomEvents({
     db: options.db,
@@ -118,13 +145,24 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   // Woken by the profile's NOTIFY; the interval is only the safety net.
   await memberProfiles.start(defaultHistoryIntervalMs);
   await customEvents.job.start(defaultHistoryIntervalMs);
+  await absenceStarts.start(defaultHistoryIntervalMs);
+  await absenceScheduler.start(options.absencePollMs ?? defaultAbsencePollMs);
   return {
     ...subgraph,
     history,
     memberProfiles,
     customEvents,
+    absenceScheduler,
+    absenceStarts,
     async stop() {
-      await Promise.all([subgraph.stop(), history.stop(), memberProfiles.stop(), customEvents.job.stop()]);
+      await Promise.all([
+        subgraph.stop(),
+        history.stop(),
+        memberProfiles.stop(),
+        customEvents.job.stop(),
+        absenceStarts.stop(),
+        absenceScheduler.stop(),
+      ]);
     },
   };
 }

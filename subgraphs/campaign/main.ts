@@ -12,6 +12,8 @@ runSubgraphMain('campaign', defaultSubgraphPorts.campaign, (options, env) =>
     ...options,
     profileUrl: settings.profileUrl.read(env),
     ledgerUrl: settings.ledgerUrl.read(env),
+    rewardsUrl: settings.rewardsUrl.read(env),
+    absencePollMs: settings.absencePollMs.read(env),
     program: readProgramSettings(env),
     historyIntervalMs: settings.historyIntervalMs.read(env),
   }),

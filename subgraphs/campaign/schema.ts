@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../runtime/schema/buildFederatedSchema';
 import { resolveRangeReference } from '../../runtime/schema/resolveRangeReference';
 import { resolveUuidReference } from '../../runtime/schema/resolveUuidReference';
+import { AbsenceTriggerResolver } from './absence/absenceTrigger.resolver';
 import { BadgeResolver, CustomerBadgesResolver } from './badges/badge.resolver';
 import { CampaignResolver } from './campaigns/campaign.resolver';
 import { ClaimResolver } from './claims/claim.resolver';
@@ -42,6 +43,7 @@ export function buildCampaignSchema(): Promise<GraphQLSchema> {
       LeaderboardResolver,
       CustomerLeaderboardResolver,
       CampaignEventsResolver,
+      AbsenceTriggerResolver,
     ],
     // Customer is reached only through field resolvers, so it is listed to be emitted.
     orphanedTypes: [Customer, ProgramMetrics],

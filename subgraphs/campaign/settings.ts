@@ -24,6 +24,13 @@ export const campaignSettings = defineSettings({
       description:
         'how often campaign reads new ledger events into its purchase history (segments, badges, leaderboards); `0` only on `refreshPurchaseHistory`',
     }),
+    absencePollMs: integerSetting('ABSENCE_SAFETY_POLL_MS', {
+      default: 30_000,
+      min: 0,
+      max: 3_600_000,
+      description:
+        'how often campaign looks for due absence timers besides waking at the earliest due time (a safety net for timers other instances start); `0` only on `runAbsenceTriggers`',
+    }),
     profileUrl: urlSetting('PROFILE_URL', {
       required: true,
       description: 'the profile subgraph, when campaign runs alone (required then)',
@@ -31,6 +38,11 @@ export const campaignSettings = defineSettings({
     ledgerUrl: urlSetting('LEDGER_URL', {
       required: true,
       description: 'the ledger, whose events campaign follows, when campaign runs alone (required then)',
+    }),
+    rewardsUrl: urlSetting('REWARDS_URL', {
+      required: true,
+      description:
+        'the rewards subgraph, which grants the rewards of absence triggers, when campaign runs alone (required then)',
     }),
   },
 });

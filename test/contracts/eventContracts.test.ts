@@ -175,6 +175,35 @@ async function profiles(tour: Tour) {
 }
 
 /**
+ * campaign: AbsenceTriggered (a review ten minutes old, with a one-minute wait, is due at once for
+ * the friend: the member's own review may have started a wait of its own).
+ */
+async function absence({ graph, marketer, friend }: Tour) {
+  await marketer.data(
+    `mutation { defineAbsenceTrigger(input: { key: "tour-after-review", name: "After a review", start: CUSTOM_EVENT,
+       eventType: "review.submitted", waitMinutes: 1, bonusPoints: 5 }) { key } }`,
+  );
+  await graph.admin.data(`mutation($input: TrackEventInput!) { trackEvent(input: $input) { id } }`, {
+    input: {
+      customerId: friend.id,
+      type: 'review.submitted',
+      properties: { rating: 4 },
+      channel: 'ONLINE',
+      idempotencyKey: unique('review'),
+      occurredAt: new Date(Date.now() - 600_000).toISOString(),
+    },
+  });
+  await eventually(
+    async () => {
+      await graph.admin.data(`mutation { runAbsenceTriggers { fired } }`);
+      return countOf(graph, 'campaign', 'AbsenceTriggered');
+    },
+    (count) => count > 0,
+    'the absence scheduler to write AbsenceTriggered',
+  );
+}
+
+/**
  * ledger: PurchaseRecorded, BalanceUpdated and TierChanged (Silver from 10 points), then
  * ReturnRecorded for one of the four shirts.
  */
@@ -343,6 +372,7 @@ const tourSteps = [
   badgeDefinitions,
   campaignLifecycle,
   profiles,
+  absence,
   purchasesAndReturns,
   expiryNotice,
   activities,

@@ -12,6 +12,10 @@ export class TestClock {
 
   now = (): Date => new Date(this.nowMs);
 
+  advanceMinutes(minutes: number): void {
+    this.nowMs += minutes * 60_000;
+  }
+
   advanceDays(days: number): void {
     this.nowMs += days * 86_400_000;
   }

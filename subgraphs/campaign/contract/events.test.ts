@@ -50,6 +50,17 @@ const written: Record<keyof typeof campaignEvents, unknown> = {
     purchaseId: '5a0c4f7e-1d2b-4c3a-9e8f-6b7a5d4c3b2a',
     occurredAt: '2026-11-20T09:59:00.000Z',
   },
+  AbsenceTriggered: {
+    timerId: '5a0f7a52-9d51-4b8e-9f38-6f7e0a1c2b3d',
+    triggerKey: 'abandoned-cart',
+    triggerName: 'Abandoned cart',
+    customerId,
+    startedAt: createdAt.toISOString(),
+    dueAt: new Date(createdAt.getTime() + 7_200_000).toISOString(),
+    bonusPoints: 50,
+    rewardId: null,
+    sendMessage: true,
+  },
   LeaderboardJoined: { customerId, displayName: 'Ada L.' },
   LeaderboardLeft: { customerId },
 };

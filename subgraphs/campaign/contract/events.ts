@@ -136,6 +136,19 @@ const badgeEarned = object({
 });
 export type BadgeEarnedPayload = Decoded<typeof badgeEarned>;
 
+const absenceTriggered = object({
+  timerId: described(string, 'The timer that fired: the idempotency key of the points and reward it gives.'),
+  triggerKey: string,
+  triggerName: string,
+  customerId: string,
+  startedAt: described(time, 'When what started the timer happened (the cart event, the last purchase).'),
+  dueAt: described(time, 'When the absence was due: `startedAt` plus the wait.'),
+  bonusPoints: described(integer, 'Points the ledger credits soon after (0 for none).'),
+  rewardId: described(nullable(string), 'The reward rewards grants soon after (a voucher), or null.'),
+  sendMessage: described(boolean, 'Whether engagement tells the member, on their consented, preferred channel.'),
+});
+export type AbsenceTriggeredPayload = Decoded<typeof absenceTriggered>;
+
 const badgeEvent = (type: string, description: string) =>
   defineEvent({ owner: 'campaign', type, aggregate: 'badge key', description, payload: badge });
 
@@ -192,6 +205,14 @@ export const campaignEvents = eventContracts('campaign', {
     aggregate: 'customer id',
     description: 'A member completed a badge (once per badge and member; never taken back).',
     payload: badgeEarned,
+  }),
+  AbsenceTriggered: defineEvent({
+    owner: 'campaign',
+    type: 'AbsenceTriggered',
+    aggregate: 'customer id',
+    description:
+      'An absence trigger fired for a member (a cart with no purchase in time, no purchase for a while): once per timer.',
+    payload: absenceTriggered,
   }),
   LeaderboardJoined: defineEvent({
     owner: 'campaign',

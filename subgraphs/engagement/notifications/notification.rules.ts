@@ -1,4 +1,5 @@
 import type { AnyEventContract, CommittedEvent } from '../../../runtime/events/eventContract';
+import { campaignEvents } from '../../campaign/contract/events';
 import { ledgerEvents } from '../../ledger/contract/events';
 import { rewardsEvents } from '../../rewards/contract/events';
 import type { ProgramEventSource } from '../upstream/programEvents';
@@ -11,6 +12,8 @@ export enum NotificationKind {
   TIER_CHANGED = 'TIER_CHANGED',
   POINTS_EXPIRING = 'POINTS_EXPIRING',
   BIRTHDAY = 'BIRTHDAY',
+  /** An absence trigger fired: an abandoned cart's offer, a win-back. */
+  ABSENCE_OFFER = 'ABSENCE_OFFER',
 }
 
 export enum NotificationChannel {
@@ -53,6 +56,7 @@ export const notificationEvents = {
     ledgerEvents.BalanceUpdated,
   ],
   rewards: [rewardsEvents.RewardIssued],
+  campaign: [campaignEvents.AbsenceTriggered],
 } satisfies Partial<Record<ProgramEventSource['name'], readonly AnyEventContract[]>>;
 
 /** A committed event of one of the followed outboxes. */
@@ -99,6 +103,15 @@ export function intentFor(source: ProgramEventSource['name'], event: Notificatio
     return intent(issued.customerId, NotificationKind.VOUCHER_ISSUED, {
       rewardId: issued.rewardId,
       validUntil: dateOnly(issued.expiresAt),
+    });
+  }
+  if (source === 'campaign' && campaignEvents.AbsenceTriggered.is(event)) {
+    const fired = campaignEvents.AbsenceTriggered.decode(event);
+    if (!fired.sendMessage) return null;
+    return intent(fired.customerId, NotificationKind.ABSENCE_OFFER, {
+      offer: fired.triggerName,
+      trigger: fired.triggerKey,
+      points: fired.bonusPoints,
     });
   }
   return null;

@@ -17,6 +17,7 @@ export const kindPlaceholders: Record<NotificationKind, readonly string[]> = {
   [NotificationKind.TIER_CHANGED]: ['tier', 'fromTier'],
   [NotificationKind.POINTS_EXPIRING]: ['points', 'expiresOn'],
   [NotificationKind.BIRTHDAY]: [],
+  [NotificationKind.ABSENCE_OFFER]: ['offer', 'trigger', 'points'],
 };
 
 /** Where a purchase happened, in the member's language ("in store berlin-1", "online"). */
@@ -65,6 +66,11 @@ const english: Texts = {
     long: 'Hi {{givenName}},\n\nhappy birthday from all of us. Your birthday treat is waiting in your account.\n\n{{brand}}',
     short: '{{brand}}: happy birthday, {{givenName}}! Your treat is waiting in your account.',
   },
+  [NotificationKind.ABSENCE_OFFER]: {
+    subject: 'Something for you: {{offer}}',
+    long: 'Hi {{givenName}},\n\nwe have kept something for you: {{offer}}. It is waiting in your account, in store, online or in the app.\n\n{{brand}}',
+    short: '{{brand}}: something for you, {{offer}}. It is waiting in your account.',
+  },
 };
 
 const german: Texts = {
@@ -97,6 +103,11 @@ const german: Texts = {
     subject: 'Alles Gute zum Geburtstag, {{givenName}}!',
     long: 'Hallo {{givenName}},\n\nalles Gute zum Geburtstag! Ihr Geburtstagsgeschenk wartet in Ihrem Konto.\n\n{{brand}}',
     short: '{{brand}}: alles Gute zum Geburtstag, {{givenName}}! Ihr Geschenk wartet in Ihrem Konto.',
+  },
+  [NotificationKind.ABSENCE_OFFER]: {
+    subject: 'Etwas für Sie: {{offer}}',
+    long: 'Hallo {{givenName}},\n\nwir haben etwas für Sie: {{offer}}. Es wartet in Ihrem Konto, in der Filiale, online oder in der App.\n\n{{brand}}',
+    short: '{{brand}}: etwas für Sie, {{offer}}. Es wartet in Ihrem Konto.',
   },
 };
 

@@ -53,3 +53,22 @@ export const rewardById = defineOperation<{ id: string }, { reward: RewardSummar
     }
   }
 `);
+
+/** `GrantRewardInput`: a reward issued without points, once per `grantKey` (a campaign's absence trigger). */
+export interface GrantRewardInput {
+  grantKey: string;
+  customerId: string;
+  rewardId: string;
+}
+
+export const grantReward = defineOperation<
+  { input: GrantRewardInput },
+  { grantReward: { id: string; status: string } }
+>(/* GraphQL */ `
+  mutation CampaignGrantReward($input: GrantRewardInput!) {
+    grantReward(input: $input) {
+      id
+      status
+    }
+  }
+`);
