@@ -371,29 +371,32 @@ export interface QuoteActivity {
   channel: string;
 }
 
+/** The fixed bonus of each campaign an activity or event qualifies for, within its limits, stacked. */
+function quoteFixedBonuses(rules: readonly CampaignRule[], situation: CampaignSituation): Quote {
+  const notes: CampaignNote[] = [];
+  const candidates = rules.flatMap((rule) => {
+    const points = rule.reward.points ?? 0;
+    const candidate = { rule, points, reason: `${rule.name}: ${points} bonus points` };
+    return limited(candidate, situation.usage.get(rule.id) ?? noUsage, situation, (n) => notes.push(n)) ?? [];
+  });
+  const granted = stack(candidates);
+  return total(toLines(granted), withEndedSince(notes, granted, situation));
+}
+
 /** What an activity earns: one line per running ACTIVITY campaign of its kind the member qualifies for. */
 export function quoteActivity(activity: QuoteActivity, situation: CampaignSituation): Quote {
   const { facts, at } = situation;
-  const notes: CampaignNote[] = [];
-  const candidates = situation.rules
-    .filter(
+  return quoteFixedBonuses(
+    situation.rules.filter(
       (rule) =>
         rule.trigger === CampaignTrigger.ACTIVITY &&
         rule.activityKind === activity.kind &&
         isRunning(rule, situation.timeZone, at) &&
         channelQualifies(rule.audience, activity.channel) &&
         memberQualifies(rule.audience, facts, at),
-    )
-    .flatMap((rule) => {
-      const candidate = {
-        rule,
-        points: rule.reward.points ?? 0,
-        reason: `${rule.name}: ${rule.reward.points ?? 0} bonus points`,
-      };
-      return limited(candidate, situation.usage.get(rule.id) ?? noUsage, situation, (n) => notes.push(n)) ?? [];
-    });
-  const granted = stack(candidates);
-  return total(toLines(granted), withEndedSince(notes, granted, situation));
+    ),
+    situation,
+  );
 }
 
 /**
@@ -403,9 +406,8 @@ export function quoteActivity(activity: QuoteActivity, situation: CampaignSituat
  */
 export function quoteEvent(event: TrackedEvent, situation: CampaignSituation, taken: ReadonlySet<string>): Quote {
   const { facts, at } = situation;
-  const notes: CampaignNote[] = [];
-  const candidates = situation.rules
-    .filter(
+  return quoteFixedBonuses(
+    situation.rules.filter(
       (rule) =>
         rule.trigger === CampaignTrigger.EVENT &&
         !!rule.eventTrigger &&
@@ -415,15 +417,7 @@ export function quoteEvent(event: TrackedEvent, situation: CampaignSituation, ta
         isRunning(rule, situation.timeZone, at) &&
         channelQualifies(rule.audience, event.channel) &&
         memberQualifies(rule.audience, facts, at),
-    )
-    .flatMap((rule) => {
-      const candidate = {
-        rule,
-        points: rule.reward.points ?? 0,
-        reason: `${rule.name}: ${rule.reward.points ?? 0} bonus points`,
-      };
-      return limited(candidate, situation.usage.get(rule.id) ?? noUsage, situation, (n) => notes.push(n)) ?? [];
-    });
-  const granted = stack(candidates);
-  return total(toLines(granted), withEndedSince(notes, granted, situation));
+    ),
+    situation,
+  );
 }
