@@ -6,7 +6,7 @@ import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
-import { profileEvents } from '../../profile/contract/events';
+import { importedConsentAnswers, profileEvents } from '../../profile/contract/events';
 import { profileEventsField } from '../../profile/contract/internalApi';
 import { memberProfileStore } from './memberProfile.store';
 
@@ -39,14 +39,10 @@ async function apply(event: UpstreamEvent, tx: Queryable): Promise<void> {
     if (channel === undefined || granted === undefined || !channels.has(channel)) return;
     await memberProfileStore.setConsents(tx, [{ customerId, channel, granted }], event.id);
   } else if (profileEvents.MembersImported.is(event)) {
-    const { consents } = profileEvents.MembersImported.decode(event);
+    const answers = importedConsentAnswers(profileEvents.MembersImported.decode(event));
     await memberProfileStore.setConsents(
       tx,
-      consents
-        .filter((group) => channels.has(group.channel))
-        .flatMap(({ channel, granted, customerIds }) =>
-          customerIds.map((customerId) => ({ customerId, channel, granted })),
-        ),
+      answers.filter((answer) => channels.has(answer.channel)),
       event.id,
     );
   } else if (profileEvents.CustomersMerged.is(event)) {

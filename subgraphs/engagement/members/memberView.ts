@@ -1,7 +1,7 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
-import { profileEvents } from '../../profile/contract/events';
+import { importedConsentAnswers, profileEvents } from '../../profile/contract/events';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
 import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
@@ -35,14 +35,10 @@ async function apply(event: UpstreamEvent, tx: Queryable): Promise<void> {
     await memberViewStore.setConsent(tx, customerId, channel, granted, event.id);
   } else if (profileEvents.MembersImported.is(event)) {
     // A batch of imported members' consent: one statement for the batch, and nothing sent for history.
-    const { consents } = profileEvents.MembersImported.decode(event);
+    const answers = importedConsentAnswers(profileEvents.MembersImported.decode(event));
     await memberViewStore.setConsents(
       tx,
-      consents
-        .filter((group) => channels.has(group.channel))
-        .flatMap(({ channel, granted, customerIds }) =>
-          customerIds.map((customerId) => ({ customerId, channel, granted })),
-        ),
+      answers.filter((answer) => channels.has(answer.channel)),
       event.id,
     );
   } else if (profileEvents.CustomersMerged.is(event)) {

@@ -96,6 +96,15 @@ export type FeedbackRecordedPayload = Decoded<typeof feedbackRecordedPayload>;
 export type MembersImportedPayload = Decoded<typeof membersImportedPayload>;
 export type CustomerEventTrackedPayload = Decoded<typeof customerEventTrackedPayload>;
 
+/** A MembersImported batch's consent as one answer per member and channel (the payload groups them). */
+export function importedConsentAnswers(
+  payload: MembersImportedPayload,
+): Array<{ customerId: string; channel: string; granted: boolean }> {
+  return payload.consents.flatMap(({ channel, granted, customerIds }) =>
+    customerIds.map((customerId) => ({ customerId, channel, granted })),
+  );
+}
+
 /**
  * The events the profile subgraph writes to its outbox: the contract its consumers decode with
  * (docs/reference/events.md is generated from it).
