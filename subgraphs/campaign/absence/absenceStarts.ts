@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
@@ -41,13 +40,8 @@ export function createAbsenceStarts(options: {
     if (!profileEvents.CustomerEventTracked.is(event)) return;
     const tracked = profileEvents.CustomerEventTracked.decode(event);
     for (const trigger of await absenceTriggerStore.liveStartedBy(tx, tracked.type)) {
-      const at = await absenceTriggerStore.start(
-        tx,
-        trigger,
-        { customerId: tracked.customerId, startedAt: new Date(tracked.occurredAt) },
-        randomUUID(),
-      );
-      if (at) due.push(at);
+      const start = { customerId: tracked.customerId, startedAt: new Date(tracked.occurredAt) };
+      due.push(...(await absenceTriggerStore.start(tx, trigger, [start])));
     }
   };
   const follower = new OutboxFollower({
@@ -100,12 +94,10 @@ export class AbsencePurchases implements HistoryFollower {
     );
     if (buyers.size === 0) return;
     await absenceTriggerStore.cancelByPurchase(tx, [...buyers.keys()], now);
-    const winBacks = await absenceTriggerStore.liveStartedBy(tx, null);
-    for (const trigger of winBacks)
-      for (const [customerId, startedAt] of buyers) {
-        const at = await absenceTriggerStore.start(tx, trigger, { customerId, startedAt }, randomUUID());
-        if (at) this.due.push(at);
-      }
+    const starts = [...buyers].map(([customerId, startedAt]) => ({ customerId, startedAt }));
+    for (const trigger of await absenceTriggerStore.liveStartedBy(tx, null)) {
+      this.due.push(...(await absenceTriggerStore.start(tx, trigger, starts)));
+    }
   }
 
   afterRefresh(): Promise<void> {

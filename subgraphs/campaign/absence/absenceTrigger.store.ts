@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../runtime/database/database';
 import { AbsenceStart, type AbsenceTriggerDefinition } from './absenceTrigger.rules';
 
@@ -150,31 +151,33 @@ export const absenceTriggerStore = {
   },
 
   /**
-   * Starts the member's timer of a trigger, or moves a pending one to the later of its start and
-   * this one (a start read out of order never shortens a timer). A custom-event start the purchase
-   * history already shows a purchase at or after (the purchase was read first) starts nothing.
-   * Returns the due time, or null when nothing started.
+   * Starts each member's timer of a trigger (one statement for them all; one start per member), or
+   * moves a pending one to the later of its start and this one (a start read out of order never
+   * shortens a timer). A custom-event start the purchase history already shows a purchase at or
+   * after (the purchase was read first) starts nothing. Returns the due times of what started.
    */
-  async start(db: Queryable, trigger: AbsenceTriggerRecord, start: TimerStart, id: string): Promise<Date | null> {
+  async start(db: Queryable, trigger: AbsenceTriggerRecord, starts: readonly TimerStart[]): Promise<Date[]> {
+    if (starts.length === 0) return [];
     const { rows } = await db.query<{ due_at: Date }>(
       `insert into campaign.absence_timers (id, trigger_key, customer_id, started_at, due_at, status)
-       select $1, $2, $3, $4, $4::timestamptz + make_interval(mins => $5), 'PENDING'
-       where not ($6 and exists (
-         select 1 from campaign.purchases p where p.customer_id = $3 and p.occurred_at >= $4))
+       select s.id, $4, s.customer_id, s.started_at, s.started_at + make_interval(mins => $5), 'PENDING'
+         from unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) as s (id, customer_id, started_at)
+        where not ($6 and exists (
+          select 1 from campaign.purchases p where p.customer_id = s.customer_id and p.occurred_at >= s.started_at))
        on conflict (trigger_key, customer_id) where status = 'PENDING' do update
          set started_at = greatest(absence_timers.started_at, excluded.started_at),
              due_at = greatest(absence_timers.due_at, excluded.due_at)
        returning due_at`,
       [
-        id,
+        starts.map(() => randomUUID()),
+        starts.map((start) => start.customerId),
+        starts.map((start) => start.startedAt),
         trigger.key,
-        start.customerId,
-        start.startedAt,
         trigger.waitMinutes,
         trigger.start === AbsenceStart.CUSTOM_EVENT,
       ],
     );
-    return rows[0]?.due_at ?? null;
+    return rows.map((row) => row.due_at);
   },
 
   /** Cancels the member's pending timers of triggers a purchase ends (CUSTOM_EVENT starts). */
