@@ -12,7 +12,7 @@ import { outboxMigrations } from '../events/outbox';
 import type { ImportAppliers } from '../imports/importBatch';
 import { mountImportEndpoint } from '../imports/importEndpoint';
 import type { Logger } from '../logging/logger';
-import { loadMigrations, migrate } from '../migrations/migrate';
+import { loadMigrations, migrate, type Migration } from '../migrations/migrate';
 import { defaultOperationLimits, type OperationLimits } from './operationLimits';
 import { startGraphQLServer, type RunningServer } from './startGraphQLServer';
 import { subscribeWithFreshContext } from './subscribeWithFreshContext';
@@ -60,6 +60,19 @@ export interface RunningSubgraph extends RunningServer {
   events: EventFeed;
 }
 
+/** What a subgraph applies to its schema when it starts: the runtime's tables (the outbox), then its own. */
+export function subgraphMigrations(name: string, migrationsDir: string): { runtime: Migration[]; own: Migration[] } {
+  return { runtime: outboxMigrations(name), own: loadMigrations(migrationsDir) };
+}
+
+/** Applies a subgraph's migrations in that order; answers the names of those it applied. */
+export async function migrateSubgraph(db: Database, name: string, migrationsDir: string): Promise<string[]> {
+  const { runtime, own } = subgraphMigrations(name, migrationsDir);
+  const ranRuntime = await migrate(db, name, runtime, 'runtime_migrations');
+  const ranOwn = await migrate(db, name, own);
+  return [...ranRuntime.applied, ...ranOwn.applied];
+}
+
 /**
  * Starts one subgraph: migrates its schema, starts the reader of its outbox, and serves GraphQL over
  * HTTP and `graphql-ws` (for the subscription fields it owns) on `/graphql`, verifying the caller's
@@ -70,9 +83,7 @@ export async function startSubgraph<Context extends BaseContext>(
   options: SubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = options.logger.child({ service: definition.name });
-  const runtime = await migrate(options.db, definition.name, outboxMigrations(definition.name), 'runtime_migrations');
-  const own = await migrate(options.db, definition.name, loadMigrations(definition.migrationsDir));
-  const applied = [...runtime.applied, ...own.applied];
+  const applied = await migrateSubgraph(options.db, definition.name, definition.migrationsDir);
   if (applied.length > 0) logger.info('migrated', { applied });
 
   const events = new EventFeed(options.db, definition.name, { logger, pollIntervalMs: options.eventPollIntervalMs });

@@ -6,8 +6,7 @@ import type { Database } from '../../runtime/database/database';
 import { openPglite } from '../../runtime/database/pglite';
 import { openPostgres } from '../../runtime/database/postgres';
 import { createScratchDatabase } from '../../runtime/database/scratchDatabase';
-import { outboxMigrations } from '../../runtime/events/outbox';
-import { loadMigrations, migrate, type Migration } from '../../runtime/migrations/migrate';
+import { migrateSubgraph, subgraphMigrations } from '../../runtime/server/startSubgraph';
 import { campaignMigrationsDir } from '../../subgraphs/campaign';
 import { engagementMigrationsDir } from '../../subgraphs/engagement';
 import { ledgerMigrationsDir } from '../../subgraphs/ledger';
@@ -29,21 +28,14 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** What each subgraph applies when it starts (`startSubgraph`), in the order the stack starts them. */
-function stackMigrations(): Array<{ schema: string; runtime: Migration[]; own: Migration[] }> {
-  const dirs = {
-    profile: profileMigrationsDir,
-    campaign: campaignMigrationsDir,
-    rewards: rewardsMigrationsDir,
-    ledger: ledgerMigrationsDir,
-    engagement: engagementMigrationsDir,
-  };
-  return Object.entries(dirs).map(([schema, dir]) => ({
-    schema,
-    runtime: outboxMigrations(schema),
-    own: loadMigrations(dir),
-  }));
-}
+/** Every subgraph's migrations folder, in the order the stack starts them. */
+const stackMigrationDirs = {
+  profile: profileMigrationsDir,
+  campaign: campaignMigrationsDir,
+  rewards: rewardsMigrationsDir,
+  ledger: ledgerMigrationsDir,
+  engagement: engagementMigrationsDir,
+};
 
 /**
  * The data folder of an in-memory PGlite with every subgraph's migrations applied. Creating a
@@ -52,7 +44,10 @@ function stackMigrations(): Array<{ schema: string; runtime: Migration[]; own: M
  * (by whichever Jest worker gets there first; the rename makes a half-written copy invisible).
  */
 async function migratedPgliteTemplate(): Promise<Blob> {
-  const plan = stackMigrations();
+  const plan = Object.entries(stackMigrationDirs).map(([schema, dir]) => ({
+    schema,
+    ...subgraphMigrations(schema, dir),
+  }));
   // Its package.json is not among the package's exports: read it beside the entry point (dist/).
   const pglitePackage = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
   const pgliteVersion = (JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string }).version;
@@ -65,10 +60,7 @@ async function migratedPgliteTemplate(): Promise<Blob> {
   }
   const db = await openPglite();
   try {
-    for (const { schema, runtime, own } of plan) {
-      await migrate(db, schema, runtime, 'runtime_migrations');
-      await migrate(db, schema, own);
-    }
+    for (const [schema, dir] of Object.entries(stackMigrationDirs)) await migrateSubgraph(db, schema, dir);
     const dump = await db.dumpDataDir();
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
