@@ -144,6 +144,12 @@ export class NotificationService {
     // Consent first: the view catches up with the profile's outbox before any message is decided,
     // so a member who just withdrew is not written to on an older answer. While the profile is away
     // nothing is decided (the events wait behind their cursors); decided messages are still sent.
+    // Today's birthdays are read before that catch-up, so the consent a member gave before their
+    // birthday was set is in the view when the birthday is decided, however long the run takes.
+    let born: { year: number; customerIds: string[] } | undefined;
+    await attempt(async () => {
+      born = await this.bornToday();
+    });
     let viewCurrent = false;
     await attempt(async () => {
       await this.memberView.run();
@@ -154,9 +160,12 @@ export class NotificationService {
         const types = followedTypes[source.name];
         if (types) await attempt(() => this.follow(source, types, report));
       }
-      await attempt(async () => {
-        report.decided += await this.birthdays();
-      });
+      const bornToday = born;
+      if (bornToday) {
+        await attempt(async () => {
+          report.decided += await this.birthdays(bornToday);
+        });
+      }
     }
     await this.sendDue(report);
     if (this.job.isStarted) {
@@ -286,17 +295,37 @@ export class NotificationService {
     };
   }
 
-  /** A birthday message for each member born on this day (UTC), once per year. */
-  private async birthdays(): Promise<number> {
+  /** The members born on this day (UTC), read page by page, with the year their message is for. */
+  private async bornToday(): Promise<{ year: number; customerIds: string[] }> {
     const today = this.clock();
     const year = today.getUTCFullYear();
-    const date = { month: today.getUTCMonth() + 1, day: today.getUTCDate(), leapYear: isLeapYear(year) };
-    const eventKey = (customerId: string) => `birthday:${customerId}:${year}`;
-    let decided = 0;
+    const date = {
+      month: today.getUTCMonth() + 1,
+      day: today.getUTCDate(),
+      leapYear: isLeapYear(year),
+    };
+    const born: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const born: string[] = await this.members.birthdays(date, after, birthdayPage);
-      const waiting = await notificationStore.withoutMessage(this.db, born, eventKey);
+      const page: string[] = await this.members.birthdays(date, after, birthdayPage);
+      born.push(...page);
+      if (page.length < birthdayPage) return { year, customerIds: born };
+      after = page[page.length - 1]!;
+    }
+  }
+
+  /** A birthday message for each of these members born today, once per year. */
+  private async birthdays({
+    year,
+    customerIds: born,
+  }: {
+    year: number;
+    customerIds: readonly string[];
+  }): Promise<number> {
+    const eventKey = (customerId: string) => `birthday:${customerId}:${year}`;
+    let decided = 0;
+    for (let at = 0; at < born.length; at += birthdayPage) {
+      const waiting = await notificationStore.withoutMessage(this.db, born.slice(at, at + birthdayPage), eventKey);
       const members = await this.membersOf(waiting);
       for (const customerId of waiting) {
         const row = await this.decide(
@@ -305,9 +334,8 @@ export class NotificationService {
         );
         if (row && (await notificationStore.insert(this.db, row))) decided += 1;
       }
-      if (born.length < birthdayPage) return decided;
-      after = born[born.length - 1]!;
     }
+    return decided;
   }
 
   private async sendDue(report: NotificationReport): Promise<void> {
