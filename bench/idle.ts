@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../runtime/config/projectRoot';
 import { createScratchDatabase } from '../runtime/database/scratchDatabase';
 import { subgraphNames, type SubgraphName } from '../subgraphs/registry';
+import { processCpuMs } from './peerGateway';
 
 /**
  * What the services cost while nothing happens: each subgraph runs as its own process on the
@@ -60,14 +61,6 @@ function pollSettings(everyMs: number | undefined): Record<string, string> {
   };
 }
 
-/** CPU time (user + system) the process has used, in ms, from /proc/<pid>/stat. */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s on Linux.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 async function waitReady(name: SubgraphName, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
@@ -107,11 +100,11 @@ async function main(): Promise<void> {
     for (const [name, child] of children) await waitReady(name, child);
     // Let start-up work (migrations, first reads, JIT) settle before the idle window.
     await new Promise((resolve) => setTimeout(resolve, 5000));
-    const before = new Map([...children].map(([name, child]) => [name, cpuMs(child.pid!)]));
+    const before = new Map([...children].map(([name, child]) => [name, processCpuMs(child.pid!)]));
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     const rows = [...children].map(([name, child]) => ({
       service: name,
-      cpuMsPerSecond: Math.round(((cpuMs(child.pid!) - before.get(name)!) / seconds) * 10) / 10,
+      cpuMsPerSecond: Math.round(((processCpuMs(child.pid!) - before.get(name)!) / seconds) * 10) / 10,
     }));
     const settings = pollEvery === undefined ? 'defaults' : `every interval ${pollEvery} ms`;
     console.log(`\nIdle CPU per subgraph process over ${seconds} s (${settings}), PostgreSQL\n`);

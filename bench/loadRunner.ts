@@ -11,6 +11,8 @@ export interface Row {
   medianMs: number;
   p99Ms: number;
   errors: number;
+  /** CPU time of the serving process per request, where the bench reads it (a process of its own). */
+  cpuMsPerRequest?: number;
 }
 
 export function body(query: string, variables: Record<string, unknown>): string {
@@ -53,13 +55,14 @@ export async function byTurns(a: LoadJob, b: LoadJob, rounds = 4): Promise<[Load
 
 /** `byTurns` for any number of loads: each round runs every load's slice in turn. */
 export async function allByTurns(jobs: readonly LoadJob[], rounds = 4): Promise<LoadResult[]> {
-  const pooled: LoadResult[] = jobs.map(() => ({ requests: 0, errors: 0, latenciesMs: [], elapsedMs: 0 }));
+  const pooled: LoadResult[] = jobs.map(() => ({ requests: 0, sent: 0, errors: 0, latenciesMs: [], elapsedMs: 0 }));
   for (let round = 0; round < rounds; round++) {
     for (const [index, job] of jobs.entries()) {
       const warmupMs = round === 0 ? job.warmupMs : Math.min(job.warmupMs, 500);
       const slice = await load({ ...job, warmupMs, durationMs: job.durationMs / rounds });
       const total = pooled[index]!;
       total.requests += slice.requests;
+      total.sent += slice.sent;
       total.errors += slice.errors;
       total.latenciesMs.push(...slice.latenciesMs);
       total.elapsedMs += slice.elapsedMs;

@@ -30,6 +30,8 @@ export interface LoadJob {
 
 export interface LoadResult {
   requests: number;
+  /** Every request sent, warm-up included (what a server's CPU time is divided by). */
+  sent: number;
   errors: number;
   latenciesMs: number[];
   elapsedMs: number;
@@ -62,7 +64,7 @@ async function send(step: LoadStep, job: LoadJob, n: number): Promise<string | u
 
 /** Runs in a worker thread, so the load generator's event loop is not the servers'. */
 async function run(job: LoadJob): Promise<LoadResult> {
-  const result: LoadResult = { requests: 0, errors: 0, latenciesMs: [], elapsedMs: 0 };
+  const result: LoadResult = { requests: 0, sent: 0, errors: 0, latenciesMs: [], elapsedMs: 0 };
   let counter = 0;
   const start = performance.now();
   const measureFrom = start + job.warmupMs;
@@ -80,6 +82,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
       } catch (error) {
         failure = (error as Error).message;
       }
+      result.sent++;
       if (began >= measureFrom) {
         result.requests++;
         result.latenciesMs.push(performance.now() - began);

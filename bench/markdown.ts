@@ -6,6 +6,7 @@ interface Row {
   requestsPerSecond: number;
   medianMs: number;
   p99Ms: number;
+  cpuMsPerRequest?: number;
 }
 
 interface LiveRow {
@@ -41,8 +42,14 @@ export function markdownReport(report: {
 }): string {
   const sections = [
     table(
-      ['scenario (8 concurrent clients unless noted)', 'requests/s', 'median', 'p99'],
-      report.results.map((row) => [row.scenario, count(row.requestsPerSecond), ms(row.medianMs), ms(row.p99Ms)]),
+      ['scenario (8 concurrent clients unless noted)', 'requests/s', 'median', 'p99', 'CPU per request'],
+      report.results.map((row) => [
+        row.scenario,
+        count(row.requestsPerSecond),
+        ms(row.medianMs),
+        ms(row.p99Ms),
+        row.cpuMsPerRequest === undefined ? '' : `${row.cpuMsPerRequest.toFixed(2)} ms (its process)`,
+      ]),
     ),
     table(
       ['members', 'orders', 'requests/s', 'median', 'p99'],

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -8,7 +8,16 @@ import { projectRoot } from '../runtime/config/projectRoot';
 export interface PeerGateway {
   name: string;
   url: string;
+  /** Its process, whose CPU time the bench reads. */
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
@@ -56,10 +65,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * fair comparison with a peer gateway in its own process, where the in-process stack shares one
  * event loop between the gateway and the four subgraphs.
  */
-export async function startGatewayProcess(subgraphUrls: Readonly<Record<string, string>>): Promise<PeerGateway> {
+export async function startGatewayProcess(
+  subgraphUrls: Readonly<Record<string, string>>,
+  variant: { name: string; env: Record<string, string> } = { name: 'our gateway (own process)', env: {} },
+): Promise<PeerGateway> {
   const child = spawn(process.execPath, [path.join(projectRoot(), 'dist/gateway/main.js')], {
     env: {
       ...process.env,
+      ...variant.env,
       PORT: '0',
       LOG_LEVEL: 'info',
       ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
@@ -75,7 +88,7 @@ export async function startGatewayProcess(subgraphUrls: Readonly<Record<string, 
       return undefined;
     }
   });
-  return { name: 'our gateway (own process)', url, stop: stopper(child) };
+  return { name: variant.name, url, pid: child.pid!, stop: stopper(child) };
 }
 
 /**
@@ -106,5 +119,5 @@ export async function startHiveGateway(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await urlFromOutput(child.stdout!, child, (line) => (JSON.parse(line) as { url: string }).url);
-  return { name: 'Hive Gateway (own process)', url, stop: stopper(child) };
+  return { name: 'Hive Gateway (own process)', url, pid: child.pid!, stop: stopper(child) };
 }

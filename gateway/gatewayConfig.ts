@@ -2,6 +2,7 @@ import type { Logger } from '../runtime/logging/logger';
 import { MemoryRateLimitStore, RedisRateLimitStore } from '../runtime/rateLimit/rateLimitStore';
 import type { GatewayOptions } from './index';
 import { gatewayOwnSettings } from './settings';
+import { subgraphFetchers, type SubgraphFetcher } from './subgraphDataSource';
 
 type Env = Record<string, string | undefined>;
 
@@ -15,6 +16,7 @@ export type GatewaySettings = Pick<
   | 'trustProxy'
   | 'maxSubscriptionsPerConnection'
   | 'subscriptionResumeWindowMs'
+  | 'subgraphFetcher'
 >;
 
 /**
@@ -22,7 +24,7 @@ export type GatewaySettings = Pick<
  * `RATE_LIMIT_MUTATIONS_PER_TOKEN`, `RATE_LIMIT_MUTATIONS_PER_IP`, `RATE_LIMIT_WINDOW_SECONDS`,
  * `REDIS_URL` (rate limits shared between instances), `BODY_LIMIT` (e.g. 1mb), `IMPORT_BATCH_RECORDS`, `IMPORT_BATCHES_IN_FLIGHT`,
  * `MAX_SUBSCRIPTIONS_PER_CONNECTION`, `SUBSCRIPTION_RESUME_WINDOW_MS` and `TRUST_PROXY` (true behind a proxy that appends
- * X-Forwarded-For).
+ * X-Forwarded-For), `SUBGRAPH_CLIENT` (how subgraph requests are sent).
  */
 export function readGatewaySettings(env: Env, logger: Logger): GatewaySettings {
   const { settings } = gatewayOwnSettings;
@@ -40,5 +42,11 @@ export function readGatewaySettings(env: Env, logger: Logger): GatewaySettings {
     importBatchRecords: settings.importBatchRecords.read(env),
     importBatchesInFlight: settings.importBatchesInFlight.read(env),
     trustProxy: settings.trustProxy.read(env) === 'true',
+    subgraphFetcher: readSubgraphFetcher(settings.subgraphClient.read(env)),
   };
+}
+
+function readSubgraphFetcher(value: string): SubgraphFetcher {
+  if ((subgraphFetchers as readonly string[]).includes(value)) return value as SubgraphFetcher;
+  throw new Error(`SUBGRAPH_CLIENT must be one of ${subgraphFetchers.join(', ')}, not ${value}`);
 }

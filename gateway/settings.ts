@@ -72,6 +72,12 @@ export const gatewayOwnSettings = defineSettings({
       description:
         '`true` behind a proxy that appends `X-Forwarded-For` (the rate limit then counts the client address)',
     }),
+    subgraphClient: textSetting('SUBGRAPH_CLIENT', {
+      default: 'keepalive',
+      accepts: '`keepalive`, `apollo` or `node`',
+      description:
+        "how the gateway sends subgraph requests: node:http over kept-alive connections; `apollo` (@apollo/gateway's make-fetch-happen) and `node` (Node's fetch) stay for the benchmark's comparison",
+    }),
     supergraphPath: textSetting('SUPERGRAPH_PATH', {
       defaultText: 'the committed `schema/supergraph.graphql`',
       description: 'a supergraph SDL file for the gateway run alone',

@@ -28,6 +28,7 @@ async function measureCommitRate(db: Database, settings: BenchSettings): Promise
   await db.query('drop table public.bench_commits');
   return summarise('PostgreSQL alone: one-row insert per transaction (the commit rate)', {
     requests: latencies.length,
+    sent: latencies.length,
     errors: 0,
     latenciesMs: latencies,
     elapsedMs: durationMs,

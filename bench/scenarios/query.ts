@@ -3,9 +3,9 @@ import { createLogger } from '../../runtime/logging/logger';
 import { readSupergraphSdl } from '../../gateway/composition/generateSchemaFiles';
 import { startGateway } from '../../gateway';
 import { benchRateLimits } from '../settings';
-import { body, byTurns, compare, load, summarise } from '../loadRunner';
+import { allByTurns, body, byTurns, compare, summarise } from '../loadRunner';
 import type { LoadStep } from '../loadWorker';
-import { startGatewayProcess, startHiveGateway } from '../peerGateway';
+import { processCpuMs, startGatewayProcess, startHiveGateway } from '../peerGateway';
 import { commonLoad, customerQueryAt, gatewayQuery, type Bench, type BenchScenario } from './scenario';
 
 /** What the query plan sends each subgraph for that query, sent directly: the floor the gateway adds to. */
@@ -90,7 +90,7 @@ export const queryScenario: BenchScenario = {
         ),
       ),
     );
-    // The same gateway sending its subgraph requests with Node's fetch instead of @apollo/gateway's.
+    // The same gateway sending its subgraph requests with Node's fetch instead of node:http.
     const nodeFetchGateway = await startGateway({
       supergraphSdl: readSupergraphSdl(),
       subgraphUrls,
@@ -100,40 +100,51 @@ export const queryScenario: BenchScenario = {
       subgraphFetcher: 'node',
     });
     try {
-      for (const clients of [concurrency, 1]) {
-        const each = { ...common, concurrency: clients, durationMs: durationMs / 2 };
-        results.optimisations.push(
-          compare(
-            `Subgraph requests with Node's fetch (undici), ${clients} client${clients === 1 ? '' : 's'}`,
-            ["@apollo/gateway's own fetcher (make-fetch-happen), the default", "Node's fetch"],
-            await byTurns(
-              { ...each, groups: gatewaySteps },
-              { ...each, groups: customerQueryAt(bench, nodeFetchGateway.url) },
-            ),
+      const each = { ...common, durationMs: durationMs / 2 };
+      results.optimisations.push(
+        compare(
+          "Subgraph requests over node:http (kept alive) against Node's fetch (undici)",
+          ["Node's fetch", 'node:http, kept alive (the default)'],
+          await byTurns(
+            { ...each, groups: customerQueryAt(bench, nodeFetchGateway.url) },
+            { ...each, groups: gatewaySteps },
           ),
-        );
-      }
+        ),
+      );
     } finally {
       await nodeFetchGateway.stop();
     }
-    // Each gateway alone in its own process, on the same subgraphs: ours, then the peer's.
-    const gateways = [await startGatewayProcess(subgraphUrls)];
+    // Each gateway alone in its own process, on the same subgraphs, by turns: ours, ours with
+    // @apollo/gateway's own fetcher (make-fetch-happen), then the peer's; each one's CPU per request
+    // read from its process (it is idle while the others' turns run).
+    const gateways = [
+      await startGatewayProcess(subgraphUrls),
+      await startGatewayProcess(subgraphUrls, {
+        name: "our gateway with @apollo/gateway's fetcher (own process)",
+        env: { SUBGRAPH_CLIENT: 'apollo' },
+      }),
+    ];
     try {
       if (settings.peers) {
         const peer = await startHiveGateway(readSupergraphSdl(), subgraphUrls);
         if (peer) gateways.push(peer);
       }
-      const steps = gateways.map((gateway) => customerQueryAt(bench, gateway.url));
       for (const [clients, suffix] of [
         [concurrency, ''],
         [1, ', 1 client'],
       ] as const) {
-        console.log(`Customer query through ${gateways.map((gateway) => gateway.name).join(' and ')}${suffix}...`);
-        const jobs = steps.map((groups) => ({ ...common, concurrency: clients, groups }));
-        const measured = jobs.length === 2 ? await byTurns(jobs[0]!, jobs[1]!) : [await load(jobs[0]!)];
-        measured.forEach((result, index) =>
-          results.rows.push(summarise(`customer query through ${gateways[index]!.name}${suffix}`, result)),
+        console.log(`Customer query through ${gateways.map((gateway) => gateway.name).join(', ')}${suffix}...`);
+        const cpuBefore = gateways.map((gateway) => processCpuMs(gateway.pid));
+        const measured = await allByTurns(
+          gateways.map((gateway) => ({ ...common, concurrency: clients, groups: customerQueryAt(bench, gateway.url) })),
         );
+        measured.forEach((result, index) => {
+          const cpuMs = processCpuMs(gateways[index]!.pid) - cpuBefore[index]!;
+          results.rows.push({
+            ...summarise(`customer query through ${gateways[index]!.name}${suffix}`, result),
+            cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.sent)) * 100) / 100,
+          });
+        });
       }
     } finally {
       await Promise.all(gateways.map((gateway) => gateway.stop()));

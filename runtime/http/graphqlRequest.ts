@@ -1,6 +1,7 @@
 import { DomainError } from '../errors/domainError';
 import { requestIdHeaders } from '../observability/requestScope';
 import { inClientSpan, traceHeaders } from '../observability/tracing';
+import { serviceClient, type PostedResponse } from './keepAliveClient';
 
 export interface GraphQLResponse<Data> {
   data?: Data | null;
@@ -37,15 +38,13 @@ export async function graphqlRequest<Data>(
   options: GraphQLRequestOptions = {},
 ): Promise<Data> {
   const service = options.service ?? 'another service';
-  let response: Response;
+  let response: PostedResponse;
   try {
     // A client span of the request being served, whose id and trace the called service continues.
     response = await inClientSpan(`call ${service}`, { 'peer.service': service }, () =>
-      fetch(url, {
-        method: 'POST',
+      serviceClient.post(url, JSON.stringify({ query, variables }), {
         headers: { 'content-type': 'application/json', ...requestIdHeaders(), ...traceHeaders(), ...options.headers },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+        timeoutMs: options.timeoutMs ?? 5000,
       }),
     );
   } catch (error) {
@@ -53,7 +52,7 @@ export async function graphqlRequest<Data>(
   }
   let body: GraphQLResponse<Data>;
   try {
-    body = (await response.json()) as GraphQLResponse<Data>;
+    body = JSON.parse(response.text) as GraphQLResponse<Data>;
   } catch {
     throw new UpstreamError(
       'UpstreamUnavailable',
