@@ -99,9 +99,13 @@ export async function startGatewayProcess(
 export async function startHiveGateway(
   supergraphSdl: string,
   subgraphUrls: Readonly<Record<string, string>>,
+  planner: 'javascript' | 'rust' = 'javascript',
 ): Promise<PeerGateway | null> {
   const peers = path.join(projectRoot(), 'bench/peers');
-  if (!existsSync(path.join(peers, 'node_modules/@graphql-hive/gateway-runtime'))) {
+  const installed = ['gateway-runtime', 'router-runtime'].every((name) =>
+    existsSync(path.join(peers, 'node_modules/@graphql-hive', name)),
+  );
+  if (!installed) {
     console.log('Installing the peer gateway into bench/peers (first use only)...');
     const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
       cwd: peers,
@@ -114,10 +118,12 @@ export async function startHiveGateway(
   }
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'loyalty-bench-')), 'supergraph.graphql');
   writeFileSync(file, withSubgraphUrls(supergraphSdl, subgraphUrls));
-  const child = spawn(process.execPath, [path.join(peers, 'hiveGateway.mjs'), file], {
+  const args = [path.join(peers, 'hiveGateway.mjs'), file, ...(planner === 'rust' ? ['router-runtime'] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: peers,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await urlFromOutput(child.stdout!, child, (line) => (JSON.parse(line) as { url: string }).url);
-  return { name: 'Hive Gateway (own process)', url, pid: child.pid!, stop: stopper(child) };
+  const name = planner === 'rust' ? 'Hive Gateway, Rust query planner (own process)' : 'Hive Gateway (own process)';
+  return { name, url, pid: child.pid!, stop: stopper(child) };
 }

@@ -126,8 +126,10 @@ export const queryScenario: BenchScenario = {
     ];
     try {
       if (settings.peers) {
-        const peer = await startHiveGateway(readSupergraphSdl(), subgraphUrls);
-        if (peer) gateways.push(peer);
+        for (const planner of ['javascript', 'rust'] as const) {
+          const peer = await startHiveGateway(readSupergraphSdl(), subgraphUrls, planner);
+          if (peer) gateways.push(peer);
+        }
       }
       for (const [clients, suffix] of [
         [concurrency, ''],
