@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { signClientAuthorization } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
-import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { gatewayOwnSettings } from '../gateway/settings';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
 import { openBenchDatabase } from './benchDatabase';
+import { setUpProgram } from './benchProgram';
 import { bulkLoadMembers, bulkMemberIds } from './bulkLoad';
 import { benchReport, writeBenchReport } from './report';
 import { bulkPurchasesScenario } from './scenarios/bulkPurchases';
@@ -30,23 +30,6 @@ const allScenarios: readonly BenchScenario[] = [
   scaleScenario,
   importScenario,
 ];
-
-/** The program the loaded history was earned under, and a catalog to show as available rewards. */
-async function setUpProgram(gatewayUrl: string, authorization: string): Promise<void> {
-  const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
-    graphqlRequest<T>(gatewayUrl, query, variables, { headers: { authorization } });
-  await call(`mutation { setEarnRate(input: { currency: "EUR", points: 1, perAmount: 100 }) { currency } }`);
-  for (const [name, cost] of [
-    ['Coffee', 150],
-    ['Tote bag', 400],
-    ['€5 voucher', 500],
-  ] as const) {
-    await call(
-      `mutation($name: String!, $cost: Int!) { createReward(input: { name: $name, kind: FREE_PRODUCT, costPoints: $cost }) { id } }`,
-      { name, cost },
-    );
-  }
-}
 
 /** Up to `count` of the loaded members' ids spread evenly over the first `members`, for load to rotate through. */
 function spreadIds(memberIds: readonly string[], members: number, count = 5_000): string[] {

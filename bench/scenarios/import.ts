@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Queryable } from '../../runtime/database/database';
@@ -9,6 +9,7 @@ import type { ImportKind } from '../../runtime/imports/importBatch';
 import { bulkMemberIds, campaignCaughtUp, importGenerated } from '../bulkLoad';
 import { benchOrder, writeImportFiles, type ImportFiles } from '../importFiles';
 import type { Bench, BenchScenario } from './scenario';
+import { postgresCpuMeter } from '../postgresCpu';
 
 /** One kind's import: records, seconds, records/s, the process's peak RSS when it ended. */
 export interface ImportKindResult {
@@ -70,44 +71,6 @@ const nodeCpuSeconds = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 };
-
-/**
- * CPU seconds of the bench database's PostgreSQL backends while `work` runs (PostgreSQL runs on
- * this machine: /proc/<pid>/stat, utime + stime in ticks of 1/100 s), sampled every 500 ms so a
- * backend that starts or ends meanwhile counts up to its last sample. Call the answer to stop.
- */
-async function postgresCpuMeter(bench: Bench): Promise<() => Promise<number>> {
-  const backends = new Map<number, { first: number; last: number }>();
-  const sample = async (initial: boolean) => {
-    const { rows } = await bench.database.db.query<{ pid: number }>(
-      'select pid from pg_stat_activity where datname = current_database()',
-    );
-    for (const { pid } of rows) {
-      try {
-        const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-        const ticks = Number(fields[11]) + Number(fields[12]);
-        const seen = backends.get(pid);
-        if (seen) seen.last = ticks;
-        else backends.set(pid, { first: initial ? ticks : 0, last: ticks });
-      } catch {
-        // ended meanwhile, or not on this machine
-      }
-    }
-  };
-  await sample(true);
-  let sampling = Promise.resolve();
-  const timer = setInterval(() => {
-    sampling = sampling.then(() => sample(false)).catch(() => undefined);
-  }, 500);
-  return async () => {
-    clearInterval(timer);
-    await sampling;
-    await sample(false);
-    let ticks = 0;
-    for (const { first, last } of backends.values()) ticks += last - first;
-    return ticks / 100;
-  };
-}
 
 /** Times a server-side COPY of `select` out to a file and back into an empty `(like table including all)`. */
 async function copyFloor(bench: Bench, table: string, select: string): Promise<{ rows: number; seconds: number }> {
@@ -203,7 +166,7 @@ async function runImport(bench: Bench): Promise<void> {
     ] as Array<[ImportKind, keyof ImportFiles]>) {
       began = performance.now();
       const nodeBefore = nodeCpuSeconds();
-      const postgresCpu = await postgresCpuMeter(bench);
+      const postgresCpu = await postgresCpuMeter(bench.database.db);
       await importGenerated(target, kind, files[name], (job) => {
         process.stdout.write(
           `\rimport: ${kind} ${job.processed.toLocaleString('en')} of ${job.total?.toLocaleString('en')}`,
