@@ -48,6 +48,7 @@ const written: Record<keyof typeof campaignEvents, unknown> = {
     badgeName: 'Omnichannel shopper',
     points: 200,
     purchaseId: '5a0c4f7e-1d2b-4c3a-9e8f-6b7a5d4c3b2a',
+    eventId: null,
     occurredAt: '2026-11-20T09:59:00.000Z',
   },
   AbsenceTriggered: {
