@@ -7,6 +7,7 @@ import {
   type BadgeInput,
   type MyBadgeProgressQuery,
 } from '../../examples/sdk/graphql';
+import { eventually } from '../support/eventually';
 import { enrollMember } from '../support/fixtures';
 import { TestClock } from '../support/ledger';
 import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
@@ -212,6 +213,28 @@ describe('badges and challenges over custom events, through the gateway', () => 
       completedAt: daysBefore(12),
     });
     expect(await balance(id)).toBe(20);
+  });
+
+  it("completes an event badge for the survivor of a profile merge from both profiles' events, once", async () => {
+    const [survivor, merged] = await Promise.all([enrollMember(graph, 'Sam'), enrollMember(graph, 'Sammy')]);
+    await track(merged.id, 'review.submitted', weeksAgo(2), { rating: 5 });
+    await track(survivor.id, 'review.submitted', weeksAgo(1), { rating: 4 });
+    await settle();
+    expect(await progressOf(survivor.id, 'good-reviewer')).toMatchObject({ current: 1, completed: false });
+    await graph.admin.data(
+      `mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m, reason: "one person") { mergedId } }`,
+      { s: survivor.id, m: merged.id },
+    );
+    const progress = await eventually(
+      async () => {
+        await settle();
+        return progressOf(survivor.id, 'good-reviewer');
+      },
+      (view) => view.completed,
+      'the merge to reach the badge',
+    );
+    expect(progress).toMatchObject({ current: 2, completedAt: weeksAgo(1) });
+    expect(await balance(survivor.id)).toBe(30);
   });
 
   it.each<[string, BadgeInput, string]>([
