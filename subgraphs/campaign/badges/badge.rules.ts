@@ -3,7 +3,7 @@ import { CapPeriod } from '../campaigns/campaign.rules';
 import type { EventTrigger } from '../campaigns/campaign.rules';
 import { eventTriggerProblem } from '../customEvents/eventTrigger.rules';
 import { periodStart } from '../limits/usage.rules';
-import { BadgeStreakUnit, streakAt, unitIndex, runThrough, type StreakFacts } from './badgeStreak.rules';
+import { runThrough, streakAt, unitIndex, type BadgeStreakUnit, type StreakFacts } from './badgeStreak.rules';
 
 /** What a badge counts. */
 export enum BadgeEvent {
