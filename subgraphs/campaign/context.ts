@@ -7,7 +7,7 @@ import type { AbsenceTriggerService } from './absence/absenceTrigger.service';
 import { absenceTriggerStore, type TimerCounts } from './absence/absenceTrigger.store';
 import type { BadgePurchase } from './badges/badge.rules';
 import type { BadgeService } from './badges/badge.service';
-import { badgeStore, type BadgeCompletion, type BadgeRecord } from './badges/badge.store';
+import { badgeStore, type BadgeCompletion, type BadgeCustomEvent, type BadgeRecord } from './badges/badge.store';
 import type { CampaignService } from './campaigns/campaign.service';
 import type { EarnRateService } from './earning/earnRate.service';
 import type { EarnRateRecord } from './earning/earnRate.store';
@@ -59,6 +59,8 @@ export interface CampaignContext extends CampaignServices, AuthContext {
     badgeCompletions: DataLoader<string, BadgeCompletion[]>;
     /** Per customer, the purchases since the oldest badge was defined. */
     badgePurchases: DataLoader<string, BadgePurchase[]>;
+    /** Per customer, the custom events of the types CUSTOM_EVENT badges count, since the oldest was defined. */
+    badgeEvents: DataLoader<string, BadgeCustomEvent[]>;
     leaderboardMemberships: DataLoader<string, Membership | undefined>;
     /** Timers per absence trigger, one query for every trigger of a request. */
     absenceTimerCounts: DataLoader<string, TimerCounts>;
@@ -119,6 +121,14 @@ export function createCampaignContext(services: CampaignServices, { principal }:
         if (catalog.length === 0) return ids.map(() => []);
         const since = new Date(Math.min(...catalog.map((badge) => badge.countsFrom.getTime())));
         const found = await badgeStore.purchasesOf(services.db, ids, since);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+      badgeEvents: new DataLoader(async (ids) => {
+        const catalog = (await badges.load('all')).filter((badge) => badge.rule.eventTrigger);
+        if (catalog.length === 0) return ids.map(() => []);
+        const since = new Date(Math.min(...catalog.map((badge) => badge.countsFrom.getTime())));
+        const types = [...new Set(catalog.map((badge) => badge.rule.eventTrigger!.eventType))];
+        const found = await badgeStore.eventsOf(services.db, ids, types, since);
         return ids.map((id) => found.get(id) ?? []);
       }),
       leaderboardMemberships: new DataLoader(async (ids) => {

@@ -10,7 +10,7 @@ import { createAbsenceStarts, AbsencePurchases, type AbsenceStarts } from './abs
 import { AbsenceTriggerService } from './absence/absenceTrigger.service';
 import { BadgeService } from './badges/badge.service';
 import { BadgeAwards } from './badges/badgeAwards';
-import { BadgeTracker } from './badges/badgeTracker';
+import { BadgeTracker, EventBadgeTracker } from './badges/badgeTracker';
 import { CampaignService } from './campaigns/campaign.service';
 import { createCampaignContext } from './context';
 import { ledgerEventsField } from '../ledger/contract/internalApi';
@@ -130,6 +130,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     credential,
     quotes: services.quotes,
     ledger: ledgerAwards,
+    badges: new EventBadgeTracker(program, awards),
     logger: logger.child({ job: 'custom-events' }),
   });
   const subgraph = await startSubgraph(

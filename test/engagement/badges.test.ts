@@ -138,6 +138,7 @@ describe('badges and leaderboards through the gateway', () => {
         badgeName: 'Two channels',
         points: 50,
         purchaseId: expect.any(String),
+        eventId: null,
         occurredAt: clock.now().toISOString(),
       },
     ]);

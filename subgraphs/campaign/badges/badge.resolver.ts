@@ -4,7 +4,8 @@ import { actorOf } from '../../../runtime/auth/principal';
 import type { CampaignContext } from '../context';
 import { offerReaders } from '../offers/offer.access';
 import { Customer } from '../offers/offer.type';
-import { progressAt } from './badge.rules';
+import { BadgeEvent, countingLife, progressAt } from './badge.rules';
+import { qualifyingEvents } from './badgeTracker';
 import type { BadgeRecord } from './badge.store';
 import { Badge, BadgeInput, BadgeProgress, BadgeUpdateInput } from './badge.type';
 
@@ -25,7 +26,7 @@ export class BadgeResolver {
   @Authorized(...managers)
   @Mutation(() => Badge, {
     description:
-      'Defines a badge members earn from their purchases from now on, with optional points on completion (marketers). A key in use, even by a retired badge, is a CONFLICT.',
+      'Defines a badge members earn from their purchases or custom events from now on (a count, a streak of consecutive days, weeks or months; a challenge when it has startsAt/endsAt), with optional points on completion (marketers). A key in use, even by a retired badge, is a CONFLICT.',
   })
   async defineBadge(@Arg('input') input: BadgeInput, @Ctx() ctx: CampaignContext): Promise<BadgeRecord> {
     const { currency } = await ctx.quotes.program();
@@ -68,10 +69,11 @@ export class CustomerBadgesResolver {
   })
   async badges(@Root() customer: Customer, @Ctx() ctx: CampaignContext): Promise<BadgeProgress[]> {
     requireCustomerAccess(ctx.principal, customer.id, offerReaders);
-    const [badges, completions, purchases, { timeZone }] = await Promise.all([
+    const [badges, completions, purchases, events, { timeZone }] = await Promise.all([
       ctx.loaders.badges.load('all'),
       ctx.loaders.badgeCompletions.load(customer.id),
       ctx.loaders.badgePurchases.load(customer.id),
+      ctx.loaders.badgeEvents.load(customer.id),
       ctx.quotes.program(),
     ]);
     const now = ctx.quotes.clock();
@@ -81,7 +83,9 @@ export class CustomerBadgesResolver {
       .map((badge) => {
         const completed = completedAt.get(badge.key) ?? null;
         // Once completed, it shows what counted when it was.
-        const progress = progressAt(badge.rule, badge, purchases, completed ?? now, timeZone);
+        const counted = badge.rule.event === BadgeEvent.CUSTOM_EVENT ? qualifyingEvents(badge, events) : purchases;
+        const progress = progressAt(badge.rule, countingLife(badge), counted, completed ?? now, timeZone);
+        const { streak } = progress;
         return {
           badge,
           current: completed ? progress.target : progress.current,
@@ -89,6 +93,8 @@ export class CustomerBadgesResolver {
           channels: progress.channels,
           completed: completed !== null,
           completedAt: completed,
+          endsAt: badge.endsAt,
+          streak: streak && { ...streak, unit: badge.rule.streak!, target: progress.target },
         };
       });
   }

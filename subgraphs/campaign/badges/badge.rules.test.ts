@@ -5,6 +5,7 @@ import {
   BadgeEvent,
   BadgePeriod,
   completingPurchase,
+  countingLife,
   progressAt,
   qualifies,
   type BadgeDefinition,
@@ -12,6 +13,8 @@ import {
   type BadgePurchase,
   type BadgeRule,
 } from './badge.rules';
+import { BadgeStreakUnit } from './badgeStreak.rules';
+import { AttributeOperator } from '../segments/segment.rules';
 
 const PARIS = 'Europe/Paris';
 const DAY = 86_400_000;
@@ -35,9 +38,12 @@ const definition = (changes: Partial<BadgeRule> = {}, rest: Partial<BadgeDefinit
   description: null,
   pointsOnCompletion: 50,
   rule: rule(changes),
+  startsAt: null,
+  endsAt: null,
   ...rest,
 });
 
+const visits = { eventType: 'store.visited', conditions: [], oncePer: null };
 const life: BadgeLife = { countsFrom: new Date('2026-03-01T00:00:00Z'), retiredAt: null };
 
 let sequence = 0;
@@ -87,6 +93,58 @@ describe('badge rules', () => {
         'input.rule.withinDays',
       ],
       ['a rolling window of 0 days', definition({ withinDays: 0 }), 'input.rule.withinDays'],
+      [
+        'a streak within a period',
+        definition({ streak: BadgeStreakUnit.WEEK, period: BadgePeriod.MONTH }),
+        'input.rule.period',
+      ],
+      [
+        'a streak within a rolling window',
+        definition({ streak: BadgeStreakUnit.DAY, withinDays: 7 }),
+        'input.rule.withinDays',
+      ],
+      [
+        'a streak of distinct channels',
+        definition({ streak: BadgeStreakUnit.WEEK, counting: BadgeCounting.CHANNELS }),
+        'input.rule.counting',
+      ],
+      [
+        'a custom event badge without a trigger',
+        definition({ event: BadgeEvent.CUSTOM_EVENT }),
+        'input.rule.eventTrigger',
+      ],
+      ['a purchase badge with a trigger', definition({ eventTrigger: visits }), 'input.rule.eventTrigger'],
+      [
+        'custom events counted by store',
+        definition({ event: BadgeEvent.CUSTOM_EVENT, eventTrigger: visits, counting: BadgeCounting.STORES }),
+        'input.rule.counting',
+      ],
+      [
+        'custom events with a minimum amount',
+        definition({ event: BadgeEvent.CUSTOM_EVENT, eventTrigger: visits, minAmount: 100, minAmountCurrency: 'EUR' }),
+        'input.rule.minAmount',
+      ],
+      [
+        'a trigger with oncePer',
+        definition({ event: BadgeEvent.CUSTOM_EVENT, eventTrigger: { ...visits, oncePer: ['storeId'] } }),
+        'input.rule.eventTrigger.oncePer',
+      ],
+      [
+        'a property condition that cannot be evaluated',
+        definition({
+          event: BadgeEvent.CUSTOM_EVENT,
+          eventTrigger: {
+            ...visits,
+            conditions: [{ path: ['rating'], operator: AttributeOperator.GTE, value: null, values: null }],
+          },
+        }),
+        'input.rule.eventTrigger.conditions[0].value',
+      ],
+      [
+        'a challenge that ends before it starts',
+        definition({}, { startsAt: new Date('2026-03-10T00:00:00Z'), endsAt: new Date('2026-03-09T00:00:00Z') }),
+        'input.endsAt',
+      ],
     ])('refuses %s, naming the argument', (_, badge, argument) => {
       expect(badgeDefinitionProblem(badge)?.argument).toBe(argument);
     });
@@ -205,6 +263,7 @@ describe('badge rules', () => {
         current: 1,
         target: 2,
         channels: ['IN_STORE'],
+        streak: null,
       });
       const all = [...inStore, purchase('2026-03-04T10:00:00Z', { channel: 'ONLINE' })];
       all.push(purchase('2026-03-05T10:00:00Z', { channel: 'MOBILE_APP' }));
@@ -212,6 +271,7 @@ describe('badge rules', () => {
         current: 2,
         target: 2,
         channels: ['IN_STORE', 'ONLINE', 'MOBILE_APP'],
+        streak: null,
       });
     });
 
@@ -223,6 +283,108 @@ describe('badge rules', () => {
       const tomorrow = purchase('2026-03-03T10:00:00Z');
       const at = new Date('2026-03-02T12:00:00Z');
       expect(progressAt(weekly, life, [lastWeek, thisWeek, tomorrow], at, PARIS).current).toBe(1);
+    });
+  });
+
+  describe('streaks', () => {
+    const threeWeeks = rule({ count: 3, streak: BadgeStreakUnit.WEEK });
+    // Wednesdays at noon in Paris, weeks from Monday 2 March 2026.
+    const wednesday = (week: number) => purchase(new Date(Date.UTC(2026, 2, 4 + 7 * week, 11)).toISOString());
+
+    it('completes at the purchase that makes three consecutive weeks, a late one filling the gap included', () => {
+      const [w0, w1, w2] = [wednesday(0), wednesday(1), wednesday(2)];
+      expect(completingPurchase(threeWeeks, life, [w0, w2], PARIS)).toBeNull();
+      // w1 arrives after w2 (late): sorted into its week, the run w0..w2 completes at w2.
+      expect(completingPurchase(threeWeeks, life, [w0, w2, w1], PARIS)).toBe(w2);
+      // Two in one week are one week.
+      const again = purchase(new Date(Date.UTC(2026, 2, 5, 11)).toISOString());
+      expect(completingPurchase(threeWeeks, life, [w0, again, w2], PARIS)).toBeNull();
+    });
+
+    it('counts weeks in the program time zone: Sunday 23:30 UTC is Monday in Paris', () => {
+      const sundayNightUtc = purchase('2026-03-15T23:30:00Z');
+      const [w0, w1] = [wednesday(0), wednesday(1)];
+      expect(completingPurchase(threeWeeks, life, [w0, w1, sundayNightUtc], PARIS)).toBe(sundayNightUtc);
+      expect(completingPurchase(threeWeeks, life, [w0, w1, sundayNightUtc], 'UTC')).toBeNull();
+    });
+
+    it('shows the current and best streak, when the unit ends and when the streak breaks', () => {
+      const purchases = [wednesday(0), wednesday(2), wednesday(3)];
+      // Thursday of week 3: the streak is weeks 2 and 3; it breaks at the end of week 4 (Monday 30 March, CEST).
+      const progress = progressAt(threeWeeks, life, purchases, new Date('2026-03-26T10:00:00Z'), PARIS);
+      expect(progress.current).toBe(2);
+      expect(progress.streak).toEqual({
+        current: 2,
+        best: 2,
+        unitEndsAt: new Date('2026-03-29T22:00:00Z'),
+        breaksAt: new Date('2026-04-05T22:00:00Z'),
+      });
+      // In week 4 with nothing yet, the streak is alive until the week ends.
+      const week4 = progressAt(threeWeeks, life, purchases, new Date('2026-04-01T10:00:00Z'), PARIS);
+      expect(week4.streak).toMatchObject({ current: 2, breaksAt: new Date('2026-04-05T22:00:00Z') });
+      // In week 5 with nothing in week 4, it is broken; the best stays.
+      const week5 = progressAt(threeWeeks, life, purchases, new Date('2026-04-08T10:00:00Z'), PARIS);
+      expect(week5.streak).toMatchObject({ current: 0, best: 2, breaksAt: null });
+      expect(week5.current).toBe(0);
+    });
+
+    it('counts days and months too', () => {
+      const days = rule({ count: 3, streak: BadgeStreakUnit.DAY });
+      const at = (iso: string) => purchase(iso);
+      // 23:30 UTC on 2 March is 3 March in Paris.
+      const run = [at('2026-03-01T10:00:00Z'), at('2026-03-02T10:00:00Z'), at('2026-03-02T23:30:00Z')];
+      expect(completingPurchase(days, life, run, PARIS)).toBe(run[2]);
+      expect(completingPurchase(days, life, run, 'UTC')).toBeNull();
+      const months = rule({ count: 2, streak: BadgeStreakUnit.MONTH });
+      const monthly = [at('2026-03-31T10:00:00Z'), at('2026-04-01T10:00:00Z')];
+      expect(completingPurchase(months, life, monthly, PARIS)).toBe(monthly[1]);
+    });
+
+    it('is found whatever the order the purchases are given in, and equals the longest run at completion', () => {
+      const arbitraryWeeks = fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 12 });
+      fc.assert(
+        fc.property(arbitraryWeeks, fc.integer({ min: 1, max: 4 }), (weeks, count) => {
+          const badge = rule({ count, streak: BadgeStreakUnit.WEEK });
+          const purchases = weeks.map(wednesday);
+          const completing = completingPurchase(badge, life, purchases, PARIS);
+          expect(completingPurchase(badge, life, [...purchases].reverse(), PARIS)?.occurredAt).toEqual(
+            completing?.occurredAt,
+          );
+          const best = progressAt(badge, life, purchases, wednesday(11).occurredAt, PARIS).streak!.best;
+          expect(completing !== null).toBe(best >= count);
+        }),
+      );
+    });
+  });
+
+  describe('challenges', () => {
+    it('count only what happens in their window, and cannot complete after it ends', () => {
+      const twoVisits = rule({ count: 2 });
+      const window = countingLife({
+        ...life,
+        startsAt: new Date('2026-03-05T00:00:00Z'),
+        endsAt: new Date('2026-03-10T00:00:00Z'),
+      });
+      const before = purchase('2026-03-04T23:59:59Z');
+      const inside = purchase('2026-03-06T10:00:00Z');
+      const after = purchase('2026-03-10T00:00:00Z');
+      expect(completingPurchase(twoVisits, window, [before, inside, after], PARIS)).toBeNull();
+      expect(
+        progressAt(twoVisits, window, [before, inside, after], new Date('2026-03-20T00:00:00Z'), PARIS).current,
+      ).toBe(1);
+      const late = purchase('2026-03-09T23:59:59Z');
+      expect(completingPurchase(twoVisits, window, [before, inside, after, late], PARIS)).toBe(late);
+    });
+
+    it('narrow the life of the badge, never widen it', () => {
+      const retired = { countsFrom: life.countsFrom, retiredAt: new Date('2026-03-08T00:00:00Z') };
+      expect(
+        countingLife({
+          ...retired,
+          startsAt: new Date('2026-02-01T00:00:00Z'),
+          endsAt: new Date('2026-03-20T00:00:00Z'),
+        }),
+      ).toEqual(retired);
     });
   });
 });

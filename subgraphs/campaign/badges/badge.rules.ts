@@ -1,10 +1,15 @@
 import { isCode, isCurrencyCode } from '../../../runtime/validation/validators';
 import { CapPeriod } from '../campaigns/campaign.rules';
+import type { EventTrigger } from '../campaigns/campaign.rules';
+import { eventTriggerProblem } from '../customEvents/eventTrigger.rules';
 import { periodStart } from '../limits/usage.rules';
+import { runThrough, streakAt, unitIndex, type BadgeStreakUnit, type StreakFacts } from './badgeStreak.rules';
 
-/** What a badge counts. Purchases only for now; activities (reviews, referrals) could follow. */
+/** What a badge counts. */
 export enum BadgeEvent {
   PURCHASE = 'PURCHASE',
+  /** Custom events of one type whose properties meet the rule's `eventTrigger` (issue 26). */
+  CUSTOM_EVENT = 'CUSTOM_EVENT',
 }
 
 /** What `count` counts among the qualifying purchases. */
@@ -41,6 +46,13 @@ export interface BadgeRule {
   period: BadgePeriod;
   /** Within any span of this many days (a rolling window); only with period EVER. */
   withinDays: number | null;
+  /** CUSTOM_EVENT: the event type and property conditions (no `oncePer`). Absent on badges before issue 26. */
+  eventTrigger?: EventTrigger | null;
+  /**
+   * A streak: at least one qualifying purchase or event in each of `count` consecutive units
+   * (program time zone). Absent on badges before issue 26.
+   */
+  streak?: BadgeStreakUnit | null;
 }
 
 export interface BadgeDefinition {
@@ -50,9 +62,15 @@ export interface BadgeDefinition {
   rule: BadgeRule;
   /** Points credited through the ledger on completion; 0 for none. */
   pointsOnCompletion: number;
+  /** A challenge's window: only what happens from `startsAt` and before `endsAt` counts; null: open. */
+  startsAt: Date | null;
+  endsAt: Date | null;
 }
 
-/** A purchase as a badge reads it (the campaign subgraph's copy of the ledger's PurchaseRecorded). */
+/**
+ * A purchase as a badge reads it (the campaign subgraph's copy of the ledger's PurchaseRecorded),
+ * or a custom event that met the badge's trigger (its id as `purchaseId`, no store or amount).
+ */
 export interface BadgePurchase {
   purchaseId: string;
   channel: string;
@@ -83,11 +101,24 @@ const dayMs = 86_400_000;
 const problem = (argument: string, message: string): BadgeProblem => ({ argument, message });
 const isWhole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 
-/** Null when a marketer's badge is sound, else the first thing to fix (arguments as `input.<path>`). */
-export function badgeDefinitionProblem(definition: BadgeDefinition): BadgeProblem | null {
+/**
+ * Null when a marketer's badge is sound, else the first thing to fix (arguments as `input.<path>`);
+ * `now` is when it is defined (a challenge must not have ended by then).
+ */
+export function badgeDefinitionProblem(definition: BadgeDefinition, now?: Date): BadgeProblem | null {
   if (!keyPattern.test(definition.key))
     return problem('input.key', 'key must be lower-kebab-case, 2 to 48 characters (e.g. omnichannel-shopper)');
-  return badgeDetailsProblem(definition) ?? badgeRuleProblem(definition.rule);
+  return badgeDetailsProblem(definition) ?? badgeRuleProblem(definition.rule) ?? windowProblem(definition, now);
+}
+
+function windowProblem({ startsAt, endsAt }: BadgeDefinition, now: Date | undefined): BadgeProblem | null {
+  if (startsAt !== null && Number.isNaN(startsAt.getTime())) return problem('input.startsAt', 'startsAt is not a time');
+  if (endsAt !== null && Number.isNaN(endsAt.getTime())) return problem('input.endsAt', 'endsAt is not a time');
+  if (startsAt !== null && endsAt !== null && endsAt <= startsAt)
+    return problem('input.endsAt', 'endsAt must be after startsAt');
+  if (endsAt !== null && now !== undefined && endsAt <= now)
+    return problem('input.endsAt', 'endsAt has passed: a challenge must end after it is defined');
+  return null;
 }
 
 /** The parts a marketer may change later: name, description, points. */
@@ -110,6 +141,8 @@ export function badgeDetailsProblem(
 export function badgeRuleProblem(rule: BadgeRule): BadgeProblem | null {
   if (!isWhole(rule.count, 1, badgeLimits.maxCount))
     return problem('input.rule.count', `count must be a whole number from 1 to ${badgeLimits.maxCount}`);
+  const found = sourceProblem(rule) ?? streakProblem(rule);
+  if (found) return found;
   if (rule.channels.length > badgeLimits.maxChannels)
     return problem('input.rule.channels', `at most ${badgeLimits.maxChannels} channels`);
   const badChannel = rule.channels.find((channel) => !isCode(channel));
@@ -151,6 +184,38 @@ export function badgeRuleProblem(rule: BadgeRule): BadgeProblem | null {
   return null;
 }
 
+/** What a badge counts must go with it: an event trigger for custom events, store and amount for purchases. */
+function sourceProblem(rule: BadgeRule): BadgeProblem | null {
+  const trigger = rule.eventTrigger ?? null;
+  if (rule.event === BadgeEvent.PURCHASE) {
+    if (trigger !== null) return problem('input.rule.eventTrigger', 'eventTrigger is for CUSTOM_EVENT badges only');
+    return null;
+  }
+  if (trigger === null) return problem('input.rule.eventTrigger', 'a CUSTOM_EVENT badge needs an eventTrigger');
+  if (trigger.oncePer !== null)
+    return problem('input.rule.eventTrigger.oncePer', 'oncePer is for campaigns; a badge counts every matching event');
+  const condition = eventTriggerProblem(trigger, 'input.rule.eventTrigger');
+  if (condition) return problem(condition.field, condition.message);
+  if (rule.counting === BadgeCounting.STORES)
+    return problem('input.rule.counting', 'custom events have no store: count EVENTS (PURCHASES) or CHANNELS');
+  if (rule.storeId !== null) return problem('input.rule.storeId', 'custom events have no store');
+  if (rule.minAmount !== null || rule.minAmountCurrency !== null)
+    return problem('input.rule.minAmount', 'custom events have no amount: put a condition on a property instead');
+  return null;
+}
+
+/** A streak counts consecutive calendar units: nothing else may say over which time. */
+function streakProblem(rule: BadgeRule): BadgeProblem | null {
+  if ((rule.streak ?? null) === null) return null;
+  if (rule.period !== BadgePeriod.EVER)
+    return problem('input.rule.period', 'a streak counts consecutive units (streak), not within a period');
+  if (rule.withinDays !== null)
+    return problem('input.rule.withinDays', 'a streak counts consecutive units (streak), not within withinDays');
+  if (rule.counting !== BadgeCounting.PURCHASES)
+    return problem('input.rule.counting', 'a streak counts units with at least one purchase or event: PURCHASES');
+  return null;
+}
+
 /** Whether a purchase counts towards a badge at all (its window aside). */
 export function qualifies(rule: BadgeRule, purchase: BadgePurchase): boolean {
   if (rule.channels.length > 0 && !rule.channels.includes(purchase.channel)) return false;
@@ -167,6 +232,17 @@ export function qualifies(rule: BadgeRule, purchase: BadgePurchase): boolean {
 export interface BadgeLife {
   countsFrom: Date;
   retiredAt: Date | null;
+}
+
+/** When what happens counts towards a badge: its life, narrowed to its window if it is a challenge. */
+export function countingLife(badge: BadgeLife & { startsAt?: Date | null; endsAt?: Date | null }): BadgeLife {
+  const { startsAt = null, endsAt = null } = badge;
+  const countsFrom = startsAt !== null && startsAt > badge.countsFrom ? startsAt : badge.countsFrom;
+  const ends = [badge.retiredAt, endsAt].filter((at): at is Date => at !== null);
+  return {
+    countsFrom,
+    retiredAt: ends.length === 0 ? null : new Date(Math.min(...ends.map((at) => at.getTime()))),
+  };
 }
 
 /** The earliest purchase time the window ending at `at` includes. */
@@ -194,6 +270,8 @@ export interface BadgeProgressFacts {
   target: number;
   /** The channels of the purchases counted, in order of first use. */
   channels: string[];
+  /** A streak's facts (its `current` is `current` uncapped); null for other badges. */
+  streak: StreakFacts | null;
 }
 
 /**
@@ -213,6 +291,15 @@ export function progressAt(
   const counted = byTime(purchases).filter(
     (purchase) => purchase.occurredAt >= from && purchase.occurredAt <= end && qualifies(rule, purchase),
   );
+  if (rule.streak) {
+    const streak = streakAt(
+      rule.streak,
+      counted.map((purchase) => purchase.occurredAt),
+      end,
+      timeZone,
+    );
+    return { ...tally(rule, counted), current: Math.min(streak.current, rule.count), streak };
+  }
   return tally(rule, counted);
 }
 
@@ -223,7 +310,7 @@ function tally(rule: BadgeRule, counted: readonly BadgePurchase[]): BadgeProgres
     if (rule.counting !== BadgeCounting.STORES || purchase.storeId !== null) units.add(unitOf(rule.counting, purchase));
     if (!channels.includes(purchase.channel)) channels.push(purchase.channel);
   }
-  return { current: Math.min(units.size, rule.count), target: rule.count, channels };
+  return { current: Math.min(units.size, rule.count), target: rule.count, channels, streak: null };
 }
 
 const byTime = (purchases: readonly BadgePurchase[]): BadgePurchase[] =>
@@ -244,11 +331,32 @@ export function completingPurchase(
   const candidates = byTime(purchases).filter(
     (purchase) => inLife(life, purchase.occurredAt) && qualifies(rule, purchase),
   );
+  if (rule.streak) return completingStreak(rule.streak, rule.count, candidates, timeZone);
   for (let last = 0; last < candidates.length; last++) {
     const at = candidates[last]!.occurredAt;
     const from = windowStart(rule, life, at, timeZone);
     const counted = candidates.slice(0, last + 1).filter((purchase) => purchase.occurredAt >= from);
     if (tally(rule, counted).current >= rule.count) return candidates[last]!;
+  }
+  return null;
+}
+
+/**
+ * The first purchase or event, in time order, by which `count` consecutive units each held one.
+ * A late event sorts into its place, so one that fills a gap completes the streak as if it had
+ * come in time (at the event, of those read so far, that closed the run).
+ */
+function completingStreak(
+  unit: BadgeStreakUnit,
+  count: number,
+  candidates: readonly BadgePurchase[],
+  timeZone: string,
+): BadgePurchase | null {
+  const units = new Set<number>();
+  for (const candidate of candidates) {
+    const index = unitIndex(unit, candidate.occurredAt, timeZone);
+    units.add(index);
+    if (runThrough(units, index) >= count) return candidate;
   }
   return null;
 }

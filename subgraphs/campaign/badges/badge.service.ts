@@ -3,6 +3,7 @@ import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import type { EventContract } from '../../../runtime/events/eventContract';
 import { campaignEvents, type BadgePayload } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
+import { eventTriggerOf } from '../customEvents/eventTrigger.rules';
 import { badgeDefinitionProblem, badgeDetailsProblem, type BadgeDefinition, type BadgeProblem } from './badge.rules';
 import { badgeStore, type BadgeRecord } from './badge.store';
 import type { BadgeInput, BadgeUpdateInput } from './badge.type';
@@ -31,7 +32,11 @@ export function toBadgeDefinition(input: BadgeInput, programCurrency: string): B
       minAmountCurrency: rule.minAmountCurrency ?? (minAmount === null ? null : programCurrency),
       period: rule.period,
       withinDays: rule.withinDays ?? null,
+      eventTrigger: rule.eventTrigger ? eventTriggerOf(rule.eventTrigger) : null,
+      streak: rule.streak ?? null,
     },
+    startsAt: input.startsAt ?? null,
+    endsAt: input.endsAt ?? null,
   };
 }
 
@@ -46,7 +51,7 @@ export class BadgeService {
   /** Defines a badge; purchases from `now` on count towards it. A key in use (even retired) is a CONFLICT. */
   async define(input: BadgeInput, programCurrency: string, now: Date, actor: Actor): Promise<BadgeRecord> {
     const definition = toBadgeDefinition(input, programCurrency);
-    const found = badgeDefinitionProblem(definition);
+    const found = badgeDefinitionProblem(definition, now);
     if (found) throw invalid(found);
     return this.db.transaction(async (tx) => {
       if (!(await badgeStore.insert(tx, definition, now))) {
@@ -108,9 +113,11 @@ export class BadgeService {
     const payload = {
       key: badge.key,
       name: badge.name,
-      rule: badge.rule,
+      rule: { ...badge.rule, eventTrigger: badge.rule.eventTrigger ?? null, streak: badge.rule.streak ?? null },
       pointsOnCompletion: badge.pointsOnCompletion,
       retiredAt: badge.retiredAt?.toISOString() ?? null,
+      startsAt: badge.startsAt?.toISOString() ?? null,
+      endsAt: badge.endsAt?.toISOString() ?? null,
     };
     await appendEvent(tx, 'campaign', contract.event(badge.key, payload, actor));
   }

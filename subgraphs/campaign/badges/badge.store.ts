@@ -9,6 +9,8 @@ interface BadgeRow {
   points_on_completion: number;
   counts_from: Date;
   retired_at: Date | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
 }
 
 export interface BadgeRecord extends BadgeDefinition {
@@ -24,9 +26,11 @@ const toBadge = (row: BadgeRow): BadgeRecord => ({
   pointsOnCompletion: row.points_on_completion,
   countsFrom: row.counts_from,
   retiredAt: row.retired_at,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
 });
 
-const badgeColumns = 'key, name, description, rule, points_on_completion, counts_from, retired_at';
+const badgeColumns = 'key, name, description, rule, points_on_completion, counts_from, retired_at, starts_at, ends_at';
 
 export interface BadgeCompletion {
   badgeKey: string;
@@ -45,6 +49,15 @@ const toCompletion = (row: CompletionRow): BadgeCompletion => ({
   customerId: row.customer_id,
   completedAt: row.completed_at,
 });
+
+/** A custom event as badges read it (campaign.custom_events). */
+export interface BadgeCustomEvent {
+  eventId: string;
+  type: string;
+  properties: Record<string, unknown>;
+  channel: string;
+  occurredAt: Date;
+}
 
 export interface PendingAward {
   awardKey: string;
@@ -71,9 +84,18 @@ export const badgeStore = {
   /** Inserts a new badge; false when the key is taken (retired badges keep theirs). */
   async insert(tx: Queryable, badge: BadgeDefinition, countsFrom: Date): Promise<boolean> {
     const { rows } = await tx.query(
-      `insert into campaign.badges (key, name, description, rule, points_on_completion, counts_from)
-       values ($1, $2, $3, $4::jsonb, $5, $6) on conflict (key) do nothing returning key`,
-      [badge.key, badge.name, badge.description, JSON.stringify(badge.rule), badge.pointsOnCompletion, countsFrom],
+      `insert into campaign.badges (key, name, description, rule, points_on_completion, counts_from, starts_at, ends_at)
+       values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8) on conflict (key) do nothing returning key`,
+      [
+        badge.key,
+        badge.name,
+        badge.description,
+        JSON.stringify(badge.rule),
+        badge.pointsOnCompletion,
+        countsFrom,
+        badge.startsAt,
+        badge.endsAt,
+      ],
     );
     return rows.length > 0;
   },
@@ -146,14 +168,52 @@ export const badgeStore = {
     return byCustomer;
   },
 
-  /** Records a completion; false when the member already had it. */
-  async complete(tx: Queryable, completion: BadgeCompletion & { purchaseId: string }): Promise<boolean> {
+  /** Records a completion by a purchase or a custom event; false when the member already had it. */
+  async complete(
+    tx: Queryable,
+    completion: BadgeCompletion & { purchaseId: string | null; eventId: string | null },
+  ): Promise<boolean> {
     const { rows } = await tx.query(
-      `insert into campaign.badge_completions (badge_key, customer_id, completed_at, purchase_id)
-       values ($1, $2, $3, $4) on conflict do nothing returning badge_key`,
-      [completion.badgeKey, completion.customerId, completion.completedAt, completion.purchaseId],
+      `insert into campaign.badge_completions (badge_key, customer_id, completed_at, purchase_id, event_id)
+       values ($1, $2, $3, $4, $5) on conflict do nothing returning badge_key`,
+      [completion.badgeKey, completion.customerId, completion.completedAt, completion.purchaseId, completion.eventId],
     );
     return rows.length > 0;
+  },
+
+  /** Members' custom events of `types` from `since` on, oldest first, as badges read them. */
+  async eventsOf(
+    db: Queryable,
+    customerIds: readonly string[],
+    types: readonly string[],
+    since: Date,
+  ): Promise<Map<string, BadgeCustomEvent[]>> {
+    const byCustomer = new Map<string, BadgeCustomEvent[]>(customerIds.map((id) => [id, []]));
+    if (types.length === 0 || customerIds.length === 0) return byCustomer;
+    const { rows } = await db.query<{
+      customer_id: string;
+      event_id: string;
+      event_type: string;
+      properties: Record<string, unknown>;
+      channel: string;
+      occurred_at: Date;
+    }>(
+      `select customer_id, event_id, event_type, properties, channel, occurred_at
+       from campaign.custom_events
+       where customer_id = any($1::uuid[]) and event_type = any($2::text[]) and occurred_at >= $3
+       order by occurred_at, event_id`,
+      [[...customerIds], [...types], since],
+    );
+    for (const row of rows) {
+      byCustomer.get(row.customer_id)?.push({
+        eventId: row.event_id,
+        type: row.event_type,
+        properties: row.properties,
+        channel: row.channel,
+        occurredAt: new Date(row.occurred_at),
+      });
+    }
+    return byCustomer;
   },
 
   /**

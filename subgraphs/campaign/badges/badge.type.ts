@@ -1,13 +1,27 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EventTriggerShape } from '../campaigns/campaign.type';
 import { BadgeCounting, BadgeEvent, BadgePeriod } from './badge.rules';
+import { BadgeStreakUnit } from './badgeStreak.rules';
 
-registerEnumType(BadgeEvent, { name: 'BadgeEvent', description: 'What a badge counts.' });
+registerEnumType(BadgeEvent, {
+  name: 'BadgeEvent',
+  description: 'What a badge counts.',
+  valuesConfig: {
+    PURCHASE: { description: 'Purchases.' },
+    CUSTOM_EVENT: { description: "Custom events of the type and property conditions of the rule's eventTrigger." },
+  },
+});
+registerEnumType(BadgeStreakUnit, {
+  name: 'BadgeStreakUnit',
+  description:
+    "The calendar unit of a streak, in the program's time zone (weeks start on Monday): a streak of count WEEKs is at least one qualifying purchase or event in each of count consecutive weeks.",
+});
 registerEnumType(BadgeCounting, {
   name: 'BadgeCounting',
-  description: 'What count counts among the qualifying purchases.',
+  description: 'What count counts among the qualifying purchases or events.',
   valuesConfig: {
-    PURCHASES: { description: 'Purchases.' },
+    PURCHASES: { description: 'Purchases, or custom events for CUSTOM_EVENT badges; for a streak, consecutive units.' },
     CHANNELS: { description: 'Distinct channels bought in ("a purchase in three channels").' },
     STORES: { description: 'Distinct stores bought in.' },
   },
@@ -50,6 +64,38 @@ export class BadgeRuleView {
 
   @Field(() => Int, { nullable: true, description: 'Within any span of this many days (a rolling window).' })
   withinDays!: number | null;
+
+  @Field(() => EventTriggerShape, { nullable: true, description: 'CUSTOM_EVENT: the event type and its conditions.' })
+  eventTrigger?: EventTriggerShape | null;
+
+  @Field(() => BadgeStreakUnit, { nullable: true, description: 'A streak of count consecutive units of this.' })
+  streak?: BadgeStreakUnit | null;
+}
+
+@ObjectType({ description: "Where a member's streak stands (streak badges)." })
+export class BadgeStreakProgress {
+  @Field(() => BadgeStreakUnit)
+  unit!: BadgeStreakUnit;
+
+  @Field(() => Int, {
+    description: 'Consecutive units up to this one, or up to the last one while this one may still extend it.',
+  })
+  current!: number;
+
+  @Field(() => Int, { description: 'The longest run of consecutive units so far.' })
+  best!: number;
+
+  @Field(() => Int, { description: 'Consecutive units that complete the badge.' })
+  target!: number;
+
+  @Field({ description: 'When the current unit (day, week, month) ends.' })
+  unitEndsAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the current streak breaks if no qualifying purchase or event comes; null without one.',
+  })
+  breaksAt!: Date | null;
 }
 
 @InputType({ description: 'Which purchases count, how, and over which time.' })
@@ -89,6 +135,20 @@ export class BadgeRuleInput {
     description: 'Within any span of this many days (1 to 366), instead of a calendar period.',
   })
   withinDays?: number | null;
+
+  @Field(() => EventTriggerShape, {
+    nullable: true,
+    description:
+      'CUSTOM_EVENT badges: the event type and conditions on its properties, as EVENT campaigns have them (no oncePer).',
+  })
+  eventTrigger?: EventTriggerShape | null;
+
+  @Field(() => BadgeStreakUnit, {
+    nullable: true,
+    description:
+      'A streak: at least one qualifying purchase or event in each of count consecutive units; period stays EVER, counting PURCHASES.',
+  })
+  streak?: BadgeStreakUnit | null;
 }
 
 @InputType({ description: 'A badge a marketer defines. Its key is never reused, even once retired.' })
@@ -104,6 +164,15 @@ export class BadgeInput {
 
   @Field(() => BadgeRuleInput)
   rule!: BadgeRuleInput;
+
+  @Field(() => Date, { nullable: true, description: 'A challenge: only what happens from this instant counts.' })
+  startsAt?: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'A challenge: only what happens before this instant counts; it cannot complete after. In the future.',
+  })
+  endsAt?: Date | null;
 
   @Field(() => Int, {
     defaultValue: 0,
@@ -148,6 +217,12 @@ export class Badge {
 
   @Field(() => Date, { nullable: true, description: 'Retired: nothing counts towards it any more.' })
   retiredAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'A challenge: what happens from this instant counts.' })
+  startsAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'A challenge: its deadline; nothing from this instant counts.' })
+  endsAt!: Date | null;
 }
 
 @ObjectType({ description: 'Where a member stands with one badge.' })
@@ -167,6 +242,15 @@ export class BadgeProgress {
   @Field()
   completed!: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the purchase that completed it happened.' })
+  @Field(() => Date, { nullable: true, description: 'When the purchase or event that completed it happened.' })
   completedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "A challenge's deadline: it cannot complete from then on; null for badges without one.",
+  })
+  endsAt!: Date | null;
+
+  @Field(() => BadgeStreakProgress, { nullable: true, description: 'Streak badges: the streak; null for others.' })
+  streak!: BadgeStreakProgress | null;
 }

@@ -7,7 +7,7 @@ import { CampaignError, CampaignErrorKind } from '../errors';
 import { CampaignStatus, campaignProblem, noRestriction, type CampaignDefinition } from './campaign.rules';
 import { campaignStore, type CampaignRecord } from './campaign.store';
 import { CapPeriod } from './campaign.rules';
-import { attributeConditionProblem, type AttributeCondition, type SegmentValue } from '../segments/segment.rules';
+import { eventTriggerOf, eventTriggerProblem } from '../customEvents/eventTrigger.rules';
 import type { EventTrigger } from './campaign.rules';
 import type { CampaignInput, EventTriggerShape } from './campaign.type';
 
@@ -73,32 +73,19 @@ export function toDefinition(input: CampaignInput, holdoutPercent = 0): Campaign
 }
 
 function toEventTrigger(input: EventTriggerShape): EventTrigger {
-  const conditions = (input.conditions ?? []).map(({ path, operator, value, values }): AttributeCondition => ({
-    path,
-    operator,
-    value: value ? valueOf(value) : null,
-    values: values ? values.map(valueOf) : null,
-  }));
-  for (const [index, condition] of conditions.entries()) {
-    const problem = attributeConditionProblem(condition, `input.eventTrigger.conditions[${index}]`);
-    if (problem) {
-      throw new CampaignError(
-        CampaignErrorKind.InvalidCampaign,
-        `Invalid campaign: ${problem.field}: ${problem.message}`,
-        {
-          field: problem.field,
-        },
-      );
-    }
+  const trigger = eventTriggerOf(input);
+  const problem = eventTriggerProblem(trigger, 'input.eventTrigger');
+  if (problem) {
+    throw new CampaignError(
+      CampaignErrorKind.InvalidCampaign,
+      `Invalid campaign: ${problem.field}: ${problem.message}`,
+      {
+        field: problem.field,
+      },
+    );
   }
-  return { eventType: input.eventType, conditions, oncePer: input.oncePer ?? null };
+  return trigger;
 }
-
-const valueOf = (input: SegmentValue): SegmentValue => ({
-  string: input.string ?? null,
-  number: input.number ?? null,
-  boolean: input.boolean ?? null,
-});
 
 function stripNullish<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;

@@ -48,6 +48,7 @@ const written: Record<keyof typeof campaignEvents, unknown> = {
     badgeName: 'Omnichannel shopper',
     points: 200,
     purchaseId: '5a0c4f7e-1d2b-4c3a-9e8f-6b7a5d4c3b2a',
+    eventId: null,
     occurredAt: '2026-11-20T09:59:00.000Z',
   },
   AbsenceTriggered: {
@@ -78,12 +79,20 @@ describe('the campaign event contract', () => {
     (type, contract) => {
       const payload = written[type as keyof typeof campaignEvents];
       const event = contract.event('aggregate-1', payload, actor);
-      expect(event).toMatchObject({ type, version: 1, aggregateId: 'aggregate-1', actor });
+      expect(event).toMatchObject({ type, version: contract.version, aggregateId: 'aggregate-1', actor });
       expect(contract.decode({ type, version: event.version, payload, createdAt })).toEqual(payload);
       // Rows written before versions existed read as version 1.
       expect(contract.decode({ type, payload: JSON.parse(JSON.stringify(payload)), createdAt })).toEqual(payload);
     },
   );
+
+  it('reads a BadgeEarned of version 1 (purchases only) as completed by its purchase, no event', () => {
+    const { eventId, ...v1 } = written.BadgeEarned as Record<string, unknown>;
+    expect(eventId).toBeNull();
+    expect(campaignEvents.BadgeEarned.decode({ type: 'BadgeEarned', version: 1, payload: v1, createdAt })).toEqual(
+      written.BadgeEarned,
+    );
+  });
 
   it('names a renamed field', () => {
     const { badgeKey, ...rest } = written.BadgeEarned as Record<string, unknown>;

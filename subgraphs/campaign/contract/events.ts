@@ -54,16 +54,15 @@ export type CampaignProgramChangedPayload = Decoded<typeof programSettings>;
 
 const count = nullable(integer);
 const segmentValue = object({ string: nullable(string), number: nullable(number), boolean: nullable(boolean) });
+const attributeCondition = object({
+  path: described(array(string), "Keys into the member's attributes (or the event's properties), from the top."),
+  operator: oneOf('EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'IN', 'EXISTS', 'NOT_EXISTS', 'CONTAINS'),
+  value: described(nullable(segmentValue), 'Exactly one of string, number, boolean is set.'),
+  values: described(nullable(array(segmentValue)), 'For IN.'),
+});
 const segmentCondition = object({
   negate: described(boolean, 'Takes the members the condition does not match.'),
-  attribute: nullable(
-    object({
-      path: described(array(string), "Keys into the member's attributes, from the top."),
-      operator: oneOf('EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'IN', 'EXISTS', 'NOT_EXISTS', 'CONTAINS'),
-      value: described(nullable(segmentValue), 'Exactly one of string, number, boolean is set.'),
-      values: described(nullable(array(segmentValue)), 'For IN.'),
-    }),
-  ),
+  attribute: nullable(attributeCondition),
   consent: nullable(object({ channel: string, granted: boolean })),
   bought: nullable(object({ skus: array(string), categories: array(string), withinDays: integer })),
   inAudience: described(nullable(string), 'A static audience key.'),
@@ -101,7 +100,7 @@ const segmentDefinition = object({
 export type SegmentDefinedPayload = Decoded<typeof segmentDefinition>;
 
 const badgeRule = object({
-  event: described(oneOf('PURCHASE'), 'What the badge counts.'),
+  event: described(oneOf('PURCHASE', 'CUSTOM_EVENT'), 'What the badge counts.'),
   count: described(integer, 'How many of what `counting` counts complete the badge.'),
   counting: described(oneOf('PURCHASES', 'CHANNELS', 'STORES'), 'Purchases, distinct channels or distinct stores.'),
   channels: described(array(string), 'Only purchases in these channels count; empty: every channel.'),
@@ -116,6 +115,22 @@ const badgeRule = object({
     "Over which time the count must be reached, in the program's time zone.",
   ),
   withinDays: described(nullable(integer), 'Within any span of this many days (a rolling window); only with EVER.'),
+  eventTrigger: described(
+    optional(
+      nullable(
+        object({
+          eventType: string,
+          conditions: described(array(attributeCondition), 'On the properties, all to hold.'),
+          oncePer: described(nullable(array(string)), 'Always null on badges.'),
+        }),
+      ),
+    ),
+    'CUSTOM_EVENT badges: the event type and property conditions; absent on events before issue 26.',
+  ),
+  streak: described(
+    optional(nullable(oneOf('DAY', 'WEEK', 'MONTH'))),
+    'A streak of `count` consecutive units with a qualifying purchase or event; absent before issue 26.',
+  ),
 });
 const badge = object({
   key: described(string, 'The badge (also the aggregate id).'),
@@ -123,6 +138,8 @@ const badge = object({
   rule: badgeRule,
   pointsOnCompletion: described(integer, 'Points credited through the ledger on completion; 0 for none.'),
   retiredAt: described(nullable(time), 'When it was retired; null while live.'),
+  startsAt: described(optional(nullable(time)), 'A challenge: what happens from then counts; absent before issue 26.'),
+  endsAt: described(optional(nullable(time)), "A challenge's deadline; absent before issue 26."),
 });
 export type BadgePayload = Decoded<typeof badge>;
 
@@ -134,7 +151,16 @@ const badgeEarned = object({
   purchaseId: described(string, 'The purchase that completed it.'),
   occurredAt: described(time, 'When that purchase happened.'),
 });
-export type BadgeEarnedPayload = Decoded<typeof badgeEarned>;
+const badgeEarnedV2 = object({
+  customerId: string,
+  badgeKey: string,
+  badgeName: string,
+  points: described(integer, 'Points the completion credits (0 for none); the ledger credits them soon after.'),
+  purchaseId: described(nullable(string), 'The purchase that completed it; null when a custom event did.'),
+  eventId: described(nullable(string), 'The custom event that completed it; null when a purchase did.'),
+  occurredAt: described(time, 'When that purchase or event happened.'),
+});
+export type BadgeEarnedPayload = Decoded<typeof badgeEarnedV2>;
 
 const absenceTriggered = object({
   timerId: described(string, 'The timer that fired: the idempotency key of the points and reward it gives.'),
@@ -205,6 +231,10 @@ export const campaignEvents = eventContracts('campaign', {
     aggregate: 'customer id',
     description: 'A member completed a badge (once per badge and member; never taken back).',
     payload: badgeEarned,
+  }).upgradedTo({
+    description: 'Badges over custom events (issue 26): eventId, and purchaseId null when an event completed it.',
+    payload: badgeEarnedV2,
+    upgrade: (previous) => ({ ...previous, eventId: null }),
   }),
   AbsenceTriggered: defineEvent({
     owner: 'campaign',

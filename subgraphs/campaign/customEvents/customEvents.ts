@@ -11,6 +11,7 @@ import { profileEvents } from '../../profile/contract/events';
 import { profileEventsField } from '../../profile/contract/internalApi';
 import type { QuoteService } from '../quotes/quote.service';
 import type { LedgerAwards } from '../upstream/ledgerAwards';
+import type { EventBadgeTracker } from '../badges/badgeTracker';
 import { customEventStore } from './customEvent.store';
 
 /** The profile events the campaign's custom-event rules are kept from. */
@@ -36,11 +37,14 @@ export interface CustomEventsReport extends FollowReport {
   failed: number;
 }
 
-/** Applies one profile event, in the transaction that advances the cursor. */
-async function apply(event: UpstreamEvent, tx: Queryable): Promise<void> {
+/**
+ * Applies one profile event, in the transaction that advances the cursor: an event recorded for
+ * the first time counts towards badges there and then, so it counts once.
+ */
+async function apply(event: UpstreamEvent, tx: Queryable, badges: EventBadgeTracker): Promise<void> {
   if (profileEvents.CustomerEventTracked.is(event)) {
     const tracked = profileEvents.CustomerEventTracked.decode(event);
-    await customEventStore.record(tx, {
+    const recorded = await customEventStore.record(tx, {
       eventId: tracked.eventId,
       customerId: tracked.customerId,
       type: tracked.type,
@@ -48,9 +52,11 @@ async function apply(event: UpstreamEvent, tx: Queryable): Promise<void> {
       channel: tracked.channel,
       occurredAt: new Date(tracked.occurredAt),
     });
+    if (recorded) await badges.evaluate(tx, tracked.customerId, tracked.type);
   } else if (profileEvents.CustomersMerged.is(event)) {
     const { survivorId, mergedId } = profileEvents.CustomersMerged.decode(event);
     await customEventStore.merge(tx, survivorId, mergedId);
+    await badges.merged(tx, survivorId, mergedId);
   } else if (profileEvents.CustomerErased.is(event)) {
     // Merged profiles were folded into this one when their merge was read, so one id is enough.
     await customEventStore.forget(tx, profileEvents.CustomerErased.decode(event).customerId);
@@ -76,6 +82,8 @@ export class CustomEvents {
       credential: InternalCredential;
       quotes: QuoteService;
       ledger: LedgerAwards;
+      /** Completes CUSTOM_EVENT badges as events are read; their points are paid after each run. */
+      badges: EventBadgeTracker;
       logger: Logger;
     },
   ) {
@@ -85,7 +93,7 @@ export class CustomEvents {
       source: customEventCursor,
       upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
       types: customEventTypes,
-      apply,
+      apply: (event, tx) => apply(event, tx, options.badges),
     });
     this.job = new PeriodicJob('custom events', () => this.runOnce(), options.logger, {
       wakeUps: outboxWakeUps(options.db, { profile: customEventTypes }),
@@ -94,7 +102,9 @@ export class CustomEvents {
 
   private async runOnce(): Promise<CustomEventsReport> {
     const followed = await this.follower.run();
-    return { ...followed, ...(await this.payPending()) };
+    const paid = await this.payPending();
+    await this.options.badges.awards.payPending();
+    return { ...followed, ...paid };
   }
 
   /**

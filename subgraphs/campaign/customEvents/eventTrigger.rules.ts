@@ -1,5 +1,11 @@
 import type { EventTrigger } from '../campaigns/campaign.rules';
-import { AttributeOperator, type AttributeCondition, type SegmentValue } from '../segments/segment.rules';
+import {
+  attributeConditionProblem,
+  AttributeOperator,
+  type AttributeCondition,
+  type ConditionProblem,
+  type SegmentValue,
+} from '../segments/segment.rules';
 
 /** A custom event as the profile's `CustomerEventTracked` reports it. */
 export interface TrackedEvent {
@@ -74,4 +80,45 @@ export function onceValueOf(trigger: EventTrigger, event: TrackedEvent): string 
   if (!trigger.oncePer) return null;
   const value = at(event.properties, trigger.oncePer);
   return value === undefined || value === null ? undefined : JSON.stringify(value);
+}
+
+/** An event trigger as a marketer gives it (EventTriggerInput): campaigns' and badges' alike. */
+export interface EventTriggerGiven {
+  eventType: string;
+  conditions?: ReadonlyArray<{
+    path: string[];
+    operator: AttributeOperator;
+    value?: Partial<SegmentValue> | null;
+    values?: ReadonlyArray<Partial<SegmentValue>> | null;
+  }> | null;
+  oncePer?: string[] | null;
+}
+
+const valueOf = (given: Partial<SegmentValue>): SegmentValue => ({
+  string: given.string ?? null,
+  number: given.number ?? null,
+  boolean: given.boolean ?? null,
+});
+
+/** The trigger a marketer's input describes, unset values as nulls. */
+export function eventTriggerOf(given: EventTriggerGiven): EventTrigger {
+  return {
+    eventType: given.eventType,
+    conditions: (given.conditions ?? []).map(({ path, operator, value, values }) => ({
+      path,
+      operator,
+      value: value ? valueOf(value) : null,
+      values: values ? values.map(valueOf) : null,
+    })),
+    oncePer: given.oncePer ?? null,
+  };
+}
+
+/** Null when every property condition can be evaluated, else the first field under `at` to fix. */
+export function eventTriggerProblem(trigger: EventTrigger, at: string): ConditionProblem | null {
+  for (const [index, condition] of trigger.conditions.entries()) {
+    const problem = attributeConditionProblem(condition, `${at}.conditions[${index}]`);
+    if (problem) return problem;
+  }
+  return null;
 }
