@@ -3,6 +3,7 @@ import {
   CustomerTimelineDocument,
   type CustomerTimelineQuery,
   type CustomerTimelineQueryVariables,
+  ConsumeVoucherDocument,
   DefineEventTypeDocument,
   RecordPurchaseDocument,
   RecordReturnDocument,
@@ -183,11 +184,27 @@ describe("a customer's timeline: custom events, purchases, returns and redemptio
       types: ['review.submitted'],
     });
     expect(reviewsAndRedemptions.entries.map((entry) => entry.id)).toEqual([redemption!.id, review!.id]);
+
+    // The voucher's use shows on its redemption, not as an entry of its own.
+    expect(redemption).toMatchObject({ usedAt: null, usedChannel: null, cancelled: false });
+    await till.data(ConsumeVoucherDocument, {
+      input: { code: redeemReward.voucher!.code, channel: 'IN_STORE', orderReference: unique('till') },
+    });
+    await followUpstreams();
+    const used = await readAll(app, { id: member.id, kinds: ['REDEMPTION' as const] });
+    expect(used.entries).toHaveLength(1);
+    expect(used.entries[0]).toMatchObject({ id: redemption!.id, usedChannel: 'IN_STORE', cancelled: false });
+    expect(used.entries[0]!.__typename === 'RedemptionEntry' && used.entries[0]!.usedAt).toBeTruthy();
   });
 
-  it('adds an event read again (a replay) once', async () => {
-    const { member, app } = await memberWithHistory();
+  it('adds an event read again (a replay) once, and shows a cancelled redemption as cancelled', async () => {
+    const { member, app, redeemReward } = await memberWithHistory();
+    await app.data(`mutation($code: String!) { cancelVoucher(code: $code) { status } }`, {
+      code: redeemReward.voucher!.code,
+    });
+    await followUpstreams();
     const before = await readAll(app, { id: member.id });
+    expect(before.entries[0]).toMatchObject({ kind: 'REDEMPTION', cancelled: true, usedAt: null });
     expect(await storedEntries(member.id)).toBe(3);
     await graph.database.db.query(
       `update profile.timeline_cursors set last_event_id = 0 where source like 'timeline:%'`,

@@ -70,6 +70,9 @@ function entryOf(row: TimelineRow, customer: Customer): CustomerEvent | Purchase
         reward: { id: summary.rewardId as string },
         voucherId: summary.voucherId as string,
         pointsSpent: summary.pointsSpent as number,
+        usedAt: typeof summary.usedAt === 'string' ? new Date(summary.usedAt) : null,
+        usedChannel: (summary.usedChannel as string | undefined) ?? null,
+        cancelled: summary.cancelled === true,
       } satisfies RedemptionEntry;
   }
 }

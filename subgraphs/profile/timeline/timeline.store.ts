@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../runtime/database/database';
 import type { TimelineFilter } from './timelineEntry.rules';
 import { TimelineEntryKind } from './timelineEntry.rules';
-import type { NewTimelineEntry } from './timelineSources';
+import type { NewTimelineEntry, TimelineAmendment } from './timelineSources';
 
 /** A position in a timeline: newest first, ties by id. */
 export interface TimelinePosition {
@@ -52,6 +52,14 @@ export const timelineStore = {
         entry.inherits?.fields ?? [],
         JSON.stringify(entry.summary),
       ],
+    );
+  },
+
+  /** Sets summary fields of the source's entry under the key; nothing when it has none (an erased member's). */
+  async amend(tx: Queryable, source: string, amendment: TimelineAmendment): Promise<void> {
+    await tx.query(
+      'update profile.timeline_entries set summary = summary || $3::jsonb where source = $1 and source_key = $2',
+      [source, amendment.amends, JSON.stringify(amendment.summary)],
     );
   },
 

@@ -104,6 +104,15 @@ export class RedemptionEntry extends TimelineEntry {
 
   @Field(() => Int, { description: 'Points spent; 0 for a reward granted (a campaign’s, the birthday reward).' })
   pointsSpent!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the voucher was used at a till or checkout; null: not yet.' })
+  usedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the voucher was used; null: not yet.' })
+  usedChannel!: string | null;
+
+  @Field({ description: 'Whether the voucher was cancelled unused and its points given back.' })
+  cancelled!: boolean;
 }
 
 export const TimelineEntryConnection = connectionType('TimelineEntry', TimelineEntry);

@@ -50,8 +50,10 @@ export class TimelineProjection {
           ),
           types: typesOf(source.events),
           apply: async (event, tx) => {
-            const entry = source.entryOf(event);
-            if (entry) await timelineStore.add(tx, source.service, entry);
+            const change = source.entryOf(event);
+            if (!change) return;
+            if ('amends' in change) await timelineStore.amend(tx, source.service, change);
+            else await timelineStore.add(tx, source.service, change);
           },
         }),
     );

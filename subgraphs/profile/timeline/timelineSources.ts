@@ -21,16 +21,25 @@ export interface NewTimelineEntry {
   inherits?: { key: string; fields: readonly string[] };
 }
 
-/** One producer the timeline follows: its outbox, the events read, the entry each one adds. */
+/** What a later event says about an entry already there (a voucher used or cancelled). */
+export interface TimelineAmendment {
+  /** The entry's key within its source. */
+  amends: string;
+  /** Summary fields set on it. */
+  summary: Record<string, unknown>;
+}
+
+/** One producer the timeline follows: its outbox, the events read, what each one does to the timeline. */
 export interface TimelineSource {
   service: SubgraphName;
   /** Its internal events query. */
   eventsField: string;
   events: readonly AnyEventContract[];
-  entryOf(event: UpstreamEvent): NewTimelineEntry | null;
+  entryOf(event: UpstreamEvent): NewTimelineEntry | TimelineAmendment | null;
 }
 
 const purchaseKey = (purchaseId: string) => `purchase:${purchaseId}`;
+const voucherKey = (voucherId: string) => `voucher:${voucherId}`;
 
 /**
  * The producers whose events a customer's timeline shows besides their custom events. Another
@@ -80,10 +89,23 @@ export const timelineSources = [
   {
     service: 'rewards',
     eventsField: rewardsEventsField,
-    // RewardIssued is the redemption (points spent, or a grant); a voucher's later use or
-    // cancellation is not an entry of its own.
-    events: [rewardsEvents.RewardIssued],
+    // RewardIssued is the redemption (points spent, or a grant); the voucher's later use or
+    // cancellation (points refunded) is shown on it rather than as an entry of its own.
+    events: [rewardsEvents.RewardIssued, rewardsEvents.VoucherConsumed, rewardsEvents.VoucherCancelled],
     entryOf(event) {
+      if (rewardsEvents.VoucherConsumed.is(event)) {
+        const used = rewardsEvents.VoucherConsumed.decode(event);
+        return {
+          amends: voucherKey(used.voucherId),
+          summary: { usedAt: used.occurredAt ?? event.createdAt.toISOString(), usedChannel: used.channel },
+        };
+      }
+      if (rewardsEvents.VoucherCancelled.is(event)) {
+        return {
+          amends: voucherKey(rewardsEvents.VoucherCancelled.decode(event).voucherId),
+          summary: { cancelled: true },
+        };
+      }
       const issued = rewardsEvents.RewardIssued.decode(event);
       return {
         customerId: issued.customerId,
@@ -96,7 +118,7 @@ export const timelineSources = [
           voucherId: issued.voucherId,
           pointsSpent: issued.points,
         },
-        key: `voucher:${issued.voucherId}`,
+        key: voucherKey(issued.voucherId),
       };
     },
   },
