@@ -129,6 +129,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         phoneRegion: options.phoneRegion,
         exportBatchSize: options.exportBatchSize?.profile,
         customEvents: options.customEvents,
+        timelineUpstreams: { ledger: ledgerUrl, rewards: urlOf('rewards') },
       }),
     );
     const campaign = track(

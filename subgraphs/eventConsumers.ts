@@ -9,6 +9,7 @@ import { eventCatalogue } from './eventCatalogue';
 import { ledgerEvents } from './ledger/contract/events';
 import { foldedEvents } from './ledger/metrics/programMetrics.store';
 import { customerMergeEvents } from './profile/contract/customerMerges';
+import { timelineEvents } from './profile/timeline/timelineSources';
 import { subgraphNames, type SubgraphName } from './registry';
 import { voucherSubscriptionEvents } from './rewards/vouchers/voucherEvents.resolver';
 
@@ -50,6 +51,12 @@ export const eventConsumers: readonly EventConsumer[] = [
     name: 'absence timers (started by custom events; purchases cancel and restart them with the purchase history)',
     module: 'subgraphs/campaign/absence/absenceStarts.ts',
     reads: absenceStartEvents,
+  },
+  {
+    subgraph: 'profile',
+    name: "customers' timelines (purchases, returns, redemptions)",
+    module: 'subgraphs/profile/timeline/timelineSources.ts',
+    reads: timelineEvents,
   },
   {
     subgraph: 'ledger',

@@ -15,6 +15,8 @@ export interface OutboxFollowerOptions {
   schema: string;
   /** The upstream's name in `consumer_cursors`. */
   source: string;
+  /** The cursors' table in `schema`, when not `consumer_cursors`. */
+  cursorTable?: string;
   upstream: UpstreamOutbox;
   types: readonly string[];
   /** Applies one event in the transaction that also advances the cursor. */
@@ -30,8 +32,8 @@ export class OutboxFollower {
   constructor(private readonly options: OutboxFollowerOptions) {}
 
   async run(): Promise<FollowReport> {
-    const { db, schema, source, upstream, types } = this.options;
-    let cursor = await consumerCursor.read(db, schema, source);
+    const { db, schema, source, upstream, types, cursorTable } = this.options;
+    let cursor = await consumerCursor.read(db, schema, source, cursorTable);
     let applied = 0;
     for (;;) {
       const batch = await upstream.after(cursor, 100, types);
@@ -44,11 +46,11 @@ export class OutboxFollower {
   }
 
   private applyOnce(event: UpstreamEvent): Promise<boolean> {
-    const { db, schema, source, apply } = this.options;
+    const { db, schema, source, apply, cursorTable } = this.options;
     return db.transaction(async (tx) => {
-      if ((await consumerCursor.lock(tx, schema, source)) >= event.id) return false;
+      if ((await consumerCursor.lock(tx, schema, source, cursorTable)) >= event.id) return false;
       await apply(event, tx);
-      await consumerCursor.advance(tx, schema, source, event.id);
+      await consumerCursor.advance(tx, schema, source, event.id, cursorTable);
       return true;
     });
   }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import { InternalCredential } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
+import type { ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../runtime/server/startSubgraph';
 import { createProfileContext } from './context';
 import { FeedbackService } from './feedback/feedback.service';
@@ -12,6 +14,8 @@ import { createMemberImport } from './imports/memberImport';
 import { buildProfileSchema } from './schema';
 import { defaultCustomEventPolicy } from './profileSettings';
 import { profileSettings } from './settings';
+import { TimelineProjection } from './timeline/timelineProjection';
+import type { TimelineUpstream } from './timeline/timelineSources';
 
 export const profileMigrationsDir = path.join(projectRoot(), 'subgraphs/profile/migrations');
 
@@ -22,9 +26,19 @@ export interface ProfileOptions extends SubgraphOptions {
   exportBatchSize?: number;
   /** Limits of custom events (lateness, payload size, batch size); each defaults to its setting's default. */
   customEvents?: Partial<CustomEventPolicy>;
+  /** The `/graphql` URL of each service whose outbox the timeline follows; may be known only later. */
+  timelineUpstreams: Record<TimelineUpstream, ServiceUrl>;
+  /**
+   * How often the timeline reads its sources without a `NOTIFY` from them (a safety net); 0 only on
+   * request (`timeline.job.run()`). Default 30000 ms.
+   */
+  timelineIntervalMs?: number;
 }
 
-export type RunningProfile = RunningSubgraph;
+export interface RunningProfile extends RunningSubgraph {
+  /** Purchases, returns and redemptions projected into customers' timelines. */
+  timeline: TimelineProjection;
+}
 
 /** Starts the profile subgraph: customers, identities, cards, preferences and consent, enrollment, merges and erasure. */
 export async function startProfileSubgraph(options: ProfileOptions): Promise<RunningProfile> {
@@ -32,7 +46,13 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
   const feedback = new FeedbackService(options.db);
   const privacy = new PrivacyService(options.db);
   const customEvents = new CustomEventService(options.db, { ...defaultCustomEventPolicy, ...options.customEvents });
-  return startSubgraph(
+  const timeline = new TimelineProjection({
+    db: options.db,
+    upstreams: options.timelineUpstreams,
+    credential: new InternalCredential('profile', options.auth.internalSecret),
+    logger: options.logger.child({ service: 'profile', job: 'timeline' }),
+  });
+  const subgraph = await startSubgraph(
     {
       name: 'profile',
       migrationsDir: profileMigrationsDir,
@@ -47,4 +67,12 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
     },
     options,
   );
+  await timeline.job.start(options.timelineIntervalMs ?? profileSettings.settings.timelineIntervalMs.default);
+  return {
+    ...subgraph,
+    timeline,
+    async stop() {
+      await Promise.all([subgraph.stop(), timeline.job.stop()]);
+    },
+  };
 }

@@ -11,5 +11,10 @@ runSubgraphMain('profile', defaultSubgraphPorts.profile, (options, env) =>
     phoneRegion: readPhoneRegion(env),
     exportBatchSize: profileSettings.settings.exportBatchSize.read(env),
     customEvents: readCustomEventPolicy(env),
+    timelineUpstreams: {
+      ledger: profileSettings.settings.ledgerUrl.read(env),
+      rewards: profileSettings.settings.rewardsUrl.read(env),
+    },
+    timelineIntervalMs: profileSettings.settings.timelineIntervalMs.read(env),
   }),
 );

@@ -14,6 +14,9 @@ import { ProgramMembersResolver } from './insights/programMembers.resolver';
 import { ProgramMetrics } from './insights/programMembers.type';
 import { ErasedCustomersResolver } from './privacy/erasedCustomers.resolver';
 import { PrivacyResolver } from './privacy/privacy.resolver';
+import { TimelineResolver } from './timeline/timeline.resolver';
+import { PurchaseEntry, RedemptionEntry, ReturnEntry } from './timeline/timelineEntry.type';
+import { CustomerEvent } from './events/customEvent.type';
 
 export function buildProfileSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -22,6 +25,7 @@ export function buildProfileSchema(): Promise<GraphQLSchema> {
       BirthdayResolver,
       FeedbackResolver,
       CustomEventResolver,
+      TimelineResolver,
       PrivacyResolver,
       ErasedCustomersResolver,
       MergeResolver,
@@ -29,7 +33,8 @@ export function buildProfileSchema(): Promise<GraphQLSchema> {
       ProgramMembersResolver,
       ImportedMembersResolver,
     ],
-    orphanedTypes: [ProgramMetrics],
+    // The timeline's entry types are reached only through its interface.
+    orphanedTypes: [ProgramMetrics, CustomerEvent, PurchaseEntry, ReturnEntry, RedemptionEntry],
     globalMiddlewares: [profileErrors],
     federationImports: ['@key', '@shareable'],
     referenceResolvers: {

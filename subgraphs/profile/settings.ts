@@ -1,4 +1,4 @@
-import { defineSettings, integerSetting, textSetting } from '../../runtime/config/settings';
+import { defineSettings, integerSetting, textSetting, urlSetting } from '../../runtime/config/settings';
 
 /** The profile's settings. */
 export const profileSettings = defineSettings({
@@ -35,6 +35,22 @@ export const profileSettings = defineSettings({
       max: 100_000,
       description:
         'members read per keyset batch of a bulk export (`GET /export/members` on the gateway); a batch at most waits in memory',
+    }),
+    timelineIntervalMs: integerSetting('PROFILE_TIMELINE_INTERVAL_MS', {
+      default: 30_000,
+      min: 0,
+      max: 3_600_000,
+      description:
+        "how often the timeline reads the ledger's and rewards' outboxes without their `NOTIFY` (a safety net; a `NOTIFY` reads at once)",
+    }),
+    ledgerUrl: urlSetting('LEDGER_URL', {
+      required: true,
+      description:
+        'the ledger, whose purchases and returns the timeline shows, when the profile runs alone (required then)',
+    }),
+    rewardsUrl: urlSetting('REWARDS_URL', {
+      required: true,
+      description: 'rewards, whose redemptions the timeline shows, when the profile runs alone (required then)',
     }),
   },
 });

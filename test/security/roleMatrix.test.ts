@@ -452,7 +452,7 @@ describe('who may do what', () => {
       allowed: ['member', 'associate', 'admin'],
       field: 'customer.timeline',
       run: (c) =>
-        c.request(`query($id: ID!) { customer(id: $id) { timeline(first: 5) { edges { node { type } } } } }`, {
+        c.request(`query($id: ID!) { customer(id: $id) { timeline(first: 5) { edges { node { kind } } } } }`, {
           id: member.id,
         }),
     },

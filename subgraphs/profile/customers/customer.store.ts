@@ -138,12 +138,12 @@ export const customerStore = {
 
   /**
    * Moves everything `mergedId` holds to `survivorId`: identities, consent history (the latest answer
-   * per channel stays the current one, whichever profile gave it), feedback, custom events, attributes (the
+   * per channel stays the current one, whichever profile gave it), feedback, custom events, timeline entries, attributes (the
    * survivor's win on the same key) and what the survivor lacks (family name, birthday, channel,
    * language). The merged row stays, pointing at the survivor, as do rows merged into it before.
    */
   async merge(tx: Queryable, survivorId: string, mergedId: string): Promise<void> {
-    for (const table of ['identities', 'consents', 'feedback', 'customer_events']) {
+    for (const table of ['identities', 'consents', 'feedback', 'customer_events', 'timeline_entries']) {
       await tx.query(`update profile.${table} set customer_id = $1 where customer_id = $2`, [survivorId, mergedId]);
     }
     await tx.query(

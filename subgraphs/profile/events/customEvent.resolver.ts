@@ -1,26 +1,23 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireChannelAccess, requireCustomerAccess, requirePrincipal } from '../../../runtime/auth/authorize';
 import { actorOf, type Principal } from '../../../runtime/auth/principal';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
-import type { Connection } from '../../../runtime/pagination/connection';
-import { toConnection } from '../../../runtime/pagination/connection';
-import { checkPageSize, decodeCursor } from '../../../runtime/pagination/cursor';
 import { batchItemFailure, invalidItem, requireBatchSize, type Outcome } from '../../../runtime/schema/batchItems';
 import type { ProfileContext } from '../context';
 import { CustomerError, CustomerErrorKind } from '../customers/customer.errors';
 import { Customer } from '../customers/customer.type';
 import { profileErrorCodes } from '../errors';
 import type { EventToTrack, Sender } from './customEvent.service';
-import type { CustomerEventRow, TimelinePosition } from './customerEvent.store';
+import type { CustomerEventRow } from './customerEvent.store';
 import {
   CustomerEvent,
-  CustomerEventConnection,
   DefineEventTypeInput,
   EventType,
   TrackEventBatchResult,
   TrackEventInput,
 } from './customEvent.type';
 import type { EventTypeRow } from './eventType.store';
+import { TimelineEntryKind } from '../timeline/timelineEntry.rules';
 
 const toEventType = (row: EventTypeRow): EventType => ({
   name: row.name,
@@ -31,21 +28,7 @@ const toEventType = (row: EventTypeRow): EventType => ({
   definedAt: row.defined_at,
 });
 
-const timelineTypesMax = 20;
-
 const senderOf = (caller: Principal): Sender => ({ actor: actorOf(caller), isMember: caller.role === 'member' });
-
-/** A timeline position as an opaque cursor: the time and id of the last event of a page. */
-const cursorOf = (row: CustomerEventRow): string => `${row.occurred_at.toISOString()}|${row.id}`;
-
-function positionAfter(after: string | null | undefined): TimelinePosition | null {
-  if (after === null || after === undefined) return null;
-  const [occurredAt, id, ...rest] = decodeCursor<string>(after, 'string').split('|');
-  if (!occurredAt || !id || rest.length > 0 || Number.isNaN(Date.parse(occurredAt))) {
-    throw userInputError(`"${after.slice(0, 64)}" is not a valid cursor`, { argument: 'after' });
-  }
-  return { occurredAt, id };
-}
 
 @Resolver(() => Customer)
 export class CustomEventResolver {
@@ -107,31 +90,6 @@ export class CustomEventResolver {
     });
   }
 
-  @Authorized('member', 'associate', 'admin')
-  @FieldResolver(() => CustomerEventConnection, {
-    description:
-      "The customer's custom events, newest first (by when they happened), a page at a time; `types` keeps only those types. The member themself and staff.",
-  })
-  async timeline(
-    @Root() customer: Customer,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('types', () => [String], { nullable: true }) types: string[] | null,
-    @Ctx() ctx: ProfileContext,
-  ): Promise<Connection<CustomerEvent>> {
-    requireCustomerAccess(ctx.principal, customer.id, ['associate', 'admin']);
-    const size = checkPageSize(first);
-    if (types && (types.length > timelineTypesMax || types.some((type) => type.length > 64))) {
-      throw userInputError(`types takes at most ${timelineTypesMax} event type names`, { argument: 'types' });
-    }
-    const rows = await ctx.customEvents.timeline(customer.id, {
-      first: size,
-      after: positionAfter(after),
-      types: types ?? null,
-    });
-    return toConnection(rows, size, cursorOf, (row) => ({ ...this.fields(row), customer }));
-  }
-
   private async track(ctx: ProfileContext, caller: Principal, input: TrackEventInput): Promise<CustomerEventRow> {
     return ctx.customEvents.track(await this.eventToTrack(ctx, caller, input), senderOf(caller));
   }
@@ -166,6 +124,7 @@ export class CustomEventResolver {
   private fields(row: CustomerEventRow): Omit<CustomerEvent, 'customer'> {
     return {
       id: row.id,
+      kind: TimelineEntryKind.CUSTOM_EVENT,
       type: row.type,
       typeVersion: row.type_version,
       properties: row.properties,

@@ -5,13 +5,7 @@ import { occurredAtOf } from '../../../runtime/validation/occurredAt';
 import { profileEvents } from '../contract/events';
 import { CustomerError, CustomerErrorKind } from '../customers/customer.errors';
 import { CustomEventError, CustomEventErrorKind } from './customEvent.errors';
-import {
-  customerEventStore,
-  eventKey,
-  type CustomerEventRow,
-  type NewCustomerEvent,
-  type TimelinePosition,
-} from './customerEvent.store';
+import { customerEventStore, eventKey, type CustomerEventRow, type NewCustomerEvent } from './customerEvent.store';
 import {
   checkDefinition,
   checkProperties,
@@ -233,14 +227,6 @@ export class CustomEventService {
       (message) => new CustomEventError(CustomEventErrorKind.InvalidEventProperties, message, { field: 'occurredAt' }),
     );
     return { event, type, properties, occurredAt, fingerprint: fingerprintOf(event, properties) };
-  }
-
-  /** A page of the customer's events, newest first. */
-  timeline(
-    customerId: string,
-    options: { first: number; after: TimelinePosition | null; types: readonly string[] | null },
-  ): Promise<CustomerEventRow[]> {
-    return customerEventStore.timeline(this.db, customerId, options);
   }
 
   private checkedProperties(type: EventTypeRow, properties: Record<string, unknown>): Record<string, unknown> {

@@ -1,11 +1,12 @@
 import { IsBoolean, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionType } from '../../../runtime/pagination/connection';
 import { BatchItemError } from '../../../runtime/schema/batchItems';
 import { IsCode, IsUuid } from '../../../runtime/validation/validators';
 import { Customer } from '../customers/customer.type';
 import { IdentifierType } from '../customers/identifier.rules';
+import { TimelineEntryKind } from '../timeline/timelineEntry.rules';
+import { TimelineEntry } from '../timeline/timelineEntry.type';
 import { EventPropertyKind } from './eventType.rules';
 
 registerEnumType(EventPropertyKind, {
@@ -145,10 +146,13 @@ export class TrackEventInput {
   idempotencyKey!: string;
 }
 
-@ObjectType({ description: 'A custom event in a customer’s timeline.' })
-export class CustomerEvent {
+@ObjectType({ description: 'A custom event in a customer’s timeline.', implements: TimelineEntry })
+export class CustomerEvent implements TimelineEntry {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => TimelineEntryKind)
+  kind!: TimelineEntryKind.CUSTOM_EVENT;
 
   @Field(() => Customer, { description: 'The customer (the survivor, for an event of a profile merged since).' })
   customer!: Customer | Promise<Customer>;
@@ -171,8 +175,6 @@ export class CustomerEvent {
   @Field()
   recordedAt!: Date;
 }
-
-export const CustomerEventConnection = connectionType('CustomerEvent', CustomerEvent);
 
 @ObjectType({ description: 'One item of `trackEvents`: the event, or why it was not recorded.' })
 export class TrackEventBatchResult {

@@ -25,12 +25,6 @@ export interface NewCustomerEvent {
   fingerprint: string;
 }
 
-/** A position in a timeline: newest first, ties by id. */
-export interface TimelinePosition {
-  occurredAt: string;
-  id: string;
-}
-
 /** An event's idempotency key with its channel, as one map key. */
 export const eventKey = (channel: string, idempotencyKey: string): string => `${channel}\u0000${idempotencyKey}`;
 
@@ -136,40 +130,5 @@ export const customerEventStore = {
       [channel, idempotencyKey],
     );
     return rows[0];
-  },
-
-  /**
-   * A page of the customer's timeline after `after`, newest first: `first + 1` rows at most. Each
-   * read walks the (customer, occurred_at desc, id desc) index from the cursor, or the (customer,
-   * type, ...) one per type asked, so a page costs the same after millions of events.
-   */
-  async timeline(
-    db: Queryable,
-    customerId: string,
-    options: { first: number; after: TimelinePosition | null; types: readonly string[] | null },
-  ): Promise<CustomerEventRow[]> {
-    // Spelled out per case: a `$n is null or ...` condition would keep the planner from seeking the index.
-    const after = options.after ? 'and (occurred_at, id) < ($3::timestamptz, $4::uuid)' : '';
-    const params = options.after
-      ? [customerId, options.first + 1, options.after.occurredAt, options.after.id]
-      : [customerId, options.first + 1];
-    if (!options.types) {
-      const { rows } = await db.query<CustomerEventRow>(
-        `select * from profile.customer_events where customer_id = $1 ${after}
-          order by occurred_at desc, id desc limit $2`,
-        params,
-      );
-      return rows;
-    }
-    const { rows } = await db.query<CustomerEventRow>(
-      `select e.* from unnest($${params.length + 1}::text[]) as asked(type)
-         cross join lateral (
-           select * from profile.customer_events
-            where customer_id = $1 and type = asked.type ${after}
-            order by occurred_at desc, id desc limit $2) e
-        order by e.occurred_at desc, e.id desc limit $2`,
-      [...params, [...new Set(options.types)]],
-    );
-    return rows;
   },
 };

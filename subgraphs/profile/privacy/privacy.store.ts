@@ -38,12 +38,16 @@ export const privacyStore = {
     };
   },
 
-  /** Locks the member's profile, then erases identities, consents, feedback comments and custom events' properties. */
+  /**
+   * Locks the member's profile, then erases identities, consents, feedback comments, custom events'
+   * properties and the timeline's entries of other subgraphs (what they record stays with them).
+   */
   async eraseContactData(tx: Queryable, customerId: string): Promise<void> {
     await tx.query('select 1 from profile.customers where id = $1 for update', [customerId]);
     await tx.query('delete from profile.identities where customer_id = $1', [customerId]);
     await tx.query('delete from profile.consents where customer_id = $1', [customerId]);
     await tx.query('update profile.feedback set comment = null where customer_id = $1', [customerId]);
+    await tx.query('delete from profile.timeline_entries where customer_id = $1', [customerId]);
     await tx.query(
       'update profile.customer_events set properties = null where customer_id = $1 and properties is not null',
       [customerId],

@@ -1,0 +1,115 @@
+import type { Queryable } from '../../../runtime/database/database';
+import type { TimelineFilter } from './timelineEntry.rules';
+import { TimelineEntryKind } from './timelineEntry.rules';
+import type { NewTimelineEntry, TimelineAmendment } from './timelineSources';
+
+/** A position in a timeline: newest first, ties by id. */
+export interface TimelinePosition {
+  occurredAt: string;
+  id: string;
+}
+
+/** One entry of a page: a custom event's columns, or a projected entry's summary. */
+export interface TimelineRow {
+  id: string;
+  customer_id: string;
+  kind: TimelineEntryKind;
+  occurred_at: Date;
+  channel: string | null;
+  recorded_at: Date;
+  summary: Record<string, unknown> | null;
+  type: string | null;
+  type_version: number | null;
+  properties: Record<string, unknown> | null;
+}
+
+/** SQL for `profile.timeline_entries` and the timeline read over it and `profile.customer_events`. */
+export const timelineStore = {
+  /**
+   * Adds the entry to its member's timeline: the profile they were merged into, none for an erased
+   * member or an id the profile does not know; nothing when the source's key has one already.
+   */
+  async add(tx: Queryable, source: string, entry: NewTimelineEntry): Promise<void> {
+    await tx.query(
+      `insert into profile.timeline_entries (customer_id, kind, occurred_at, channel, summary, source, source_key)
+       select coalesce(c.merged_into, c.id), $2, $3, $4,
+              coalesce((select jsonb_object_agg(f, earlier.summary -> f)
+                          from profile.timeline_entries earlier, unnest($8::text[]) as f
+                         where earlier.source = $5 and earlier.source_key = $7 and earlier.summary ? f), '{}')
+              || $9::jsonb,
+              $5, $6
+         from profile.customers c
+        where c.id = $1 and c.erased_at is null
+       on conflict (source, source_key) do nothing`,
+      [
+        entry.customerId,
+        entry.kind,
+        entry.occurredAt,
+        entry.channel,
+        source,
+        entry.key,
+        entry.inherits?.key ?? null,
+        entry.inherits?.fields ?? [],
+        JSON.stringify(entry.summary),
+      ],
+    );
+  },
+
+  /** Sets summary fields of the source's entry under the key; nothing when it has none (an erased member's). */
+  async amend(tx: Queryable, source: string, amendment: TimelineAmendment): Promise<void> {
+    await tx.query(
+      'update profile.timeline_entries set summary = summary || $3::jsonb where source = $1 and source_key = $2',
+      [source, amendment.amends, JSON.stringify(amendment.summary)],
+    );
+  },
+
+  /**
+   * A page of the customer's timeline after `after`, newest first: `first + 1` rows at most. Each kind
+   * asked (and each custom event type asked) is one walk of its (customer, [kind | type], occurred_at
+   * desc, id desc) index from the cursor, at most a page long; the page is the newest of those, so a
+   * read costs the same after millions of entries.
+   */
+  async page(
+    db: Queryable,
+    customerId: string,
+    options: { first: number; after: TimelinePosition | null; filter: TimelineFilter },
+  ): Promise<TimelineRow[]> {
+    const params: unknown[] = [customerId, options.first + 1];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    // Spelled out per case: a `$n is null or ...` condition would keep the planner from seeking the index.
+    const after = options.after
+      ? `and (occurred_at, id) < (${param(options.after.occurredAt)}::timestamptz, ${param(options.after.id)}::uuid)`
+      : '';
+    const { kinds, types } = options.filter;
+    const branches: string[] = [];
+    const eventColumns = `id, customer_id, 'CUSTOM_EVENT' as kind, occurred_at, channel, recorded_at,
+                          null::jsonb as summary, type, type_version, properties`;
+    if (kinds.includes(TimelineEntryKind.CUSTOM_EVENT)) {
+      branches.push(
+        types
+          ? `select e.* from unnest(${param(types)}::text[]) as asked(type) cross join lateral (
+               select ${eventColumns} from profile.customer_events
+                where customer_id = $1 and type = asked.type ${after}
+                order by occurred_at desc, id desc limit $2) e`
+          : `(select ${eventColumns} from profile.customer_events where customer_id = $1 ${after}
+               order by occurred_at desc, id desc limit $2)`,
+      );
+    }
+    const projected = kinds.filter((kind) => kind !== TimelineEntryKind.CUSTOM_EVENT);
+    if (projected.length > 0) {
+      branches.push(
+        `select t.* from unnest(${param(projected)}::text[]) as asked(kind) cross join lateral (
+           select id, customer_id, kind, occurred_at, channel, recorded_at, summary,
+                  null::text as type, null::int as type_version, null::jsonb as properties
+             from profile.timeline_entries
+            where customer_id = $1 and kind = asked.kind ${after}
+            order by occurred_at desc, id desc limit $2) t`,
+      );
+    }
+    const { rows } = await db.query<TimelineRow>(
+      `select * from (${branches.join(' union all ')}) page order by occurred_at desc, id desc limit $2`,
+      params,
+    );
+    return rows;
+  },
+};

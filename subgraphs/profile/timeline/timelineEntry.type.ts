@@ -1,0 +1,118 @@
+import { Directive, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../../runtime/pagination/connection';
+import { TimelineEntryKind } from './timelineEntry.rules';
+
+registerEnumType(TimelineEntryKind, {
+  name: 'TimelineEntryKind',
+  description: 'What a timeline entry is; each kind is one type implementing `TimelineEntry`.',
+  valuesConfig: {
+    CUSTOM_EVENT: { description: 'A custom event (`CustomerEvent`): its type and properties.' },
+    PURCHASE: { description: 'An order recorded on the ledger (`PurchaseEntry`).' },
+    RETURN: { description: 'Goods of an order brought back and their points taken back (`ReturnEntry`).' },
+    REDEMPTION: { description: 'A reward redeemed for points, or granted (`RedemptionEntry`).' },
+  },
+});
+
+/** The GraphQL type of each kind, for `resolveType`. */
+const typeOfKind: Record<TimelineEntryKind, string> = {
+  CUSTOM_EVENT: 'CustomerEvent',
+  PURCHASE: 'PurchaseEntry',
+  RETURN: 'ReturnEntry',
+  REDEMPTION: 'RedemptionEntry',
+};
+
+@InterfaceType({
+  description:
+    'One thing in a customer’s timeline. Switch on `kind` (or `__typename`) and select each type’s own fields with `... on PurchaseEntry { … }`.',
+  resolveType: (entry: { kind: TimelineEntryKind }) => typeOfKind[entry.kind],
+})
+export class TimelineEntry {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => TimelineEntryKind)
+  kind!: TimelineEntryKind;
+
+  @Field({ description: 'When it happened (the till’s or app’s time where it gave one); the timeline’s order.' })
+  occurredAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where it happened (ONLINE, IN_STORE, ...); null where the producer does not say (a redemption, a return).',
+  })
+  channel!: string | null;
+}
+
+@ObjectType({ description: 'A purchase in a customer’s timeline.', implements: TimelineEntry })
+export class PurchaseEntry extends TimelineEntry {
+  @Field(() => ID, { description: 'The ledger’s id of the order.' })
+  orderId!: string;
+
+  @Field(() => String, { nullable: true })
+  storeId!: string | null;
+
+  @Field(() => Int, { description: 'The order total in minor units of `currency`.' })
+  totalAmount!: number;
+
+  @Field({ description: 'ISO 4217.' })
+  currency!: string;
+
+  @Field(() => Int, { description: 'Points the order earned (spendable, or pending until its return window closes).' })
+  pointsEarned!: number;
+}
+
+@ObjectType({ description: 'A return in a customer’s timeline.', implements: TimelineEntry })
+export class ReturnEntry extends TimelineEntry {
+  @Field(() => ID)
+  returnId!: string;
+
+  @Field(() => ID, { description: 'The ledger’s id of the returned order.' })
+  orderId!: string;
+
+  @Field(() => Int, { description: 'The refund in minor units of `refundCurrency`.' })
+  refundAmount!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The order’s currency; null when the order is not in the timeline (imported history).',
+  })
+  refundCurrency!: string | null;
+
+  @Field(() => Int, { description: 'Points taken back for the returned units.' })
+  pointsReversed!: number;
+}
+
+// The rewards subgraph's entity, by id: the gateway asks rewards for the fields a query selects.
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class Reward {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType({ description: 'A reward redeemed (or granted) in a customer’s timeline.', implements: TimelineEntry })
+export class RedemptionEntry extends TimelineEntry {
+  @Field(() => ID, { description: 'The redemption (or grant) that issued the voucher.' })
+  redemptionId!: string;
+
+  @Field(() => Reward, { description: 'The reward: select its `name` and more here, resolved by rewards.' })
+  reward!: Reward;
+
+  @Field(() => ID)
+  voucherId!: string;
+
+  @Field(() => Int, { description: 'Points spent; 0 for a reward granted (a campaign’s, the birthday reward).' })
+  pointsSpent!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the voucher was used at a till or checkout; null: not yet.' })
+  usedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the voucher was used; null: not yet.' })
+  usedChannel!: string | null;
+
+  @Field({ description: 'Whether the voucher was cancelled unused and its points given back.' })
+  cancelled!: boolean;
+}
+
+export const TimelineEntryConnection = connectionType('TimelineEntry', TimelineEntry);

@@ -1,0 +1,75 @@
+import type { InternalCredential } from '../../../runtime/auth/tokens';
+import type { Database } from '../../../runtime/database/database';
+import { typesOf } from '../../../runtime/events/eventContract';
+import { OutboxFollower } from '../../../runtime/events/outboxFollower';
+import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
+import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest';
+import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
+import type { Logger } from '../../../runtime/logging/logger';
+import { timelineStore } from './timeline.store';
+import { timelineSources, type TimelineSource, type TimelineUpstream } from './timelineSources';
+
+export interface TimelineReport {
+  /** Upstream events applied in this run, over every source. */
+  events: number;
+}
+
+/** The follower's cursor for one source in `profile.timeline_cursors`. */
+export const timelineCursorOf = (service: string): string => `timeline:${service}`;
+
+/**
+ * Keeps the customer's timeline of what other subgraphs record (issue 26): follows each source's
+ * outbox through its internal events query from its own cursor, and adds an event's entry in the
+ * transaction that moves the cursor, so an entry is added once whatever is read again. Woken by the
+ * sources' `NOTIFY`; the interval is the safety net.
+ */
+export class TimelineProjection {
+  readonly job: PeriodicJob<TimelineReport>;
+  private readonly followers: OutboxFollower[];
+
+  constructor(options: {
+    db: Database;
+    upstreams: Record<TimelineUpstream, ServiceUrl>;
+    credential: InternalCredential;
+    logger: Logger;
+  }) {
+    const sources: readonly TimelineSource[] = timelineSources;
+    this.followers = sources.map(
+      (source) =>
+        new OutboxFollower({
+          db: options.db,
+          schema: 'profile',
+          source: timelineCursorOf(source.service),
+          cursorTable: 'timeline_cursors',
+          upstream: new UpstreamOutbox(
+            urlSource(options.upstreams[source.service as TimelineUpstream]),
+            source.eventsField,
+            options.credential,
+            `${source.service} service`,
+          ),
+          types: typesOf(source.events),
+          apply: async (event, tx) => {
+            const change = source.entryOf(event);
+            if (!change) return;
+            if ('amends' in change) await timelineStore.amend(tx, source.service, change);
+            else await timelineStore.add(tx, source.service, change);
+          },
+        }),
+    );
+    this.job = new PeriodicJob('timeline', () => this.runOnce(), options.logger, {
+      wakeUps: outboxWakeUps(
+        options.db,
+        Object.fromEntries(sources.map((source) => [source.service, typesOf(source.events)])),
+      ),
+    });
+  }
+
+  /** Follows every source; one that is away does not keep the others from being read. */
+  private async runOnce(): Promise<TimelineReport> {
+    const runs = await Promise.allSettled(this.followers.map((follower) => follower.run()));
+    const failed = runs.find((run): run is PromiseRejectedResult => run.status === 'rejected');
+    if (failed) throw failed.reason;
+    return { events: runs.reduce((sum, run) => sum + (run.status === 'fulfilled' ? run.value.events : 0), 0) };
+  }
+}

@@ -1,0 +1,133 @@
+import type { AnyEventContract } from '../../../runtime/events/eventContract';
+import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { ledgerEvents } from '../../ledger/contract/events';
+import { ledgerEventsField } from '../../ledger/contract/internalApi';
+import { rewardsEvents } from '../../rewards/contract/events';
+import { rewardsEventsField } from '../../rewards/contract/internalApi';
+import type { SubgraphName } from '../../registry';
+import { TimelineEntryKind } from './timelineEntry.rules';
+
+/** An entry an upstream event adds to its member's timeline. */
+export interface NewTimelineEntry {
+  customerId: string;
+  kind: TimelineEntryKind;
+  occurredAt: Date;
+  channel: string | null;
+  /** What the entry shows, by kind (see timelineEntry.type.ts). */
+  summary: Record<string, unknown>;
+  /** What the event is about, unique within its source: a replay finds the entry there. */
+  key: string;
+  /** Summary fields copied from an earlier entry of the same source (a return's currency, from its order). */
+  inherits?: { key: string; fields: readonly string[] };
+}
+
+/** What a later event says about an entry already there (a voucher used or cancelled). */
+export interface TimelineAmendment {
+  /** The entry's key within its source. */
+  amends: string;
+  /** Summary fields set on it. */
+  summary: Record<string, unknown>;
+}
+
+/** One producer the timeline follows: its outbox, the events read, what each one does to the timeline. */
+export interface TimelineSource {
+  service: SubgraphName;
+  /** Its internal events query. */
+  eventsField: string;
+  events: readonly AnyEventContract[];
+  entryOf(event: UpstreamEvent): NewTimelineEntry | TimelineAmendment | null;
+}
+
+const purchaseKey = (purchaseId: string) => `purchase:${purchaseId}`;
+const voucherKey = (voucherId: string) => `voucher:${voucherId}`;
+
+/**
+ * The producers whose events a customer's timeline shows besides their custom events. Another
+ * producer is one more entry here (and its URL where the profile starts); its cursor is
+ * `timeline:<service>` in `profile.timeline_cursors`.
+ */
+export const timelineSources = [
+  {
+    service: 'ledger',
+    eventsField: ledgerEventsField,
+    events: [ledgerEvents.PurchaseRecorded, ledgerEvents.ReturnRecorded],
+    entryOf(event) {
+      if (ledgerEvents.PurchaseRecorded.is(event)) {
+        const purchase = ledgerEvents.PurchaseRecorded.decode(event);
+        return {
+          customerId: purchase.customerId,
+          kind: TimelineEntryKind.PURCHASE,
+          occurredAt: new Date(purchase.occurredAt),
+          channel: purchase.channel,
+          summary: {
+            orderId: purchase.purchaseId,
+            storeId: purchase.storeId,
+            totalAmount: purchase.totalAmount,
+            currency: purchase.currency,
+            pointsEarned: purchase.pointsEarned,
+          },
+          key: purchaseKey(purchase.purchaseId),
+        };
+      }
+      const returned = ledgerEvents.ReturnRecorded.decode(event);
+      return {
+        customerId: returned.customerId,
+        kind: TimelineEntryKind.RETURN,
+        occurredAt: new Date(returned.occurredAt),
+        channel: null,
+        summary: {
+          returnId: returned.returnId,
+          orderId: returned.purchaseId,
+          refundAmount: returned.amount,
+          pointsReversed: returned.pointsReversed,
+        },
+        key: `return:${returned.returnId}`,
+        inherits: { key: purchaseKey(returned.purchaseId), fields: ['currency'] },
+      };
+    },
+  },
+  {
+    service: 'rewards',
+    eventsField: rewardsEventsField,
+    // RewardIssued is the redemption (points spent, or a grant); the voucher's later use or
+    // cancellation (points refunded) is shown on it rather than as an entry of its own.
+    events: [rewardsEvents.RewardIssued, rewardsEvents.VoucherConsumed, rewardsEvents.VoucherCancelled],
+    entryOf(event) {
+      if (rewardsEvents.VoucherConsumed.is(event)) {
+        const used = rewardsEvents.VoucherConsumed.decode(event);
+        return {
+          amends: voucherKey(used.voucherId),
+          summary: { usedAt: used.occurredAt ?? event.createdAt.toISOString(), usedChannel: used.channel },
+        };
+      }
+      if (rewardsEvents.VoucherCancelled.is(event)) {
+        return {
+          amends: voucherKey(rewardsEvents.VoucherCancelled.decode(event).voucherId),
+          summary: { cancelled: true },
+        };
+      }
+      const issued = rewardsEvents.RewardIssued.decode(event);
+      return {
+        customerId: issued.customerId,
+        kind: TimelineEntryKind.REDEMPTION,
+        occurredAt: event.createdAt,
+        channel: null,
+        summary: {
+          redemptionId: issued.redemptionId,
+          rewardId: issued.rewardId,
+          voucherId: issued.voucherId,
+          pointsSpent: issued.points,
+        },
+        key: voucherKey(issued.voucherId),
+      };
+    },
+  },
+] as const satisfies readonly TimelineSource[];
+
+/** The services the timeline reads, each at its `/graphql` URL. */
+export type TimelineUpstream = (typeof timelineSources)[number]['service'];
+
+/** Every event the timeline reads, for the catalogue. */
+export const timelineEvents: readonly AnyEventContract[] = timelineSources.flatMap(
+  (source): readonly AnyEventContract[] => source.events,
+);

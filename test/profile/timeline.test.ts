@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CustomerTimelineDocument,
+  type CustomerTimelineQuery,
+  type CustomerTimelineQueryVariables,
+  ConsumeVoucherDocument,
+  DefineEventTypeDocument,
+  RecordPurchaseDocument,
+  RecordReturnDocument,
+  RedeemRewardDocument,
+  TrackEventDocument,
+} from '../../examples/sdk/graphql';
+import { enrollMember, purchaseInput, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
+import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
+
+type Entry = CustomerTimelineQuery['customer'] extends infer C
+  ? C extends { timeline: { edges: Array<{ node: infer N }> } }
+    ? N
+    : never
+  : never;
+
+const errorOf = (result: GraphQLResult<unknown>) => ({
+  code: result.errors?.[0]?.extensions?.code ?? 'OK',
+  argument: result.errors?.[0]?.extensions?.argument,
+});
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+describe("a customer's timeline: custom events, purchases, returns and redemptions in one list", () => {
+  let graph: TestGraph;
+  let shop: GraphClient;
+  let till: GraphClient;
+  let rewardId: string;
+  let rewardName: string;
+
+  /** Brings the timeline up to what the ledger and rewards committed (a second run starts after them). */
+  const followUpstreams = async () => {
+    await graph.stack.subgraphs.profile.timeline.job.run();
+    await graph.stack.subgraphs.profile.timeline.job.run();
+  };
+  const storedEntries = async (customerId: string) =>
+    Number(
+      (
+        await graph.database.db.query<{ n: string }>(
+          'select count(*) as n from profile.timeline_entries where customer_id = $1',
+          [customerId],
+        )
+      ).rows[0]!.n,
+    );
+  /** Every page of the timeline, `first` at a time. */
+  async function readAll(
+    client: GraphClient,
+    variables: Omit<CustomerTimelineQueryVariables, 'after'>,
+  ): Promise<{ entries: Entry[]; pages: number }> {
+    const entries: Entry[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const answer: CustomerTimelineQuery = await client.data(CustomerTimelineDocument, { ...variables, after });
+      const timeline = answer.customer!.timeline;
+      entries.push(...timeline.edges.map((edge) => edge.node));
+      pages++;
+      if (!timeline.pageInfo.hasNextPage) return { entries, pages };
+      after = timeline.pageInfo.endCursor!;
+    }
+  }
+
+  /** A member with a cart event, a purchase, a review, a return of part of it and a redemption, oldest first. */
+  async function memberWithHistory() {
+    const member = await enrollMember(graph, 'Tilda');
+    await shop.data(TrackEventDocument, {
+      input: {
+        customerId: member.id,
+        type: 'cart.updated',
+        properties: { items: 2 },
+        channel: 'ONLINE',
+        idempotencyKey: unique('cart'),
+        occurredAt: minutesAgo(60),
+      },
+    });
+    const order = purchaseInput(member.id, {
+      occurredAt: minutesAgo(50),
+      lines: [{ sku: 'SHIRT-M', category: 'apparel', quantity: 4, unitPrice: 1250 }],
+    });
+    const { recordPurchase } = await till.data(RecordPurchaseDocument, { input: order });
+    await shop.data(TrackEventDocument, {
+      input: {
+        customerId: member.id,
+        type: 'review.submitted',
+        properties: { rating: 5 },
+        channel: 'ONLINE',
+        idempotencyKey: unique('review'),
+        occurredAt: minutesAgo(40),
+      },
+    });
+    const { recordReturn } = await till.data(RecordReturnDocument, {
+      input: { ...returnOfOrder(order, [{ sku: 'SHIRT-M', quantity: 1 }]), occurredAt: minutesAgo(30) },
+    });
+    const app = await graph.as({ role: 'member', subject: member.id });
+    const { redeemReward } = await app.data(RedeemRewardDocument, {
+      input: { redemptionId: randomUUID(), rewardId, customerId: member.id, channel: 'MOBILE_APP' },
+    });
+    await followUpstreams();
+    return { member, app, recordPurchase, recordReturn, redeemReward };
+  }
+
+  beforeAll(async () => {
+    graph = await startTestGraph();
+    await setEarnRate(graph, 'EUR', 1, 100);
+    shop = await graph.as({ role: 'service', subject: 'shop', channel: 'ONLINE' });
+    till = await graph.as({ role: 'associate', subject: 'ana@berlin-1', storeId: 'berlin-1' });
+    const marketer = await graph.as({ role: 'marketer', subject: 'mia' });
+    for (const [name, property] of [
+      ['cart.updated', 'items'],
+      ['review.submitted', 'rating'],
+    ] as const) {
+      await marketer.data(DefineEventTypeDocument, {
+        input: { name, properties: [{ name: property, kind: 'NUMBER', required: true }] },
+      });
+    }
+    rewardName = unique('Free coffee');
+    const created = await marketer.data<{ createReward: { id: string } }, object>(
+      `mutation($input: CreateRewardInput!) { createReward(input: $input) { id } }`,
+      { input: { name: rewardName, kind: 'FREE_PRODUCT', sku: 'COFFEE', costPoints: 10 } },
+    );
+    rewardId = created.createReward.id;
+  });
+  afterAll(() => graph?.stop());
+
+  it('shows the member everything in one newest-first list, a page at a time, without gaps or repeats', async () => {
+    const { member, app, recordPurchase, recordReturn, redeemReward } = await memberWithHistory();
+    const { entries, pages } = await readAll(app, { id: member.id, first: 2 });
+    expect(pages).toBe(3);
+    expect(entries.map((entry) => entry.kind)).toEqual([
+      'REDEMPTION',
+      'RETURN',
+      'CUSTOM_EVENT',
+      'PURCHASE',
+      'CUSTOM_EVENT',
+    ]);
+    expect(new Set(entries.map((entry) => entry.id)).size).toBe(5);
+    const [redemption, returned, review, purchase, cart] = entries;
+    expect(redemption).toMatchObject({
+      __typename: 'RedemptionEntry',
+      redemptionId: redeemReward.id,
+      pointsSpent: 10,
+      reward: { id: rewardId, name: rewardName },
+    });
+    expect(returned).toMatchObject({
+      __typename: 'ReturnEntry',
+      returnId: recordReturn.id,
+      orderId: recordPurchase.id,
+      refundAmount: 1250,
+      refundCurrency: 'EUR',
+      pointsReversed: recordReturn.pointsReversed,
+    });
+    expect(review).toMatchObject({ __typename: 'CustomerEvent', type: 'review.submitted', properties: { rating: 5 } });
+    expect(purchase).toMatchObject({
+      __typename: 'PurchaseEntry',
+      orderId: recordPurchase.id,
+      channel: 'IN_STORE',
+      storeId: 'berlin-1',
+      totalAmount: 5000,
+      currency: 'EUR',
+      pointsEarned: recordPurchase.pointsEarned,
+    });
+    expect(cart).toMatchObject({ type: 'cart.updated', channel: 'ONLINE' });
+    expect(entries.map((entry) => entry.occurredAt)).toEqual(
+      [...entries.map((entry) => entry.occurredAt)].sort().reverse(),
+    );
+
+    // Kinds filter; types narrow custom events, alone or beside other kinds.
+    const money = await readAll(till, {
+      id: member.id,
+      first: 1,
+      kinds: ['PURCHASE' as const, 'RETURN' as const],
+    });
+    expect(money.entries.map((entry) => entry.kind)).toEqual(['RETURN', 'PURCHASE']);
+    const reviews = await readAll(till, { id: member.id, types: ['review.submitted'] });
+    expect(reviews.entries.map((entry) => entry.id)).toEqual([review!.id]);
+    const reviewsAndRedemptions = await readAll(graph.admin, {
+      id: member.id,
+      first: 1,
+      kinds: ['CUSTOM_EVENT' as const, 'REDEMPTION' as const],
+      types: ['review.submitted'],
+    });
+    expect(reviewsAndRedemptions.entries.map((entry) => entry.id)).toEqual([redemption!.id, review!.id]);
+
+    // The voucher's use shows on its redemption, not as an entry of its own.
+    expect(redemption).toMatchObject({ usedAt: null, usedChannel: null, cancelled: false });
+    await till.data(ConsumeVoucherDocument, {
+      input: { code: redeemReward.voucher!.code, channel: 'IN_STORE', orderReference: unique('till') },
+    });
+    await followUpstreams();
+    const used = await readAll(app, { id: member.id, kinds: ['REDEMPTION' as const] });
+    expect(used.entries).toHaveLength(1);
+    expect(used.entries[0]).toMatchObject({ id: redemption!.id, usedChannel: 'IN_STORE', cancelled: false });
+    expect(used.entries[0]!.__typename === 'RedemptionEntry' && used.entries[0]!.usedAt).toBeTruthy();
+  });
+
+  it('adds an event read again (a replay) once, and shows a cancelled redemption as cancelled', async () => {
+    const { member, app, redeemReward } = await memberWithHistory();
+    await app.data(`mutation($code: String!) { cancelVoucher(code: $code) { status } }`, {
+      code: redeemReward.voucher!.code,
+    });
+    await followUpstreams();
+    const before = await readAll(app, { id: member.id });
+    expect(before.entries[0]).toMatchObject({ kind: 'REDEMPTION', cancelled: true, usedAt: null });
+    expect(await storedEntries(member.id)).toBe(3);
+    await graph.database.db.query(
+      `update profile.timeline_cursors set last_event_id = 0 where source like 'timeline:%'`,
+    );
+    await followUpstreams();
+    expect(await storedEntries(member.id)).toBe(3);
+    expect(await readAll(app, { id: member.id })).toEqual(before);
+  });
+
+  it("moves a merged profile's entries to the survivor, and an erasure removes them for good", async () => {
+    const survivor = await enrollMember(graph, 'Sam');
+    const merged = await enrollMember(graph, 'Sammy');
+    const { recordPurchase: kept } = await till.data(RecordPurchaseDocument, {
+      input: purchaseInput(survivor.id, { occurredAt: minutesAgo(20) }),
+    });
+    const { recordPurchase: moved } = await till.data(RecordPurchaseDocument, {
+      input: purchaseInput(merged.id, { occurredAt: minutesAgo(10) }),
+    });
+    await followUpstreams();
+    // Bought before the merge, read after it: the entry goes to the survivor as well.
+    const { recordPurchase: late } = await till.data(RecordPurchaseDocument, {
+      input: purchaseInput(merged.id, { occurredAt: minutesAgo(5) }),
+    });
+    await graph.admin.data(
+      `mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m, reason: "same person") { mergedId } }`,
+      { s: survivor.id, m: merged.id },
+    );
+    await followUpstreams();
+    const orders = async (id: string) =>
+      (await readAll(graph.admin, { id })).entries.map((entry) =>
+        entry.__typename === 'PurchaseEntry' ? entry.orderId : entry.id,
+      );
+    expect(await orders(survivor.id)).toEqual([late.id, moved.id, kept.id]);
+    expect(await orders(merged.id)).toEqual([late.id, moved.id, kept.id]);
+    expect(await storedEntries(merged.id)).toBe(0);
+
+    await graph.admin.data(
+      `mutation($id: ID!) { eraseCustomer(customerId: $id, reason: "member asked") { customerId } }`,
+      {
+        id: survivor.id,
+      },
+    );
+    expect(await storedEntries(survivor.id)).toBe(0);
+    await graph.database.db.query(
+      `update profile.timeline_cursors set last_event_id = 0 where source like 'timeline:%'`,
+    );
+    await followUpstreams();
+    expect(await storedEntries(survivor.id)).toBe(0);
+    expect(await orders(survivor.id)).toEqual([]);
+  });
+
+  it('refuses another member, a page size out of range, a bad cursor and kinds that cannot go together', async () => {
+    const member = await enrollMember(graph, 'Bea');
+    const other = await graph.as({ role: 'member', subject: (await enrollMember(graph, 'Ole')).id });
+    const app = await graph.as({ role: 'member', subject: member.id });
+    const ask = (variables: Omit<CustomerTimelineQueryVariables, 'id'>, client = app) =>
+      client.request(CustomerTimelineDocument, { id: member.id, ...variables });
+    expect(errorOf(await ask({}, other)).code).toBe('FORBIDDEN');
+    expect(errorOf(await ask({ first: 0 }))).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(errorOf(await ask({ first: 101 }))).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(errorOf(await ask({ after: 'nonsense' }))).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+    const notAnId = Buffer.from(JSON.stringify(`${new Date().toISOString()}|42`)).toString('base64url');
+    expect(errorOf(await ask({ after: notAnId })).code).toBe('BAD_USER_INPUT');
+    expect(errorOf(await ask({ kinds: [] }))).toEqual({ code: 'BAD_USER_INPUT', argument: 'kinds' });
+    expect(errorOf(await ask({ kinds: ['PURCHASE' as const], types: ['cart.updated'] }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'types',
+    });
+    expect((await app.data(CustomerTimelineDocument, { id: member.id })).customer!.timeline.edges).toEqual([]);
+  });
+});
