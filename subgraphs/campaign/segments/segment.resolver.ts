@@ -35,7 +35,7 @@ const value = (input: SegmentValueShape): SegmentValue => ({
 
 /** A condition as the rules read it: every field present, absent ones null. */
 function toCondition(input: SegmentConditionShape): SegmentCondition {
-  const { attribute, consent, bought, events } = input;
+  const { attribute, consent, bought, events, message } = input;
   return {
     negate: input.negate ?? false,
     attribute: attribute
@@ -55,6 +55,15 @@ function toCondition(input: SegmentConditionShape): SegmentCondition {
           atLeast: events.atLeast ?? null,
           atMost: events.atMost ?? null,
           withinDays: events.withinDays,
+        }
+      : null,
+    message: message
+      ? {
+          response: message.response,
+          responded: message.responded ?? true,
+          kind: message.kind ?? null,
+          campaignKey: message.campaignKey ?? null,
+          withinDays: message.withinDays,
         }
       : null,
   };

@@ -2,11 +2,13 @@ import type { Queryable } from '../../../runtime/database/database';
 import {
   AttributeOperator,
   type AttributeCondition,
+  type MessageCondition,
   type SegmentCondition,
   type SegmentDefinition,
   type SegmentRule,
   type SegmentValue,
 } from './segment.rules';
+import { responseColumns } from './memberMessage.store';
 
 /**
  * The one segment evaluator: each rule becomes a SQL predicate over a member's figures
@@ -56,6 +58,25 @@ function attributePredicate(condition: AttributeCondition, p: Parameters): strin
   return `case when jsonb_typeof(${x}) = 'string' then (${x} #>> '{}') collate "C" ${sign} ${p.add(v.string, 'text')} collate "C" else false end`;
 }
 
+/**
+ * Messages kept from engagement's outbox (memberMessages.ts): a response within the window, or a
+ * message sent within it and none of those answered by `a.at`.
+ */
+function messagePredicate(condition: MessageCondition, p: Parameters): string {
+  const column = `mm.${responseColumns[condition.response]}`;
+  const days = p.add(condition.withinDays, 'int');
+  const kind = p.add(condition.kind, 'text');
+  const campaignKey = p.add(condition.campaignKey, 'text');
+  const matching = `mm.customer_id = a.customer_id and (${kind} is null or mm.kind = ${kind})
+                    and (${campaignKey} is null or mm.campaign_key = ${campaignKey})`;
+  if (condition.responded)
+    return `exists (select 1 from campaign.member_messages mm
+                     where ${matching} and ${column} <= a.at and ${column} > a.at - make_interval(days => ${days}))`;
+  const sentInWindow = `${matching} and mm.sent_at <= a.at and mm.sent_at > a.at - make_interval(days => ${days})`;
+  return `(exists (select 1 from campaign.member_messages mm where ${sentInWindow})
+           and not exists (select 1 from campaign.member_messages mm where ${sentInWindow} and ${column} <= a.at))`;
+}
+
 function conditionPredicate(condition: SegmentCondition, p: Parameters): string {
   let sql: string;
   if (condition.attribute) sql = attributePredicate(condition.attribute, p);
@@ -79,6 +100,8 @@ function conditionPredicate(condition: SegmentCondition, p: Parameters): string 
                      where c.customer_id = a.customer_id and c.event_type = ${p.add(type, 'text')}
                        and c.day <= ${day} and c.day > ${day} - ${p.add(withinDays, 'int')})`;
     sql = range(count, atLeast, atMost, p).join(' and ');
+  } else if (condition.message) {
+    sql = messagePredicate(condition.message, p);
   } else {
     sql = `exists (select 1 from campaign.audience_members m
                     where m.audience_key = ${p.add(condition.inAudience, 'text')} and m.customer_id = a.customer_id)`;
