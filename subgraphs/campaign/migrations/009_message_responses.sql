@@ -13,3 +13,7 @@ create table campaign.member_messages (
   redeemed_at timestamptz
 );
 create index member_messages_customer_idx on campaign.member_messages (customer_id, sent_at);
+
+-- Event-count conditions with property conditions count a member's events of a type in a window
+-- from the events themselves.
+create index custom_events_count_idx on campaign.custom_events (customer_id, event_type, occurred_at);

@@ -138,6 +138,28 @@ describe('segment rules', () => {
         'rule.conditions[0].events',
       ],
       [
+        'an event count with a property condition that cannot be evaluated',
+        {
+          ...none,
+          events: {
+            type: 'cart.updated',
+            atLeast: 2,
+            atMost: null,
+            withinDays: 7,
+            properties: [
+              {
+                path: ['cartValue', 'amount'],
+                operator: AttributeOperator.GTE,
+                value: { ...text, string: null, number: 5000 },
+                values: null,
+              },
+              { path: ['cartValue', 'currency'], operator: AttributeOperator.IN, value: null, values: [] },
+            ],
+          },
+        },
+        'rule.conditions[0].events.properties[1].values',
+      ],
+      [
         'an event count at least more than at most',
         { ...none, events: { type: 'a.b', atLeast: 3, atMost: 2, withinDays: 7 } },
         'rule.conditions[0].events.atLeast',

@@ -61,12 +61,16 @@ export interface BoughtCondition {
 /**
  * Tracked at least `atLeast` and at most `atMost` custom events of `type` (issue 26) in the last
  * `withinDays` days, counted by UTC day: the day of the instant judged and the `withinDays - 1` before.
+ * With `properties`, only the events whose properties meet every condition count (the model and
+ * checks of EVENT campaigns' property conditions: `cart.updated` with `cartValue.amount >= 5000`).
  */
 export interface EventCountCondition {
   type: string;
   atLeast: number | null;
   atMost: number | null;
   withinDays: number;
+  /** Absent in rules saved before property conditions: none. */
+  properties?: AttributeCondition[] | null;
 }
 
 /** How a member may have answered a message (engagement's MessageResponded). */
@@ -291,6 +295,10 @@ export function conditionsProblem(conditions: readonly SegmentCondition[]): Cond
         return { field: `${at}.events`, message: 'give atLeast, atMost or both' };
       if (events.atLeast !== null && events.atMost !== null && events.atLeast > events.atMost)
         return { field: `${at}.events.atLeast`, message: 'atLeast is above atMost' };
+      for (const [i, property] of (events.properties ?? []).entries()) {
+        const problem = attributeConditionProblem(property, `${at}.events.properties[${i}]`);
+        if (problem) return problem;
+      }
     }
     if (consent && !consentChannels.includes(consent.channel))
       return { field: `${at}.consent.channel`, message: `channel must be one of ${consentChannels.join(', ')}` };

@@ -138,6 +138,17 @@ export class EventCountConditionShape {
   @Min(1)
   @Max(3650)
   withinDays!: number;
+
+  @Field(() => [AttributeConditionShape], {
+    nullable: true,
+    defaultValue: [],
+    description:
+      'Conditions on the events\' properties, all to hold, as an EVENT campaign\'s (path from the top, ["cartValue", "amount"]): only the events meeting them count. Null (rules saved before them) or empty: every event of the type counts.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  properties?: AttributeConditionShape[] | null;
 }
 
 export enum SegmentMessageResponse {

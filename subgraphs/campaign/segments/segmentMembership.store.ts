@@ -33,8 +33,9 @@ function range(sql: string, min: number | null, max: number | null, p: Parameter
   return out;
 }
 
-function attributePredicate(condition: AttributeCondition, p: Parameters): string {
-  const x = `(p.attributes #> ${p.add(condition.path, 'text[]')})`;
+/** `json` (a member's attributes, an event's properties) at the condition's path, compared by its operator. */
+function attributePredicate(condition: AttributeCondition, p: Parameters, json = 'p.attributes'): string {
+  const x = `(${json} #> ${p.add(condition.path, 'text[]')})`;
   const present = `(${x} is not null and jsonb_typeof(${x}) <> 'null')`;
   const { operator, value } = condition;
   if (operator === AttributeOperator.EXISTS) return present;
@@ -96,9 +97,18 @@ function conditionPredicate(condition: SegmentCondition, p: Parameters): string 
     const { type, atLeast, atMost, withinDays } = condition.events;
     // Counts kept per UTC day (customEvents/): today and the withinDays - 1 days before.
     const day = `(a.at at time zone 'UTC')::date`;
-    const count = `(select coalesce(sum(c.count), 0) from campaign.event_counts c
+    const properties = condition.events.properties ?? [];
+    // With property conditions the events themselves are counted (kept in custom_events), by the same days.
+    const count =
+      properties.length === 0
+        ? `(select coalesce(sum(c.count), 0) from campaign.event_counts c
                      where c.customer_id = a.customer_id and c.event_type = ${p.add(type, 'text')}
-                       and c.day <= ${day} and c.day > ${day} - ${p.add(withinDays, 'int')})`;
+                       and c.day <= ${day} and c.day > ${day} - ${p.add(withinDays, 'int')})`
+        : `(select count(*) from campaign.custom_events e
+             where e.customer_id = a.customer_id and e.event_type = ${p.add(type, 'text')}
+               and (e.occurred_at at time zone 'UTC')::date <= ${day}
+               and (e.occurred_at at time zone 'UTC')::date > ${day} - ${p.add(withinDays, 'int')}
+               and ${properties.map((property) => `coalesce(${attributePredicate(property, p, 'e.properties')}, false)`).join(' and ')})`;
     sql = range(count, atLeast, atMost, p).join(' and ');
   } else if (condition.message) {
     sql = messagePredicate(condition.message, p);
