@@ -138,6 +138,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         profileUrl: profile.url,
         ledgerUrl,
         rewardsUrl: urlOf('rewards'),
+        engagementUrl: urlOf('engagement'),
         absencePollMs: options.absencePollMs,
         program: options.program,
         historyIntervalMs: options.historyIntervalMs,
@@ -184,6 +185,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         clock: options.clock,
       }),
     );
+    later.engagement = engagement.url;
     const subgraphs = { profile, ledger, rewards, campaign, engagement };
     const gateway = track(
       await startGateway({

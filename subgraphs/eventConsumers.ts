@@ -1,10 +1,12 @@
 import type { AnyEventContract } from '../runtime/events/eventContract';
 import { customEventEvents } from './campaign/customEvents/customEvents';
 import { absenceStartEvents } from './campaign/absence/absenceStarts';
+import { memberMessageEvents } from './campaign/segments/memberMessages';
 import { memberProfileEvents } from './campaign/segments/memberProfiles';
 import { historyEvents } from './campaign/segments/purchaseHistory';
 import { memberViewEvents } from './engagement/members/memberView';
 import { notificationEvents } from './engagement/notifications/notification.rules';
+import { voucherResponseEvents } from './engagement/responses/messageResponse.service';
 import { eventCatalogue } from './eventCatalogue';
 import { ledgerEvents } from './ledger/contract/events';
 import { foldedEvents } from './ledger/metrics/programMetrics.store';
@@ -39,6 +41,12 @@ export const eventConsumers: readonly EventConsumer[] = [
     name: 'member profiles (attributes and consent for segments, merges, erasure)',
     module: 'subgraphs/campaign/segments/memberProfiles.ts',
     reads: memberProfileEvents,
+  },
+  {
+    subgraph: 'campaign',
+    name: 'member messages (messages sent and their responses, for segments)',
+    module: 'subgraphs/campaign/segments/memberMessages.ts',
+    reads: memberMessageEvents,
   },
   {
     subgraph: 'campaign',
@@ -99,6 +107,12 @@ export const eventConsumers: readonly EventConsumer[] = [
     name: 'notifications',
     module: 'subgraphs/engagement/notifications/notification.rules.ts',
     reads: Object.values(notificationEvents).flat(),
+  },
+  {
+    subgraph: 'engagement',
+    name: 'message responses (redemptions of the vouchers messages carried)',
+    module: 'subgraphs/engagement/responses/messageResponse.service.ts',
+    reads: voucherResponseEvents,
   },
   {
     subgraph: 'engagement',

@@ -7,6 +7,7 @@ import { UpstreamOutbox } from '../runtime/events/upstreamOutbox';
 import { defineOperation, isOperation, type Operation } from '../runtime/http/operation';
 import { guardedFields, type GuardedField } from '../scripts/docs/rolesPage';
 import * as campaignApi from './campaign/contract/internalApi';
+import * as engagementApi from './engagement/contract/internalApi';
 import * as ledgerApi from './ledger/contract/internalApi';
 import * as profileApi from './profile/contract/internalApi';
 import { subgraphSchemaBuilders, type SubgraphName } from './registry';
@@ -18,6 +19,7 @@ const internalApis: Partial<Record<SubgraphName, Record<string, unknown>>> = {
   ledger: ledgerApi,
   rewards: rewardsApi,
   campaign: campaignApi,
+  engagement: engagementApi,
 };
 
 interface Declared {
@@ -92,6 +94,7 @@ describe('each subgraph’s internal API, declared by its owner', () => {
         'campaign.claimPurchasesPoints',
         'campaign.segmentMemberIds',
         'ledger.awardPoints',
+        'engagement.engagementEventsField',
         'ledger.beginImportUpload',
         'ledger.debitPoints',
         'ledger.finishImportUpload',

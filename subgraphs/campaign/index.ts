@@ -21,6 +21,7 @@ import { QuoteService } from './quotes/quote.service';
 import { buildCampaignSchema } from './schema';
 import { AudienceService } from './segments/audience.service';
 import { CustomEvents } from './customEvents/customEvents';
+import { createMemberMessages, type MemberMessages } from './segments/memberMessages';
 import { createMemberProfiles, type MemberProfiles } from './segments/memberProfiles';
 import { defaultHistoryIntervalMs, PurchaseHistory } from './segments/purchaseHistory';
 import { SegmentService } from './segments/segment.service';
@@ -39,6 +40,8 @@ export interface CampaignOptions extends SubgraphOptions {
   ledgerUrl: ServiceUrl;
   /** The rewards subgraph's `/graphql` URL (it grants the rewards of absence triggers); may be known only later. */
   rewardsUrl: ServiceUrl;
+  /** The engagement subgraph's `/graphql` URL (its messages and their responses feed segments); may be known only later. */
+  engagementUrl: ServiceUrl;
   /**
    * How often due absence timers are looked for besides the wake-up at the earliest due time (a
    * safety net); 0 only on request. Default 30000 ms.
@@ -59,6 +62,8 @@ export interface RunningCampaign extends RunningSubgraph {
   history: PurchaseHistory;
   /** The view of the profile's attributes and consent that segments read. */
   memberProfiles: MemberProfiles;
+  /** The messages members were sent and their responses, that segments read. */
+  memberMessages: MemberMessages;
   /** Custom events counted for segments and paid by EVENT campaigns. */
   customEvents: CustomEvents;
   /** Fires due absence timers. */
@@ -110,6 +115,12 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     credential,
     logger: logger.child({ job: 'member-profiles' }),
   });
+  const memberMessages = createMemberMessages({
+    db: options.db,
+    engagementUrl: urlSource(options.engagementUrl),
+    credential,
+    logger: logger.child({ job: 'member-messages' }),
+  });
   const services = {
     db: options.db,
     earnRates: new EarnRateService(options.db),
@@ -145,6 +156,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   await history.start(options.historyIntervalMs ?? defaultHistoryIntervalMs);
   // Woken by the profile's NOTIFY; the interval is only the safety net.
   await memberProfiles.start(defaultHistoryIntervalMs);
+  await memberMessages.start(defaultHistoryIntervalMs);
   await customEvents.job.start(defaultHistoryIntervalMs);
   await absenceStarts.start(defaultHistoryIntervalMs);
   await absenceScheduler.start(options.absencePollMs ?? defaultAbsencePollMs);
@@ -152,6 +164,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     ...subgraph,
     history,
     memberProfiles,
+    memberMessages,
     customEvents,
     absenceScheduler,
     absenceStarts,
@@ -160,6 +173,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
         subgraph.stop(),
         history.stop(),
         memberProfiles.stop(),
+        memberMessages.stop(),
         customEvents.job.stop(),
         absenceStarts.stop(),
         absenceScheduler.stop(),

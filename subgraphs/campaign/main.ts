@@ -13,6 +13,7 @@ runSubgraphMain('campaign', defaultSubgraphPorts.campaign, (options, env) =>
     profileUrl: settings.profileUrl.read(env),
     ledgerUrl: settings.ledgerUrl.read(env),
     rewardsUrl: settings.rewardsUrl.read(env),
+    engagementUrl: settings.engagementUrl.read(env),
     absencePollMs: settings.absencePollMs.read(env),
     program: readProgramSettings(env),
     historyIntervalMs: settings.historyIntervalMs.read(env),

@@ -44,5 +44,10 @@ export const campaignSettings = defineSettings({
       description:
         'the rewards subgraph, which grants the rewards of absence triggers, when campaign runs alone (required then)',
     }),
+    engagementUrl: urlSetting('ENGAGEMENT_URL', {
+      required: true,
+      description:
+        'the engagement subgraph, whose sent messages and their responses segments read, when campaign runs alone (required then)',
+    }),
   },
 });

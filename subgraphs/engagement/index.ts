@@ -11,9 +11,10 @@ import {
   NotificationService,
   type NotificationSettings,
 } from './notifications/notification.service';
+import { MessageResponseService } from './responses/messageResponse.service';
 import { buildEngagementSchema } from './schema';
 import { ProfileMembers } from './upstream/profileMembers';
-import { programEventSources, type ProgramEventUrls } from './upstream/programEvents';
+import { ownEventSource, programEventSources, type ProgramEventUrls } from './upstream/programEvents';
 import { RewardCatalog } from './upstream/rewardCatalog';
 import { WebhookService } from './webhooks/webhook.service';
 import { createWebhookJobs } from './webhooks/webhookJobs';
@@ -37,6 +38,8 @@ export interface EngagementOptions extends SubgraphOptions {
 
 export interface RunningEngagement extends RunningSubgraph {
   notifications: NotificationService;
+  /** Responses to messages; redemptions followed from rewards' voucher events. */
+  responses: MessageResponseService;
   memberView: MemberView;
 }
 
@@ -62,19 +65,28 @@ export async function startEngagementSubgraph(options: EngagementOptions): Promi
     logger.child({ job: 'notifications' }),
     options.clock ?? (() => new Date()),
   );
+  const responses = new MessageResponseService(
+    options.db,
+    urlSource(options.programEvents.rewardsUrl),
+    credential,
+    options.clock ?? (() => new Date()),
+    logger.child({ job: 'message-responses' }),
+  );
+  // Webhooks deliver engagement's own events too (MessageSent, MessageResponded).
+  const webhookSources = [...sources, ownEventSource(options.db)];
   const webhookJobs = createWebhookJobs({
     db: options.db,
-    sources,
+    sources: webhookSources,
     settings: { ...defaultWebhookSettings, ...options.webhooks },
     logger: logger.child({ job: 'webhooks' }),
   });
-  const webhooks = new WebhookService(options.db, sources, () => webhookJobs.dispatcher.wake(0));
+  const webhooks = new WebhookService(options.db, webhookSources, () => webhookJobs.dispatcher.wake(0));
   const subgraph = await startSubgraph(
     {
       name: 'engagement',
       migrationsDir: engagementMigrationsDir,
       schema: await buildEngagementSchema(),
-      createContext: (input) => createEngagementContext({ db: options.db, notifications, webhooks }, input),
+      createContext: (input) => createEngagementContext({ db: options.db, notifications, responses, webhooks }, input),
     },
     options,
   );
@@ -82,13 +94,21 @@ export async function startEngagementSubgraph(options: EngagementOptions): Promi
   // only brought up to date by each notifications run when they run on request alone.
   await memberView.start(options.notifications?.intervalMs ?? defaultNotificationSettings.intervalMs);
   await notifications.start();
+  await responses.job.start(options.notifications?.intervalMs ?? defaultNotificationSettings.intervalMs);
   await webhookJobs.start();
   return {
     ...subgraph,
     notifications,
+    responses,
     memberView,
     async stop() {
-      await Promise.all([subgraph.stop(), memberView.stop(), notifications.stop(), webhookJobs.stop()]);
+      await Promise.all([
+        subgraph.stop(),
+        memberView.stop(),
+        notifications.stop(),
+        responses.job.stop(),
+        webhookJobs.stop(),
+      ]);
     },
   };
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   AbsenceTriggersDocument,
+  ConsumeVoucherDocument,
+  MemberMessagesDocument,
   DefineAbsenceTriggerDocument,
   DefineEventTypeDocument,
   type AbsenceTriggerInput,
@@ -22,7 +24,7 @@ const example = (name: string) =>
 
 const balanceOf = `query($id: ID!) { customer(id: $id) { loyalty { balance } } }`;
 const notificationsOf = `query($id: ID!) { customer(id: $id) { notifications(first: 50) { edges { node { kind channel status recipient subject } } } } }`;
-const vouchersOf = `query($id: ID!) { customer(id: $id) { rewards { vouchers { status reward { id } } } } }`;
+const vouchersOf = `query($id: ID!) { customer(id: $id) { rewards { vouchers { code status reward { id } } } } }`;
 const setConsent = `mutation($id: ID!, $input: SetConsentInput!) { setConsent(customerId: $id, input: $input) { id } }`;
 const runAbsence = `mutation { runAbsenceTriggers { fired delivered failed } }`;
 const runNotifications = `mutation { runNotifications { decided } }`;
@@ -229,6 +231,37 @@ describe('absence triggers: abandoned carts and win-back, through the gateway', 
     expect(cys.customer.rewards.vouchers).toEqual([]);
     expect(await timersOf(admin, 'win-back')).toEqual({ pending: 1, fired: 2, cancelled: 0 });
     await admin.data(runNotifications);
-    expect((await messages(admin, members.bob.id)).map((m) => m.kind)).toContain('ABSENCE_OFFER');
+    // One message tells Bob of the offer and carries its voucher: no VOUCHER_ISSUED besides it.
+    expect((await messages(admin, members.bob.id)).map((m) => m.kind).sort()).toEqual([
+      'ABSENCE_OFFER',
+      'POINTS_EARNED',
+    ]);
+  });
+
+  it('records the win-back message redeemed when its voucher is used at the till', async () => {
+    const { customer } = await admin.data<
+      { customer: { rewards: { vouchers: Array<{ code: string; reward: { id: string } }> } } },
+      Vars
+    >(vouchersOf, { id: members.bob.id });
+    const voucher = customer.rewards.vouchers.find((one) => one.reward.id === rewardId)!;
+    const till = await graph.as({ role: 'associate', subject: 'alex', storeId: 'berlin-1' });
+    await till.data(ConsumeVoucherDocument, {
+      input: { code: voucher.code, channel: 'IN_STORE', storeId: 'berlin-1', orderReference: unique('order') },
+    });
+    const responsesOf = async () => {
+      const { customer: bob } = await admin.data(MemberMessagesDocument, { id: members.bob.id });
+      return bob!.notifications.edges
+        .filter((edge) => edge.node.kind === 'ABSENCE_OFFER')
+        .flatMap((edge) => edge.node.responses.map((response) => response.response));
+    };
+    await eventually(
+      async () => {
+        await admin.data(runNotifications);
+        return responsesOf();
+      },
+      (responses) => responses.includes('REDEEMED'),
+      "the win-back message's redemption",
+    );
+    expect(await responsesOf()).toEqual(['REDEEMED']);
   });
 });

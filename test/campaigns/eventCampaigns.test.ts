@@ -191,6 +191,55 @@ describe('campaigns that act on custom events, through the gateway', () => {
     expect(await segments(hal.id)).not.toContain('no-app-opens-this-week');
   });
 
+  it('counts only the events whose properties meet the conditions: a cart of 50 EUR or more, twice in a week', async () => {
+    await marketer.data(defineEventType, {
+      input: { name: 'cart.updated', properties: [{ name: 'cartValue', kind: 'MONEY', required: true }] },
+    });
+    await marketer.data(defineSegment, example('bigCartsTwice.json'));
+    const cart = (customerId: string, amount: number, currency = 'EUR', extra: Vars = {}) =>
+      track(customerId, 'cart.updated', { cartValue: { amount, currency } }, extra);
+    const [ivy, jon, kim] = [await enrollMember(graph), await enrollMember(graph), await enrollMember(graph)];
+    await cart(ivy.id, 5000);
+    await cart(ivy.id, 12_900);
+    // Jon: one big cart, two small ones and a big one in another currency.
+    await cart(jon.id, 7000);
+    await cart(jon.id, 4999);
+    await cart(jon.id, 1000);
+    await cart(jon.id, 9000, 'CHF');
+    // Kim: two big carts, one ten days ago (outside the week).
+    await cart(kim.id, 6000);
+    await cart(kim.id, 6000, 'EUR', { occurredAt: new Date(Date.now() - 240 * hourMs).toISOString() });
+    await settle();
+    expect(await segments(ivy.id)).toContain('big-carts-twice');
+    expect(await segments(jon.id)).not.toContain('big-carts-twice');
+    expect(await segments(kim.id)).not.toContain('big-carts-twice');
+    await cart(jon.id, 5000);
+    await settle();
+    expect(await segments(jon.id)).toContain('big-carts-twice');
+    const bad = await marketer.request(defineSegment, {
+      input: {
+        key: 'bad-carts',
+        name: 'Bad',
+        rule: {
+          channelsAny: [],
+          channelsAll: [],
+          tiers: [],
+          conditions: [
+            {
+              events: {
+                type: 'cart.updated',
+                atLeast: 1,
+                withinDays: 7,
+                properties: [{ path: ['cartValue', 'amount'], operator: 'GT', value: { boolean: true } }],
+              },
+            },
+          ],
+        },
+      },
+    });
+    expect([code(bad), field(bad)]).toEqual(['BAD_USER_INPUT', 'input.rule.conditions[0].events.properties[0].value']);
+  });
+
   it("gives a merged member's counts and rewarded products to the survivor, and forgets an erased one's", async () => {
     const [survivor, merged] = [await enrollMember(graph), await enrollMember(graph)];
     await track(merged.id, 'review.submitted', { rating: 5, productId: 'KETTLE-1' });

@@ -163,6 +163,8 @@ describe('segment conditions beyond purchases, through the gateway', () => {
       consent: null,
       bought: null,
       inAudience: null,
+      events: null,
+      message: null,
     });
     expect(await keysOf(lyon.id)).toContain('jacket-prospects');
     expect(await keysOf(paris.id)).not.toContain('jacket-prospects');

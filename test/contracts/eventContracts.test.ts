@@ -325,6 +325,26 @@ async function rewards({ marketer, till, member }: Tour) {
   await marketer.data(`mutation($id: ID) { setBirthdayReward(rewardId: $id) { id } }`, { id: rewardId });
 }
 
+/**
+ * engagement: MessageSent (the member's messages so far, sent by one run), MessageResponded (the
+ * provider reports an open).
+ */
+async function messages({ graph, member }: Tour) {
+  await graph.admin.data(`mutation { runNotifications { sent } }`);
+  const { customer } = await graph.admin.data<
+    { customer: { notifications: { edges: Array<{ node: { id: string; status: string } }> } } },
+    Vars
+  >(`query($id: ID!) { customer(id: $id) { notifications(first: 10) { edges { node { id status } } } } }`, {
+    id: member.id,
+  });
+  const sent = customer.notifications.edges.find((edge) => edge.node.status === 'SENT')!;
+  const provider = await graph.as({ role: 'service', subject: 'email-provider', channel: 'ONLINE' });
+  await provider.data(
+    `mutation($id: ID!) { recordMessageResponse(input: { messageId: $id, response: OPENED }) { response } }`,
+    { id: sent.node.id },
+  );
+}
+
 /** campaign: LeaderboardJoined, LeaderboardLeft. */
 async function leaderboards({ member }: Tour) {
   await member.app.data(`mutation { joinLeaderboards(displayName: "Ada L.") { displayName } }`);
@@ -379,6 +399,7 @@ const tourSteps = [
   transfers,
   imports,
   rewards,
+  messages,
   leaderboards,
   badgeEarned,
   merges,

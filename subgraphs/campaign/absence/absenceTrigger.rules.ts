@@ -1,3 +1,5 @@
+import { absenceGrantKey } from '../contract/events';
+
 /** What starts an absence trigger's timer. */
 export enum AbsenceStart {
   /** A custom event of the trigger's type (`cart.updated`); a later one extends the timer. */
@@ -53,4 +55,4 @@ export function absenceTriggerProblem(definition: AbsenceTriggerDefinition): { f
 }
 
 /** The idempotency key of what a fired timer gives (ledger award key, rewards grant key). */
-export const deliveryKey = (timerId: string): string => `absence:${timerId}`;
+export const deliveryKey = absenceGrantKey;

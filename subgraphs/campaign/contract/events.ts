@@ -175,6 +175,14 @@ const absenceTriggered = object({
 });
 export type AbsenceTriggeredPayload = Decoded<typeof absenceTriggered>;
 
+/**
+ * The grant key of the reward an absence timer gives, which rewards' `RewardIssued` carries: the
+ * trigger's own message (`ABSENCE_OFFER`) announces that voucher, so it gets no message of its own.
+ */
+export const absenceGrantKey = (timerId: string): string => `absence:${timerId}`;
+export const isAbsenceGrantKey = (grantKey: string | null | undefined): boolean =>
+  grantKey?.startsWith('absence:') ?? false;
+
 const badgeEvent = (type: string, description: string) =>
   defineEvent({ owner: 'campaign', type, aggregate: 'badge key', description, payload: badge });
 

@@ -73,6 +73,11 @@ export const memberProfileStore = {
       [survivorId, mergedId],
     );
     await tx.query('update campaign.member_merges set survivor_id = $1 where survivor_id = $2', [survivorId, mergedId]);
+    // The messages engagement sent the merged member count as the survivor's.
+    await tx.query('update campaign.member_messages set customer_id = $1 where customer_id = $2', [
+      survivorId,
+      mergedId,
+    ]);
   },
 
   /** What the view holds of a member: gone on erasure (or into the survivor on a merge). */

@@ -9,6 +9,7 @@ import {
   builtInSegments,
   conditionsProblem,
   segmentRuleProblem,
+  type AttributeCondition,
   type SegmentCondition,
   type SegmentDefinition,
   type SegmentValue,
@@ -19,6 +20,7 @@ import {
   HistoryRefresh,
   Segment,
   SegmentInput,
+  type AttributeConditionShape,
   type SegmentConditionShape,
   type SegmentValueShape,
 } from './segment.type';
@@ -33,19 +35,19 @@ const value = (input: SegmentValueShape): SegmentValue => ({
   boolean: input.boolean ?? null,
 });
 
+const toAttributeCondition = (attribute: AttributeConditionShape): AttributeCondition => ({
+  path: attribute.path,
+  operator: attribute.operator,
+  value: attribute.value ? value(attribute.value) : null,
+  values: attribute.values ? attribute.values.map(value) : null,
+});
+
 /** A condition as the rules read it: every field present, absent ones null. */
 function toCondition(input: SegmentConditionShape): SegmentCondition {
-  const { attribute, consent, bought, events } = input;
+  const { attribute, consent, bought, events, message } = input;
   return {
     negate: input.negate ?? false,
-    attribute: attribute
-      ? {
-          path: attribute.path,
-          operator: attribute.operator,
-          value: attribute.value ? value(attribute.value) : null,
-          values: attribute.values ? attribute.values.map(value) : null,
-        }
-      : null,
+    attribute: attribute ? toAttributeCondition(attribute) : null,
     consent: consent ? { channel: consent.channel, granted: consent.granted } : null,
     bought: bought ? { skus: bought.skus, categories: bought.categories, withinDays: bought.withinDays } : null,
     inAudience: input.inAudience ?? null,
@@ -55,6 +57,16 @@ function toCondition(input: SegmentConditionShape): SegmentCondition {
           atLeast: events.atLeast ?? null,
           atMost: events.atMost ?? null,
           withinDays: events.withinDays,
+          properties: (events.properties ?? []).map(toAttributeCondition),
+        }
+      : null,
+    message: message
+      ? {
+          response: message.response,
+          responded: message.responded ?? true,
+          kind: message.kind ?? null,
+          campaignKey: message.campaignKey ?? null,
+          withinDays: message.withinDays,
         }
       : null,
   };

@@ -84,6 +84,10 @@ describe('segment rules', () => {
           { ...none, inAudience: 'vip' },
           { ...none, events: { type: 'review.submitted', atLeast: 2, atMost: null, withinDays: 30 } },
           { ...none, negate: true, events: { type: 'app.opened', atLeast: null, atMost: 0, withinDays: 7 } },
+          {
+            ...none,
+            message: { response: 'OPENED', responded: false, kind: 'ABSENCE_OFFER', campaignKey: null, withinDays: 7 },
+          },
         ]),
       ).toBeNull();
     });
@@ -91,6 +95,15 @@ describe('segment rules', () => {
     it.each<[string, SegmentCondition, string]>([
       ['no kind', none, 'rule.conditions[0]'],
       ['two kinds', { ...none, inAudience: 'vip', consent: { channel: 'SMS', granted: true } }, 'rule.conditions[0]'],
+      [
+        'a message condition beside another',
+        {
+          ...none,
+          inAudience: 'vip',
+          message: { response: 'CLICKED', responded: true, kind: null, campaignKey: null, withinDays: 7 },
+        },
+        'rule.conditions[0]',
+      ],
       ['no value', attribute(AttributeOperator.EQ, null), 'rule.conditions[0].attribute.value'],
       [
         'two types in a value',
@@ -123,6 +136,28 @@ describe('segment rules', () => {
         'an event count with no bound',
         { ...none, events: { type: 'a.b', atLeast: null, atMost: null, withinDays: 7 } },
         'rule.conditions[0].events',
+      ],
+      [
+        'an event count with a property condition that cannot be evaluated',
+        {
+          ...none,
+          events: {
+            type: 'cart.updated',
+            atLeast: 2,
+            atMost: null,
+            withinDays: 7,
+            properties: [
+              {
+                path: ['cartValue', 'amount'],
+                operator: AttributeOperator.GTE,
+                value: { ...text, string: null, number: 5000 },
+                values: null,
+              },
+              { path: ['cartValue', 'currency'], operator: AttributeOperator.IN, value: null, values: [] },
+            ],
+          },
+        },
+        'rule.conditions[0].events.properties[1].values',
       ],
       [
         'an event count at least more than at most',

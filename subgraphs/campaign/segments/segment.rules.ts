@@ -61,16 +61,38 @@ export interface BoughtCondition {
 /**
  * Tracked at least `atLeast` and at most `atMost` custom events of `type` (issue 26) in the last
  * `withinDays` days, counted by UTC day: the day of the instant judged and the `withinDays - 1` before.
+ * With `properties`, only the events whose properties meet every condition count (the model and
+ * checks of EVENT campaigns' property conditions: `cart.updated` with `cartValue.amount >= 5000`).
  */
 export interface EventCountCondition {
   type: string;
   atLeast: number | null;
   atMost: number | null;
   withinDays: number;
+  /** Absent in rules saved before property conditions: none. */
+  properties?: AttributeCondition[] | null;
+}
+
+/** How a member may have answered a message (engagement's MessageResponded). */
+export type MessageResponseKind = 'OPENED' | 'CLICKED' | 'REDEEMED';
+
+/**
+ * Responded to a message (issue 26), of a kind and of a campaign when given. `responded` true: did
+ * `response` within the last `withinDays` days. False: was sent such a message within the last
+ * `withinDays` days and did not `response` any of them (so far) — "was sent one and did not open".
+ */
+export interface MessageCondition {
+  response: MessageResponseKind;
+  responded: boolean;
+  /** A message kind (`ABSENCE_OFFER`, `VOUCHER_ISSUED`, ...); null: any. */
+  kind: string | null;
+  /** The campaign side's key the message was for (an absence trigger's); null: any. */
+  campaignKey: string | null;
+  withinDays: number;
 }
 
 /**
- * One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience, events.
+ * One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience, events, message.
  * `negate` takes the members it does not match (a member with no such attribute included).
  */
 export interface SegmentCondition {
@@ -82,6 +104,8 @@ export interface SegmentCondition {
   inAudience: string | null;
   /** Absent in rules saved before event counts. */
   events?: EventCountCondition | null;
+  /** Absent in rules saved before message responses. */
+  message?: MessageCondition | null;
 }
 
 /** Conditions a member must all meet; nulls and empty lists do not restrict. */
@@ -256,11 +280,11 @@ export function attributeConditionProblem(attribute: AttributeCondition, at: str
 export function conditionsProblem(conditions: readonly SegmentCondition[]): ConditionProblem | null {
   for (const [index, condition] of conditions.entries()) {
     const at = `rule.conditions[${index}]`;
-    const kinds = (['attribute', 'consent', 'bought', 'inAudience', 'events'] as const).filter(
+    const kinds = (['attribute', 'consent', 'bought', 'inAudience', 'events', 'message'] as const).filter(
       (kind) => (condition[kind] ?? null) !== null,
     );
     if (kinds.length !== 1)
-      return { field: at, message: 'give exactly one of attribute, consent, bought, inAudience, events' };
+      return { field: at, message: 'give exactly one of attribute, consent, bought, inAudience, events, message' };
     const { attribute, consent, bought, events } = condition;
     if (attribute) {
       const problem = attributeConditionProblem(attribute, `${at}.attribute`);
@@ -271,6 +295,10 @@ export function conditionsProblem(conditions: readonly SegmentCondition[]): Cond
         return { field: `${at}.events`, message: 'give atLeast, atMost or both' };
       if (events.atLeast !== null && events.atMost !== null && events.atLeast > events.atMost)
         return { field: `${at}.events.atLeast`, message: 'atLeast is above atMost' };
+      for (const [i, property] of (events.properties ?? []).entries()) {
+        const problem = attributeConditionProblem(property, `${at}.events.properties[${i}]`);
+        if (problem) return problem;
+      }
     }
     if (consent && !consentChannels.includes(consent.channel))
       return { field: `${at}.consent.channel`, message: `channel must be one of ${consentChannels.join(', ')}` };

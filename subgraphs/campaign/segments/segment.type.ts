@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsInt,
   IsOptional,
   Length,
@@ -13,7 +14,7 @@ import {
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsCode } from '../../../runtime/validation/validators';
-import { AttributeOperator } from './segment.rules';
+import { AttributeOperator, type MessageResponseKind } from './segment.rules';
 
 registerEnumType(AttributeOperator, {
   name: 'AttributeOperator',
@@ -137,11 +138,68 @@ export class EventCountConditionShape {
   @Min(1)
   @Max(3650)
   withinDays!: number;
+
+  @Field(() => [AttributeConditionShape], {
+    nullable: true,
+    defaultValue: [],
+    description:
+      'Conditions on the events\' properties, all to hold, as an EVENT campaign\'s (path from the top, ["cartValue", "amount"]): only the events meeting them count. Null (rules saved before them) or empty: every event of the type counts.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  properties?: AttributeConditionShape[] | null;
+}
+
+export enum SegmentMessageResponse {
+  OPENED = 'OPENED',
+  CLICKED = 'CLICKED',
+  REDEEMED = 'REDEEMED',
+}
+registerEnumType(SegmentMessageResponse, {
+  name: 'SegmentMessageResponse',
+  description: 'A response to a message a segment condition looks for (a click is also an open).',
+});
+
+@ObjectType('MessageCondition', {
+  description:
+    'Responded to a message, of a kind and of a campaign when given. responded true: did `response` within the last withinDays days. responded false: was sent such a message within the last withinDays days and did `response` to none of them ("was sent one and did not open"). Kept from engagement\'s MessageSent and MessageResponded; the kind and key are not checked.',
+})
+@InputType('MessageConditionInput')
+export class MessageConditionShape {
+  @Field(() => SegmentMessageResponse)
+  response!: MessageResponseKind;
+
+  @Field({ defaultValue: true, description: 'False: was sent one and did not respond.' })
+  @IsBoolean()
+  responded!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A message kind (`NotificationKind`), e.g. ABSENCE_OFFER; absent: any.',
+  })
+  @IsOptional()
+  @Length(1, 64)
+  kind!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The campaign side's key the message was for (an absence trigger's key); absent: any.",
+  })
+  @IsOptional()
+  @Length(1, 128)
+  campaignKey!: string | null;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  withinDays!: number;
 }
 
 @ObjectType('SegmentCondition', {
   description:
-    'One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience, events.',
+    'One condition beyond the purchase figures: exactly one of attribute, consent, bought, inAudience, events, message.',
 })
 @InputType('SegmentConditionInput')
 export class SegmentConditionShape {
@@ -172,6 +230,14 @@ export class SegmentConditionShape {
   @IsOptional()
   @ValidateNested()
   events?: EventCountConditionShape | null;
+
+  @Field(() => MessageConditionShape, {
+    nullable: true,
+    description: 'Responded (or not) to a message within a window.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  message?: MessageConditionShape | null;
 }
 
 const score = (field: string) => ({ nullable: true, description: `${field} score, 1 to 5 (5 is best).` });

@@ -2,11 +2,13 @@ import type { Queryable } from '../../../runtime/database/database';
 import {
   AttributeOperator,
   type AttributeCondition,
+  type MessageCondition,
   type SegmentCondition,
   type SegmentDefinition,
   type SegmentRule,
   type SegmentValue,
 } from './segment.rules';
+import { responseColumns } from './memberMessage.store';
 
 /**
  * The one segment evaluator: each rule becomes a SQL predicate over a member's figures
@@ -31,8 +33,9 @@ function range(sql: string, min: number | null, max: number | null, p: Parameter
   return out;
 }
 
-function attributePredicate(condition: AttributeCondition, p: Parameters): string {
-  const x = `(p.attributes #> ${p.add(condition.path, 'text[]')})`;
+/** `json` (a member's attributes, an event's properties) at the condition's path, compared by its operator. */
+function attributePredicate(condition: AttributeCondition, p: Parameters, json = 'p.attributes'): string {
+  const x = `(${json} #> ${p.add(condition.path, 'text[]')})`;
   const present = `(${x} is not null and jsonb_typeof(${x}) <> 'null')`;
   const { operator, value } = condition;
   if (operator === AttributeOperator.EXISTS) return present;
@@ -56,6 +59,25 @@ function attributePredicate(condition: AttributeCondition, p: Parameters): strin
   return `case when jsonb_typeof(${x}) = 'string' then (${x} #>> '{}') collate "C" ${sign} ${p.add(v.string, 'text')} collate "C" else false end`;
 }
 
+/**
+ * Messages kept from engagement's outbox (memberMessages.ts): a response within the window, or a
+ * message sent within it and none of those answered by `a.at`.
+ */
+function messagePredicate(condition: MessageCondition, p: Parameters): string {
+  const column = `mm.${responseColumns[condition.response]}`;
+  const days = p.add(condition.withinDays, 'int');
+  const kind = p.add(condition.kind, 'text');
+  const campaignKey = p.add(condition.campaignKey, 'text');
+  const matching = `mm.customer_id = a.customer_id and (${kind} is null or mm.kind = ${kind})
+                    and (${campaignKey} is null or mm.campaign_key = ${campaignKey})`;
+  if (condition.responded)
+    return `exists (select 1 from campaign.member_messages mm
+                     where ${matching} and ${column} <= a.at and ${column} > a.at - make_interval(days => ${days}))`;
+  const sentInWindow = `${matching} and mm.sent_at <= a.at and mm.sent_at > a.at - make_interval(days => ${days})`;
+  return `(exists (select 1 from campaign.member_messages mm where ${sentInWindow})
+           and not exists (select 1 from campaign.member_messages mm where ${sentInWindow} and ${column} <= a.at))`;
+}
+
 function conditionPredicate(condition: SegmentCondition, p: Parameters): string {
   let sql: string;
   if (condition.attribute) sql = attributePredicate(condition.attribute, p);
@@ -75,10 +97,21 @@ function conditionPredicate(condition: SegmentCondition, p: Parameters): string 
     const { type, atLeast, atMost, withinDays } = condition.events;
     // Counts kept per UTC day (customEvents/): today and the withinDays - 1 days before.
     const day = `(a.at at time zone 'UTC')::date`;
-    const count = `(select coalesce(sum(c.count), 0) from campaign.event_counts c
+    const properties = condition.events.properties ?? [];
+    // With property conditions the events themselves are counted (kept in custom_events), by the same days.
+    const count =
+      properties.length === 0
+        ? `(select coalesce(sum(c.count), 0) from campaign.event_counts c
                      where c.customer_id = a.customer_id and c.event_type = ${p.add(type, 'text')}
-                       and c.day <= ${day} and c.day > ${day} - ${p.add(withinDays, 'int')})`;
+                       and c.day <= ${day} and c.day > ${day} - ${p.add(withinDays, 'int')})`
+        : `(select count(*) from campaign.custom_events e
+             where e.customer_id = a.customer_id and e.event_type = ${p.add(type, 'text')}
+               and (e.occurred_at at time zone 'UTC')::date <= ${day}
+               and (e.occurred_at at time zone 'UTC')::date > ${day} - ${p.add(withinDays, 'int')}
+               and ${properties.map((property) => `coalesce(${attributePredicate(property, p, 'e.properties')}, false)`).join(' and ')})`;
     sql = range(count, atLeast, atMost, p).join(' and ');
+  } else if (condition.message) {
+    sql = messagePredicate(condition.message, p);
   } else {
     sql = `exists (select 1 from campaign.audience_members m
                     where m.audience_key = ${p.add(condition.inAudience, 'text')} and m.customer_id = a.customer_id)`;

@@ -9,7 +9,9 @@ import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/paginati
 import type { EngagementContext } from '../context';
 import { Customer } from '../members/customer.type';
 import { NotificationChannel, NotificationKind, placeholders, type NotificationStatus } from './notification.rules';
-import { notificationStore, type NotificationRow } from './notification.store';
+import { toResponse } from '../responses/messageResponse.resolver';
+import type { MessageResponseKind } from '../responses/messageResponse.rules';
+import { notificationStore, type NotificationWithResponses } from './notification.store';
 import { builtInLanguages, builtInTemplate, commonPlaceholders, kindPlaceholders } from './notification.templates';
 import {
   Notification,
@@ -23,7 +25,7 @@ import {
 const maxShortBody = 480;
 const maxBody = 5000;
 
-const toNotification = (row: NotificationRow): Notification => ({
+const toNotification = (row: NotificationWithResponses): Notification => ({
   id: row.id,
   kind: row.kind as NotificationKind,
   channel: row.channel as NotificationChannel | null,
@@ -39,6 +41,14 @@ const toNotification = (row: NotificationRow): Notification => ({
   sendAfter: row.send_after,
   createdAt: row.created_at,
   sentAt: row.sent_at,
+  responses: row.responses.map((response) =>
+    toResponse({
+      notification_id: row.id,
+      response: response.response as MessageResponseKind,
+      occurred_at: new Date(response.occurred_at),
+      recorded_at: new Date(response.recorded_at),
+    }),
+  ),
 });
 
 function readPosition(after: string): string {
@@ -146,9 +156,12 @@ export class NotificationResolver {
 
   @Authorized('admin')
   @Mutation(() => NotificationRunReport, {
-    description: 'Reads new events and sends due messages now, instead of at the next interval.',
+    description:
+      'Reads new events and sends due messages now, instead of at the next interval, then records the redemptions of the vouchers messages carried.',
   })
-  runNotifications(@Ctx() ctx: EngagementContext): Promise<NotificationRunReport> {
-    return ctx.notifications.run();
+  async runNotifications(@Ctx() ctx: EngagementContext): Promise<NotificationRunReport> {
+    const report = await ctx.notifications.run();
+    const voucherEvents = await ctx.responses.run();
+    return { ...report, voucherEventsRead: voucherEvents.events };
   }
 }

@@ -111,6 +111,51 @@ describe('message facts', () => {
     expect(intentFor('campaign', purchase)).toBeNull();
   });
 
+  it('announces a voucher once: its own message for a redemption, none for an absence trigger that tells of it', () => {
+    const issued = (grantKey: string | null) => ({
+      id: 9,
+      type: 'RewardIssued',
+      version: 1,
+      createdAt: new Date('2026-06-10T12:00:00Z'),
+      payload: {
+        customerId: 'c',
+        redemptionId: 'r',
+        rewardId: 'rw',
+        voucherId: 'v',
+        points: 0,
+        expiresAt: '2026-07-10T12:00:00.000Z',
+        grantKey,
+      },
+    });
+    expect(intentFor('rewards', issued(null))).toMatchObject({
+      kind: 'VOUCHER_ISSUED',
+      offer: { campaignKey: null, offerKey: null, rewardId: 'rw', voucherId: 'v' },
+    });
+    expect(intentFor('rewards', issued('birthday:2026:c'))).toMatchObject({ kind: 'VOUCHER_ISSUED' });
+    expect(intentFor('rewards', issued('absence:t-1'))).toBeNull();
+    const fired = {
+      id: 10,
+      type: 'AbsenceTriggered',
+      version: 1,
+      createdAt: new Date('2026-06-10T12:00:00Z'),
+      payload: {
+        timerId: 't-1',
+        triggerKey: 'win-back',
+        triggerName: 'We miss you',
+        customerId: 'c',
+        startedAt: '2026-04-10T12:00:00.000Z',
+        dueAt: '2026-06-10T12:00:00.000Z',
+        bonusPoints: 0,
+        rewardId: 'rw',
+        sendMessage: true,
+      },
+    };
+    expect(intentFor('campaign', fired)).toMatchObject({
+      kind: 'ABSENCE_OFFER',
+      offer: { campaignKey: 'win-back', offerKey: 'absence:t-1', rewardId: 'rw', voucherId: null },
+    });
+  });
+
   it('names the dearest reward a balance rise brought within reach', () => {
     const catalog = [
       { id: 'a', name: 'Coffee', costPoints: 40 },

@@ -1,5 +1,5 @@
 import type { AnyEventContract, CommittedEvent } from '../../../runtime/events/eventContract';
-import { campaignEvents } from '../../campaign/contract/events';
+import { campaignEvents, absenceGrantKey, isAbsenceGrantKey } from '../../campaign/contract/events';
 import { ledgerEvents } from '../../ledger/contract/events';
 import { rewardsEvents } from '../../rewards/contract/events';
 import type { ProgramEventSource } from '../upstream/programEvents';
@@ -42,6 +42,17 @@ export interface NotificationIntent {
   kind: NotificationKind;
   /** The values templates may use, besides the member's own (`givenName`, `brand`). */
   facts: Record<string, string | number>;
+  /** The offer the message carries, when it carries one: what its responses (REDEEMED) are followed by. */
+  offer?: MessageOffer;
+}
+
+/** What a message offers: the campaign side's key it is for, and the voucher (or the grant that issues it). */
+export interface MessageOffer {
+  campaignKey: string | null;
+  /** The key of the grant whose voucher the message announces before it is issued (an absence timer's). */
+  offerKey: string | null;
+  rewardId: string | null;
+  voucherId: string | null;
 }
 
 /**
@@ -76,8 +87,9 @@ export function intentFor(source: ProgramEventSource['name'], event: Notificatio
     customerId: string,
     kind: NotificationKind,
     facts: NotificationIntent['facts'],
+    offer?: MessageOffer,
   ): NotificationIntent | null =>
-    customerId ? { eventKey: `${source}:${event.id}:${kind}`, customerId, kind, facts } : null;
+    customerId ? { eventKey: `${source}:${event.id}:${kind}`, customerId, kind, facts, ...(offer && { offer }) } : null;
   if (source === 'ledger' && ledgerEvents.PurchaseRecorded.is(event)) {
     const purchase = ledgerEvents.PurchaseRecorded.decode(event);
     if (!(purchase.pointsEarned > 0)) return null;
@@ -100,19 +112,29 @@ export function intentFor(source: ProgramEventSource['name'], event: Notificatio
   }
   if (source === 'rewards' && rewardsEvents.RewardIssued.is(event)) {
     const issued = rewardsEvents.RewardIssued.decode(event);
-    return intent(issued.customerId, NotificationKind.VOUCHER_ISSUED, {
-      rewardId: issued.rewardId,
-      validUntil: dateOnly(issued.expiresAt),
-    });
+    // The absence trigger's own message announces its voucher: one message, not two.
+    if (isAbsenceGrantKey(issued.grantKey)) return null;
+    return intent(
+      issued.customerId,
+      NotificationKind.VOUCHER_ISSUED,
+      { rewardId: issued.rewardId, validUntil: dateOnly(issued.expiresAt) },
+      { campaignKey: null, offerKey: null, rewardId: issued.rewardId, voucherId: issued.voucherId },
+    );
   }
   if (source === 'campaign' && campaignEvents.AbsenceTriggered.is(event)) {
     const fired = campaignEvents.AbsenceTriggered.decode(event);
     if (!fired.sendMessage) return null;
-    return intent(fired.customerId, NotificationKind.ABSENCE_OFFER, {
-      offer: fired.triggerName,
-      trigger: fired.triggerKey,
-      points: fired.bonusPoints,
-    });
+    return intent(
+      fired.customerId,
+      NotificationKind.ABSENCE_OFFER,
+      { offer: fired.triggerName, trigger: fired.triggerKey, points: fired.bonusPoints },
+      {
+        campaignKey: fired.triggerKey,
+        offerKey: fired.rewardId ? absenceGrantKey(fired.timerId) : null,
+        rewardId: fired.rewardId,
+        voucherId: null,
+      },
+    );
   }
   return null;
 }

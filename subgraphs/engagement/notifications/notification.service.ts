@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../runtime/database/database';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
+import { appendEvent } from '../../../runtime/events/outbox';
 import { typesOf } from '../../../runtime/events/eventContract';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { ledgerEvents } from '../../ledger/contract/events';
@@ -8,6 +9,7 @@ import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { retryDelayMs } from '../../../runtime/jobs/backoff';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
+import { engagementEvents } from '../contract/events';
 import type { MemberView } from '../members/memberView';
 import { memberViewStore } from '../members/memberView.store';
 import type { ProfileMembers } from '../upstream/profileMembers';
@@ -259,6 +261,10 @@ export class NotificationService {
       customer_id: member.customerId,
       kind: intent.kind,
       language,
+      campaign_key: intent.offer?.campaignKey ?? null,
+      offer_key: intent.offer?.offerKey ?? null,
+      reward_id: intent.offer?.rewardId ?? null,
+      voucher_id: intent.offer?.voucherId ?? null,
     };
     const choice = chooseChannel(member);
     if (choice.channel === null) {
@@ -380,7 +386,33 @@ export class NotificationService {
     }
     // Outside the try: once the provider took it, a failure to record that leaves the message
     // SENDING (then FAILED as interrupted), never PENDING to be sent again.
-    await notificationStore.markSent(this.db, message.id, provider.name, accepted.providerMessageId, this.clock());
+    await this.db.transaction(async (tx) => {
+      const sent = await notificationStore.markSent(
+        tx,
+        message.id,
+        provider.name,
+        accepted.providerMessageId,
+        this.clock(),
+      );
+      await appendEvent(
+        tx,
+        'engagement',
+        engagementEvents.MessageSent.event(
+          sent.customer_id,
+          {
+            messageId: sent.id,
+            customerId: sent.customer_id,
+            kind: sent.kind,
+            channel: sent.channel,
+            campaignKey: sent.campaign_key,
+            rewardId: sent.reward_id,
+            voucherId: sent.voucher_id,
+            sentAt: sent.sent_at.toISOString(),
+          },
+          null,
+        ),
+      );
+    });
     report.sent += 1;
   }
 }

@@ -23,6 +23,27 @@ export interface NotificationRow {
   last_error: string | null;
   created_at: Date;
   sent_at: Date | null;
+  campaign_key: string | null;
+  offer_key: string | null;
+  reward_id: string | null;
+  voucher_id: string | null;
+}
+
+/** A page's message with the responses recorded to it, oldest first. */
+export interface NotificationWithResponses extends NotificationRow {
+  responses: Array<{ response: string; occurred_at: string; recorded_at: string }>;
+}
+
+/** What `MessageSent` says of a message the provider took. */
+export interface SentMessageRow {
+  id: string;
+  customer_id: string;
+  kind: string;
+  channel: string;
+  campaign_key: string | null;
+  reward_id: string | null;
+  voucher_id: string | null;
+  sent_at: Date;
 }
 
 export interface MemberFacts extends Recipient {
@@ -77,8 +98,9 @@ export const notificationStore = {
   ): Promise<boolean> {
     const { rows } = await tx.query(
       `insert into engagement.notifications
-         (id, event_key, customer_id, kind, channel, language, recipient, subject, body, status, reason, send_after)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         (id, event_key, customer_id, kind, channel, language, recipient, subject, body, status, reason, send_after,
+          campaign_key, offer_key, reward_id, voucher_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        on conflict (event_key) do nothing returning id`,
       [
         row.id,
@@ -93,6 +115,10 @@ export const notificationStore = {
         row.status,
         row.reason,
         row.send_after,
+        row.campaign_key,
+        row.offer_key,
+        row.reward_id,
+        row.voucher_id,
       ],
     );
     return rows.length > 0;
@@ -121,18 +147,28 @@ export const notificationStore = {
     return rows[0]?.due ?? null;
   },
 
+  /**
+   * Marks a message sent, in the caller's transaction, and answers what `MessageSent` says of it:
+   * the voucher it carries is its own (VOUCHER_ISSUED) or the one granted under its offer's key.
+   */
   async markSent(
-    db: Queryable,
+    tx: Queryable,
     id: string,
     provider: string,
     providerMessageId: string | null,
     at: Date,
-  ): Promise<void> {
-    await db.query(
-      `update engagement.notifications set status = 'SENT', provider = $2, provider_message_id = $3, sent_at = $4,
-              last_error = null where id = $1`,
+  ): Promise<SentMessageRow> {
+    const { rows } = await tx.query<SentMessageRow>(
+      `update engagement.notifications n
+          set status = 'SENT', provider = $2, provider_message_id = $3, sent_at = $4, last_error = null
+        where id = $1
+        returning n.id, n.customer_id, n.kind, n.channel, n.campaign_key,
+                  coalesce(n.reward_id, (select g.reward_id from engagement.granted_vouchers g where g.grant_key = n.offer_key)) as reward_id,
+                  coalesce(n.voucher_id, (select g.voucher_id from engagement.granted_vouchers g where g.grant_key = n.offer_key)) as voucher_id,
+                  n.sent_at`,
       [id, provider, providerMessageId, at],
     );
+    return rows[0]!;
   },
 
   /** A refused attempt: tried again at `retryAt`, or FAILED when there is none. */
@@ -164,12 +200,20 @@ export const notificationStore = {
    * A member's messages (and those of profiles merged into theirs), newest first, after the message
    * `afterId` (compared in the database, whose timestamps are finer than a cursor's).
    */
-  async page(db: Queryable, customerId: string, afterId: string | null, limit: number): Promise<NotificationRow[]> {
-    const { rows } = await db.query<NotificationRow>(
-      `select * from engagement.notifications
+  async page(
+    db: Queryable,
+    customerId: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<NotificationWithResponses[]> {
+    const { rows } = await db.query<NotificationWithResponses>(
+      `select n.*, coalesce((select jsonb_agg(jsonb_build_object('response', r.response, 'occurred_at', r.occurred_at,
+                                                               'recorded_at', r.recorded_at) order by r.occurred_at, r.response)
+                               from engagement.message_responses r where r.notification_id = n.id), '[]') as responses
+         from engagement.notifications n
         where (customer_id = $1 or customer_id in (select merged_id from engagement.merged_customers where survivor_id = $1))
-          and ($2::uuid is null or (created_at, id) < (select created_at, id from engagement.notifications where id = $2))
-        order by created_at desc, id desc limit $3`,
+          and ($2::uuid is null or (n.created_at, n.id) < (select created_at, id from engagement.notifications where id = $2))
+        order by n.created_at desc, n.id desc limit $3`,
       [customerId, afterId, limit],
     );
     return rows;

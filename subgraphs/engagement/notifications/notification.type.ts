@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../../runtime/pagination/connection';
+import { MessageResponse } from '../responses/messageResponse.type';
 import { NotificationChannel, NotificationKind, NotificationStatus } from './notification.rules';
 
 registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a message to a member is about.' });
@@ -62,6 +63,11 @@ export class Notification {
 
   @Field(() => Date, { nullable: true })
   sentAt!: Date | null;
+
+  @Field(() => [MessageResponse], {
+    description: 'What the member did with it, oldest first: opened, clicked, used the voucher it carried (each once).',
+  })
+  responses!: MessageResponse[];
 }
 
 export const NotificationConnection = connectionType('Notification', Notification);
@@ -124,4 +130,7 @@ export class NotificationRunReport {
 
   @Field(() => Int, { description: 'Attempts a provider refused (retried later, or FAILED).' })
   refused!: number;
+
+  @Field(() => Int, { description: "Rewards' voucher events read for the redemptions of vouchers messages carried." })
+  voucherEventsRead!: number;
 }

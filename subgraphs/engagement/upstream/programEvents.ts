@@ -1,4 +1,6 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
+import type { Database } from '../../../runtime/database/database';
+import { readEvents } from '../../../runtime/events/outbox';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest';
 import { campaignEventsField } from '../../campaign/contract/internalApi';
@@ -36,4 +38,12 @@ export function programEventSources(urls: ProgramEventUrls, credential: Internal
     upstream('rewards', urls.rewardsUrl, rewardsEventsField),
     upstream('campaign', urls.campaignUrl, campaignEventsField),
   ];
+}
+
+/** Engagement's own outbox (messages sent, responses), read from its table: for outbound webhooks. */
+export function ownEventSource(db: Database): ProgramEventSource {
+  return {
+    name: 'engagement',
+    after: (after, first, types) => readEvents<Record<string, unknown>>(db, 'engagement', after, first, types),
+  };
 }

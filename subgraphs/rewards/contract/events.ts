@@ -20,6 +20,10 @@ const rewardIssuedPayload = object({
   voucherId: described(string, 'The issued voucher (its code is not in the event).'),
   points: described(integer, 'Points debited for it; 0 for a reward granted without points (campaign, birthday).'),
   expiresAt: described(time, 'When the voucher stops being usable.'),
+  grantKey: described(
+    optional(nullable(string)),
+    "The grant's key for a reward granted without points (an absence trigger's `absence:<timer id>`); null for a redemption, absent in events written before it was added.",
+  ),
 });
 
 const voucherConsumedPayload = object({

@@ -131,7 +131,7 @@ export class RedemptionService {
           },
           actor,
         );
-        return this.issueVoucher(tx, row, reward);
+        return this.issueVoucher(tx, row, reward, grantKey);
       });
     } catch (error) {
       if (!hasSqlState(error, SqlState.uniqueViolation)) throw error;
@@ -234,7 +234,12 @@ export class RedemptionService {
     });
   }
 
-  private async issueVoucher(tx: Queryable, row: RedemptionRow, reward: Reward): Promise<Redemption> {
+  private async issueVoucher(
+    tx: Queryable,
+    row: RedemptionRow,
+    reward: Reward,
+    grantKey: string | null = null,
+  ): Promise<Redemption> {
     const now = this.clock();
     const voucher = await redemptionStore.insertVoucher(tx, {
       id: randomUUID(),
@@ -258,6 +263,7 @@ export class RedemptionService {
           voucherId: voucher.id,
           points: row.points,
           expiresAt: voucher.expires_at.toISOString(),
+          grantKey,
         },
         null,
       ),
