@@ -284,6 +284,32 @@ describe('custom events: types marketers define, events tracked for customers, t
     expect(await storedEvents(member.id)).toBe(1);
   });
 
+  it('finds the customers of a batch by their identifiers, each item its own owner or error', async () => {
+    const [ann, bob] = await Promise.all([enrollMember(graph, 'Ann'), enrollMember(graph, 'Bob')]);
+    const byEmail = (email: string) => ({
+      ...cart(ann.id),
+      customerId: null,
+      identifier: { type: 'EMAIL', value: email },
+    });
+    const { trackEvents } = await shop.data(TrackEventsDocument, {
+      inputs: [
+        byEmail(ann.email),
+        byEmail(bob.email),
+        byEmail(ann.email.toUpperCase()),
+        byEmail('nobody@example.com'),
+        byEmail('not an email'),
+      ] as TrackEventInput[],
+    });
+    expect(trackEvents.map((item) => item.error?.code ?? 'OK')).toEqual([
+      'OK',
+      'OK',
+      'OK',
+      'NOT_FOUND',
+      'BAD_USER_INPUT',
+    ]);
+    expect([await storedEvents(ann.id), await storedEvents(bob.id)]).toEqual([2, 1]);
+  });
+
   it('answers a batch with a retry, conflicts and bad items exactly as the same events sent one by one', async () => {
     const at = (minutes: number) => minutesAgo(minutes);
     const times = { pre: at(30), a: at(20), b: at(15), d: at(10), late: at(60 * 24 * 400) };
