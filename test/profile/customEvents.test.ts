@@ -513,6 +513,10 @@ describe('custom events: types marketers define, events tracked for customers, t
     );
     const after = await shop.data(TrackEventDocument, { input: cart(merged.id) });
     expect(after.trackEvent.customer.id).toBe(survivor.id);
+    // Its outbox event is the survivor's too, as the event row is.
+    expect((await trackedOutbox(survivor.id)).map((payload) => [payload.eventId, payload.customerId])).toEqual([
+      [after.trackEvent.id, survivor.id],
+    ]);
     const timeline = await graph.admin.data(CustomerTimelineDocument, { id: merged.id });
     expect(timeline.customer!.id).toBe(survivor.id);
     expect(timeline.customer!.timeline.edges.map((edge) => edge.node.id)).toEqual([
