@@ -72,6 +72,15 @@ export function eventNotice(event: { id: number; type: string }): string {
   return `${event.id}:${event.type}`;
 }
 
+/** `eventNotice` in SQL, of an appended row's columns, for a store that appends inside its own statement. */
+export const eventNoticeSql = (alias: string): string => `${alias}.id || ':' || ${alias}.type`;
+
+/**
+ * The advisory lock (`pg_advisory_xact_lock(hashtext(key))`) every append to `schema`'s outbox holds
+ * until its commit, taken before the event's id is drawn (see `appendEvent`).
+ */
+export const outboxLockKey = (schema: string): string => `loyalty-graph:outbox:${schema}`;
+
 /**
  * The event type a notification names; null when it names none (the empty one a listener gets
  * after its connection came back, when anything may be new, or an id alone from an older writer).
@@ -124,7 +133,7 @@ export async function appendEvent<Payload>(
   schema: string,
   event: NewEvent<Payload>,
 ): Promise<OutboxEvent<Payload>> {
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`loyalty-graph:outbox:${schema}`]);
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [outboxLockKey(schema)]);
   const { rows } = await tx.query<EventRow>(
     `insert into ${schema}.events (type, version, aggregate_id, payload, actor)
      values ($1, $2, $3, $4::jsonb, $5::jsonb) returning ${eventColumns}`,
@@ -154,7 +163,7 @@ export async function appendEvents(
 ): Promise<OutboxEvent<unknown>[]> {
   if (events.length === 0) return [];
   if (events.length === 1) return [await appendEvent(tx, schema, events[0]!)];
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`loyalty-graph:outbox:${schema}`]);
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [outboxLockKey(schema)]);
   const { rows } = await tx.query<EventRow>(
     `insert into ${schema}.events (type, version, aggregate_id, payload, actor)
      select type, version, aggregate_id, payload, actor

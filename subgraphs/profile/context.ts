@@ -5,6 +5,7 @@ import type { ContextInput } from '../../runtime/server/startSubgraph';
 import type { CustomerService } from './customers/customer.service';
 import type { CustomEventService } from './events/customEvent.service';
 import type { Customer } from './customers/customer.type';
+import type { NormalisedIdentifier } from './customers/identifier.rules';
 import type { FeedbackService } from './feedback/feedback.service';
 import type { PrivacyService } from './privacy/privacy.service';
 
@@ -20,9 +21,18 @@ export interface ProfileServices {
 export interface ProfileContext extends AuthContext, ProfileServices {
   loaders: {
     customerById: DataLoader<string, Customer | null>;
+    /** The owner of each identifier asked in the request (a `trackEvents` batch's, in one query). */
+    customerIdByIdentifier: DataLoader<NormalisedIdentifier, string | undefined, string>;
   };
 }
 
 export function createProfileContext(services: ProfileServices, input: ContextInput): ProfileContext {
-  return { ...services, principal: input.principal, loaders: { customerById: services.customers.createLoader() } };
+  return {
+    ...services,
+    principal: input.principal,
+    loaders: {
+      customerById: services.customers.createLoader(),
+      customerIdByIdentifier: services.customers.createIdentifierLoader(),
+    },
+  };
 }

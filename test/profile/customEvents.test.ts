@@ -6,6 +6,9 @@ import {
   TrackEventsDocument,
   type TrackEventInput,
 } from '../../examples/sdk/graphql';
+import { CustomEventService } from '../../subgraphs/profile/events/customEvent.service';
+import { EventPropertyKind } from '../../subgraphs/profile/events/eventType.rules';
+import { defaultCustomEventPolicy } from '../../subgraphs/profile/profileSettings';
 import { enrollMember, unique } from '../support/fixtures';
 import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
 
@@ -144,6 +147,44 @@ describe('custom events: types marketers define, events tracked for customers, t
     expect(errorOf(nobody).code).toBe('NOT_FOUND');
   });
 
+  it('checks and records the very next event against a redefined type, whichever profile process redefined it', async () => {
+    const member = await enrollMember(graph, 'Wyn');
+    // Another profile process on the same database: its definitions reach this one only through the database.
+    const otherProcess = new CustomEventService(graph.database.db, defaultCustomEventPolicy);
+    const define = (properties: Array<{ name: string; kind: EventPropertyKind; required: boolean }>) =>
+      otherProcess.defineType({ name: 'wishlist.added', description: null, properties, membersMaySend: false }, null);
+    const sku = { name: 'sku', kind: EventPropertyKind.STRING, required: true };
+    const track = (properties: Record<string, unknown>) =>
+      shop.request(TrackEventDocument, {
+        input: { ...cart(member.id), type: 'wishlist.added', properties },
+      });
+    const versionOf = (answer: GraphQLResult<{ trackEvent: { typeVersion: number } }>) =>
+      answer.data?.trackEvent.typeVersion ?? errorOf(answer);
+
+    await marketer.data(DefineEventTypeDocument, {
+      input: { name: 'wishlist.added', properties: [{ name: 'sku', kind: 'STRING', required: true }] },
+    });
+    // The second call takes the type from this process's memory.
+    expect([versionOf(await track({ sku: 'A' })), versionOf(await track({ sku: 'B' }))]).toEqual([1, 1]);
+
+    await define([sku, { name: 'list', kind: EventPropertyKind.STRING, required: true }]);
+    // Accepted by the remembered version 1, refused by version 2: refused, nothing stored.
+    expect(versionOf(await track({ sku: 'C' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'properties.list' });
+    expect(await storedEvents(member.id)).toBe(2);
+    // Refused by version 1 (an unknown property), accepted by version 2.
+    expect(versionOf(await track({ sku: 'D', list: 'gifts' }))).toBe(2);
+
+    await define([sku, { name: 'list', kind: EventPropertyKind.STRING, required: false }]);
+    // Accepted by the remembered version 2 and by version 3: recorded under version 3.
+    expect(versionOf(await track({ sku: 'E', list: 'gifts' }))).toBe(3);
+
+    await marketer.data(DefineEventTypeDocument, {
+      input: { name: 'wishlist.added', properties: [{ name: 'sku', kind: 'STRING', required: false }] },
+    });
+    expect(versionOf(await track({}))).toBe(4);
+    expect((await trackedOutbox(member.id)).map((payload) => payload.typeVersion)).toEqual([1, 1, 2, 3, 4]);
+  });
+
   it('refuses unknown types and properties, wrong kinds and oversize payloads, naming the property, storing nothing', async () => {
     const member = await enrollMember(graph, 'Val');
     const refusals: Array<[Partial<TrackEventInput>, string]> = [
@@ -241,6 +282,32 @@ describe('custom events: types marketers define, events tracked for customers, t
     });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'inputs', maxItems: 5 });
     expect(await storedEvents(member.id)).toBe(1);
+  });
+
+  it('finds the customers of a batch by their identifiers, each item its own owner or error', async () => {
+    const [ann, bob] = await Promise.all([enrollMember(graph, 'Ann'), enrollMember(graph, 'Bob')]);
+    const byEmail = (email: string) => ({
+      ...cart(ann.id),
+      customerId: null,
+      identifier: { type: 'EMAIL', value: email },
+    });
+    const { trackEvents } = await shop.data(TrackEventsDocument, {
+      inputs: [
+        byEmail(ann.email),
+        byEmail(bob.email),
+        byEmail(ann.email.toUpperCase()),
+        byEmail('nobody@example.com'),
+        byEmail('not an email'),
+      ] as TrackEventInput[],
+    });
+    expect(trackEvents.map((item) => item.error?.code ?? 'OK')).toEqual([
+      'OK',
+      'OK',
+      'OK',
+      'NOT_FOUND',
+      'BAD_USER_INPUT',
+    ]);
+    expect([await storedEvents(ann.id), await storedEvents(bob.id)]).toEqual([2, 1]);
   });
 
   it('answers a batch with a retry, conflicts and bad items exactly as the same events sent one by one', async () => {
@@ -446,6 +513,10 @@ describe('custom events: types marketers define, events tracked for customers, t
     );
     const after = await shop.data(TrackEventDocument, { input: cart(merged.id) });
     expect(after.trackEvent.customer.id).toBe(survivor.id);
+    // Its outbox event is the survivor's too, as the event row is.
+    expect((await trackedOutbox(survivor.id)).map((payload) => [payload.eventId, payload.customerId])).toEqual([
+      [after.trackEvent.id, survivor.id],
+    ]);
     const timeline = await graph.admin.data(CustomerTimelineDocument, { id: merged.id });
     expect(timeline.customer!.id).toBe(survivor.id);
     expect(timeline.customer!.timeline.edges.map((edge) => edge.node.id)).toEqual([

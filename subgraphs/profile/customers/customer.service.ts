@@ -8,6 +8,7 @@ import { CustomerError, CustomerErrorKind } from './customer.errors';
 import { customerStore } from './customer.store';
 import type { Customer } from './customer.type';
 import {
+  identifierKey,
   IdentifierType,
   newCardNumber,
   normaliseIdentifier,
@@ -60,6 +61,11 @@ export class CustomerService {
   }
 
   async idByIdentifier(type: IdentifierType, raw: string): Promise<string | undefined> {
+    return customerStore.findIdByIdentifier(this.db, type, this.normalisedIdentifier(type, raw).value);
+  }
+
+  /** The identifier as stored, or INVALID_IDENTIFIER. */
+  normalisedIdentifier(type: IdentifierType, raw: string): NormalisedIdentifier {
     const value = normaliseIdentifier(type, raw, this.identifierOptions);
     if (!value) {
       throw new CustomerError(
@@ -67,7 +73,18 @@ export class CustomerService {
         `"${raw.slice(0, 64)}" is not a valid ${type.toLowerCase().replace(/_/g, ' ')}`,
       );
     }
-    return customerStore.findIdByIdentifier(this.db, type, value);
+    return { type, value };
+  }
+
+  /** A per-request loader of identifiers' owners: every identifier asked for in one request is looked up in one query. */
+  createIdentifierLoader(): DataLoader<NormalisedIdentifier, string | undefined, string> {
+    return new DataLoader(
+      async (identifiers) => {
+        const owners = await customerStore.findIdsByIdentifiers(this.db, identifiers);
+        return identifiers.map(({ type, value }) => owners.get(identifierKey(type, value)));
+      },
+      { cacheKeyFn: ({ type, value }) => identifierKey(type, value) },
+    );
   }
 
   /**

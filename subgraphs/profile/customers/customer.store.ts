@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import { IdentifierType } from './identifier.rules';
+import { identifierKey, IdentifierType } from './identifier.rules';
 import type { ConsentChannel, Customer, Identity } from './customer.type';
 
 interface CustomerRow {
@@ -170,6 +170,19 @@ export const customerStore = {
       [type, value],
     );
     return rows[0]?.customer_id;
+  },
+
+  /** `findIdByIdentifier` for many identifiers in one statement: each owner's id, by `identifierKey`. */
+  async findIdsByIdentifiers(
+    db: Queryable,
+    identifiers: ReadonlyArray<{ type: IdentifierType; value: string }>,
+  ): Promise<Map<string, string>> {
+    const { rows } = await db.query<{ type: IdentifierType; value: string; customer_id: string }>(
+      `select i.type, i.value, i.customer_id from unnest($1::text[], $2::text[]) as asked(type, value)
+         join profile.identities i on i.type = asked.type and i.value = asked.value`,
+      [identifiers.map((identifier) => identifier.type), identifiers.map((identifier) => identifier.value)],
+    );
+    return new Map(rows.map((row) => [identifierKey(row.type, row.value), row.customer_id]));
   },
 
   async insert(tx: Queryable, customer: NewCustomer): Promise<void> {

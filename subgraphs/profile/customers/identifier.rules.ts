@@ -21,6 +21,9 @@ export interface IdentifierOptions {
 
 export type NormalisedIdentifier = { type: IdentifierType; value: string };
 
+/** An identifier as one map key. */
+export const identifierKey = (type: IdentifierType, value: string): string => `${type}\u0000${value}`;
+
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const phoneSeparators = /[\s().-]/g;
 const e164Pattern = /^\+[1-9]\d{6,14}$/;

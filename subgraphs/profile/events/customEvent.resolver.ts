@@ -116,7 +116,7 @@ export class CustomEventResolver {
     }
     if (input.customerId) return ctx.customers.requireValidId(input.customerId);
     const { type, value } = input.identifier!;
-    const id = await ctx.customers.idByIdentifier(type, value);
+    const id = await ctx.loaders.customerIdByIdentifier.load(ctx.customers.normalisedIdentifier(type, value));
     if (!id) throw new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has this ${type.toLowerCase()}`);
     return id;
   }

@@ -53,6 +53,9 @@ const definitionOf = (row: EventTypeRow): EventTypeDefinition => ({
 
 /** Event types and the custom events of customers, each recorded with its `CustomerEventTracked`. */
 export class CustomEventService {
+  /** The latest version of each type this process has read or defined, by name (see `track`). */
+  private readonly latestTypes = new Map<string, EventTypeRow>();
+
   constructor(
     private readonly db: Database,
     readonly policy: CustomEventPolicy,
@@ -69,7 +72,7 @@ export class CustomEventService {
     if (isViolation(checked)) {
       throw new CustomEventError(CustomEventErrorKind.InvalidEventType, checked.message, { field: checked.field });
     }
-    return this.db.transaction(async (tx) => {
+    const defined = await this.db.transaction(async (tx) => {
       const current = await eventTypeStore.latest(tx, checked.name, true);
       if (current && sameDefinition(definitionOf(current), checked)) return current;
       return eventTypeStore.insert(tx, {
@@ -78,6 +81,20 @@ export class CustomEventService {
         definedBy: actor,
       });
     });
+    this.remember(defined);
+    return defined;
+  }
+
+  /** The latest version of the type as stored now, remembered for the next `track`. */
+  private async latestType(name: string): Promise<EventTypeRow | undefined> {
+    const type = await eventTypeStore.latest(this.db, name);
+    if (type) this.remember(type);
+    return type;
+  }
+
+  private remember(type: EventTypeRow): void {
+    const known = this.latestTypes.get(type.name);
+    if (!known || known.version < type.version) this.latestTypes.set(type.name, type);
   }
 
   types(): Promise<EventTypeRow[]> {
@@ -88,17 +105,28 @@ export class CustomEventService {
    * Records one event for the profile `event.customerId` stands for now (a merged id: its survivor).
    * A retry under the same channel and key answers the first event; another event under it is a
    * CONFLICT. Nothing is stored for an unknown type or properties that do not match it.
+   *
+   * The type is taken from memory when this process has seen it, and the event recorded in one
+   * statement that also checks that version is still the latest: a redefinition by any process,
+   * committed before the call, makes it insert nothing. That, a refusal by the remembered version,
+   * a retry, a conflict and an unknown or merged-away profile all take the transaction below, with
+   * the type read again, which answers each as before.
    */
   async track(event: EventToTrack, sender: Sender): Promise<CustomerEventRow> {
-    const type = await eventTypeStore.latest(this.db, event.type);
-    const prepared = this.prepare(event, type, sender, this.clock());
-    return this.db.transaction(async (tx) => {
-      const customerId = await this.liveCustomer(tx, event.customerId);
-      const { row, inserted } = await customerEventStore.insertOrExisting(tx, newEvent(prepared, customerId));
-      if (!inserted) return sameEventOrConflict(prepared, customerId, row);
-      await appendEvent(tx, 'profile', trackedEvent(row, prepared, sender));
-      return row;
-    });
+    const remembered = this.latestTypes.get(event.type);
+    if (remembered) {
+      const prepared = this.preparedOrRefused(event, remembered, sender, this.clock());
+      if (prepared) {
+        const row = await customerEventStore.insertTracked(
+          this.db,
+          newEvent(prepared, event.customerId),
+          trackedEvent(event.customerId, prepared.id, prepared, sender),
+        );
+        if (row) return row;
+      }
+    }
+    const type = await this.latestType(event.type);
+    return this.trackPrepared(this.prepare(event, type, sender, this.clock()), sender);
   }
 
   /**
@@ -187,7 +215,7 @@ export class CustomEventService {
     await appendEvents(
       tx,
       'profile',
-      appended.map(({ row, item }) => trackedEvent(row, item, sender)),
+      appended.map(({ row, item }) => trackedEvent(row.customer_id, row.id, item, sender)),
     );
     return outcomes;
   }
@@ -198,7 +226,7 @@ export class CustomEventService {
       const customerId = await this.liveCustomer(tx, prepared.event.customerId);
       const { row, inserted } = await customerEventStore.insertOrExisting(tx, newEvent(prepared, customerId));
       if (!inserted) return sameEventOrConflict(prepared, customerId, row);
-      await appendEvent(tx, 'profile', trackedEvent(row, prepared, sender));
+      await appendEvent(tx, 'profile', trackedEvent(row.customer_id, row.id, prepared, sender));
       return row;
     });
   }
@@ -226,7 +254,21 @@ export class CustomEventService {
       },
       (message) => new CustomEventError(CustomEventErrorKind.InvalidEventProperties, message, { field: 'occurredAt' }),
     );
-    return { event, type, properties, occurredAt, fingerprint: fingerprintOf(event, properties) };
+    return { id: randomUUID(), event, type, properties, occurredAt, fingerprint: fingerprintOf(event, properties) };
+  }
+
+  /** `prepare` against a remembered version; undefined when it refuses, for the latest version to decide. */
+  private preparedOrRefused(
+    event: EventToTrack,
+    type: EventTypeRow,
+    sender: Sender,
+    now: Date,
+  ): PreparedEvent | undefined {
+    try {
+      return this.prepare(event, type, sender, now);
+    } catch {
+      return undefined;
+    }
   }
 
   private checkedProperties(type: EventTypeRow, properties: Record<string, unknown>): Record<string, unknown> {
@@ -285,6 +327,8 @@ export type TrackOutcome = { ok: true; value: CustomerEventRow } | { ok: false; 
 
 /** An event checked against its type: what is stored, and what a retry must repeat. */
 interface PreparedEvent {
+  /** The id the event is stored under when it is new. */
+  id: string;
   event: EventToTrack;
   type: EventTypeRow;
   properties: Record<string, unknown>;
@@ -296,7 +340,7 @@ const unknownCustomer = (id: string) =>
   new CustomerError(CustomerErrorKind.UnknownCustomer, `No customer has the id ${id}`);
 
 const newEvent = (prepared: PreparedEvent, customerId: string): NewCustomerEvent => ({
-  id: randomUUID(),
+  id: prepared.id,
   customerId,
   type: prepared.type.name,
   typeVersion: prepared.type.version,
@@ -319,18 +363,18 @@ function sameEventOrConflict(prepared: PreparedEvent, customerId: string, row: C
   return row;
 }
 
-/** The outbox event of a new event's row. */
-const trackedEvent = (row: CustomerEventRow, prepared: PreparedEvent, sender: Sender) =>
+/** The outbox event of a new event, stored as `eventId` for `customerId`. */
+const trackedEvent = (customerId: string, eventId: string, prepared: PreparedEvent, sender: Sender) =>
   profileEvents.CustomerEventTracked.event(
-    row.customer_id,
+    customerId,
     {
-      customerId: row.customer_id,
-      eventId: row.id,
-      type: row.type,
-      typeVersion: row.type_version,
+      customerId,
+      eventId,
+      type: prepared.type.name,
+      typeVersion: prepared.type.version,
       properties: prepared.properties,
       occurredAt: prepared.occurredAt.toISOString(),
-      channel: row.channel,
+      channel: prepared.event.channel,
     },
     sender.actor,
   );

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
+import { eventNoticeSql, eventsChannel, outboxLockKey, type NewEvent } from '../../../runtime/events/outbox';
 
 export interface CustomerEventRow {
   id: string;
@@ -122,6 +123,82 @@ export const customerEventStore = {
     );
     if (rows[0]) return { row: rows[0], inserted: true };
     return { row: (await this.byKey(tx, event.channel, event.idempotencyKey))!, inserted: false };
+  },
+
+  /**
+   * A new event, its profile lock and its outbox event in one statement (one round trip, its own
+   * transaction), as `lockCustomer`, `insertOrExisting` and `appendEvent` do in three: the profile
+   * followed once to its survivor and locked `for share`, the event inserted under the profile it
+   * stands for now, then the outbox's lock, its `tracked` event (its `customerId` and aggregate set
+   * to that profile) and the `NOTIFY`. Inserts nothing unless the profile is live, `typeVersion` is
+   * still the type's latest (the type was taken from memory: a newer version committed before this
+   * statement began is seen here) and the key is new; undefined then, for the caller to find out why.
+   */
+  async insertTracked(
+    db: Queryable,
+    event: NewCustomerEvent,
+    tracked: NewEvent<Record<string, unknown>>,
+  ): Promise<CustomerEventRow | undefined> {
+    const { rows } = await db.query<CustomerEventRow & { notices: number }>(
+      `with asked as (
+         select id, merged_into, erased_at from profile.customers where id = $2::uuid for share
+       ),
+       survivor as (
+         select id, merged_into, erased_at from profile.customers
+          where id = (select merged_into from asked) for share
+       ),
+       live as (
+         select coalesce(s.id, a.id) as id from asked a left join survivor s on true
+          where case when a.merged_into is null then a.erased_at is null
+                     else s.erased_at is null and s.merged_into is null and s.id is not null end
+       ),
+       type_current as (
+         select 1 from live
+          where not exists (select 1 from profile.event_types where name = $3::text and version > $4::int)
+       ),
+       inserted as (
+         insert into profile.customer_events
+           (id, customer_id, type, type_version, properties, occurred_at, channel, idempotency_key, fingerprint)
+         select $1::uuid, live.id, $3::text, $4::int, $5::jsonb, $6::timestamptz, $7::text, $8::text, $9::text
+           from live, type_current
+         on conflict (channel, idempotency_key) do nothing
+         returning *
+       ),
+       outbox_lock as (
+         select pg_advisory_xact_lock(hashtext($10::text)) from inserted
+       ),
+       appended as (
+         insert into profile.events (type, version, aggregate_id, payload, actor)
+         select $11::text, $12::int, inserted.customer_id::text,
+                jsonb_set($13::jsonb, '{customerId}', to_jsonb(inserted.customer_id::text)), $14::jsonb
+           from inserted, outbox_lock
+         returning id, type
+       ),
+       notified as (
+         select pg_notify($15::text, ${eventNoticeSql('appended')}) from appended
+       )
+       select inserted.*, (select count(*) from notified) as notices from inserted`,
+      [
+        event.id,
+        event.customerId,
+        event.type,
+        event.typeVersion,
+        JSON.stringify(event.properties),
+        event.occurredAt,
+        event.channel,
+        event.idempotencyKey,
+        event.fingerprint,
+        outboxLockKey('profile'),
+        tracked.type,
+        tracked.version,
+        JSON.stringify(tracked.payload),
+        tracked.actor && JSON.stringify(tracked.actor),
+        eventsChannel('profile'),
+      ],
+    );
+    if (!rows[0]) return undefined;
+    const { notices: _notices, ...row } = rows[0];
+    return row;
   },
 
   async byKey(db: Queryable, channel: string, idempotencyKey: string): Promise<CustomerEventRow | undefined> {
