@@ -1,5 +1,7 @@
 import type { AnyEventContract } from '../../../runtime/events/eventContract';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import { engagementEvents, type MessageResponseKind } from '../../engagement/contract/events';
+import { engagementEventsField } from '../../engagement/contract/internalApi';
 import { ledgerEvents } from '../../ledger/contract/events';
 import { ledgerEventsField } from '../../ledger/contract/internalApi';
 import { rewardsEvents } from '../../rewards/contract/events';
@@ -40,6 +42,14 @@ export interface TimelineSource {
 
 const purchaseKey = (purchaseId: string) => `purchase:${purchaseId}`;
 const voucherKey = (voucherId: string) => `voucher:${voucherId}`;
+const messageKey = (messageId: string) => `message:${messageId}`;
+
+/** The summary field each response to a message sets on its entry. */
+const responseTimeField = {
+  OPENED: 'openedAt',
+  CLICKED: 'clickedAt',
+  REDEEMED: 'redeemedAt',
+} as const satisfies Record<MessageResponseKind, string>;
 
 /**
  * The producers whose events a customer's timeline shows besides their custom events. Another
@@ -119,6 +129,37 @@ export const timelineSources = [
           pointsSpent: issued.points,
         },
         key: voucherKey(issued.voucherId),
+      };
+    },
+  },
+  {
+    service: 'engagement',
+    eventsField: engagementEventsField,
+    // Only messages a provider took have a MessageSent (suppressed and failed ones do not), so the
+    // member sees what reached them; each response (once per message and kind) is shown on it.
+    events: [engagementEvents.MessageSent, engagementEvents.MessageResponded],
+    entryOf(event) {
+      if (engagementEvents.MessageResponded.is(event)) {
+        const responded = engagementEvents.MessageResponded.decode(event);
+        return {
+          amends: messageKey(responded.messageId),
+          summary: { [responseTimeField[responded.response]]: responded.occurredAt },
+        };
+      }
+      const sent = engagementEvents.MessageSent.decode(event);
+      return {
+        customerId: sent.customerId,
+        kind: TimelineEntryKind.MESSAGE,
+        occurredAt: new Date(sent.sentAt),
+        channel: sent.channel,
+        summary: {
+          messageId: sent.messageId,
+          messageKind: sent.kind,
+          campaignKey: sent.campaignKey,
+          rewardId: sent.rewardId,
+          voucherId: sent.voucherId,
+        },
+        key: messageKey(sent.messageId),
       };
     },
   },
