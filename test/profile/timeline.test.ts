@@ -14,6 +14,7 @@ import {
   TrackEventDocument,
 } from '../../examples/sdk/graphql';
 import { eventually } from '../support/eventually';
+import { importRecords, postImportBatch } from '../support/imports';
 import { enrollMember, purchaseInput, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
 import { startTestGraph, type GraphClient, type GraphQLResult, type TestGraph } from '../support/testGraph';
 
@@ -187,6 +188,7 @@ describe("a customer's timeline: custom events, purchases, returns, redemptions 
       totalAmount: 5000,
       currency: 'EUR',
       pointsEarned: recordPurchase.pointsEarned,
+      imported: false,
     });
     expect(cart).toMatchObject({ type: 'cart.updated', channel: 'ONLINE' });
     expect(entries.map((entry) => entry.occurredAt)).toEqual(
@@ -457,6 +459,93 @@ describe("a customer's timeline: custom events, purchases, returns, redemptions 
     await replayUpstreams();
     expect(await storedEntries(survivor.id)).toBe(0);
     expect((await readAll(graph.admin, { id: survivor.id })).entries).toEqual([]);
+  });
+
+  it('lists imported order history as purchases and returns that earned no points, once however often it is read', async () => {
+    const memberKey = unique('old-member');
+    await postImportBatch(graph, 'MEMBERS', {
+      records: importRecords([
+        { memberKey, givenName: 'Ida', email: `${unique('ida')}@example.com`, enrolledAt: '2024-01-01T00:00:00Z' },
+      ]),
+    });
+    const { customerByIdentifier: member } = await graph.admin.data<
+      { customerByIdentifier: { id: string } },
+      { value: string }
+    >('query($value: String!) { customerByIdentifier(type: LEGACY_MEMBER_ID, value: $value) { id } }', {
+      value: memberKey,
+    });
+    const orderKey = unique('A');
+    const lines = JSON.stringify([{ sku: 'SHIRT', category: 'apparel', quantity: 2, unitPrice: 1250 }]);
+    const imported = await postImportBatch(graph, 'ORDERS', {
+      records: importRecords([
+        {
+          orderKey: `${orderKey}-R`,
+          kind: 'RETURN',
+          returnOf: orderKey,
+          memberKey,
+          occurredAt: '2025-05-03T10:00:00Z',
+          lines: JSON.stringify([{ sku: 'SHIRT', quantity: 1 }]),
+        },
+        {
+          orderKey,
+          memberKey,
+          occurredAt: '2025-05-01T10:00:00Z',
+          channel: 'IN_STORE',
+          storeId: 'berlin-1',
+          currency: 'EUR',
+          lines,
+        },
+      ]),
+    });
+    expect(imported).toMatchObject({ applied: 2, errors: [] });
+    await followUpstreams();
+    const app = await graph.as({ role: 'member', subject: member.id });
+    const history = await readAll(app, { id: member.id });
+    expect(history.entries).toEqual([
+      expect.objectContaining({
+        __typename: 'ReturnEntry',
+        occurredAt: '2025-05-03T10:00:00.000Z',
+        refundAmount: 1250,
+        refundCurrency: 'EUR',
+        pointsReversed: 0,
+        imported: true,
+      }),
+      expect.objectContaining({
+        __typename: 'PurchaseEntry',
+        occurredAt: '2025-05-01T10:00:00.000Z',
+        channel: 'IN_STORE',
+        storeId: 'berlin-1',
+        totalAmount: 2500,
+        currency: 'EUR',
+        pointsEarned: 0,
+        imported: true,
+      }),
+    ]);
+    const [returned, purchase] = history.entries;
+    expect(returned?.__typename === 'ReturnEntry' && purchase?.__typename === 'PurchaseEntry').toBe(true);
+    expect(returned?.__typename === 'ReturnEntry' && returned.orderId).toBe(
+      purchase?.__typename === 'PurchaseEntry' && purchase.orderId,
+    );
+
+    // The same file again: skipped by the ledger; the timeline read again from the start adds nothing.
+    expect(
+      await postImportBatch(graph, 'ORDERS', {
+        records: importRecords([
+          {
+            orderKey,
+            memberKey,
+            occurredAt: '2025-05-01T10:00:00Z',
+            channel: 'IN_STORE',
+            storeId: 'berlin-1',
+            currency: 'EUR',
+            lines,
+          },
+        ]),
+      }),
+    ).toMatchObject({ applied: 0, skipped: 1 });
+    await replayUpstreams();
+    expect(await storedEntries(member.id)).toBe(2);
+    expect(await readAll(app, { id: member.id })).toEqual(history);
   });
 
   it('refuses another member, a page size out of range, a bad cursor and kinds that cannot go together', async () => {

@@ -59,6 +59,7 @@ function entryOf(
         totalAmount: summary.totalAmount as number,
         currency: summary.currency as string,
         pointsEarned: summary.pointsEarned as number,
+        imported: summary.imported === true,
       } satisfies PurchaseEntry;
     case TimelineEntryKind.RETURN:
       return {
@@ -68,6 +69,7 @@ function entryOf(
         refundAmount: summary.refundAmount as number,
         refundCurrency: (summary.currency as string | undefined) ?? null,
         pointsReversed: summary.pointsReversed as number,
+        imported: summary.imported === true,
       } satisfies ReturnEntry;
     case TimelineEntryKind.REDEMPTION:
       return {

@@ -7,7 +7,7 @@ registerEnumType(TimelineEntryKind, {
   description: 'What a timeline entry is; each kind is one type implementing `TimelineEntry`.',
   valuesConfig: {
     CUSTOM_EVENT: { description: 'A custom event (`CustomerEvent`): its type and properties.' },
-    PURCHASE: { description: 'An order recorded on the ledger (`PurchaseEntry`).' },
+    PURCHASE: { description: 'An order recorded on the ledger, or imported (`PurchaseEntry`).' },
     RETURN: { description: 'Goods of an order brought back and their points taken back (`ReturnEntry`).' },
     REDEMPTION: { description: 'A reward redeemed for points, or granted (`RedemptionEntry`).' },
     MESSAGE: { description: 'A message the program sent the member, and what they did with it (`MessageEntry`).' },
@@ -60,8 +60,13 @@ export class PurchaseEntry extends TimelineEntry {
   @Field({ description: 'ISO 4217.' })
   currency!: string;
 
-  @Field(() => Int, { description: 'Points the order earned (spendable, or pending until its return window closes).' })
+  @Field(() => Int, {
+    description: 'Points the order earned (spendable, or pending until its return window closes); 0 when imported.',
+  })
   pointsEarned!: number;
+
+  @Field({ description: 'History imported from another engine (`OrdersImported`): it earned no points here.' })
+  imported!: boolean;
 }
 
 @ObjectType({ description: 'A return in a customer’s timeline.', implements: TimelineEntry })
@@ -77,12 +82,16 @@ export class ReturnEntry extends TimelineEntry {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The order’s currency; null when the order is not in the timeline (imported history).',
+    description:
+      'The order’s currency; null when the order is not in the timeline (history imported before the timeline listed it).',
   })
   refundCurrency!: string | null;
 
-  @Field(() => Int, { description: 'Points taken back for the returned units.' })
+  @Field(() => Int, { description: 'Points taken back for the returned units; 0 when imported.' })
   pointsReversed!: number;
+
+  @Field({ description: 'History imported from another engine (`OrdersImported`): it took no points back here.' })
+  imported!: boolean;
 }
 
 // The rewards subgraph's entity, by id: the gateway asks rewards for the fields a query selects.

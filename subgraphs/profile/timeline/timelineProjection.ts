@@ -8,7 +8,7 @@ import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
 import { timelineStore } from './timeline.store';
-import { timelineSources, type TimelineSource, type TimelineUpstream } from './timelineSources';
+import { timelineChangesOf, timelineSources, type TimelineSource, type TimelineUpstream } from './timelineSources';
 
 export interface TimelineReport {
   /** Upstream events applied in this run, over every source. */
@@ -50,10 +50,10 @@ export class TimelineProjection {
           ),
           types: typesOf(source.events),
           apply: async (event, tx) => {
-            const change = source.entryOf(event);
-            if (!change) return;
-            if ('amends' in change) await timelineStore.amend(tx, source.service, change);
-            else await timelineStore.add(tx, source.service, change);
+            for (const change of timelineChangesOf(source, event)) {
+              if ('amends' in change) await timelineStore.amend(tx, source.service, change);
+              else await timelineStore.add(tx, source.service, change);
+            }
           },
         }),
     );

@@ -31,14 +31,27 @@ export interface TimelineAmendment {
   summary: Record<string, unknown>;
 }
 
+export type TimelineChange = NewTimelineEntry | TimelineAmendment;
+
 /** One producer the timeline follows: its outbox, the events read, what each one does to the timeline. */
 export interface TimelineSource {
   service: SubgraphName;
   /** Its internal events query. */
   eventsField: string;
   events: readonly AnyEventContract[];
-  entryOf(event: UpstreamEvent): NewTimelineEntry | TimelineAmendment | null;
+  /** What the event changes: one entry or amendment, several in order (a batch of imported orders), or nothing. */
+  entryOf(event: UpstreamEvent): TimelineChange | readonly TimelineChange[] | null;
 }
+
+/** The changes an event makes, in the order they are applied. */
+export function timelineChangesOf(source: TimelineSource, event: UpstreamEvent): readonly TimelineChange[] {
+  const outcome = source.entryOf(event);
+  if (outcome === null) return [];
+  return isChangeList(outcome) ? outcome : [outcome];
+}
+
+const isChangeList = (outcome: TimelineChange | readonly TimelineChange[]): outcome is readonly TimelineChange[] =>
+  Array.isArray(outcome);
 
 const purchaseKey = (purchaseId: string) => `purchase:${purchaseId}`;
 const voucherKey = (voucherId: string) => `voucher:${voucherId}`;
@@ -51,6 +64,60 @@ const responseTimeField = {
   REDEEMED: 'redeemedAt',
 } as const satisfies Record<MessageResponseKind, string>;
 
+/** What the ledger says of an order, recorded or imported. */
+interface LedgerOrder {
+  purchaseId: string;
+  customerId: string;
+  occurredAt: string;
+  channel: string;
+  storeId: string | null;
+  totalAmount: number;
+  currency: string;
+}
+
+/** What the ledger says of a return, recorded or imported. */
+interface LedgerReturn {
+  returnId: string;
+  purchaseId: string;
+  customerId: string;
+  amount: number;
+  occurredAt: string;
+}
+
+function purchaseEntry(order: LedgerOrder, points: { pointsEarned: number; imported: boolean }): NewTimelineEntry {
+  return {
+    customerId: order.customerId,
+    kind: TimelineEntryKind.PURCHASE,
+    occurredAt: new Date(order.occurredAt),
+    channel: order.channel,
+    summary: {
+      orderId: order.purchaseId,
+      storeId: order.storeId,
+      totalAmount: order.totalAmount,
+      currency: order.currency,
+      ...points,
+    },
+    key: purchaseKey(order.purchaseId),
+  };
+}
+
+function returnEntry(returned: LedgerReturn, points: { pointsReversed: number; imported: boolean }): NewTimelineEntry {
+  return {
+    customerId: returned.customerId,
+    kind: TimelineEntryKind.RETURN,
+    occurredAt: new Date(returned.occurredAt),
+    channel: null,
+    summary: {
+      returnId: returned.returnId,
+      orderId: returned.purchaseId,
+      refundAmount: returned.amount,
+      ...points,
+    },
+    key: `return:${returned.returnId}`,
+    inherits: { key: purchaseKey(returned.purchaseId), fields: ['currency'] },
+  };
+}
+
 /**
  * The producers whose events a customer's timeline shows besides their custom events. Another
  * producer is one more entry here (and its URL where the profile starts); its cursor is
@@ -60,40 +127,24 @@ export const timelineSources = [
   {
     service: 'ledger',
     eventsField: ledgerEventsField,
-    events: [ledgerEvents.PurchaseRecorded, ledgerEvents.ReturnRecorded],
+    // OrdersImported is history from another engine: its orders and returns are listed as the
+    // native ones are, under the same keys (a native retry of an imported order adds nothing).
+    events: [ledgerEvents.PurchaseRecorded, ledgerEvents.ReturnRecorded, ledgerEvents.OrdersImported],
     entryOf(event) {
       if (ledgerEvents.PurchaseRecorded.is(event)) {
         const purchase = ledgerEvents.PurchaseRecorded.decode(event);
-        return {
-          customerId: purchase.customerId,
-          kind: TimelineEntryKind.PURCHASE,
-          occurredAt: new Date(purchase.occurredAt),
-          channel: purchase.channel,
-          summary: {
-            orderId: purchase.purchaseId,
-            storeId: purchase.storeId,
-            totalAmount: purchase.totalAmount,
-            currency: purchase.currency,
-            pointsEarned: purchase.pointsEarned,
-          },
-          key: purchaseKey(purchase.purchaseId),
-        };
+        return purchaseEntry(purchase, { pointsEarned: purchase.pointsEarned, imported: false });
+      }
+      if (ledgerEvents.OrdersImported.is(event)) {
+        const imported = ledgerEvents.OrdersImported.decode(event);
+        // Orders first: a return of an order in the same batch takes its currency from it.
+        return [
+          ...imported.purchases.map((purchase) => purchaseEntry(purchase, { pointsEarned: 0, imported: true })),
+          ...imported.returns.map((returned) => returnEntry(returned, { pointsReversed: 0, imported: true })),
+        ];
       }
       const returned = ledgerEvents.ReturnRecorded.decode(event);
-      return {
-        customerId: returned.customerId,
-        kind: TimelineEntryKind.RETURN,
-        occurredAt: new Date(returned.occurredAt),
-        channel: null,
-        summary: {
-          returnId: returned.returnId,
-          orderId: returned.purchaseId,
-          refundAmount: returned.amount,
-          pointsReversed: returned.pointsReversed,
-        },
-        key: `return:${returned.returnId}`,
-        inherits: { key: purchaseKey(returned.purchaseId), fields: ['currency'] },
-      };
+      return returnEntry(returned, { pointsReversed: returned.pointsReversed, imported: false });
     },
   },
   {
