@@ -129,7 +129,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         phoneRegion: options.phoneRegion,
         exportBatchSize: options.exportBatchSize?.profile,
         customEvents: options.customEvents,
-        timelineUpstreams: { ledger: ledgerUrl, rewards: urlOf('rewards') },
+        timelineUpstreams: { ledger: ledgerUrl, rewards: urlOf('rewards'), engagement: urlOf('engagement') },
       }),
     );
     const campaign = track(
@@ -170,7 +170,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }),
     );
     Object.assign(later, { ledger: ledger.url, rewards: rewards.url, campaign: campaign.url });
-    // Engagement follows every other outbox and nobody calls it, so it starts last.
+    // Engagement follows every other outbox and is called only to read its own (by the profile and
+    // campaign, which find its URL in `later`), so it starts last.
     const engagement = track(
       await startEngagementSubgraph({
         ...common('engagement'),

@@ -62,7 +62,7 @@ export const eventConsumers: readonly EventConsumer[] = [
   },
   {
     subgraph: 'profile',
-    name: "customers' timelines (purchases, returns, redemptions)",
+    name: "customers' timelines (purchases, returns, redemptions, messages sent and their responses)",
     module: 'subgraphs/profile/timeline/timelineSources.ts',
     reads: timelineEvents,
   },

@@ -36,7 +36,7 @@ export interface ProfileOptions extends SubgraphOptions {
 }
 
 export interface RunningProfile extends RunningSubgraph {
-  /** Purchases, returns and redemptions projected into customers' timelines. */
+  /** Purchases, returns, redemptions and messages projected into customers' timelines. */
   timeline: TimelineProjection;
 }
 

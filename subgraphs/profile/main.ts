@@ -14,6 +14,7 @@ runSubgraphMain('profile', defaultSubgraphPorts.profile, (options, env) =>
     timelineUpstreams: {
       ledger: profileSettings.settings.ledgerUrl.read(env),
       rewards: profileSettings.settings.rewardsUrl.read(env),
+      engagement: profileSettings.settings.engagementUrl.read(env),
     },
     timelineIntervalMs: profileSettings.settings.timelineIntervalMs.read(env),
   }),

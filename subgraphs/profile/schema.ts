@@ -15,7 +15,7 @@ import { ProgramMetrics } from './insights/programMembers.type';
 import { ErasedCustomersResolver } from './privacy/erasedCustomers.resolver';
 import { PrivacyResolver } from './privacy/privacy.resolver';
 import { TimelineResolver } from './timeline/timeline.resolver';
-import { PurchaseEntry, RedemptionEntry, ReturnEntry } from './timeline/timelineEntry.type';
+import { MessageEntry, PurchaseEntry, RedemptionEntry, ReturnEntry } from './timeline/timelineEntry.type';
 import { CustomerEvent } from './events/customEvent.type';
 
 export function buildProfileSchema(): Promise<GraphQLSchema> {
@@ -34,7 +34,7 @@ export function buildProfileSchema(): Promise<GraphQLSchema> {
       ImportedMembersResolver,
     ],
     // The timeline's entry types are reached only through its interface.
-    orphanedTypes: [ProgramMetrics, CustomerEvent, PurchaseEntry, ReturnEntry, RedemptionEntry],
+    orphanedTypes: [ProgramMetrics, CustomerEvent, PurchaseEntry, ReturnEntry, RedemptionEntry, MessageEntry],
     globalMiddlewares: [profileErrors],
     federationImports: ['@key', '@shareable'],
     referenceResolvers: {

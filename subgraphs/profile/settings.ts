@@ -41,7 +41,7 @@ export const profileSettings = defineSettings({
       min: 0,
       max: 3_600_000,
       description:
-        "how often the timeline reads the ledger's and rewards' outboxes without their `NOTIFY` (a safety net; a `NOTIFY` reads at once)",
+        "how often the timeline reads the ledger's, rewards' and engagement's outboxes without their `NOTIFY` (a safety net; a `NOTIFY` reads at once)",
     }),
     ledgerUrl: urlSetting('LEDGER_URL', {
       required: true,
@@ -51,6 +51,11 @@ export const profileSettings = defineSettings({
     rewardsUrl: urlSetting('REWARDS_URL', {
       required: true,
       description: 'rewards, whose redemptions the timeline shows, when the profile runs alone (required then)',
+    }),
+    engagementUrl: urlSetting('ENGAGEMENT_URL', {
+      required: true,
+      description:
+        'engagement, whose sent messages and their responses the timeline shows, when the profile runs alone (required then)',
     }),
   },
 });

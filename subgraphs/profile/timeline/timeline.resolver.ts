@@ -10,6 +10,7 @@ import { timelineStore, type TimelinePosition, type TimelineRow } from './timeli
 import { TimelineEntryKind, timelineFilter } from './timelineEntry.rules';
 import {
   TimelineEntryConnection,
+  type MessageEntry,
   type PurchaseEntry,
   type RedemptionEntry,
   type ReturnEntry,
@@ -29,8 +30,13 @@ function positionAfter(after: string | null | undefined): TimelinePosition | nul
   return { occurredAt, id };
 }
 
+const timeOf = (value: unknown): Date | null => (typeof value === 'string' ? new Date(value) : null);
+
 /** The entry a row shows, as its kind's type. */
-function entryOf(row: TimelineRow, customer: Customer): CustomerEvent | PurchaseEntry | ReturnEntry | RedemptionEntry {
+function entryOf(
+  row: TimelineRow,
+  customer: Customer,
+): CustomerEvent | PurchaseEntry | ReturnEntry | RedemptionEntry | MessageEntry {
   const common = { id: row.id, kind: row.kind, occurredAt: row.occurred_at, channel: row.channel };
   const summary = row.summary ?? {};
   switch (row.kind) {
@@ -53,6 +59,7 @@ function entryOf(row: TimelineRow, customer: Customer): CustomerEvent | Purchase
         totalAmount: summary.totalAmount as number,
         currency: summary.currency as string,
         pointsEarned: summary.pointsEarned as number,
+        imported: summary.imported === true,
       } satisfies PurchaseEntry;
     case TimelineEntryKind.RETURN:
       return {
@@ -62,6 +69,7 @@ function entryOf(row: TimelineRow, customer: Customer): CustomerEvent | Purchase
         refundAmount: summary.refundAmount as number,
         refundCurrency: (summary.currency as string | undefined) ?? null,
         pointsReversed: summary.pointsReversed as number,
+        imported: summary.imported === true,
       } satisfies ReturnEntry;
     case TimelineEntryKind.REDEMPTION:
       return {
@@ -70,10 +78,24 @@ function entryOf(row: TimelineRow, customer: Customer): CustomerEvent | Purchase
         reward: { id: summary.rewardId as string },
         voucherId: summary.voucherId as string,
         pointsSpent: summary.pointsSpent as number,
-        usedAt: typeof summary.usedAt === 'string' ? new Date(summary.usedAt) : null,
+        usedAt: timeOf(summary.usedAt),
         usedChannel: (summary.usedChannel as string | undefined) ?? null,
         cancelled: summary.cancelled === true,
       } satisfies RedemptionEntry;
+    case TimelineEntryKind.MESSAGE:
+      return {
+        ...common,
+        messageId: summary.messageId as string,
+        messageKind: summary.messageKind as string,
+        campaignKey: (summary.campaignKey as string | null) ?? null,
+        offer:
+          typeof summary.rewardId === 'string'
+            ? { reward: { id: summary.rewardId }, voucherId: (summary.voucherId as string | null) ?? null }
+            : null,
+        openedAt: timeOf(summary.openedAt),
+        clickedAt: timeOf(summary.clickedAt),
+        redeemedAt: timeOf(summary.redeemedAt),
+      } satisfies MessageEntry;
   }
 }
 
@@ -82,7 +104,7 @@ export class TimelineResolver {
   @Authorized('member', 'associate', 'admin')
   @FieldResolver(() => TimelineEntryConnection, {
     description:
-      "The customer's timeline, newest first (by when things happened), a page at a time: custom events, purchases, returns and redemptions in one list. `kinds` keeps only those kinds (absent: every kind); `types` keeps only custom events of those types (without `kinds`: custom events alone). The member themself and staff.",
+      "The customer's timeline, newest first (by when things happened), a page at a time: custom events, purchases, returns, redemptions and the messages sent them in one list. `kinds` keeps only those kinds (absent: every kind); `types` keeps only custom events of those types (without `kinds`: custom events alone). The member themself and staff.",
   })
   async timeline(
     @Root() customer: Customer,

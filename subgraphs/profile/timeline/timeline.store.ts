@@ -26,32 +26,37 @@ export interface TimelineRow {
 /** SQL for `profile.timeline_entries` and the timeline read over it and `profile.customer_events`. */
 export const timelineStore = {
   /**
-   * Adds the entry to its member's timeline: the profile they were merged into, none for an erased
-   * member or an id the profile does not know; nothing when the source's key has one already.
+   * Adds the entries to their members' timelines in one statement: each to the profile its member
+   * was merged into, none for an erased member or an id the profile does not know; nothing for a
+   * key the source has an entry under already. An entry inheriting from another sees the entries
+   * stored before this statement only, so the caller adds the one inherited from first.
    */
-  async add(tx: Queryable, source: string, entry: NewTimelineEntry): Promise<void> {
+  async add(tx: Queryable, source: string, entries: readonly NewTimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) => ({
+      customer_id: entry.customerId,
+      kind: entry.kind,
+      occurred_at: entry.occurredAt.toISOString(),
+      channel: entry.channel,
+      summary: entry.summary,
+      key: entry.key,
+      inherit_key: entry.inherits?.key ?? null,
+      inherit_fields: entry.inherits?.fields ?? [],
+    }));
     await tx.query(
       `insert into profile.timeline_entries (customer_id, kind, occurred_at, channel, summary, source, source_key)
-       select coalesce(c.merged_into, c.id), $2, $3, $4,
+       select coalesce(c.merged_into, c.id), e.kind, e.occurred_at, e.channel,
               coalesce((select jsonb_object_agg(f, earlier.summary -> f)
-                          from profile.timeline_entries earlier, unnest($8::text[]) as f
-                         where earlier.source = $5 and earlier.source_key = $7 and earlier.summary ? f), '{}')
-              || $9::jsonb,
-              $5, $6
-         from profile.customers c
-        where c.id = $1 and c.erased_at is null
+                          from profile.timeline_entries earlier, jsonb_array_elements_text(e.inherit_fields) as f
+                         where earlier.source = $1 and earlier.source_key = e.inherit_key and earlier.summary ? f), '{}')
+              || e.summary,
+              $1, e.key
+         from jsonb_to_recordset($2::jsonb) as e(customer_id uuid, kind text, occurred_at timestamptz, channel text,
+                                                 summary jsonb, key text, inherit_key text, inherit_fields jsonb)
+         join profile.customers c on c.id = e.customer_id
+        where c.erased_at is null
        on conflict (source, source_key) do nothing`,
-      [
-        entry.customerId,
-        entry.kind,
-        entry.occurredAt,
-        entry.channel,
-        source,
-        entry.key,
-        entry.inherits?.key ?? null,
-        entry.inherits?.fields ?? [],
-        JSON.stringify(entry.summary),
-      ],
+      [source, JSON.stringify(rows)],
     );
   },
 

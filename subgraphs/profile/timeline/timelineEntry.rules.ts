@@ -4,6 +4,7 @@ export enum TimelineEntryKind {
   PURCHASE = 'PURCHASE',
   RETURN = 'RETURN',
   REDEMPTION = 'REDEMPTION',
+  MESSAGE = 'MESSAGE',
 }
 
 export const timelineEntryKinds: readonly TimelineEntryKind[] = Object.values(TimelineEntryKind);

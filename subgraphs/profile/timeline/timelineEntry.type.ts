@@ -7,9 +7,10 @@ registerEnumType(TimelineEntryKind, {
   description: 'What a timeline entry is; each kind is one type implementing `TimelineEntry`.',
   valuesConfig: {
     CUSTOM_EVENT: { description: 'A custom event (`CustomerEvent`): its type and properties.' },
-    PURCHASE: { description: 'An order recorded on the ledger (`PurchaseEntry`).' },
+    PURCHASE: { description: 'An order recorded on the ledger, or imported (`PurchaseEntry`).' },
     RETURN: { description: 'Goods of an order brought back and their points taken back (`ReturnEntry`).' },
     REDEMPTION: { description: 'A reward redeemed for points, or granted (`RedemptionEntry`).' },
+    MESSAGE: { description: 'A message the program sent the member, and what they did with it (`MessageEntry`).' },
   },
 });
 
@@ -19,6 +20,7 @@ const typeOfKind: Record<TimelineEntryKind, string> = {
   PURCHASE: 'PurchaseEntry',
   RETURN: 'ReturnEntry',
   REDEMPTION: 'RedemptionEntry',
+  MESSAGE: 'MessageEntry',
 };
 
 @InterfaceType({
@@ -58,8 +60,13 @@ export class PurchaseEntry extends TimelineEntry {
   @Field({ description: 'ISO 4217.' })
   currency!: string;
 
-  @Field(() => Int, { description: 'Points the order earned (spendable, or pending until its return window closes).' })
+  @Field(() => Int, {
+    description: 'Points the order earned (spendable, or pending until its return window closes); 0 when imported.',
+  })
   pointsEarned!: number;
+
+  @Field({ description: 'History imported from another engine (`OrdersImported`): it earned no points here.' })
+  imported!: boolean;
 }
 
 @ObjectType({ description: 'A return in a customer’s timeline.', implements: TimelineEntry })
@@ -75,12 +82,16 @@ export class ReturnEntry extends TimelineEntry {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The order’s currency; null when the order is not in the timeline (imported history).',
+    description:
+      'The order’s currency; null when the order is not in the timeline (history imported before the timeline listed it).',
   })
   refundCurrency!: string | null;
 
-  @Field(() => Int, { description: 'Points taken back for the returned units.' })
+  @Field(() => Int, { description: 'Points taken back for the returned units; 0 when imported.' })
   pointsReversed!: number;
+
+  @Field({ description: 'History imported from another engine (`OrdersImported`): it took no points back here.' })
+  imported!: boolean;
 }
 
 // The rewards subgraph's entity, by id: the gateway asks rewards for the fields a query selects.
@@ -113,6 +124,51 @@ export class RedemptionEntry extends TimelineEntry {
 
   @Field({ description: 'Whether the voucher was cancelled unused and its points given back.' })
   cancelled!: boolean;
+}
+
+@ObjectType({ description: 'The voucher a message carries.' })
+export class MessageOffer {
+  @Field(() => Reward, { description: 'Its reward: select its `name` and more here, resolved by rewards.' })
+  reward!: Reward;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The voucher; null when it was not issued yet when the message went.',
+  })
+  voucherId!: string | null;
+}
+
+@ObjectType({
+  description:
+    'A message a provider took to the member (suppressed and failed ones are not shown), with their responses to it.',
+  implements: TimelineEntry,
+})
+export class MessageEntry extends TimelineEntry {
+  @Field(() => ID, { description: 'The message (`Notification.id` in `Customer.notifications`).' })
+  messageId!: string;
+
+  @Field({
+    description: 'What it is about: a `NotificationKind` (`POINTS_EARNED`, `VOUCHER_ISSUED`, `ABSENCE_OFFER`, ...).',
+  })
+  messageKind!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The campaign's key it was sent for (an absence trigger's); null for the program's own messages.",
+  })
+  campaignKey!: string | null;
+
+  @Field(() => MessageOffer, { nullable: true, description: 'The voucher it carries; null: none.' })
+  offer!: MessageOffer | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the member first opened it; null: not (yet) reported.' })
+  openedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the member first clicked it; null: not (yet) reported.' })
+  clickedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the voucher it carried was used; null: not (yet), or none.' })
+  redeemedAt!: Date | null;
 }
 
 export const TimelineEntryConnection = connectionType('TimelineEntry', TimelineEntry);

@@ -8,7 +8,13 @@ import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
 import { timelineStore } from './timeline.store';
-import { timelineSources, type TimelineSource, type TimelineUpstream } from './timelineSources';
+import {
+  timelineChangesOf,
+  timelineSources,
+  type NewTimelineEntry,
+  type TimelineSource,
+  type TimelineUpstream,
+} from './timelineSources';
 
 export interface TimelineReport {
   /** Upstream events applied in this run, over every source. */
@@ -50,10 +56,26 @@ export class TimelineProjection {
           ),
           types: typesOf(source.events),
           apply: async (event, tx) => {
-            const change = source.entryOf(event);
-            if (!change) return;
-            if ('amends' in change) await timelineStore.amend(tx, source.service, change);
-            else await timelineStore.add(tx, source.service, change);
+            // New entries go in together (a batch of imported orders is one statement), split where
+            // an amendment or an entry inheriting from one of them must see them stored first.
+            let entries: NewTimelineEntry[] = [];
+            const keys = new Set<string>();
+            const flush = async () => {
+              await timelineStore.add(tx, source.service, entries);
+              entries = [];
+              keys.clear();
+            };
+            for (const change of timelineChangesOf(source, event)) {
+              if ('amends' in change) {
+                await flush();
+                await timelineStore.amend(tx, source.service, change);
+              } else {
+                if (change.inherits && keys.has(change.inherits.key)) await flush();
+                entries.push(change);
+                keys.add(change.key);
+              }
+            }
+            await flush();
           },
         }),
     );
