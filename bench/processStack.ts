@@ -16,8 +16,14 @@ export interface SubgraphProcesses {
 /** The upstream URLs each subgraph's main.ts reads (as in docker-compose.yml). */
 function upstreamsOf(url: (name: SubgraphName) => string): Record<SubgraphName, Record<string, string>> {
   return {
-    profile: {},
-    campaign: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger'), REWARDS_URL: url('rewards') },
+    // The timeline follows their outboxes once they answer (they start after the profile).
+    profile: { LEDGER_URL: url('ledger'), REWARDS_URL: url('rewards'), ENGAGEMENT_URL: url('engagement') },
+    campaign: {
+      PROFILE_URL: url('profile'),
+      LEDGER_URL: url('ledger'),
+      REWARDS_URL: url('rewards'),
+      ENGAGEMENT_URL: url('engagement'),
+    },
     rewards: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger') },
     ledger: { PROFILE_URL: url('profile'), CAMPAIGN_URL: url('campaign') },
     engagement: {

@@ -22,8 +22,16 @@ export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Calls `onNotify` for every `NOTIFY` on `channel` (delivered after the notifying transaction commits). */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onNotify` for every `NOTIFY` on `channel` (delivered after the notifying transaction
+   * commits), and `onInterrupted` as soon as the listening connection is lost: notices sent until it
+   * is back (when `onNotify` gets an empty payload) are lost. PGlite's listeners are never interrupted.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onInterrupted?: () => void,
+  ): Promise<() => Promise<void>>;
   /** Connections of the pool, for the metrics (a server's pool; PGlite has none). */
   poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;

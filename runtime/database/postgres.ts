@@ -81,8 +81,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         client.release(broken);
       }
     },
-    listen(channel, onNotify) {
-      return notifications.listen(channel, onNotify);
+    listen(channel, onNotify, onInterrupted) {
+      return notifications.listen(channel, onNotify, onInterrupted);
     },
     async close() {
       if (closed) return;
@@ -100,6 +100,7 @@ class NotificationConnection {
   private client: pg.Client | undefined;
   private connecting: Promise<pg.Client> | undefined;
   private readonly handlers = new Map<string, Set<NotifyHandler>>();
+  private readonly interruptions = new Map<NotifyHandler, () => void>();
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
   /** `pg` clients run one command at a time; LISTEN/UNLISTEN from several feeds queue here. */
@@ -110,7 +111,8 @@ class NotificationConnection {
     private readonly logger?: Logger,
   ) {}
 
-  async listen(channel: string, handler: NotifyHandler): Promise<() => Promise<void>> {
+  async listen(channel: string, handler: NotifyHandler, onInterrupted?: () => void): Promise<() => Promise<void>> {
+    if (onInterrupted) this.interruptions.set(handler, onInterrupted);
     let handlers = this.handlers.get(channel);
     const firstForChannel = !handlers;
     if (!handlers) {
@@ -122,6 +124,7 @@ class NotificationConnection {
     if (firstForChannel) await this.command(client, `listen ${pg.escapeIdentifier(channel)}`);
     return async () => {
       handlers.delete(handler);
+      this.interruptions.delete(handler);
       if (handlers.size === 0 && this.handlers.get(channel) === handlers) {
         this.handlers.delete(channel);
         if (this.client && !this.closed) {
@@ -171,6 +174,7 @@ class NotificationConnection {
     if (this.client !== client || this.closed) return;
     this.client = undefined;
     this.logger?.warn('notification connection lost; reconnecting', { error: error?.message });
+    for (const interrupted of this.interruptions.values()) interrupted();
     const retry = () => {
       this.reconnectTimer = undefined;
       if (this.closed || this.handlers.size === 0) return;

@@ -90,6 +90,18 @@ export function noticeType(payload: string): string | null {
   return colon < 0 ? null : payload.slice(colon + 1);
 }
 
+/** The event id a notification names; null when it names none (the empty one after a reconnect). */
+export function noticeId(payload: string): number | null {
+  const id = Number.parseInt(payload, 10);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/** The id of the last event committed to `schema`'s outbox (0 for none). */
+export async function outboxHead(db: Queryable, schema: string): Promise<number> {
+  const { rows } = await db.query<{ head: number }>(`select coalesce(max(id), 0)::int8 as head from ${schema}.events`);
+  return rows[0]!.head;
+}
+
 /**
  * The runtime's migrations of every service schema (recorded in `<schema>.runtime_migrations`,
  * apart from the service's own): the transactional outbox table, whose `actor` is the audit trail

@@ -18,6 +18,7 @@ import { EarnRateService } from './earning/earnRate.service';
 import { LeaderboardService } from './leaderboards/leaderboard.service';
 import { defaultProgramSettings, type ProgramSettings } from './program/programSettings';
 import { QuoteService } from './quotes/quote.service';
+import { RuleCache } from './quotes/ruleCache';
 import { buildCampaignSchema } from './schema';
 import { AudienceService } from './segments/audience.service';
 import { CustomEvents } from './customEvents/customEvents';
@@ -70,6 +71,8 @@ export interface RunningCampaign extends RunningSubgraph {
   absenceScheduler: AbsenceScheduler;
   /** Starts absence timers from the profile's custom events. */
   absenceStarts: AbsenceStarts;
+  /** The campaign's rules kept in memory, dropped on every change (here or heard from another process). */
+  rules: RuleCache;
 }
 
 /**
@@ -121,13 +124,14 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     credential,
     logger: logger.child({ job: 'member-messages' }),
   });
+  const rules = new RuleCache(options.db, program, logger.child({ job: 'rule-cache' }));
   const services = {
     db: options.db,
-    earnRates: new EarnRateService(options.db),
-    campaigns: new CampaignService(options.db),
-    quotes: new QuoteService(options.db, program, profiles, new LedgerQuoteFacts(ledgerUrl, credential), clock),
+    earnRates: new EarnRateService(options.db, rules),
+    campaigns: new CampaignService(options.db, rules),
+    quotes: new QuoteService(options.db, rules, profiles, new LedgerQuoteFacts(ledgerUrl, credential), clock),
     history,
-    segments: new SegmentService(options.db),
+    segments: new SegmentService(options.db, rules),
     audiences: new AudienceService(options.db),
     simulations: new SimulationService(options.db, logger.child({ job: 'simulation' })),
     badges: new BadgeService(options.db),
@@ -153,6 +157,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     },
     options,
   );
+  await rules.start();
   await history.start(options.historyIntervalMs ?? defaultHistoryIntervalMs);
   // Woken by the profile's NOTIFY; the interval is only the safety net.
   await memberProfiles.start(defaultHistoryIntervalMs);
@@ -168,8 +173,10 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     customEvents,
     absenceScheduler,
     absenceStarts,
+    rules,
     async stop() {
       await Promise.all([
+        rules.stop(),
         subgraph.stop(),
         history.stop(),
         memberProfiles.stop(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../../runtime/database/database';
+import type { Database, Queryable } from '../../../runtime/database/database';
 import type { EventContract } from '../../../runtime/events/eventContract';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { campaignEvents, type CampaignChangePayload } from '../contract/events';
@@ -10,6 +10,7 @@ import { CapPeriod } from './campaign.rules';
 import { eventTriggerOf, eventTriggerProblem } from '../customEvents/eventTrigger.rules';
 import type { EventTrigger } from './campaign.rules';
 import type { CampaignInput, EventTriggerShape } from './campaign.type';
+import type { RuleCache } from '../quotes/ruleCache';
 
 /** The statuses each action may start from, and where it leads. */
 const transitions = {
@@ -93,7 +94,10 @@ function stripNullish<T extends object>(value: T): Partial<T> {
 
 /** Marketers' campaigns: drafted, scheduled, paused, ended; every change is an event with its actor. */
 export class CampaignService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly rules: RuleCache,
+  ) {}
 
   async find(id: string): Promise<CampaignRecord> {
     const campaign = await campaignStore.find(this.db, id);
@@ -107,7 +111,7 @@ export class CampaignService {
 
   create(input: CampaignInput, actor: NewEvent['actor']): Promise<CampaignRecord> {
     const definition = toDefinition(input);
-    return this.db.transaction(async (tx) => {
+    return this.change(async (tx) => {
       const saved = await campaignStore.insert(tx, randomUUID(), definition);
       await this.publish(tx, saved, campaignEvents.CampaignCreated, actor);
       return saved;
@@ -120,7 +124,7 @@ export class CampaignService {
     expectedVersion: number | null,
     actor: NewEvent['actor'],
   ): Promise<CampaignRecord> {
-    return this.db.transaction(async (tx) => {
+    return this.change(async (tx) => {
       const current = await this.locked(tx, id, expectedVersion);
       if (current.status === CampaignStatus.ENDED) {
         throw new CampaignError(
@@ -145,7 +149,7 @@ export class CampaignService {
 
   act(id: string, action: CampaignAction, actor: NewEvent['actor']): Promise<CampaignRecord> {
     const { from, to, event } = transitions[action];
-    return this.db.transaction(async (tx) => {
+    return this.change(async (tx) => {
       const current = await this.locked(tx, id, null);
       if (current.status === to) return current;
       if (!(from as readonly CampaignStatus[]).includes(current.status)) {
@@ -159,6 +163,13 @@ export class CampaignService {
       await this.publish(tx, saved, event, actor);
       return saved;
     });
+  }
+
+  /** Runs a change in one transaction and drops the cached rules once it committed, before it answers. */
+  private async change<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work);
+    this.rules.changed();
+    return result;
   }
 
   private async locked(

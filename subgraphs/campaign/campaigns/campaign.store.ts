@@ -152,6 +152,16 @@ export const campaignStore = {
     return new Map(rows.map((row) => [row.id, Number(row.spent_points)]));
   },
 
+  /** How much each of `ids` has spent, unlocked (a budget as of now, for a quote that reserves nothing yet). */
+  async spentOf(db: Queryable, ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await db.query<{ id: string; spent_points: string | number }>(
+      `select id, spent_points from campaign.campaigns where id = any($1::uuid[])`,
+      [[...ids]],
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.spent_points)]));
+  },
+
   async addSpent(tx: Queryable, id: string, points: number): Promise<void> {
     await tx.query('update campaign.campaigns set spent_points = spent_points + $2 where id = $1', [id, points]);
   },

@@ -50,6 +50,25 @@ export const claimStore = {
     return new Map(rows.map((row) => [row.key, toClaim(row)]));
   },
 
+  /**
+   * `findMany`, with the id of the campaign outbox's last committed event read in the same
+   * statement: what the rule cache must have heard of for its rules to serve these claims.
+   */
+  async findManyAsOfOutbox(
+    db: Queryable,
+    keys: readonly string[],
+  ): Promise<{ claims: Map<string, ClaimRecord>; outboxHead: number }> {
+    const { rows } = await db.query<{ head: number } & { [K in keyof ClaimRow]: ClaimRow[K] | null }>(
+      `select h.head, c.key, c.customer_id, c.fingerprint, c.quote
+         from (select coalesce(max(id), 0)::int8 as head from campaign.events) h
+         left join campaign.claims c on c.key = any($1::text[])`,
+      [[...keys]],
+    );
+    const claims = new Map<string, ClaimRecord>();
+    for (const row of rows) if (row.key !== null) claims.set(row.key, toClaim(row as ClaimRow));
+    return { claims, outboxHead: rows[0]!.head };
+  },
+
   async save(tx: Queryable, claim: ClaimRecord): Promise<void> {
     await tx.query(
       `insert into campaign.claims (key, customer_id, fingerprint, quote) values ($1, $2, $3, $4::jsonb)

@@ -2,10 +2,14 @@ import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { campaignEvents } from '../contract/events';
 import type { EarnRate } from '../quotes/quote.engine';
+import type { RuleCache } from '../quotes/ruleCache';
 import { earnRateStore, type EarnRateRecord } from './earnRate.store';
 
 export class EarnRateService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly rules: RuleCache,
+  ) {}
 
   all(): Promise<EarnRateRecord[]> {
     return earnRateStore.all(this.db);
@@ -16,8 +20,8 @@ export class EarnRateService {
   }
 
   /** Sets (or replaces) a currency's base rate; purchases quoted after this earn at the new rate. */
-  set(rate: EarnRate, actor: NewEvent['actor']): Promise<EarnRateRecord> {
-    return this.db.transaction(async (tx) => {
+  async set(rate: EarnRate, actor: NewEvent['actor']): Promise<EarnRateRecord> {
+    const saved = await this.db.transaction(async (tx) => {
       const saved = await earnRateStore.upsert(tx, rate);
       await appendEvent(
         tx,
@@ -30,5 +34,7 @@ export class EarnRateService {
       );
       return saved;
     });
+    this.rules.changed();
+    return saved;
   }
 }

@@ -10,7 +10,6 @@ import {
 import { campaignStore, type CampaignRecord } from '../campaigns/campaign.store';
 import { inHoldout } from '../campaigns/holdout.rules';
 import { claimStore, type ClaimRecord } from '../claims/claim.store';
-import { earnRateStore } from '../earning/earnRate.store';
 import { usageOf, type Grant } from '../limits/usage.rules';
 import { rankOffers, type RankedOffer } from '../offers/offer.rules';
 import { programStore } from '../program/program.store';
@@ -18,7 +17,8 @@ import type { ProgramSettings } from '../program/programSettings';
 import { builtInSegments, type SegmentDefinition } from '../segments/segment.rules';
 import { segmentMembershipStore } from '../segments/segmentMembership.store';
 import { segmentStore, type StoredStats } from '../segments/segment.store';
-import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
+import type { RuleCache, Rules } from './ruleCache';
+import { appendEvent, outboxHead, type NewEvent } from '../../../runtime/events/outbox';
 import { UpstreamError } from '../../../runtime/http/graphqlRequest';
 import { campaignEvents } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
@@ -82,14 +82,15 @@ const hasLimits = (rule: CampaignRule): boolean =>
 
 /**
  * What a claim reads besides its grants: the program, the scheduled campaigns, the custom segments
- * and the earn rates, each read when a claim first asks for it and then kept, so the claims of one
- * request (the ledger's chunk of purchases) read them once, as of that request, instead of once per
- * claim. A list of claims (`prefetch`) also reads its saved claims and its members' figures in one
- * statement each; each of those is handed to the first claim of its key or member alone, and a
- * later claim of the same key or member reads its own, as it would after the first. Budgets and
- * caps are still taken under lock, per claim.
+ * and the earn rates, from the process's rule cache as of the first saved-claim read of the request
+ * (see RuleCache.asOf), each taken when a claim first asks for it and then kept, so the claims of
+ * one request (the ledger's chunk of purchases) see the same rules. A list of claims (`prefetch`)
+ * also reads its saved claims and its members' figures in one statement each; each of those is
+ * handed to the first claim of its key or member alone, and a later claim of the same key or member
+ * reads its own, as it would after the first. Budgets and caps are still taken under lock, per claim.
  */
 export class ClaimReads {
+  private rules: Promise<Rules> | undefined;
   private setupRead: Promise<[ProgramSettings, CampaignRecord[]]> | undefined;
   private customRead: Promise<SegmentDefinition[]> | undefined;
   private readonly rates = new Map<string, Promise<EarnRate | undefined>>();
@@ -98,18 +99,16 @@ export class ClaimReads {
 
   constructor(
     private readonly db: Database,
-    private readonly defaults: ProgramSettings,
+    private readonly cache: RuleCache,
   ) {}
 
   setup(): Promise<[ProgramSettings, CampaignRecord[]]> {
-    this.setupRead ??= quiet(
-      Promise.all([programStore.load(this.db, this.defaults), campaignStore.scheduled(this.db)]),
-    );
+    this.setupRead ??= quiet(this.currentRules().then((rules) => Promise.all([rules.program(), rules.scheduled()])));
     return this.setupRead;
   }
 
   custom(): Promise<SegmentDefinition[]> {
-    this.customRead ??= quiet(segmentStore.custom(this.db));
+    this.customRead ??= quiet(this.currentRules().then((rules) => rules.custom()));
     return this.customRead;
   }
 
@@ -118,7 +117,7 @@ export class ClaimReads {
     const newKeys = [...new Set(keys)].filter((key) => !this.savedClaims.has(key));
     const newIds = [...new Set(customerIds)].filter((id) => !this.memberStats.has(id));
     if (newKeys.length > 0) {
-      const found = claimStore.findMany(this.db, newKeys);
+      const found = this.findClaims(newKeys);
       for (const key of newKeys) this.savedClaims.set(key, quiet(found.then((claims) => claims.get(key))));
     }
     if (newIds.length > 0) {
@@ -131,7 +130,7 @@ export class ClaimReads {
   savedClaim(key: string): Promise<ClaimRecord | undefined> {
     const read = this.savedClaims.get(key);
     this.savedClaims.delete(key);
-    return read ?? claimStore.find(this.db, key);
+    return read ?? this.findClaims([key]).then((claims) => claims.get(key));
   }
 
   /** The member's figures: prefetched for the member's first claim, else read now. */
@@ -144,10 +143,23 @@ export class ClaimReads {
   rate(currency: string): Promise<EarnRate | undefined> {
     let rate = this.rates.get(currency);
     if (!rate) {
-      rate = quiet(earnRateStore.find(this.db, currency));
+      rate = quiet(this.currentRules().then((rules) => rules.rate(currency)));
       this.rates.set(currency, rate);
     }
     return rate;
+  }
+
+  /** Saved claims, with the outbox head that says which rules they may be quoted with (the first read's). */
+  private findClaims(keys: readonly string[]): Promise<Map<string, ClaimRecord>> {
+    const found = claimStore.findManyAsOfOutbox(this.db, keys);
+    this.rules ??= quiet(found.then(({ outboxHead }) => this.cache.asOf(outboxHead)));
+    return found.then(({ claims }) => claims);
+  }
+
+  /** The rules as of the request's first saved-claim read (a read of the outbox head if it made none yet). */
+  private currentRules(): Promise<Rules> {
+    this.rules ??= quiet(outboxHead(this.db, 'campaign').then((head) => this.cache.asOf(head)));
+    return this.rules;
   }
 }
 
@@ -186,7 +198,7 @@ const quotePurchase = (purchase: PurchaseToQuote, rate: EarnRate | undefined, si
 export class QuoteService {
   constructor(
     private readonly db: Database,
-    private readonly defaults: ProgramSettings,
+    private readonly rules: RuleCache,
     private readonly profiles: ProfileFacts,
     private readonly ledger: LedgerQuoteFacts,
     readonly clock: () => Date,
@@ -194,11 +206,11 @@ export class QuoteService {
 
   /** Reads for claims made together (one request's), each read once; see ClaimReads. */
   claimReads(): ClaimReads {
-    return new ClaimReads(this.db, this.defaults);
+    return new ClaimReads(this.db, this.rules);
   }
 
-  program(db: Queryable = this.db): Promise<ProgramSettings> {
-    return programStore.load(db, this.defaults);
+  program(): Promise<ProgramSettings> {
+    return this.rules.program();
   }
 
   /** Saves the program's time zone and currency and records `CampaignProgramChanged`. */
@@ -207,6 +219,7 @@ export class QuoteService {
       await programStore.save(tx, settings);
       await appendEvent(tx, 'campaign', campaignEvents.CampaignProgramChanged.event('program', settings, actor));
     });
+    this.rules.changed();
   }
 
   /**
@@ -216,19 +229,15 @@ export class QuoteService {
   async preview(order: QuoteOrder, at: Date = this.clock()): Promise<Quote> {
     const [program, rate, rules, purchase] = await Promise.all([
       this.program(),
-      earnRateStore.find(this.db, order.currency),
-      campaignStore.scheduled(this.db),
+      this.rules.rate(order.currency),
+      this.rules.scheduled(),
       this.asTheLedgerWillClaim(order, at),
     ]);
     const { customerId } = purchase.order;
     const running = runningFor(rules, customerId, program.timeZone, at);
     const facts = await this.facts(customerId, purchase.tier?.name ?? null, purchase.history, running, at);
-    const grants = await claimStore.customerGrants(
-      this.db,
-      customerId,
-      running.filter(hasLimits).map((r) => r.id),
-    );
-    const usage = this.usage(running, grants, at, program.timeZone);
+    const [grants, spent] = await this.grantsAndSpent(this.db, customerId, running);
+    const usage = this.usage(running, grants, at, program.timeZone, spent);
     return quotePurchase(purchase, rate, { rules: running, facts, timeZone: program.timeZone, at, usage });
   }
 
@@ -267,8 +276,6 @@ export class QuoteService {
       claim.history.purchasesBefore === 0,
       claim.history.channelsBefore.includes(order.channel),
     ]);
-    // Read alongside everything else the claim reads; earn rates are not limits, so not read under lock.
-    const rate = reads.rate(order.currency);
     return this.claim(
       reads,
       claim.key,
@@ -276,7 +283,8 @@ export class QuoteService {
       fingerprint,
       claim.at,
       async (running, facts, usage, program) =>
-        quotePurchase(claim, await rate, {
+        // Earn rates are not limits, so not read under lock; from the rules the claim's reads chose.
+        quotePurchase(claim, await reads.rate(order.currency), {
           rules: running,
           facts,
           timeZone: program.timeZone,
@@ -379,15 +387,11 @@ export class QuoteService {
 
   /** The campaigns a member can benefit from now or within a week, ranked for them. */
   async offersFor(customerId: string, at: Date = this.clock()): Promise<RankedOffer[]> {
-    const [program, scheduled] = await Promise.all([this.program(), campaignStore.scheduled(this.db)]);
+    const [program, scheduled] = await Promise.all([this.program(), this.rules.scheduled()]);
     const rules = scheduled.filter((rule) => !inHoldout(rule, customerId));
     const facts = await this.facts(customerId, null, null, rules, at);
-    const grants = await claimStore.customerGrants(
-      this.db,
-      customerId,
-      rules.filter(hasLimits).map((r) => r.id),
-    );
-    return rankOffers(rules, facts, this.usage(rules, grants, at, program.timeZone), program.timeZone, at);
+    const [grants, spent] = await this.grantsAndSpent(this.db, customerId, rules);
+    return rankOffers(rules, facts, this.usage(rules, grants, at, program.timeZone, spent), program.timeZone, at);
   }
 
   /** The member as campaigns see them: tier, segments, purchase history, enrollment. */
@@ -426,17 +430,39 @@ export class QuoteService {
     return Promise.all([reads.stats(customerId), reads.custom()]).then(([stats, custom]) => ({ stats, custom }));
   }
 
+  /**
+   * The member's grants of the limited campaigns among `rules`, and what those with a budget have
+   * spent, read now (a cached campaign's spending is not kept up to date).
+   */
+  private grantsAndSpent(
+    db: Queryable,
+    customerId: string,
+    rules: readonly CampaignRecord[],
+  ): Promise<[Grant[], Map<string, number>]> {
+    const limited = rules.filter(hasLimits);
+    return Promise.all([
+      claimStore.customerGrants(
+        db,
+        customerId,
+        limited.map((rule) => rule.id),
+      ),
+      campaignStore.spentOf(
+        db,
+        limited.filter((rule) => rule.limits.budgetPoints !== null).map((rule) => rule.id),
+      ),
+    ]);
+  }
+
+  /** `spent`: what the campaigns with a budget have spent, read for this quote (see grantsAndSpent). */
   private usage(
     rules: readonly CampaignRecord[],
     grants: readonly Grant[],
     at: Date,
     timeZone: string,
-    spent?: ReadonlyMap<string, number>,
+    spent: ReadonlyMap<string, number>,
   ): Map<string, RuleUsage> {
     return new Map(
-      rules
-        .filter(hasLimits)
-        .map((rule) => [rule.id, usageOf(rule, spent?.get(rule.id) ?? rule.spentPoints, grants, at, timeZone)]),
+      rules.filter(hasLimits).map((rule) => [rule.id, usageOf(rule, spent.get(rule.id) ?? 0, grants, at, timeZone)]),
     );
   }
 
@@ -457,10 +483,12 @@ export class QuoteService {
     history: PurchaseHistoryFacts | null,
     saved?: (tx: Queryable, quote: Quote) => Promise<void>,
   ): Promise<Quote> {
-    // Everything a claim reads, read at once: most claims are answered by these reads alone.
+    // Everything a claim reads, read at once: most claims are answered by these reads alone. The
+    // saved claim's statement comes first: it says which rules the claim may be quoted with.
+    const savedRead = reads.savedClaim(key);
     const setup = reads.setup();
     const member = quiet(this.memberData(customerId, reads));
-    const existing = await reads.savedClaim(key);
+    const existing = await savedRead;
     if (existing && existing.fingerprint === fingerprint) return existing.quote;
     const [program, rules] = await setup;
     const running = runningFor(rules, customerId, program.timeZone, at);
@@ -469,8 +497,14 @@ export class QuoteService {
     if (!existing) {
       // Unlocked, what it would earn is an upper bound (grants only grow); when no line of it comes
       // from a campaign with a budget or caps, there is nothing to reserve, and nothing to write.
-      const grants = await claimStore.customerGrants(this.db, customerId, [...limited]);
-      const draft = await quote(running, facts, this.usage(running, grants, at, program.timeZone), program, this.db);
+      const [grants, spent] = await this.grantsAndSpent(this.db, customerId, running);
+      const draft = await quote(
+        running,
+        facts,
+        this.usage(running, grants, at, program.timeZone, spent),
+        program,
+        this.db,
+      );
       if (!draft.lines.some((line) => line.campaignId && limited.has(line.campaignId))) return draft;
     }
     return this.db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import type { Database } from '../../../runtime/database/database';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { campaignEvents } from '../contract/events';
 import { CampaignError, CampaignErrorKind } from '../errors';
+import type { RuleCache } from '../quotes/ruleCache';
 import type { SegmentDefinition } from './segment.rules';
 import { segmentStore } from './segment.store';
 
@@ -9,7 +10,10 @@ type Actor = NewEvent['actor'];
 
 /** Marketer-defined segments: each change saved with its outbox event. */
 export class SegmentService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly rules: RuleCache,
+  ) {}
 
   /** Saves (or redefines) `segment` and records `SegmentDefined`. */
   async define(segment: SegmentDefinition, actor: Actor): Promise<void> {
@@ -17,6 +21,7 @@ export class SegmentService {
       await segmentStore.save(tx, segment);
       await appendEvent(tx, 'campaign', campaignEvents.SegmentDefined.event(segment.key, segment, actor));
     });
+    this.rules.changed();
   }
 
   /** Removes the marketer-defined segment `key` and records `SegmentRemoved`; unknown keys are refused. */
@@ -28,6 +33,7 @@ export class SegmentService {
       }
       return gone;
     });
+    if (removed) this.rules.changed();
     if (!removed)
       throw new CampaignError(CampaignErrorKind.UnknownSegment, `No marketer-defined segment has the key ${key}`);
   }
