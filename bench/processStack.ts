@@ -16,7 +16,7 @@ export interface SubgraphProcesses {
 /** The upstream URLs each subgraph's main.ts reads (as in docker-compose.yml). */
 function upstreamsOf(url: (name: SubgraphName) => string): Record<SubgraphName, Record<string, string>> {
   return {
-    profile: {},
+    profile: { LEDGER_URL: url('ledger'), REWARDS_URL: url('rewards') },
     campaign: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger'), REWARDS_URL: url('rewards') },
     rewards: { PROFILE_URL: url('profile'), LEDGER_URL: url('ledger') },
     ledger: { PROFILE_URL: url('profile'), CAMPAIGN_URL: url('campaign') },
