@@ -9,6 +9,7 @@ import { createScratchDatabase } from '../runtime/database/scratchDatabase';
 import { subgraphNames } from '../subgraphs/registry';
 import { setUpProgram } from './benchProgram';
 import { bulkLoadMembers, bulkMemberIds } from './bulkLoad';
+import { checkLedgerInvariants } from './ledgerInvariants';
 import { body, load } from './loadRunner';
 import type { LoadStep } from './loadWorker';
 import { processCpuMs, startGatewayProcess, type PeerGateway } from './peerGateway';
@@ -136,6 +137,10 @@ async function main(): Promise<void> {
       });
       if (result.firstError) console.error(`${operation.name}: first error: ${result.firstError}`);
     }
+    const { accounts } = await checkLedgerInvariants(db);
+    console.log(
+      `Ledger invariants hold on all ${accounts.toLocaleString('en')} accounts (balance = Σ entries = Σ lots).`,
+    );
     const columns = ['gateway', ...subgraphNames, 'postgres'];
     console.log(`\nCPU ms per operation per process, ${members.toLocaleString('en')} members, PostgreSQL server\n`);
     console.log(`| operation | requests/s | errors | ${columns.join(' | ')} | total |`);

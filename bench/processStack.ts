@@ -16,7 +16,6 @@ export interface SubgraphProcesses {
 /** The upstream URLs each subgraph's main.ts reads (as in docker-compose.yml). */
 function upstreamsOf(url: (name: SubgraphName) => string): Record<SubgraphName, Record<string, string>> {
   return {
-    // The timeline follows their outboxes once they answer (they start after the profile).
     profile: { LEDGER_URL: url('ledger'), REWARDS_URL: url('rewards'), ENGAGEMENT_URL: url('engagement') },
     campaign: {
       PROFILE_URL: url('profile'),

@@ -67,9 +67,13 @@ export function eventsChannel(schema: string): string {
   return `${schema}_events`;
 }
 
-/** The `NOTIFY` payload of an appended event, `<id>:<type>`: a listener can skip types it does not follow. */
-export function eventNotice(event: { id: number; type: string }): string {
-  return `${event.id}:${event.type}`;
+/**
+ * The `NOTIFY` payload of appended events, `<last id>:<type>,<type>...` (each type once): a listener
+ * can skip a notice that names none of the types it follows.
+ */
+export function eventNotice(events: ReadonlyArray<{ id: number; type: string }>): string {
+  const lastId = Math.max(...events.map((event) => Number(event.id)));
+  return `${lastId}:${[...new Set(events.map((event) => event.type))].join(',')}`;
 }
 
 /** `eventNotice` in SQL, of an appended row's columns, for a store that appends inside its own statement. */
@@ -82,12 +86,12 @@ export const eventNoticeSql = (alias: string): string => `${alias}.id || ':' || 
 export const outboxLockKey = (schema: string): string => `loyalty-graph:outbox:${schema}`;
 
 /**
- * The event type a notification names; null when it names none (the empty one a listener gets
+ * The event types a notification names; null when it names none (the empty one a listener gets
  * after its connection came back, when anything may be new, or an id alone from an older writer).
  */
-export function noticeType(payload: string): string | null {
+export function noticeTypes(payload: string): string[] | null {
   const colon = payload.indexOf(':');
-  return colon < 0 ? null : payload.slice(colon + 1);
+  return colon < 0 ? null : payload.slice(colon + 1).split(',');
 }
 
 /** The event id a notification names; null when it names none (the empty one after a reconnect). */
@@ -132,6 +136,21 @@ export function outboxMigrations(schema: string): Migration[] {
   ];
 }
 
+/** The transactions (by their Queryable) that hold an outbox's lock already, by schema. */
+const outboxLocksHeld = new WeakMap<Queryable, Set<string>>();
+
+/**
+ * Takes the lock that makes appends to `schema`'s outbox commit in id order, once per transaction:
+ * it is held until commit, so a later append in the same transaction needs no second statement.
+ */
+async function lockOutbox(tx: Queryable, schema: string): Promise<void> {
+  const held = outboxLocksHeld.get(tx) ?? new Set<string>();
+  if (held.has(schema)) return;
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [outboxLockKey(schema)]);
+  held.add(schema);
+  outboxLocksHeld.set(tx, held);
+}
+
 /**
  * Writes an event in the caller's transaction, so it exists if and only if the change commits, and
  * sends `NOTIFY` (which PostgreSQL delivers at commit).
@@ -145,28 +164,14 @@ export async function appendEvent<Payload>(
   schema: string,
   event: NewEvent<Payload>,
 ): Promise<OutboxEvent<Payload>> {
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [outboxLockKey(schema)]);
-  const { rows } = await tx.query<EventRow>(
-    `insert into ${schema}.events (type, version, aggregate_id, payload, actor)
-     values ($1, $2, $3, $4::jsonb, $5::jsonb) returning ${eventColumns}`,
-    [
-      event.type,
-      event.version,
-      event.aggregateId,
-      JSON.stringify(event.payload),
-      event.actor && JSON.stringify(event.actor),
-    ],
-  );
-  const row = rows[0]!;
-  await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), eventNotice(row)]);
-  return toOutboxEvent<Payload>(row);
+  return (await appendEvents(tx, schema, [event]))[0] as OutboxEvent<Payload>;
 }
 
 /**
  * `appendEvent` for several events in one transaction, in their order (ids increase in it): one
- * lock, one insert and one `NOTIFY` statement for all of them, a notice per event type (naming the
- * type's last event), so a listener that follows some types wakes exactly when single appends would
- * wake it. Like `appendEvent`, append them as the last step of the transaction.
+ * insert and one `NOTIFY` for all of them, naming every type among them, so a listener that follows
+ * some types wakes exactly when single appends would wake it. The outbox's lock is taken by the
+ * transaction's first append. Like `appendEvent`, append them as the last step of the transaction.
  */
 export async function appendEvents(
   tx: Queryable,
@@ -174,8 +179,7 @@ export async function appendEvents(
   events: ReadonlyArray<NewEvent<unknown>>,
 ): Promise<OutboxEvent<unknown>[]> {
   if (events.length === 0) return [];
-  if (events.length === 1) return [await appendEvent(tx, schema, events[0]!)];
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [outboxLockKey(schema)]);
+  await lockOutbox(tx, schema);
   const { rows } = await tx.query<EventRow>(
     `insert into ${schema}.events (type, version, aggregate_id, payload, actor)
      select type, version, aggregate_id, payload, actor
@@ -192,10 +196,6 @@ export async function appendEvents(
     ],
   );
   const appended = rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
-  const lastOfType = new Map(appended.map((row) => [row.type, row]));
-  await tx.query('select pg_notify($1, notice) from unnest($2::text[]) as n(notice)', [
-    eventsChannel(schema),
-    [...lastOfType.values()].map(eventNotice),
-  ]);
+  await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), eventNotice(appended)]);
   return appended.map((row) => toOutboxEvent(row));
 }

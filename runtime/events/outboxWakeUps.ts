@@ -1,9 +1,9 @@
 import type { Database } from '../database/database';
 import type { WakeUps } from '../jobs/periodicJob';
-import { eventsChannel, noticeType } from './outbox';
+import { eventsChannel, noticeTypes } from './outbox';
 
 /**
- * Wake-ups for a job that follows outboxes: a `NOTIFY` of an event of a followed type (null: any
+ * Wake-ups for a job that follows outboxes: a `NOTIFY` naming an event of a followed type (null: any
  * type) in one of `outboxes` (by schema). The subgraphs share one database, so a follower hears
  * another service's commits; one pointed at its own database hears nothing and reads on its
  * interval instead.
@@ -15,8 +15,8 @@ export function outboxWakeUps(db: Database, outboxes: Record<string, readonly st
     channels: [...typesByChannel.keys()],
     accepts(channel, payload) {
       const types = typesByChannel.get(channel);
-      const type = noticeType(payload);
-      return !types || type === null || types.includes(type);
+      const named = noticeTypes(payload);
+      return !types || named === null || named.some((type) => types.includes(type));
     },
   };
 }

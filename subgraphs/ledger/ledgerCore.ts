@@ -7,6 +7,7 @@ import { LedgerError, LedgerErrorKind } from './errors';
 import { InsufficientPointsError } from './journal/journal.rules';
 import type { LedgerPolicy } from './program/ledgerPolicy';
 import { tierStore } from './tiers/tier.store';
+import type { TierProgram } from './tiers/tier.rules';
 import type { ProfileDirectory } from '../profile/contract/profileDirectory';
 
 /** Accounts asked to be opened together that cannot be: one has no account yet, or was merged. */
@@ -14,6 +15,20 @@ export class AccountsNotTogether extends Error {}
 
 function throwNotTogether(): never {
   throw new AccountsNotTogether('An account of the batch is new or merged');
+}
+
+export interface AccountsOptions {
+  /**
+   * Locks and settles the accounts all at once (AccountBook.openAll; a batch of members' purchases):
+   * throws AccountsNotTogether, nothing changed, when one has no account yet or was merged.
+   */
+  together?: boolean;
+  /**
+   * The tier program the change was computed with (a purchase's quote read it), so the transaction
+   * does not read it again; omitted, the transaction reads it. Either way a program replaced while
+   * the change runs applies from the next posting on: the program is not locked.
+   */
+  tierProgram?: TierProgram | null;
 }
 
 /** What every ledger operation shares: the database, the clock, the policy, the profile lookup. */
@@ -34,8 +49,9 @@ export class LedgerCore {
     customerId: string,
     work: (book: AccountBook, tx: Queryable) => Promise<T>,
     onUniqueViolation?: (constraint: string | undefined) => Promise<T | undefined>,
+    options: AccountsOptions = {},
   ): Promise<T> {
-    return this.withAccounts([customerId], ([book], tx) => work(book!, tx), onUniqueViolation);
+    return this.withAccounts([customerId], ([book], tx) => work(book!, tx), onUniqueViolation, options);
   }
 
   /**
@@ -43,18 +59,17 @@ export class LedgerCore {
    * come in the order of `customerIds`, but the accounts are locked in id order, as merges lock
    * them, so two changes that share accounts never wait for each other in a cycle.
    *
-   * `together` (a batch of members' purchases) locks and settles them all at once (AccountBook.openAll);
-   * it throws AccountsNotTogether, nothing changed, when one has no account yet or was merged.
+   * See AccountsOptions for `together` and `tierProgram`.
    */
   async withAccounts<T>(
     customerIds: readonly string[],
     work: (books: AccountBook[], tx: Queryable) => Promise<T>,
     onUniqueViolation?: (constraint: string | undefined) => Promise<T | undefined>,
-    together = false,
+    { together = false, tierProgram }: AccountsOptions = {},
   ): Promise<T> {
     try {
       return await this.db.transaction(async (tx) => {
-        const program = await tierStore.load(tx);
+        const program = tierProgram === undefined ? await tierStore.load(tx) : tierProgram;
         const now = this.clock();
         let opened = new Map<string, AccountBook>();
         if (together) {

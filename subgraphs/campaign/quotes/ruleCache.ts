@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../../runtime/database/database';
-import { eventsChannel, noticeId, noticeType, outboxHead } from '../../../runtime/events/outbox';
+import { eventsChannel, noticeId, noticeTypes, outboxHead } from '../../../runtime/events/outbox';
 import type { Logger } from '../../../runtime/logging/logger';
 import { campaignStore, type CampaignRecord } from '../campaigns/campaign.store';
 import { campaignEvents } from '../contract/events';
@@ -119,10 +119,10 @@ export class RuleCache {
   }
 
   private hear(payload: string): void {
-    const type = noticeType(payload);
+    const types = noticeTypes(payload);
     // An empty notice follows a reconnect: anything may have changed meanwhile.
-    if (type === null || ruleChangeEvents.includes(type)) this.changed();
-    if (type === null) this.listening = true;
+    if (types === null || types.some((type) => ruleChangeEvents.includes(type))) this.changed();
+    if (types === null) this.listening = true;
     const id = noticeId(payload);
     if (id !== null) this.heardUpTo = Math.max(this.heardUpTo, id);
   }

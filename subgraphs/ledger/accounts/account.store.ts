@@ -91,14 +91,11 @@ export const accountStore = {
 
   /** Opens the account if it is new and locks it until the transaction ends. */
   async openForUpdate(tx: Queryable, customerId: string): Promise<AccountRow> {
+    // Most accounts exist: lock first, and insert (then lock) only for a new one.
+    const [existing] = await accountStore.lockExisting(tx, [customerId]);
+    if (existing) return existing;
     await accountStore.open(tx, customerId);
-    const { rows } = await tx.query<AccountRow>(
-      `select customer_id, balance, pending, lifetime_points, tier, tier_since, tier_review_at, last_activity_at,
-              merged_into
-         from ledger.accounts where customer_id = $1 for update`,
-      [customerId],
-    );
-    return rows[0]!;
+    return (await accountStore.lockExisting(tx, [customerId]))[0]!;
   },
 
   /** Writes a locked account's totals; `earnedDelta` adds to its lifetime points (never below zero). */

@@ -78,7 +78,9 @@ export class AccountBook {
     const row = await accountStore.openForUpdate(tx, customerId);
     if (row.merged_into) return AccountBook.open(tx, row.merged_into, now, policy);
     const book = new AccountBook(tx, row, now, policy);
-    await book.settle();
+    const { due, active } = await lotStore.heldBy(tx, [customerId], now);
+    book.lots = active.get(customerId) ?? [];
+    await book.settle(due.get(customerId) ?? []);
     return book;
   }
 
@@ -97,7 +99,7 @@ export class AccountBook {
     const ids = [...new Set(customerIds)].sort();
     const rows = await accountStore.lockExisting(tx, ids);
     if (rows.length < ids.length || rows.some((row) => row.merged_into !== null)) return null;
-    const [due, active] = await Promise.all([lotStore.dueForReleaseOf(tx, ids, now), lotStore.activeOf(tx, ids)]);
+    const { due, active } = await lotStore.heldBy(tx, ids, now);
     const books = new Map<string, AccountBook>();
     for (const row of rows) {
       const book = new AccountBook(tx, row, now, policy);
@@ -411,8 +413,8 @@ export class AccountBook {
   }
 
   /** Releases pending points whose hold has ended and expires what is due. */
-  private async settle(dueLots?: readonly PendingLot[]): Promise<void> {
-    for (const lot of dueLots ?? (await lotStore.dueForRelease(this.tx, this.customerId, this.now))) {
+  private async settle(dueLots: readonly PendingLot[]): Promise<void> {
+    for (const lot of dueLots) {
       const earnings = lot.orderId ? await orderEarningStore.ofOrder(this.tx, lot.orderId) : [];
       // A lot of no order is an imported balance's pending points.
       const imported: EntryDraft[] = lot.orderId

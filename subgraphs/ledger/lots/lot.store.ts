@@ -93,44 +93,33 @@ export const lotStore = {
     return rows.map(toLot);
   },
 
-  /** `active` for several members in one query, by member (each member's lots as `active` reads them). */
-  async activeOf(tx: Queryable, customerIds: readonly string[]): Promise<Map<string, Lot[]>> {
-    const { rows } = await tx.query<LotRow & { customer_id: string }>(
-      `select * from ledger.lots where customer_id = any($1::uuid[]) and status = 'ACTIVE' and remaining > 0`,
-      [customerIds],
-    );
-    const lots = new Map<string, Lot[]>();
-    for (const row of rows) lots.set(row.customer_id, [...(lots.get(row.customer_id) ?? []), toLot(row)]);
-    return lots;
-  },
-
-  /** `dueForRelease` for several members in one query, by member, each member's oldest first. */
-  async dueForReleaseOf(tx: Queryable, customerIds: readonly string[], now: Date): Promise<Map<string, PendingLot[]>> {
+  /**
+   * What opening the books of `customerIds` settles, in one query: each member's pending lots due
+   * for release at `now` (oldest first, as `dueForRelease`) and spendable lots (as `active`).
+   */
+  async heldBy(
+    tx: Queryable,
+    customerIds: readonly string[],
+    now: Date,
+  ): Promise<{ due: Map<string, PendingLot[]>; active: Map<string, Lot[]> }> {
     const { rows } = await tx.query<LotRow & { customer_id: string }>(
       `select * from ledger.lots
-        where customer_id = any($1::uuid[]) and status = 'PENDING' and available_at <= $2 order by id`,
+        where customer_id = any($1::uuid[])
+          and ((status = 'PENDING' and available_at <= $2) or (status = 'ACTIVE' and remaining > 0))
+        order by id`,
       [customerIds, now],
     );
-    const lots = new Map<string, PendingLot[]>();
+    const due = new Map<string, PendingLot[]>();
+    const active = new Map<string, Lot[]>();
     for (const row of rows) {
-      const lot = { id: row.id, orderId: row.order_id, remaining: row.remaining, availableAt: row.available_at };
-      lots.set(row.customer_id, [...(lots.get(row.customer_id) ?? []), lot]);
+      if (row.status === 'PENDING') {
+        const lot = { id: row.id, orderId: row.order_id, remaining: row.remaining, availableAt: row.available_at };
+        due.set(row.customer_id, [...(due.get(row.customer_id) ?? []), lot]);
+      } else {
+        active.set(row.customer_id, [...(active.get(row.customer_id) ?? []), toLot(row)]);
+      }
     }
-    return lots;
-  },
-
-  /** Pending lots whose hold ends at or before `now`, oldest first. */
-  async dueForRelease(tx: Queryable, customerId: string, now: Date): Promise<PendingLot[]> {
-    const { rows } = await tx.query<LotRow>(
-      `select * from ledger.lots where customer_id = $1 and status = 'PENDING' and available_at <= $2 order by id`,
-      [customerId, now],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      orderId: row.order_id,
-      remaining: row.remaining,
-      availableAt: row.available_at,
-    }));
+    return { due, active };
   },
 
   async pendingOfOrder(tx: Queryable, orderId: string): Promise<PendingLot | undefined> {

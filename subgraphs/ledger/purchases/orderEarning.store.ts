@@ -15,27 +15,8 @@ export interface OrderEarningRow {
 
 export type NewOrderEarning = Omit<OrderEarningRow, 'reversed'>;
 
-/** SQL for `ledger.order_earnings`: what each rule of a purchase earned, line by line. */
+/** SQL for `ledger.order_earnings`: what each rule of a purchase earned, line by line (written with its order: purchaseStore.insertWithEarnings). */
 export const orderEarningStore = {
-  async insert(tx: Queryable, earnings: readonly NewOrderEarning[]): Promise<void> {
-    if (earnings.length === 0) return;
-    await tx.query(
-      `insert into ledger.order_earnings (order_id, position, kind, points, reason, rule_id, line_points)
-       select order_id, position, kind, points, reason, rule_id, line_points
-         from unnest($1::uuid[], $2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::jsonb[])
-           as e(order_id, position, kind, points, reason, rule_id, line_points)`,
-      [
-        earnings.map((e) => e.order_id),
-        earnings.map((e) => e.position),
-        earnings.map((e) => e.kind),
-        earnings.map((e) => e.points),
-        earnings.map((e) => e.reason),
-        earnings.map((e) => e.rule_id),
-        earnings.map((e) => JSON.stringify(e.line_points)),
-      ],
-    );
-  },
-
   async ofOrder(tx: Queryable, orderId: string): Promise<OrderEarningRow[]> {
     const { rows } = await tx.query<OrderEarningRow>(
       'select * from ledger.order_earnings where order_id = $1 order by position',

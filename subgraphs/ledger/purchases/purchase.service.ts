@@ -9,7 +9,7 @@ import type { LedgerCore } from '../ledgerCore';
 import { allocateByAmount } from '../returns/return.rules';
 import { accountStore } from '../accounts/account.store';
 import { tierStore } from '../tiers/tier.store';
-import { currentTier } from '../tiers/tier.rules';
+import { currentTier, type TierProgram } from '../tiers/tier.rules';
 import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campaignQuotes';
 import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from './orderEarning.store';
 import { runGrouped, type Outcome } from './batch';
@@ -134,10 +134,12 @@ export class PurchaseService {
   /** The member's quote facts now; a merged member's id answers for the account it was merged into. */
   async quoteFacts(customerId: string): Promise<MemberQuoteFacts> {
     const accountId = (await accountStore.currentId(this.core.db, customerId)) ?? customerId;
-    return this.quoteFactsOf(accountId);
+    const { program: _program, ...facts } = await this.quoteFactsOf(accountId);
+    return facts;
   }
 
-  private async quoteFactsOf(accountId: string): Promise<MemberQuoteFacts> {
+  /** With the tier program they were read with, for the purchase's transaction to use rather than read again. */
+  private async quoteFactsOf(accountId: string): Promise<MemberQuoteFacts & { program: TierProgram | null }> {
     const [history, program] = await Promise.all([
       purchaseStore.historyOf(this.core.db, accountId),
       tierStore.load(this.core.db),
@@ -147,6 +149,7 @@ export class PurchaseService {
       customerId: accountId,
       tier: tier && { name: tier.name, multiplierPercent: tier.multiplierPercent },
       history,
+      program,
     };
   }
 
@@ -227,15 +230,23 @@ export class PurchaseService {
       if (!chunks.has(first)) {
         chunks.set(
           first,
-          prepared.then((ready) => this.postChunk(ready.slice(first, first + size), first, actor)),
+          prepared.then(({ leads, program }) =>
+            this.postChunk(leads.slice(first, first + size), first, program, actor),
+          ),
         );
       }
       return (await chunks.get(first)!)?.get(index) ?? null;
     });
   }
 
-  /** Each order's account and quote facts, read for all at once; null for an order `record` must take. */
-  private async prepareLeads(orders: readonly PurchaseOrder[]): Promise<Array<Omit<PreparedPurchase, 'quote'> | null>> {
+  /**
+   * Each order's account and quote facts, read for all at once (null for an order `record` must
+   * take), and the tier program they were read with.
+   */
+  private async prepareLeads(orders: readonly PurchaseOrder[]): Promise<{
+    leads: Array<Omit<PreparedPurchase, 'quote'> | null>;
+    program: TierProgram | null;
+  }> {
     const { db } = this.core;
     try {
       const [existing, accounts, program] = await Promise.all([
@@ -248,7 +259,7 @@ export class PurchaseService {
       ]);
       const histories = await purchaseStore.historiesOf(db, [...accounts.values()]);
       const seen = new Set<string>();
-      return orders.map((order, index) => {
+      const leads = orders.map((order, index) => {
         const totalAmount = orderTotal(order.lines);
         const accountId = accounts.get(order.customerId);
         const history = accountId && histories.get(accountId);
@@ -272,8 +283,9 @@ export class PurchaseService {
           history,
         };
       });
+      return { leads, program };
     } catch {
-      return orders.map(() => null);
+      return { leads: orders.map(() => null), program: null };
     }
   }
 
@@ -281,6 +293,7 @@ export class PurchaseService {
   private async postChunk(
     chunk: ReadonlyArray<Omit<PreparedPurchase, 'quote'> | null>,
     offset: number,
+    tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
   ): Promise<Map<number, Purchase> | null> {
     const ready = chunk.flatMap((candidate, index) => (candidate ? [{ ...candidate, index: offset + index }] : []));
@@ -319,7 +332,7 @@ export class PurchaseService {
           return new Map(ready.map((item, at) => [item.index, purchases[at]!]));
         },
         undefined,
-        true,
+        { together: true, tierProgram },
       );
       for (const item of ready) {
         if (item.history.purchasesBefore === 0 && this.afterFirstPurchase) {
@@ -342,13 +355,18 @@ export class PurchaseService {
     for (let attempt = 1; ; attempt++) {
       // The quote depends on the member's history (first purchase, first in this channel) and tier;
       // if another ledger instance changed them while this one was quoted, quote it again.
-      const { tier, history } = await this.quoteFactsOf(order.customerId);
+      const { tier, history, program } = await this.quoteFactsOf(order.customerId);
       const quote = await this.core.upstream(
         () => this.quotes.claimPurchase(claimKey(order), order, tier, history, order.occurredAt ?? this.core.clock()),
         'the purchase',
       );
       try {
-        const purchase = await this.post(order, totalAmount, fingerprint, quote, history, tier?.name ?? null, actor);
+        const purchase = await this.post(
+          order,
+          { totalAmount, fingerprint, quote, history, tierName: tier?.name ?? null },
+          program,
+          actor,
+        );
         return { purchase, firstPurchase: history.purchasesBefore === 0 };
       } catch (error) {
         if (!(error instanceof StaleHistory)) throw error;
@@ -364,22 +382,20 @@ export class PurchaseService {
 
   private post(
     order: PurchaseOrder,
-    totalAmount: number,
-    fingerprint: string,
-    quote: PointsQuote,
-    history: PurchaseHistoryFacts,
-    tierName: string | null,
+    quoted: Omit<Posting, 'order'>,
+    tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
   ): Promise<Purchase> {
     return this.core.withAccount(
       order.customerId,
-      (book, tx) => this.postInBook(book, tx, { order, totalAmount, fingerprint, quote, history, tierName }, actor),
+      (book, tx) => this.postInBook(book, tx, { order, ...quoted }, actor),
       async (constraint) => {
         if (constraint !== 'orders_idempotency_key') return undefined;
         // A concurrent retry of the same order committed first: answer with its result.
         const winner = await purchaseStore.findByKey(this.core.db, order);
-        return winner && this.replay(winner, fingerprint);
+        return winner && this.replay(winner, quoted.fingerprint);
       },
+      { tierProgram },
     );
   }
 
@@ -396,25 +412,19 @@ export class PurchaseService {
   /**
    * Posts quoted orders, each to its member's open book (one order per book, distinct accounts):
    * the orders, their earnings, the points, the events, each table written in one statement for
-   * all of them, as posting them one after another would leave it. Throws StaleHistory when a
-   * member's history no longer quotes their order alike.
+   * all of them, as posting them one after another would leave it. Throws StaleHistory (the
+   * transaction rolls back) when a member's history no longer quotes their order alike.
    */
   private async postInBooks(
     tx: Queryable,
     items: ReadonlyArray<{ book: AccountBook; posting: Posting }>,
     actor: NewEvent['actor'],
   ): Promise<Purchase[]> {
-    const histories = await purchaseStore.historiesOf(
-      tx,
-      items.map(({ posting }) => posting.order.customerId),
-    );
     const drafts = items.map(({ book, posting }) => {
-      const { order, totalAmount, fingerprint, quote, history } = posting;
+      const { order, totalAmount, fingerprint, quote } = posting;
       const orderId = randomUUID();
       const earnings = toEarnings(orderId, order, quote);
       const points = earnings.reduce((sum, earning) => sum + earning.points, 0);
-      const now = histories.get(order.customerId);
-      if (!now || !quotesAlike(now, history, order.channel)) throw new StaleHistory();
       // The sale's own time (checked by `record`), never after the book's clock: the return window
       // and the lot's earned date and expiry count from it.
       const occurredAt = order.occurredAt && order.occurredAt < book.now ? order.occurredAt : book.now;
@@ -445,14 +455,18 @@ export class PurchaseService {
       };
       return { book, posting, orderId, earnings, points, occurredAt, pendingUntil, lines, row };
     });
-    const saved = await purchaseStore.insertMany(
+    const { saved, purchasesBefore } = await purchaseStore.insertWithEarnings(
       tx,
       drafts.map((draft) => draft.row),
-    );
-    await orderEarningStore.insert(
-      tx,
       drafts.flatMap((draft) => draft.earnings),
     );
+    // Read in the statement that wrote the orders, under the account locks: the history now. (A
+    // member merged meanwhile posts to the survivor's book, whose tier is not the one quoted.)
+    for (const [at, { book, posting }] of items.entries()) {
+      const tier = book.customerId === posting.order.customerId ? book.tier : posting.history.tier;
+      const now = { tier, ...purchasesBefore[at]! };
+      if (!quotesAlike(now, posting.history, posting.order.channel)) throw new StaleHistory();
+    }
     await AccountBook.creditAll(
       tx,
       drafts.map(({ book, orderId, earnings, pendingUntil, occurredAt }) => ({

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../runtime/database/database';
 import type { LateEffectsRecord } from '../program/lateEvent.rules';
+import type { NewOrderEarning } from './orderEarning.store';
 import type { OrderLine } from './purchase.rules';
 
 export interface OrderRow {
@@ -121,16 +122,38 @@ export const purchaseStore = {
     await tx.query('update ledger.orders set released_at = $2 where id = $1', [orderId, at]);
   },
 
-  /** `insert` for several orders in one statement: the orders written, in the order given. */
-  async insertMany(tx: Queryable, orders: readonly NewOrder[]): Promise<OrderRow[]> {
-    if (orders.length === 1) return [await purchaseStore.insert(tx, orders[0]!)];
-    const { rows } = await tx.query<OrderRow>(
-      `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
-                                  fingerprint, points_earned, balance_after, occurred_at, pending_until, late)
-       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                            $8::jsonb[], $9::text[], $10::bigint[], $11::bigint[], $12::timestamptz[], $13::timestamptz[],
-                            $14::jsonb[])
-       returning *`,
+  /**
+   * Writes orders (of distinct members) and their earnings (`ledger.order_earnings`) in one
+   * statement: the orders written, in the order given, and the history of each order's member
+   * before it (for a purchase made under the member's lock, the history it was posted on).
+   */
+  async insertWithEarnings(
+    tx: Queryable,
+    orders: readonly NewOrder[],
+    earnings: readonly NewOrderEarning[],
+  ): Promise<{ saved: OrderRow[]; purchasesBefore: Array<Omit<PurchaseHistoryFacts, 'tier'>> }> {
+    const { rows } = await tx.query<OrderRow & { purchases_before: number; channels_before: string[] }>(
+      `with earned as (
+         insert into ledger.order_earnings (order_id, position, kind, points, reason, rule_id, line_points)
+         select order_id, position, kind, points, reason, rule_id, line_points
+           from unnest($15::uuid[], $16::int[], $17::text[], $18::bigint[], $19::text[], $20::text[], $21::jsonb[])
+             as e(order_id, position, kind, points, reason, rule_id, line_points)
+       ),
+       saved as (
+         insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
+                                    fingerprint, points_earned, balance_after, occurred_at, pending_until, late)
+         select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+                              $8::jsonb[], $9::text[], $10::bigint[], $11::bigint[], $12::timestamptz[],
+                              $13::timestamptz[], $14::jsonb[])
+         returning *
+       ),
+       -- One statement reads one snapshot: these counts do not include the orders it writes.
+       before as (
+         select customer_id, count(*)::int as purchases, array_agg(distinct channel) as channels
+           from ledger.orders where customer_id = any($2::uuid[]) group by customer_id
+       )
+       select saved.*, coalesce(before.purchases, 0) as purchases_before, before.channels as channels_before
+         from saved left join before on before.customer_id = saved.customer_id`,
       [
         orders.map((o) => o.id),
         orders.map((o) => o.customer_id),
@@ -146,35 +169,25 @@ export const purchaseStore = {
         orders.map((o) => o.occurred_at),
         orders.map((o) => o.pending_until),
         orders.map((o) => (o.late ? JSON.stringify(o.late) : null)),
+        earnings.map((e) => e.order_id),
+        earnings.map((e) => e.position),
+        earnings.map((e) => e.kind),
+        earnings.map((e) => e.points),
+        earnings.map((e) => e.reason),
+        earnings.map((e) => e.rule_id),
+        earnings.map((e) => JSON.stringify(e.line_points)),
       ],
     );
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return orders.map((order) => byId.get(order.id)!);
-  },
-
-  async insert(tx: Queryable, order: NewOrder): Promise<OrderRow> {
-    const { rows } = await tx.query<OrderRow>(
-      `insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
-                                  fingerprint, points_earned, balance_after, occurred_at, pending_until, late)
-       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14::jsonb)
-       returning *`,
-      [
-        order.id,
-        order.customer_id,
-        order.channel,
-        order.external_order_id,
-        order.store_id,
-        order.currency,
-        order.total_amount,
-        JSON.stringify(order.lines),
-        order.fingerprint,
-        order.points_earned,
-        order.balance_after,
-        order.occurred_at,
-        order.pending_until,
-        order.late ? JSON.stringify(order.late) : null,
-      ],
+    const byId = new Map(
+      rows.map(({ purchases_before, channels_before, ...row }) => [row.id, { row, purchases_before, channels_before }]),
     );
-    return rows[0]!;
+    const written = orders.map((order) => byId.get(order.id)!);
+    return {
+      saved: written.map(({ row }) => row),
+      purchasesBefore: written.map(({ purchases_before, channels_before }) => ({
+        purchasesBefore: purchases_before,
+        channelsBefore: channels_before ?? [],
+      })),
+    };
   },
 };

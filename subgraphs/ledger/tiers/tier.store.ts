@@ -6,21 +6,16 @@ import { accountAndMerged } from '../accounts/account.store';
 export const tierStore = {
   /** The program, or `null` when none is defined (every member is then without a tier). */
   async load(db: Queryable): Promise<TierProgram | null> {
-    const { rows: settings } = await db.query<{ window_months: number }>(
-      'select window_months from ledger.tier_program',
+    const { rows } = await db.query<{ window_months: number; tiers: TierProgram['tiers'] }>(
+      `select p.window_months,
+              coalesce((select jsonb_agg(jsonb_build_object('name', t.name, 'qualifyingPoints', t.qualifying_points,
+                                                            'multiplierPercent', t.multiplier_percent)
+                                         order by t.position)
+                          from ledger.tiers t), '[]'::jsonb) as tiers
+         from ledger.tier_program p`,
     );
-    if (settings.length === 0) return null;
-    const { rows } = await db.query<{ name: string; qualifying_points: number; multiplier_percent: number }>(
-      'select name, qualifying_points, multiplier_percent from ledger.tiers order by position',
-    );
-    return {
-      windowMonths: settings[0]!.window_months,
-      tiers: rows.map((row) => ({
-        name: row.name,
-        qualifyingPoints: row.qualifying_points,
-        multiplierPercent: row.multiplier_percent,
-      })),
-    };
+    const program = rows[0];
+    return program ? { windowMonths: program.window_months, tiers: program.tiers } : null;
   },
 
   async replace(db: Database, program: TierProgram): Promise<void> {

@@ -1,0 +1,28 @@
+import type { Queryable } from '../runtime/database/database';
+
+/**
+ * The ledger's invariants over every account, after a bench's load: balance = Σ entries = Σ spendable
+ * lots ≥ 0 and pending = Σ pending lots ≥ 0. Throws naming the first accounts that break them.
+ */
+export async function checkLedgerInvariants(db: Queryable): Promise<{ accounts: number }> {
+  const { rows } = await db.query<{ customer_id: string; balance: number; journal: number; active: number }>(
+    `select a.customer_id, a.balance, a.pending, coalesce(j.points, 0) as journal,
+            coalesce(l.active, 0) as active, coalesce(l.pending, 0) as pending_lots
+       from ledger.accounts a
+       left join (select customer_id, sum(points)::bigint as points from ledger.entries group by customer_id) j
+         on j.customer_id = a.customer_id
+       left join (select customer_id,
+                         sum(remaining) filter (where status = 'ACTIVE')::bigint as active,
+                         sum(remaining) filter (where status = 'PENDING')::bigint as pending
+                    from ledger.lots group by customer_id) l
+         on l.customer_id = a.customer_id
+      where a.balance <> coalesce(j.points, 0) or a.balance <> coalesce(l.active, 0) or a.balance < 0
+         or a.pending <> coalesce(l.pending, 0) or a.pending < 0
+      limit 5`,
+  );
+  if (rows.length > 0) throw new Error(`ledger invariants broken: ${JSON.stringify(rows)}`);
+  const { rows: counted } = await db.query<{ accounts: number }>(
+    'select count(*)::int as accounts from ledger.accounts',
+  );
+  return { accounts: counted[0]!.accounts };
+}

@@ -1,0 +1,117 @@
+import { RecordPurchaseDocument } from '../../examples/sdk/graphql';
+import type { Database, Queryable } from '../../runtime/database/database';
+import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
+import { expectConsistentLedger, setTierProgram } from '../support/ledger';
+import { startTestGraph, type TestGraph } from '../support/testGraph';
+
+/** A statement the shared database ran, with whether it had to wait for the one before it. */
+interface Traced {
+  sql: string;
+  /** Sent while another statement of the pool was still out: it shares that one's round trip. */
+  overlapped: boolean;
+  /** The transaction it ran in (numbered from 1), null outside one. */
+  transaction: number | null;
+}
+
+/**
+ * Every statement sent while `work` runs, in order; `begin` and `commit` too. A transaction's
+ * statements run on one connection one after another (node-postgres does not pipeline), so only
+ * pool statements sent side by side share a round trip.
+ */
+async function trace<T>(db: Database, work: () => Promise<T>): Promise<{ result: T; statements: Traced[] }> {
+  const statements: Traced[] = [];
+  let outside = 0;
+  let transactions = 0;
+  const { query, transaction } = db;
+  db.query = (async (sql: string, params?: readonly unknown[]) => {
+    statements.push({ sql, overlapped: outside > 0, transaction: null });
+    outside += 1;
+    try {
+      return await query.call(db, sql, params);
+    } finally {
+      outside -= 1;
+    }
+  }) as Database['query'];
+  db.transaction = (<R>(run: (tx: Queryable) => Promise<R>) =>
+    transaction.call(db, async (tx) => {
+      const number = ++transactions;
+      const traced = (sql: string) => statements.push({ sql, overlapped: false, transaction: number });
+      traced('begin');
+      const result = await run({
+        query: ((sql: string, params?: readonly unknown[]) => {
+          traced(sql);
+          return tx.query(sql, params);
+        }) as Queryable['query'],
+        exec: (sql) => tx.exec(sql),
+      });
+      traced('commit');
+      return result;
+    })) as Database['transaction'];
+  try {
+    return { result: await work(), statements };
+  } finally {
+    db.query = query;
+    db.transaction = transaction;
+  }
+}
+
+/**
+ * The ledger's own statements: not the campaign's claim (its own service), nor followers woken by
+ * the commit (their reads of the outbox, their transactions).
+ */
+function ledgerOnly(statements: readonly Traced[]): Traced[] {
+  const others = ({ sql }: Traced) =>
+    /\bcampaign\.|\bengagement\.|\brewards\.|\bprofile\.|consumer_cursors/.test(sql) ||
+    /from ledger\.events\s+where id > \$1/.test(sql);
+  const kept = statements.filter((statement) => !others(statement));
+  const ledgerTransactions = new Set(
+    kept.filter(({ sql }) => sql !== 'begin' && sql !== 'commit').map(({ transaction }) => transaction),
+  );
+  return kept.filter(({ transaction }) => transaction === null || ledgerTransactions.has(transaction));
+}
+
+const roundTrips = (statements: readonly Traced[]): number => statements.filter((s) => !s.overlapped).length;
+
+describe("one recordPurchase's statements", () => {
+  let graph: TestGraph;
+
+  beforeAll(async () => {
+    graph = await startTestGraph();
+    await setEarnRate(graph);
+    await setTierProgram(graph, 12, [
+      { name: 'Member', qualifyingPoints: 0 },
+      { name: 'Gold', qualifyingPoints: 10_000, multiplierPercent: 150 },
+    ]);
+  });
+  afterAll(() => graph?.stop());
+
+  it('a repeat purchase reads its facts once and notifies once, in a few round trips', async () => {
+    const member = await enrollMember(graph);
+    await graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) });
+    const { result, statements } = await trace(graph.database.db, () =>
+      graph.admin.data(RecordPurchaseDocument, { input: purchaseInput(member.id) }),
+    );
+    expect(result.recordPurchase.pointsEarned).toBe(25);
+    const ledger = ledgerOnly(statements);
+    if (process.env.PRINT_STATEMENTS) {
+      const lines = ledger.map(
+        ({ sql, overlapped, transaction }, at) =>
+          `${at + 1}. ${overlapped ? '(with the one before)' : transaction ? '[tx]' : ''} ${sql.replace(/\s+/g, ' ').slice(0, 110)}`,
+      );
+      // The list bench/README.md shows.
+      process.stdout.write(`${ledger.length} statements, ${roundTrips(ledger)} round trips\n${lines.join('\n')}\n`);
+    }
+    const matching = (pattern: RegExp) => ledger.filter(({ sql }) => pattern.test(sql)).length;
+    expect({
+      transactions: new Set(ledger.map(({ transaction }) => transaction).filter(Boolean)).size,
+      tierProgramReads: matching(/from ledger\.tier_program/),
+      // Once for the quote, once (under the account lock) in the statement that writes the order.
+      historyReads: matching(/array_agg\(distinct/),
+      advisoryLocks: matching(/pg_advisory_xact_lock/),
+      notifies: matching(/pg_notify/),
+    }).toEqual({ transactions: 1, tierProgramReads: 1, historyReads: 2, advisoryLocks: 1, notifies: 1 });
+    // 23 statements in 21 round trips before issue 27's levers.
+    expect({ statements: ledger.length, roundTrips: roundTrips(ledger) }).toEqual({ statements: 16, roundTrips: 14 });
+    await expectConsistentLedger(graph, member.id);
+  });
+});
