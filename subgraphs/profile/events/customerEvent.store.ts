@@ -26,6 +26,19 @@ export interface NewCustomerEvent {
   fingerprint: string;
 }
 
+/** An event's columns as `$1`..`$9` of the inserts below: id, customer, type, version, properties, time, channel, key, fingerprint. */
+const eventValues = (event: NewCustomerEvent): unknown[] => [
+  event.id,
+  event.customerId,
+  event.type,
+  event.typeVersion,
+  JSON.stringify(event.properties),
+  event.occurredAt,
+  event.channel,
+  event.idempotencyKey,
+  event.fingerprint,
+];
+
 /** An event's idempotency key with its channel, as one map key. */
 export const eventKey = (channel: string, idempotencyKey: string): string => `${channel}\u0000${idempotencyKey}`;
 
@@ -109,17 +122,7 @@ export const customerEventStore = {
          (id, customer_id, type, type_version, properties, occurred_at, channel, idempotency_key, fingerprint)
        values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
        on conflict (channel, idempotency_key) do nothing returning *`,
-      [
-        event.id,
-        event.customerId,
-        event.type,
-        event.typeVersion,
-        JSON.stringify(event.properties),
-        event.occurredAt,
-        event.channel,
-        event.idempotencyKey,
-        event.fingerprint,
-      ],
+      eventValues(event),
     );
     if (rows[0]) return { row: rows[0], inserted: true };
     return { row: (await this.byKey(tx, event.channel, event.idempotencyKey))!, inserted: false };
@@ -179,15 +182,7 @@ export const customerEventStore = {
        )
        select inserted.*, (select count(*) from notified) as notices from inserted`,
       [
-        event.id,
-        event.customerId,
-        event.type,
-        event.typeVersion,
-        JSON.stringify(event.properties),
-        event.occurredAt,
-        event.channel,
-        event.idempotencyKey,
-        event.fingerprint,
+        ...eventValues(event),
         outboxLockKey('profile'),
         tracked.type,
         tracked.version,
