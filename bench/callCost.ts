@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { signClientAuthorization } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
 import { openBenchDatabase } from './benchDatabase';
+import { postgresCpuMeter } from './processCpu';
 import { benchRateLimits } from './settings';
 
 /**
@@ -25,17 +25,6 @@ function option(name: string, fallback: number): number {
   const value = Number(process.argv[at + 1]);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number`);
   return value;
-}
-
-/** CPU milliseconds a process has used (user + system), from /proc/<pid>/stat; 0 once it is gone. */
-function processCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of the line (11 and 12 after the name), in ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
 }
 
 interface Slice {
@@ -59,12 +48,6 @@ async function main(): Promise<void> {
   const authorization = await signClientAuthorization({ role: 'admin', subject: 'bench' }, developmentAuthConfig());
   const call = <T>(query: string, variables: Record<string, unknown> = {}) =>
     graphqlRequest<T>(stack.gateway.url, query, variables, { headers: { authorization } });
-  const backends = async () =>
-    (
-      await database.db.query<{ pid: number }>(
-        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
-      )
-    ).rows.map((row) => row.pid);
   try {
     await call(`mutation { setEarnRate(input: { currency: "EUR", points: 1, perAmount: 100 }) { currency } }`);
     await call(
@@ -111,15 +94,13 @@ async function main(): Promise<void> {
     const measured: Slice[] = [];
     for (let slice = 0; slice < slices; slice++) {
       for (const [operation, run] of Object.entries(operations)) {
-        const pids = await backends();
-        const postgresBefore = new Map(pids.map((pid) => [pid, processCpuMs(pid)]));
+        const postgresCpu = await postgresCpuMeter(database.db);
         const nodeBefore = process.cpuUsage();
         const began = performance.now();
         for (let k = 0; k < calls; k++, n++) await run();
         const wallMs = performance.now() - began;
         const node = process.cpuUsage(nodeBefore);
-        const after = await backends();
-        const postgresCpuMs = after.reduce((sum, pid) => sum + processCpuMs(pid) - (postgresBefore.get(pid) ?? 0), 0);
+        const postgresCpuMs = (await postgresCpu()) * 1000;
         measured.push({ operation, calls, wallMs, nodeCpuMs: (node.user + node.system) / 1000, postgresCpuMs });
       }
     }

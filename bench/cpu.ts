@@ -10,12 +10,12 @@ import { subgraphNames } from '../subgraphs/registry';
 import { setUpProgram } from './benchProgram';
 import { bulkLoadMembers, bulkMemberIds } from './bulkLoad';
 import { checkLedgerInvariants } from './ledgerInvariants';
-import { body, load } from './loadRunner';
+import { load } from './loadRunner';
 import type { LoadStep } from './loadWorker';
-import { processCpuMs, startGatewayProcess, type PeerGateway } from './peerGateway';
-import { postgresCpuMeter } from './postgresCpu';
+import { startGatewayProcess, type PeerGateway } from './peerGateway';
+import { postgresCpuMeter, processCpuMs } from './processCpu';
 import { startSubgraphProcesses } from './processStack';
-import { gatewayQuery } from './scenarios/scenario';
+import { customerQueryAt, recordPurchaseBody } from './scenarios/scenario';
 
 /**
  * CPU per operation per process: the gateway and each subgraph run as processes of their own on
@@ -79,24 +79,8 @@ async function main(): Promise<void> {
     const ids = await bulkMemberIds(db, 0, members);
     await db.query('checkpoint');
 
-    const query = (url: string): LoadStep[][] => [[{ url, authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
-    const purchase = (url: string): LoadStep[][] => [
-      [
-        {
-          url,
-          authorization,
-          body: body(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`, {
-            input: {
-              customerId: '{id}',
-              channel: 'ONLINE',
-              externalOrderId: 'cpu-{n}',
-              currency: 'EUR',
-              lines: [{ sku: 'A', category: 'books', quantity: 1, unitPrice: 2500 }],
-            },
-          }),
-        },
-      ],
-    ];
+    const query = (url: string) => customerQueryAt({ authorization }, url);
+    const purchase = (url: string): LoadStep[][] => [[{ url, authorization, body: recordPurchaseBody('{id}', 'cpu') }]];
     const operations: Array<{ name: string; gateway: PeerGateway; groups: LoadStep[][] }> = [
       { name: 'customer query', gateway: gateways[0]!, groups: query(gateways[0]!.url) },
       {

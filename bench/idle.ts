@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from '../runtime/config/projectRoot';
 import { createScratchDatabase } from '../runtime/database/scratchDatabase';
 import { subgraphNames } from '../subgraphs/registry';
-import { processCpuMs } from './peerGateway';
+import { processCpuMs } from './processCpu';
 import { startSubgraphProcesses } from './processStack';
 
 /**

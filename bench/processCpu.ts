@@ -1,10 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Queryable } from '../runtime/database/database';
 
+/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /**
- * CPU seconds of the bench database's PostgreSQL backends while `work` runs (PostgreSQL runs on
- * this machine: /proc/<pid>/stat, utime + stime in ticks of 1/100 s), sampled every 500 ms so a
- * backend that starts or ends meanwhile counts up to its last sample. Call the answer to stop.
+ * CPU seconds of the bench database's PostgreSQL backends from now until the answer is called
+ * (PostgreSQL runs on this machine: `processCpuMs` of each), sampled every 500 ms so a backend that
+ * starts or ends meanwhile counts up to its last sample.
  */
 export async function postgresCpuMeter(db: Queryable): Promise<() => Promise<number>> {
   const backends = new Map<number, { first: number; last: number }>();
@@ -14,11 +21,10 @@ export async function postgresCpuMeter(db: Queryable): Promise<() => Promise<num
     );
     for (const { pid } of rows) {
       try {
-        const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-        const ticks = Number(fields[11]) + Number(fields[12]);
+        const ms = processCpuMs(pid);
         const seen = backends.get(pid);
-        if (seen) seen.last = ticks;
-        else backends.set(pid, { first: initial ? ticks : 0, last: ticks });
+        if (seen) seen.last = ms;
+        else backends.set(pid, { first: initial ? ms : 0, last: ms });
       } catch {
         // ended meanwhile, or not on this machine
       }
@@ -33,8 +39,8 @@ export async function postgresCpuMeter(db: Queryable): Promise<() => Promise<num
     clearInterval(timer);
     await sampling;
     await sample(false);
-    let ticks = 0;
-    for (const { first, last } of backends.values()) ticks += last - first;
-    return ticks / 100;
+    let ms = 0;
+    for (const { first, last } of backends.values()) ms += last - first;
+    return ms / 1000;
   };
 }

@@ -9,7 +9,7 @@ import type { ImportKind } from '../../runtime/imports/importBatch';
 import { bulkMemberIds, campaignCaughtUp, importGenerated } from '../bulkLoad';
 import { benchOrder, writeImportFiles, type ImportFiles } from '../importFiles';
 import type { Bench, BenchScenario } from './scenario';
-import { postgresCpuMeter } from '../postgresCpu';
+import { postgresCpuMeter } from '../processCpu';
 
 /** One kind's import: records, seconds, records/s, the process's peak RSS when it ended. */
 export interface ImportKindResult {

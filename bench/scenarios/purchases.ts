@@ -1,9 +1,9 @@
 import type { Database } from '../../runtime/database/database';
 import { graphqlRequest } from '../../runtime/http/graphqlRequest';
-import { body, load, summarise, type Row } from '../loadRunner';
+import { load, summarise, type Row } from '../loadRunner';
 import type { LoadStep } from '../loadWorker';
 import type { BenchSettings } from '../settings';
-import { commonLoad, type Bench, type BenchScenario } from './scenario';
+import { commonLoad, recordPurchaseBody, type Bench, type BenchScenario } from './scenario';
 import { everyoneAudience } from '../../stack/campaignAudiences';
 
 /**
@@ -42,15 +42,7 @@ function purchases(bench: Bench, customerId: string, orderPrefix: string): LoadS
       {
         url: bench.stack.gateway.url,
         authorization: bench.authorization,
-        body: body(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`, {
-          input: {
-            customerId,
-            channel: 'ONLINE',
-            externalOrderId: `${orderPrefix}-{n}`,
-            currency: 'EUR',
-            lines: [{ sku: 'A', category: 'books', quantity: 1, unitPrice: 2500 }],
-          },
-        }),
+        body: recordPurchaseBody(customerId, orderPrefix),
       },
     ],
   ];

@@ -5,7 +5,8 @@ import { startGateway } from '../../gateway';
 import { benchRateLimits } from '../settings';
 import { allByTurns, body, byTurns, compare, summarise } from '../loadRunner';
 import type { LoadStep } from '../loadWorker';
-import { processCpuMs, startGatewayProcess, startHiveGateway } from '../peerGateway';
+import { startGatewayProcess, startHiveGateway } from '../peerGateway';
+import { processCpuMs } from '../processCpu';
 import { commonLoad, customerQueryAt, gatewayQuery, type Bench, type BenchScenario } from './scenario';
 
 /** What the query plan sends each subgraph for that query, sent directly: the floor the gateway adds to. */

@@ -63,7 +63,7 @@ export const gatewayQuery = `query($id: ID!) { customer(id: $id) { name loyalty 
   rewards { available(first: 3) { name costPoints } } offers { title } } }`;
 
 /** The customer query, sent to the gateway at `url` for a rotating member. */
-export function customerQueryAt(bench: Bench, url: string): LoadStep[][] {
+export function customerQueryAt(bench: Pick<Bench, 'authorization'>, url: string): LoadStep[][] {
   return [[{ url, authorization: bench.authorization, body: body(gatewayQuery, { id: '{id}' }) }]];
 }
 
@@ -71,4 +71,17 @@ export function customerQueryAt(bench: Bench, url: string): LoadStep[][] {
 export function commonLoad(bench: Bench): Omit<LoadJob, 'groups'> {
   const { concurrency, warmupMs, durationMs } = bench.settings;
   return { ids: bench.ids, concurrency, warmupMs, durationMs };
+}
+
+/** One `recordPurchase` of a book for `customerId` (`{id}`: a rotating member), order ids `<orderPrefix>-{n}`. */
+export function recordPurchaseBody(customerId: string, orderPrefix: string): string {
+  return body(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned } }`, {
+    input: {
+      customerId,
+      channel: 'ONLINE',
+      externalOrderId: `${orderPrefix}-{n}`,
+      currency: 'EUR',
+      lines: [{ sku: 'A', category: 'books', quantity: 1, unitPrice: 2500 }],
+    },
+  });
 }
