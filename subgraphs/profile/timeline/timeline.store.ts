@@ -29,7 +29,11 @@ export const timelineStore = {
    * Adds the entries to their members' timelines in one statement: each to the profile its member
    * was merged into, none for an erased member or an id the profile does not know; nothing for a
    * key the source has an entry under already. An entry inheriting from another sees the entries
-   * stored before this statement only, so the caller adds the one inherited from first.
+   * stored before this statement only, so the caller adds the one inherited from first. The
+   * members' profiles are locked `for share`, as a tracked event's are: a merge in flight (it locks
+   * both profiles `for update` before moving their entries) is waited for, and the entry goes to the
+   * survivor it committed; without the lock an entry inserted while the merge moved the others stayed
+   * under the merged profile.
    */
   async add(tx: Queryable, source: string, entries: readonly NewTimelineEntry[]): Promise<void> {
     if (entries.length === 0) return;
@@ -55,6 +59,7 @@ export const timelineStore = {
                                                  summary jsonb, key text, inherit_key text, inherit_fields jsonb)
          join profile.customers c on c.id = e.customer_id
         where c.erased_at is null
+          for share of c
        on conflict (source, source_key) do nothing`,
       [source, JSON.stringify(rows)],
     );
