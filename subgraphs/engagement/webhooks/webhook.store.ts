@@ -259,11 +259,23 @@ export const webhookStore = {
     );
   },
 
-  /** How long until the next PENDING delivery is due, in ms (null: none waits for a later time). */
+  /**
+   * How long until the next PENDING delivery is due, in ms (null: none waits). 0 for one already due
+   * that the next claim would take (its endpoint enabled, no earlier delivery of its order pending):
+   * a retry whose backoff ran out while the dispatch was still going (a loaded machine) is sent now
+   * rather than at the next interval.
+   */
   async nextDueInMs(db: Queryable): Promise<number | null> {
     const { rows } = await db.query<{ in_ms: number | string | null }>(
-      `select extract(epoch from min(next_attempt_at) - now()) * 1000 as in_ms
-         from engagement.webhook_deliveries where status = 'PENDING' and next_attempt_at > now()`,
+      `select greatest(0, extract(epoch from min(d.next_attempt_at) - now()) * 1000) as in_ms
+         from engagement.webhook_deliveries d
+        where d.status = 'PENDING'
+          and (d.next_attempt_at > now()
+               or (exists (select 1 from engagement.webhook_endpoints w where w.id = d.endpoint_id and w.enabled)
+                   and not exists (
+                     select 1 from engagement.webhook_deliveries earlier
+                      where earlier.endpoint_id = d.endpoint_id and earlier.order_key = d.order_key
+                        and earlier.status = 'PENDING' and earlier.id < d.id)))`,
     );
     const inMs = rows[0]?.in_ms;
     return inMs === null || inMs === undefined ? null : Number(inMs);
