@@ -27,7 +27,8 @@ import { customerQueryAt, recordPurchaseBody } from './scenarios/scenario';
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run -s bench:cpu
  *
  * Settings (environment): BENCH_MEMBERS (2,000), BENCH_ORDERS_PER_MEMBER (10), BENCH_DURATION_MS
- * (10,000 per operation), BENCH_CONCURRENCY (8).
+ * (10,000 per operation), BENCH_CONCURRENCY (8), BENCH_CPU_OPERATIONS (every operation; or a comma
+ * list of the operations' names to run, e.g. `customer query`).
  */
 
 const setting = (name: string, fallback: number) => {
@@ -90,8 +91,10 @@ async function main(): Promise<void> {
       },
       { name: 'recordPurchase (distinct members)', gateway: gateways[0]!, groups: purchase(gateways[0]!.url) },
     ];
+    const chosen = (process.env.BENCH_CPU_OPERATIONS ?? '').split(',').filter(Boolean);
     const rows: CpuRow[] = [];
     for (const operation of operations) {
+      if (chosen.length > 0 && !chosen.includes(operation.name)) continue;
       console.log(`${operation.name}: ${durationMs / 1000} s at ${concurrency} clients...`);
       const processes = [
         ['gateway', operation.gateway.pid] as const,
