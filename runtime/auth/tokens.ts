@@ -65,61 +65,92 @@ export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
+/** How many verified tokens a verifier remembers (the least recently presented is dropped first). */
+export const verifiedTokensKept = 1000;
+
 /**
  * Verifies client tokens (HS256 with the configured secret, or the identity provider's keys from
  * JWKS) and, where accepted, this graph's internal tokens: signature, issuer, audience, a required
- * expiry within the allowed lifetime, with the configured clock tolerance.
+ * expiry within the allowed lifetime, with the configured clock tolerance. A token that passed is
+ * remembered (up to `cache.maxTokens`, 0 for none) and on later requests only its expiry is checked.
  */
-export function createTokenVerifier(config: AuthConfig, verifyOptions: VerifyOptions): TokenVerifier {
+export function createTokenVerifier(
+  config: AuthConfig,
+  verifyOptions: VerifyOptions,
+  cache: { maxTokens: number; now?: () => number } = { maxTokens: verifiedTokensKept },
+): TokenVerifier {
   const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
   const secret = config.jwtSecret ? encoder.encode(config.jwtSecret) : undefined;
   const internalSecret = encoder.encode(config.internalSecret);
-  return {
-    async verify(token) {
-      let header;
-      try {
-        header = decodeProtectedHeader(token);
-      } catch {
-        throw new TokenError('invalid', 'The token is not a JWT');
-      }
-      try {
-        const unverified = JSON.parse(
-          Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
-        ) as JWTPayload;
-        if (unverified.iss === internalIssuer) {
-          if (!verifyOptions.acceptInternal) throw new TokenError('invalid', 'The token is not valid');
-          const { payload } = await jwtVerify(token, internalSecret, {
-            issuer: internalIssuer,
-            audience: internalIssuer,
-            algorithms: ['HS256'],
-            clockTolerance: config.clockToleranceSeconds,
-            requiredClaims: ['exp'],
-          });
-          return toPrincipal(payload, true);
-        }
-        const options = {
-          issuer: config.issuer,
-          audience: config.audience,
+  const verifySignature = async (token: string): Promise<Principal> => {
+    let header;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw new TokenError('invalid', 'The token is not a JWT');
+    }
+    try {
+      const unverified = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as JWTPayload;
+      if (unverified.iss === internalIssuer) {
+        if (!verifyOptions.acceptInternal) throw new TokenError('invalid', 'The token is not valid');
+        const { payload } = await jwtVerify(token, internalSecret, {
+          issuer: internalIssuer,
+          audience: internalIssuer,
+          algorithms: ['HS256'],
           clockTolerance: config.clockToleranceSeconds,
           requiredClaims: ['exp'],
-        };
-        let payload: JWTPayload;
-        if (header.alg === 'HS256' && secret) {
-          payload = (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
-        } else if (jwks && header.alg !== 'HS256') {
-          payload = (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] })).payload;
-        } else {
-          throw new TokenError('invalid', `Tokens signed with ${String(header.alg)} are not accepted here`);
-        }
-        if (payload.exp! - Date.now() / 1000 > config.maxTokenLifetimeSeconds) {
-          throw new TokenError('invalid', `The token is valid for longer than ${config.maxTokenLifetimeSeconds} s`);
-        }
-        return toPrincipal(payload, false);
-      } catch (error) {
-        if (error instanceof TokenError) throw error;
-        if (error instanceof errors.JWTExpired) throw new TokenError('expired', 'The token has expired');
-        throw new TokenError('invalid', 'The token is not valid');
+        });
+        return toPrincipal(payload, true);
       }
+      const options = {
+        issuer: config.issuer,
+        audience: config.audience,
+        clockTolerance: config.clockToleranceSeconds,
+        requiredClaims: ['exp'],
+      };
+      let payload: JWTPayload;
+      if (header.alg === 'HS256' && secret) {
+        payload = (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+      } else if (jwks && header.alg !== 'HS256') {
+        payload = (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] })).payload;
+      } else {
+        throw new TokenError('invalid', `Tokens signed with ${String(header.alg)} are not accepted here`);
+      }
+      if (payload.exp! - Date.now() / 1000 > config.maxTokenLifetimeSeconds) {
+        throw new TokenError('invalid', `The token is valid for longer than ${config.maxTokenLifetimeSeconds} s`);
+      }
+      return toPrincipal(payload, false);
+    } catch (error) {
+      if (error instanceof TokenError) throw error;
+      if (error instanceof errors.JWTExpired) throw new TokenError('expired', 'The token has expired');
+      throw new TokenError('invalid', 'The token is not valid');
+    }
+  };
+  // Every request of a client (and every subgraph call made for it) carries the same token: its
+  // signature and claims are checked once, and only its expiry again on each later request. Only
+  // tokens that passed are kept, so a flood of bad ones costs a verification each and evicts nothing
+  // it did not pass.
+  const verified = new Map<string, Principal>();
+  const nowSeconds = cache.now ?? (() => Math.floor(Date.now() / 1000));
+  return {
+    async verify(token) {
+      const known = verified.get(token);
+      if (known) {
+        // As jose decides it: expired once `exp` is behind now by more than the tolerance.
+        if (known.expiresAt! <= nowSeconds() - config.clockToleranceSeconds) {
+          verified.delete(token);
+          throw new TokenError('expired', 'The token has expired');
+        }
+        verified.delete(token);
+        verified.set(token, known);
+        return known;
+      }
+      const principal = await verifySignature(token);
+      if (cache.maxTokens > 0) {
+        if (verified.size >= cache.maxTokens) verified.delete(verified.keys().next().value!);
+        verified.set(token, principal);
+      }
+      return principal;
     },
   };
 }
