@@ -128,8 +128,7 @@ export function createTokenVerifier(
   };
   // Every request of a client (and every subgraph call made for it) carries the same token: its
   // signature and claims are checked once, and only its expiry again on each later request. Only
-  // tokens that passed are kept, so a flood of bad ones costs a verification each and evicts nothing
-  // it did not pass.
+  // tokens that passed are kept: a refused one is checked in full each time it comes.
   const verified = new Map<string, Principal>();
   const nowSeconds = cache.now ?? (() => Math.floor(Date.now() / 1000));
   return {
@@ -145,7 +144,8 @@ export function createTokenVerifier(
         verified.set(token, known);
         return known;
       }
-      const principal = await verifySignature(token);
+      // Frozen: one remembered principal is handed to every later request of its token.
+      const principal = Object.freeze(await verifySignature(token));
       if (cache.maxTokens > 0) {
         if (verified.size >= cache.maxTokens) verified.delete(verified.keys().next().value!);
         verified.set(token, principal);
