@@ -5,6 +5,7 @@ import type { Database } from '../runtime/database/database';
 import type { ImportKind } from '../runtime/imports/importBatch';
 import { importFile, type ImportJobView } from '../scripts/importFile';
 import { historyStore } from '../subgraphs/campaign/segments/segment.store';
+import { cloneMembersStore } from './cloneMembers.store';
 import { benchMemberKey, writeImportFiles, type ImportFiles } from './importFiles';
 
 export interface BulkLoadOptions {
@@ -103,8 +104,10 @@ export async function bulkLoadMembers(target: BulkLoadTarget, options: BulkLoadO
   await campaignCaughtUp(target.db);
   // What the campaign's history job does within a minute, now, so segments see RFM scores at once.
   await target.db.transaction((tx) => historyStore.rescoreRfm(tx));
-  // Fresh statistics, so the planner sees the tables as they are now rather than as they were.
-  for (const table of loadedTables) await target.db.query(`analyze ${table}`);
+  // Fresh statistics, so the planner sees the tables as they are now rather than as they were, and a
+  // vacuum for the rows the import updated (autovacuum may be off, as on the bench machine's server).
+  for (const table of loadedTables)
+    await target.db.query(target.db.kind === 'postgres' ? `vacuum (analyze) ${table}` : `analyze ${table}`);
 }
 
 const loadedTables = [
@@ -118,14 +121,54 @@ const loadedTables = [
   'campaign.customer_stats',
 ];
 
+/** Members copied per transaction: big enough to amortise the statements, small enough to keep the WAL of one modest. */
+const cloneChunk = 50_000;
+
+/**
+ * Fills members `from` .. `to - 1` straight into the tables as copies of the first `seedMembers`
+ * imported members (member j copies member j mod seedMembers, with its own ids, keys, email and
+ * card), for the scale levels the import path would take too long to reach (1,000,000 members).
+ * Copies every per-member row the import and the subgraphs' consumers wrote (bench/cloneMembers.store.ts):
+ * profile, identities, consents, timeline; accounts, orders, journal, lots, imported balances,
+ * metrics; the campaign's purchases, figures, profiles and consents; the engagement's consents.
+ * Rows of the purchase path no import writes (order earnings, claims, redemptions) are not copied,
+ * so copies are for reading: the customer query, segments, metrics. Then VACUUM (ANALYZE).
+ */
+export async function cloneImportedMembers(
+  db: Database,
+  options: {
+    seedMembers: number;
+    from: number;
+    to: number;
+    keyPrefix?: string;
+    onProgress?: BulkLoadOptions['onProgress'];
+  },
+): Promise<void> {
+  if (options.to <= options.from) return;
+  const keyPrefix = options.keyPrefix ?? benchMemberKey(0).replace(/0$/, '');
+  for (let from = options.from; from < options.to; from += cloneChunk) {
+    const to = Math.min(options.to, from + cloneChunk);
+    await db.transaction((tx) =>
+      cloneMembersStore.copyMembers(tx, { seedMembers: options.seedMembers, from, to, keyPrefix }),
+    );
+    options.onProgress?.(to - options.from, options.to - options.from);
+  }
+  await db.transaction((tx) => historyStore.rescoreRfm(tx));
+  await cloneMembersStore.vacuumAnalyze(db);
+}
+
 /** The customer ids of bench members `from` .. `to - 1`, in index order (imported members get fresh ids). */
 export async function bulkMemberIds(db: Database, from: number, to: number, prefix?: string): Promise<string[]> {
   const keys = Array.from({ length: to - from }, (_, i) => benchMemberKey(from + i, prefix));
-  const { rows } = await db.query<{ value: string; customer_id: string }>(
-    `select value, customer_id from profile.identities where type = 'LEGACY_MEMBER_ID' and value = any($1::text[])`,
-    [keys],
-  );
-  const byKey = new Map(rows.map((row) => [row.value, row.customer_id]));
+  const byKey = new Map<string, string>();
+  // In slices, so a million keys do not make one statement of tens of megabytes.
+  for (let at = 0; at < keys.length; at += 100_000) {
+    const { rows } = await db.query<{ value: string; customer_id: string }>(
+      `select value, customer_id from profile.identities where type = 'LEGACY_MEMBER_ID' and value = any($1::text[])`,
+      [keys.slice(at, at + 100_000)],
+    );
+    for (const row of rows) byKey.set(row.value, row.customer_id);
+  }
   return keys.map((key) => {
     const id = byKey.get(key);
     if (!id) throw new Error(`No loaded member ${key}`);

@@ -1,5 +1,6 @@
 import type { OptimisationRow } from './optimisations';
 import type { ImportScenarioResult } from './scenarios/import';
+import type { ScaleRow } from './scenarios/scale';
 
 interface Row {
   scenario: string;
@@ -35,7 +36,7 @@ function table(headings: string[], rows: string[][]): string {
 export function markdownReport(report: {
   settings: { ordersPerMember: number };
   results: Row[];
-  scaling: (Row & { members: number })[];
+  scaling: ScaleRow[];
   liveUpdates: LiveRow[];
   optimisations: OptimisationRow[];
   import?: ImportScenarioResult;
@@ -52,13 +53,16 @@ export function markdownReport(report: {
       ]),
     ),
     table(
-      ['members', 'orders', 'requests/s', 'median', 'p99'],
+      ['members', 'orders', 'requests/s', 'median', 'p99', 'graph CPU/query', 'PostgreSQL CPU/query', 'buffer hits'],
       report.scaling.map((row) => [
         count(row.members),
         count(row.members * report.settings.ordersPerMember),
         count(row.requestsPerSecond),
         ms(row.medianMs),
         ms(row.p99Ms),
+        ms(row.graphCpuMsPerQuery),
+        ms(row.postgresCpuMsPerQuery),
+        `${(row.sharedBufferHitRatio * 100).toFixed(2)}%`,
       ]),
     ),
     table(

@@ -9,6 +9,16 @@ export function processCpuMs(pid: number): number {
 }
 
 /**
+ * CPU time of one thread of this process (its main thread by default), in ms: the graph's JavaScript
+ * when the load generator runs in a worker thread of the same process.
+ */
+export function threadCpuMs(tid = process.pid): number {
+  const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
  * CPU seconds of the bench database's PostgreSQL backends from now until the answer is called
  * (PostgreSQL runs on this machine: `processCpuMs` of each), sampled every 500 ms so a backend that
  * starts or ends meanwhile counts up to its last sample.

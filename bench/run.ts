@@ -6,7 +6,8 @@ import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
 import { openBenchDatabase } from './benchDatabase';
 import { setUpProgram } from './benchProgram';
-import { bulkLoadMembers, bulkMemberIds } from './bulkLoad';
+import { bulkLoadMembers, bulkMemberIds, cloneImportedMembers } from './bulkLoad';
+import { checkLedgerInvariants } from './ledgerInvariants';
 import { benchReport, writeBenchReport } from './report';
 import { bulkPurchasesScenario } from './scenarios/bulkPurchases';
 import { eventsScenario } from './scenarios/events';
@@ -31,12 +32,28 @@ const allScenarios: readonly BenchScenario[] = [
   importScenario,
 ];
 
-/** Up to `count` of the loaded members' ids spread evenly over the first `members`, for load to rotate through. */
+/** A pseudo-random generator with a fixed seed, so every run picks the same members. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Up to `count` of the loaded members' ids picked at random over the first `members` (old and new
+ * members alike, so the database's caches see a member population, not its newest pages).
+ */
 function spreadIds(memberIds: readonly string[], members: number, count = 5_000): string[] {
-  const step = Math.max(1, members / count);
-  const ids: string[] = [];
-  for (let at = 0; at < Math.min(members, memberIds.length); at += step) ids.push(memberIds[Math.floor(at)]!);
-  return ids;
+  const population = Math.min(members, memberIds.length);
+  if (population <= count) return memberIds.slice(0, population);
+  const random = seededRandom(population);
+  const picked = new Set<number>();
+  while (picked.size < count) picked.add(Math.floor(random() * population));
+  return [...picked].map((index) => memberIds[index]!);
 }
 
 /**
@@ -76,19 +93,31 @@ async function main(): Promise<void> {
       async loadTo(target) {
         if (target <= loaded) return;
         const began = performance.now();
-        await bulkLoadMembers(
-          { gatewayUrl: stack.gateway.url, authorization, db: database.db },
-          {
+        const progress = (done: number, total: number) =>
+          process.stdout.write(
+            `\rLoading members ${loaded.toLocaleString('en')} to ${target.toLocaleString('en')} (${ordersPerMember} orders each) on ${database.label}: ${Math.round((done / total) * 100)}%`,
+          );
+        // Past the imported members, copies of them written straight into the tables: the import
+        // path would take hours to reach 1,000,000 members (bench/README.md, "Flat with data").
+        if (loaded >= settings.members) {
+          await cloneImportedMembers(database.db, {
+            seedMembers: settings.members,
             from: loaded,
             to: target,
-            ordersPerMember,
-            now: historyEnds,
-            onProgress: (done, total) =>
-              process.stdout.write(
-                `\rLoading members ${loaded.toLocaleString('en')} to ${target.toLocaleString('en')} (${ordersPerMember} orders each) on ${database.label}: ${Math.round((done / total) * 100)}%`,
-              ),
-          },
-        );
+            onProgress: progress,
+          });
+          await checkLedgerInvariants(database.db);
+        } else
+          await bulkLoadMembers(
+            { gatewayUrl: stack.gateway.url, authorization, db: database.db },
+            {
+              from: loaded,
+              to: target,
+              ordersPerMember,
+              now: historyEnds,
+              onProgress: progress,
+            },
+          );
         memberIds.push(...(await bulkMemberIds(database.db, loaded, target)));
         // Flush what was just written now, rather than while the next scenario is measured.
         if (database.db.kind === 'postgres') await database.db.query('checkpoint');

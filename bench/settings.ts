@@ -1,3 +1,11 @@
+/** A member count as written in a setting: `1000000`, `1_000_000`, `1e6`, `100k` or `1M`. */
+export function memberCount(text: string): number {
+  const match = /^(\d+(?:\.\d+)?(?:e\d+)?)([kKmM]?)$/.exec(text.trim().replaceAll('_', ''));
+  const count = match ? Number(match[1]) * ({ k: 1e3, m: 1e6 }[match[2]!.toLowerCase()] ?? 1) : NaN;
+  if (!Number.isSafeInteger(count) || count <= 0) throw new Error(`Not a member count: ${JSON.stringify(text)}`);
+  return count;
+}
+
 /** What `npm run bench` measures and how long, from the environment (see bench/README.md). */
 export const benchSettings = {
   members: Number(process.env.BENCH_MEMBERS ?? 10_000),
@@ -6,7 +14,7 @@ export const benchSettings = {
   scaleLevels: (process.env.BENCH_SCALE_MEMBERS ?? '1000,10000,100000')
     .split(',')
     .filter((level) => level.trim() !== '')
-    .map(Number),
+    .map(memberCount),
   /** Live-update subscribers watch this many members (several subscribers per member). */
   liveMembers: Number(process.env.BENCH_LIVE_MEMBERS ?? 200),
   durationMs: Number(process.env.BENCH_DURATION_MS ?? 10_000),

@@ -1,3 +1,4 @@
+import type { ScaleRow } from './scale';
 import type { RunningStack } from '../../stack/startStack';
 import type { BenchDatabase } from '../benchDatabase';
 import type { LiveUpdatesResult } from '../liveUpdates';
@@ -12,7 +13,7 @@ import type { BenchSettings } from '../settings';
 export interface BenchResults {
   /** The HTTP table: one row per load measured. */
   rows: Row[];
-  scaling: (Row & { members: number })[];
+  scaling: ScaleRow[];
   live: LiveUpdatesResult[];
   optimisations: OptimisationRow[];
   /** The events scenario's rates and ratios (when it ran). */
