@@ -129,7 +129,7 @@ describe("one recordPurchase's statements", () => {
       notifies: matching(/pg_notify/),
     }).toEqual({ transactions: 1, tierProgramReads: 1, historyReads: 2, advisoryLocks: 1, notifies: 1 });
     // 23 statements in 21 round trips before issue 27's levers.
-    expect({ statements: ledger.length, roundTrips: roundTrips(ledger) }).toEqual({ statements: 16, roundTrips: 14 });
+    expect({ statements: ledger.length, roundTrips: roundTrips(ledger) }).toEqual({ statements: 11, roundTrips: 8 });
     await expectConsistentLedger(graph, member.id);
   });
 });

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import { appendEvents, type NewEvent } from '../../../runtime/events/outbox';
+import type { NewEvent } from '../../../runtime/events/outbox';
 import { ledgerEvents } from '../contract/events';
 import {
   EntryKind,
@@ -75,10 +75,12 @@ export class AccountBook {
    * a merged id is the one it was merged into.
    */
   static async open(tx: Queryable, customerId: string, now: Date, policy: LedgerPolicy): Promise<AccountBook> {
-    const row = await accountStore.openForUpdate(tx, customerId);
+    // Most accounts exist: locked with their lots in one statement; a new one is opened first.
+    const locked = await accountStore.lockWithLots(tx, [customerId], now);
+    const row = locked.rows[0] ?? (await accountStore.openForUpdate(tx, customerId));
     if (row.merged_into) return AccountBook.open(tx, row.merged_into, now, policy);
     const book = new AccountBook(tx, row, now, policy);
-    const { due, active } = await lotStore.heldBy(tx, [customerId], now);
+    const { due, active } = (locked.rows[0] && locked.held) || (await lotStore.heldBy(tx, [customerId], now));
     book.lots = active.get(customerId) ?? [];
     await book.settle(due.get(customerId) ?? []);
     return book;
@@ -97,9 +99,9 @@ export class AccountBook {
     policy: LedgerPolicy,
   ): Promise<Map<string, AccountBook> | null> {
     const ids = [...new Set(customerIds)].sort();
-    const rows = await accountStore.lockExisting(tx, ids);
+    const { rows, held } = await accountStore.lockWithLots(tx, ids, now);
     if (rows.length < ids.length || rows.some((row) => row.merged_into !== null)) return null;
-    const { due, active } = await lotStore.heldBy(tx, ids, now);
+    const { due, active } = held ?? (await lotStore.heldBy(tx, ids, now));
     const books = new Map<string, AccountBook>();
     for (const row of rows) {
       const book = new AccountBook(tx, row, now, policy);
@@ -355,34 +357,37 @@ export class AccountBook {
       for (const book of books) await AccountBook.saveAll(tx, [book], tierProgram, atReview);
       return;
     }
-    await journalStore.appendMany(
+    const postings = books.map((book) => ({ customerId: book.customerId, entries: book.entries, at: book.now }));
+    // Books opened together share their clock, so their qualifying window is one and is read in
+    // the statement that writes their entries; books of several clocks read each window after it.
+    const windows = new Map<number, AccountBook[]>();
+    for (const book of tierProgram ? books : []) {
+      const since = addMonths(book.now, -tierProgram!.windowMonths).getTime();
+      windows.set(since, [...(windows.get(since) ?? []), book]);
+    }
+    const [only] = windows.size === 1 ? windows : [];
+    const qualifiedWithEntries = await journalStore.appendMany(
       tx,
-      books.map((book) => ({ customerId: book.customerId, entries: book.entries, at: book.now })),
+      postings,
+      only && { customerIds: only[1].map((book) => book.customerId), since: new Date(only[0]) },
     );
     for (const book of books) book.entries.length = 0;
-    if (tierProgram) {
-      // Books opened together share their clock, so their qualifying windows are read at once.
-      const byWindow = new Map<number, AccountBook[]>();
-      for (const book of books) {
-        const since = addMonths(book.now, -tierProgram.windowMonths).getTime();
-        byWindow.set(since, [...(byWindow.get(since) ?? []), book]);
-      }
-      for (const [since, group] of byWindow) {
-        const qualifying = await tierStore.qualifyingPointsOf(
+    for (const [since, group] of windows) {
+      const qualifying =
+        qualifiedWithEntries ??
+        (await tierStore.qualifyingPointsOf(
           tx,
           group.map((book) => book.customerId),
           new Date(since),
-        );
-        for (const book of group) book.evaluateTier(tierProgram, atReview, qualifying.get(book.customerId) ?? 0);
-      }
+        ));
+      for (const book of group) book.evaluateTier(tierProgram!, atReview, qualifying.get(book.customerId) ?? 0);
     }
     for (const book of books) if (book.active) book.row.last_activity_at = book.now;
     await accountStore.saveAllTotals(
       tx,
       books.map((book) => ({ row: book.row, earnedDelta: book.earnedDelta })),
+      books.flatMap((book) => book.events.splice(0)),
     );
-    const events = books.flatMap((book) => book.events.splice(0));
-    await appendEvents(tx, 'ledger', events);
   }
 
   private post(drafts: readonly EntryDraft[]): void {

@@ -7,7 +7,6 @@ import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
 import { allocateByAmount } from '../returns/return.rules';
-import { accountStore } from '../accounts/account.store';
 import { tierStore } from '../tiers/tier.store';
 import { currentTier, type TierProgram } from '../tiers/tier.rules';
 import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campaignQuotes';
@@ -133,15 +132,17 @@ export class PurchaseService {
 
   /** The member's quote facts now; a merged member's id answers for the account it was merged into. */
   async quoteFacts(customerId: string): Promise<MemberQuoteFacts> {
-    const accountId = (await accountStore.currentId(this.core.db, customerId)) ?? customerId;
-    const { program: _program, ...facts } = await this.quoteFactsOf(accountId);
+    const { program: _program, ...facts } = await this.quoteFactsOf(customerId);
     return facts;
   }
 
-  /** With the tier program they were read with, for the purchase's transaction to use rather than read again. */
-  private async quoteFactsOf(accountId: string): Promise<MemberQuoteFacts & { program: TierProgram | null }> {
-    const [history, program] = await Promise.all([
-      purchaseStore.historyOf(this.core.db, accountId),
+  /**
+   * The quote facts of the account `customerId` posts to (a merged id's survivor), with the tier
+   * program they were read with, for the purchase's transaction to use rather than read again.
+   */
+  private async quoteFactsOf(customerId: string): Promise<MemberQuoteFacts & { program: TierProgram | null }> {
+    const [{ accountId, ...history }, program] = await Promise.all([
+      purchaseStore.currentHistoryOf(this.core.db, customerId),
       tierStore.load(this.core.db),
     ]);
     const tier = currentTier(program, history.tier);
@@ -164,9 +165,12 @@ export class PurchaseService {
       throw new LedgerError(LedgerErrorKind.InvalidInput, 'The order total is too large');
     }
     const fingerprint = orderFingerprint(order);
-    const [existing, customerId] = await Promise.all([
+    // The quote facts are read beside the order's key and its account (one round trip, issue 27);
+    // they are used only if nothing of this member ran in this process meanwhile (see quoteAndPost).
+    const [existing, customerId, facts] = await Promise.all([
       purchaseStore.findByKey(this.core.db, order),
       this.core.requireCustomer(order.customerId, 'the purchase'),
+      this.quoteFactsOf(order.customerId),
     ]);
     if (existing) return this.replay(existing, fingerprint);
     // A new order's time is checked (a retry's was when it was first recorded) and fixed here.
@@ -175,8 +179,14 @@ export class PurchaseService {
     order = { ...order, customerId, occurredAt };
     // One member's purchases are quoted and posted one at a time in this process: a campaign claim
     // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
-    const purchase = await this.members.run(order.customerId, () =>
-      this.quoteAndPost(order, totalAmount, fingerprint, actor),
+    const purchase = await this.members.run(order.customerId, (waited) =>
+      this.quoteAndPost(
+        order,
+        totalAmount,
+        fingerprint,
+        actor,
+        waited || facts.customerId !== customerId ? null : facts,
+      ),
     );
     if (purchase.firstPurchase && this.afterFirstPurchase) await this.afterFirstPurchase(order.customerId);
     return purchase.purchase;
@@ -351,11 +361,15 @@ export class PurchaseService {
     totalAmount: number,
     fingerprint: string,
     actor: NewEvent['actor'],
+    factsRead: (MemberQuoteFacts & { program: TierProgram | null }) | null,
   ): Promise<{ purchase: Purchase; firstPurchase: boolean }> {
     for (let attempt = 1; ; attempt++) {
       // The quote depends on the member's history (first purchase, first in this channel) and tier;
-      // if another ledger instance changed them while this one was quoted, quote it again.
-      const { tier, history, program } = await this.quoteFactsOf(order.customerId);
+      // if another ledger instance changed them while this one was quoted, quote it again. (The
+      // posting checks them under the account lock either way: facts read early are only slower
+      // when stale, never wrong.)
+      const { tier, history, program } =
+        attempt === 1 && factsRead ? factsRead : await this.quoteFactsOf(order.customerId);
       const quote = await this.core.upstream(
         () => this.quotes.claimPurchase(claimKey(order), order, tier, history, order.occurredAt ?? this.core.clock()),
         'the purchase',

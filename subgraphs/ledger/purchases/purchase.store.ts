@@ -102,14 +102,38 @@ export const purchaseStore = {
   },
 
   async historyOf(db: Queryable, customerId: string): Promise<PurchaseHistoryFacts> {
-    const { rows } = await db.query<{ purchases: number; channels: string[] | null; tier: string | null }>(
-      `select (select count(*)::int from ledger.orders where customer_id = $1) as purchases,
-              (select array_agg(distinct channel) from ledger.orders where customer_id = $1) as channels,
-              (select tier from ledger.accounts where customer_id = $1) as tier`,
+    const { accountId: _accountId, ...history } = await purchaseStore.currentHistoryOf(db, customerId);
+    return history;
+  },
+
+  /**
+   * `historyOf` the account an id posts to (itself, or the survivor it was merged into, as
+   * accountStore.currentId resolves it), with that account's id, in one query.
+   */
+  async currentHistoryOf(db: Queryable, customerId: string): Promise<PurchaseHistoryFacts & { accountId: string }> {
+    const { rows } = await db.query<{
+      account_id: string;
+      purchases: number;
+      channels: string[] | null;
+      tier: string | null;
+    }>(
+      `with account as (
+         select coalesce((select merged_into from ledger.accounts where customer_id = $1), $1::uuid) as id
+       )
+       select account.id as account_id,
+              (select count(*)::int from ledger.orders o where o.customer_id = account.id) as purchases,
+              (select array_agg(distinct o.channel) from ledger.orders o where o.customer_id = account.id) as channels,
+              (select a.tier from ledger.accounts a where a.customer_id = account.id) as tier
+         from account`,
       [customerId],
     );
     const row = rows[0]!;
-    return { tier: row.tier, purchasesBefore: row.purchases, channelsBefore: row.channels ?? [] };
+    return {
+      accountId: row.account_id,
+      tier: row.tier,
+      purchasesBefore: row.purchases,
+      channelsBefore: row.channels ?? [],
+    };
   },
 
   async findById(db: Queryable, id: string): Promise<OrderRow | undefined> {
