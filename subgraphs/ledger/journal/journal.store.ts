@@ -48,6 +48,45 @@ export function toJournalEntry(row: EntryRow): JournalEntry {
   };
 }
 
+/** A book's entries to append (AccountBook), posted at `at`. */
+export interface EntriesPosting {
+  customerId: string;
+  entries: readonly PostedEntry[];
+  at: Date;
+}
+
+/**
+ * SQL: the insert of `postings`' entries (at least one), its parameters numbered from `$first`;
+ * a statement that reads `written` entries names the insert `written` with `returning
+ * customer_id, created_at, kind, points, source_type, source_id` (see qualifyingPointsSql).
+ */
+export function entriesInsertSql(
+  postings: readonly EntriesPosting[],
+  first: number,
+): { insert: string; params: unknown[] } {
+  const rows = postings.flatMap(({ customerId, entries, at }) => entries.map((entry) => ({ customerId, at, entry })));
+  const $ = (offset: number) => `$${first + offset}`;
+  return {
+    insert: `insert into ledger.entries (customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id)
+       select customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id
+         from unnest(${$(0)}::uuid[], ${$(1)}::timestamptz[], ${$(2)}::text[], ${$(3)}::bigint[], ${$(4)}::bigint[],
+                     ${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::text[])
+              with ordinality as e(customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id, position)
+        order by position`,
+    params: [
+      rows.map((r) => r.customerId),
+      rows.map((r) => r.at),
+      rows.map((r) => r.entry.kind),
+      rows.map((r) => r.entry.points),
+      rows.map((r) => r.entry.balanceAfter),
+      rows.map((r) => r.entry.reason),
+      rows.map((r) => r.entry.sourceType),
+      rows.map((r) => r.entry.sourceId),
+      rows.map((r) => r.entry.ruleId ?? null),
+    ],
+  };
+}
+
 /** SQL for `ledger.entries`, the append-only journal. */
 export const journalStore = {
   async append(tx: Queryable, customerId: string, entries: readonly PostedEntry[], at: Date): Promise<void> {
@@ -77,29 +116,13 @@ export const journalStore = {
    */
   async appendMany(
     tx: Queryable,
-    postings: ReadonlyArray<{ customerId: string; entries: readonly PostedEntry[]; at: Date }>,
+    postings: readonly EntriesPosting[],
     qualifying?: { customerIds: readonly string[]; since: Date },
   ): Promise<Map<string, number> | null> {
-    const rows = postings.flatMap(({ customerId, entries, at }) => entries.map((entry) => ({ customerId, at, entry })));
-    if (rows.length === 0) {
+    if (postings.every(({ entries }) => entries.length === 0)) {
       return qualifying ? tierStore.qualifyingPointsOf(tx, qualifying.customerIds, qualifying.since) : null;
     }
-    const insert = `insert into ledger.entries (customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id)
-       select customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id
-         from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])
-              with ordinality as e(customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id, position)
-        order by position`;
-    const params = [
-      rows.map((r) => r.customerId),
-      rows.map((r) => r.at),
-      rows.map((r) => r.entry.kind),
-      rows.map((r) => r.entry.points),
-      rows.map((r) => r.entry.balanceAfter),
-      rows.map((r) => r.entry.reason),
-      rows.map((r) => r.entry.sourceType),
-      rows.map((r) => r.entry.sourceId),
-      rows.map((r) => r.entry.ruleId ?? null),
-    ];
+    const { insert, params } = entriesInsertSql(postings, 1);
     if (!qualifying) {
       await tx.query(insert, params);
       return null;

@@ -337,6 +337,7 @@ export class PurchaseService {
               book: books[at]!,
               posting: { ...item, quote: quotes[at]!, tierName: item.tier?.name ?? null },
             })),
+            tierProgram,
             actor,
           );
           return new Map(ready.map((item, at) => [item.index, purchases[at]!]));
@@ -402,7 +403,7 @@ export class PurchaseService {
   ): Promise<Purchase> {
     return this.core.withAccount(
       order.customerId,
-      (book, tx) => this.postInBook(book, tx, { order, ...quoted }, actor),
+      (book, tx) => this.postInBook(book, tx, { order, ...quoted }, tierProgram, actor),
       async (constraint) => {
         if (constraint !== 'orders_idempotency_key') return undefined;
         // A concurrent retry of the same order committed first: answer with its result.
@@ -418,9 +419,10 @@ export class PurchaseService {
     book: AccountBook,
     tx: Queryable,
     posting: Posting,
+    tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
   ): Promise<Purchase> {
-    return (await this.postInBooks(tx, [{ book, posting }], actor))[0]!;
+    return (await this.postInBooks(tx, [{ book, posting }], tierProgram, actor))[0]!;
   }
 
   /**
@@ -432,6 +434,7 @@ export class PurchaseService {
   private async postInBooks(
     tx: Queryable,
     items: ReadonlyArray<{ book: AccountBook; posting: Posting }>,
+    tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
   ): Promise<Purchase[]> {
     const drafts = items.map(({ book, posting }) => {
@@ -469,20 +472,8 @@ export class PurchaseService {
       };
       return { book, posting, orderId, earnings, points, occurredAt, pendingUntil, lines, row };
     });
-    const { saved, purchasesBefore } = await purchaseStore.insertWithEarnings(
-      tx,
-      drafts.map((draft) => draft.row),
-      drafts.flatMap((draft) => draft.earnings),
-    );
-    // Read in the statement that wrote the orders, under the account locks: the history now. (A
-    // member merged meanwhile posts to the survivor's book, whose tier is not the one quoted.)
-    for (const [at, { book, posting }] of items.entries()) {
-      const tier = book.customerId === posting.order.customerId ? book.tier : posting.history.tier;
-      const now = { tier, ...purchasesBefore[at]! };
-      if (!quotesAlike(now, posting.history, posting.order.channel)) throw new StaleHistory();
-    }
-    await AccountBook.creditAll(
-      tx,
+    // The points in each book first (in memory): their lots are written with the orders.
+    const lots = AccountBook.creditAllDeferred(
       drafts.map(({ book, orderId, earnings, pendingUntil, occurredAt }) => ({
         book,
         drafts: earnings.map((earning): EntryDraft => ({
@@ -496,6 +487,26 @@ export class PurchaseService {
         options: { orderId, pendingUntil, earnedAt: occurredAt },
       })),
     );
+    // With the books' entries so far (what opening them settled, the credits) and the qualifying
+    // points their tiers are decided on, so saving them writes only the accounts and the events.
+    const books = items.map(({ book }) => book);
+    const journal = AccountBook.journalOf(books, tierProgram);
+    const { saved, purchasesBefore, qualifying } = await purchaseStore.insertWithEarnings(
+      tx,
+      drafts.map((draft) => draft.row),
+      drafts.flatMap((draft) => draft.earnings),
+      lots,
+      journal,
+    );
+    AccountBook.journalWritten(books, qualifying);
+    // Read in the statement that wrote the orders, under the account locks: the history now. (A
+    // member merged meanwhile posts to the survivor's book, whose tier is not the one quoted.)
+    // Thrown here, nothing of it commits.
+    for (const [at, { book, posting }] of items.entries()) {
+      const tier = book.customerId === posting.order.customerId ? book.tier : posting.history.tier;
+      const now = { tier, ...purchasesBefore[at]! };
+      if (!quotesAlike(now, posting.history, posting.order.channel)) throw new StaleHistory();
+    }
     return drafts.map(({ book, posting, orderId, earnings, points, occurredAt, lines }, at) => {
       const { order, totalAmount, tierName } = posting;
       book.markActivity();
