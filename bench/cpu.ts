@@ -81,7 +81,9 @@ async function main(): Promise<void> {
     await db.query('checkpoint');
 
     const query = (url: string) => customerQueryAt({ authorization }, url);
-    const purchase = (url: string): LoadStep[][] => [[{ url, authorization, body: recordPurchaseBody('{id}', 'cpu') }]];
+    const purchase = (url: string, customerId = '{id}', prefix = 'cpu'): LoadStep[][] => [
+      [{ url, authorization, body: recordPurchaseBody(customerId, prefix) }],
+    ];
     const operations: Array<{ name: string; gateway: PeerGateway; groups: LoadStep[][] }> = [
       { name: 'customer query', gateway: gateways[0]!, groups: query(gateways[0]!.url) },
       {
@@ -90,6 +92,12 @@ async function main(): Promise<void> {
         groups: query(gateways[1]!.url),
       },
       { name: 'recordPurchase (distinct members)', gateway: gateways[0]!, groups: purchase(gateways[0]!.url) },
+      // Every client on one account lock (issue 27: no slower than distinct members).
+      {
+        name: 'recordPurchase (one member)',
+        gateway: gateways[0]!,
+        groups: purchase(gateways[0]!.url, ids[0]!, 'cpu-one'),
+      },
     ];
     const chosen = (process.env.BENCH_CPU_OPERATIONS ?? '').split(',').filter(Boolean);
     const rows: CpuRow[] = [];

@@ -136,19 +136,56 @@ export function outboxMigrations(schema: string): Migration[] {
   ];
 }
 
-/** The transactions (by their Queryable) that hold an outbox's lock already, by schema. */
-const outboxLocksHeld = new WeakMap<Queryable, Set<string>>();
-
 /**
- * Takes the lock that makes appends to `schema`'s outbox commit in id order, once per transaction:
- * it is held until commit, so a later append in the same transaction needs no second statement.
+ * The CTEs that append `events` (at least one) to `schema`'s outbox inside a caller's statement,
+ * their parameters numbered from `$first`: `outbox_lock` takes the outbox's advisory lock,
+ * `appended` inserts the events in their order (ids increase in it) and `outbox_notice` sends one
+ * `NOTIFY` naming every type among them, in the order they first appear. The lock comes first by a
+ * data dependency (the insert reads its row), not by the CTEs' order, which PostgreSQL does not
+ * keep: no event id is drawn before the lock is held. `outbox_notice` is a plain select, so it runs
+ * only if the statement reads it (`(select count(*) from outbox_notice)`).
  */
-async function lockOutbox(tx: Queryable, schema: string): Promise<void> {
-  const held = outboxLocksHeld.get(tx) ?? new Set<string>();
-  if (held.has(schema)) return;
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [outboxLockKey(schema)]);
-  held.add(schema);
-  outboxLocksHeld.set(tx, held);
+export function appendEventsSql(
+  schema: string,
+  events: ReadonlyArray<NewEvent<unknown>>,
+  first: number,
+): { ctes: string; params: unknown[] } {
+  const $ = (offset: number) => `$${first + offset}`;
+  return {
+    ctes: `outbox_lock as materialized (select pg_advisory_xact_lock(hashtext(${$(0)}::text)) as held),
+       appended as (
+         insert into ${schema}.events (type, version, aggregate_id, payload, actor)
+         select e.type, e.version, e.aggregate_id, e.payload, e.actor
+           from outbox_lock
+          cross join unnest(${$(1)}::text[], ${$(2)}::int[], ${$(3)}::text[], ${$(4)}::jsonb[], ${$(5)}::jsonb[])
+                with ordinality as e(type, version, aggregate_id, payload, actor, position)
+          order by e.position
+         returning ${eventColumns}
+       ),
+       outbox_notice as materialized (
+         select pg_notify(${$(6)}::text, max(a.id)::text || ':' ||
+                  (select string_agg(t.type, ',' order by t.first_id)
+                     from (select type, min(id) as first_id from appended group by type) t)) as sent
+           from appended a
+       )`,
+    params: [
+      outboxLockKey(schema),
+      events.map((event) => event.type),
+      events.map((event) => event.version),
+      events.map((event) => event.aggregateId),
+      events.map((event) => JSON.stringify(event.payload)),
+      events.map((event) => event.actor && JSON.stringify(event.actor)),
+      eventsChannel(schema),
+    ],
+  };
+}
+
+/** Rows `appendEventsSql` appended, as events in id order. */
+export function appendedEvents(rows: readonly EventRow[]): OutboxEvent<unknown>[] {
+  return rows
+    .map((row) => ({ ...row, id: Number(row.id) }))
+    .sort((a, b) => a.id - b.id)
+    .map((row) => toOutboxEvent(row));
 }
 
 /**
@@ -169,9 +206,10 @@ export async function appendEvent<Payload>(
 
 /**
  * `appendEvent` for several events in one transaction, in their order (ids increase in it): one
- * insert and one `NOTIFY` for all of them, naming every type among them, so a listener that follows
- * some types wakes exactly when single appends would wake it. The outbox's lock is taken by the
- * transaction's first append. Like `appendEvent`, append them as the last step of the transaction.
+ * statement takes the outbox's lock (again, if the transaction holds it: it is reentrant), inserts
+ * them and sends one `NOTIFY` naming every type among them, so a listener that follows some types
+ * wakes exactly when single appends would wake it. Like `appendEvent`, append them as the last step
+ * of the transaction.
  */
 export async function appendEvents(
   tx: Queryable,
@@ -179,23 +217,11 @@ export async function appendEvents(
   events: ReadonlyArray<NewEvent<unknown>>,
 ): Promise<OutboxEvent<unknown>[]> {
   if (events.length === 0) return [];
-  await lockOutbox(tx, schema);
+  const { ctes, params } = appendEventsSql(schema, events, 1);
   const { rows } = await tx.query<EventRow>(
-    `insert into ${schema}.events (type, version, aggregate_id, payload, actor)
-     select type, version, aggregate_id, payload, actor
-       from unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) with ordinality
-            as e(type, version, aggregate_id, payload, actor, position)
-      order by position
-     returning ${eventColumns}`,
-    [
-      events.map((event) => event.type),
-      events.map((event) => event.version),
-      events.map((event) => event.aggregateId),
-      events.map((event) => JSON.stringify(event.payload)),
-      events.map((event) => event.actor && JSON.stringify(event.actor)),
-    ],
+    `with ${ctes}
+     select a.*, (select count(*) from outbox_notice) as notices from appended a`,
+    params,
   );
-  const appended = rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
-  await tx.query('select pg_notify($1, $2)', [eventsChannel(schema), eventNotice(appended)]);
-  return appended.map((row) => toOutboxEvent(row));
+  return appendedEvents(rows);
 }

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../../runtime/database/database';
+import { appendEvents, appendEventsSql, type NewEvent } from '../../../runtime/events/outbox';
 import { ledgerEvents } from '../contract/events';
+import { heldLots, heldLotsSql, type LotRow } from '../lots/lot.store';
 
 export interface AccountWithCursor {
   /** The id asked for; `customer_id` is the account it resolves to (the survivor of a merge). */
@@ -89,6 +91,55 @@ export const accountStore = {
     return rows;
   },
 
+  /**
+   * `lockExisting` with what `lotStore.heldBy` reads of those accounts at `now`, in one statement
+   * (issue 27). A statement that waited for a lock reads its other tables as of before the wait:
+   * the lots come back only when no transaction that committed after this statement's snapshot
+   * wrote one of these accounts (each row's version under the lock is the one of the snapshot);
+   * null otherwise, for the caller to read them again now. A transaction that changes a member's
+   * lots writes their account row too (see lotStore), so an account unchanged means lots unchanged.
+   */
+  async lockWithLots(
+    tx: Queryable,
+    customerIds: readonly string[],
+    now: Date,
+  ): Promise<{ rows: AccountRow[]; held: ReturnType<typeof heldLots> | null }> {
+    const { rows } = await tx.query<AccountRow & { changed: boolean; lot_id: number | null } & Omit<LotRow, 'id'>>(
+      `with locked as materialized (
+         select customer_id, balance, pending, lifetime_points, tier, tier_since, tier_review_at, last_activity_at,
+                merged_into, xmin::text as version
+           from ledger.accounts where customer_id = any($1::uuid[]) order by customer_id for update
+       ),
+       seen as (select customer_id, xmin::text as version from ledger.accounts where customer_id = any($1::uuid[]))
+       select l.customer_id, l.balance, l.pending, l.lifetime_points, l.tier, l.tier_since, l.tier_review_at,
+              l.last_activity_at, l.merged_into, s.version is distinct from l.version as changed,
+              h.id as lot_id, h.order_id, h.status, h.points, h.remaining, h.earned_at, h.available_at, h.expires_at
+         from locked l
+         left join seen s on s.customer_id = l.customer_id
+         left join (${heldLotsSql('$1', '$2')}) h on h.customer_id = l.customer_id
+        order by l.customer_id, h.id`,
+      [customerIds, now],
+    );
+    const accounts = new Map<string, AccountRow>();
+    for (const row of rows) {
+      accounts.set(row.customer_id, {
+        customer_id: row.customer_id,
+        balance: row.balance,
+        pending: row.pending,
+        lifetime_points: row.lifetime_points,
+        tier: row.tier,
+        tier_since: row.tier_since,
+        tier_review_at: row.tier_review_at,
+        last_activity_at: row.last_activity_at,
+        merged_into: row.merged_into,
+      });
+    }
+    const held = rows.some((row) => row.changed)
+      ? null
+      : heldLots(rows.flatMap((row) => (row.lot_id === null ? [] : [{ ...row, id: row.lot_id }])));
+    return { rows: [...accounts.values()], held };
+  },
+
   /** Opens the account if it is new and locks it until the transaction ends. */
   async openForUpdate(tx: Queryable, customerId: string): Promise<AccountRow> {
     // Most accounts exist: lock first, and insert (then lock) only for a new one.
@@ -118,18 +169,35 @@ export const accountStore = {
     );
   },
 
-  /** `saveTotals` for several locked accounts (distinct) in one statement. */
-  async saveAllTotals(tx: Queryable, accounts: ReadonlyArray<{ row: AccountRow; earnedDelta: number }>): Promise<void> {
-    if (accounts.length === 0) return;
-    if (accounts.length === 1) return accountStore.saveTotals(tx, accounts[0]!.row, accounts[0]!.earnedDelta);
+  /**
+   * `saveTotals` for several locked accounts (distinct) in one statement, which also appends
+   * `events` to the ledger's outbox (appendEventsSql: its lock, the events, one `NOTIFY`), the last
+   * write of a posting.
+   */
+  async saveAllTotals(
+    tx: Queryable,
+    accounts: ReadonlyArray<{ row: AccountRow; earnedDelta: number }>,
+    events: ReadonlyArray<NewEvent<unknown>> = [],
+  ): Promise<void> {
+    if (accounts.length === 0) {
+      await appendEvents(tx, 'ledger', events);
+      return;
+    }
+    if (accounts.length === 1 && events.length === 0) {
+      return accountStore.saveTotals(tx, accounts[0]!.row, accounts[0]!.earnedDelta);
+    }
+    const outbox = events.length > 0 ? appendEventsSql('ledger', events, 9) : null;
     await tx.query(
-      `update ledger.accounts a
-          set balance = t.balance, pending = t.pending, lifetime_points = greatest(a.lifetime_points + t.earned_delta, 0),
-              tier = t.tier, tier_since = t.tier_since, tier_review_at = t.tier_review_at,
-              last_activity_at = t.last_activity_at, updated_at = now()
-         from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
-              as t(customer_id, balance, pending, earned_delta, tier, tier_since, tier_review_at, last_activity_at)
-        where a.customer_id = t.customer_id`,
+      `with saved as (
+         update ledger.accounts a
+            set balance = t.balance, pending = t.pending, lifetime_points = greatest(a.lifetime_points + t.earned_delta, 0),
+                tier = t.tier, tier_since = t.tier_since, tier_review_at = t.tier_review_at,
+                last_activity_at = t.last_activity_at, updated_at = now()
+           from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
+                as t(customer_id, balance, pending, earned_delta, tier, tier_since, tier_review_at, last_activity_at)
+          where a.customer_id = t.customer_id
+       )${outbox ? `, ${outbox.ctes}` : ''}
+       select ${outbox ? '(select count(*) from appended) as appended, (select count(*) from outbox_notice) as notices' : '1'}`,
       [
         accounts.map(({ row }) => row.customer_id),
         accounts.map(({ row }) => row.balance),
@@ -139,6 +207,7 @@ export const accountStore = {
         accounts.map(({ row }) => row.tier_since),
         accounts.map(({ row }) => row.tier_review_at),
         accounts.map(({ row }) => row.last_activity_at),
+        ...(outbox?.params ?? []),
       ],
     );
   },

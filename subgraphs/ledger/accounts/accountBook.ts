@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../runtime/database/database';
-import { appendEvents, type NewEvent } from '../../../runtime/events/outbox';
+import type { NewEvent } from '../../../runtime/events/outbox';
 import { ledgerEvents } from '../contract/events';
 import {
   EntryKind,
@@ -9,7 +9,7 @@ import {
   type EntryDraft,
   type PostedEntry,
 } from '../journal/journal.rules';
-import { journalStore } from '../journal/journal.store';
+import { journalStore, type EntriesPosting } from '../journal/journal.store';
 import {
   addMonths,
   expiryNotices,
@@ -58,6 +58,11 @@ export class AccountBook {
   private earnedDelta = 0;
   /** Points posted per entry kind since the last balance event (what program metrics count). */
   private kindsSinceMark: Partial<Record<EntryKind, number>> = {};
+  /**
+   * The qualifying points read in the statement that wrote this book's entries before save (a
+   * purchase writes them with its order: journalWritten), until it posts again or takes a merge.
+   */
+  private qualifyingRead: number | undefined;
   /** Set when this book's postings count as member activity (for inactivity expiry). */
   private active = false;
 
@@ -75,10 +80,12 @@ export class AccountBook {
    * a merged id is the one it was merged into.
    */
   static async open(tx: Queryable, customerId: string, now: Date, policy: LedgerPolicy): Promise<AccountBook> {
-    const row = await accountStore.openForUpdate(tx, customerId);
+    // Most accounts exist: locked with their lots in one statement; a new one is opened first.
+    const locked = await accountStore.lockWithLots(tx, [customerId], now);
+    const row = locked.rows[0] ?? (await accountStore.openForUpdate(tx, customerId));
     if (row.merged_into) return AccountBook.open(tx, row.merged_into, now, policy);
     const book = new AccountBook(tx, row, now, policy);
-    const { due, active } = await lotStore.heldBy(tx, [customerId], now);
+    const { due, active } = (locked.rows[0] && locked.held) || (await lotStore.heldBy(tx, [customerId], now));
     book.lots = active.get(customerId) ?? [];
     await book.settle(due.get(customerId) ?? []);
     return book;
@@ -97,9 +104,9 @@ export class AccountBook {
     policy: LedgerPolicy,
   ): Promise<Map<string, AccountBook> | null> {
     const ids = [...new Set(customerIds)].sort();
-    const rows = await accountStore.lockExisting(tx, ids);
+    const { rows, held } = await accountStore.lockWithLots(tx, ids, now);
     if (rows.length < ids.length || rows.some((row) => row.merged_into !== null)) return null;
-    const { due, active } = await lotStore.heldBy(tx, ids, now);
+    const { due, active } = held ?? (await lotStore.heldBy(tx, ids, now));
     const books = new Map<string, AccountBook>();
     for (const row of rows) {
       const book = new AccountBook(tx, row, now, policy);
@@ -151,6 +158,22 @@ export class AccountBook {
     for (const [at, { book, lot }] of lots.entries()) {
       if (!lot.pending) (await book.activeLots()).push(inserted[at]!);
     }
+  }
+
+  /**
+   * `creditAll` whose lots the caller writes in a statement of its own (a purchase writes them with
+   * its order, issue 27), before anything else reads this transaction's lots: the lots to write,
+   * in the order of `credits`. A book that gains a spendable lot reads its lots again if asked.
+   */
+  static creditAllDeferred(
+    credits: ReadonlyArray<{ book: AccountBook; drafts: readonly EntryDraft[]; options: CreditOptions }>,
+  ): NewLot[] {
+    return credits.flatMap(({ book, drafts, options }) => {
+      const lot = book.creditInMemory(drafts, options);
+      if (!lot) return [];
+      if (!lot.pending) book.lots = undefined;
+      return [lot];
+    });
   }
 
   /** A credit's entries and totals, in this book; the lot it needs written (null: no points). */
@@ -215,6 +238,9 @@ export class AccountBook {
     const points = this.row.balance;
     const pending = this.row.pending;
     const entry = { sourceType: SourceType.MERGE, sourceId: mergeId };
+    // The survivor's qualifying points now count the merged account's entries.
+    this.qualifyingRead = undefined;
+    survivor.qualifyingRead = undefined;
     if (points > 0) {
       this.post([{ ...entry, kind: EntryKind.TRANSFER_OUT, points: -points, reason: 'Moved to the merged profile' }]);
       survivor.post([
@@ -355,37 +381,71 @@ export class AccountBook {
       for (const book of books) await AccountBook.saveAll(tx, [book], tierProgram, atReview);
       return;
     }
-    await journalStore.appendMany(
-      tx,
-      books.map((book) => ({ customerId: book.customerId, entries: book.entries, at: book.now })),
-    );
-    for (const book of books) book.entries.length = 0;
-    if (tierProgram) {
-      // Books opened together share their clock, so their qualifying windows are read at once.
-      const byWindow = new Map<number, AccountBook[]>();
-      for (const book of books) {
-        const since = addMonths(book.now, -tierProgram.windowMonths).getTime();
-        byWindow.set(since, [...(byWindow.get(since) ?? []), book]);
-      }
-      for (const [since, group] of byWindow) {
-        const qualifying = await tierStore.qualifyingPointsOf(
-          tx,
-          group.map((book) => book.customerId),
-          new Date(since),
-        );
-        for (const book of group) book.evaluateTier(tierProgram, atReview, qualifying.get(book.customerId) ?? 0);
+    if (tierProgram && books.every((book) => book.entries.length === 0 && book.qualifyingRead !== undefined)) {
+      for (const book of books) book.evaluateTier(tierProgram, atReview, book.qualifyingRead!);
+    } else {
+      const { postings, qualifying, windows } = AccountBook.journalOf(books, tierProgram);
+      const qualifiedWithEntries = await journalStore.appendMany(tx, postings, qualifying);
+      for (const book of books) book.entries.length = 0;
+      for (const [since, group] of windows) {
+        const points =
+          qualifiedWithEntries ??
+          (await tierStore.qualifyingPointsOf(
+            tx,
+            group.map((book) => book.customerId),
+            new Date(since),
+          ));
+        for (const book of group) book.evaluateTier(tierProgram!, atReview, points.get(book.customerId) ?? 0);
       }
     }
     for (const book of books) if (book.active) book.row.last_activity_at = book.now;
     await accountStore.saveAllTotals(
       tx,
       books.map((book) => ({ row: book.row, earnedDelta: book.earnedDelta })),
+      books.flatMap((book) => book.events.splice(0)),
     );
-    const events = books.flatMap((book) => book.events.splice(0));
-    await appendEvents(tx, 'ledger', events);
+  }
+
+  /**
+   * What saving `books` writes to the journal, for a caller that writes it in a statement of its
+   * own (a purchase, with its order) and then calls journalWritten: their entries, and with a tier
+   * program the qualifying window to read in that statement (books opened together share their
+   * clock, so their window is one; books of several clocks have none, and save reads each).
+   */
+  static journalOf(
+    books: readonly AccountBook[],
+    tierProgram: TierProgram | null,
+  ): {
+    postings: EntriesPosting[];
+    qualifying: { customerIds: string[]; since: Date } | undefined;
+    windows: Map<number, AccountBook[]>;
+  } {
+    const windows = new Map<number, AccountBook[]>();
+    for (const book of tierProgram ? books : []) {
+      const since = addMonths(book.now, -tierProgram!.windowMonths).getTime();
+      windows.set(since, [...(windows.get(since) ?? []), book]);
+    }
+    const [only] = windows.size === 1 ? windows : [];
+    return {
+      postings: books.map((book) => ({ customerId: book.customerId, entries: book.entries, at: book.now })),
+      qualifying: only && { customerIds: only[1].map((book) => book.customerId), since: new Date(only[0]) },
+      windows,
+    };
+  }
+
+  /**
+   * Marks what journalOf gave as written, with the qualifying points read with it (null: none was
+   * asked), so save writes no entries and decides the tier on them, unless a book posts again.
+   */
+  static journalWritten(books: readonly AccountBook[], qualifying: ReadonlyMap<string, number> | null): void {
+    for (const book of books) {
+      book.entries.length = 0;
+      book.qualifyingRead = qualifying ? (qualifying.get(book.customerId) ?? 0) : undefined;
+    }
   }
 
   private post(drafts: readonly EntryDraft[]): void {
+    this.qualifyingRead = undefined;
     const posting = postEntries(this.row.balance, drafts);
     this.entries.push(...posting.entries);
     this.row.balance = posting.balance;

@@ -3,6 +3,7 @@ import { SourceType, type PostedEntry } from './journal.rules';
 import type { JournalEntry } from './journal.type';
 import type { EntryKind } from './journal.rules';
 import { accountAndMerged } from '../accounts/account.store';
+import { qualifyingByCustomer, qualifyingPointsSql, tierStore } from '../tiers/tier.store';
 
 interface EntryRow {
   id: number;
@@ -47,6 +48,45 @@ export function toJournalEntry(row: EntryRow): JournalEntry {
   };
 }
 
+/** A book's entries to append (AccountBook), posted at `at`. */
+export interface EntriesPosting {
+  customerId: string;
+  entries: readonly PostedEntry[];
+  at: Date;
+}
+
+/**
+ * SQL: the insert of `postings`' entries (at least one), its parameters numbered from `$first`;
+ * a statement that reads `written` entries names the insert `written` with `returning
+ * customer_id, created_at, kind, points, source_type, source_id` (see qualifyingPointsSql).
+ */
+export function entriesInsertSql(
+  postings: readonly EntriesPosting[],
+  first: number,
+): { insert: string; params: unknown[] } {
+  const rows = postings.flatMap(({ customerId, entries, at }) => entries.map((entry) => ({ customerId, at, entry })));
+  const $ = (offset: number) => `$${first + offset}`;
+  return {
+    insert: `insert into ledger.entries (customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id)
+       select customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id
+         from unnest(${$(0)}::uuid[], ${$(1)}::timestamptz[], ${$(2)}::text[], ${$(3)}::bigint[], ${$(4)}::bigint[],
+                     ${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::text[])
+              with ordinality as e(customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id, position)
+        order by position`,
+    params: [
+      rows.map((r) => r.customerId),
+      rows.map((r) => r.at),
+      rows.map((r) => r.entry.kind),
+      rows.map((r) => r.entry.points),
+      rows.map((r) => r.entry.balanceAfter),
+      rows.map((r) => r.entry.reason),
+      rows.map((r) => r.entry.sourceType),
+      rows.map((r) => r.entry.sourceId),
+      rows.map((r) => r.entry.ruleId ?? null),
+    ],
+  };
+}
+
 /** SQL for `ledger.entries`, the append-only journal. */
 export const journalStore = {
   async append(tx: Queryable, customerId: string, entries: readonly PostedEntry[], at: Date): Promise<void> {
@@ -69,30 +109,30 @@ export const journalStore = {
   },
 
   /** `append` for several accounts in one statement: their entries in this order (ids increase in it). */
+  /**
+   * Appends several members' entries in one statement. With `qualifying`, the same statement reads
+   * the qualifying points of those members in the window from `since` (qualifyingPointsSql), the
+   * entries written included: what a posting's tier is decided on, one round trip fewer.
+   */
   async appendMany(
     tx: Queryable,
-    postings: ReadonlyArray<{ customerId: string; entries: readonly PostedEntry[]; at: Date }>,
-  ): Promise<void> {
-    const rows = postings.flatMap(({ customerId, entries, at }) => entries.map((entry) => ({ customerId, at, entry })));
-    if (rows.length === 0) return;
-    await tx.query(
-      `insert into ledger.entries (customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id)
-       select customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id
-         from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])
-              with ordinality as e(customer_id, created_at, kind, points, balance_after, reason, source_type, source_id, rule_id, position)
-        order by position`,
-      [
-        rows.map((r) => r.customerId),
-        rows.map((r) => r.at),
-        rows.map((r) => r.entry.kind),
-        rows.map((r) => r.entry.points),
-        rows.map((r) => r.entry.balanceAfter),
-        rows.map((r) => r.entry.reason),
-        rows.map((r) => r.entry.sourceType),
-        rows.map((r) => r.entry.sourceId),
-        rows.map((r) => r.entry.ruleId ?? null),
-      ],
+    postings: readonly EntriesPosting[],
+    qualifying?: { customerIds: readonly string[]; since: Date },
+  ): Promise<Map<string, number> | null> {
+    if (postings.every(({ entries }) => entries.length === 0)) {
+      return qualifying ? tierStore.qualifyingPointsOf(tx, qualifying.customerIds, qualifying.since) : null;
+    }
+    const { insert, params } = entriesInsertSql(postings, 1);
+    if (!qualifying) {
+      await tx.query(insert, params);
+      return null;
+    }
+    const { rows: points } = await tx.query<{ customer_id: string; points: number }>(
+      `with written as (${insert} returning customer_id, created_at, kind, points, source_type, source_id)
+       ${qualifyingPointsSql('$10', '$11', 'written')}`,
+      [...params, qualifying.customerIds, qualifying.since],
     );
+    return qualifyingByCustomer(points);
   },
 
   /**

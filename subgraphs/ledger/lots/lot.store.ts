@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../runtime/database/database';
 import type { Lot, LotTake } from './lot.rules';
 
-interface LotRow {
+export interface LotRow {
   id: number;
   order_id: string | null;
   status: 'PENDING' | 'ACTIVE';
@@ -37,7 +37,35 @@ const toLot = (row: LotRow): Lot => ({
   orderId: row.order_id,
 });
 
-/** SQL for `ledger.lots`. Callers hold the account's lock: lots change only under it. */
+/** What a book's opening settles, of `heldBy`'s rows (or rows of the same columns): due pending lots, active lots. */
+export function heldLots(rows: ReadonlyArray<LotRow & { customer_id: string }>): {
+  due: Map<string, PendingLot[]>;
+  active: Map<string, Lot[]>;
+} {
+  const due = new Map<string, PendingLot[]>();
+  const active = new Map<string, Lot[]>();
+  for (const row of rows) {
+    if (row.status === 'PENDING') {
+      const lot = { id: row.id, orderId: row.order_id, remaining: row.remaining, availableAt: row.available_at };
+      due.set(row.customer_id, [...(due.get(row.customer_id) ?? []), lot]);
+    } else {
+      active.set(row.customer_id, [...(active.get(row.customer_id) ?? []), toLot(row)]);
+    }
+  }
+  return { due, active };
+}
+
+/** SQL: the lots `heldBy` reads, of the members `ids` (an SQL uuid[]) at `now` (an SQL timestamptz). */
+export const heldLotsSql = (ids: string, now: string): string =>
+  `select * from ledger.lots
+    where customer_id = any(${ids}::uuid[])
+      and ((status = 'PENDING' and available_at <= ${now}) or (status = 'ACTIVE' and remaining > 0))`;
+
+/**
+ * SQL for `ledger.lots`. Callers hold the account's lock: lots change only under it, and a
+ * transaction that changes a member's lots also writes their account row (AccountBook saves it;
+ * the imports upsert it), which accountStore.lockWithLots relies on.
+ */
 export const lotStore = {
   async insert(tx: Queryable, lot: NewLot): Promise<Lot> {
     const { rows } = await tx.query<LotRow>(
@@ -102,24 +130,11 @@ export const lotStore = {
     customerIds: readonly string[],
     now: Date,
   ): Promise<{ due: Map<string, PendingLot[]>; active: Map<string, Lot[]> }> {
-    const { rows } = await tx.query<LotRow & { customer_id: string }>(
-      `select * from ledger.lots
-        where customer_id = any($1::uuid[])
-          and ((status = 'PENDING' and available_at <= $2) or (status = 'ACTIVE' and remaining > 0))
-        order by id`,
-      [customerIds, now],
-    );
-    const due = new Map<string, PendingLot[]>();
-    const active = new Map<string, Lot[]>();
-    for (const row of rows) {
-      if (row.status === 'PENDING') {
-        const lot = { id: row.id, orderId: row.order_id, remaining: row.remaining, availableAt: row.available_at };
-        due.set(row.customer_id, [...(due.get(row.customer_id) ?? []), lot]);
-      } else {
-        active.set(row.customer_id, [...(active.get(row.customer_id) ?? []), toLot(row)]);
-      }
-    }
-    return { due, active };
+    const { rows } = await tx.query<LotRow & { customer_id: string }>(`${heldLotsSql('$1', '$2')} order by id`, [
+      customerIds,
+      now,
+    ]);
+    return heldLots(rows);
   },
 
   async pendingOfOrder(tx: Queryable, orderId: string): Promise<PendingLot | undefined> {

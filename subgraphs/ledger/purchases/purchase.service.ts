@@ -7,7 +7,6 @@ import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType, type EntryDraft } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
 import { allocateByAmount } from '../returns/return.rules';
-import { accountStore } from '../accounts/account.store';
 import { tierStore } from '../tiers/tier.store';
 import { currentTier, type TierProgram } from '../tiers/tier.rules';
 import type { CampaignQuotes, PointsQuote, TierBenefit } from '../upstream/campaignQuotes';
@@ -133,15 +132,17 @@ export class PurchaseService {
 
   /** The member's quote facts now; a merged member's id answers for the account it was merged into. */
   async quoteFacts(customerId: string): Promise<MemberQuoteFacts> {
-    const accountId = (await accountStore.currentId(this.core.db, customerId)) ?? customerId;
-    const { program: _program, ...facts } = await this.quoteFactsOf(accountId);
+    const { program: _program, ...facts } = await this.quoteFactsOf(customerId);
     return facts;
   }
 
-  /** With the tier program they were read with, for the purchase's transaction to use rather than read again. */
-  private async quoteFactsOf(accountId: string): Promise<MemberQuoteFacts & { program: TierProgram | null }> {
-    const [history, program] = await Promise.all([
-      purchaseStore.historyOf(this.core.db, accountId),
+  /**
+   * The quote facts of the account `customerId` posts to (a merged id's survivor), with the tier
+   * program they were read with, for the purchase's transaction to use rather than read again.
+   */
+  private async quoteFactsOf(customerId: string): Promise<MemberQuoteFacts & { program: TierProgram | null }> {
+    const [{ accountId, ...history }, program] = await Promise.all([
+      purchaseStore.currentHistoryOf(this.core.db, customerId),
       tierStore.load(this.core.db),
     ]);
     const tier = currentTier(program, history.tier);
@@ -164,9 +165,12 @@ export class PurchaseService {
       throw new LedgerError(LedgerErrorKind.InvalidInput, 'The order total is too large');
     }
     const fingerprint = orderFingerprint(order);
-    const [existing, customerId] = await Promise.all([
+    // The quote facts are read beside the order's key and its account (one round trip, issue 27);
+    // they are used only if nothing of this member ran in this process meanwhile (see quoteAndPost).
+    const [existing, customerId, facts] = await Promise.all([
       purchaseStore.findByKey(this.core.db, order),
       this.core.requireCustomer(order.customerId, 'the purchase'),
+      this.quoteFactsOf(order.customerId),
     ]);
     if (existing) return this.replay(existing, fingerprint);
     // A new order's time is checked (a retry's was when it was first recorded) and fixed here.
@@ -175,8 +179,14 @@ export class PurchaseService {
     order = { ...order, customerId, occurredAt };
     // One member's purchases are quoted and posted one at a time in this process: a campaign claim
     // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
-    const purchase = await this.members.run(order.customerId, () =>
-      this.quoteAndPost(order, totalAmount, fingerprint, actor),
+    const purchase = await this.members.run(order.customerId, (waited) =>
+      this.quoteAndPost(
+        order,
+        totalAmount,
+        fingerprint,
+        actor,
+        waited || facts.customerId !== customerId ? null : facts,
+      ),
     );
     if (purchase.firstPurchase && this.afterFirstPurchase) await this.afterFirstPurchase(order.customerId);
     return purchase.purchase;
@@ -327,6 +337,7 @@ export class PurchaseService {
               book: books[at]!,
               posting: { ...item, quote: quotes[at]!, tierName: item.tier?.name ?? null },
             })),
+            tierProgram,
             actor,
           );
           return new Map(ready.map((item, at) => [item.index, purchases[at]!]));
@@ -351,11 +362,15 @@ export class PurchaseService {
     totalAmount: number,
     fingerprint: string,
     actor: NewEvent['actor'],
+    factsRead: (MemberQuoteFacts & { program: TierProgram | null }) | null,
   ): Promise<{ purchase: Purchase; firstPurchase: boolean }> {
     for (let attempt = 1; ; attempt++) {
       // The quote depends on the member's history (first purchase, first in this channel) and tier;
-      // if another ledger instance changed them while this one was quoted, quote it again.
-      const { tier, history, program } = await this.quoteFactsOf(order.customerId);
+      // if another ledger instance changed them while this one was quoted, quote it again. (The
+      // posting checks them under the account lock either way: facts read early are only slower
+      // when stale, never wrong.)
+      const { tier, history, program } =
+        attempt === 1 && factsRead ? factsRead : await this.quoteFactsOf(order.customerId);
       const quote = await this.core.upstream(
         () => this.quotes.claimPurchase(claimKey(order), order, tier, history, order.occurredAt ?? this.core.clock()),
         'the purchase',
@@ -388,7 +403,7 @@ export class PurchaseService {
   ): Promise<Purchase> {
     return this.core.withAccount(
       order.customerId,
-      (book, tx) => this.postInBook(book, tx, { order, ...quoted }, actor),
+      (book, tx) => this.postInBook(book, tx, { order, ...quoted }, tierProgram, actor),
       async (constraint) => {
         if (constraint !== 'orders_idempotency_key') return undefined;
         // A concurrent retry of the same order committed first: answer with its result.
@@ -404,9 +419,10 @@ export class PurchaseService {
     book: AccountBook,
     tx: Queryable,
     posting: Posting,
+    tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
   ): Promise<Purchase> {
-    return (await this.postInBooks(tx, [{ book, posting }], actor))[0]!;
+    return (await this.postInBooks(tx, [{ book, posting }], tierProgram, actor))[0]!;
   }
 
   /**
@@ -418,6 +434,7 @@ export class PurchaseService {
   private async postInBooks(
     tx: Queryable,
     items: ReadonlyArray<{ book: AccountBook; posting: Posting }>,
+    tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
   ): Promise<Purchase[]> {
     const drafts = items.map(({ book, posting }) => {
@@ -455,20 +472,8 @@ export class PurchaseService {
       };
       return { book, posting, orderId, earnings, points, occurredAt, pendingUntil, lines, row };
     });
-    const { saved, purchasesBefore } = await purchaseStore.insertWithEarnings(
-      tx,
-      drafts.map((draft) => draft.row),
-      drafts.flatMap((draft) => draft.earnings),
-    );
-    // Read in the statement that wrote the orders, under the account locks: the history now. (A
-    // member merged meanwhile posts to the survivor's book, whose tier is not the one quoted.)
-    for (const [at, { book, posting }] of items.entries()) {
-      const tier = book.customerId === posting.order.customerId ? book.tier : posting.history.tier;
-      const now = { tier, ...purchasesBefore[at]! };
-      if (!quotesAlike(now, posting.history, posting.order.channel)) throw new StaleHistory();
-    }
-    await AccountBook.creditAll(
-      tx,
+    // The points in each book first (in memory): their lots are written with the orders.
+    const lots = AccountBook.creditAllDeferred(
       drafts.map(({ book, orderId, earnings, pendingUntil, occurredAt }) => ({
         book,
         drafts: earnings.map((earning): EntryDraft => ({
@@ -482,6 +487,26 @@ export class PurchaseService {
         options: { orderId, pendingUntil, earnedAt: occurredAt },
       })),
     );
+    // With the books' entries so far (what opening them settled, the credits) and the qualifying
+    // points their tiers are decided on, so saving them writes only the accounts and the events.
+    const books = items.map(({ book }) => book);
+    const journal = AccountBook.journalOf(books, tierProgram);
+    const { saved, purchasesBefore, qualifying } = await purchaseStore.insertWithEarnings(
+      tx,
+      drafts.map((draft) => draft.row),
+      drafts.flatMap((draft) => draft.earnings),
+      lots,
+      journal,
+    );
+    AccountBook.journalWritten(books, qualifying);
+    // Read in the statement that wrote the orders, under the account locks: the history now. (A
+    // member merged meanwhile posts to the survivor's book, whose tier is not the one quoted.)
+    // Thrown here, nothing of it commits.
+    for (const [at, { book, posting }] of items.entries()) {
+      const tier = book.customerId === posting.order.customerId ? book.tier : posting.history.tier;
+      const now = { tier, ...purchasesBefore[at]! };
+      if (!quotesAlike(now, posting.history, posting.order.channel)) throw new StaleHistory();
+    }
     return drafts.map(({ book, posting, orderId, earnings, points, occurredAt, lines }, at) => {
       const { order, totalAmount, tierName } = posting;
       book.markActivity();

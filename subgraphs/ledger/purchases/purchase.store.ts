@@ -1,5 +1,9 @@
 import type { Queryable } from '../../../runtime/database/database';
 import type { LateEffectsRecord } from '../program/lateEvent.rules';
+import type { NewLot } from '../lots/lot.store';
+import type { AccountBook } from '../accounts/accountBook';
+import { entriesInsertSql } from '../journal/journal.store';
+import { qualifyingByCustomer, qualifyingPointsSql } from '../tiers/tier.store';
 import type { NewOrderEarning } from './orderEarning.store';
 import type { OrderLine } from './purchase.rules';
 
@@ -102,14 +106,38 @@ export const purchaseStore = {
   },
 
   async historyOf(db: Queryable, customerId: string): Promise<PurchaseHistoryFacts> {
-    const { rows } = await db.query<{ purchases: number; channels: string[] | null; tier: string | null }>(
-      `select (select count(*)::int from ledger.orders where customer_id = $1) as purchases,
-              (select array_agg(distinct channel) from ledger.orders where customer_id = $1) as channels,
-              (select tier from ledger.accounts where customer_id = $1) as tier`,
+    const { accountId: _accountId, ...history } = await purchaseStore.currentHistoryOf(db, customerId);
+    return history;
+  },
+
+  /**
+   * `historyOf` the account an id posts to (itself, or the survivor it was merged into, as
+   * accountStore.currentId resolves it), with that account's id, in one query.
+   */
+  async currentHistoryOf(db: Queryable, customerId: string): Promise<PurchaseHistoryFacts & { accountId: string }> {
+    const { rows } = await db.query<{
+      account_id: string;
+      purchases: number;
+      channels: string[] | null;
+      tier: string | null;
+    }>(
+      `with account as (
+         select coalesce((select merged_into from ledger.accounts where customer_id = $1), $1::uuid) as id
+       )
+       select account.id as account_id,
+              (select count(*)::int from ledger.orders o where o.customer_id = account.id) as purchases,
+              (select array_agg(distinct o.channel) from ledger.orders o where o.customer_id = account.id) as channels,
+              (select a.tier from ledger.accounts a where a.customer_id = account.id) as tier
+         from account`,
       [customerId],
     );
     const row = rows[0]!;
-    return { tier: row.tier, purchasesBefore: row.purchases, channelsBefore: row.channels ?? [] };
+    return {
+      accountId: row.account_id,
+      tier: row.tier,
+      purchasesBefore: row.purchases,
+      channelsBefore: row.channels ?? [],
+    };
   },
 
   async findById(db: Queryable, id: string): Promise<OrderRow | undefined> {
@@ -123,22 +151,51 @@ export const purchaseStore = {
   },
 
   /**
-   * Writes orders (of distinct members) and their earnings (`ledger.order_earnings`) in one
-   * statement: the orders written, in the order given, and the history of each order's member
-   * before it (for a purchase made under the member's lock, the history it was posted on).
+   * Writes orders (of distinct members), their earnings (`ledger.order_earnings`), the lots they
+   * credit and the books' journal entries (AccountBook.journalOf) in one statement: the orders
+   * written, in the order given, the history of each order's member before it (for a purchase made
+   * under the member's lock, the history it was posted on), and the qualifying points the journal
+   * asked for, the entries written included (null when it asked none).
    */
   async insertWithEarnings(
     tx: Queryable,
     orders: readonly NewOrder[],
     earnings: readonly NewOrderEarning[],
-  ): Promise<{ saved: OrderRow[]; purchasesBefore: Array<Omit<PurchaseHistoryFacts, 'tier'>> }> {
-    const { rows } = await tx.query<OrderRow & { purchases_before: number; channels_before: string[] }>(
+    lots: readonly NewLot[] = [],
+    journal: ReturnType<typeof AccountBook.journalOf> | null = null,
+  ): Promise<{
+    saved: OrderRow[];
+    purchasesBefore: Array<Omit<PurchaseHistoryFacts, 'tier'>>;
+    qualifying: Map<string, number> | null;
+  }> {
+    const entries =
+      journal && journal.postings.some((posting) => posting.entries.length > 0)
+        ? entriesInsertSql(journal.postings, 29)
+        : null;
+    const qualifying = journal?.qualifying
+      ? qualifyingPointsSql(
+          `$${29 + (entries?.params.length ?? 0)}`,
+          `$${30 + (entries?.params.length ?? 0)}`,
+          entries && 'written',
+        )
+      : null;
+    const { rows } = await tx.query<
+      OrderRow & { purchases_before: number; channels_before: string[]; qualifying: Record<string, number> | null }
+    >(
       `with earned as (
          insert into ledger.order_earnings (order_id, position, kind, points, reason, rule_id, line_points)
          select order_id, position, kind, points, reason, rule_id, line_points
            from unnest($15::uuid[], $16::int[], $17::text[], $18::bigint[], $19::text[], $20::text[], $21::jsonb[])
              as e(order_id, position, kind, points, reason, rule_id, line_points)
        ),
+       credited as (
+         insert into ledger.lots (customer_id, order_id, status, points, remaining, earned_at, available_at, expires_at)
+         select customer_id, order_id, status, points, points, earned_at, available_at, expires_at
+           from unnest($22::uuid[], $23::uuid[], $24::text[], $25::bigint[], $26::timestamptz[], $27::timestamptz[], $28::timestamptz[])
+                with ordinality as l(customer_id, order_id, status, points, earned_at, available_at, expires_at, position)
+          order by position
+       ),
+       ${entries ? `written as (${entries.insert} returning customer_id, created_at, kind, points, source_type, source_id),` : ''}
        saved as (
          insert into ledger.orders (id, customer_id, channel, external_order_id, store_id, currency, total_amount, lines,
                                     fingerprint, points_earned, balance_after, occurred_at, pending_until, late)
@@ -152,7 +209,8 @@ export const purchaseStore = {
          select customer_id, count(*)::int as purchases, array_agg(distinct channel) as channels
            from ledger.orders where customer_id = any($2::uuid[]) group by customer_id
        )
-       select saved.*, coalesce(before.purchases, 0) as purchases_before, before.channels as channels_before
+       select saved.*, coalesce(before.purchases, 0) as purchases_before, before.channels as channels_before,
+              ${qualifying ? `(select jsonb_object_agg(q.customer_id, q.points) from (${qualifying}) q)` : 'null'} as qualifying
          from saved left join before on before.customer_id = saved.customer_id`,
       [
         orders.map((o) => o.id),
@@ -176,11 +234,24 @@ export const purchaseStore = {
         earnings.map((e) => e.reason),
         earnings.map((e) => e.rule_id),
         earnings.map((e) => JSON.stringify(e.line_points)),
+        lots.map((lot) => lot.customerId),
+        lots.map((lot) => lot.orderId),
+        lots.map((lot) => (lot.pending ? 'PENDING' : 'ACTIVE')),
+        lots.map((lot) => lot.points),
+        lots.map((lot) => lot.earnedAt),
+        lots.map((lot) => lot.availableAt),
+        lots.map((lot) => lot.expiresAt),
+        ...(entries?.params ?? []),
+        ...(journal?.qualifying ? [journal.qualifying.customerIds, journal.qualifying.since] : []),
       ],
     );
     const byId = new Map(
-      rows.map(({ purchases_before, channels_before, ...row }) => [row.id, { row, purchases_before, channels_before }]),
+      rows.map(({ purchases_before, channels_before, qualifying: _qualifying, ...row }) => [
+        row.id,
+        { row, purchases_before, channels_before },
+      ]),
     );
+    const qualified = rows[0]?.qualifying;
     const written = orders.map((order) => byId.get(order.id)!);
     return {
       saved: written.map(({ row }) => row),
@@ -188,6 +259,11 @@ export const purchaseStore = {
         purchasesBefore: purchases_before,
         channelsBefore: channels_before ?? [],
       })),
+      qualifying: journal?.qualifying
+        ? qualifyingByCustomer(
+            Object.entries(qualified ?? {}).map(([customer_id, points]) => ({ customer_id, points })),
+          )
+        : null,
     };
   },
 };
