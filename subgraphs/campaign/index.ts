@@ -133,7 +133,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     history,
     segments: new SegmentService(options.db, rules),
     audiences: new AudienceService(options.db),
-    simulations: new SimulationService(options.db, logger.child({ job: 'simulation' })),
+    simulations: new SimulationService(options.db, logger.child({ job: 'simulation' }), profiles),
     badges: new BadgeService(options.db),
     leaderboards,
     absenceTriggers: new AbsenceTriggerService(options.db, clock),

@@ -363,6 +363,35 @@ describe('campaigns through the gateway', () => {
     });
   });
 
+  it('simulates a new-member campaign on members whose enrolment no live quote has asked for yet', async () => {
+    const sku = unique('SKU');
+    const fresh = await Promise.all(Array.from({ length: 2 }, () => enrollMember(graph)));
+    const from = clock.now();
+    for (const member of fresh) {
+      await record(graph, purchaseInput(member.id, { lines: [{ sku, quantity: 1, unitPrice: 2000 }] }));
+    }
+    await marketer.data(refreshHistoryMutation);
+    // No new-member campaign was live at those purchases: the campaign subgraph asked nobody's enrolment.
+    const { simulateCampaign } = await marketer.data<
+      { simulateCampaign: { purchasesRewarded: number; customersReached: number; pointsCost: number } },
+      Record<string, unknown>
+    >(
+      `query($input: CampaignInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+         simulateCampaign(input: $input, from: $from, to: $to) { purchasesRewarded customersReached pointsCost }
+       }`,
+      {
+        input: {
+          name: 'Welcome double points',
+          reward: { kind: 'MULTIPLIER', multiplierPercent: 200 },
+          audience: { ...everyoneAudience, skus: [sku], newMemberWithinDays: 30 },
+        },
+        from: new Date(from.getTime() - 1000).toISOString(),
+        to: new Date(clock.now().getTime() + 1000).toISOString(),
+      },
+    );
+    expect(simulateCampaign).toEqual({ purchasesRewarded: 2, customersReached: 2, pointsCost: 40 });
+  });
+
   it('updates a campaign, and refuses an update made against an older version', async () => {
     const { createCampaign } = await marketer.data<{ createCampaign: CampaignView }, Record<string, unknown>>(
       createCampaignMutation,

@@ -27,7 +27,14 @@ export interface SimulationResult {
   budgetExhaustedAt: Date | null;
 }
 
+/** When a member enrolled, as the profile subgraph says (upstream/profileFacts.ts). */
+export interface EnrollmentSource {
+  enrolledAt(customerId: string): Promise<Date | null>;
+}
+
 const batchSize = 1000;
+/** Profile lookups in flight at once for members whose enrolment this subgraph has not seen yet. */
+const enrollmentLookups = 8;
 const maxDays = 731;
 const simulatedId = '00000000-0000-0000-0000-000000000000';
 
@@ -42,6 +49,7 @@ export class SimulationService {
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
+    private readonly enrollments: EnrollmentSource,
   ) {}
 
   async simulate(
@@ -81,7 +89,7 @@ export class SimulationService {
     for (;;) {
       const rows = await simulationStore.purchasesBetween(this.db, from, to, after, batchSize);
       if (rows.length === 0) break;
-      await this.loadCustomers(rows, from, stats, history);
+      await this.loadCustomers(rows, from, stats, history, rule.audience.newMemberWithinDays !== null);
       // Each purchase's segments at its own time (one statement for the batch).
       const segmentsThen = await segmentMembershipStore.segmentsAt(
         this.db,
@@ -160,10 +168,14 @@ export class SimulationService {
     from: Date,
     stats: Map<string, StoredStats | undefined>,
     history: Map<string, { purchases: number; channels: Set<string> }>,
+    needsEnrollment: boolean,
   ): Promise<void> {
     const fresh = [...new Set(rows.map((row) => row.customer_id))].filter((id) => !history.has(id));
     if (fresh.length === 0) return;
     const found = await segmentStore.statsOf(this.db, fresh);
+    // This subgraph learns a member's enrolment when a live quote first needs it; a new-member
+    // campaign simulated before then asks the profile, as a live quote would, and remembers it.
+    if (needsEnrollment) await this.learnEnrollments(fresh, found);
     const before = await simulationStore.historiesBefore(this.db, fresh, from);
     const earlier = new Map(before.map((row) => [row.customer_id, row]));
     for (const id of fresh) {
@@ -172,4 +184,37 @@ export class SimulationService {
       history.set(id, { purchases: prior?.purchases ?? 0, channels: new Set(prior?.channels ?? []) });
     }
   }
+
+  private async learnEnrollments(customerIds: readonly string[], found: Map<string, StoredStats>): Promise<void> {
+    const unknown = customerIds.filter((id) => !found.get(id)?.enrolledAt);
+    let next = 0;
+    const worker = async () => {
+      while (next < unknown.length) {
+        const id = unknown[next++]!;
+        const enrolledAt = await this.enrollments.enrolledAt(id);
+        if (!enrolledAt) continue;
+        await segmentStore.rememberEnrollment(this.db, id, enrolledAt);
+        const known = found.get(id);
+        found.set(id, known ? { ...known, enrolledAt } : { ...emptyStats(id), enrolledAt });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(enrollmentLookups, unknown.length) }, worker));
+  }
+}
+
+/** A member this subgraph has no figures for yet: what campaign_stats holds for them before a purchase. */
+function emptyStats(customerId: string): StoredStats {
+  return {
+    customerId,
+    purchaseCount: 0,
+    firstPurchaseAt: null,
+    lastPurchaseAt: null,
+    spend: 0,
+    channels: [],
+    tier: null,
+    enrolledAt: null,
+    recency: null,
+    frequency: null,
+    monetary: null,
+  };
 }
