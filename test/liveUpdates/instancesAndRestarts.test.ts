@@ -13,9 +13,11 @@ interface BalanceEvent {
   balanceUpdated: { eventId?: string; balance: number; change: number; customer?: { name: string } };
 }
 const purchaseMutation = `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
-const withCursor = `subscription($id: ID!) { balanceUpdated(customerId: $id) { eventId balance change customer { name } } }`;
+// Subscribed `after: "0"` (the member has no earlier event): whether a purchase commits before or after
+// a subscription's upstream opens, it is delivered, once — no sleep to wait for the upstream.
+const withCursor = `subscription($id: ID!) { balanceUpdated(customerId: $id, after: "0") { eventId balance change customer { name } } }`;
 // No eventId selected: the gateway resumes from its own copy of the cursor.
-const withoutCursor = `subscription($id: ID!) { updated: balanceUpdated(customerId: $id) { balance change } }`;
+const withoutCursor = `subscription($id: ID!) { updated: balanceUpdated(customerId: $id, after: "0") { balance change } }`;
 
 async function take<Data>(live: LiveSubscription<Data>, count: number): Promise<Data[]> {
   const received: Data[] = [];
@@ -56,8 +58,6 @@ describe('live updates across instances and restarts', () => {
       }),
       await secondAdmin.subscribe<BalanceEvent, Vars>(withCursor, { id: member.id }),
     ];
-    // Give each upstream subscription a moment to open: these are live, not resuming from a cursor.
-    await new Promise((resolve) => setTimeout(resolve, 500));
     for (let i = 0; i < 6; i++) {
       const writer = i % 2 === 0 ? graph.admin : secondAdmin;
       await writer.data(purchaseMutation, { input: purchaseInput(member.id) });
@@ -78,7 +78,6 @@ describe('live updates across instances and restarts', () => {
     const live = await app.subscribe<{ updated: { balance: number; change: number } }, Vars>(withoutCursor, {
       id: member.id,
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
     await graph.admin.data(purchaseMutation, { input: purchaseInput(member.id) });
     expect((await take(live, 1))[0]!.updated.balance).toBe(25);
 
