@@ -215,10 +215,14 @@ export class AccountBook {
     return takes;
   }
 
-  /** Credits back points a debit took, into the lots they came from (a cancelled redemption). */
+  /**
+   * Credits back points a debit took, into the lots they came from (a cancelled redemption). Those
+   * lots are this account's: a merge moves every lot, spent ones too, to the survivor (moveInto).
+   * A lot of another member throws, nothing posted, rather than leave this balance without lots.
+   */
   async restore(drafts: readonly EntryDraft[], takes: readonly LotTake[]): Promise<void> {
     this.post(drafts);
-    await lotStore.change(this.tx, takes);
+    await lotStore.change(this.tx, takes, this.customerId);
     this.lots = undefined;
   }
 
@@ -249,7 +253,8 @@ export class AccountBook {
     }
     this.row.pending = 0;
     survivor.row.pending += pending;
-    await lotStore.moveOpenLots(this.tx, this.customerId, survivor.customerId);
+    // All of them, spent and pending ones too: a refund or a release later finds its lot on the survivor.
+    await lotStore.moveLots(this.tx, this.customerId, survivor.customerId);
     this.lots = undefined;
     survivor.lots = undefined;
     survivor.earnedDelta += this.row.lifetime_points;
