@@ -479,7 +479,16 @@ export class AccountBook {
 
   /** Releases pending points whose hold has ended and expires what is due. */
   private async settle(dueLots: readonly PendingLot[]): Promise<void> {
-    for (const lot of dueLots) {
+    for (const due of dueLots) {
+      // Released first, and only if still pending: a stale read of the lot never credits it twice.
+      // The account row is locked and current, so it already counts what released the lot (skip
+      // it); what this book read of its lots may be as stale, so it reads them again.
+      const remaining = await lotStore.activate(this.tx, due.id, this.customerId);
+      if (remaining === null) {
+        this.lots = undefined;
+        continue;
+      }
+      const lot = { ...due, remaining };
       const earnings = lot.orderId ? await orderEarningStore.ofOrder(this.tx, lot.orderId) : [];
       // A lot of no order is an imported balance's pending points.
       const imported: EntryDraft[] = lot.orderId
@@ -512,7 +521,6 @@ export class AccountBook {
       }
       this.row.pending -= lot.remaining;
       this.post(drafts);
-      await lotStore.activate(this.tx, lot.id);
       if (lot.orderId) await purchaseStore.markReleased(this.tx, lot.orderId, this.now);
       this.lots = undefined;
       this.noteChange(

@@ -155,8 +155,18 @@ export const lotStore = {
     await tx.query('update ledger.lots set customer_id = $1 where customer_id = $2', [toCustomerId, fromCustomerId]);
   },
 
-  async activate(tx: Queryable, lotId: number): Promise<void> {
-    await tx.query(`update ledger.lots set status = 'ACTIVE' where id = $1`, [lotId]);
+  /**
+   * Releases the member's pending lot `lotId`: the points it holds, or null, nothing changed, when
+   * it is no longer a pending lot of theirs (a read of it went stale: another transaction released
+   * or moved it already).
+   */
+  async activate(tx: Queryable, lotId: number, customerId: string): Promise<number | null> {
+    const { rows } = await tx.query<{ remaining: number }>(
+      `update ledger.lots set status = 'ACTIVE' where id = $1 and customer_id = $2 and status = 'PENDING'
+       returning remaining`,
+      [lotId, customerId],
+    );
+    return rows[0]?.remaining ?? null;
   },
 
   /**
