@@ -215,10 +215,14 @@ export class AccountBook {
     return takes;
   }
 
-  /** Credits back points a debit took, into the lots they came from (a cancelled redemption). */
+  /**
+   * Credits back points a debit took, into the lots they came from (a cancelled redemption). Those
+   * lots are this account's: a merge moves every lot, spent ones too, to the survivor (moveInto).
+   * A lot of another member throws, nothing posted, rather than leave this balance without lots.
+   */
   async restore(drafts: readonly EntryDraft[], takes: readonly LotTake[]): Promise<void> {
     this.post(drafts);
-    await lotStore.change(this.tx, takes);
+    await lotStore.change(this.tx, takes, this.customerId);
     this.lots = undefined;
   }
 
@@ -249,7 +253,8 @@ export class AccountBook {
     }
     this.row.pending = 0;
     survivor.row.pending += pending;
-    await lotStore.moveOpenLots(this.tx, this.customerId, survivor.customerId);
+    // All of them, spent and pending ones too: a refund or a release later finds its lot on the survivor.
+    await lotStore.moveLots(this.tx, this.customerId, survivor.customerId);
     this.lots = undefined;
     survivor.lots = undefined;
     survivor.earnedDelta += this.row.lifetime_points;
@@ -474,7 +479,16 @@ export class AccountBook {
 
   /** Releases pending points whose hold has ended and expires what is due. */
   private async settle(dueLots: readonly PendingLot[]): Promise<void> {
-    for (const lot of dueLots) {
+    for (const due of dueLots) {
+      // Released first, and only if still pending: a stale read of the lot never credits it twice.
+      // The account row is locked and current, so it already counts what released the lot (skip
+      // it); what this book read of its lots may be as stale, so it reads them again.
+      const remaining = await lotStore.activate(this.tx, due.id, this.customerId);
+      if (remaining === null) {
+        this.lots = undefined;
+        continue;
+      }
+      const lot = { ...due, remaining };
       const earnings = lot.orderId ? await orderEarningStore.ofOrder(this.tx, lot.orderId) : [];
       // A lot of no order is an imported balance's pending points.
       const imported: EntryDraft[] = lot.orderId
@@ -507,7 +521,6 @@ export class AccountBook {
       }
       this.row.pending -= lot.remaining;
       this.post(drafts);
-      await lotStore.activate(this.tx, lot.id);
       if (lot.orderId) await purchaseStore.markReleased(this.tx, lot.orderId, this.now);
       this.lots = undefined;
       this.noteChange(

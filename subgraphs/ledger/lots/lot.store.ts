@@ -145,27 +145,45 @@ export const lotStore = {
     return row && { id: row.id, orderId: row.order_id, remaining: row.remaining, availableAt: row.available_at };
   },
 
-  /** Moves the lots that still hold points from one member to another (a merge). */
-  async moveOpenLots(tx: Queryable, fromCustomerId: string, toCustomerId: string): Promise<void> {
-    await tx.query('update ledger.lots set customer_id = $1 where customer_id = $2 and remaining > 0', [
-      toCustomerId,
-      fromCustomerId,
-    ]);
+  /**
+   * Moves every lot of one member to another (a merge), spent and pending ones included: a lot a
+   * redemption emptied is where its refund puts the points back, and a pending lot a return emptied
+   * is still released (to nothing) when its hold ends. Left behind, either would sit on the merged
+   * account, which no book settles any more (its id opens the survivor's).
+   */
+  async moveLots(tx: Queryable, fromCustomerId: string, toCustomerId: string): Promise<void> {
+    await tx.query('update ledger.lots set customer_id = $1 where customer_id = $2', [toCustomerId, fromCustomerId]);
   },
 
-  async activate(tx: Queryable, lotId: number): Promise<void> {
-    await tx.query(`update ledger.lots set status = 'ACTIVE' where id = $1`, [lotId]);
+  /**
+   * Releases the member's pending lot `lotId`: the points it holds, or null, nothing changed, when
+   * it is no longer a pending lot of theirs (a read of it went stale: another transaction released
+   * or moved it already).
+   */
+  async activate(tx: Queryable, lotId: number, customerId: string): Promise<number | null> {
+    const { rows } = await tx.query<{ remaining: number }>(
+      `update ledger.lots set status = 'ACTIVE' where id = $1 and customer_id = $2 and status = 'PENDING'
+       returning remaining`,
+      [lotId, customerId],
+    );
+    return rows[0]?.remaining ?? null;
   },
 
-  /** Adds `delta` (signed) to each lot's remaining points. */
-  async change(tx: Queryable, changes: readonly LotTake[]): Promise<void> {
+  /**
+   * Adds `delta` (signed) to each lot's remaining points; with `ownerId`, only to lots of that
+   * member, and throws (nothing may be posted) when one of the lots is not theirs.
+   */
+  async change(tx: Queryable, changes: readonly LotTake[], ownerId?: string): Promise<void> {
     if (changes.length === 0) return;
-    await tx.query(
+    const { rowCount } = await tx.query(
       `update ledger.lots l set remaining = l.remaining + c.delta
          from unnest($1::bigint[], $2::bigint[]) as c(id, delta)
-        where l.id = c.id`,
-      [changes.map((c) => c.lotId), changes.map((c) => c.points)],
+        where l.id = c.id and ($3::uuid is null or l.customer_id = $3::uuid)`,
+      [changes.map((c) => c.lotId), changes.map((c) => c.points), ownerId ?? null],
     );
+    if (ownerId !== undefined && rowCount !== new Set(changes.map((c) => c.lotId)).size) {
+      throw new Error(`ledger lots ${changes.map((c) => c.lotId).join(', ')} are not all lots of ${ownerId}`);
+    }
   },
 
   /**

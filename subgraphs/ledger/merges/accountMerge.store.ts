@@ -18,6 +18,17 @@ export const accountMergeStore = {
     }
   },
 
+  /**
+   * Locks the accounts merged into `customerId` before (those markMerged points on), in id order. A
+   * merge takes these before the two accounts it merges: opening a merged id's book locks that
+   * account and then its survivor's, so taking them after the survivor's could wait in a cycle.
+   */
+  async lockMergedInto(tx: Queryable, customerId: string): Promise<void> {
+    await tx.query('select customer_id from ledger.accounts where merged_into = $1 order by customer_id for update', [
+      customerId,
+    ]);
+  },
+
   /** Points the merged account, and the accounts merged into it before, at the survivor. */
   async markMerged(tx: Queryable, mergedId: string, survivorId: string, at: Date): Promise<void> {
     await tx.query(

@@ -18,7 +18,10 @@ export async function mergeAccounts(core: LedgerCore, tx: Queryable, merge: Cust
   if (await accountMergeStore.isMerged(tx, mergedId)) return;
   const program = await tierStore.load(tx);
   const now = core.clock();
-  // Two merges touching one account lock in the same order.
+  // The accounts merged into the merged one before come first (markMerged rewrites them), as a
+  // book opened by such an id locks it before its survivor; then the two, in id order, so two
+  // merges touching one account lock in the same order.
+  await accountMergeStore.lockMergedInto(tx, mergedId);
   const books = new Map<string, AccountBook>();
   for (const id of [survivorId, mergedId].sort()) books.set(id, await AccountBook.open(tx, id, now, core.policy));
   const survivor = books.get(survivorId)!;
