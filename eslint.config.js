@@ -120,11 +120,21 @@ function layering() {
 }
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'examples/sdk/', 'examples/web/sdk/', 'bench/peers/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      'examples/sdk/',
+      'examples/web/sdk/',
+      'apps/console/sdk/',
+      'bench/peers/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     // Decorator metadata makes classes in decorated signatures runtime values, not just types.
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {

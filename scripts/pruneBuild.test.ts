@@ -19,6 +19,8 @@ describe('pruning an incremental build', () => {
     expect(sourceOf('dist/test/a.test.js.map')).toBe('test/a.test.ts');
     expect(sourceOf('dist/web/wallet/wallet.js')).toBe('examples/web/wallet/wallet.ts');
     expect(sourceOf('dist/tsconfig.tsbuildinfo')).toBeUndefined();
+    // Vite's bundles are not tsc's: no source of their own, never pruned.
+    expect(sourceOf('dist/apps/console/assets/index-Ab12.js')).toBeUndefined();
   });
 
   it('removes the output of a deleted test, so Jest no longer runs it, and keeps the rest', () => {

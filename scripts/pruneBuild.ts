@@ -15,7 +15,8 @@ const outputRoots: ReadonlyArray<{ output: string; sources: string }> = [
 export function sourceOf(outputFile: string): string | undefined {
   const posix = outputFile.split(path.sep).join('/');
   const match = /^(.*)\.js(\.map)?$/.exec(posix);
-  if (!match) return undefined;
+  // Vite's bundles of apps/ (scripts/buildApps.ts) have no source file each.
+  if (!match || posix.startsWith('dist/apps/')) return undefined;
   const root = outputRoots.find(({ output }) => match[1]!.startsWith(`${output}/`))!;
   return path.posix.normalize(`${root.sources}/${match[1]!.slice(root.output.length + 1)}.ts`);
 }

@@ -87,7 +87,7 @@ runMain(async () => {
       ...Object.values(stack.subgraphs).map((s) => `  ${s.name.padEnd(10)} ${s.url}`),
       ...(examples
         ? [
-            `  wallet     ${examples.url}/wallet/   POS console ${examples.url}/pos/   dashboard ${examples.url}/dashboard/`,
+            `  console    ${examples.url}/console/   wallet ${examples.url}/wallet/   POS ${examples.url}/pos/   dashboard ${examples.url}/dashboard/`,
           ]
         : []),
       'Mint a token to call it: npm run -s token -- admin   (or member <customerId>, associate <storeId>, ...)',

@@ -33,11 +33,13 @@ const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
 };
 
 /**
- * Serves the example member wallet (`/wallet/`) and POS console (`/pos/`): their pages, their
- * compiled scripts, the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
+ * Serves the marketer console (`/console/`, bundled by Vite into dist/apps/console), the example
+ * member wallet (`/wallet/`) and POS console (`/pos/`): their pages, their compiled scripts, the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
  * sign-in. Sign-in mints a development
  * token (a member found by email, or an associate of a store); a real deployment gets tokens from
  * its identity provider, and this server is not part of it.
@@ -47,12 +49,14 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
   const files: Array<[prefix: string, dir: string]> = [
     ['/web/', path.join(root, 'dist/web')],
     ['/vendor/graphql-ws/', path.join(root, 'node_modules/graphql-ws/dist')],
+    ['/console/assets/', path.join(root, 'dist/apps/console/assets')],
   ];
   const pages: Record<string, string> = {
     // Pages and the stylesheet, from the sources; scripts compiled by `tsc -p examples/web`.
     '/wallet/': path.join(root, 'examples/web/wallet/index.html'),
     '/pos/': path.join(root, 'examples/web/pos/index.html'),
     '/dashboard/': path.join(root, 'examples/web/dashboard/index.html'),
+    '/console/': path.join(root, 'dist/apps/console/index.html'),
     '/web/style.css': path.join(root, 'examples/web/style.css'),
   };
   const stores = options.stores?.length ? options.stores : demoStores;
@@ -86,12 +90,12 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
         ),
       };
     }
-    if (role === 'marketer') {
+    if (role === 'marketer' || role === 'admin') {
       return {
-        authorization: await signClientAuthorization({ role: 'marketer', subject: 'dashboard' }, options.auth),
+        authorization: await signClientAuthorization({ role, subject: `demo-${role}` }, options.auth),
       };
     }
-    return { error: 'role must be member, associate or marketer' };
+    return { error: 'role must be member, associate, marketer or admin' };
   }
 
   const server: Server = createServer(connectionTimeouts(defaultOperationLimits), (request, response) => {
@@ -123,7 +127,7 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
         return send(
           200,
           types['.html']!,
-          '<a href="/wallet/">Wallet</a> · <a href="/pos/">POS</a> · <a href="/dashboard/">Dashboard</a>',
+          '<a href="/console/">Console</a> · <a href="/wallet/">Wallet</a> · <a href="/pos/">POS</a> · <a href="/dashboard/">Dashboard</a>',
         );
       const page = pages[url.pathname];
       if (page) return send(200, types[path.extname(page)]!, await readFile(page));

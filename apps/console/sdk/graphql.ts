@@ -1,0 +1,1039 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Something a member did besides buying that campaigns can reward. */
+export type ActivityKind =
+  /** Record once a year, with the year as externalId. */
+  | 'BIRTHDAY'
+  | 'PRODUCT_REVIEW'
+  /** The member referred a friend; it earns once the friend makes a first purchase. */
+  | 'REFERRAL'
+  | 'SIGN_UP'
+  | 'SOCIAL_SHARE';
+
+/** A manual correction of a member's points. */
+export type AdjustPointsInput = {
+  customerId: string | number;
+  /** Send the same key again to retry without adjusting twice. */
+  idempotencyKey?: string | null | undefined;
+  /** Signed: positive credits, negative debits. Not zero. */
+  points: number;
+  /** Why; the member sees it in their history and it is kept with your name. */
+  reason: string;
+};
+
+export type AttributeConditionInput = {
+  operator: AttributeOperator;
+  /** Keys from the top: ["address", "city"] is attributes.address.city. */
+  path: Array<string>;
+  /** For every operator but IN, EXISTS, NOT_EXISTS. */
+  value?: SegmentValueInput | null | undefined;
+  /** For IN (up to 100). */
+  values?: Array<SegmentValueInput> | null | undefined;
+};
+
+/** How an attribute condition compares. Typed: a value matches only an attribute of its JSON type (the string "5" is not the number 5). Every operator but NOT_EXISTS needs the attribute present and not JSON null. */
+export type AttributeOperator =
+  /** An array holding the value (typed), or a string holding the string value. */
+  | 'CONTAINS'
+  /** Equal, of the same type (numbers compare by value: 5 equals 5.0). */
+  | 'EQ'
+  /** Present and not JSON null; takes no value. */
+  | 'EXISTS'
+  /** Greater: numbers by value, strings by code point; booleans are refused. */
+  | 'GT'
+  /** Greater or equal. */
+  | 'GTE'
+  /** Equal to one of `values`. */
+  | 'IN'
+  /** Less. */
+  | 'LT'
+  /** Less or equal. */
+  | 'LTE'
+  /** Present and not equal (a value of another type is not equal). */
+  | 'NEQ'
+  /** Absent or JSON null; takes no value. */
+  | 'NOT_EXISTS';
+
+export type CampaignAudienceInput = {
+  categories: Array<string>;
+  /** Channels it runs in, all at once; none means every channel. */
+  channels: Array<string>;
+  /** Only the member's first purchase ever (granted once). */
+  firstPurchase: boolean;
+  /** Only the member's first purchase in the order's channel (granted once). */
+  firstPurchaseInChannel: boolean;
+  /** Minimum order total, in minor units of minSpendCurrency. */
+  minSpend?: number | null | undefined;
+  minSpendCurrency?: string | null | undefined;
+  /** Only members who enrolled at most this many days ago. */
+  newMemberWithinDays?: number | null | undefined;
+  /** Segment keys; a member of any qualifies. */
+  segments: Array<string>;
+  /** SKUs whose lines qualify; with categories, none means every line. */
+  skus: Array<string>;
+  /** Tier names that qualify. */
+  tiers: Array<string>;
+};
+
+/** A campaign as a marketer writes it. */
+export type CampaignInput = {
+  /** ACTIVITY campaigns: the activity rewarded. */
+  activityKind?: ActivityKind | null | undefined;
+  /** Default: everyone, every channel. */
+  audience?: CampaignAudienceInput | null | undefined;
+  description?: string | null | undefined;
+  /** EVENT campaigns: the custom event rewarded. */
+  eventTrigger?: EventTriggerInput | null | undefined;
+  /** An exclusive campaign never combines with others on one order. */
+  exclusive?: boolean;
+  /** Percent of members (0 to 50) held out at random: they get nothing from this campaign, and its performance compares their spend with the others'. Omitted: 0 for a new campaign, unchanged on update; fixed once scheduled. */
+  holdoutPercent?: number | null | undefined;
+  /** Default: no caps, no budget. */
+  limits?: CampaignLimitsInput | null | undefined;
+  name: string;
+  /** Higher wins when exclusive campaigns compete. */
+  priority?: number;
+  reward: CampaignRewardInput;
+  /** Default: always. */
+  schedule?: CampaignScheduleInput | null | undefined;
+  trigger?: CampaignTrigger;
+};
+
+export type CampaignLimitsInput = {
+  /** Points the campaign may grant in all; never overspent. */
+  budgetPoints?: number | null | undefined;
+  capPeriod: CapPeriod;
+  /** Grants one customer may get per capPeriod. */
+  perCustomerGrants?: number | null | undefined;
+  /** Points one customer may get per capPeriod. */
+  perCustomerPoints?: number | null | undefined;
+};
+
+export type CampaignRewardInput = {
+  /** RATE: the currency perAmount is counted in. */
+  currency?: string | null | undefined;
+  kind: CampaignRewardKind;
+  /** MULTIPLIER: percent of base points, above 100. */
+  multiplierPercent?: number | null | undefined;
+  /** RATE: minor units that earn `points`. */
+  perAmount?: number | null | undefined;
+  /** FIXED_BONUS and RATE: points. */
+  points?: number | null | undefined;
+};
+
+export type CampaignRewardKind =
+  /** points once per qualifying purchase or activity. */
+  | 'FIXED_BONUS'
+  /** multiplierPercent of the base points of the qualifying lines (200 = double points). */
+  | 'MULTIPLIER'
+  /** points per perAmount minor units of currency spent on the qualifying lines. */
+  | 'RATE';
+
+export type CampaignScheduleInput = {
+  endsAt?: string | null | undefined;
+  startsAt?: string | null | undefined;
+  /** None: live all the time between startsAt and endsAt. */
+  weekly: Array<WeeklyWindowInput>;
+};
+
+export type CampaignStatus =
+  /** Being written; grants nothing. */
+  | 'DRAFT'
+  /** Grants nothing, for good. */
+  | 'ENDED'
+  /** Grants nothing until scheduled again. */
+  | 'PAUSED'
+  /** Grants whenever its schedule is live. */
+  | 'SCHEDULED';
+
+/** What a campaign rewards. */
+export type CampaignTrigger =
+  | 'ACTIVITY'
+  | 'EVENT'
+  | 'PURCHASE';
+
+/** The period a per-customer cap counts over, in the program's time zone. */
+export type CapPeriod =
+  | 'CAMPAIGN'
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+/** A channel a member can be contacted on. */
+export type ConsentChannel =
+  | 'EMAIL'
+  | 'PUSH'
+  | 'SMS';
+
+export type EventTriggerInput = {
+  /** Conditions on the properties, all to hold; path from the top (["price", "amount"]). */
+  conditions?: Array<AttributeConditionInput>;
+  /** The custom event type, e.g. review.submitted. */
+  eventType: string;
+  /** A property path: rewarded once per member and value of it (["productId"]); an event without it earns nothing. */
+  oncePer?: Array<string> | null | undefined;
+};
+
+/** A way to recognise a customer at a till, online or in the app. */
+export type IdentifierType =
+  | 'APP_MEMBER_ID'
+  | 'ECOMMERCE_CUSTOMER_ID'
+  | 'EMAIL'
+  | 'LEGACY_MEMBER_ID'
+  | 'MEMBER_CARD'
+  | 'PHONE'
+  | 'POS_CUSTOMER_ID';
+
+export type SegmentValueInput = {
+  boolean?: boolean | null | undefined;
+  /** Attributes are free-form JSON: any finite number. */
+  number?: number | null | undefined;
+  string?: string | null | undefined;
+};
+
+/** What a timeline entry is; each kind is one type implementing `TimelineEntry`. */
+export type TimelineEntryKind =
+  /** A custom event (`CustomerEvent`): its type and properties. */
+  | 'CUSTOM_EVENT'
+  /** A message the program sent the member, and what they did with it (`MessageEntry`). */
+  | 'MESSAGE'
+  /** An order recorded on the ledger, or imported (`PurchaseEntry`). */
+  | 'PURCHASE'
+  /** A reward redeemed for points, or granted (`RedemptionEntry`). */
+  | 'REDEMPTION'
+  /** Goods of an order brought back and their points taken back (`ReturnEntry`). */
+  | 'RETURN';
+
+export type Weekday =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
+
+export type WeeklyWindowInput = {
+  endDay: Weekday;
+  /** HH:MM, 24-hour; 23:59 runs to midnight. */
+  endTime: string;
+  startDay: Weekday;
+  /** HH:MM, 24-hour. */
+  startTime: string;
+};
+
+export type CampaignFieldsFragment = { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null };
+
+export type ConsoleCampaignsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleCampaignsQuery = { campaigns: { edges: Array<{ node: { id: string, name: string, status: CampaignStatus, liveNow: boolean, scheduleText: string, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, nextLive: { start: string, end: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, campaignProgram: { timeZone: string, currency: string } };
+
+export type ConsoleCampaignQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCampaignQuery = { campaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+
+export type ConsoleCampaignChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCampaignChoicesQuery = { campaignProgram: { timeZone: string, currency: string }, tierProgram: { tiers: Array<{ name: string }> } | null, segments: Array<{ key: string, name: string, members: number }> };
+
+export type ConsoleSimulationQueryVariables = Exact<{
+  input?: CampaignInput | null | undefined;
+  id?: string | number | null | undefined;
+  from: string;
+  to: string;
+}>;
+
+
+export type ConsoleSimulationQuery = { simulateCampaign: { from: string, to: string, purchasesConsidered: number, purchasesRewarded: number, customersReached: number, pointsCost: number, budgetExhaustedAt: string | null } };
+
+export type ConsolePerformanceQueryVariables = Exact<{
+  id: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type ConsolePerformanceQuery = { campaign: { id: string, name: string, status: CampaignStatus, performance: { from: string, to: string, currency: string, pointsGranted: number, grants: number, membersReached: number, holdoutPercent: number, audienceMembers: number, treatmentMembers: number, holdoutMembers: number, treatmentBuyers: number, holdoutBuyers: number, treatmentSpendPerMember: number, holdoutSpendPerMember: number | null, incrementalSpend: number | null, cost: number, roi: number | null } } };
+
+export type ConsoleCreateCampaignMutationVariables = Exact<{
+  input: CampaignInput;
+}>;
+
+
+export type ConsoleCreateCampaignMutation = { createCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+
+export type ConsoleUpdateCampaignMutationVariables = Exact<{
+  id: string | number;
+  input: CampaignInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ConsoleUpdateCampaignMutation = { updateCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+
+export type ConsoleScheduleCampaignMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleScheduleCampaignMutation = { scheduleCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+
+export type ConsolePauseCampaignMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsolePauseCampaignMutation = { pauseCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+
+export type ConsoleEndCampaignMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleEndCampaignMutation = { endCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+
+export type ConsoleMetricsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  currency: string;
+}>;
+
+
+export type ConsoleMetricsQuery = { programMetrics: { members: number, membersEnrolled: number, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, pointsIssued: number, pointsRedeemed: number, pointsOutstanding: number, redemptionRate: number, byChannel: Array<{ key: string, purchases: number, netSpend: number }> }, campaignProgram: { timeZone: string, currency: string } };
+
+export type ConsoleFindMemberQueryVariables = Exact<{
+  type: IdentifierType;
+  value: string;
+}>;
+
+
+export type ConsoleFindMemberQuery = { customerByIdentifier: { id: string } | null };
+
+export type ConsoleMemberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleMemberQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, enrollmentChannel: string, enrolledAt: string, language: string | null, identities: Array<{ type: IdentifierType, value: string }>, consents: Array<{ channel: ConsentChannel, granted: boolean, source: string, changedAt: string }>, segments: Array<{ key: string, name: string }> | null, loyalty: { balance: number, pending: number, lifetimePoints: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, reviewAt: string | null } | null } | null, timeline: { edges: Array<{ node:
+          | { __typename: 'CustomerEvent', type: string, id: string, kind: TimelineEntryKind, occurredAt: string, channel: string }
+          | { __typename: 'MessageEntry', messageKind: string, id: string, kind: TimelineEntryKind, occurredAt: string, channel: string | null }
+          | { __typename: 'PurchaseEntry', totalAmount: number, currency: string, pointsEarned: number, storeId: string | null, id: string, kind: TimelineEntryKind, occurredAt: string, channel: string | null }
+          | { __typename: 'RedemptionEntry', pointsSpent: number, id: string, kind: TimelineEntryKind, occurredAt: string, channel: string | null, reward: { name: string } }
+          | { __typename: 'ReturnEntry', refundAmount: number, refundCurrency: string | null, pointsReversed: number, id: string, kind: TimelineEntryKind, occurredAt: string, channel: string | null }
+         }> } } | null };
+
+export type ConsoleAdjustPointsMutationVariables = Exact<{
+  input: AdjustPointsInput;
+}>;
+
+
+export type ConsoleAdjustPointsMutation = { adjustPoints: { id: string, points: number, balanceAfter: number } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CampaignFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CampaignFields on Campaign {
+  id
+  name
+  description
+  status
+  trigger
+  activityKind
+  eventTrigger {
+    eventType
+    oncePer
+    conditions {
+      path
+    }
+  }
+  reward {
+    kind
+    multiplierPercent
+    points
+    perAmount
+    currency
+  }
+  audience {
+    channels
+    tiers
+    segments
+    firstPurchase
+    firstPurchaseInChannel
+    minSpend
+    minSpendCurrency
+    skus
+    categories
+    newMemberWithinDays
+  }
+  schedule {
+    startsAt
+    endsAt
+    weekly {
+      startDay
+      startTime
+      endDay
+      endTime
+    }
+  }
+  limits {
+    perCustomerPoints
+    perCustomerGrants
+    capPeriod
+    budgetPoints
+  }
+  exclusive
+  priority
+  holdoutPercent
+  spentPoints
+  budgetLeft
+  version
+  liveNow
+  scheduleText
+  nextLive {
+    start
+    end
+  }
+}
+    `, {"fragmentName":"CampaignFields"}) as unknown as TypedDocumentString<CampaignFieldsFragment, unknown>;
+export const ConsoleCampaignsDocument = new TypedDocumentString(`
+    query ConsoleCampaigns($after: String) {
+  campaigns(first: 20, after: $after) {
+    edges {
+      node {
+        id
+        name
+        status
+        liveNow
+        scheduleText
+        holdoutPercent
+        spentPoints
+        budgetLeft
+        nextLive {
+          start
+          end
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  campaignProgram {
+    timeZone
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCampaignsQuery, ConsoleCampaignsQueryVariables>;
+export const ConsoleCampaignDocument = new TypedDocumentString(`
+    query ConsoleCampaign($id: ID!) {
+  campaign(id: $id) {
+    ...CampaignFields
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  description
+  status
+  trigger
+  activityKind
+  eventTrigger {
+    eventType
+    oncePer
+    conditions {
+      path
+    }
+  }
+  reward {
+    kind
+    multiplierPercent
+    points
+    perAmount
+    currency
+  }
+  audience {
+    channels
+    tiers
+    segments
+    firstPurchase
+    firstPurchaseInChannel
+    minSpend
+    minSpendCurrency
+    skus
+    categories
+    newMemberWithinDays
+  }
+  schedule {
+    startsAt
+    endsAt
+    weekly {
+      startDay
+      startTime
+      endDay
+      endTime
+    }
+  }
+  limits {
+    perCustomerPoints
+    perCustomerGrants
+    capPeriod
+    budgetPoints
+  }
+  exclusive
+  priority
+  holdoutPercent
+  spentPoints
+  budgetLeft
+  version
+  liveNow
+  scheduleText
+  nextLive {
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<ConsoleCampaignQuery, ConsoleCampaignQueryVariables>;
+export const ConsoleCampaignChoicesDocument = new TypedDocumentString(`
+    query ConsoleCampaignChoices {
+  campaignProgram {
+    timeZone
+    currency
+  }
+  tierProgram {
+    tiers {
+      name
+    }
+  }
+  segments {
+    key
+    name
+    members
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCampaignChoicesQuery, ConsoleCampaignChoicesQueryVariables>;
+export const ConsoleSimulationDocument = new TypedDocumentString(`
+    query ConsoleSimulation($input: CampaignInput, $id: ID, $from: DateTimeISO!, $to: DateTimeISO!) {
+  simulateCampaign(input: $input, id: $id, from: $from, to: $to) {
+    from
+    to
+    purchasesConsidered
+    purchasesRewarded
+    customersReached
+    pointsCost
+    budgetExhaustedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSimulationQuery, ConsoleSimulationQueryVariables>;
+export const ConsolePerformanceDocument = new TypedDocumentString(`
+    query ConsolePerformance($id: ID!, $from: DateTimeISO, $to: DateTimeISO) {
+  campaign(id: $id) {
+    id
+    name
+    status
+    performance(from: $from, to: $to) {
+      from
+      to
+      currency
+      pointsGranted
+      grants
+      membersReached
+      holdoutPercent
+      audienceMembers
+      treatmentMembers
+      holdoutMembers
+      treatmentBuyers
+      holdoutBuyers
+      treatmentSpendPerMember
+      holdoutSpendPerMember
+      incrementalSpend
+      cost
+      roi
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePerformanceQuery, ConsolePerformanceQueryVariables>;
+export const ConsoleCreateCampaignDocument = new TypedDocumentString(`
+    mutation ConsoleCreateCampaign($input: CampaignInput!) {
+  createCampaign(input: $input) {
+    ...CampaignFields
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  description
+  status
+  trigger
+  activityKind
+  eventTrigger {
+    eventType
+    oncePer
+    conditions {
+      path
+    }
+  }
+  reward {
+    kind
+    multiplierPercent
+    points
+    perAmount
+    currency
+  }
+  audience {
+    channels
+    tiers
+    segments
+    firstPurchase
+    firstPurchaseInChannel
+    minSpend
+    minSpendCurrency
+    skus
+    categories
+    newMemberWithinDays
+  }
+  schedule {
+    startsAt
+    endsAt
+    weekly {
+      startDay
+      startTime
+      endDay
+      endTime
+    }
+  }
+  limits {
+    perCustomerPoints
+    perCustomerGrants
+    capPeriod
+    budgetPoints
+  }
+  exclusive
+  priority
+  holdoutPercent
+  spentPoints
+  budgetLeft
+  version
+  liveNow
+  scheduleText
+  nextLive {
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<ConsoleCreateCampaignMutation, ConsoleCreateCampaignMutationVariables>;
+export const ConsoleUpdateCampaignDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateCampaign($id: ID!, $input: CampaignInput!, $expectedVersion: Int) {
+  updateCampaign(id: $id, input: $input, expectedVersion: $expectedVersion) {
+    ...CampaignFields
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  description
+  status
+  trigger
+  activityKind
+  eventTrigger {
+    eventType
+    oncePer
+    conditions {
+      path
+    }
+  }
+  reward {
+    kind
+    multiplierPercent
+    points
+    perAmount
+    currency
+  }
+  audience {
+    channels
+    tiers
+    segments
+    firstPurchase
+    firstPurchaseInChannel
+    minSpend
+    minSpendCurrency
+    skus
+    categories
+    newMemberWithinDays
+  }
+  schedule {
+    startsAt
+    endsAt
+    weekly {
+      startDay
+      startTime
+      endDay
+      endTime
+    }
+  }
+  limits {
+    perCustomerPoints
+    perCustomerGrants
+    capPeriod
+    budgetPoints
+  }
+  exclusive
+  priority
+  holdoutPercent
+  spentPoints
+  budgetLeft
+  version
+  liveNow
+  scheduleText
+  nextLive {
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<ConsoleUpdateCampaignMutation, ConsoleUpdateCampaignMutationVariables>;
+export const ConsoleScheduleCampaignDocument = new TypedDocumentString(`
+    mutation ConsoleScheduleCampaign($id: ID!) {
+  scheduleCampaign(id: $id) {
+    ...CampaignFields
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  description
+  status
+  trigger
+  activityKind
+  eventTrigger {
+    eventType
+    oncePer
+    conditions {
+      path
+    }
+  }
+  reward {
+    kind
+    multiplierPercent
+    points
+    perAmount
+    currency
+  }
+  audience {
+    channels
+    tiers
+    segments
+    firstPurchase
+    firstPurchaseInChannel
+    minSpend
+    minSpendCurrency
+    skus
+    categories
+    newMemberWithinDays
+  }
+  schedule {
+    startsAt
+    endsAt
+    weekly {
+      startDay
+      startTime
+      endDay
+      endTime
+    }
+  }
+  limits {
+    perCustomerPoints
+    perCustomerGrants
+    capPeriod
+    budgetPoints
+  }
+  exclusive
+  priority
+  holdoutPercent
+  spentPoints
+  budgetLeft
+  version
+  liveNow
+  scheduleText
+  nextLive {
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<ConsoleScheduleCampaignMutation, ConsoleScheduleCampaignMutationVariables>;
+export const ConsolePauseCampaignDocument = new TypedDocumentString(`
+    mutation ConsolePauseCampaign($id: ID!) {
+  pauseCampaign(id: $id) {
+    ...CampaignFields
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  description
+  status
+  trigger
+  activityKind
+  eventTrigger {
+    eventType
+    oncePer
+    conditions {
+      path
+    }
+  }
+  reward {
+    kind
+    multiplierPercent
+    points
+    perAmount
+    currency
+  }
+  audience {
+    channels
+    tiers
+    segments
+    firstPurchase
+    firstPurchaseInChannel
+    minSpend
+    minSpendCurrency
+    skus
+    categories
+    newMemberWithinDays
+  }
+  schedule {
+    startsAt
+    endsAt
+    weekly {
+      startDay
+      startTime
+      endDay
+      endTime
+    }
+  }
+  limits {
+    perCustomerPoints
+    perCustomerGrants
+    capPeriod
+    budgetPoints
+  }
+  exclusive
+  priority
+  holdoutPercent
+  spentPoints
+  budgetLeft
+  version
+  liveNow
+  scheduleText
+  nextLive {
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<ConsolePauseCampaignMutation, ConsolePauseCampaignMutationVariables>;
+export const ConsoleEndCampaignDocument = new TypedDocumentString(`
+    mutation ConsoleEndCampaign($id: ID!) {
+  endCampaign(id: $id) {
+    ...CampaignFields
+  }
+}
+    fragment CampaignFields on Campaign {
+  id
+  name
+  description
+  status
+  trigger
+  activityKind
+  eventTrigger {
+    eventType
+    oncePer
+    conditions {
+      path
+    }
+  }
+  reward {
+    kind
+    multiplierPercent
+    points
+    perAmount
+    currency
+  }
+  audience {
+    channels
+    tiers
+    segments
+    firstPurchase
+    firstPurchaseInChannel
+    minSpend
+    minSpendCurrency
+    skus
+    categories
+    newMemberWithinDays
+  }
+  schedule {
+    startsAt
+    endsAt
+    weekly {
+      startDay
+      startTime
+      endDay
+      endTime
+    }
+  }
+  limits {
+    perCustomerPoints
+    perCustomerGrants
+    capPeriod
+    budgetPoints
+  }
+  exclusive
+  priority
+  holdoutPercent
+  spentPoints
+  budgetLeft
+  version
+  liveNow
+  scheduleText
+  nextLive {
+    start
+    end
+  }
+}`) as unknown as TypedDocumentString<ConsoleEndCampaignMutation, ConsoleEndCampaignMutationVariables>;
+export const ConsoleMetricsDocument = new TypedDocumentString(`
+    query ConsoleMetrics($from: DateTimeISO!, $to: DateTimeISO!, $currency: String!) {
+  programMetrics(from: $from, to: $to, currency: $currency) {
+    members
+    membersEnrolled
+    activeMembers
+    purchases
+    netSpend
+    averageOrderValue
+    pointsIssued
+    pointsRedeemed
+    pointsOutstanding
+    redemptionRate
+    byChannel {
+      key
+      purchases
+      netSpend
+    }
+  }
+  campaignProgram {
+    timeZone
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMetricsQuery, ConsoleMetricsQueryVariables>;
+export const ConsoleFindMemberDocument = new TypedDocumentString(`
+    query ConsoleFindMember($type: IdentifierType!, $value: String!) {
+  customerByIdentifier(type: $type, value: $value) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleFindMemberQuery, ConsoleFindMemberQueryVariables>;
+export const ConsoleMemberDocument = new TypedDocumentString(`
+    query ConsoleMember($id: ID!) {
+  customer(id: $id) {
+    id
+    name
+    email
+    phone
+    enrollmentChannel
+    enrolledAt
+    language
+    identities {
+      type
+      value
+    }
+    consents {
+      channel
+      granted
+      source
+      changedAt
+    }
+    segments {
+      key
+      name
+    }
+    loyalty {
+      balance
+      pending
+      lifetimePoints
+      tier {
+        name
+      }
+      nextTier {
+        name
+      }
+      progress {
+        qualifyingPoints
+        pointsToNextTier
+        reviewAt
+      }
+    }
+    timeline(first: 20) {
+      edges {
+        node {
+          __typename
+          id
+          kind
+          occurredAt
+          channel
+          ... on PurchaseEntry {
+            totalAmount
+            currency
+            pointsEarned
+            storeId
+          }
+          ... on ReturnEntry {
+            refundAmount
+            refundCurrency
+            pointsReversed
+          }
+          ... on RedemptionEntry {
+            pointsSpent
+            reward {
+              name
+            }
+          }
+          ... on MessageEntry {
+            messageKind
+          }
+          ... on CustomerEvent {
+            type
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMemberQuery, ConsoleMemberQueryVariables>;
+export const ConsoleAdjustPointsDocument = new TypedDocumentString(`
+    mutation ConsoleAdjustPoints($input: AdjustPointsInput!) {
+  adjustPoints(input: $input) {
+    id
+    points
+    balanceAfter
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdjustPointsMutation, ConsoleAdjustPointsMutationVariables>;

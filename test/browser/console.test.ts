@@ -1,0 +1,292 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startExampleServer, type RunningExampleServer } from '../../examples/server/exampleServer';
+import { developmentAuthConfig } from '../../runtime/config/authConfig';
+import { projectRoot } from '../../runtime/config/projectRoot';
+import { findChromium, localHost } from '../../scripts/ensureChromium';
+import { purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { importRecords, postImportBatch } from '../support/imports';
+import { testDatabaseKind } from '../support/testDatabase';
+import { startTestGraph, type TestGraph } from '../support/testGraph';
+
+const chromiumPath = findChromium(localHost);
+const screenshots = path.join(projectRoot(), 'test-results/screenshots');
+const consoleBundle = path.join(projectRoot(), 'dist/apps/console/index.html');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+
+interface Simulation {
+  pointsCost: number;
+  customersReached: number;
+  purchasesRewarded: number;
+  purchasesConsidered: number;
+}
+
+/** The previous Saturday (never today) at noon UTC: a weekend purchase inside the lateness bound. */
+function lastSaturdayNoon(): Date {
+  const now = new Date();
+  const back = (now.getUTCDay() + 1) % 7 || 7;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - back, 12));
+}
+
+describe('the marketer console in a browser', () => {
+  let graph: TestGraph;
+  let examples: RunningExampleServer;
+  let browser: Browser;
+  let member: { id: string; email: string };
+
+  beforeAll(async () => {
+    if (!chromiumPath) throw new Error('No Chromium: apt-get install chromium, or set CHROMIUM_PATH');
+    if (!existsSync(consoleBundle)) throw new Error('No console bundle: run `npm run build` (scripts/buildApps.ts)');
+    graph = await startTestGraph();
+    await setEarnRate(graph, 'GBP');
+    await graph.admin.data(
+      `mutation { setCampaignProgram(input: { timeZone: "Europe/London", currency: "GBP" }) { currency } }`,
+    );
+    // Past purchases to simulate on, each on a Saturday (inside the weekend window) and the Wednesday after:
+    // two members who joined 20 days ago (imported with their enrolment date) and one who joined in 2019.
+    const saturday = lastSaturdayNoon();
+    const wednesday = new Date(saturday.getTime() + 4 * 86_400_000);
+    const joined = new Date(Date.now() - 20 * 86_400_000).toISOString();
+    const keys = [unique('new'), unique('new'), unique('old')];
+    await postImportBatch(graph, 'MEMBERS', {
+      records: importRecords(
+        keys.map((memberKey, index) => ({
+          memberKey,
+          givenName: index === 0 ? 'Wendy' : 'Walter',
+          familyName: 'Weekend',
+          email: `${memberKey}@example.com`,
+          enrolledAt: index < 2 ? joined : '2019-04-01T08:30:00Z',
+          enrollmentChannel: 'ONLINE',
+        })),
+      ),
+    });
+    const members = await Promise.all(
+      keys.map(async (key) => {
+        const { customerByIdentifier } = await graph.admin.data<
+          { customerByIdentifier: { id: string } },
+          Record<string, unknown>
+        >(`query($key: String!) { customerByIdentifier(type: LEGACY_MEMBER_ID, value: $key) { id } }`, { key });
+        return { id: customerByIdentifier.id, email: `${key}@example.com` };
+      }),
+    );
+    member = members[0]!;
+    for (const { id } of members) {
+      for (const occurredAt of [saturday, wednesday].filter((at) => at.getTime() < Date.now())) {
+        await graph.admin.data(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, {
+          input: purchaseInput(id, { storeId: 'london-1', currency: 'GBP', occurredAt: occurredAt.toISOString() }),
+        });
+      }
+    }
+    examples = await startExampleServer({ gatewayUrl: graph.url, wsUrl: graph.wsUrl, auth: developmentAuthConfig() });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    mkdirSync(screenshots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await examples?.stop();
+    await graph?.stop();
+  });
+
+  /** No WCAG 2 A/AA violation axe-core finds on the page as it is now. */
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    await page.addScriptTag({ content: axeSource });
+    // Runs in the page (a string: this file is compiled without the DOM's types).
+    const violations = (await page.evaluate(`axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((result) => result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target))))`)) as string[];
+    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  }
+
+  /** The page at phone and desktop widths, kept in test-results/screenshots, each checked by axe-core. */
+  async function capture(page: Page, name: string): Promise<void> {
+    for (const [label, size] of Object.entries(widths)) {
+      await page.setViewportSize(size);
+      await page.screenshot({
+        path: path.join(screenshots, `console-${name}-${label}-${testDatabaseKind()}.png`),
+        fullPage: true,
+      });
+      await expectAccessible(page, `${name} at ${label} width`);
+    }
+    await page.setViewportSize(widths.desktop);
+  }
+
+  it('lets a marketer create, simulate and schedule the Weekend Welcome campaign without writing GraphQL', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${examples.url}/console/`);
+    await expectAccessible(page, 'sign-in');
+    await page.getByRole('button', { name: 'Sign in as a marketer' }).click();
+    await page.getByRole('heading', { name: 'Programme at a glance' }).waitFor();
+    await page.getByText('Net spend by channel').waitFor();
+    // Members' data is for admins: a marketer's console has no member pages.
+    expect(await page.getByRole('link', { name: 'Members' }).count()).toBe(0);
+    await capture(page, 'home');
+
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByText('No campaign yet').waitFor();
+    await page.getByRole('link', { name: 'New campaign' }).click();
+    const form = page.getByRole('form', { name: 'Campaign rules' });
+
+    // Sent empty: the form says what to fill in, and nothing is created.
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Some fields need attention').waitFor();
+    await form.getByText('Fill this in.').waitFor();
+
+    await form.getByLabel('Name', { exact: true }).fill('Weekend Welcome');
+    await form
+      .getByLabel('Description (members see it with the offer)')
+      .fill('Double points at weekends in your first month');
+    await form.getByLabel('Multiplier (%)').fill('200');
+    await form.getByRole('button', { name: 'In store' }).click();
+    await form.getByRole('button', { name: 'Online' }).click();
+    await form.getByLabel('Members who joined within (days)').fill('30');
+    await form.getByRole('button', { name: 'Add a weekly window' }).click();
+    await form.getByLabel('Window 1 from day').selectOption('FRIDAY');
+    await form.getByLabel('Window 1 from time').fill('18:00');
+    await form.getByLabel('Window 1 to day').selectOption('SUNDAY');
+    await form.getByLabel('Window 1 to time').fill('23:59');
+    await form.getByLabel('Budget (points)').fill('50000');
+    await form.getByLabel('Holdout (%)').fill('60');
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await form.getByText('Enter a percentage from 0 to 50.').waitFor();
+    await form.getByLabel('Holdout (%)').fill('10');
+
+    // Simulated before it is saved: the console's figures are the graph's for the same draft.
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByText('Points it would have cost').waitFor();
+    await page.getByText('Holdout preview').waitFor();
+    await page.getByText('10% of the audience is held out at random').waitFor();
+    const draft = {
+      name: 'Weekend Welcome',
+      description: 'Double points at weekends in your first month',
+      reward: { kind: 'MULTIPLIER', multiplierPercent: 200 },
+      audience: {
+        channels: ['IN_STORE', 'ONLINE'],
+        tiers: [],
+        segments: [],
+        firstPurchase: false,
+        firstPurchaseInChannel: false,
+        newMemberWithinDays: 30,
+        skus: [],
+        categories: [],
+      },
+      schedule: { weekly: [{ startDay: 'FRIDAY', startTime: '18:00', endDay: 'SUNDAY', endTime: '23:59' }] },
+      limits: { capPeriod: 'CAMPAIGN', budgetPoints: 50000 },
+      holdoutPercent: 10,
+    };
+    const to = new Date();
+    const { simulateCampaign: expected } = await graph.admin.data<
+      { simulateCampaign: Simulation },
+      Record<string, unknown>
+    >(
+      `query($input: CampaignInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+        simulateCampaign(input: $input, from: $from, to: $to) { pointsCost customersReached purchasesRewarded purchasesConsidered }
+      }`,
+      { input: draft, from: new Date(to.getTime() - 30 * 86_400_000).toISOString(), to: to.toISOString() },
+    );
+    // The test's purchases are worth simulating: without the holdout, the new members' Saturday purchases earn.
+    const { simulateCampaign: everyone } = await graph.admin.data<
+      { simulateCampaign: Simulation },
+      Record<string, unknown>
+    >(
+      `query($input: CampaignInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+        simulateCampaign(input: $input, from: $from, to: $to) { pointsCost customersReached purchasesRewarded purchasesConsidered }
+      }`,
+      {
+        input: { ...draft, holdoutPercent: 0 },
+        from: new Date(to.getTime() - 30 * 86_400_000).toISOString(),
+        to: to.toISOString(),
+      },
+    );
+    expect(everyone).toMatchObject({ customersReached: 2, purchasesRewarded: 2 });
+    expect(everyone.pointsCost).toBeGreaterThan(0);
+    const figure = (label: string) =>
+      page.locator('.simulation-result .stat', { hasText: label }).locator('dd').first();
+    expect(await figure('Points it would have cost').textContent()).toBe(expected.pointsCost.toLocaleString('en-GB'));
+    expect(await figure('Members reached').textContent()).toBe(String(expected.customersReached));
+    expect(await figure('Purchases rewarded').textContent()).toBe(
+      `${expected.purchasesRewarded} of ${expected.purchasesConsidered}`,
+    );
+    await capture(page, 'new-campaign');
+
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: 'Weekend Welcome' }).waitFor();
+    await page.locator('.pill', { hasText: 'Draft' }).waitFor();
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.getByText('Scheduled: it grants whenever its schedule is live.').waitFor();
+    await capture(page, 'campaign');
+
+    // The graph has it as the marketer set it, in the program's time zone.
+    const { campaigns } = await graph.admin.data<
+      { campaigns: { edges: Array<{ node: Record<string, unknown> }> } },
+      Record<string, unknown>
+    >(`{ campaigns(first: 5) { edges { node { name status holdoutPercent reward { multiplierPercent }
+        audience { channels newMemberWithinDays } schedule { weekly { startDay startTime endDay endTime } }
+        limits { budgetPoints } } } } }`);
+    expect(campaigns.edges.map((edge) => edge.node)).toEqual([
+      {
+        name: 'Weekend Welcome',
+        status: 'SCHEDULED',
+        holdoutPercent: 10,
+        reward: { multiplierPercent: 200 },
+        audience: { channels: ['IN_STORE', 'ONLINE'], newMemberWithinDays: 30 },
+        schedule: { weekly: [{ startDay: 'FRIDAY', startTime: '18:00', endDay: 'SUNDAY', endTime: '23:59' }] },
+        limits: { budgetPoints: 50000 },
+      },
+    ]);
+
+    await page.getByRole('link', { name: 'Performance against the holdout' }).click();
+    await page.getByText('Against the holdout (10%)').waitFor();
+    await capture(page, 'performance');
+
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    const row = page.locator('tbody tr', { hasText: 'Weekend Welcome' });
+    await row.getByText(/Scheduled|Live now/).waitFor();
+    await row.getByText('Fridays 18:00 to Sundays 23:59').waitFor();
+    await capture(page, 'campaigns');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets an admin find a member by email, see their page and adjust their points; in French too', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${examples.url}/console/`);
+    await page.getByRole('button', { name: 'Sign in as an admin' }).click();
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByLabel('Email, phone, card or id').fill('nobody@example.com');
+    await page.getByRole('button', { name: 'Find a member' }).click();
+    await page.getByText('No member is known by “nobody@example.com”').waitFor();
+    await page.getByLabel('Email, phone, card or id').fill(member.email);
+    await page.getByRole('button', { name: 'Find a member' }).click();
+    await page.getByRole('heading', { name: 'Wendy Weekend' }).waitFor();
+    const balance = page.locator('.stat', { hasText: 'Balance' }).locator('dd').first();
+    const before = Number((await balance.textContent())!.replace(/\D/g, ''));
+    await page
+      .getByText(/Bought £25\.00, earned \d+ points/)
+      .first()
+      .waitFor();
+
+    // Zero points and no reason: refused in the form, nothing sent.
+    await page.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await page.getByText('Enter a whole number of points other than 0.').waitFor();
+    await page.getByLabel('Points', { exact: true }).fill('25');
+    await page.getByLabel('Reason').fill('Goodwill: late delivery');
+    await page.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await page.getByText(`Adjusted by 25 points: the balance is now ${before + 25}.`).waitFor();
+    await balance.getByText(String(before + 25)).waitFor();
+    await capture(page, 'member');
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('link', { name: 'Campagnes' }).waitFor();
+    await page.getByRole('heading', { name: 'Points et niveau' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
+    await capture(page, 'member-fr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
