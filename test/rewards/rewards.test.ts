@@ -74,6 +74,26 @@ describe('rewards through the gateway', () => {
 
   const balanceOf = async (customerId: string) => (await expectConsistentLedger(graph, customerId)).balance;
 
+  it('lists a reward taken out of the catalog to marketers who ask, so they can put it back; to nobody else', async () => {
+    const name = unique('Retired mug');
+    const { createReward } = await marketer.data<{ createReward: { id: string } }, Record<string, unknown>>(
+      `mutation($name: String!) { createReward(input: { name: $name, kind: FREE_PRODUCT, costPoints: 77 }) { id } }`,
+      { name },
+    );
+    await marketer.data(`mutation($id: ID!) { setRewardActive(id: $id, active: false) { active } }`, {
+      id: createReward.id,
+    });
+    const catalog = `query($inactive: Boolean) { rewardCatalog(first: 100, filter: { maxCostPoints: 77, includeInactive: $inactive }) { edges { node { name active } } } }`;
+    type Catalog = { rewardCatalog: { edges: Array<{ node: { name: string; active: boolean } }> } };
+    const names = (data: Catalog) => data.rewardCatalog.edges.map((edge) => edge.node).filter((r) => r.name === name);
+    expect(names(await marketer.data<Catalog, Record<string, unknown>>(catalog, {}))).toEqual([]);
+    expect(names(await marketer.data<Catalog, Record<string, unknown>>(catalog, { inactive: true }))).toEqual([
+      { name, active: false },
+    ]);
+    const member = await graph.as({ role: 'member', subject: randomUUID() });
+    expect(code(await member.request(catalog, { inactive: true }))).toBe('FORBIDDEN');
+  });
+
   it('redeems in the app and is used once at the till', async () => {
     const member = await memberWithPoints(300);
     const rewardId = await createReward({ stock: 10 });

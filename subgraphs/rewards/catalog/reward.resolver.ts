@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { forbidden } from '../../../runtime/auth/authorize';
 import { actorOf } from '../../../runtime/auth/principal';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
 import { toConnection, type Connection } from '../../../runtime/pagination/connection';
@@ -18,7 +19,10 @@ function decodePosition(cursor: string): CatalogPosition {
 
 @Resolver(() => Reward)
 export class RewardCatalogResolver {
-  @Query(() => RewardConnection, { description: 'Active rewards, cheapest first, optionally filtered.' })
+  @Query(() => RewardConnection, {
+    description:
+      'Active rewards, cheapest first, optionally filtered (marketers and admins: inactive ones too, on asking).',
+  })
   async rewardCatalog(
     @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -26,6 +30,10 @@ export class RewardCatalogResolver {
     @Ctx() ctx: RewardsContext,
   ): Promise<Connection<Reward>> {
     checkPageSize(first);
+    const role = ctx.principal?.role;
+    if (filter?.includeInactive && role !== 'marketer' && role !== 'admin') {
+      throw forbidden('Only marketers and admins see inactive rewards');
+    }
     const rows = await ctx.rewards.activePage(after ? decodePosition(after) : null, first + 1, filter ?? {});
     return toConnection(
       rows,

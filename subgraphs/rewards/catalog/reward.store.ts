@@ -58,6 +58,8 @@ export interface CatalogFilter {
   tier?: string | null;
   /** Only rewards redeemable at this moment (dates and stock). */
   redeemableAt?: Date | null;
+  /** Taken-out rewards too (the console's catalog). */
+  includeInactive?: boolean | null;
 }
 
 export type NewReward = Omit<Reward, 'createdAt' | 'active' | 'stockLeft'> & { stock: number | null };
@@ -78,7 +80,7 @@ export const rewardStore = {
   ): Promise<Reward[]> {
     const { rows } = await db.query<RewardRow>(
       `select * from rewards.rewards
-        where active and ($1::int is null or (cost_points, id) > ($1::int, $2::uuid))
+        where (active or $9::boolean) and ($1::int is null or (cost_points, id) > ($1::int, $2::uuid))
           and ($4::text[] is null or kind = any($4::text[]))
           and ($5::int is null or cost_points <= $5)
           and ($6::text is null or cardinality(channels) = 0 or $6 = any(channels))
@@ -96,6 +98,7 @@ export const rewardStore = {
         filter.channel ?? null,
         filter.tier ?? null,
         filter.redeemableAt ?? null,
+        filter.includeInactive === true,
       ],
     );
     return rows.map(toReward);

@@ -185,4 +185,11 @@ export class RewardFilter {
   @IsOptional()
   @Length(1, 64)
   tier?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Inactive rewards too, to put one back in the catalog (marketers and admins; others FORBIDDEN).',
+  })
+  @IsOptional()
+  includeInactive?: boolean | null;
 }
