@@ -251,6 +251,63 @@ describe('the marketer console in a browser', () => {
     await page.close();
   });
 
+  it('lets a marketer add a reward, take it out of the catalog and put it back, and define a segment', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${examples.url}/console/`);
+    await page.getByRole('button', { name: 'Sign in as a marketer' }).click();
+    await page.getByRole('link', { name: 'Rewards' }).click();
+    const form = page.getByRole('form', { name: 'Add a reward' });
+    await form.getByLabel('Name', { exact: true }).fill('Free flat white');
+    await form.getByLabel('Kind').selectOption('FREE_PRODUCT');
+    await form.getByRole('button', { name: 'Add to the catalog' }).click();
+    await form.getByText('Enter a whole number, 0 or more.').waitFor();
+    await form.getByLabel('Cost in points').fill('120');
+    await form.getByLabel('Product (SKU)').fill('FLAT-WHITE');
+    await form.getByRole('button', { name: 'In store' }).click();
+    await form.getByRole('button', { name: 'Add to the catalog' }).click();
+    await page.getByText('Free flat white is in the catalog.').waitFor();
+    const row = page.locator('tbody tr', { hasText: 'Free flat white' });
+    await row.getByText('Product FLAT-WHITE').waitFor();
+    await row.getByRole('button', { name: 'Take out Free flat white' }).click();
+    await row.getByText('Taken out').waitFor();
+    const catalog = async () =>
+      (
+        await graph.admin.data<
+          { rewardCatalog: { edges: Array<{ node: { name: string } }> } },
+          Record<string, unknown>
+        >(`{ rewardCatalog(first: 100) { edges { node { name } } } }`)
+      ).rewardCatalog.edges.map((edge) => edge.node.name);
+    expect(await catalog()).not.toContain('Free flat white');
+    await row.getByRole('button', { name: 'Put back Free flat white' }).click();
+    await row.getByText('Active').waitFor();
+    expect(await catalog()).toContain('Free flat white');
+    await capture(page, 'rewards');
+
+    await page.getByRole('link', { name: 'Segments' }).click();
+    const segment = page.getByRole('form', { name: 'Define a segment' });
+    await segment.getByLabel('Name', { exact: true }).fill('Weekend regulars');
+    await segment.getByText('Campaigns name it weekend-regulars.').waitFor();
+    await segment.getByLabel('At least this many purchases').fill('2');
+    await segment.getByLabel('Bought within the last (days)').fill('30');
+    await segment.getByRole('button', { name: 'Define the segment' }).click();
+    // The three imported members bought twice each in the last 30 days (the Wednesday one may be today's future).
+    await page.getByText(/^Weekend regulars defined: \d+ members? now\.$/).waitFor();
+    const segmentRow = page.locator('tbody tr', { hasText: 'Weekend regulars' });
+    await segmentRow.getByText('2+ purchases · bought within 30 days').waitFor();
+    const { segments } = await graph.admin.data<
+      { segments: Array<{ key: string; members: number }> },
+      Record<string, unknown>
+    >(`{ segments { key members } }`);
+    const defined = segments.find((one) => one.key === 'weekend-regulars');
+    expect(defined).toBeDefined();
+    expect(await segmentRow.locator('td.number').textContent()).toBe(String(defined!.members));
+    await capture(page, 'segments');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lets an admin find a member by email, see their page and adjust their points; in French too', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];

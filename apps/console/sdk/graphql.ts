@@ -58,6 +58,12 @@ export type AttributeOperator =
   /** Absent or JSON null; takes no value. */
   | 'NOT_EXISTS';
 
+export type BoughtConditionInput = {
+  categories: Array<string>;
+  skus: Array<string>;
+  withinDays: number;
+};
+
 export type CampaignAudienceInput = {
   categories: Array<string>;
   /** Channels it runs in, all at once; none means every channel. */
@@ -169,6 +175,47 @@ export type ConsentChannel =
   | 'PUSH'
   | 'SMS';
 
+export type ConsentConditionInput = {
+  /** EMAIL, SMS or PUSH. */
+  channel: string;
+  /** true: answered yes; false: answered no, or never answered. */
+  granted: boolean;
+};
+
+export type CreateRewardInput = {
+  channels?: Array<string>;
+  costPoints: number;
+  description?: string;
+  imageUrl?: string | null | undefined;
+  kind: RewardKind;
+  name: string;
+  perCustomerLimit?: number | null | undefined;
+  /** PERCENT_DISCOUNT: 1 to 100 (required for it). */
+  percentOff?: number | null | undefined;
+  /** FREE_PRODUCT: the SKU given, when it is one product. */
+  sku?: string | null | undefined;
+  /** Units to redeem in all; null is unlimited. */
+  stock?: number | null | undefined;
+  tiers?: Array<string>;
+  validFrom?: string | null | undefined;
+  validUntil?: string | null | undefined;
+  /** FIXED_DISCOUNT: minor units off (required for it). */
+  valueAmount?: number | null | undefined;
+  /** FIXED_DISCOUNT: the currency of valueAmount. */
+  valueCurrency?: string | null | undefined;
+  voucherValidDays?: number;
+};
+
+export type EventCountConditionInput = {
+  atLeast?: number | null | undefined;
+  atMost?: number | null | undefined;
+  /** Conditions on the events' properties, all to hold, as an EVENT campaign's (path from the top, ["cartValue", "amount"]): only the events meeting them count. Null (rules saved before them) or empty: every event of the type counts. */
+  properties?: Array<AttributeConditionInput> | null | undefined;
+  /** The custom event type, e.g. review.submitted. */
+  type: string;
+  withinDays: number;
+};
+
 export type EventTriggerInput = {
   /** Conditions on the properties, all to hold; path from the top (["price", "amount"]). */
   conditions?: Array<AttributeConditionInput>;
@@ -187,6 +234,87 @@ export type IdentifierType =
   | 'MEMBER_CARD'
   | 'PHONE'
   | 'POS_CUSTOMER_ID';
+
+export type MessageConditionInput = {
+  /** The campaign side's key the message was for (an absence trigger's key); absent: any. */
+  campaignKey?: string | null | undefined;
+  /** A message kind (`NotificationKind`), e.g. ABSENCE_OFFER; absent: any. */
+  kind?: string | null | undefined;
+  /** False: was sent one and did not respond. */
+  responded?: boolean;
+  response: SegmentMessageResponse;
+  withinDays: number;
+};
+
+export type RewardKind =
+  | 'DONATION'
+  | 'EXPERIENCE'
+  | 'FIXED_DISCOUNT'
+  | 'FREE_PRODUCT'
+  | 'PERCENT_DISCOUNT';
+
+export type SegmentConditionInput = {
+  attribute?: AttributeConditionInput | null | undefined;
+  bought?: BoughtConditionInput | null | undefined;
+  consent?: ConsentConditionInput | null | undefined;
+  /** Custom events tracked in a window. */
+  events?: EventCountConditionInput | null | undefined;
+  /** In the static audience of this key. */
+  inAudience?: string | null | undefined;
+  /** Responded (or not) to a message within a window. */
+  message?: MessageConditionInput | null | undefined;
+  /** Takes the members the condition does not match. */
+  negate?: boolean;
+};
+
+/** A segment a marketer defines. Defining an existing key replaces it. */
+export type SegmentInput = {
+  description?: string | null | undefined;
+  /** lower-kebab-case, 2 to 48 characters. */
+  key: string;
+  name: string;
+  rule: SegmentRuleInput;
+};
+
+/** A response to a message a segment condition looks for (a click is also an open). */
+export type SegmentMessageResponse =
+  | 'CLICKED'
+  | 'OPENED'
+  | 'REDEEMED';
+
+export type SegmentRuleInput = {
+  /** Bought in every one of these channels. */
+  channelsAll: Array<string>;
+  /** Bought in at least one of these channels. */
+  channelsAny: Array<string>;
+  /** Conditions on attributes, consent, products bought and audiences (up to 20); every one must hold. */
+  conditions?: Array<SegmentConditionInput>;
+  maxChannels?: number | null | undefined;
+  /** Maximum frequency score, 1 to 5 (5 is best). */
+  maxFrequency?: number | null | undefined;
+  /** Maximum monetary score, 1 to 5 (5 is best). */
+  maxMonetary?: number | null | undefined;
+  maxPurchases?: number | null | undefined;
+  /** Maximum recency score, 1 to 5 (5 is best). */
+  maxRecency?: number | null | undefined;
+  maxSpend?: number | null | undefined;
+  /** Bought in at least this many channels (2: omnichannel). */
+  minChannels?: number | null | undefined;
+  /** Minimum frequency score, 1 to 5 (5 is best). */
+  minFrequency?: number | null | undefined;
+  /** Minimum monetary score, 1 to 5 (5 is best). */
+  minMonetary?: number | null | undefined;
+  minPurchases?: number | null | undefined;
+  /** Minimum recency score, 1 to 5 (5 is best). */
+  minRecency?: number | null | undefined;
+  /** Net spend, minor units of the program's currency. */
+  minSpend?: number | null | undefined;
+  /** Has bought, but not for this many days. */
+  notPurchasedForDays?: number | null | undefined;
+  /** Bought within this many days. */
+  purchasedWithinDays?: number | null | undefined;
+  tiers: Array<string>;
+};
 
 export type SegmentValueInput = {
   boolean?: boolean | null | undefined;
@@ -339,6 +467,47 @@ export type ConsoleAdjustPointsMutationVariables = Exact<{
 
 
 export type ConsoleAdjustPointsMutation = { adjustPoints: { id: string, points: number, balanceAfter: number } };
+
+export type ConsoleRewardsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleRewardsQuery = { rewardCatalog: { edges: Array<{ node: { id: string, name: string, description: string, kind: RewardKind, costPoints: number, active: boolean, valueAmount: number | null, valueCurrency: string | null, percentOff: number | null, sku: string | null, channels: Array<string>, tiers: Array<string>, stockLeft: number | null, perCustomerLimit: number | null, voucherValidDays: number, validUntil: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, campaignProgram: { timeZone: string, currency: string } };
+
+export type ConsoleCreateRewardMutationVariables = Exact<{
+  input: CreateRewardInput;
+}>;
+
+
+export type ConsoleCreateRewardMutation = { createReward: { id: string, name: string } };
+
+export type ConsoleSetRewardActiveMutationVariables = Exact<{
+  id: string | number;
+  active: boolean;
+}>;
+
+
+export type ConsoleSetRewardActiveMutation = { setRewardActive: { id: string, active: boolean } };
+
+export type ConsoleSegmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSegmentsQuery = { segments: Array<{ key: string, name: string, description: string | null, builtIn: boolean, members: number, rule: { minPurchases: number | null, minSpend: number | null, purchasedWithinDays: number | null, notPurchasedForDays: number | null, channelsAny: Array<string>, tiers: Array<string> } }>, tierProgram: { tiers: Array<{ name: string }> } | null, campaignProgram: { currency: string } };
+
+export type ConsoleDefineSegmentMutationVariables = Exact<{
+  input: SegmentInput;
+}>;
+
+
+export type ConsoleDefineSegmentMutation = { defineSegment: { key: string, members: number } };
+
+export type ConsoleRemoveSegmentMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ConsoleRemoveSegmentMutation = { removeSegment: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1037,3 +1206,93 @@ export const ConsoleAdjustPointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleAdjustPointsMutation, ConsoleAdjustPointsMutationVariables>;
+export const ConsoleRewardsDocument = new TypedDocumentString(`
+    query ConsoleRewards($after: String) {
+  rewardCatalog(first: 50, after: $after, filter: {includeInactive: true}) {
+    edges {
+      node {
+        id
+        name
+        description
+        kind
+        costPoints
+        active
+        valueAmount
+        valueCurrency
+        percentOff
+        sku
+        channels
+        tiers
+        stockLeft
+        perCustomerLimit
+        voucherValidDays
+        validUntil
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  campaignProgram {
+    timeZone
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRewardsQuery, ConsoleRewardsQueryVariables>;
+export const ConsoleCreateRewardDocument = new TypedDocumentString(`
+    mutation ConsoleCreateReward($input: CreateRewardInput!) {
+  createReward(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateRewardMutation, ConsoleCreateRewardMutationVariables>;
+export const ConsoleSetRewardActiveDocument = new TypedDocumentString(`
+    mutation ConsoleSetRewardActive($id: ID!, $active: Boolean!) {
+  setRewardActive(id: $id, active: $active) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetRewardActiveMutation, ConsoleSetRewardActiveMutationVariables>;
+export const ConsoleSegmentsDocument = new TypedDocumentString(`
+    query ConsoleSegments {
+  segments {
+    key
+    name
+    description
+    builtIn
+    members
+    rule {
+      minPurchases
+      minSpend
+      purchasedWithinDays
+      notPurchasedForDays
+      channelsAny
+      tiers
+    }
+  }
+  tierProgram {
+    tiers {
+      name
+    }
+  }
+  campaignProgram {
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSegmentsQuery, ConsoleSegmentsQueryVariables>;
+export const ConsoleDefineSegmentDocument = new TypedDocumentString(`
+    mutation ConsoleDefineSegment($input: SegmentInput!) {
+  defineSegment(input: $input) {
+    key
+    members
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleDefineSegmentMutation, ConsoleDefineSegmentMutationVariables>;
+export const ConsoleRemoveSegmentDocument = new TypedDocumentString(`
+    mutation ConsoleRemoveSegment($key: String!) {
+  removeSegment(key: $key)
+}
+    `) as unknown as TypedDocumentString<ConsoleRemoveSegmentMutation, ConsoleRemoveSegmentMutationVariables>;

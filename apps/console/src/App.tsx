@@ -18,6 +18,8 @@ import { Campaigns } from './pages/Campaigns.js';
 import { CampaignEditor } from './pages/CampaignEditor.js';
 import { CampaignPerformance } from './pages/CampaignPerformance.js';
 import { Members } from './pages/Members.js';
+import { Rewards } from './pages/Rewards.js';
+import { Segments } from './pages/Segments.js';
 import { Member } from './pages/Member.js';
 
 export function App() {
@@ -48,11 +50,15 @@ export function App() {
       ? 'campaigns'
       : page === 'members' || page === 'member'
         ? 'members'
-        : 'home';
+        : page === 'rewards' || page === 'segments'
+          ? page
+          : 'home';
   const nav = session
     ? [
         { href: href({ page: 'home' }), label: t('nav.home'), current: section(route.page) === 'home' },
         { href: href({ page: 'campaigns' }), label: t('nav.campaigns'), current: section(route.page) === 'campaigns' },
+        { href: href({ page: 'rewards' }), label: t('nav.rewards'), current: section(route.page) === 'rewards' },
+        { href: href({ page: 'segments' }), label: t('nav.segments'), current: section(route.page) === 'segments' },
         // Member data is for admins: marketers see campaigns and program figures, not people.
         ...(session.role === 'admin'
           ? [{ href: href({ page: 'members' }), label: t('nav.members'), current: section(route.page) === 'members' }]
@@ -109,6 +115,10 @@ function Page({ route, role }: { route: Route; role: ConsoleRole }) {
       return <CampaignEditor key={route.id} id={route.id} />;
     case 'performance':
       return <CampaignPerformance id={route.id} />;
+    case 'rewards':
+      return <Rewards />;
+    case 'segments':
+      return <Segments />;
     case 'members':
       return <Members />;
     case 'member':

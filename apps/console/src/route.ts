@@ -7,6 +7,8 @@ export type Route =
   | { page: 'newCampaign' }
   | { page: 'campaign'; id: string }
   | { page: 'performance'; id: string }
+  | { page: 'rewards' }
+  | { page: 'segments' }
   | { page: 'members' }
   | { page: 'member'; id: string }
   | { page: 'notFound' };
@@ -19,6 +21,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'campaigns' && second === 'new') return { page: 'newCampaign' };
   if (first === 'campaigns' && second && third === 'performance') return { page: 'performance', id: second };
   if (first === 'campaigns' && second && !third) return { page: 'campaign', id: second };
+  if (first === 'rewards' && !second) return { page: 'rewards' };
+  if (first === 'segments' && !second) return { page: 'segments' };
   if (first === 'members' && !second) return { page: 'members' };
   if (first === 'members' && second) return { page: 'member', id: second };
   return { page: 'notFound' };
@@ -36,6 +40,10 @@ export function href(route: Route): string {
       return `#/campaigns/${encodeURIComponent(route.id)}`;
     case 'performance':
       return `#/campaigns/${encodeURIComponent(route.id)}/performance`;
+    case 'rewards':
+      return '#/rewards';
+    case 'segments':
+      return '#/segments';
     case 'members':
       return '#/members';
     case 'member':
