@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { signClientAuthorization, type AuthConfig } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { graphqlRequest } from '../../runtime/http/graphqlRequest';
@@ -118,10 +119,24 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
       });
       send(answer.status, 'application/json', Buffer.from(await answer.arrayBuffer()));
     };
+    // An import file from the console, streamed to the gateway's upload endpoint (same origin here too).
+    const proxyUpload = async () => {
+      const answer = await fetch(new URL(`${url.pathname}${url.search}`, options.gatewayUrl), {
+        method: 'PUT',
+        headers: {
+          'content-type': request.headers['content-type'] ?? 'application/octet-stream',
+          ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+        },
+        body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
+        duplex: 'half',
+      } as RequestInit);
+      send(answer.status, 'application/json', Buffer.from(await answer.arrayBuffer()));
+    };
     const handle = async () => {
       // The pages post to /graphql here (the same origin, so no CORS), and subscribe on the gateway.
       if (url.pathname === '/config.json') return json({ gatewayUrl: '/graphql', wsUrl: options.wsUrl, stores });
       if (url.pathname === '/graphql' && request.method === 'POST') return proxy();
+      if (/^\/import\/[^/]+$/.test(url.pathname) && request.method === 'PUT') return proxyUpload();
       if (url.pathname === '/demo-token') return json(await demoToken(url.searchParams));
       if (url.pathname === '/')
         return send(

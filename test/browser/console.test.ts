@@ -308,6 +308,46 @@ describe('the marketer console in a browser', () => {
     await page.close();
   });
 
+  it('lets an admin check a members file, import it, and see each refused line with its field and code', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${examples.url}/console/`);
+    await page.getByRole('button', { name: 'Sign in as an admin' }).click();
+    await page.getByRole('link', { name: 'Imports' }).click();
+    const form = page.getByRole('form', { name: 'Import a file' });
+    await form.getByRole('button', { name: 'Check the file' }).click();
+    await form.getByText('Choose a file.').waitFor();
+    const file = path.join(projectRoot(), 'examples/imports/members.csv');
+    await form.getByLabel('File', { exact: true }).setInputFiles(file);
+    await form.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByText('members.csv checked').waitFor();
+    const dryRun = page.locator('.job', { hasText: 'Dry run' });
+    await dryRun.getByText('Completed').waitFor();
+    await dryRun.getByText('5 of 5 records · 4 would go in · 0 already there · 1 would be refused').waitFor();
+    const grace = `query { customerByIdentifier(type: LEGACY_MEMBER_ID, value: "OLD-1001") { name } }`;
+    expect(
+      (await graph.admin.data<{ customerByIdentifier: unknown }, Record<string, unknown>>(grace)).customerByIdentifier,
+    ).toBeNull();
+
+    await form.getByLabel('Dry run: check every line, change nothing').uncheck();
+    await form.getByRole('button', { name: 'Import the file' }).click();
+    await page.getByText('members.csv imported.').waitFor();
+    const real = page.locator('.job').filter({ hasNotText: 'Dry run' }).first();
+    await real.getByText('5 of 5 records · 4 applied · 0 already there · 1 refused').waitFor();
+    await real.getByText('Refused lines (1)').click();
+    await real.getByText(/^Line 6, email, BAD_USER_INPUT: /).waitFor();
+    expect(await real.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(
+      (await graph.admin.data<{ customerByIdentifier: unknown }, Record<string, unknown>>(grace)).customerByIdentifier,
+    ).toEqual({
+      name: 'Grace Hopper',
+    });
+    await capture(page, 'imports');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lets an admin find a member by email, see their page and adjust their points; in French too', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];

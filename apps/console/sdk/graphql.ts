@@ -235,6 +235,25 @@ export type IdentifierType =
   | 'PHONE'
   | 'POS_CUSTOMER_ID';
 
+/** NDJSON (one JSON object per line) or CSV with a header row. */
+export type ImportFormat =
+  | 'CSV'
+  | 'NDJSON';
+
+/** WAITING_FOR_FILE until the file is uploaded; RUNNING while it goes in; INTERRUPTED when an upload stopped before the end (upload the file again to resume after the last line that went in); COMPLETED when every line was applied, skipped or reported. */
+export type ImportJobState =
+  | 'COMPLETED'
+  | 'INTERRUPTED'
+  | 'RUNNING'
+  | 'WAITING_FOR_FILE';
+
+/** What an import brings: members (profiles), balances (lots), tiers, or past orders and returns. */
+export type ImportKind =
+  | 'BALANCES'
+  | 'MEMBERS'
+  | 'ORDERS'
+  | 'TIERS';
+
 export type MessageConditionInput = {
   /** The campaign side's key the message was for (an absence trigger's key); absent: any. */
   campaignKey?: string | null | undefined;
@@ -321,6 +340,18 @@ export type SegmentValueInput = {
   /** Attributes are free-form JSON: any finite number. */
   number?: number | null | undefined;
   string?: string | null | undefined;
+};
+
+/** An import of one file: upload it to the gateway at the job's uploadPath. */
+export type StartImportInput = {
+  /** Validate every line (lookups too) and change nothing. */
+  dryRun?: boolean;
+  /** The file's name, for the job list. */
+  fileName?: string | null | undefined;
+  format: ImportFormat;
+  kind: ImportKind;
+  /** How many records the file holds, if the uploader knows (the CLI counts them): progress shows it until the upload ends. */
+  total?: number | null | undefined;
 };
 
 /** What a timeline entry is; each kind is one type implementing `TimelineEntry`. */
@@ -509,6 +540,20 @@ export type ConsoleRemoveSegmentMutationVariables = Exact<{
 
 export type ConsoleRemoveSegmentMutation = { removeSegment: boolean };
 
+export type ImportJobFieldsFragment = { id: string, kind: ImportKind, format: ImportFormat, dryRun: boolean, fileName: string | null, state: ImportJobState, total: number | null, processed: number, applied: number, skipped: number, failed: number, bytesReceived: number, bytesTotal: number | null, message: string | null, uploadPath: string, createdAt: string, finishedAt: string | null, errors: { edges: Array<{ node: { line: number, field: string | null, code: string, message: string } }> } };
+
+export type ConsoleImportJobsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleImportJobsQuery = { importJobs: { edges: Array<{ node: { id: string, kind: ImportKind, format: ImportFormat, dryRun: boolean, fileName: string | null, state: ImportJobState, total: number | null, processed: number, applied: number, skipped: number, failed: number, bytesReceived: number, bytesTotal: number | null, message: string | null, uploadPath: string, createdAt: string, finishedAt: string | null, errors: { edges: Array<{ node: { line: number, field: string | null, code: string, message: string } }> } } }> } };
+
+export type ConsoleStartImportMutationVariables = Exact<{
+  input: StartImportInput;
+}>;
+
+
+export type ConsoleStartImportMutation = { startImport: { id: string, kind: ImportKind, format: ImportFormat, dryRun: boolean, fileName: string | null, state: ImportJobState, total: number | null, processed: number, applied: number, skipped: number, failed: number, bytesReceived: number, bytesTotal: number | null, message: string | null, uploadPath: string, createdAt: string, finishedAt: string | null, errors: { edges: Array<{ node: { line: number, field: string | null, code: string, message: string } }> } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -591,6 +636,37 @@ export const CampaignFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CampaignFields"}) as unknown as TypedDocumentString<CampaignFieldsFragment, unknown>;
+export const ImportJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportJobFields on ImportJob {
+  id
+  kind
+  format
+  dryRun
+  fileName
+  state
+  total
+  processed
+  applied
+  skipped
+  failed
+  bytesReceived
+  bytesTotal
+  message
+  uploadPath
+  createdAt
+  finishedAt
+  errors(first: 10) {
+    edges {
+      node {
+        line
+        field
+        code
+        message
+      }
+    }
+  }
+}
+    `, {"fragmentName":"ImportJobFields"}) as unknown as TypedDocumentString<ImportJobFieldsFragment, unknown>;
 export const ConsoleCampaignsDocument = new TypedDocumentString(`
     query ConsoleCampaigns($after: String) {
   campaigns(first: 20, after: $after) {
@@ -1296,3 +1372,77 @@ export const ConsoleRemoveSegmentDocument = new TypedDocumentString(`
   removeSegment(key: $key)
 }
     `) as unknown as TypedDocumentString<ConsoleRemoveSegmentMutation, ConsoleRemoveSegmentMutationVariables>;
+export const ConsoleImportJobsDocument = new TypedDocumentString(`
+    query ConsoleImportJobs {
+  importJobs(first: 20) {
+    edges {
+      node {
+        ...ImportJobFields
+      }
+    }
+  }
+}
+    fragment ImportJobFields on ImportJob {
+  id
+  kind
+  format
+  dryRun
+  fileName
+  state
+  total
+  processed
+  applied
+  skipped
+  failed
+  bytesReceived
+  bytesTotal
+  message
+  uploadPath
+  createdAt
+  finishedAt
+  errors(first: 10) {
+    edges {
+      node {
+        line
+        field
+        code
+        message
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleImportJobsQuery, ConsoleImportJobsQueryVariables>;
+export const ConsoleStartImportDocument = new TypedDocumentString(`
+    mutation ConsoleStartImport($input: StartImportInput!) {
+  startImport(input: $input) {
+    ...ImportJobFields
+  }
+}
+    fragment ImportJobFields on ImportJob {
+  id
+  kind
+  format
+  dryRun
+  fileName
+  state
+  total
+  processed
+  applied
+  skipped
+  failed
+  bytesReceived
+  bytesTotal
+  message
+  uploadPath
+  createdAt
+  finishedAt
+  errors(first: 10) {
+    edges {
+      node {
+        line
+        field
+        code
+        message
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleStartImportMutation, ConsoleStartImportMutationVariables>;

@@ -20,6 +20,8 @@ import { CampaignPerformance } from './pages/CampaignPerformance.js';
 import { Members } from './pages/Members.js';
 import { Rewards } from './pages/Rewards.js';
 import { Segments } from './pages/Segments.js';
+import { Imports } from './pages/Imports.js';
+import { SessionContext } from './session.js';
 import { Member } from './pages/Member.js';
 
 export function App() {
@@ -50,7 +52,7 @@ export function App() {
       ? 'campaigns'
       : page === 'members' || page === 'member'
         ? 'members'
-        : page === 'rewards' || page === 'segments'
+        : page === 'rewards' || page === 'segments' || page === 'imports'
           ? page
           : 'home';
   const nav = session
@@ -61,7 +63,10 @@ export function App() {
         { href: href({ page: 'segments' }), label: t('nav.segments'), current: section(route.page) === 'segments' },
         // Member data is for admins: marketers see campaigns and program figures, not people.
         ...(session.role === 'admin'
-          ? [{ href: href({ page: 'members' }), label: t('nav.members'), current: section(route.page) === 'members' }]
+          ? [
+              { href: href({ page: 'members' }), label: t('nav.members'), current: section(route.page) === 'members' },
+              { href: href({ page: 'imports' }), label: t('nav.imports'), current: section(route.page) === 'imports' },
+            ]
           : []),
       ]
     : [];
@@ -91,9 +96,11 @@ export function App() {
           }}
         />
       ) : (
-        <GraphContext.Provider value={graph}>
-          <Page route={route} role={session.role} />
-        </GraphContext.Provider>
+        <SessionContext.Provider value={session}>
+          <GraphContext.Provider value={graph}>
+            <Page route={route} role={session.role} />
+          </GraphContext.Provider>
+        </SessionContext.Provider>
       )}
     </AppShell>
   );
@@ -104,6 +111,7 @@ function Page({ route, role }: { route: Route; role: ConsoleRole }) {
   if ((route.page === 'members' || route.page === 'member') && role !== 'admin') {
     return <Notice tone="info">{t('members.adminsOnly')}</Notice>;
   }
+  if (route.page === 'imports' && role !== 'admin') return <Notice tone="info">{t('imports.adminsOnly')}</Notice>;
   switch (route.page) {
     case 'home':
       return <Home />;
@@ -119,6 +127,8 @@ function Page({ route, role }: { route: Route; role: ConsoleRole }) {
       return <Rewards />;
     case 'segments':
       return <Segments />;
+    case 'imports':
+      return <Imports />;
     case 'members':
       return <Members />;
     case 'member':

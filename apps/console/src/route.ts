@@ -9,6 +9,7 @@ export type Route =
   | { page: 'performance'; id: string }
   | { page: 'rewards' }
   | { page: 'segments' }
+  | { page: 'imports' }
   | { page: 'members' }
   | { page: 'member'; id: string }
   | { page: 'notFound' };
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'campaigns' && second && !third) return { page: 'campaign', id: second };
   if (first === 'rewards' && !second) return { page: 'rewards' };
   if (first === 'segments' && !second) return { page: 'segments' };
+  if (first === 'imports' && !second) return { page: 'imports' };
   if (first === 'members' && !second) return { page: 'members' };
   if (first === 'members' && second) return { page: 'member', id: second };
   return { page: 'notFound' };
@@ -44,6 +46,8 @@ export function href(route: Route): string {
       return '#/rewards';
     case 'segments':
       return '#/segments';
+    case 'imports':
+      return '#/imports';
     case 'members':
       return '#/members';
     case 'member':
