@@ -6,6 +6,7 @@ import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { findChromium, localHost } from '../../scripts/ensureChromium';
 import { purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { eventually } from '../support/eventually';
 import { importRecords, postImportBatch } from '../support/imports';
 import { testDatabaseKind } from '../support/testDatabase';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
@@ -348,6 +349,95 @@ describe('the marketer console in a browser', () => {
     await page.close();
   });
 
+  it('lets an admin merge a duplicate profile, download a member’s personal data and erase it, each confirmed first', async () => {
+    const [survivorKey, duplicateKey] = [unique('dora'), unique('dora-old')];
+    await postImportBatch(graph, 'MEMBERS', {
+      records: importRecords(
+        [survivorKey, duplicateKey].map((memberKey) => ({
+          memberKey,
+          givenName: 'Dora',
+          familyName: 'Double',
+          email: `${memberKey}@example.com`,
+          enrollmentChannel: 'ONLINE',
+        })),
+      ),
+    });
+    type Found = { customerByIdentifier: { id: string } | null };
+    const byEmail = async (email: string) =>
+      (
+        await graph.admin.data<Found, Record<string, unknown>>(
+          `query($email: String!) { customerByIdentifier(type: EMAIL, value: $email) { id } }`,
+          { email },
+        )
+      ).customerByIdentifier;
+    const survivor = (await byEmail(`${survivorKey}@example.com`))!;
+    const duplicate = (await byEmail(`${duplicateKey}@example.com`))!;
+    await graph.admin.data(`mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { id } }`, {
+      input: { customerId: duplicate.id, points: 40, reason: 'old engine balance', idempotencyKey: unique('adj') },
+    });
+    const balanceOf = async (id: string) =>
+      (
+        await graph.admin.data<{ customer: { loyalty: { balance: number } } }, Record<string, unknown>>(
+          `query($id: ID!) { customer(id: $id) { loyalty { balance } } }`,
+          { id },
+        )
+      ).customer.loyalty.balance;
+
+    const page = await browser.newPage({ viewport: widths.desktop, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${examples.url}/console/#/members/${survivor.id}`);
+    await page.getByRole('button', { name: 'Sign in as an admin' }).click();
+    await page.getByRole('heading', { name: 'Dora Double' }).waitFor();
+    const merge = page.getByRole('form', { name: 'Merge a duplicate profile into this one' });
+    await merge.getByLabel('The duplicate’s email, phone or card number').fill(`${survivorKey}@example.com`);
+    await merge.getByRole('button', { name: 'Find the duplicate' }).click();
+    await merge.getByText('That identifier is this member’s own').waitFor();
+    await merge.getByLabel('The duplicate’s email, phone or card number').fill(`${duplicateKey}@example.com`);
+    await merge.getByRole('button', { name: 'Find the duplicate' }).click();
+    await merge.getByText(`Merge Dora Double (${duplicateKey}@example.com, 40 points) into Dora Double?`).waitFor();
+    // Nothing is merged until the confirmation is clicked, and not without a reason.
+    expect((await byEmail(`${duplicateKey}@example.com`))!.id).toBe(duplicate.id);
+    await merge.getByRole('button', { name: 'Merge Dora Double into Dora Double' }).click();
+    await merge.getByText('Give a reason: it is recorded with your name.').waitFor();
+    expect((await byEmail(`${duplicateKey}@example.com`))!.id).toBe(duplicate.id);
+    await merge.getByLabel('Reason (kept in the audit log)').fill('Same person: two sign-ups');
+    await capture(page, 'member-merge');
+    await merge.getByRole('button', { name: 'Merge Dora Double into Dora Double' }).click();
+    await merge.getByText('Dora Double is merged into Dora Double.').waitFor();
+    expect((await byEmail(`${duplicateKey}@example.com`))!.id).toBe(survivor.id);
+    await eventually(
+      () => balanceOf(survivor.id),
+      (balance) => balance === 40,
+      'the merged points',
+    );
+
+    const personal = page.getByRole('form', { name: 'Personal data (GDPR)' });
+    const downloading = page.waitForEvent('download');
+    await personal.getByRole('button', { name: 'Download their personal data' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`personal-data-${survivor.id}.json`);
+    const exported = JSON.stringify(JSON.parse(readFileSync((await download.path())!, 'utf8')));
+    expect(exported).toContain(`${survivorKey}@example.com`);
+    expect(exported).toContain(`${duplicateKey}@example.com`);
+
+    await personal.getByRole('button', { name: 'Erase personal data…' }).click();
+    await personal.getByText('Give a reason: it is recorded with your name.').waitFor();
+    await personal.getByLabel('Reason for erasing').fill('Erasure request by email');
+    await personal.getByRole('button', { name: 'Erase personal data…' }).click();
+    await personal.getByText('Erase Dora Double’s personal data for good?').waitFor();
+    await personal.getByRole('button', { name: 'Cancel' }).click();
+    expect(await byEmail(`${survivorKey}@example.com`)).toEqual(survivor);
+    await personal.getByRole('button', { name: 'Erase personal data…' }).click();
+    await personal.getByRole('button', { name: 'Erase Dora Double for good' }).click();
+    await page.getByRole('heading', { name: 'Erased member' }).waitFor();
+    expect(await byEmail(`${survivorKey}@example.com`)).toBeNull();
+    expect(await byEmail(`${duplicateKey}@example.com`)).toBeNull();
+    expect(await balanceOf(survivor.id)).toBe(40);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lets an admin find a member by email, see their page and adjust their points; in French too', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];
@@ -372,7 +462,7 @@ describe('the marketer console in a browser', () => {
     await page.getByRole('button', { name: 'Adjust', exact: true }).click();
     await page.getByText('Enter a whole number of points other than 0.').waitFor();
     await page.getByLabel('Points', { exact: true }).fill('25');
-    await page.getByLabel('Reason').fill('Goodwill: late delivery');
+    await page.getByLabel('Reason', { exact: true }).fill('Goodwill: late delivery');
     await page.getByRole('button', { name: 'Adjust', exact: true }).click();
     await page.getByText(`Adjusted by 25 points: the balance is now ${before + 25}.`).waitFor();
     await balance.getByText(String(before + 25)).waitFor();

@@ -554,6 +554,37 @@ export type ConsoleStartImportMutationVariables = Exact<{
 
 export type ConsoleStartImportMutation = { startImport: { id: string, kind: ImportKind, format: ImportFormat, dryRun: boolean, fileName: string | null, state: ImportJobState, total: number | null, processed: number, applied: number, skipped: number, failed: number, bytesReceived: number, bytesTotal: number | null, message: string | null, uploadPath: string, createdAt: string, finishedAt: string | null, errors: { edges: Array<{ node: { line: number, field: string | null, code: string, message: string } }> } } };
 
+export type ConsoleMemberSummaryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleMemberSummaryQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number } | null } | null };
+
+export type ConsoleMergeMembersMutationVariables = Exact<{
+  survivorId: string | number;
+  mergedId: string | number;
+  reason: string;
+}>;
+
+
+export type ConsoleMergeMembersMutation = { mergeCustomers: { mergedId: string, survivor: { id: string } } };
+
+export type ConsoleExportPersonalDataQueryVariables = Exact<{
+  customerId: string | number;
+}>;
+
+
+export type ConsoleExportPersonalDataQuery = { exportProfile: Record<string, unknown> };
+
+export type ConsoleEraseMemberMutationVariables = Exact<{
+  customerId: string | number;
+  reason: string;
+}>;
+
+
+export type ConsoleEraseMemberMutation = { eraseCustomer: { erasedAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1446,3 +1477,38 @@ export const ConsoleStartImportDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<ConsoleStartImportMutation, ConsoleStartImportMutationVariables>;
+export const ConsoleMemberSummaryDocument = new TypedDocumentString(`
+    query ConsoleMemberSummary($id: ID!) {
+  customer(id: $id) {
+    id
+    name
+    email
+    phone
+    loyalty {
+      balance
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMemberSummaryQuery, ConsoleMemberSummaryQueryVariables>;
+export const ConsoleMergeMembersDocument = new TypedDocumentString(`
+    mutation ConsoleMergeMembers($survivorId: ID!, $mergedId: ID!, $reason: String!) {
+  mergeCustomers(survivorId: $survivorId, mergedId: $mergedId, reason: $reason) {
+    mergedId
+    survivor {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMergeMembersMutation, ConsoleMergeMembersMutationVariables>;
+export const ConsoleExportPersonalDataDocument = new TypedDocumentString(`
+    query ConsoleExportPersonalData($customerId: ID!) {
+  exportProfile(customerId: $customerId)
+}
+    `) as unknown as TypedDocumentString<ConsoleExportPersonalDataQuery, ConsoleExportPersonalDataQueryVariables>;
+export const ConsoleEraseMemberDocument = new TypedDocumentString(`
+    mutation ConsoleEraseMember($customerId: ID!, $reason: String!) {
+  eraseCustomer(customerId: $customerId, reason: $reason) {
+    erasedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleEraseMemberMutation, ConsoleEraseMemberMutationVariables>;

@@ -381,6 +381,33 @@ export const en = {
   'imports.sending': 'Sending… {sent} of {size} bytes',
   'imports.checked': '{file} checked: see the refused lines below, if any.',
   'imports.uploaded': '{file} imported.',
+  'privacy.title': 'Merges and personal data',
+  'privacy.merge': 'Merge a duplicate profile into this one',
+  'privacy.mergeHint':
+    'The duplicate’s identifiers, consent, points, history and vouchers move to {name}; its id keeps leading here. A merge cannot be undone.',
+  'privacy.mergeIdentifier': 'The duplicate’s email, phone or card number',
+  'privacy.mergeFind': 'Find the duplicate',
+  'privacy.mergeNotFound': 'No member has the identifier “{value}”. Check it, or choose its kind on the Members page.',
+  'privacy.mergeSelf': 'That identifier is this member’s own: find the other profile.',
+  'privacy.mergeConfirm':
+    'Merge {merged} ({contact}, {points} points) into {survivor}? {merged}’s profile stops existing on its own; this cannot be undone.',
+  'privacy.mergeSubmit': 'Merge {merged} into {survivor}',
+  'privacy.merged': '{merged} is merged into {survivor}. Points and vouchers follow within seconds.',
+  'privacy.reason': 'Reason (kept in the audit log)',
+  'privacy.reasonHint': 'For example: the member asked by email on 2 December.',
+  'privacy.reasonMissing': 'Give a reason: it is recorded with your name.',
+  'privacy.cancel': 'Cancel',
+  'privacy.personalData': 'Personal data (GDPR)',
+  'privacy.personalDataHint':
+    'Export everything the profile holds about this member as a JSON file, or erase it: names, identifiers, birthday, attributes, consent and event details go; points stay for the accounts, tied to no one.',
+  'privacy.export': 'Download their personal data',
+  'privacy.exported': '{name}’s personal data is downloaded as a JSON file.',
+  'privacy.eraseReason': 'Reason for erasing',
+  'privacy.erase': 'Erase personal data…',
+  'privacy.eraseConfirm':
+    'Erase {name}’s personal data for good? The member can no longer be found or contacted; this cannot be undone.',
+  'privacy.eraseSubmit': 'Erase {name} for good',
+  'privacy.erased': 'The personal data is erased.',
 };
 
 export type MessageKey = keyof typeof en;

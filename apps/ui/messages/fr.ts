@@ -388,4 +388,32 @@ export const fr: Messages = {
   'imports.sending': 'Envoi… {sent} octets sur {size}',
   'imports.checked': '{file} vérifié : les lignes refusées, s’il y en a, sont ci-dessous.',
   'imports.uploaded': '{file} importé.',
+  'privacy.title': 'Fusions et données personnelles',
+  'privacy.merge': 'Fusionner un profil en double dans celui-ci',
+  'privacy.mergeHint':
+    'Les identifiants, consentements, points, historique et bons du doublon passent à {name} ; son identifiant mène ensuite ici. Une fusion est définitive.',
+  'privacy.mergeIdentifier': 'E-mail, téléphone ou numéro de carte du doublon',
+  'privacy.mergeFind': 'Trouver le doublon',
+  'privacy.mergeNotFound':
+    'Aucun membre n’a l’identifiant « {value} ». Vérifiez-le, ou choisissez son type sur la page Membres.',
+  'privacy.mergeSelf': 'Cet identifiant est celui de ce membre : cherchez l’autre profil.',
+  'privacy.mergeConfirm':
+    'Fusionner {merged} ({contact}, {points} points) dans {survivor} ? Le profil de {merged} cesse d’exister seul ; c’est définitif.',
+  'privacy.mergeSubmit': 'Fusionner {merged} dans {survivor}',
+  'privacy.merged': '{merged} est fusionné dans {survivor}. Les points et les bons suivent en quelques secondes.',
+  'privacy.reason': 'Motif (conservé dans le journal d’audit)',
+  'privacy.reasonHint': 'Par exemple : demande du membre par e-mail le 2 décembre.',
+  'privacy.reasonMissing': 'Indiquez un motif : il est enregistré avec votre nom.',
+  'privacy.cancel': 'Annuler',
+  'privacy.personalData': 'Données personnelles (RGPD)',
+  'privacy.personalDataHint':
+    'Exportez tout ce que le profil contient sur ce membre dans un fichier JSON, ou effacez-le : noms, identifiants, date de naissance, attributs, consentements et détails des événements disparaissent ; les points restent pour la comptabilité, rattachés à personne.',
+  'privacy.export': 'Télécharger ses données personnelles',
+  'privacy.exported': 'Les données personnelles de {name} sont téléchargées dans un fichier JSON.',
+  'privacy.eraseReason': 'Motif de l’effacement',
+  'privacy.erase': 'Effacer les données personnelles…',
+  'privacy.eraseConfirm':
+    'Effacer définitivement les données personnelles de {name} ? Le membre ne pourra plus être retrouvé ni contacté ; c’est irréversible.',
+  'privacy.eraseSubmit': 'Effacer {name} définitivement',
+  'privacy.erased': 'Les données personnelles sont effacées.',
 };

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../
 import { useI18n, type Translate } from '../../../ui/i18n.js';
 import { ConsoleAdjustPointsDocument, ConsoleMemberDocument, type ConsoleMemberQuery } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
+import { MemberPrivacy } from './MemberPrivacy.js';
 import { channelLabel } from '../labels.js';
 import { href } from '../route.js';
 import { useGraph, useQuery } from '../useGraph.js';
@@ -11,7 +12,7 @@ import { useGraph, useQuery } from '../useGraph.js';
 type Customer = NonNullable<ConsoleMemberQuery['customer']>;
 type Entry = Customer['timeline']['edges'][number]['node'];
 
-/** A member's 360° page: profile, consent, identities, balance and tier, timeline; adjust points. */
+/** A member's 360° page: profile, consent, identities, balance and tier, timeline; adjust points, merge, GDPR. */
 export function Member({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const loaded = useQuery(ConsoleMemberDocument, { id });
@@ -87,6 +88,7 @@ export function Member({ id }: { id: string }) {
           </ol>
         )}
       </Card>
+      <MemberPrivacy customerId={customer.id} name={customer.name} onChanged={loaded.reload} />
     </>
   );
 }
