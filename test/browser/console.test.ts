@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startExampleServer, type RunningExampleServer } from '../../examples/server/exampleServer';
 import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { findChromium, localHost } from '../../scripts/ensureChromium';
-import { purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { importRecords, postImportBatch } from '../support/imports';
 import { testDatabaseKind } from '../support/testDatabase';
@@ -40,7 +42,10 @@ describe('the marketer console in a browser', () => {
   beforeAll(async () => {
     if (!chromiumPath) throw new Error('No Chromium: apt-get install chromium, or set CHROMIUM_PATH');
     if (!existsSync(consoleBundle)) throw new Error('No console bundle: run `npm run build` (scripts/buildApps.ts)');
-    graph = await startTestGraph();
+    // Webhooks dispatched quickly, so a failing endpoint's delivery becomes a dead letter within seconds.
+    graph = await startTestGraph({
+      webhooks: { followIntervalMs: 100, dispatchIntervalMs: 100, backoffBaseMs: 50, maxAttempts: 3, timeoutMs: 2000 },
+    });
     await setEarnRate(graph, 'GBP');
     await graph.admin.data(
       `mutation { setCampaignProgram(input: { timeZone: "Europe/London", currency: "GBP" }) { currency } }`,
@@ -436,6 +441,85 @@ describe('the marketer console in a browser', () => {
     expect(await balanceOf(survivor.id)).toBe(40);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('lets an admin register a webhook endpoint, see a dead letter and send it again, rotate its secret and replay past events', async () => {
+    // The integration: answers 503 until told otherwise.
+    let answer = 503;
+    const receiver: Server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(answer).end(answer === 200 ? 'ok' : 'receiver says no'));
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/loyalty`;
+    type Deliveries = { webhookDeliveries: { edges: Array<{ node: { status: string; replay: number } }> } };
+    const deliveries = async () =>
+      (
+        await graph.admin.data<Deliveries, Record<string, unknown>>(
+          `{ webhookDeliveries(first: 100) { edges { node { status replay } } } }`,
+        )
+      ).webhookDeliveries.edges.map((edge) => edge.node);
+    try {
+      const page = await browser.newPage({ viewport: widths.desktop });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(`${examples.url}/console/`);
+      await page.getByRole('button', { name: 'Sign in as an admin' }).click();
+      await page.getByRole('link', { name: 'Webhooks' }).click();
+      await page.getByText('No endpoint yet').waitFor();
+      const form = page.getByRole('form', { name: 'Register an endpoint' });
+      await form.getByRole('button', { name: 'Register the endpoint' }).click();
+      await form.getByText('Enter an http:// or https:// address.').waitFor();
+      await form.getByText('Choose at least one event type, or every event.').waitFor();
+      await form.getByLabel('URL', { exact: true }).fill(receiverUrl);
+      await form.getByLabel('Description (optional)').fill('CRM sync');
+      await form.getByRole('button', { name: 'CustomerEnrolled', exact: true }).click();
+      await form.getByRole('button', { name: 'Register the endpoint' }).click();
+      const secretNotice = page.getByText(`The signing secret of ${receiverUrl}, shown this once`);
+      await secretNotice.waitFor();
+      const secret = (await page.locator('code.secret').textContent())!;
+      const endpoint = page.locator('.job', { hasText: receiverUrl });
+      await endpoint.getByText(`Gets CustomerEnrolled · signing secret whsec_…${secret.slice(-4)}`).waitFor();
+
+      // A member enrols: the endpoint refuses every attempt, so the delivery becomes a dead letter.
+      await enrollMember(graph, 'Hook');
+      await eventually(deliveries, (log) => log.some((one) => one.status === 'DEAD'), 'a dead letter');
+      await page.getByLabel('Status', { exact: true }).selectOption('DEAD');
+      const dead = page.locator('tbody tr', { hasText: 'CustomerEnrolled' });
+      await dead.getByText('HTTP 503: receiver says no').waitFor();
+      await dead.getByText('3 attempts').waitFor();
+      await capture(page, 'webhooks');
+      answer = 200;
+      await dead.getByRole('button', { name: /^Send again: CustomerEnrolled delivery / }).click();
+      await page.getByText('No delivery matches.').waitFor();
+      await page.getByLabel('Status', { exact: true }).selectOption('');
+      await page.locator('tbody tr', { hasText: 'CustomerEnrolled' }).getByText('Delivered', { exact: true }).waitFor();
+
+      await endpoint.getByRole('button', { name: `Disable ${receiverUrl}` }).click();
+      await endpoint.getByText('Disabled', { exact: true }).waitFor();
+      await endpoint.getByRole('button', { name: `Enable ${receiverUrl}` }).click();
+      await endpoint.getByText('Enabled', { exact: true }).waitFor();
+      await endpoint.getByRole('button', { name: `New secret ${receiverUrl}` }).click();
+      await endpoint.getByText(/the previous secret also signs until/).waitFor();
+      const rotated = (await page.locator('code.secret').textContent())!;
+      expect(rotated).not.toBe(secret);
+
+      await endpoint.getByRole('button', { name: `Send past events again ${receiverUrl}` }).click();
+      const replay = endpoint.getByRole('form', { name: 'Send past events again' });
+      await replay.getByLabel('Events of').selectOption('profile');
+      await replay.getByRole('button', { name: 'Send again' }).click();
+      await replay
+        .getByText(/^\d+ deliveries queued \(replay 1, through event \d+\)\. That is all of them\.$/)
+        .waitFor();
+      const queued = Number((await replay.locator('.notice').textContent())!.match(/^\d+/)![0]);
+      expect(queued).toBeGreaterThan(0);
+      expect((await deliveries()).filter((one) => one.replay === 1)).toHaveLength(queued);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 
   it('lets an admin find a member by email, see their page and adjust their points; in French too', async () => {

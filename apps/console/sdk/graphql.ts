@@ -265,6 +265,14 @@ export type MessageConditionInput = {
   withinDays: number;
 };
 
+export type RegisterWebhookEndpointInput = {
+  description?: string | null | undefined;
+  /** Event type names (see webhookEventTypes), or ["*"] for all. */
+  eventTypes: Array<string>;
+  /** An http or https URL without credentials. */
+  url: string;
+};
+
 export type RewardKind =
   | 'DONATION'
   | 'EXPERIENCE'
@@ -366,6 +374,12 @@ export type TimelineEntryKind =
   | 'REDEMPTION'
   /** Goods of an order brought back and their points taken back (`ReturnEntry`). */
   | 'RETURN';
+
+/** Where a webhook delivery stands; DEAD deliveries are the dead-letter list. */
+export type WebhookDeliveryStatus =
+  | 'DEAD'
+  | 'DELIVERED'
+  | 'PENDING';
 
 export type Weekday =
   | 'FRIDAY'
@@ -585,6 +599,66 @@ export type ConsoleEraseMemberMutationVariables = Exact<{
 
 export type ConsoleEraseMemberMutation = { eraseCustomer: { erasedAt: string } };
 
+export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string };
+
+export type ConsoleWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleWebhooksQuery = { webhookEventTypes: Array<string>, webhookEndpoints: Array<{ id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string }> };
+
+export type ConsoleWebhookDeliveriesQueryVariables = Exact<{
+  status?: WebhookDeliveryStatus | null | undefined;
+  endpointId?: string | number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleWebhookDeliveriesQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, endpointId: string, source: string, eventId: number, eventType: string, replay: number, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConsoleRegisterWebhookMutationVariables = Exact<{
+  input: RegisterWebhookEndpointInput;
+}>;
+
+
+export type ConsoleRegisterWebhookMutation = { registerWebhookEndpoint: { secret: string, endpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string } } };
+
+export type ConsoleDisableWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleDisableWebhookMutation = { disableWebhookEndpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string } };
+
+export type ConsoleEnableWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleEnableWebhookMutation = { enableWebhookEndpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string } };
+
+export type ConsoleRotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, endpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string } } };
+
+export type ConsoleRetryWebhookDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRetryWebhookDeliveryMutation = { retryWebhookDelivery: { id: string, status: WebhookDeliveryStatus } };
+
+export type ConsoleReplayWebhookEventsMutationVariables = Exact<{
+  endpointId: string | number;
+  source: string;
+  afterEventId: number;
+}>;
+
+
+export type ConsoleReplayWebhookEventsMutation = { replayWebhookEvents: { replay: number, enqueued: number, lastEventId: number, hasMore: boolean } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -698,6 +772,18 @@ export const ImportJobFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ImportJobFields"}) as unknown as TypedDocumentString<ImportJobFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  secretHint
+  previousSecretExpiresAt
+  createdAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
 export const ConsoleCampaignsDocument = new TypedDocumentString(`
     query ConsoleCampaigns($after: String) {
   campaigns(first: 20, after: $after) {
@@ -1512,3 +1598,144 @@ export const ConsoleEraseMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleEraseMemberMutation, ConsoleEraseMemberMutationVariables>;
+export const ConsoleWebhooksDocument = new TypedDocumentString(`
+    query ConsoleWebhooks {
+  webhookEventTypes
+  webhookEndpoints {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  secretHint
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleWebhooksQuery, ConsoleWebhooksQueryVariables>;
+export const ConsoleWebhookDeliveriesDocument = new TypedDocumentString(`
+    query ConsoleWebhookDeliveries($status: WebhookDeliveryStatus, $endpointId: ID, $after: String) {
+  webhookDeliveries(
+    status: $status
+    endpointId: $endpointId
+    after: $after
+    first: 20
+  ) {
+    edges {
+      node {
+        id
+        endpointId
+        source
+        eventId
+        eventType
+        replay
+        status
+        attempts
+        lastStatusCode
+        lastError
+        nextAttemptAt
+        deliveredAt
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWebhookDeliveriesQuery, ConsoleWebhookDeliveriesQueryVariables>;
+export const ConsoleRegisterWebhookDocument = new TypedDocumentString(`
+    mutation ConsoleRegisterWebhook($input: RegisterWebhookEndpointInput!) {
+  registerWebhookEndpoint(input: $input) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  secretHint
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleRegisterWebhookMutation, ConsoleRegisterWebhookMutationVariables>;
+export const ConsoleDisableWebhookDocument = new TypedDocumentString(`
+    mutation ConsoleDisableWebhook($id: ID!) {
+  disableWebhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  secretHint
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleDisableWebhookMutation, ConsoleDisableWebhookMutationVariables>;
+export const ConsoleEnableWebhookDocument = new TypedDocumentString(`
+    mutation ConsoleEnableWebhook($id: ID!) {
+  enableWebhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  secretHint
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleEnableWebhookMutation, ConsoleEnableWebhookMutationVariables>;
+export const ConsoleRotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation ConsoleRotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  secretHint
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleRotateWebhookSecretMutation, ConsoleRotateWebhookSecretMutationVariables>;
+export const ConsoleRetryWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ConsoleRetryWebhookDelivery($id: ID!) {
+  retryWebhookDelivery(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRetryWebhookDeliveryMutation, ConsoleRetryWebhookDeliveryMutationVariables>;
+export const ConsoleReplayWebhookEventsDocument = new TypedDocumentString(`
+    mutation ConsoleReplayWebhookEvents($endpointId: ID!, $source: String!, $afterEventId: Int!) {
+  replayWebhookEvents(
+    endpointId: $endpointId
+    source: $source
+    afterEventId: $afterEventId
+  ) {
+    replay
+    enqueued
+    lastEventId
+    hasMore
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReplayWebhookEventsMutation, ConsoleReplayWebhookEventsMutationVariables>;

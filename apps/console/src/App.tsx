@@ -21,6 +21,7 @@ import { Members } from './pages/Members.js';
 import { Rewards } from './pages/Rewards.js';
 import { Segments } from './pages/Segments.js';
 import { Imports } from './pages/Imports.js';
+import { Webhooks } from './pages/Webhooks.js';
 import { SessionContext } from './session.js';
 import { Member } from './pages/Member.js';
 
@@ -52,7 +53,7 @@ export function App() {
       ? 'campaigns'
       : page === 'members' || page === 'member'
         ? 'members'
-        : page === 'rewards' || page === 'segments' || page === 'imports'
+        : page === 'rewards' || page === 'segments' || page === 'imports' || page === 'webhooks'
           ? page
           : 'home';
   const nav = session
@@ -66,6 +67,11 @@ export function App() {
           ? [
               { href: href({ page: 'members' }), label: t('nav.members'), current: section(route.page) === 'members' },
               { href: href({ page: 'imports' }), label: t('nav.imports'), current: section(route.page) === 'imports' },
+              {
+                href: href({ page: 'webhooks' }),
+                label: t('nav.webhooks'),
+                current: section(route.page) === 'webhooks',
+              },
             ]
           : []),
       ]
@@ -112,6 +118,7 @@ function Page({ route, role }: { route: Route; role: ConsoleRole }) {
     return <Notice tone="info">{t('members.adminsOnly')}</Notice>;
   }
   if (route.page === 'imports' && role !== 'admin') return <Notice tone="info">{t('imports.adminsOnly')}</Notice>;
+  if (route.page === 'webhooks' && role !== 'admin') return <Notice tone="info">{t('webhooks.adminsOnly')}</Notice>;
   switch (route.page) {
     case 'home':
       return <Home />;
@@ -129,6 +136,8 @@ function Page({ route, role }: { route: Route; role: ConsoleRole }) {
       return <Segments />;
     case 'imports':
       return <Imports />;
+    case 'webhooks':
+      return <Webhooks />;
     case 'members':
       return <Members />;
     case 'member':

@@ -10,6 +10,7 @@ export type Route =
   | { page: 'rewards' }
   | { page: 'segments' }
   | { page: 'imports' }
+  | { page: 'webhooks' }
   | { page: 'members' }
   | { page: 'member'; id: string }
   | { page: 'notFound' };
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'rewards' && !second) return { page: 'rewards' };
   if (first === 'segments' && !second) return { page: 'segments' };
   if (first === 'imports' && !second) return { page: 'imports' };
+  if (first === 'webhooks' && !second) return { page: 'webhooks' };
   if (first === 'members' && !second) return { page: 'members' };
   if (first === 'members' && second) return { page: 'member', id: second };
   return { page: 'notFound' };
@@ -48,6 +50,8 @@ export function href(route: Route): string {
       return '#/segments';
     case 'imports':
       return '#/imports';
+    case 'webhooks':
+      return '#/webhooks';
     case 'members':
       return '#/members';
     case 'member':
