@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { signClientAuthorization, type AuthConfig } from '../../runtime/auth/tokens';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { graphqlRequest } from '../../runtime/http/graphqlRequest';
@@ -119,6 +121,20 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
       });
       send(answer.status, 'application/json', Buffer.from(await answer.arrayBuffer()));
     };
+    // An export for the console, streamed from the gateway's download endpoint as it arrives.
+    const proxyDownload = async () => {
+      const answer = await fetch(new URL(`${url.pathname}${url.search}`, options.gatewayUrl), {
+        headers: request.headers.authorization ? { authorization: request.headers.authorization } : {},
+      });
+      const headers: Record<string, string> = {};
+      for (const name of ['content-type', 'content-disposition']) {
+        const value = answer.headers.get(name);
+        if (value) headers[name] = value;
+      }
+      response.writeHead(answer.status, headers);
+      if (!answer.body) return void response.end();
+      await pipeline(Readable.fromWeb(answer.body as WebReadableStream<Uint8Array>), response);
+    };
     // An import file from the console, streamed to the gateway's upload endpoint (same origin here too).
     const proxyUpload = async () => {
       const answer = await fetch(new URL(`${url.pathname}${url.search}`, options.gatewayUrl), {
@@ -137,6 +153,7 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
       if (url.pathname === '/config.json') return json({ gatewayUrl: '/graphql', wsUrl: options.wsUrl, stores });
       if (url.pathname === '/graphql' && request.method === 'POST') return proxy();
       if (/^\/import\/[^/]+$/.test(url.pathname) && request.method === 'PUT') return proxyUpload();
+      if (/^\/export\/[^/]+$/.test(url.pathname) && request.method === 'GET') return proxyDownload();
       if (url.pathname === '/demo-token') return json(await demoToken(url.searchParams));
       if (url.pathname === '/')
         return send(

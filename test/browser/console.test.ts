@@ -522,6 +522,56 @@ describe('the marketer console in a browser', () => {
     }
   });
 
+  it('lets a marketer download members and balances as files, with the rows counted', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${examples.url}/console/`);
+    await page.getByRole('button', { name: 'Sign in as a marketer' }).click();
+    await page.getByRole('link', { name: 'Exports' }).click();
+    const form = page.getByRole('form', { name: 'Download an export' });
+    await form.getByLabel('Format').selectOption('csv');
+    const today = new Date().toISOString().slice(0, 10);
+    await form.getByLabel('From').fill(today);
+    await form.getByLabel('Up to').fill(today);
+    await form.getByRole('button', { name: 'Download' }).click();
+    await form.getByText('“Up to” must be after “From”.').waitFor();
+    await form.getByLabel('Up to').fill('');
+    await form.getByLabel('From').fill('2019-01-01');
+    let downloading = page.waitForEvent('download');
+    await form.getByRole('button', { name: 'Download' }).click();
+    let download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^members-.+\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toMatch(/^customerId,givenName,familyName,email,/);
+    expect(csv.some((line) => line.includes(member.email))).toBe(true);
+    await form.getByText(`${download.suggestedFilename()} is downloaded: ${csv.length - 1} rows`).waitFor();
+
+    // Balances are as of now: no range to choose; NDJSON, one member per line.
+    await form.getByLabel('Dataset').selectOption('balances');
+    expect(await form.getByLabel('From').count()).toBe(0);
+    await form.getByLabel('Format').selectOption('ndjson');
+    downloading = page.waitForEvent('download');
+    await form.getByRole('button', { name: 'Download' }).click();
+    download = await downloading;
+    const balances = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { customerId: string; balance: number });
+    const mine = balances.find((row) => row.customerId === member.id);
+    const { customer } = await graph.admin.data<
+      { customer: { loyalty: { balance: number } } },
+      Record<string, unknown>
+    >(`query($id: ID!) { customer(id: $id) { loyalty { balance } } }`, { id: member.id });
+    expect(mine?.balance).toBe(customer.loyalty.balance);
+    await form.getByText(`${download.suggestedFilename()} is downloaded: ${balances.length} rows`).waitFor();
+    await capture(page, 'exports');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lets an admin find a member by email, see their page and adjust their points; in French too', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];

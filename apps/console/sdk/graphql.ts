@@ -599,6 +599,11 @@ export type ConsoleEraseMemberMutationVariables = Exact<{
 
 export type ConsoleEraseMemberMutation = { eraseCustomer: { erasedAt: string } };
 
+export type ConsoleSegmentChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSegmentChoicesQuery = { segments: Array<{ key: string, name: string }> };
+
 export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string };
 
 export type ConsoleWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1598,6 +1603,14 @@ export const ConsoleEraseMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleEraseMemberMutation, ConsoleEraseMemberMutationVariables>;
+export const ConsoleSegmentChoicesDocument = new TypedDocumentString(`
+    query ConsoleSegmentChoices {
+  segments {
+    key
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSegmentChoicesQuery, ConsoleSegmentChoicesQueryVariables>;
 export const ConsoleWebhooksDocument = new TypedDocumentString(`
     query ConsoleWebhooks {
   webhookEventTypes

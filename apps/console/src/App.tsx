@@ -22,6 +22,7 @@ import { Rewards } from './pages/Rewards.js';
 import { Segments } from './pages/Segments.js';
 import { Imports } from './pages/Imports.js';
 import { Webhooks } from './pages/Webhooks.js';
+import { Exports } from './pages/Exports.js';
 import { SessionContext } from './session.js';
 import { Member } from './pages/Member.js';
 
@@ -53,7 +54,7 @@ export function App() {
       ? 'campaigns'
       : page === 'members' || page === 'member'
         ? 'members'
-        : page === 'rewards' || page === 'segments' || page === 'imports' || page === 'webhooks'
+        : page === 'rewards' || page === 'segments' || page === 'imports' || page === 'webhooks' || page === 'exports'
           ? page
           : 'home';
   const nav = session
@@ -62,6 +63,7 @@ export function App() {
         { href: href({ page: 'campaigns' }), label: t('nav.campaigns'), current: section(route.page) === 'campaigns' },
         { href: href({ page: 'rewards' }), label: t('nav.rewards'), current: section(route.page) === 'rewards' },
         { href: href({ page: 'segments' }), label: t('nav.segments'), current: section(route.page) === 'segments' },
+        { href: href({ page: 'exports' }), label: t('nav.exports'), current: section(route.page) === 'exports' },
         // Member data is for admins: marketers see campaigns and program figures, not people.
         ...(session.role === 'admin'
           ? [
@@ -138,6 +140,8 @@ function Page({ route, role }: { route: Route; role: ConsoleRole }) {
       return <Imports />;
     case 'webhooks':
       return <Webhooks />;
+    case 'exports':
+      return <Exports />;
     case 'members':
       return <Members />;
     case 'member':

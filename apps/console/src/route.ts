@@ -11,6 +11,7 @@ export type Route =
   | { page: 'segments' }
   | { page: 'imports' }
   | { page: 'webhooks' }
+  | { page: 'exports' }
   | { page: 'members' }
   | { page: 'member'; id: string }
   | { page: 'notFound' };
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'segments' && !second) return { page: 'segments' };
   if (first === 'imports' && !second) return { page: 'imports' };
   if (first === 'webhooks' && !second) return { page: 'webhooks' };
+  if (first === 'exports' && !second) return { page: 'exports' };
   if (first === 'members' && !second) return { page: 'members' };
   if (first === 'members' && second) return { page: 'member', id: second };
   return { page: 'notFound' };
@@ -52,6 +54,8 @@ export function href(route: Route): string {
       return '#/imports';
     case 'webhooks':
       return '#/webhooks';
+    case 'exports':
+      return '#/exports';
     case 'members':
       return '#/members';
     case 'member':
