@@ -4,6 +4,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 
 /** The apps' one look: a few components over ui.css, each labelled and reachable by keyboard. */
@@ -65,6 +66,36 @@ export function TextField({
         <LabelText label={label} visibleLabel={visibleLabel} />
       </label>
       <input id={id} aria-describedby={described} aria-invalid={error ? true : undefined} {...input} />
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled multi-line text, as TextField. */
+export function TextAreaField({
+  label,
+  visibleLabel,
+  hint,
+  error,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        <LabelText label={label} visibleLabel={visibleLabel} />
+      </label>
+      <textarea id={id} aria-describedby={described} aria-invalid={error ? true : undefined} {...textarea} />
       {hint && (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}

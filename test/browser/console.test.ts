@@ -572,6 +572,114 @@ describe('the marketer console in a browser', () => {
     await page.close();
   });
 
+  it('lets a marketer set the tiers, define and retire a badge, and write a message in French', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${examples.url}/console/`);
+    await page.getByRole('button', { name: 'Sign in as a marketer' }).click();
+    await page.getByRole('link', { name: 'Tiers and badges' }).click();
+
+    const tiers = page.getByRole('form', { name: 'Tiers' });
+    await tiers.getByLabel('Qualifying window (months)').waitFor();
+    for (const legend of await tiers.locator('legend').all()) {
+      void legend;
+      await tiers
+        .getByRole('button', { name: /^Remove tier / })
+        .first()
+        .click();
+    }
+    await tiers.getByLabel('Qualifying window (months)').fill('12');
+    for (const [name, points, percent] of [
+      ['Member', '10', '100'],
+      ['Silver', '2000', '125'],
+      ['Gold', '500', '150'],
+    ] as const) {
+      await tiers.getByRole('button', { name: 'Add a tier' }).click();
+      const row = tiers.locator('fieldset').last();
+      await row.getByLabel('Name').fill(name);
+      await row.getByLabel('Qualifying points').fill(points);
+      await row.getByLabel('Earning (%)').fill(percent);
+    }
+    await tiers.getByRole('button', { name: 'Save the tiers' }).click();
+    await tiers.getByText('The first tier is where every member starts: 0 points.').waitFor();
+    await tiers.getByText('Each tier needs more points than the one before.').waitFor();
+    await tiers.locator('fieldset').first().getByLabel('Qualifying points').fill('0');
+    await tiers.locator('fieldset').last().getByLabel('Qualifying points').fill('5000');
+    await tiers.getByRole('button', { name: 'Save the tiers' }).click();
+    await tiers.getByText('Tiers saved.').waitFor();
+    await tiers
+      .getByText('Now: Member (0) → Silver (2,000) → Gold (5,000), qualifying points counted over 12 months.')
+      .waitFor();
+    type Program = { tierProgram: { windowMonths: number; tiers: unknown[] } };
+    expect(
+      (
+        await graph.admin.data<Program, Record<string, unknown>>(
+          `{ tierProgram { windowMonths tiers { name qualifyingPoints multiplierPercent } } }`,
+        )
+      ).tierProgram,
+    ).toEqual({
+      windowMonths: 12,
+      tiers: [
+        { name: 'Member', qualifyingPoints: 0, multiplierPercent: 100 },
+        { name: 'Silver', qualifyingPoints: 2000, multiplierPercent: 125 },
+        { name: 'Gold', qualifyingPoints: 5000, multiplierPercent: 150 },
+      ],
+    });
+
+    const badgeName = `Three Visits ${unique('b').slice(-6)}`;
+    const newBadge = page.getByRole('form', { name: 'Define a badge' });
+    await newBadge.getByLabel('Name').fill(badgeName);
+    await newBadge.getByLabel('How many').fill('3');
+    await newBadge.getByLabel('Within').selectOption('MONTH');
+    await newBadge.getByRole('button', { name: 'In store' }).click();
+    await newBadge.getByLabel('Points on completion').fill('100');
+    await newBadge.getByRole('button', { name: 'Define the badge' }).click();
+    await newBadge.getByText(`${badgeName} is defined`).waitFor();
+    const badgeRow = page.locator('tbody tr', { hasText: badgeName });
+    await badgeRow.getByText('3 purchases · in one calendar month · In store').waitFor();
+    await capture(page, 'program');
+    await badgeRow.getByRole('button', { name: `Retire ${badgeName}` }).click();
+    await badgeRow.getByText('Retired', { exact: true }).waitFor();
+    type Badges = {
+      badges: Array<{ name: string; retiredAt: string | null; rule: { count: number; period: string } }>;
+    };
+    const badge = (
+      await graph.admin.data<Badges, Record<string, unknown>>(
+        `{ badges(includeRetired: true) { name retiredAt rule { count period } } }`,
+      )
+    ).badges.find((one) => one.name === badgeName);
+    expect(badge).toMatchObject({ rule: { count: 3, period: 'MONTH' } });
+    expect(badge!.retiredAt).not.toBeNull();
+
+    await page.getByRole('link', { name: 'Messages' }).click();
+    await page.getByLabel('Message', { exact: true }).selectOption('POINTS_EARNED');
+    await page.getByLabel('Language (two letters)').fill('fr');
+    const french = page.getByRole('form', { name: 'Points earned · Email · fr' });
+    await french.getByLabel('Subject').fill('Vos points');
+    await french.getByLabel('Text').fill('Bonjour {{prenom}}');
+    await french.getByText('This message has no prenom').waitFor();
+    await french.getByLabel('Text').fill('Bonjour, vous avez gagné {{points}} points.');
+    await french.getByRole('button', { name: 'Save the text' }).click();
+    const saved = page.getByRole('form', { name: 'Points earned · Email · fr' });
+    await saved.getByText(/^Set by a marketer, /).waitFor();
+    type Templates = {
+      notificationTemplates: Array<{ kind: string; channel: string; language: string; body: string }>;
+    };
+    const template = (
+      await graph.admin.data<Templates, Record<string, unknown>>(
+        `{ notificationTemplates { kind channel language body } }`,
+      )
+    ).notificationTemplates.find(
+      (one) => one.kind === 'POINTS_EARNED' && one.channel === 'EMAIL' && one.language === 'fr',
+    );
+    expect(template?.body).toBe('Bonjour, vous avez gagné {{points}} points.');
+    await capture(page, 'messages');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lets an admin find a member by email, see their page and adjust their points; in French too', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];

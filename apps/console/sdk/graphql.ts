@@ -58,6 +58,77 @@ export type AttributeOperator =
   /** Absent or JSON null; takes no value. */
   | 'NOT_EXISTS';
 
+/** What count counts among the qualifying purchases or events. */
+export type BadgeCounting =
+  /** Distinct channels bought in ("a purchase in three channels"). */
+  | 'CHANNELS'
+  /** Purchases, or custom events for CUSTOM_EVENT badges; for a streak, consecutive units. */
+  | 'PURCHASES'
+  /** Distinct stores bought in. */
+  | 'STORES';
+
+/** What a badge counts. */
+export type BadgeEvent =
+  /** Custom events of the type and property conditions of the rule's eventTrigger. */
+  | 'CUSTOM_EVENT'
+  /** Purchases. */
+  | 'PURCHASE';
+
+/** A badge a marketer defines. Its key is never reused, even once retired. */
+export type BadgeInput = {
+  /** How to earn it, in words members read; up to 500 characters. */
+  description?: string | null | undefined;
+  /** A challenge: only what happens before this instant counts; it cannot complete after. In the future. */
+  endsAt?: string | null | undefined;
+  /** lower-kebab-case, 2 to 48 characters. */
+  key: string;
+  /** What members see, 1 to 80 characters. */
+  name: string;
+  /** Points credited to the member's account on completion, once (0 to 1,000,000). */
+  pointsOnCompletion?: number;
+  rule: BadgeRuleInput;
+  /** A challenge: only what happens from this instant counts. */
+  startsAt?: string | null | undefined;
+};
+
+/** Over which time the count must be reached, in the program's time zone (weeks start on Monday). */
+export type BadgePeriod =
+  /** Any time since the badge was defined (or within withinDays, if set). */
+  | 'EVER'
+  /** Within one calendar month ("five store visits in a month"). */
+  | 'MONTH'
+  /** Within one calendar week. */
+  | 'WEEK';
+
+/** Which purchases count, how, and over which time. */
+export type BadgeRuleInput = {
+  /** Only purchases in these channels count; none: every channel. */
+  channels?: Array<string>;
+  /** How many of what `counting` counts complete the badge: 1 to 1000. */
+  count: number;
+  counting?: BadgeCounting;
+  event?: BadgeEvent;
+  /** CUSTOM_EVENT badges: the event type and conditions on its properties, as EVENT campaigns have them (no oncePer). */
+  eventTrigger?: EventTriggerInput | null | undefined;
+  /** Only orders of at least this total, in minor units of minAmountCurrency. */
+  minAmount?: number | null | undefined;
+  /** Default: the program's currency. */
+  minAmountCurrency?: string | null | undefined;
+  period?: BadgePeriod;
+  /** Only purchases in this store count. */
+  storeId?: string | null | undefined;
+  /** A streak: at least one qualifying purchase or event in each of count consecutive units; period stays EVER, counting PURCHASES. */
+  streak?: BadgeStreakUnit | null | undefined;
+  /** Within any span of this many days (1 to 366), instead of a calendar period. */
+  withinDays?: number | null | undefined;
+};
+
+/** The calendar unit of a streak, in the program's time zone (weeks start on Monday): a streak of count WEEKs is at least one qualifying purchase or event in each of count consecutive weeks. */
+export type BadgeStreakUnit =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
 export type BoughtConditionInput = {
   categories: Array<string>;
   skus: Array<string>;
@@ -265,6 +336,21 @@ export type MessageConditionInput = {
   withinDays: number;
 };
 
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'PUSH'
+  | 'SMS';
+
+/** What a message to a member is about. */
+export type NotificationKind =
+  | 'ABSENCE_OFFER'
+  | 'BIRTHDAY'
+  | 'POINTS_EARNED'
+  | 'POINTS_EXPIRING'
+  | 'REWARD_AFFORDABLE'
+  | 'TIER_CHANGED'
+  | 'VOUCHER_ISSUED';
+
 export type RegisterWebhookEndpointInput = {
   description?: string | null | undefined;
   /** Event type names (see webhookEventTypes), or ["*"] for all. */
@@ -350,6 +436,16 @@ export type SegmentValueInput = {
   string?: string | null | undefined;
 };
 
+export type SetNotificationTemplateInput = {
+  body: string;
+  channel: NotificationChannel;
+  kind: NotificationKind;
+  /** ISO 639-1, e.g. en, de, fr: members whose language starts with it get this text. */
+  language: string;
+  /** Required for EMAIL; not used by SMS and push. */
+  subject?: string | null | undefined;
+};
+
 /** An import of one file: upload it to the gateway at the job's uploadPath. */
 export type StartImportInput = {
   /** Validate every line (lookups too) and change nothing. */
@@ -360,6 +456,18 @@ export type StartImportInput = {
   kind: ImportKind;
   /** How many records the file holds, if the uploader knows (the CLI counts them): progress shows it until the upload ends. */
   total?: number | null | undefined;
+};
+
+export type TierInput = {
+  multiplierPercent?: number;
+  name: string;
+  qualifyingPoints: number;
+};
+
+/** Replaces the tier program. The first tier needs 0 points; each next one more. */
+export type TierProgramInput = {
+  tiers: Array<TierInput>;
+  windowMonths: number;
 };
 
 /** What a timeline entry is; each kind is one type implementing `TimelineEntry`. */
@@ -604,6 +712,51 @@ export type ConsoleSegmentChoicesQueryVariables = Exact<{ [key: string]: never; 
 
 export type ConsoleSegmentChoicesQuery = { segments: Array<{ key: string, name: string }> };
 
+export type ConsoleTierProgramQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleTierProgramQuery = { tierProgram: { windowMonths: number, tiers: Array<{ name: string, qualifyingPoints: number, multiplierPercent: number }> } | null };
+
+export type ConsoleSetTierProgramMutationVariables = Exact<{
+  input: TierProgramInput;
+}>;
+
+
+export type ConsoleSetTierProgramMutation = { setTierProgram: { windowMonths: number, tiers: Array<{ name: string, qualifyingPoints: number, multiplierPercent: number }> } };
+
+export type ConsoleBadgeFieldsFragment = { key: string, name: string, description: string | null, pointsOnCompletion: number, countsFrom: string, retiredAt: string | null, startsAt: string | null, endsAt: string | null, earnedBy: number, rule: { event: BadgeEvent, count: number, counting: BadgeCounting, channels: Array<string>, storeId: string | null, minAmount: number | null, minAmountCurrency: string | null, period: BadgePeriod, withinDays: number | null, streak: BadgeStreakUnit | null, eventTrigger: { eventType: string } | null } };
+
+export type ConsoleBadgesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleBadgesQuery = { badges: Array<{ key: string, name: string, description: string | null, pointsOnCompletion: number, countsFrom: string, retiredAt: string | null, startsAt: string | null, endsAt: string | null, earnedBy: number, rule: { event: BadgeEvent, count: number, counting: BadgeCounting, channels: Array<string>, storeId: string | null, minAmount: number | null, minAmountCurrency: string | null, period: BadgePeriod, withinDays: number | null, streak: BadgeStreakUnit | null, eventTrigger: { eventType: string } | null } }> };
+
+export type ConsoleDefineBadgeMutationVariables = Exact<{
+  input: BadgeInput;
+}>;
+
+
+export type ConsoleDefineBadgeMutation = { defineBadge: { key: string, name: string, description: string | null, pointsOnCompletion: number, countsFrom: string, retiredAt: string | null, startsAt: string | null, endsAt: string | null, earnedBy: number, rule: { event: BadgeEvent, count: number, counting: BadgeCounting, channels: Array<string>, storeId: string | null, minAmount: number | null, minAmountCurrency: string | null, period: BadgePeriod, withinDays: number | null, streak: BadgeStreakUnit | null, eventTrigger: { eventType: string } | null } } };
+
+export type ConsoleRetireBadgeMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ConsoleRetireBadgeMutation = { retireBadge: { key: string, name: string, description: string | null, pointsOnCompletion: number, countsFrom: string, retiredAt: string | null, startsAt: string | null, endsAt: string | null, earnedBy: number, rule: { event: BadgeEvent, count: number, counting: BadgeCounting, channels: Array<string>, storeId: string | null, minAmount: number | null, minAmountCurrency: string | null, period: BadgePeriod, withinDays: number | null, streak: BadgeStreakUnit | null, eventTrigger: { eventType: string } | null } } };
+
+export type ConsoleNotificationTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleNotificationTemplatesQuery = { notificationTemplates: Array<{ kind: NotificationKind, channel: NotificationChannel, language: string, subject: string | null, body: string, placeholders: Array<string>, custom: boolean, updatedAt: string | null }> };
+
+export type ConsoleSetNotificationTemplateMutationVariables = Exact<{
+  input: SetNotificationTemplateInput;
+}>;
+
+
+export type ConsoleSetNotificationTemplateMutation = { setNotificationTemplate: { kind: NotificationKind, channel: NotificationChannel, language: string, subject: string | null, body: string, placeholders: Array<string>, custom: boolean, updatedAt: string | null } };
+
 export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string };
 
 export type ConsoleWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
@@ -777,6 +930,34 @@ export const ImportJobFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ImportJobFields"}) as unknown as TypedDocumentString<ImportJobFieldsFragment, unknown>;
+export const ConsoleBadgeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleBadgeFields on Badge {
+  key
+  name
+  description
+  pointsOnCompletion
+  countsFrom
+  retiredAt
+  startsAt
+  endsAt
+  earnedBy
+  rule {
+    event
+    count
+    counting
+    channels
+    storeId
+    minAmount
+    minAmountCurrency
+    period
+    withinDays
+    streak
+    eventTrigger {
+      eventType
+    }
+  }
+}
+    `, {"fragmentName":"ConsoleBadgeFields"}) as unknown as TypedDocumentString<ConsoleBadgeFieldsFragment, unknown>;
 export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
     fragment WebhookEndpointFields on WebhookEndpoint {
   id
@@ -1611,6 +1792,154 @@ export const ConsoleSegmentChoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSegmentChoicesQuery, ConsoleSegmentChoicesQueryVariables>;
+export const ConsoleTierProgramDocument = new TypedDocumentString(`
+    query ConsoleTierProgram {
+  tierProgram {
+    windowMonths
+    tiers {
+      name
+      qualifyingPoints
+      multiplierPercent
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleTierProgramQuery, ConsoleTierProgramQueryVariables>;
+export const ConsoleSetTierProgramDocument = new TypedDocumentString(`
+    mutation ConsoleSetTierProgram($input: TierProgramInput!) {
+  setTierProgram(input: $input) {
+    windowMonths
+    tiers {
+      name
+      qualifyingPoints
+      multiplierPercent
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetTierProgramMutation, ConsoleSetTierProgramMutationVariables>;
+export const ConsoleBadgesDocument = new TypedDocumentString(`
+    query ConsoleBadges {
+  badges(includeRetired: true) {
+    ...ConsoleBadgeFields
+  }
+}
+    fragment ConsoleBadgeFields on Badge {
+  key
+  name
+  description
+  pointsOnCompletion
+  countsFrom
+  retiredAt
+  startsAt
+  endsAt
+  earnedBy
+  rule {
+    event
+    count
+    counting
+    channels
+    storeId
+    minAmount
+    minAmountCurrency
+    period
+    withinDays
+    streak
+    eventTrigger {
+      eventType
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleBadgesQuery, ConsoleBadgesQueryVariables>;
+export const ConsoleDefineBadgeDocument = new TypedDocumentString(`
+    mutation ConsoleDefineBadge($input: BadgeInput!) {
+  defineBadge(input: $input) {
+    ...ConsoleBadgeFields
+  }
+}
+    fragment ConsoleBadgeFields on Badge {
+  key
+  name
+  description
+  pointsOnCompletion
+  countsFrom
+  retiredAt
+  startsAt
+  endsAt
+  earnedBy
+  rule {
+    event
+    count
+    counting
+    channels
+    storeId
+    minAmount
+    minAmountCurrency
+    period
+    withinDays
+    streak
+    eventTrigger {
+      eventType
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleDefineBadgeMutation, ConsoleDefineBadgeMutationVariables>;
+export const ConsoleRetireBadgeDocument = new TypedDocumentString(`
+    mutation ConsoleRetireBadge($key: String!) {
+  retireBadge(key: $key) {
+    ...ConsoleBadgeFields
+  }
+}
+    fragment ConsoleBadgeFields on Badge {
+  key
+  name
+  description
+  pointsOnCompletion
+  countsFrom
+  retiredAt
+  startsAt
+  endsAt
+  earnedBy
+  rule {
+    event
+    count
+    counting
+    channels
+    storeId
+    minAmount
+    minAmountCurrency
+    period
+    withinDays
+    streak
+    eventTrigger {
+      eventType
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleRetireBadgeMutation, ConsoleRetireBadgeMutationVariables>;
+export const ConsoleNotificationTemplatesDocument = new TypedDocumentString(`
+    query ConsoleNotificationTemplates {
+  notificationTemplates {
+    kind
+    channel
+    language
+    subject
+    body
+    placeholders
+    custom
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleNotificationTemplatesQuery, ConsoleNotificationTemplatesQueryVariables>;
+export const ConsoleSetNotificationTemplateDocument = new TypedDocumentString(`
+    mutation ConsoleSetNotificationTemplate($input: SetNotificationTemplateInput!) {
+  setNotificationTemplate(input: $input) {
+    kind
+    channel
+    language
+    subject
+    body
+    placeholders
+    custom
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetNotificationTemplateMutation, ConsoleSetNotificationTemplateMutationVariables>;
 export const ConsoleWebhooksDocument = new TypedDocumentString(`
     query ConsoleWebhooks {
   webhookEventTypes

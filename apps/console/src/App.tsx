@@ -23,6 +23,8 @@ import { Segments } from './pages/Segments.js';
 import { Imports } from './pages/Imports.js';
 import { Webhooks } from './pages/Webhooks.js';
 import { Exports } from './pages/Exports.js';
+import { Program } from './pages/Program.js';
+import { Messages } from './pages/Messages.js';
 import { SessionContext } from './session.js';
 import { Member } from './pages/Member.js';
 
@@ -54,7 +56,13 @@ export function App() {
       ? 'campaigns'
       : page === 'members' || page === 'member'
         ? 'members'
-        : page === 'rewards' || page === 'segments' || page === 'imports' || page === 'webhooks' || page === 'exports'
+        : page === 'rewards' ||
+            page === 'segments' ||
+            page === 'imports' ||
+            page === 'webhooks' ||
+            page === 'exports' ||
+            page === 'program' ||
+            page === 'messages'
           ? page
           : 'home';
   const nav = session
@@ -63,6 +71,8 @@ export function App() {
         { href: href({ page: 'campaigns' }), label: t('nav.campaigns'), current: section(route.page) === 'campaigns' },
         { href: href({ page: 'rewards' }), label: t('nav.rewards'), current: section(route.page) === 'rewards' },
         { href: href({ page: 'segments' }), label: t('nav.segments'), current: section(route.page) === 'segments' },
+        { href: href({ page: 'program' }), label: t('nav.program'), current: section(route.page) === 'program' },
+        { href: href({ page: 'messages' }), label: t('nav.messages'), current: section(route.page) === 'messages' },
         { href: href({ page: 'exports' }), label: t('nav.exports'), current: section(route.page) === 'exports' },
         // Member data is for admins: marketers see campaigns and program figures, not people.
         ...(session.role === 'admin'
@@ -142,6 +152,10 @@ function Page({ route, role }: { route: Route; role: ConsoleRole }) {
       return <Webhooks />;
     case 'exports':
       return <Exports />;
+    case 'program':
+      return <Program />;
+    case 'messages':
+      return <Messages />;
     case 'members':
       return <Members />;
     case 'member':

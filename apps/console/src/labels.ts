@@ -16,3 +16,15 @@ export function channelLabel(t: Translate, channel: string): string {
       return channel;
   }
 }
+
+/** The key a definition gets from its name ("Weekend Regulars" → "weekend-regulars"): lower-kebab-case, 48 at most. */
+export function keyFromName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
+}

@@ -12,6 +12,8 @@ export type Route =
   | { page: 'imports' }
   | { page: 'webhooks' }
   | { page: 'exports' }
+  | { page: 'program' }
+  | { page: 'messages' }
   | { page: 'members' }
   | { page: 'member'; id: string }
   | { page: 'notFound' };
@@ -29,6 +31,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'imports' && !second) return { page: 'imports' };
   if (first === 'webhooks' && !second) return { page: 'webhooks' };
   if (first === 'exports' && !second) return { page: 'exports' };
+  if (first === 'program' && !second) return { page: 'program' };
+  if (first === 'messages' && !second) return { page: 'messages' };
   if (first === 'members' && !second) return { page: 'members' };
   if (first === 'members' && second) return { page: 'member', id: second };
   return { page: 'notFound' };
@@ -56,6 +60,10 @@ export function href(route: Route): string {
       return '#/webhooks';
     case 'exports':
       return '#/exports';
+    case 'program':
+      return '#/program';
+    case 'messages':
+      return '#/messages';
     case 'members':
       return '#/members';
     case 'member':

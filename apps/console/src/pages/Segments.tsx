@@ -10,7 +10,7 @@ import {
   type SegmentRuleInput,
 } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
-import { channelLabel, knownChannels } from '../labels.js';
+import { channelLabel, keyFromName, knownChannels } from '../labels.js';
 import { useGraph, useQuery } from '../useGraph.js';
 
 type Segment = ConsoleSegmentsQuery['segments'][number];
@@ -122,14 +122,7 @@ function NewSegment({ tiers, currency, onDefined }: { tiers: string[]; currency:
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const whole = (text: string) => !text.trim() || /^\d+$/.test(text.trim());
-  const key = name
-    .trim()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 48);
+  const key = keyFromName(name);
   const problems = {
     name: key.length >= 2 ? undefined : t('problem.required'),
     minPurchases: whole(minPurchases) ? undefined : t('problem.wholeNumber'),
