@@ -24,7 +24,6 @@ export function MemberCard({ card }: { card: Customer['memberCard'] }) {
   const number = groupedNumber(card.number);
   return (
     <Card title={t('wallet.card.title')} className="wallet-card">
-      <span id="card" className="anchor" />
       <svg
         className="qr"
         role="img"

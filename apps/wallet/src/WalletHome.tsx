@@ -24,15 +24,21 @@ export function WalletHome({ graph, customerId }: { graph: Graph; customerId: st
       <div className="wallet-grid">
         <div>
           <Points wallet={wallet} customer={customer} />
-          <MemberCard card={customer.memberCard} />
+          <div id="card" className="anchor">
+            <MemberCard card={customer.memberCard} />
+          </div>
         </div>
         <div>
           <TierProgress customer={customer} />
-          <Rewards graph={graph} customer={customer} onRedeemed={wallet.reload} />
+          <div id="rewards" className="anchor">
+            <Rewards graph={graph} customer={customer} onRedeemed={wallet.reload} />
+          </div>
           <Offers customer={customer} />
         </div>
       </div>
-      <History customer={customer} changes={wallet.changes} />
+      <div id="history" className="anchor">
+        <History customer={customer} changes={wallet.changes} />
+      </div>
     </>
   );
 }
@@ -158,7 +164,6 @@ function Rewards({ graph, customer, onRedeemed }: { graph: Graph; customer: Cust
   };
   return (
     <Card title={t('wallet.rewards.title')} className="wallet-rewards">
-      <span id="rewards" className="anchor" />
       {voucher && (
         <Notice tone="success">
           <span data-testid="voucher">{voucher}</span>
@@ -265,7 +270,6 @@ function History({ customer, changes }: { customer: Customer; changes: LiveChang
   ];
   return (
     <Card title={t('wallet.history.title')} className="wallet-history">
-      <span id="history" className="anchor" />
       {lines.length === 0 ? (
         <p className="muted">{t('wallet.history.none')}</p>
       ) : (
