@@ -4,7 +4,10 @@ import path from 'node:path';
 import { projectRoot } from '../runtime/config/projectRoot';
 
 /** The browser apps Vite bundles, each from apps/<name> into dist/apps/<name>, served under /<name>/. */
-export const apps = ['console'] as const;
+export const apps = ['console', 'wallet'] as const;
+
+/** Files outside apps/ that an app imports: the wallet resumes its subscription with the example clients' code. */
+const sharedSources = ['examples/web/shared/resumableSubscription.ts'];
 
 const stampFile = '.source-hash';
 
@@ -16,10 +19,15 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
-/** A hash of everything a build reads: the apps' sources, the shared UI and the lockfile. */
+/** A hash of everything a build reads: the apps' sources, the shared UI, the shared sources and the lockfile. */
 export function sourceHash(root: string): string {
   const hash = createHash('sha256');
-  for (const file of [...sourceFiles(path.join(root, 'apps')), path.join(root, 'package-lock.json')]) {
+  const files = [
+    ...sourceFiles(path.join(root, 'apps')),
+    ...sharedSources.map((file) => path.join(root, file)),
+    path.join(root, 'package-lock.json'),
+  ];
+  for (const file of files) {
     hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');

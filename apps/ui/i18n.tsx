@@ -1,15 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en, type MessageKey } from './messages/en.js';
-import { fr } from './messages/fr.js';
+import { languages, translate, type Language, type Translate } from './translate.js';
 
-/** The languages the apps speak; English is the source every other one translates. */
-export const languages = {
-  en: { name: 'English', locale: 'en-GB', messages: en },
-  fr: { name: 'Français', locale: 'fr-FR', messages: fr },
-};
-export type Language = keyof typeof languages;
-
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export { languages, translate, type Language, type Translate } from './translate.js';
 
 interface I18n {
   language: Language;
@@ -19,25 +11,6 @@ interface I18n {
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);
-
-/**
- * `{name}` in a message is replaced by values.name; a key with `.one`/`.other` forms is picked by
- * values.count with the language's plural rules.
- */
-export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const { messages, locale } = languages[language];
-  let template: string = messages[key];
-  if (typeof values.count === 'number') {
-    const form = new Intl.PluralRules(locale).select(values.count);
-    const plural = (messages as Record<string, string>)[`${key}.${form}`];
-    if (plural) template = plural;
-  }
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(locale) : value;
-  });
-}
 
 const storageKey = 'loyalty.language';
 

@@ -41,8 +41,9 @@ const types: Record<string, string> = {
 };
 
 /**
- * Serves the marketer console (`/console/`, bundled by Vite into dist/apps/console), the example
- * member wallet (`/wallet/`) and POS console (`/pos/`): their pages, their compiled scripts, the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
+ * Serves the marketer console (`/console/`) and the member wallet (`/wallet/`), bundled by Vite into
+ * dist/apps/, the example POS console (`/pos/`) and dashboard: their pages, their compiled scripts,
+ * the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
  * sign-in. Sign-in mints a development
  * token (a member found by email, or an associate of a store); a real deployment gets tokens from
  * its identity provider, and this server is not part of it.
@@ -53,13 +54,15 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
     ['/web/', path.join(root, 'dist/web')],
     ['/vendor/graphql-ws/', path.join(root, 'node_modules/graphql-ws/dist')],
     ['/console/assets/', path.join(root, 'dist/apps/console/assets')],
+    ['/wallet/assets/', path.join(root, 'dist/apps/wallet/assets')],
   ];
   const pages: Record<string, string> = {
-    // Pages and the stylesheet, from the sources; scripts compiled by `tsc -p examples/web`.
-    '/wallet/': path.join(root, 'examples/web/wallet/index.html'),
+    // The example pages and their stylesheet from the sources (scripts compiled by `tsc -p examples/web`);
+    // the apps from their Vite bundles.
     '/pos/': path.join(root, 'examples/web/pos/index.html'),
     '/dashboard/': path.join(root, 'examples/web/dashboard/index.html'),
     '/console/': path.join(root, 'dist/apps/console/index.html'),
+    '/wallet/': path.join(root, 'dist/apps/wallet/index.html'),
     '/web/style.css': path.join(root, 'examples/web/style.css'),
   };
   const stores = options.stores?.length ? options.stores : demoStores;

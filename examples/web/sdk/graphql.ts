@@ -35,29 +35,6 @@ export type IdentifierType =
   | 'PHONE'
   | 'POS_CUSTOMER_ID';
 
-/** What a journal entry records. */
-export type JournalEntryKind =
-  | 'ADJUST'
-  | 'BONUS'
-  | 'EARN'
-  | 'EXPIRE'
-  | 'REDEEM'
-  | 'REVERSE'
-  | 'TRANSFER_IN'
-  | 'TRANSFER_OUT';
-
-/** What caused a journal entry: a purchase, a return, a redemption, a campaign, a person (adjustment), expiry, an activity, a profile merge or a transfer between members. */
-export type JournalSourceType =
-  | 'ACTIVITY'
-  | 'ACTOR'
-  | 'CAMPAIGN'
-  | 'EXPIRY'
-  | 'MERGE'
-  | 'ORDER'
-  | 'REDEMPTION'
-  | 'RETURN'
-  | 'TRANSFER';
-
 /** One line of an order. */
 export type OrderLineInput = {
   category?: string | null | undefined;
@@ -82,27 +59,6 @@ export type RecordPurchaseInput = {
   /** The store, for IN_STORE purchases. */
   storeId?: string | null | undefined;
 };
-
-/** Redeems a reward for a member. Sending it again with the same redemptionId redeems once. */
-export type RedeemRewardInput = {
-  /** Where it is redeemed: MOBILE_APP, ONLINE, IN_STORE, ... */
-  channel: string;
-  customerId: string | number;
-  /** A UUID the client makes once per redemption: the idempotency key. */
-  redemptionId: string | number;
-  rewardId: string | number;
-  storeId?: string | null | undefined;
-};
-
-export type RedemptionStatus =
-  /** Nothing taken: the stock went back. */
-  | 'FAILED'
-  /** Issued without points (a campaign reward or the birthday reward). */
-  | 'GRANTED'
-  /** Points debited, voucher issued. */
-  | 'ISSUED'
-  /** Stock is held; the points are being debited. Retrying with the same id completes it. */
-  | 'PENDING';
 
 export type VoucherStatus =
   | 'CANCELLED'
@@ -164,28 +120,6 @@ export type PosProgramQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PosProgramQuery = { campaignProgram: { currency: string } };
-
-export type WalletQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type WalletQuery = { customer: { name: string, loyalty: { balance: number, pending: number, lastEventId: string | null, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, windowMonths: number } | null, expiring: Array<{ points: number, expiresAt: string }>, history: { edges: Array<{ node: { kind: JournalEntryKind, sourceType: JournalSourceType, points: number, reason: string, createdAt: string } }> } } | null, rewards: { available: Array<{ id: string, name: string, costPoints: number }> } | null, offers: Array<{ title: string, description: string, campaignId: string | null }> | null } | null };
-
-export type WalletBalanceSubscriptionVariables = Exact<{
-  id: string | number;
-  after?: string | number | null | undefined;
-}>;
-
-
-export type WalletBalanceSubscription = { balanceUpdated: { eventId: string, balance: number, change: number, pending: number, reason: string, occurredAt: string } };
-
-export type WalletRedeemMutationVariables = Exact<{
-  input: RedeemRewardInput;
-}>;
-
-
-export type WalletRedeemMutation = { redeemReward: { status: RedemptionStatus, voucher: { code: string, expiresAt: string } | null, reward: { name: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -346,79 +280,3 @@ export const PosProgramDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PosProgramQuery, PosProgramQueryVariables>;
-export const WalletDocument = new TypedDocumentString(`
-    query Wallet($id: ID!) {
-  customer(id: $id) {
-    name
-    loyalty {
-      balance
-      pending
-      lastEventId
-      tier {
-        name
-      }
-      nextTier {
-        name
-      }
-      progress {
-        qualifyingPoints
-        pointsToNextTier
-        windowMonths
-      }
-      expiring(first: 3) {
-        points
-        expiresAt
-      }
-      history(first: 10) {
-        edges {
-          node {
-            kind
-            sourceType
-            points
-            reason
-            createdAt
-          }
-        }
-      }
-    }
-    rewards {
-      available(first: 5) {
-        id
-        name
-        costPoints
-      }
-    }
-    offers {
-      title
-      description
-      campaignId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<WalletQuery, WalletQueryVariables>;
-export const WalletBalanceDocument = new TypedDocumentString(`
-    subscription WalletBalance($id: ID!, $after: ID) {
-  balanceUpdated(customerId: $id, after: $after) {
-    eventId
-    balance
-    change
-    pending
-    reason
-    occurredAt
-  }
-}
-    `) as unknown as TypedDocumentString<WalletBalanceSubscription, WalletBalanceSubscriptionVariables>;
-export const WalletRedeemDocument = new TypedDocumentString(`
-    mutation WalletRedeem($input: RedeemRewardInput!) {
-  redeemReward(input: $input) {
-    status
-    voucher {
-      code
-      expiresAt
-    }
-    reward {
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<WalletRedeemMutation, WalletRedeemMutationVariables>;

@@ -1,0 +1,254 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page, type WebSocketRoute } from 'playwright-core';
+import { qrCode, qrPath } from '../../apps/ui/qrCode';
+import { startExampleServer, type RunningExampleServer } from '../../examples/server/exampleServer';
+import { developmentAuthConfig } from '../../runtime/config/authConfig';
+import { projectRoot } from '../../runtime/config/projectRoot';
+import { findChromium, localHost } from '../../scripts/ensureChromium';
+import { purchaseInput, setEarnRate, unique } from '../support/fixtures';
+import { setTierProgram } from '../support/ledger';
+import { testDatabaseKind } from '../support/testDatabase';
+import { startTestGraph, type GraphClient, type TestGraph } from '../support/testGraph';
+
+const chromiumPath = findChromium(localHost);
+const screenshots = path.join(projectRoot(), 'test-results/screenshots');
+const walletBundle = path.join(projectRoot(), 'dist/apps/wallet/index.html');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+
+describe('the member wallet in a browser', () => {
+  let graph: TestGraph;
+  let examples: RunningExampleServer;
+  let browser: Browser;
+  let till: GraphClient;
+  const email = `${unique('wanda')}@example.com`;
+  let member: { id: string; card: { number: string; scanPayload: string } };
+
+  beforeAll(async () => {
+    if (!chromiumPath) throw new Error('No Chromium: apt-get install chromium, or set CHROMIUM_PATH');
+    if (!existsSync(walletBundle)) throw new Error('No wallet bundle: run `npm run build` (scripts/buildApps.ts)');
+    graph = await startTestGraph();
+    await setEarnRate(graph, 'GBP');
+    await graph.admin.data(`mutation { setCampaignProgram(input: { timeZone: "UTC", currency: "GBP" }) { currency } }`);
+    await setTierProgram(graph, 12, [
+      { name: 'Member', qualifyingPoints: 0 },
+      { name: 'Silver', qualifyingPoints: 100 },
+    ]);
+    const { createCampaign } = await graph.admin.data<{ createCampaign: { id: string } }, Record<string, unknown>>(
+      `mutation { createCampaign(input: { name: "Review reward", trigger: ACTIVITY, activityKind: PRODUCT_REVIEW, reward: { kind: FIXED_BONUS, points: 25 } }) { id } }`,
+    );
+    await graph.admin.data(`mutation($id: ID!) { scheduleCampaign(id: $id) { id } }`, { id: createCampaign.id });
+    // 29 of the first sale's 30 points; the tote bag stays out of reach.
+    await graph.admin.data(
+      `mutation { createReward(input: { name: "Flat white", kind: FREE_PRODUCT, costPoints: 29 }) { id } }`,
+    );
+    await graph.admin.data(
+      `mutation { createReward(input: { name: "Tote bag", kind: FREE_PRODUCT, costPoints: 500 }) { id } }`,
+    );
+    const { enrollCustomer } = await graph.admin.data<
+      { enrollCustomer: { id: string; memberCard: { number: string; scanPayload: string } } },
+      Record<string, unknown>
+    >(
+      `mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id memberCard { number scanPayload } } }`,
+      { input: { givenName: 'Wanda', familyName: 'Wallet', email, channel: 'ONLINE' } },
+    );
+    member = { id: enrollCustomer.id, card: enrollCustomer.memberCard };
+    till = await graph.as({ role: 'associate', subject: 'ana@london-1', storeId: 'london-1' });
+    examples = await startExampleServer({ gatewayUrl: graph.url, wsUrl: graph.wsUrl, auth: developmentAuthConfig() });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    mkdirSync(screenshots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await examples?.stop();
+    await graph?.stop();
+  });
+
+  /** A purchase rung up at the London till, through the graph with the associate's token. */
+  async function buyAtTheTill(pounds: number): Promise<void> {
+    await till.data(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, {
+      input: purchaseInput(member.id, {
+        storeId: 'london-1',
+        currency: 'GBP',
+        lines: [{ sku: 'COFFEE-BEANS', quantity: 1, unitPrice: pounds * 100 }],
+      }),
+    });
+  }
+
+  /** No WCAG 2.1 A/AA violation axe-core finds on the page as it is now. */
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    await page.addScriptTag({ content: axeSource });
+    const violations = (await page.evaluate(`axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((result) => result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target))))`)) as string[];
+    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  }
+
+  /** The page at phone and desktop widths, kept in test-results/screenshots, each checked by axe-core. */
+  async function capture(page: Page, name: string): Promise<void> {
+    for (const [label, size] of Object.entries(widths)) {
+      await page.setViewportSize(size);
+      await page.screenshot({
+        path: path.join(screenshots, `wallet-${name}-${label}-${testDatabaseKind()}.png`),
+        fullPage: true,
+      });
+      await expectAccessible(page, `${name} at ${label} width`);
+    }
+    await page.setViewportSize(widths.phone);
+  }
+
+  /**
+   * The wallet in a new page whose WebSocket to the gateway the test can cut: `drop()` closes it
+   * as a lost network would and refuses reconnections until `restore()`.
+   */
+  async function openWallet(): Promise<{ page: Page; errors: string[]; drop(): void; restore(): void }> {
+    const page = await browser.newPage({ viewport: widths.phone });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const sockets = new Set<WebSocketRoute>();
+    let cut = false;
+    await page.routeWebSocket(graph.wsUrl, (socket) => {
+      // 1013, try again later: graphql-ws retries, as it would after a network drop.
+      if (cut) {
+        void socket.close({ code: 1013, reason: 'network down' });
+        return;
+      }
+      socket.connectToServer();
+      sockets.add(socket);
+    });
+    await page.goto(`${examples.url}/wallet/`);
+    return {
+      page,
+      errors,
+      drop() {
+        cut = true;
+        for (const socket of sockets) void socket.close({ code: 1013, reason: 'network down' });
+        sockets.clear();
+      },
+      restore() {
+        cut = false;
+      },
+    };
+  }
+
+  async function signIn(page: Page): Promise<void> {
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Hello, Wanda Wallet' }).waitFor();
+  }
+
+  const liveStatus = (page: Page) => page.locator('.live-status');
+
+  it('shows a signed-in member their points, tier, rewards and a card the till can scan', async () => {
+    const { page, errors } = await openWallet();
+    await expectAccessible(page, 'sign-in');
+    await page.screenshot({ path: path.join(screenshots, `wallet-sign-in-phone-${testDatabaseKind()}.png`) });
+    await signIn(page);
+    await expectText(page, '[data-testid=balance]', /^0 points$/);
+    await expectText(page, '[data-testid=tier]', 'Member');
+    await expectText(page, '[data-testid=next-tier]', '100 points to Silver');
+    await liveStatus(page).getByText('Live', { exact: true }).waitFor();
+
+    // The card: a QR code named by its number for screen readers, drawn from the scan payload.
+    const grouped = member.card.number.replace(/(.{4})(?=.)/g, '$1 ');
+    const qr = page.getByRole('img', { name: `QR code of your member card, number ${grouped}` });
+    await qr.waitFor();
+    expect(await qr.getAttribute('data-payload')).toBe(member.card.scanPayload);
+    expect(await qr.locator('path').getAttribute('d')).toBe(qrPath(qrCode(member.card.scanPayload)));
+    await expectText(page, '[data-testid=card-number]', grouped);
+    // What a till's scanner reads finds this member.
+    const { customerByIdentifier } = await till.data<
+      { customerByIdentifier: { id: string } | null },
+      { payload: string }
+    >(`query($payload: String!) { customerByIdentifier(type: MEMBER_CARD, value: $payload) { id } }`, {
+      payload: member.card.scanPayload,
+    });
+    expect(customerByIdentifier?.id).toBe(member.id);
+
+    // Nothing affordable yet: how far each reward is. Campaigns are offers; base earn rates are not.
+    await expectText(page, '[data-testid=rewards-later]', 'Flat white');
+    await expectText(page, '[data-testid=rewards-later]', '29 points to go');
+    await expectText(page, '[data-testid=offers]', 'Review reward');
+    expect(await page.textContent('[data-testid=offers]')).not.toContain('Earn 1 point per');
+    await capture(page, 'new-member');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a purchase made at the till in the open wallet without a reload, then redeems a reward', async () => {
+    const { page, errors } = await openWallet();
+    await signIn(page);
+    await liveStatus(page).getByText('Live', { exact: true }).waitFor();
+    await expectText(page, '[data-testid=balance]', /^0 points$/);
+
+    await buyAtTheTill(30);
+    await expectText(page, '[data-testid=balance]', /^30 points$/);
+    await page.locator('[data-testid=history] li').first().getByText('Earned 30 points — purchase').waitFor();
+    await expectText(page, '[data-testid=next-tier]', '70 points to Silver');
+    // Flat white is affordable now; the tote bag says how many points are missing.
+    await page.getByRole('button', { name: 'Redeem Flat white' }).waitFor();
+    await expectText(page, '[data-testid=rewards-later]', '470 points to go');
+    await capture(page, 'after-purchase');
+
+    await page.getByRole('button', { name: 'Redeem Flat white' }).click();
+    await expectText(page, '[data-testid=voucher]', /^Flat white: show code \S+ at the till\.$/);
+    await expectText(page, '[data-testid=balance]', /^1 point$/);
+    await page.locator('[data-testid=history] li').first().getByText('Redeemed 29 points — Flat white').waitFor();
+    const history = (await page.textContent('[data-testid=history]')) ?? '';
+    expect(history).not.toMatch(/\(IN_STORE\)|pts|pos-/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says it is reconnecting while the connection is down, and catches up when it is back', async () => {
+    const { page, errors, drop, restore } = await openWallet();
+    await signIn(page);
+    await liveStatus(page).getByText('Live', { exact: true }).waitFor();
+    const before = (await page.textContent('[data-testid=balance]')) ?? '';
+
+    drop();
+    await liveStatus(page).getByText('Reconnecting…', { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, `wallet-reconnecting-phone-${testDatabaseKind()}.png`) });
+    await expectAccessible(page, 'reconnecting');
+    // A purchase while the wallet is cut off: it arrives once the socket is back, from the last event seen.
+    await buyAtTheTill(10);
+    expect(await page.textContent('[data-testid=balance]')).toBe(before);
+
+    restore();
+    await liveStatus(page).getByText('Live', { exact: true }).waitFor({ timeout: 30_000 });
+    await expectText(page, '[data-testid=balance]', /^11 points$/);
+    await page.locator('[data-testid=history] li').first().getByText('Earned 10 points — purchase').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks French', async () => {
+    const { page, errors } = await openWallet();
+    await signIn(page);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Bonjour, Wanda Wallet' }).waitFor();
+    await page.getByRole('heading', { name: 'Vos points' }).waitFor();
+    await expectText(page, '[data-testid=balance]', /^11 points$/);
+    await liveStatus(page).getByText('En direct', { exact: true }).waitFor();
+    await page.getByRole('img', { name: /^QR code de votre carte de membre, numéro / }).waitFor();
+    await page.locator('[data-testid=history] li').first().getByText('10 points gagnés — achat').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await capture(page, 'fr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+async function expectText(page: Page, selector: string, text: string | RegExp): Promise<void> {
+  try {
+    await page.locator(selector).getByText(text).waitFor({ timeout: 10_000 });
+  } catch {
+    const shown = await page.textContent(selector).catch(() => null);
+    const alert = await page
+      .locator('[role=alert]')
+      .allTextContents()
+      .catch(() => []);
+    throw new Error(`${selector} shows "${shown}", not "${text}"; the page's alerts: ${JSON.stringify(alert)}`);
+  }
+}
