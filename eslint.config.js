@@ -128,6 +128,7 @@ module.exports = tseslint.config(
       'examples/sdk/',
       'examples/web/sdk/',
       'apps/console/sdk/',
+      'apps/pos/sdk/',
       'bench/peers/',
     ],
   },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { projectRoot } from '../runtime/config/projectRoot';
 
 /** The browser apps Vite bundles, each from apps/<name> into dist/apps/<name>, served under /<name>/. */
-export const apps = ['console'] as const;
+export const apps = ['console', 'pos'] as const;
 
 const stampFile = '.source-hash';
 

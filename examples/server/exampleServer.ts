@@ -16,7 +16,7 @@ export interface ExampleServerOptions {
   /** Development auth settings: the server mints demo tokens with them. */
   auth: AuthConfig;
   /**
-   * The program's stores, the POS console offers them and opens the first; there is no store list
+   * The program's stores, the till (`/pos/`) offers them and opens the first; there is no store list
    * in the graph. Default: the demo data's stores (stack/seedDemoData.ts).
    */
   stores?: readonly string[];
@@ -39,8 +39,8 @@ const types: Record<string, string> = {
 };
 
 /**
- * Serves the marketer console (`/console/`, bundled by Vite into dist/apps/console), the example
- * member wallet (`/wallet/`) and POS console (`/pos/`): their pages, their compiled scripts, the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
+ * Serves the marketer console (`/console/`) and the till (`/pos/`), bundled by Vite into
+ * dist/apps/<name>, and the example member wallet (`/wallet/`): their pages, their compiled scripts, the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
  * sign-in. Sign-in mints a development
  * token (a member found by email, or an associate of a store); a real deployment gets tokens from
  * its identity provider, and this server is not part of it.
@@ -51,13 +51,14 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
     ['/web/', path.join(root, 'dist/web')],
     ['/vendor/graphql-ws/', path.join(root, 'node_modules/graphql-ws/dist')],
     ['/console/assets/', path.join(root, 'dist/apps/console/assets')],
+    ['/pos/assets/', path.join(root, 'dist/apps/pos/assets')],
   ];
   const pages: Record<string, string> = {
     // Pages and the stylesheet, from the sources; scripts compiled by `tsc -p examples/web`.
     '/wallet/': path.join(root, 'examples/web/wallet/index.html'),
-    '/pos/': path.join(root, 'examples/web/pos/index.html'),
     '/dashboard/': path.join(root, 'examples/web/dashboard/index.html'),
     '/console/': path.join(root, 'dist/apps/console/index.html'),
+    '/pos/': path.join(root, 'dist/apps/pos/index.html'),
     '/web/style.css': path.join(root, 'examples/web/style.css'),
   };
   const stores = options.stores?.length ? options.stores : demoStores;
