@@ -62,7 +62,10 @@ export function Basket({
   const sending = useRef(false);
   const checked = checkBasket(lines, currency);
   const basketKey = checked.lines ? JSON.stringify(checked.lines) : '';
-  const symbol = formatMoney(locale, 0, currency).replace(/[\d\s.,]/g, '') || currency;
+  const symbol =
+    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+      .formatToParts(0)
+      .find((part) => part.type === 'currency')?.value ?? currency;
   const example = (2.5).toLocaleString(locale, { minimumFractionDigits: minorDigits(currency) });
 
   useEffect(() => focusField(fieldSelector(0, 'sku')), []);
@@ -181,8 +184,7 @@ export function Basket({
           const n = index + 1;
           const quantity = parseQuantity(line.quantity);
           const price = parseMoney(line.unitPrice, currency);
-          const lineTotal =
-            quantity !== null && price !== null ? formatMoney(locale, quantity * price, currency) : '—';
+          const lineTotal = quantity !== null && price !== null ? formatMoney(locale, quantity * price, currency) : '—';
           return (
             <li className="line" key={line.key}>
               <TextField
@@ -262,9 +264,7 @@ export function Basket({
               {currentQuote.quote.lines.length > 0 && (
                 <ul className="quote-lines">
                   {currentQuote.quote.lines.map((line, index) => (
-                    <li key={index}>
-                      {t('pos.quote.line', { count: line.points, reason: line.reason })}
-                    </li>
+                    <li key={index}>{t('pos.quote.line', { count: line.points, reason: line.reason })}</li>
                   ))}
                 </ul>
               )}

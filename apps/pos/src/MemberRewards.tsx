@@ -16,6 +16,7 @@ import { newUuid } from './basket.js';
 import { useGraph } from './useGraph.js';
 
 type Rewards = NonNullable<MemberWithRewards['rewards']>;
+type Place = 'vouchers' | 'rewards';
 
 const problemWords: Record<VoucherProblem, MessageKey> = {
   CONSUMED: 'pos.voucherProblem.CONSUMED',
@@ -43,32 +44,33 @@ export function MemberRewards({
 }) {
   const { t, locale } = useI18n();
   const graph = useGraph();
-  const [done, setDone] = useState<string>();
-  const [error, setError] = useState<unknown>();
+  // What the last action said, shown in the card it was taken in.
+  const [done, setDone] = useState<{ card: Place; message: string }>();
+  const [error, setError] = useState<{ card: Place; error: unknown }>();
   const [busy, setBusy] = useState<string>();
   const [code, setCode] = useState('');
   // One redemption id per reward the associate means to redeem, kept until it succeeds: a retry
   // after a timeout is the same redemption, and the points are taken once.
   const redemptionIds = useRef(new Map<string, string>());
 
-  const run = async (what: string, action: () => Promise<string | undefined>) => {
+  const run = async (card: Place, what: string, action: () => Promise<string | undefined>) => {
     if (busy) return;
     setBusy(what);
     setError(undefined);
     setDone(undefined);
     try {
       const message = await action();
-      if (message) setDone(message);
+      if (message) setDone({ card, message });
       await onChanged();
     } catch (failure) {
-      setError(failure);
+      setError({ card, error: failure });
     } finally {
       setBusy(undefined);
     }
   };
 
   const takeVoucher = (voucherCode: string) =>
-    run(`use:${voucherCode}`, async () => {
+    run('vouchers', `use:${voucherCode}`, async () => {
       const { validateVoucher } = await graph.request(PosCheckVoucherDocument, { code: voucherCode });
       if (!validateVoucher.valid) {
         const problem = validateVoucher.problem;
@@ -86,7 +88,7 @@ export function MemberRewards({
     });
 
   const redeem = (reward: Rewards['redeemable'][number]['reward']) =>
-    run(`redeem:${reward.id}`, async () => {
+    run('rewards', `redeem:${reward.id}`, async () => {
       const redemptionId = redemptionIds.current.get(reward.id) ?? newUuid();
       redemptionIds.current.set(reward.id, redemptionId);
       const { redeemReward } = await graph.request(PosRedeemRewardDocument, {
@@ -102,6 +104,13 @@ export function MemberRewards({
           })
         : t('pos.redeemedPending', { reward: reward.name });
     });
+
+  const outcome = (card: Place) => (
+    <>
+      {done?.card === card && <Notice tone="success">{done.message}</Notice>}
+      {error?.card === card && <ErrorNotice error={error.error} />}
+    </>
+  );
 
   return (
     <>
@@ -125,7 +134,10 @@ export function MemberRewards({
                   onClick={() => void takeVoucher(voucher.code)}
                 >
                   {t('pos.vouchers.use')}
-                  <span className="visually-hidden"> {t('pos.vouchers.useWhich', { reward: voucher.reward.name })}</span>
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('pos.vouchers.useWhich', { reward: voucher.reward.name })}
+                  </span>
                 </Button>
               </li>
             ))}
@@ -151,6 +163,7 @@ export function MemberRewards({
             {t('pos.vouchers.useCode')}
           </Button>
         </form>
+        {outcome('vouchers')}
       </Card>
       <Card title={t('pos.rewards.title')}>
         {rewards.redeemable.length === 0 ? (
@@ -181,9 +194,8 @@ export function MemberRewards({
             ))}
           </ul>
         )}
+        {outcome('rewards')}
       </Card>
-      {done && <Notice tone="success">{done}</Notice>}
-      {error !== undefined && <ErrorNotice error={error} />}
     </>
   );
 }

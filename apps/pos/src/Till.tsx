@@ -58,7 +58,7 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
 
   return (
     <div className="till">
-      <div className="till-customer">
+      <div className="till-find">
         <FindMember
           onFound={(found) => {
             setMember(found);
@@ -67,22 +67,12 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
             void reload(found.id);
           }}
         />
-        {member && (
-          <>
-            <MemberCard member={member} onNext={nextCustomer} />
-            {rewardsError !== undefined && <ErrorNotice error={rewardsError} />}
-            {rewards && (
-              <MemberRewards
-                member={member}
-                rewards={rewards}
-                storeId={storeId}
-                receipt={receipt}
-                onChanged={() => reload(member.id)}
-              />
-            )}
-          </>
-        )}
       </div>
+      {member && (
+        <div className="till-member">
+          <MemberCard member={member} onNext={nextCustomer} />
+        </div>
+      )}
       <div className="till-sale">
         {member ? (
           <Basket
@@ -102,6 +92,20 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
           </Card>
         )}
       </div>
+      {member && (
+        <div className="till-rewards">
+          {rewardsError !== undefined && <ErrorNotice error={rewardsError} />}
+          {rewards && (
+            <MemberRewards
+              member={member}
+              rewards={rewards}
+              storeId={storeId}
+              receipt={receipt}
+              onChanged={() => reload(member.id)}
+            />
+          )}
+        </div>
+      )}
     </div>
   );
 }
