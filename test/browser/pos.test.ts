@@ -162,22 +162,22 @@ describe('the till (apps/pos) in a browser', () => {
     expect(after.history.edges.filter(({ node }) => node.kind === 'EARN')).toHaveLength(1);
     // The same receipt sent again (a till retrying after a timeout) is the same sale.
     const associate = await graph.as({ role: 'associate', subject: 'pos-london-1', storeId: 'london-1' });
-    const { recordPurchase } = await associate.data<{ recordPurchase: { balanceAfter: number } }, Record<string, unknown>>(
-      `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { balanceAfter } }`,
-      {
-        input: {
-          customerId: ada.id,
-          channel: 'IN_STORE',
-          storeId: 'london-1',
-          externalOrderId: receipt,
-          currency: 'GBP',
-          lines: [
-            { sku: 'COFFEE-BEANS', quantity: 1, unitPrice: 2500 },
-            { sku: 'CROISSANT', quantity: 2, unitPrice: 250 },
-          ],
-        },
+    const { recordPurchase } = await associate.data<
+      { recordPurchase: { balanceAfter: number } },
+      Record<string, unknown>
+    >(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { balanceAfter } }`, {
+      input: {
+        customerId: ada.id,
+        channel: 'IN_STORE',
+        storeId: 'london-1',
+        externalOrderId: receipt,
+        currency: 'GBP',
+        lines: [
+          { sku: 'COFFEE-BEANS', quantity: 1, unitPrice: 2500 },
+          { sku: 'CROISSANT', quantity: 2, unitPrice: 250 },
+        ],
       },
-    );
+    });
     expect(recordPurchase.balanceAfter).toBe(30);
     expect((await loyalty()).history.edges.filter(({ node }) => node.kind === 'EARN')).toHaveLength(1);
     await capture(page, 'recorded');

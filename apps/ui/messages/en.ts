@@ -98,7 +98,8 @@ export const en = {
   'pos.voucherProblem.CONSUMED': 'This voucher has already been used. It cannot be taken again.',
   'pos.voucherProblem.EXPIRED': 'This voucher has expired. It cannot be taken.',
   'pos.voucherProblem.CANCELLED': 'This voucher was cancelled and its points given back. It cannot be taken.',
-  'pos.voucherProblem.WRONG_CHANNEL': 'This voucher is not valid in store. The member can use it where it was meant for.',
+  'pos.voucherProblem.WRONG_CHANNEL':
+    'This voucher is not valid in store. The member can use it where it was meant for.',
   'pos.voucherProblem.unknown': 'This voucher cannot be used here now.',
   'pos.rewards.title': 'Rewards for points',
   'pos.rewards.none': 'No reward can be redeemed in store for this member now.',
@@ -107,8 +108,10 @@ export const en = {
   'pos.rewards.redeem': 'Redeem for {count} points',
   'pos.rewards.redeem.one': 'Redeem for {count} point',
   'pos.rewards.redeemWhich': '({reward})',
-  'pos.redeemed': '{reward} redeemed for {count} points: voucher {code}, valid until {date}. Use it on this sale below.',
-  'pos.redeemedPending': '{reward} is being redeemed; press again in a moment to finish it (the points are taken once).',
+  'pos.redeemed':
+    '{reward} redeemed for {count} points: voucher {code}, valid until {date}. Use it on this sale below.',
+  'pos.redeemedPending':
+    '{reward} is being redeemed; press again in a moment to finish it (the points are taken once).',
   'pos.error.NETWORK':
     'The till cannot reach the loyalty service. Check the network and try again: a sale sent again is recorded once.',
   'pos.error.UNAUTHENTICATED': 'The till’s sign-in has expired or was refused. Sign out and sign in again.',
@@ -122,7 +125,8 @@ export const en = {
     'This receipt number was already used for a different basket. Start a new sale, or check the receipt number.',
   'pos.error.CONFLICT.VoucherConsumed': 'This voucher has already been used on another sale. It cannot be taken again.',
   'pos.error.CONFLICT.VoucherExpired': 'This voucher has expired. It cannot be taken.',
-  'pos.error.CONFLICT.VoucherCancelled': 'This voucher was cancelled and its points given back. Collect the discount another way.',
+  'pos.error.CONFLICT.VoucherCancelled':
+    'This voucher was cancelled and its points given back. Collect the discount another way.',
   'pos.error.CONFLICT.OutOfStock': 'This reward is out of stock. Choose another one.',
   'pos.error.INSUFFICIENT_POINTS': 'The member does not have enough points for this reward.',
   'pos.error.SERVICE_UNAVAILABLE':

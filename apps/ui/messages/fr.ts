@@ -57,7 +57,7 @@ export const fr: Messages = {
   'pos.basket.quantity': 'Quantité, ligne {n}',
   'pos.basket.quantityShort': 'Qté',
   'pos.basket.unitPrice': 'Prix unitaire en {symbol}, ligne {n}',
-  'pos.basket.unitPriceShort': 'Prix unitaire ({symbol})',
+  'pos.basket.unitPriceShort': 'Prix unit. ({symbol})',
   'pos.basket.lineTotal': 'Total de la ligne {n} : {amount}',
   'pos.basket.remove': 'Retirer',
   'pos.basket.addLine': 'Ajouter une ligne',
@@ -122,19 +122,16 @@ export const fr: Messages = {
     'Cette caisse ne peut pas faire cela. Vérifiez qu’elle est connectée pour ce magasin, comme vendeur.',
   'pos.error.FORBIDDEN.NotEligible':
     'Ce membre ne peut pas échanger cette récompense ici ou maintenant. Choisissez-en une autre.',
-  'pos.error.NOT_FOUND.UnknownCustomer':
-    'Ce membre n’existe plus (fusionné ou effacé). Cherchez de nouveau le membre.',
+  'pos.error.NOT_FOUND.UnknownCustomer': 'Ce membre n’existe plus (fusionné ou effacé). Cherchez de nouveau le membre.',
   'pos.error.NOT_FOUND.UnknownVoucher': 'Aucun bon n’a ce code. Vérifiez le code, ou scannez-le de nouveau.',
   'pos.error.BAD_USER_INPUT':
     'Quelque chose dans le panier ou le code n’est pas valide. Corrigez-le ; rien n’a été enregistré.',
   'pos.error.BAD_USER_INPUT.InvalidInput': 'Ce n’est pas un code de bon. Vérifiez-le, ou scannez-le de nouveau.',
   'pos.error.CONFLICT.OrderConflict':
     'Ce numéro de ticket a déjà servi pour un autre panier. Commencez une nouvelle vente, ou vérifiez le numéro.',
-  'pos.error.CONFLICT.VoucherConsumed':
-    'Ce bon a déjà été utilisé sur une autre vente. Il ne peut pas être repris.',
+  'pos.error.CONFLICT.VoucherConsumed': 'Ce bon a déjà été utilisé sur une autre vente. Il ne peut pas être repris.',
   'pos.error.CONFLICT.VoucherExpired': 'Ce bon a expiré. Il ne peut pas être pris.',
-  'pos.error.CONFLICT.VoucherCancelled':
-    'Ce bon a été annulé et ses points rendus. Encaissez la remise autrement.',
+  'pos.error.CONFLICT.VoucherCancelled': 'Ce bon a été annulé et ses points rendus. Encaissez la remise autrement.',
   'pos.error.CONFLICT.OutOfStock': 'Cette récompense est épuisée. Choisissez-en une autre.',
   'pos.error.INSUFFICIENT_POINTS': 'Le membre n’a pas assez de points pour cette récompense.',
   'pos.error.SERVICE_UNAVAILABLE':
