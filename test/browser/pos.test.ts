@@ -99,7 +99,7 @@ describe('the till (apps/pos) in a browser', () => {
     await field.press('Enter');
   }
 
-  it('finds Ada by email and by phone, quotes her basket, and records it once however often it is sent', async () => {
+  it('finds Ada by email, by her card’s code and by phone, quotes her basket, and records it once however often it is sent', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -113,6 +113,14 @@ describe('the till (apps/pos) in a browser', () => {
     const member = page.getByRole('region', { name: 'Ada Lovelace' });
     await member.getByText('0 points').waitFor();
     await member.getByText('none yet').waitFor();
+    await member.getByRole('button', { name: 'Next customer' }).click();
+    // By the code the member app shows, as a scanner types it.
+    const { customer: card } = await graph.admin.data<
+      { customer: { memberCard: { scanPayload: string } } },
+      Record<string, unknown>
+    >(`query($id: ID!) { customer(id: $id) { memberCard { scanPayload } } }`, { id: ada.id });
+    await find(page, card.memberCard.scanPayload);
+    await member.waitFor();
     await member.getByRole('button', { name: 'Next customer' }).click();
     // By phone, typed as the customer says it.
     await find(page, phone.replace(/^\+44(\d{2})(\d{4})/, '+44 $1 $2 '));
@@ -221,7 +229,7 @@ describe('the till (apps/pos) in a browser', () => {
     await page.close();
   });
 
-  it('says in plain words that no member has an unknown identifier, and speaks French', async () => {
+  it('says in plain words that no member has an unknown identifier or that the network is down, and speaks French', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -234,6 +242,15 @@ describe('the till (apps/pos) in a browser', () => {
       )
       .waitFor();
     await capture(page, 'unknown-member');
+
+    // The network drops: the till says so, and what to do.
+    await page.route('**/graphql', (route) => route.abort('internetdisconnected'));
+    await find(page, email);
+    await page
+      .getByRole('alert')
+      .getByText('The till cannot reach the loyalty service. Check the network and try again')
+      .waitFor();
+    await page.unroute('**/graphql');
 
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { name: 'Trouver le membre' }).waitFor();
