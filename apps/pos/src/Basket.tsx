@@ -226,7 +226,8 @@ export function Basket({
                 data-line={line.key}
                 data-field="unitPrice"
               />
-              <p className="line-total" aria-label={t('pos.basket.lineTotal', { n, amount: lineTotal })}>
+              <p className="line-total">
+                <span className="visually-hidden">{t('pos.basket.lineTotal', { n })} </span>
                 {lineTotal}
               </p>
               {!recorded && (

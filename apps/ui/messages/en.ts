@@ -58,7 +58,7 @@ export const en = {
   'pos.basket.quantityShort': 'Qty',
   'pos.basket.unitPrice': 'Unit price in {symbol}, line {n}',
   'pos.basket.unitPriceShort': 'Unit price ({symbol})',
-  'pos.basket.lineTotal': 'Line {n} total: {amount}',
+  'pos.basket.lineTotal': 'Line {n} total:',
   'pos.basket.remove': 'Remove',
   'pos.basket.addLine': 'Add a line',
   'pos.basket.keys': 'Enter moves to the next field and adds a line after the price; Ctrl+Enter records the sale.',

@@ -58,7 +58,7 @@ export const fr: Messages = {
   'pos.basket.quantityShort': 'Qté',
   'pos.basket.unitPrice': 'Prix unitaire en {symbol}, ligne {n}',
   'pos.basket.unitPriceShort': 'Prix unit. ({symbol})',
-  'pos.basket.lineTotal': 'Total de la ligne {n} : {amount}',
+  'pos.basket.lineTotal': 'Total de la ligne {n} :',
   'pos.basket.remove': 'Retirer',
   'pos.basket.addLine': 'Ajouter une ligne',
   'pos.basket.keys':
