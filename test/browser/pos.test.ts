@@ -6,6 +6,7 @@ import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { projectRoot } from '../../runtime/config/projectRoot';
 import { findChromium, localHost } from '../../scripts/ensureChromium';
 import { setEarnRate, unique } from '../support/fixtures';
+import { setTierProgram } from '../support/ledger';
 import { testDatabaseKind } from '../support/testDatabase';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
 
@@ -35,6 +36,11 @@ describe('the till (apps/pos) in a browser', () => {
     // A British program, as the demo's: one point per pound, prices in pounds.
     await setEarnRate(graph, 'GBP');
     await graph.admin.data(`mutation { setCampaignProgram(input: { timeZone: "UTC", currency: "GBP" }) { currency } }`);
+    // The sale's 30 points leave Ada 70 qualifying points short of Silver.
+    await setTierProgram(graph, 12, [
+      { name: 'Bronze', qualifyingPoints: 0 },
+      { name: 'Silver', qualifyingPoints: 100 },
+    ]);
     // 29 of the sale's 30 points: redeemed at the till, then used on the same sale.
     await graph.admin.data(
       `mutation { createReward(input: { name: "Flat white", kind: FREE_PRODUCT, costPoints: 29 }) { id } }`,
@@ -112,7 +118,6 @@ describe('the till (apps/pos) in a browser', () => {
     await find(page, email);
     const member = page.getByRole('region', { name: 'Ada Lovelace' });
     await member.getByText('0 points').waitFor();
-    await member.getByText('none yet').waitFor();
     await member.getByRole('button', { name: 'Next customer' }).click();
     // By the code the member app shows, as a scanner types it.
     const { customer: card } = await graph.admin.data<
@@ -165,6 +170,11 @@ describe('the till (apps/pos) in a browser', () => {
     await page.getByText('30 points earned.').waitFor();
     await page.getByText('New balance: 30 points.').waitFor();
     await member.getByText('30 points').waitFor();
+    await member.getByText('Bronze').waitFor();
+    await member.getByText('70 qualifying points to Silver.').waitFor();
+    expect(await member.getByRole('progressbar', { name: 'Progress to Silver' }).getAttribute('aria-valuenow')).toBe(
+      '30',
+    );
     const after = await loyalty();
     expect(after.balance).toBe(30);
     expect(after.history.edges.filter(({ node }) => node.kind === 'EARN')).toHaveLength(1);
