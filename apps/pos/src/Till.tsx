@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Button, Card, Notice, Pill, Stat, Stats, TextField } from '../../ui/components.js';
 import { formatNumber } from '../../ui/format.js';
 import { useI18n } from '../../ui/i18n.js';
@@ -34,22 +34,25 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
     setSale((n) => n + 1);
   };
 
+  // The member at the till now: an answer about the previous customer, arriving late, is dropped.
+  const current = useRef<string>(undefined);
   const reload = useCallback(
     async (id: string) => {
       try {
         const { customer } = await graph.request(PosMemberRewardsDocument, { id });
-        if (!customer) return;
+        if (!customer || current.current !== id) return;
         setMember(customer);
         setRewards(customer.rewards);
         setRewardsError(undefined);
       } catch (failure) {
-        setRewardsError(failure);
+        if (current.current === id) setRewardsError(failure);
       }
     },
     [graph],
   );
 
   const nextCustomer = () => {
+    current.current = undefined;
     setMember(undefined);
     setRewards(undefined);
     newSale();
@@ -61,8 +64,10 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
       <div className="till-find">
         <FindMember
           onFound={(found) => {
+            current.current = found.id;
             setMember(found);
             setRewards(undefined);
+            setRewardsError(undefined);
             newSale();
             void reload(found.id);
           }}
