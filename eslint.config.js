@@ -129,6 +129,7 @@ module.exports = tseslint.config(
       'examples/web/sdk/',
       'apps/console/sdk/',
       'apps/wallet/sdk/',
+      'apps/pos/sdk/',
       'bench/peers/',
     ],
   },

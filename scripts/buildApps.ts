@@ -4,7 +4,7 @@ import path from 'node:path';
 import { projectRoot } from '../runtime/config/projectRoot';
 
 /** The browser apps Vite bundles, each from apps/<name> into dist/apps/<name>, served under /<name>/. */
-export const apps = ['console', 'wallet'] as const;
+export const apps = ['console', 'wallet', 'pos'] as const;
 
 /** Files outside apps/ that an app imports: the wallet resumes its subscription with the example clients' code. */
 const sharedSources = ['examples/web/shared/resumableSubscription.ts'];

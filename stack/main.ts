@@ -69,7 +69,7 @@ runMain(async () => {
         common.logger.warn('demo data not seeded: seeding signs an admin token, which needs AUTH_JWT_SECRET');
       }
     }
-    // The example wallet, POS console and dashboard sign in with development tokens: never in production.
+    // The console, the till, the example wallet and dashboard sign in with development tokens: never in production.
     const examples =
       common.production || !common.auth.jwtSecret
         ? undefined

@@ -18,7 +18,7 @@ export interface ExampleServerOptions {
   /** Development auth settings: the server mints demo tokens with them. */
   auth: AuthConfig;
   /**
-   * The program's stores, the POS console offers them and opens the first; there is no store list
+   * The program's stores, the till (`/pos/`) offers them and opens the first; there is no store list
    * in the graph. Default: the demo data's stores (stack/seedDemoData.ts).
    */
   stores?: readonly string[];
@@ -41,8 +41,8 @@ const types: Record<string, string> = {
 };
 
 /**
- * Serves the marketer console (`/console/`) and the member wallet (`/wallet/`), bundled by Vite into
- * dist/apps/, the example POS console (`/pos/`) and dashboard: their pages, their compiled scripts,
+ * Serves the marketer console (`/console/`), the member wallet (`/wallet/`) and the till (`/pos/`),
+ * bundled by Vite into dist/apps/<name>, and the example dashboard: their pages, their compiled scripts,
  * the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
  * sign-in. Sign-in mints a development
  * token (a member found by email, or an associate of a store); a real deployment gets tokens from
@@ -55,14 +55,15 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
     ['/vendor/graphql-ws/', path.join(root, 'node_modules/graphql-ws/dist')],
     ['/console/assets/', path.join(root, 'dist/apps/console/assets')],
     ['/wallet/assets/', path.join(root, 'dist/apps/wallet/assets')],
+    ['/pos/assets/', path.join(root, 'dist/apps/pos/assets')],
   ];
   const pages: Record<string, string> = {
-    // The example pages and their stylesheet from the sources (scripts compiled by `tsc -p examples/web`);
+    // The example dashboard and its stylesheet from the sources (scripts compiled by `tsc -p examples/web`);
     // the apps from their Vite bundles.
-    '/pos/': path.join(root, 'examples/web/pos/index.html'),
     '/dashboard/': path.join(root, 'examples/web/dashboard/index.html'),
     '/console/': path.join(root, 'dist/apps/console/index.html'),
     '/wallet/': path.join(root, 'dist/apps/wallet/index.html'),
+    '/pos/': path.join(root, 'dist/apps/pos/index.html'),
     '/web/style.css': path.join(root, 'examples/web/style.css'),
   };
   const stores = options.stores?.length ? options.stores : demoStores;

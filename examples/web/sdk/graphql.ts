@@ -14,58 +14,6 @@ export type CampaignStatus =
   /** Grants whenever its schedule is live. */
   | 'SCHEDULED';
 
-/** A voucher used on an order. Sending it again for the same order uses it once. */
-export type ConsumeVoucherInput = {
-  channel: string;
-  code: string;
-  /** When the till took it (an offline till syncing its queue); absent: now. At most `REWARDS_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. The voucher must have been issued and unexpired then: one that has expired since is still taken; before it was issued is CONFLICT (VoucherNotYetIssued), after it expired CONFLICT (VoucherExpired). Not part of the idempotency check: a retry for the same order answers with the first use. */
-  occurredAt?: string | null | undefined;
-  /** The order or receipt it is used on. */
-  orderReference: string;
-  storeId?: string | null | undefined;
-};
-
-/** A way to recognise a customer at a till, online or in the app. */
-export type IdentifierType =
-  | 'APP_MEMBER_ID'
-  | 'ECOMMERCE_CUSTOMER_ID'
-  | 'EMAIL'
-  | 'LEGACY_MEMBER_ID'
-  | 'MEMBER_CARD'
-  | 'PHONE'
-  | 'POS_CUSTOMER_ID';
-
-/** One line of an order. */
-export type OrderLineInput = {
-  category?: string | null | undefined;
-  quantity: number;
-  sku: string;
-  /** Price of one unit in minor units of the currency (cents). */
-  unitPrice: number;
-};
-
-/** A purchase from any channel. Recording it twice records it once. */
-export type RecordPurchaseInput = {
-  /** IN_STORE, ONLINE, MOBILE_APP or another channel name (UPPER_SNAKE_CASE). */
-  channel: string;
-  /** ISO 4217 code, e.g. EUR. */
-  currency: string;
-  customerId: string | number;
-  /** The order id in the channel's own system, unique within the channel and store (e.g. a till's "till-7/0042"). With the channel and store, the idempotency key. */
-  externalOrderId: string;
-  lines: Array<OrderLineInput>;
-  /** When the sale happened at the till (an offline till syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Points, campaigns (schedules, windows, channels, caps per period), the return window and expiry count from it; the tier and first-purchase facts are those at recording. Not part of the idempotency check: a retry answers with the first result. */
-  occurredAt?: string | null | undefined;
-  /** The store, for IN_STORE purchases. */
-  storeId?: string | null | undefined;
-};
-
-export type VoucherStatus =
-  | 'CANCELLED'
-  | 'CONSUMED'
-  | 'EXPIRED'
-  | 'ISSUED';
-
 export type DashboardPeriodQueryVariables = Exact<{
   from: string;
   to: string;
@@ -93,33 +41,6 @@ export type DashboardCurrenciesQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type DashboardCurrenciesQuery = { campaignProgram: { currency: string }, earnRates: Array<{ currency: string }> };
-
-export type PosFindQueryVariables = Exact<{
-  type: IdentifierType;
-  value: string;
-}>;
-
-
-export type PosFindQuery = { customerByIdentifier: { id: string, name: string, loyalty: { balance: number, tier: { name: string } | null } | null } | null };
-
-export type PosPurchaseMutationVariables = Exact<{
-  input: RecordPurchaseInput;
-}>;
-
-
-export type PosPurchaseMutation = { recordPurchase: { pointsEarned: number, balanceAfter: number | null, totalAmount: number, currency: string, pendingUntil: string | null } };
-
-export type PosConsumeVoucherMutationVariables = Exact<{
-  input: ConsumeVoucherInput;
-}>;
-
-
-export type PosConsumeVoucherMutation = { consumeVoucher: { status: VoucherStatus, reward: { name: string } } };
-
-export type PosProgramQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PosProgramQuery = { campaignProgram: { currency: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -238,45 +159,3 @@ export const DashboardCurrenciesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardCurrenciesQuery, DashboardCurrenciesQueryVariables>;
-export const PosFindDocument = new TypedDocumentString(`
-    query PosFind($type: IdentifierType!, $value: String!) {
-  customerByIdentifier(type: $type, value: $value) {
-    id
-    name
-    loyalty {
-      balance
-      tier {
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PosFindQuery, PosFindQueryVariables>;
-export const PosPurchaseDocument = new TypedDocumentString(`
-    mutation PosPurchase($input: RecordPurchaseInput!) {
-  recordPurchase(input: $input) {
-    pointsEarned
-    balanceAfter
-    totalAmount
-    currency
-    pendingUntil
-  }
-}
-    `) as unknown as TypedDocumentString<PosPurchaseMutation, PosPurchaseMutationVariables>;
-export const PosConsumeVoucherDocument = new TypedDocumentString(`
-    mutation PosConsumeVoucher($input: ConsumeVoucherInput!) {
-  consumeVoucher(input: $input) {
-    status
-    reward {
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PosConsumeVoucherMutation, PosConsumeVoucherMutationVariables>;
-export const PosProgramDocument = new TypedDocumentString(`
-    query PosProgram {
-  campaignProgram {
-    currency
-  }
-}
-    `) as unknown as TypedDocumentString<PosProgramQuery, PosProgramQueryVariables>;

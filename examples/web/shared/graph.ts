@@ -7,7 +7,7 @@ import { describeError, type ErrorWordsContext } from './errorWords.js';
 interface PageConfig {
   gatewayUrl: string;
   wsUrl: string;
-  /** The program's stores, for the POS console to offer. */
+  /** The program's stores (the till, apps/pos, offers them). */
   stores: string[];
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
 import { useGraph } from '../useGraph.js';
-import { guessIdentifierType } from './Members.js';
+import { guessIdentifierType } from '../../../ui/identifier.js';
 
 type Summary = NonNullable<ConsoleMemberSummaryQuery['customer']>;
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Card, Notice, SelectField, TextField } from '../../../ui/components.js';
+import { guessIdentifierType } from '../../../ui/identifier.js';
 import { useI18n } from '../../../ui/i18n.js';
 import { ConsoleFindMemberDocument, type IdentifierType } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
@@ -15,13 +16,6 @@ const identifierTypes: readonly IdentifierType[] = [
   'ECOMMERCE_CUSTOMER_ID',
   'LEGACY_MEMBER_ID',
 ];
-
-/** The identifier type a typed value most likely is: an email has an @, a phone starts with +. */
-export function guessIdentifierType(value: string): IdentifierType {
-  if (value.includes('@')) return 'EMAIL';
-  if (/^\+?[\d\s()-]{7,}$/.test(value)) return 'PHONE';
-  return 'MEMBER_CARD';
-}
 
 /** Finds a member by any identifier and opens their page. */
 export function Members() {

@@ -1,0 +1,388 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A voucher used on an order. Sending it again for the same order uses it once. */
+export type ConsumeVoucherInput = {
+  channel: string;
+  code: string;
+  /** When the till took it (an offline till syncing its queue); absent: now. At most `REWARDS_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. The voucher must have been issued and unexpired then: one that has expired since is still taken; before it was issued is CONFLICT (VoucherNotYetIssued), after it expired CONFLICT (VoucherExpired). Not part of the idempotency check: a retry for the same order answers with the first use. */
+  occurredAt?: string | null | undefined;
+  /** The order or receipt it is used on. */
+  orderReference: string;
+  storeId?: string | null | undefined;
+};
+
+/** A way to recognise a customer at a till, online or in the app. */
+export type IdentifierType =
+  | 'APP_MEMBER_ID'
+  | 'ECOMMERCE_CUSTOMER_ID'
+  | 'EMAIL'
+  | 'LEGACY_MEMBER_ID'
+  | 'MEMBER_CARD'
+  | 'PHONE'
+  | 'POS_CUSTOMER_ID';
+
+/** One line of an order. */
+export type OrderLineInput = {
+  category?: string | null | undefined;
+  quantity: number;
+  sku: string;
+  /** Price of one unit in minor units of the currency (cents). */
+  unitPrice: number;
+};
+
+/** Base rate or a campaign bonus. */
+export type QuoteLineKind =
+  | 'BASE'
+  | 'BONUS';
+
+/** An order to quote, before or while it is recorded. */
+export type QuoteOrderInput = {
+  channel: string;
+  currency: string;
+  customerId: string | number;
+  lines: Array<QuoteOrderLineInput>;
+  storeId?: string | null | undefined;
+};
+
+export type QuoteOrderLineInput = {
+  category?: string | null | undefined;
+  quantity: number;
+  sku: string;
+  /** Minor units of the currency. */
+  unitPrice: number;
+};
+
+/** A purchase from any channel. Recording it twice records it once. */
+export type RecordPurchaseInput = {
+  /** IN_STORE, ONLINE, MOBILE_APP or another channel name (UPPER_SNAKE_CASE). */
+  channel: string;
+  /** ISO 4217 code, e.g. EUR. */
+  currency: string;
+  customerId: string | number;
+  /** The order id in the channel's own system, unique within the channel and store (e.g. a till's "till-7/0042"). With the channel and store, the idempotency key. */
+  externalOrderId: string;
+  lines: Array<OrderLineInput>;
+  /** When the sale happened at the till (an offline till syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Points, campaigns (schedules, windows, channels, caps per period), the return window and expiry count from it; the tier and first-purchase facts are those at recording. Not part of the idempotency check: a retry answers with the first result. */
+  occurredAt?: string | null | undefined;
+  /** The store, for IN_STORE purchases. */
+  storeId?: string | null | undefined;
+};
+
+/** Redeems a reward for a member. Sending it again with the same redemptionId redeems once. */
+export type RedeemRewardInput = {
+  /** Where it is redeemed: MOBILE_APP, ONLINE, IN_STORE, ... */
+  channel: string;
+  customerId: string | number;
+  /** A UUID the client makes once per redemption: the idempotency key. */
+  redemptionId: string | number;
+  rewardId: string | number;
+  storeId?: string | null | undefined;
+};
+
+export type RedemptionStatus =
+  /** Nothing taken: the stock went back. */
+  | 'FAILED'
+  /** Issued without points (a campaign reward or the birthday reward). */
+  | 'GRANTED'
+  /** Points debited, voucher issued. */
+  | 'ISSUED'
+  /** Stock is held; the points are being debited. Retrying with the same id completes it. */
+  | 'PENDING';
+
+export type VoucherProblem =
+  | 'CANCELLED'
+  | 'CONSUMED'
+  | 'EXPIRED'
+  | 'WRONG_CHANNEL';
+
+export type VoucherStatus =
+  | 'CANCELLED'
+  | 'CONSUMED'
+  | 'EXPIRED'
+  | 'ISSUED';
+
+export type PosProgramQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PosProgramQuery = { campaignProgram: { currency: string } };
+
+export type PosMemberFragment = { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null };
+
+export type PosFindMemberQueryVariables = Exact<{
+  type: IdentifierType;
+  value: string;
+}>;
+
+
+export type PosFindMemberQuery = { customerByIdentifier: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } | null };
+
+export type PosQuoteQueryVariables = Exact<{
+  order: QuoteOrderInput;
+}>;
+
+
+export type PosQuoteQuery = { pointsQuote: { totalPoints: number, lines: Array<{ kind: QuoteLineKind, points: number, reason: string }> } };
+
+export type PosRecordPurchaseMutationVariables = Exact<{
+  input: RecordPurchaseInput;
+}>;
+
+
+export type PosRecordPurchaseMutation = { recordPurchase: { id: string, externalOrderId: string, pointsEarned: number, pendingUntil: string | null, balanceAfter: number | null, totalAmount: number, currency: string } };
+
+export type PosVoucherFragment = { id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } };
+
+export type PosMemberRewardsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PosMemberRewardsQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, rewards: { vouchers: Array<{ id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } }>, redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, costPoints: number } }> } | null, loyalty: { balance: number, pending: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } | null };
+
+export type PosRedeemRewardMutationVariables = Exact<{
+  input: RedeemRewardInput;
+}>;
+
+
+export type PosRedeemRewardMutation = { redeemReward: { id: string, status: RedemptionStatus, points: number, voucher: { id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } } | null } };
+
+export type PosCheckVoucherQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type PosCheckVoucherQuery = { validateVoucher: { valid: boolean, problem: VoucherProblem | null, voucher: { id: string, code: string, status: VoucherStatus, expiresAt: string, customer: { id: string, name: string }, reward: { id: string, name: string } } } };
+
+export type PosUseVoucherMutationVariables = Exact<{
+  input: ConsumeVoucherInput;
+}>;
+
+
+export type PosUseVoucherMutation = { consumeVoucher: { consumedOrderReference: string | null, id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const PosMemberFragmentDoc = new TypedDocumentString(`
+    fragment PosMember on Customer {
+  id
+  name
+  email
+  phone
+  loyalty {
+    balance
+    pending
+    tier {
+      name
+    }
+    nextTier {
+      name
+    }
+    progress {
+      qualifyingPoints
+      pointsToNextTier
+    }
+  }
+}
+    `, {"fragmentName":"PosMember"}) as unknown as TypedDocumentString<PosMemberFragment, unknown>;
+export const PosVoucherFragmentDoc = new TypedDocumentString(`
+    fragment PosVoucher on Voucher {
+  id
+  code
+  status
+  expiresAt
+  reward {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"PosVoucher"}) as unknown as TypedDocumentString<PosVoucherFragment, unknown>;
+export const PosProgramDocument = new TypedDocumentString(`
+    query PosProgram {
+  campaignProgram {
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<PosProgramQuery, PosProgramQueryVariables>;
+export const PosFindMemberDocument = new TypedDocumentString(`
+    query PosFindMember($type: IdentifierType!, $value: String!) {
+  customerByIdentifier(type: $type, value: $value) {
+    ...PosMember
+  }
+}
+    fragment PosMember on Customer {
+  id
+  name
+  email
+  phone
+  loyalty {
+    balance
+    pending
+    tier {
+      name
+    }
+    nextTier {
+      name
+    }
+    progress {
+      qualifyingPoints
+      pointsToNextTier
+    }
+  }
+}`) as unknown as TypedDocumentString<PosFindMemberQuery, PosFindMemberQueryVariables>;
+export const PosQuoteDocument = new TypedDocumentString(`
+    query PosQuote($order: QuoteOrderInput!) {
+  pointsQuote(order: $order) {
+    totalPoints
+    lines {
+      kind
+      points
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PosQuoteQuery, PosQuoteQueryVariables>;
+export const PosRecordPurchaseDocument = new TypedDocumentString(`
+    mutation PosRecordPurchase($input: RecordPurchaseInput!) {
+  recordPurchase(input: $input) {
+    id
+    externalOrderId
+    pointsEarned
+    pendingUntil
+    balanceAfter
+    totalAmount
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<PosRecordPurchaseMutation, PosRecordPurchaseMutationVariables>;
+export const PosMemberRewardsDocument = new TypedDocumentString(`
+    query PosMemberRewards($id: ID!) {
+  customer(id: $id) {
+    ...PosMember
+    rewards {
+      vouchers(statuses: [ISSUED]) {
+        ...PosVoucher
+      }
+      redeemable(channel: "IN_STORE") {
+        affordable
+        pointsShort
+        reward {
+          id
+          name
+          costPoints
+        }
+      }
+    }
+  }
+}
+    fragment PosMember on Customer {
+  id
+  name
+  email
+  phone
+  loyalty {
+    balance
+    pending
+    tier {
+      name
+    }
+    nextTier {
+      name
+    }
+    progress {
+      qualifyingPoints
+      pointsToNextTier
+    }
+  }
+}
+fragment PosVoucher on Voucher {
+  id
+  code
+  status
+  expiresAt
+  reward {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<PosMemberRewardsQuery, PosMemberRewardsQueryVariables>;
+export const PosRedeemRewardDocument = new TypedDocumentString(`
+    mutation PosRedeemReward($input: RedeemRewardInput!) {
+  redeemReward(input: $input) {
+    id
+    status
+    points
+    voucher {
+      ...PosVoucher
+    }
+  }
+}
+    fragment PosVoucher on Voucher {
+  id
+  code
+  status
+  expiresAt
+  reward {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<PosRedeemRewardMutation, PosRedeemRewardMutationVariables>;
+export const PosCheckVoucherDocument = new TypedDocumentString(`
+    query PosCheckVoucher($code: String!) {
+  validateVoucher(code: $code, channel: "IN_STORE") {
+    valid
+    problem
+    voucher {
+      ...PosVoucher
+      customer {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment PosVoucher on Voucher {
+  id
+  code
+  status
+  expiresAt
+  reward {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<PosCheckVoucherQuery, PosCheckVoucherQueryVariables>;
+export const PosUseVoucherDocument = new TypedDocumentString(`
+    mutation PosUseVoucher($input: ConsumeVoucherInput!) {
+  consumeVoucher(input: $input) {
+    ...PosVoucher
+    consumedOrderReference
+  }
+}
+    fragment PosVoucher on Voucher {
+  id
+  code
+  status
+  expiresAt
+  reward {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<PosUseVoucherMutation, PosUseVoucherMutationVariables>;

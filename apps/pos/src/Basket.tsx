@@ -1,0 +1,324 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Card, Notice, TextField } from '../../ui/components.js';
+import { formatDate, formatMoney } from '../../ui/format.js';
+import { useI18n } from '../../ui/i18n.js';
+import {
+  PosQuoteDocument,
+  PosRecordPurchaseDocument,
+  type PosMemberFragment,
+  type PosQuoteQuery,
+  type PosRecordPurchaseMutation,
+} from '../sdk/graphql.js';
+import { ErrorNotice } from './ErrorNotice.js';
+import { checkBasket, minorDigits, parseMoney, parseQuantity, type BasketLine } from './basket.js';
+import { focusField } from './focus.js';
+import { useGraph } from './useGraph.js';
+
+type Quote = PosQuoteQuery['pointsQuote'];
+type Recorded = PosRecordPurchaseMutation['recordPurchase'];
+
+const fields = ['sku', 'quantity', 'unitPrice'] as const;
+type Field = (typeof fields)[number];
+
+function fieldSelector(key: number, field: Field): string {
+  return `[data-line="${key}"][data-field="${field}"]`;
+}
+
+/**
+ * The sale: lines typed or scanned, the total in the program's currency, the points it will earn
+ * (the graph's quote, refreshed as the basket changes), then recorded once under its receipt number.
+ */
+export function Basket({
+  member,
+  storeId,
+  currency,
+  receipt,
+  onReceiptChange,
+  onRecorded,
+  onNewSale,
+  onNextCustomer,
+}: {
+  member: PosMemberFragment;
+  storeId: string;
+  currency: string;
+  receipt: string;
+  onReceiptChange(receipt: string): void;
+  onRecorded(): void;
+  onNewSale(): void;
+  onNextCustomer(): void;
+}) {
+  const { t, locale } = useI18n();
+  const graph = useGraph();
+  const nextKey = useRef(1);
+  const [lines, setLines] = useState<BasketLine[]>(() => [{ key: 0, sku: '', quantity: '1', unitPrice: '' }]);
+  const [quote, setQuote] = useState<{ basket: string; quote?: Quote; error?: unknown }>();
+  const [recorded, setRecorded] = useState<Recorded>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  // Problems are marked once the associate tries to record, not while they type.
+  const [attempted, setAttempted] = useState(false);
+  // A second click (or Ctrl+Enter) while the first is on its way sends nothing; a retry after a
+  // failure sends the same receipt number, which the ledger answers with the first result.
+  const sending = useRef(false);
+  const checked = checkBasket(lines, currency);
+  const basketKey = checked.lines ? JSON.stringify(checked.lines) : '';
+  const symbol =
+    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+      .formatToParts(0)
+      .find((part) => part.type === 'currency')?.value ?? currency;
+  const example = (2.5).toLocaleString(locale, { minimumFractionDigits: minorDigits(currency) });
+
+  useEffect(() => focusField(fieldSelector(0, 'sku')), []);
+
+  // The quote follows the basket: asked a moment after the typing stops, for the basket as it is then.
+  useEffect(() => {
+    if (!basketKey || recorded) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      graph
+        .request(PosQuoteDocument, {
+          order: {
+            customerId: member.id,
+            channel: 'IN_STORE',
+            storeId,
+            currency,
+            lines: JSON.parse(basketKey) as NonNullable<typeof checked.lines>,
+          },
+        })
+        .then(
+          ({ pointsQuote }) => current && setQuote({ basket: basketKey, quote: pointsQuote }),
+          (failure: unknown) => current && setQuote({ basket: basketKey, error: failure }),
+        );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [graph, basketKey, member.id, storeId, currency, recorded]);
+
+  const update = (key: number, field: Field, value: string) =>
+    setLines((all) => all.map((line) => (line.key === key ? { ...line, [field]: value } : line)));
+  const addLine = () => {
+    const key = nextKey.current++;
+    setLines((all) => [...all, { key, sku: '', quantity: '1', unitPrice: '' }]);
+    focusField(fieldSelector(key, 'sku'));
+  };
+  const removeLine = (key: number) => {
+    const index = lines.findIndex((line) => line.key === key);
+    const rest = lines.filter((line) => line.key !== key);
+    setLines(rest.length > 0 ? rest : [{ key: nextKey.current++, sku: '', quantity: '1', unitPrice: '' }]);
+    const neighbour = rest[Math.min(index, rest.length - 1)];
+    if (neighbour) focusField(fieldSelector(neighbour.key, 'sku'));
+  };
+
+  const record = async () => {
+    if (sending.current || recorded) return;
+    if (!checked.lines) {
+      setAttempted(true);
+      const first = lines.find((line) => checked.problems.has(line.key)) ?? lines[0]!;
+      focusField(fieldSelector(first.key, checked.problems.get(first.key)?.[0] ?? 'sku'));
+      return;
+    }
+    sending.current = true;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { recordPurchase } = await graph.request(PosRecordPurchaseDocument, {
+        input: {
+          customerId: member.id,
+          channel: 'IN_STORE',
+          storeId,
+          externalOrderId: receipt,
+          currency,
+          lines: checked.lines,
+        },
+      });
+      setRecorded(recordPurchase);
+      onRecorded();
+      focusField('[data-after-sale]');
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  };
+
+  // Enter moves on (a barcode scanner ends the code with Enter): product → quantity → price → a new line.
+  // Ctrl+Enter (⌘+Enter) records the sale.
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>, key: number, field: Field) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (event.ctrlKey || event.metaKey) {
+      void record();
+      return;
+    }
+    const next = fields[fields.indexOf(field) + 1];
+    if (next) return focusField(fieldSelector(key, next));
+    const after = lines[lines.findIndex((line) => line.key === key) + 1];
+    if (after) focusField(fieldSelector(after.key, 'sku'));
+    else addLine();
+  };
+
+  const problemText = (key: number, field: Field): string | undefined => {
+    if (!attempted || !checked.problems.get(key)?.includes(field)) return undefined;
+    if (field === 'sku') return t('pos.basket.skuProblem');
+    if (field === 'quantity') return t('pos.basket.quantityProblem');
+    return t('pos.basket.priceProblem', { example });
+  };
+  const currentQuote = quote && quote.basket === basketKey ? quote : undefined;
+
+  return (
+    <Card title={t('pos.basket.title')} className="basket">
+      <p className="muted">{t('pos.basket.currency', { currency, symbol })}</p>
+      <TextField
+        label={t('pos.basket.receipt')}
+        hint={t('pos.basket.receiptHint')}
+        value={receipt}
+        onChange={(event) => onReceiptChange(event.target.value)}
+        disabled={!!recorded}
+        autoComplete="off"
+      />
+      <ol className="lines" aria-label={t('pos.basket.lines')}>
+        {lines.map((line, index) => {
+          const n = index + 1;
+          const quantity = parseQuantity(line.quantity);
+          const price = parseMoney(line.unitPrice, currency);
+          const lineTotal = quantity !== null && price !== null ? formatMoney(locale, quantity * price, currency) : '—';
+          return (
+            <li className="line" key={line.key}>
+              <TextField
+                label={t('pos.basket.sku', { n })}
+                visibleLabel={t('pos.basket.skuShort')}
+                value={line.sku}
+                onChange={(event) => update(line.key, 'sku', event.target.value)}
+                onKeyDown={(event) => onKeyDown(event, line.key, 'sku')}
+                error={problemText(line.key, 'sku')}
+                disabled={!!recorded}
+                autoComplete="off"
+                spellCheck={false}
+                data-line={line.key}
+                data-field="sku"
+              />
+              <TextField
+                label={t('pos.basket.quantity', { n })}
+                visibleLabel={t('pos.basket.quantityShort')}
+                value={line.quantity}
+                onChange={(event) => update(line.key, 'quantity', event.target.value)}
+                onKeyDown={(event) => onKeyDown(event, line.key, 'quantity')}
+                error={problemText(line.key, 'quantity')}
+                disabled={!!recorded}
+                inputMode="numeric"
+                autoComplete="off"
+                data-line={line.key}
+                data-field="quantity"
+              />
+              <TextField
+                label={t('pos.basket.unitPrice', { n, symbol })}
+                visibleLabel={t('pos.basket.unitPriceShort', { symbol })}
+                value={line.unitPrice}
+                onChange={(event) => update(line.key, 'unitPrice', event.target.value)}
+                onKeyDown={(event) => onKeyDown(event, line.key, 'unitPrice')}
+                error={problemText(line.key, 'unitPrice')}
+                disabled={!!recorded}
+                inputMode="decimal"
+                autoComplete="off"
+                data-line={line.key}
+                data-field="unitPrice"
+              />
+              <p className="line-total">
+                <span className="visually-hidden">{t('pos.basket.lineTotal', { n })} </span>
+                {lineTotal}
+              </p>
+              {!recorded && (
+                <Button variant="ghost" className="line-remove" onClick={() => removeLine(line.key)}>
+                  {t('pos.basket.remove')}
+                  <span className="visually-hidden"> {t('pos.basket.lineN', { n })}</span>
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {!recorded && (
+        <>
+          <Button variant="secondary" onClick={addLine}>
+            {t('pos.basket.addLine')}
+          </Button>
+          <p className="field-hint">{t('pos.basket.keys')}</p>
+        </>
+      )}
+      <dl className="basket-total">
+        <dt>{t('pos.basket.total')}</dt>
+        <dd>{formatMoney(locale, checked.total, currency)}</dd>
+      </dl>
+
+      {!recorded && (
+        <section className="quote" aria-live="polite" aria-label={t('pos.quote.label')}>
+          {attempted && !checked.lines ? (
+            <p className="muted">{t('pos.quote.fix')}</p>
+          ) : !checked.lines ? (
+            <p className="muted">{t('pos.quote.incomplete')}</p>
+          ) : currentQuote?.quote ? (
+            <>
+              <p className="quote-total">{t('pos.quote.total', { count: currentQuote.quote.totalPoints })}</p>
+              {currentQuote.quote.lines.length > 0 && (
+                <ul className="quote-lines">
+                  {currentQuote.quote.lines.map((line, index) => (
+                    <li key={index}>{t('pos.quote.line', { count: line.points, reason: line.reason })}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          ) : currentQuote?.error !== undefined ? (
+            <p className="muted">{t('pos.quote.unavailable')}</p>
+          ) : (
+            <p className="muted">{t('pos.quote.loading')}</p>
+          )}
+        </section>
+      )}
+
+      {error !== undefined && <ErrorNotice error={error} />}
+      {recorded ? (
+        <>
+          <Notice tone="success">
+            <strong>
+              {t('pos.recorded', {
+                amount: formatMoney(locale, recorded.totalAmount, recorded.currency),
+                receipt: recorded.externalOrderId,
+                name: member.name,
+              })}
+            </strong>
+            <br />
+            {recorded.pendingUntil
+              ? t('pos.recordedPending', {
+                  count: recorded.pointsEarned,
+                  date: formatDate(locale, recorded.pendingUntil),
+                })
+              : t('pos.recordedPoints', { count: recorded.pointsEarned })}
+            {recorded.balanceAfter != null && (
+              <>
+                <br />
+                {t('pos.newBalance', { count: recorded.balanceAfter })}
+              </>
+            )}
+          </Notice>
+          <div className="actions">
+            <Button onClick={onNewSale} data-after-sale>
+              {t('pos.newSale')}
+            </Button>
+            <Button variant="secondary" onClick={onNextCustomer}>
+              {t('pos.nextCustomer')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <div className="actions">
+          <Button busy={busy} disabled={!receipt.trim()} onClick={() => void record()}>
+            {t('pos.record', { amount: formatMoney(locale, checked.total, currency) })}
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,275 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startExampleServer, type RunningExampleServer } from '../../examples/server/exampleServer';
+import { developmentAuthConfig } from '../../runtime/config/authConfig';
+import { projectRoot } from '../../runtime/config/projectRoot';
+import { findChromium, localHost } from '../../scripts/ensureChromium';
+import { setEarnRate, unique } from '../support/fixtures';
+import { setTierProgram } from '../support/ledger';
+import { testDatabaseKind } from '../support/testDatabase';
+import { startTestGraph, type TestGraph } from '../support/testGraph';
+
+const chromiumPath = findChromium(localHost);
+const screenshots = path.join(projectRoot(), 'test-results/screenshots');
+const tillBundle = path.join(projectRoot(), 'dist/apps/pos/index.html');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+
+interface Loyalty {
+  balance: number;
+  history: { edges: Array<{ node: { kind: string; points: number } }> };
+}
+
+describe('the till (apps/pos) in a browser', () => {
+  let graph: TestGraph;
+  let examples: RunningExampleServer;
+  let browser: Browser;
+  let ada: { id: string };
+  const email = `${unique('ada')}@example.com`;
+  const phone = `+4420794${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+
+  beforeAll(async () => {
+    if (!chromiumPath) throw new Error('No Chromium: apt-get install chromium, or set CHROMIUM_PATH');
+    if (!existsSync(tillBundle)) throw new Error('No till bundle: run `npm run build` (scripts/buildApps.ts)');
+    graph = await startTestGraph();
+    // A British program, as the demo's: one point per pound, prices in pounds.
+    await setEarnRate(graph, 'GBP');
+    await graph.admin.data(`mutation { setCampaignProgram(input: { timeZone: "UTC", currency: "GBP" }) { currency } }`);
+    // The sale's 30 points leave Ada 70 qualifying points short of Silver.
+    await setTierProgram(graph, 12, [
+      { name: 'Bronze', qualifyingPoints: 0 },
+      { name: 'Silver', qualifyingPoints: 100 },
+    ]);
+    // 29 of the sale's 30 points: redeemed at the till, then used on the same sale.
+    await graph.admin.data(
+      `mutation { createReward(input: { name: "Flat white", kind: FREE_PRODUCT, costPoints: 29 }) { id } }`,
+    );
+    ({ enrollCustomer: ada } = await graph.admin.data<{ enrollCustomer: { id: string } }, Record<string, unknown>>(
+      `mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`,
+      { input: { givenName: 'Ada', familyName: 'Lovelace', email, phone, channel: 'ONLINE' } },
+    ));
+    examples = await startExampleServer({ gatewayUrl: graph.url, wsUrl: graph.wsUrl, auth: developmentAuthConfig() });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    mkdirSync(screenshots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await examples?.stop();
+    await graph?.stop();
+  });
+
+  /** No WCAG 2 A/AA violation axe-core finds on the page as it is now. */
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    await page.addScriptTag({ content: axeSource });
+    // Runs in the page (a string: this file is compiled without the DOM's types).
+    const violations = (await page.evaluate(`axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((result) => result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target))))`)) as string[];
+    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  }
+
+  /** The page at phone and desktop widths, kept in test-results/screenshots, each checked by axe-core. */
+  async function capture(page: Page, name: string): Promise<void> {
+    for (const [label, size] of Object.entries(widths)) {
+      await page.setViewportSize(size);
+      await page.screenshot({
+        path: path.join(screenshots, `pos-${name}-${label}-${testDatabaseKind()}.png`),
+        fullPage: true,
+      });
+      await expectAccessible(page, `${name} at ${label} width`);
+    }
+    await page.setViewportSize(widths.desktop);
+  }
+
+  async function loyalty(): Promise<Loyalty> {
+    const { customer } = await graph.admin.data<{ customer: { loyalty: Loyalty } }, Record<string, unknown>>(
+      `query($id: ID!) { customer(id: $id) { loyalty { balance history(first: 50) { edges { node { kind points } } } } } }`,
+      { id: ada.id },
+    );
+    return customer.loyalty;
+  }
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${examples.url}/pos/`);
+    await page.getByRole('heading', { name: 'Sign the till in' }).waitFor();
+    // No ?store=: the till offers the program's stores and opens in the first.
+    expect(await page.getByLabel('Store').inputValue()).toBe('london-1');
+    await page.getByRole('button', { name: 'Sign in as an associate' }).click();
+    await page.getByText('Loyalty till · London 1').waitFor();
+  }
+
+  async function find(page: Page, value: string): Promise<void> {
+    const field = page.getByLabel('Phone, card or email');
+    await field.fill(value);
+    await field.press('Enter');
+  }
+
+  it('finds Ada by email, by her card’s code and by phone, quotes her basket, and records it once however often it is sent', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${examples.url}/pos/`);
+    await page.getByRole('heading', { name: 'Sign the till in' }).waitFor();
+    await capture(page, 'sign-in');
+    await signIn(page);
+
+    // By email: the card says who she is, her balance and her tier.
+    await find(page, email);
+    const member = page.getByRole('region', { name: 'Ada Lovelace' });
+    await member.getByText('0 points').waitFor();
+    await member.getByRole('button', { name: 'Next customer' }).click();
+    // By the code the member app shows, as a scanner types it.
+    const { customer: card } = await graph.admin.data<
+      { customer: { memberCard: { scanPayload: string } } },
+      Record<string, unknown>
+    >(`query($id: ID!) { customer(id: $id) { memberCard { scanPayload } } }`, { id: ada.id });
+    await find(page, card.memberCard.scanPayload);
+    await member.waitFor();
+    await member.getByRole('button', { name: 'Next customer' }).click();
+    // By phone, typed as the customer says it.
+    await find(page, phone.replace(/^\+44(\d{2})(\d{4})/, '+44 $1 $2 '));
+    await member.waitFor();
+
+    // The basket from the keyboard: Enter moves product → quantity → price → a new line.
+    const sku1 = page.getByLabel('Product code or description, line 1');
+    await sku1.fill('COFFEE-BEANS');
+    await sku1.press('Enter');
+    await page.getByLabel('Quantity, line 1').press('Enter');
+    const price1 = page.getByLabel('Unit price in £, line 1');
+    await price1.fill('25.00');
+    await price1.press('Enter');
+    await page.getByLabel('Product code or description, line 2').fill('CROISSANT');
+    await page.getByLabel('Quantity, line 2').fill('2');
+    await page.getByLabel('Unit price in £, line 2').fill('2.50');
+    await page.getByText('£30.00', { exact: true }).waitFor();
+    // The quote before recording, the graph's own.
+    await page.getByText('This basket earns 30 points.').waitFor();
+    const { pointsQuote } = await graph.admin.data<{ pointsQuote: { totalPoints: number } }, Record<string, unknown>>(
+      `query($order: QuoteOrderInput!) { pointsQuote(order: $order) { totalPoints } }`,
+      {
+        order: {
+          customerId: ada.id,
+          channel: 'IN_STORE',
+          storeId: 'london-1',
+          currency: 'GBP',
+          lines: [
+            { sku: 'COFFEE-BEANS', quantity: 1, unitPrice: 2500 },
+            { sku: 'CROISSANT', quantity: 2, unitPrice: 250 },
+          ],
+        },
+      },
+    );
+    expect(pointsQuote.totalPoints).toBe(30);
+    await capture(page, 'basket');
+
+    // A double click on Record sends one sale; the ledger has one purchase of 30 points.
+    const receipt = await page.getByLabel('Receipt number').inputValue();
+    await page.getByRole('button', { name: 'Record the sale (£30.00)' }).dblclick();
+    await page.getByText(`Receipt ${receipt}: £30.00 recorded for Ada Lovelace.`).waitFor();
+    await page.getByText('30 points earned.').waitFor();
+    await page.getByText('New balance: 30 points.').waitFor();
+    await member.getByText('30 points').waitFor();
+    await member.getByText('Bronze').waitFor();
+    await member.getByText('70 qualifying points to Silver.').waitFor();
+    expect(await member.getByRole('progressbar', { name: 'Progress to Silver' }).getAttribute('aria-valuenow')).toBe(
+      '30',
+    );
+    const after = await loyalty();
+    expect(after.balance).toBe(30);
+    expect(after.history.edges.filter(({ node }) => node.kind === 'EARN')).toHaveLength(1);
+    // The same receipt sent again (a till retrying after a timeout) is the same sale.
+    const associate = await graph.as({ role: 'associate', subject: 'pos-london-1', storeId: 'london-1' });
+    const { recordPurchase } = await associate.data<
+      { recordPurchase: { balanceAfter: number } },
+      Record<string, unknown>
+    >(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { balanceAfter } }`, {
+      input: {
+        customerId: ada.id,
+        channel: 'IN_STORE',
+        storeId: 'london-1',
+        externalOrderId: receipt,
+        currency: 'GBP',
+        lines: [
+          { sku: 'COFFEE-BEANS', quantity: 1, unitPrice: 2500 },
+          { sku: 'CROISSANT', quantity: 2, unitPrice: 250 },
+        ],
+      },
+    });
+    expect(recordPurchase.balanceAfter).toBe(30);
+    expect((await loyalty()).history.edges.filter(({ node }) => node.kind === 'EARN')).toHaveLength(1);
+    await capture(page, 'recorded');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('redeems a reward for points at the till and takes the voucher on the sale', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page);
+    await find(page, email);
+    const member = page.getByRole('region', { name: 'Ada Lovelace' });
+    await member.getByText('30 points').waitFor();
+    const rewards = page.getByRole('region', { name: 'Rewards for points' });
+    await rewards.getByRole('button', { name: 'Redeem for 29 points (Flat white)' }).click();
+    await page.getByText(/^Flat white redeemed for 29 points: voucher \S+, valid until/).waitFor();
+    await member.getByText('1 point', { exact: true }).waitFor();
+    const vouchers = page.getByRole('region', { name: 'Vouchers' });
+    const receipt = await page.getByLabel('Receipt number').inputValue();
+    await vouchers.getByRole('button', { name: 'Use on this sale (Flat white)' }).click();
+    await page.getByText(`Flat white taken on receipt ${receipt} (Ada Lovelace’s voucher).`).waitFor();
+    await vouchers.getByText('No voucher to use.').waitFor();
+    const { customer } = await graph.admin.data<
+      { customer: { rewards: { vouchers: Array<{ code: string; status: string; consumedOrderReference: string }> } } },
+      Record<string, unknown>
+    >(`query($id: ID!) { customer(id: $id) { rewards { vouchers { code status consumedOrderReference } } } }`, {
+      id: ada.id,
+    });
+    expect(customer.rewards.vouchers).toEqual([
+      expect.objectContaining({ status: 'CONSUMED', consumedOrderReference: receipt }),
+    ]);
+
+    // The same code again, typed at the till: refused in words, not taken twice.
+    await vouchers.getByLabel('Voucher code').fill(customer.rewards.vouchers[0]!.code);
+    await vouchers.getByRole('button', { name: 'Use this code' }).click();
+    await page.getByText('This voucher has already been used. It cannot be taken again.').waitFor();
+    await capture(page, 'voucher');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says in plain words that no member has an unknown identifier or that the network is down, and speaks French', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page);
+    await find(page, 'nobody-here@example.com');
+    await page
+      .getByRole('alert')
+      .getByText(
+        'No member is known by “nobody-here@example.com” (Email). Check it with the customer, or try their phone, card or email.',
+      )
+      .waitFor();
+    await capture(page, 'unknown-member');
+
+    // The network drops: the till says so, and what to do.
+    await page.route('**/graphql', (route) => route.abort('internetdisconnected'));
+    await find(page, email);
+    await page
+      .getByRole('alert')
+      .getByText('The till cannot reach the loyalty service. Check the network and try again')
+      .waitFor();
+    await page.unroute('**/graphql');
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Trouver le membre' }).waitFor();
+    await page.getByLabel('Téléphone, carte ou e-mail').fill(email);
+    await page.getByLabel('Téléphone, carte ou e-mail').press('Enter');
+    await page.getByRole('region', { name: 'Ada Lovelace' }).getByText('Solde de points').waitFor();
+    await page.getByText('Saisissez le panier pour voir les points qu’il rapporte.').waitFor();
+    await capture(page, 'french');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
