@@ -126,7 +126,6 @@ module.exports = tseslint.config(
       'node_modules/',
       'data/',
       'examples/sdk/',
-      'examples/web/sdk/',
       'apps/console/sdk/',
       'apps/wallet/sdk/',
       'apps/pos/sdk/',

@@ -7,7 +7,7 @@ import { projectRoot } from '../runtime/config/projectRoot';
 export const apps = ['console', 'wallet', 'pos'] as const;
 
 /** Files outside apps/ that an app imports: the wallet resumes its subscription with the example clients' code. */
-const sharedSources = ['examples/web/shared/resumableSubscription.ts'];
+const sharedSources = ['examples/sdk/resumableSubscriptionCore.ts'];
 
 const stampFile = '.source-hash';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { projectRoot } from '../runtime/config/projectRoot';
 
-/** Fails when the generated SDKs (`examples/sdk/`, `examples/web/sdk/`, `apps/console/sdk/`, `apps/wallet/sdk/`, `apps/pos/sdk/`) differ from what codegen.yml generates from schema/api.graphql now. */
+/** Fails when the generated SDKs (`examples/sdk/`, `apps/console/sdk/`, `apps/wallet/sdk/`, `apps/pos/sdk/`) differ from what codegen.yml generates from schema/api.graphql now. */
 async function main(): Promise<void> {
   const root = projectRoot();
   const { config } = await loadCodegenConfig({ configFilePath: path.join(root, 'codegen.yml') });
@@ -25,9 +25,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  console.log(
-    'generated code (examples/sdk, examples/web/sdk, apps/console/sdk, apps/wallet/sdk, apps/pos/sdk) is up to date',
-  );
+  console.log('generated code (examples/sdk, apps/console/sdk, apps/wallet/sdk, apps/pos/sdk) is up to date');
 }
 
 main().catch((error: unknown) => {

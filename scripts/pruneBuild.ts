@@ -1,12 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../runtime/config/projectRoot';
-
-/** Where tsc puts each project's output: `examples/web` builds into `dist/web`, the rest into `dist`. */
-const outputRoots: ReadonlyArray<{ output: string; sources: string }> = [
-  { output: 'dist/web', sources: 'examples/web' },
-  { output: 'dist', sources: '.' },
-];
+import { apps } from './buildApps';
 
 /**
  * The source file a compiled file in dist/ came from (`dist/a/b.js` and `dist/a/b.js.map` from
@@ -15,10 +10,10 @@ const outputRoots: ReadonlyArray<{ output: string; sources: string }> = [
 export function sourceOf(outputFile: string): string | undefined {
   const posix = outputFile.split(path.sep).join('/');
   const match = /^(.*)\.js(\.map)?$/.exec(posix);
-  // Vite's bundles of apps/ (scripts/buildApps.ts) have no source file each.
-  if (!match || posix.startsWith('dist/apps/')) return undefined;
-  const root = outputRoots.find(({ output }) => match[1]!.startsWith(`${output}/`))!;
-  return path.posix.normalize(`${root.sources}/${match[1]!.slice(root.output.length + 1)}.ts`);
+  // Vite's bundles of the apps (scripts/buildApps.ts) have no source file each; tsc's output of
+  // apps/ui (its Node unit tests) does.
+  if (!match || apps.some((app) => posix.startsWith(`dist/apps/${app}/`))) return undefined;
+  return path.posix.normalize(`${match[1]!.slice('dist/'.length)}.ts`);
 }
 
 function* filesUnder(dir: string): Generator<string> {

@@ -23,7 +23,7 @@ export const stackSettings = defineSettings({
     engagementPort: subgraphPort('engagement'),
     examplesPort: portSetting('EXAMPLES_PORT', {
       default: 4100,
-      description: 'port of the example server: console, till, wallet and dashboard (not started in production)',
+      description: 'port of the example server: console, till and wallet (not started in production)',
     }),
     seedDemoData: textSetting('SEED_DEMO_DATA', {
       default: 'true',

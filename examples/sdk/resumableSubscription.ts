@@ -4,7 +4,7 @@ import {
   subscribeResumably as subscribeResumablyAnywhere,
   type ResumableSink,
   type ResumableSubscriptionOptions,
-} from '../web/shared/resumableSubscription';
+} from './resumableSubscriptionCore';
 
 // Written by hand beside the generated SDK (codegen writes only gql.ts, graphql.ts and index.ts).
 // The code is the browser pages' own (examples/web/shared/), so Node and the browser resume alike.
@@ -16,7 +16,7 @@ export {
   type ResumableSink,
   type ResumableSubscriptionOptions,
   type SubscriptionErrorItem,
-} from '../web/shared/resumableSubscription';
+} from './resumableSubscriptionCore';
 
 /**
  * `subscribeResumably` for Node: takes this SDK's `TypedDocumentNode`s (printed with graphql's

@@ -41,9 +41,9 @@ const types: Record<string, string> = {
 };
 
 /**
- * Serves the marketer console (`/console/`), the member wallet (`/wallet/`) and the till (`/pos/`),
- * bundled by Vite into dist/apps/<name>, and the example dashboard: their pages, their compiled scripts,
- * the `graphql-ws` browser client, `/graphql` passed on to the gateway, and demo
+ * Serves the marketer console (`/console/`, whose home is the program's dashboard), the member wallet
+ * (`/wallet/`) and the till (`/pos/`), bundled by Vite into dist/apps/<name>: `/graphql`, `/import/`
+ * and `/export/` passed on to the gateway, and demo
  * sign-in. Sign-in mints a development
  * token (a member found by email, or an associate of a store); a real deployment gets tokens from
  * its identity provider, and this server is not part of it.
@@ -51,20 +51,15 @@ const types: Record<string, string> = {
 export async function startExampleServer(options: ExampleServerOptions): Promise<RunningExampleServer> {
   const root = projectRoot();
   const files: Array<[prefix: string, dir: string]> = [
-    ['/web/', path.join(root, 'dist/web')],
-    ['/vendor/graphql-ws/', path.join(root, 'node_modules/graphql-ws/dist')],
     ['/console/assets/', path.join(root, 'dist/apps/console/assets')],
     ['/wallet/assets/', path.join(root, 'dist/apps/wallet/assets')],
     ['/pos/assets/', path.join(root, 'dist/apps/pos/assets')],
   ];
   const pages: Record<string, string> = {
-    // The example dashboard and its stylesheet from the sources (scripts compiled by `tsc -p examples/web`);
-    // the apps from their Vite bundles.
-    '/dashboard/': path.join(root, 'examples/web/dashboard/index.html'),
+    // The apps from their Vite bundles.
     '/console/': path.join(root, 'dist/apps/console/index.html'),
     '/wallet/': path.join(root, 'dist/apps/wallet/index.html'),
     '/pos/': path.join(root, 'dist/apps/pos/index.html'),
-    '/web/style.css': path.join(root, 'examples/web/style.css'),
   };
   const stores = options.stores?.length ? options.stores : demoStores;
   const admin = () => signClientAuthorization({ role: 'admin', subject: 'example-server' }, options.auth, 60);
@@ -163,8 +158,13 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
         return send(
           200,
           types['.html']!,
-          '<a href="/console/">Console</a> · <a href="/wallet/">Wallet</a> · <a href="/pos/">POS</a> · <a href="/dashboard/">Dashboard</a>',
+          '<a href="/console/">Console</a> · <a href="/wallet/">Wallet</a> · <a href="/pos/">POS</a>',
         );
+      // The program dashboard is the console's home now.
+      if (url.pathname === '/dashboard/' || url.pathname === '/dashboard') {
+        response.writeHead(301, { location: '/console/' });
+        return void response.end();
+      }
       const page = pages[url.pathname];
       if (page) return send(200, types[path.extname(page)]!, await readFile(page));
       for (const [prefix, dir] of files) {

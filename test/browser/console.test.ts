@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { startExampleServer, type RunningExampleServer } from '../../examples/server/exampleServer';
 import { developmentAuthConfig } from '../../runtime/config/authConfig';
 import { projectRoot } from '../../runtime/config/projectRoot';
@@ -10,14 +10,13 @@ import { findChromium, localHost } from '../../scripts/ensureChromium';
 import { enrollMember, purchaseInput, setEarnRate, unique } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { importRecords, postImportBatch } from '../support/imports';
-import { testDatabaseKind } from '../support/testDatabase';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
+import { expectAccessible, pageCapture, widths } from './pageChecks';
+
+const capture = pageCapture('console', 'desktop');
 
 const chromiumPath = findChromium(localHost);
-const screenshots = path.join(projectRoot(), 'test-results/screenshots');
 const consoleBundle = path.join(projectRoot(), 'dist/apps/console/index.html');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
 interface Simulation {
   pointsCost: number;
@@ -87,36 +86,12 @@ describe('the marketer console in a browser', () => {
     }
     examples = await startExampleServer({ gatewayUrl: graph.url, wsUrl: graph.wsUrl, auth: developmentAuthConfig() });
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-    mkdirSync(screenshots, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
     await examples?.stop();
     await graph?.stop();
   });
-
-  /** No WCAG 2 A/AA violation axe-core finds on the page as it is now. */
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await page.addScriptTag({ content: axeSource });
-    // Runs in the page (a string: this file is compiled without the DOM's types).
-    const violations = (await page.evaluate(`axe
-      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((result) => result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target))))`)) as string[];
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
-
-  /** The page at phone and desktop widths, kept in test-results/screenshots, each checked by axe-core. */
-  async function capture(page: Page, name: string): Promise<void> {
-    for (const [label, size] of Object.entries(widths)) {
-      await page.setViewportSize(size);
-      await page.screenshot({
-        path: path.join(screenshots, `console-${name}-${label}-${testDatabaseKind()}.png`),
-        fullPage: true,
-      });
-      await expectAccessible(page, `${name} at ${label} width`);
-    }
-    await page.setViewportSize(widths.desktop);
-  }
 
   it('lets a marketer create, simulate and schedule the Weekend Welcome campaign without writing GraphQL', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });

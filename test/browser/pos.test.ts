@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startExampleServer, type RunningExampleServer } from '../../examples/server/exampleServer';
@@ -7,14 +7,13 @@ import { projectRoot } from '../../runtime/config/projectRoot';
 import { findChromium, localHost } from '../../scripts/ensureChromium';
 import { setEarnRate, unique } from '../support/fixtures';
 import { setTierProgram } from '../support/ledger';
-import { testDatabaseKind } from '../support/testDatabase';
 import { startTestGraph, type TestGraph } from '../support/testGraph';
+import { pageCapture, widths } from './pageChecks';
+
+const capture = pageCapture('pos', 'desktop');
 
 const chromiumPath = findChromium(localHost);
-const screenshots = path.join(projectRoot(), 'test-results/screenshots');
 const tillBundle = path.join(projectRoot(), 'dist/apps/pos/index.html');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
 interface Loyalty {
   balance: number;
@@ -51,36 +50,12 @@ describe('the till (apps/pos) in a browser', () => {
     ));
     examples = await startExampleServer({ gatewayUrl: graph.url, wsUrl: graph.wsUrl, auth: developmentAuthConfig() });
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-    mkdirSync(screenshots, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
     await examples?.stop();
     await graph?.stop();
   });
-
-  /** No WCAG 2 A/AA violation axe-core finds on the page as it is now. */
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await page.addScriptTag({ content: axeSource });
-    // Runs in the page (a string: this file is compiled without the DOM's types).
-    const violations = (await page.evaluate(`axe
-      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((result) => result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target))))`)) as string[];
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
-
-  /** The page at phone and desktop widths, kept in test-results/screenshots, each checked by axe-core. */
-  async function capture(page: Page, name: string): Promise<void> {
-    for (const [label, size] of Object.entries(widths)) {
-      await page.setViewportSize(size);
-      await page.screenshot({
-        path: path.join(screenshots, `pos-${name}-${label}-${testDatabaseKind()}.png`),
-        fullPage: true,
-      });
-      await expectAccessible(page, `${name} at ${label} width`);
-    }
-    await page.setViewportSize(widths.desktop);
-  }
 
   async function loyalty(): Promise<Loyalty> {
     const { customer } = await graph.admin.data<{ customer: { loyalty: Loyalty } }, Record<string, unknown>>(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type WebSocketRoute } from 'playwright-core';
 import { qrCode, qrPath } from '../../apps/ui/qrCode';
@@ -10,12 +10,12 @@ import { purchaseInput, setEarnRate, unique } from '../support/fixtures';
 import { setTierProgram } from '../support/ledger';
 import { testDatabaseKind } from '../support/testDatabase';
 import { startTestGraph, type GraphClient, type TestGraph } from '../support/testGraph';
+import { expectAccessible, pageCapture, screenshots, widths } from './pageChecks';
+
+const capture = pageCapture('wallet', 'phone');
 
 const chromiumPath = findChromium(localHost);
-const screenshots = path.join(projectRoot(), 'test-results/screenshots');
 const walletBundle = path.join(projectRoot(), 'dist/apps/wallet/index.html');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
 describe('the member wallet in a browser', () => {
   let graph: TestGraph;
@@ -57,7 +57,6 @@ describe('the member wallet in a browser', () => {
     till = await graph.as({ role: 'associate', subject: 'ana@london-1', storeId: 'london-1' });
     examples = await startExampleServer({ gatewayUrl: graph.url, wsUrl: graph.wsUrl, auth: developmentAuthConfig() });
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-    mkdirSync(screenshots, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -74,28 +73,6 @@ describe('the member wallet in a browser', () => {
         lines: [{ sku: 'COFFEE-BEANS', quantity: 1, unitPrice: pounds * 100 }],
       }),
     });
-  }
-
-  /** No WCAG 2.1 A/AA violation axe-core finds on the page as it is now. */
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    await page.addScriptTag({ content: axeSource });
-    const violations = (await page.evaluate(`axe
-      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((result) => result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target))))`)) as string[];
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
-
-  /** The page at phone and desktop widths, kept in test-results/screenshots, each checked by axe-core. */
-  async function capture(page: Page, name: string): Promise<void> {
-    for (const [label, size] of Object.entries(widths)) {
-      await page.setViewportSize(size);
-      await page.screenshot({
-        path: path.join(screenshots, `wallet-${name}-${label}-${testDatabaseKind()}.png`),
-        fullPage: true,
-      });
-      await expectAccessible(page, `${name} at ${label} width`);
-    }
-    await page.setViewportSize(widths.phone);
   }
 
   /**

@@ -591,7 +591,21 @@ export type ConsoleMetricsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleMetricsQuery = { programMetrics: { members: number, membersEnrolled: number, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, pointsIssued: number, pointsRedeemed: number, pointsOutstanding: number, redemptionRate: number, byChannel: Array<{ key: string, purchases: number, netSpend: number }> }, campaignProgram: { timeZone: string, currency: string } };
+export type ConsoleMetricsQuery = { programMetrics: { members: number, membersEnrolled: number, activeMembers: number, purchases: number, netSpend: number, averageOrderValue: number, pointsIssued: number, pointsRedeemed: number, pointsOutstanding: number, redemptionRate: number, purchaseFrequency: number, multiChannelShare: number, multiChannelAverageSpend: number, singleChannelAverageSpend: number, multiChannelAverageClv: number, singleChannelAverageClv: number, pointsExpired: number, churnBase: number, churnRate: number, byChannel: Array<{ key: string, purchases: number, netSpend: number }>, nps: { score: number | null, responses: number }, npsByChannel: Array<{ channel: string, nps: { score: number | null, responses: number } }>, bySegment: Array<{ key: string, name: string, members: number, activeMembers: number, purchases: number, netSpend: number }> }, campaigns: { edges: Array<{ node: { id: string, name: string, status: CampaignStatus, holdoutPercent: number, performance: { currency: string, membersReached: number, pointsGranted: number, incrementalSpend: number | null, roi: number | null } } }> } };
+
+export type ConsoleWeekQueryVariables = Exact<{
+  from: string;
+  to: string;
+  currency: string;
+}>;
+
+
+export type ConsoleWeekQuery = { programMetrics: { netSpend: number, pointsIssued: number } };
+
+export type ConsoleCurrenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCurrenciesQuery = { campaignProgram: { currency: string }, earnRates: Array<{ currency: string }> };
 
 export type ConsoleFindMemberQueryVariables = Exact<{
   type: IdentifierType;
@@ -711,6 +725,11 @@ export type ConsoleSegmentChoicesQueryVariables = Exact<{ [key: string]: never; 
 
 
 export type ConsoleSegmentChoicesQuery = { segments: Array<{ key: string, name: string }> };
+
+export type ConsoleRefreshMetricsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleRefreshMetricsMutation = { refreshProgramMetrics: { events: number } };
 
 export type ConsoleTierProgramQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1485,13 +1504,72 @@ export const ConsoleMetricsDocument = new TypedDocumentString(`
       purchases
       netSpend
     }
+    purchaseFrequency
+    multiChannelShare
+    multiChannelAverageSpend
+    singleChannelAverageSpend
+    multiChannelAverageClv
+    singleChannelAverageClv
+    pointsExpired
+    churnBase
+    churnRate
+    nps {
+      score
+      responses
+    }
+    npsByChannel {
+      channel
+      nps {
+        score
+        responses
+      }
+    }
+    bySegment {
+      key
+      name
+      members
+      activeMembers
+      purchases
+      netSpend
+    }
   }
-  campaignProgram {
-    timeZone
-    currency
+  campaigns(first: 20, statuses: [SCHEDULED, PAUSED, ENDED]) {
+    edges {
+      node {
+        id
+        name
+        status
+        holdoutPercent
+        performance {
+          currency
+          membersReached
+          pointsGranted
+          incrementalSpend
+          roi
+        }
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<ConsoleMetricsQuery, ConsoleMetricsQueryVariables>;
+export const ConsoleWeekDocument = new TypedDocumentString(`
+    query ConsoleWeek($from: DateTimeISO!, $to: DateTimeISO!, $currency: String!) {
+  programMetrics(from: $from, to: $to, currency: $currency) {
+    netSpend
+    pointsIssued
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWeekQuery, ConsoleWeekQueryVariables>;
+export const ConsoleCurrenciesDocument = new TypedDocumentString(`
+    query ConsoleCurrencies {
+  campaignProgram {
+    currency
+  }
+  earnRates {
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCurrenciesQuery, ConsoleCurrenciesQueryVariables>;
 export const ConsoleFindMemberDocument = new TypedDocumentString(`
     query ConsoleFindMember($type: IdentifierType!, $value: String!) {
   customerByIdentifier(type: $type, value: $value) {
@@ -1792,6 +1870,13 @@ export const ConsoleSegmentChoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSegmentChoicesQuery, ConsoleSegmentChoicesQueryVariables>;
+export const ConsoleRefreshMetricsDocument = new TypedDocumentString(`
+    mutation ConsoleRefreshMetrics {
+  refreshProgramMetrics {
+    events
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRefreshMetricsMutation, ConsoleRefreshMetricsMutationVariables>;
 export const ConsoleTierProgramDocument = new TypedDocumentString(`
     query ConsoleTierProgram {
   tierProgram {

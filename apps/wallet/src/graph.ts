@@ -3,7 +3,7 @@ import {
   subscribeResumably,
   type LiveState,
   type SubscriptionEndedError,
-} from '../../../examples/web/shared/resumableSubscription.js';
+} from '../../../examples/sdk/resumableSubscriptionCore.js';
 import type { TypedDocumentString } from '../sdk/graphql.js';
 
 export interface GraphError {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LiveState } from '../../../examples/web/shared/resumableSubscription.js';
+import type { LiveState } from '../../../examples/sdk/resumableSubscriptionCore.js';
 import { WalletBalanceDocument, WalletHomeDocument, type WalletHomeQuery } from '../sdk/graphql.js';
 import type { Graph } from './graph.js';
 

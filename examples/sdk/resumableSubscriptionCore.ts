@@ -1,7 +1,7 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import type { Client } from 'graphql-ws';
 
-// One source for every client: Node (examples/sdk re-exports it) and the browser pages compile this
+// One source for every client: Node (resumableSubscription.ts re-exports it) and the wallet app bundle this
 // file, so it imports only types and uses nothing of Node or the DOM.
 
 /** Where a resumable subscription stands, for a UI to show. */
