@@ -200,9 +200,18 @@ export class PurchaseService {
     // A merged member's id posts to the account it was merged into.
     order = { ...order, customerId, occurredAt };
     // Paid partly with points: the hold is checked before anything is quoted (only then is it read).
-    const payment = order.pointsPayment
-      ? await this.payments.paymentFor(order.pointsPayment.holdId, order, totalAmount)
-      : null;
+    let payment: PaymentToCapture | null = null;
+    if (order.pointsPayment) {
+      try {
+        payment = await this.payments.paymentFor(order.pointsPayment.holdId, order, totalAmount);
+      } catch (error) {
+        // A retry racing the request that captured the hold (committed since the key was read)
+        // answers with that purchase, not with the hold's conflict.
+        const winner = await purchaseStore.findByKey(this.core.db, order);
+        if (winner) return this.replay(winner, fingerprint);
+        throw error;
+      }
+    }
     // One member's purchases are quoted and posted one at a time in this process: a campaign claim
     // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
     const purchase = await this.members.run(order.customerId, (waited) =>
