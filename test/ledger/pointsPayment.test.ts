@@ -219,6 +219,17 @@ describe('points as payment at checkout', () => {
       [member.id],
     );
     expect(events.map((event) => event.type)).toEqual(['PointsHeld', 'PointsHoldCaptured']);
+    const { rows: recorded } = await graph.database.db.query<{ payload: Record<string, unknown> }>(
+      `select payload from ledger.events where aggregate_id = $1 and type = 'PurchaseRecorded'`,
+      [member.id],
+    );
+    expect(recorded.map((event) => event.payload)).toEqual([
+      expect.objectContaining({
+        totalAmount: 2000,
+        pointsEarned: 14,
+        pointsPayment: { holdId: held.id, points: 600, amount: 600 },
+      }),
+    ]);
     expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 414, entries: 3 });
   });
 
