@@ -18,6 +18,8 @@ import { lotStore } from './lots/lot.store';
 import type { PointsJob } from './maintenance/pointsJob';
 import type { PeriodicJob } from '../../runtime/jobs/periodicJob';
 import type { FoldReport } from './metrics/programMetrics.store';
+import type { PointsPaymentService } from './pointsPayments/pointsPayment.service';
+import { pointsPaymentStore } from './pointsPayments/pointsPayment.store';
 import type { PurchaseService } from './purchases/purchase.service';
 import type { RedemptionService } from './redemptions/redemption.service';
 import type { ReturnService } from './returns/return.service';
@@ -32,6 +34,7 @@ export interface LedgerServices {
   purchases: PurchaseService;
   returns: ReturnService;
   redemptions: RedemptionService;
+  pointsPayments: PointsPaymentService;
   adjustments: AdjustmentService;
   bulkAdjustments: BulkAdjustmentService;
   transfers: TransferService;
@@ -51,6 +54,7 @@ export interface LedgerContext extends LedgerServices, AuthContext {
     qualifyingPoints: DataLoader<string, number>;
     expiringPoints: DataLoader<string, ExpiringPoints[]>;
     pendingPoints: DataLoader<string, PendingPoints[]>;
+    heldPoints: DataLoader<string, number>;
     orderTotals: DataLoader<string, OrderTotals[]>;
   };
 }
@@ -104,6 +108,10 @@ export function createLedgerContext(services: LedgerServices, { events, principa
       orderTotals: new DataLoader(async (ids) => {
         const totals = await customerMetricsStore.orderTotals(db, ids);
         return ids.map((id) => totals.get(id) ?? []);
+      }),
+      heldPoints: new DataLoader(async (ids) => {
+        const held = await pointsPaymentStore.heldBy(db, ids);
+        return ids.map((id) => held.get(id) ?? 0);
       }),
       pendingPoints: new DataLoader(async (ids) =>
         groupBy(ids, await lotStore.pendingByDate(db, ids), (row) => ({

@@ -23,6 +23,10 @@ export enum LedgerErrorKind {
   TransferLimitExceeded = 'TransferLimitExceeded',
   /** A debit (redemption, negative adjustment, transfer) larger than the balance; `extensions.balance` says how much there is. */
   InsufficientPoints = 'InsufficientPoints',
+  /** No points hold has that id. */
+  UnknownHold = 'UnknownHold',
+  /** A points hold that cannot do what was asked: captured, released or expired already, or its key used for another hold. */
+  HoldConflict = 'HoldConflict',
   /** No import job has that id. */
   UnknownImportJob = 'UnknownImportJob',
   /** An import job that completed takes no more uploads (start a new job: its records are skipped as already there). */
@@ -45,6 +49,8 @@ export const ledgerErrorCodes: Record<LedgerErrorKind, ErrorCode> = {
   [LedgerErrorKind.RedemptionConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.OrderConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.TransferConflict]: ErrorCode.CONFLICT,
+  [LedgerErrorKind.UnknownHold]: ErrorCode.NOT_FOUND,
+  [LedgerErrorKind.HoldConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.UnknownImportJob]: ErrorCode.NOT_FOUND,
   [LedgerErrorKind.ImportJobCompleted]: ErrorCode.CONFLICT,
   [LedgerErrorKind.TransferLimitExceeded]: ErrorCode.BAD_USER_INPUT,

@@ -21,6 +21,7 @@ import { ImportJobService } from './importJobs/importJob.service';
 import { mergeAccounts } from './merges/accountMerge';
 import { defaultLedgerPolicy, type LedgerPolicy } from './program/ledgerPolicy';
 import { PurchaseService } from './purchases/purchase.service';
+import { PointsPaymentService } from './pointsPayments/pointsPayment.service';
 import { RedemptionService } from './redemptions/redemption.service';
 import { ReturnService } from './returns/return.service';
 import { ledgerExports } from './exports/ledgerExports';
@@ -78,7 +79,8 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
   const logger = options.logger.child({ service: 'ledger' });
   const quotes = new CampaignQuotes(options.campaignUrl, credential);
   const activities = new ActivityService(core, quotes, logger);
-  const purchases = new PurchaseService(core, quotes);
+  const pointsPayments = new PointsPaymentService(core);
+  const purchases = new PurchaseService(core, quotes, pointsPayments);
   purchases.afterFirstPurchase = (customerId) =>
     // The points job pays it later if this fails.
     activities.completeReferral(customerId).catch((error: unknown) => {
@@ -92,7 +94,11 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     logger: logger.child({ job: 'customer-merges' }),
     apply: (merge, tx) => mergeAccounts(core, tx, merge),
   });
-  const pointsJob = createPointsJob(core, logger.child({ job: 'points' }), () => activities.completeDueReferrals());
+  const pointsJob = createPointsJob(core, logger.child({ job: 'points' }), async () => {
+    // Expired holds give their points back here (a hold operation of the member does it too).
+    await pointsPayments.releaseExpired();
+    await activities.completeDueReferrals();
+  });
   const metricsJob = new PeriodicJob(
     'program metrics',
     () => foldLedgerEvents(options.db),
@@ -114,8 +120,9 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     core,
     purchases,
     activities,
-    returns: new ReturnService(core),
+    returns: new ReturnService(core, pointsPayments),
     redemptions: new RedemptionService(core),
+    pointsPayments,
     adjustments,
     bulkAdjustments,
     transfers: new TransferService(core),

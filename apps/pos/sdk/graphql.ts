@@ -34,6 +34,12 @@ export type OrderLineInput = {
   unitPrice: number;
 };
 
+/** Pay part of the order with held points. */
+export type PointsPaymentInput = {
+  /** The hold (`holdPoints`) to capture: the member’s, in the order’s currency, open. */
+  holdId: string | number;
+};
+
 /** Base rate or a campaign bonus. */
 export type QuoteLineKind =
   | 'BASE'
@@ -68,6 +74,8 @@ export type RecordPurchaseInput = {
   lines: Array<OrderLineInput>;
   /** When the sale happened at the till (an offline till syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Points, campaigns (schedules, windows, channels, caps per period), the return window and expiry count from it; the tier and first-purchase facts are those at recording. Not part of the idempotency check: a retry answers with the first result. */
   occurredAt?: string | null | undefined;
+  /** Pays part of the order with points held for it (`holdPoints`), captured with the purchase: only the cash part (total less what the points pay) earns points. A hold released, expired or already captured: CONFLICT; another member’s, in another currency, or paying more than the rate’s share of the total: BAD_USER_INPUT; nothing is recorded either way. Part of the idempotency check. */
+  pointsPayment?: PointsPaymentInput | null | undefined;
   /** The store, for IN_STORE purchases. */
   storeId?: string | null | undefined;
 };

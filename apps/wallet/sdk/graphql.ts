@@ -23,6 +23,7 @@ export type JournalSourceType =
   | 'EXPIRY'
   | 'MERGE'
   | 'ORDER'
+  | 'POINTS_HOLD'
   | 'REDEMPTION'
   | 'RETURN'
   | 'TRANSFER';

@@ -1,3 +1,4 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/pagination/cursor';
 import { toConnection, type Connection } from '../../../runtime/pagination/connection';
@@ -82,6 +83,14 @@ export class LoyaltyResolver {
           [{ points: loyalty.balance, expiresAt: inactivity }]
         : byDate;
     return all.slice(0, first);
+  }
+
+  @FieldResolver(() => GraphQLSafeInt, {
+    description:
+      'Points held to pay a basket (`holdPoints`): out of the balance until a purchase captures them or they come back (released, or expired: the points job gives them back).',
+  })
+  held(@Root() loyalty: Loyalty, @Ctx() ctx: LedgerContext): Promise<number> {
+    return ctx.loaders.heldPoints.load(loyalty.customerId);
   }
 
   @FieldResolver(() => [PendingPoints], { description: 'Points on hold, by the date they become spendable.' })

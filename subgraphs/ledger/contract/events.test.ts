@@ -210,6 +210,43 @@ describe('every ledger event decodes a payload as its writer builds it', () => {
       occurredAt,
     },
     AccountsMerged: { customerId, survivorId: customerId, mergedId: otherId, points: 10, pending: 5 },
+    PointsHeld: {
+      customerId,
+      holdId: 'h-1',
+      currency: 'EUR',
+      points: 500,
+      amount: 500,
+      expiresAt: '2026-11-20T10:14:59.000Z',
+      occurredAt,
+    },
+    PointsHoldCaptured: {
+      customerId,
+      holdId: 'h-1',
+      currency: 'EUR',
+      points: 500,
+      amount: 500,
+      purchaseId: 'o-1',
+      occurredAt,
+    },
+    PointsHoldReleased: {
+      customerId,
+      holdId: 'h-1',
+      currency: 'EUR',
+      points: 500,
+      amount: 500,
+      reason: 'EXPIRED',
+      occurredAt,
+    },
+    PointsPaymentRefunded: {
+      customerId,
+      holdId: 'h-1',
+      currency: 'EUR',
+      points: 250,
+      amount: 250,
+      purchaseId: 'o-1',
+      returnId: 'ret-1',
+      occurredAt,
+    },
   };
 
   test.each(Object.entries(ledgerEvents) as [string, AnyEventContract][])('%s', (type, contract) => {

@@ -71,6 +71,16 @@ const purchaseRecorded = defineEvent({
         'The tier the purchase was quoted in, as the graph shows it; null without a tier (absent before program metrics per tier).',
       ),
     ),
+    pointsPayment: optional(
+      described(
+        object({
+          holdId: string,
+          points: integer,
+          amount: described(integer, 'The money the points paid, in minor units; the rest of `totalAmount` was cash.'),
+        }),
+        'The part paid with held points (issue 29); absent when all was cash. `pointsEarned` counts the cash part only.',
+      ),
+    ),
   }),
 });
 
@@ -263,6 +273,66 @@ const ordersImported = defineEvent({
   }),
 });
 
+const pointsHoldFields = {
+  customerId,
+  holdId: described(string, 'The hold (`holdPoints`): what the purchase that pays with it names.'),
+  currency: described(string, 'ISO 4217 code; amounts are in its minor units.'),
+  points: described(integer, 'The points held.'),
+  amount: described(integer, 'The money the points pay, in minor units of `currency`.'),
+};
+
+const pointsHeld = defineEvent({
+  owner: 'ledger',
+  type: 'PointsHeld',
+  aggregate: 'customer',
+  description:
+    'Points were held to pay a basket (`holdPoints`, once per idempotency key): taken out of the spendable balance until captured, released or expired.',
+  payload: object({
+    ...pointsHoldFields,
+    expiresAt: described(time, 'When the points come back unless a purchase captured them.'),
+    occurredAt: described(time, 'When the points were held, by the ledger’s clock.'),
+  }),
+});
+
+const pointsHoldCaptured = defineEvent({
+  owner: 'ledger',
+  type: 'PointsHoldCaptured',
+  aggregate: 'customer',
+  description:
+    'A purchase paid with held points (`recordPurchase` with `pointsPayment`): they stay spent, for the order.',
+  payload: object({
+    ...pointsHoldFields,
+    purchaseId: described(string, 'The ledger’s id of the order the points paid.'),
+    occurredAt: described(time, 'When the purchase was posted, by the ledger’s clock.'),
+  }),
+});
+
+const pointsHoldReleased = defineEvent({
+  owner: 'ledger',
+  type: 'PointsHoldReleased',
+  aggregate: 'customer',
+  description: 'A hold ended without a purchase and its points came back (once): released by a caller, or expired.',
+  payload: object({
+    ...pointsHoldFields,
+    reason: described(oneOf('RELEASED', 'EXPIRED'), 'RELEASED by `releasePointsHold`, EXPIRED at its `expiresAt`.'),
+    occurredAt: described(time, 'When the points came back, by the ledger’s clock.'),
+  }),
+});
+
+const pointsPaymentRefunded = defineEvent({
+  owner: 'ledger',
+  type: 'PointsPaymentRefunded',
+  aggregate: 'customer',
+  description:
+    'A return gave back its share of the points that paid the order (pro rata to the goods’ value, rounded down; the last return the rest).',
+  payload: object({
+    ...pointsHoldFields,
+    purchaseId: string,
+    returnId: string,
+    occurredAt: described(time, 'When the return was posted, by the ledger’s clock.'),
+  }),
+});
+
 const tiersImported = defineEvent({
   owner: 'ledger',
   type: 'TiersImported',
@@ -286,6 +356,10 @@ export const ledgerEvents = eventContracts('ledger', {
   AccountsMerged: accountsMerged,
   OrdersImported: ordersImported,
   TiersImported: tiersImported,
+  PointsHeld: pointsHeld,
+  PointsHoldCaptured: pointsHoldCaptured,
+  PointsHoldReleased: pointsHoldReleased,
+  PointsPaymentRefunded: pointsPaymentRefunded,
 });
 
 export type PurchaseRecordedPayload = ReturnType<typeof ledgerEvents.PurchaseRecorded.decode>;

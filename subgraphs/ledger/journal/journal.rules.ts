@@ -22,6 +22,8 @@ export enum SourceType {
   MERGE = 'MERGE',
   /** A member gave points to another (TRANSFER_OUT on the giver, TRANSFER_IN on the recipient). */
   TRANSFER = 'TRANSFER',
+  /** Points held to pay a basket (REDEEM), and put back by a release, an expiry or a return (REVERSE). */
+  POINTS_HOLD = 'POINTS_HOLD',
 }
 
 export interface EntryDraft {

@@ -20,6 +20,8 @@ export interface PurchaseOrder {
    * with the first result whatever time it says.
    */
   occurredAt?: Date | null;
+  /** Part of the order paid with held points (issue 29): the hold it captures. */
+  pointsPayment?: { holdId: string } | null;
 }
 
 /** A line's amount in minor units (quantity × unit price). */
@@ -39,11 +41,14 @@ export function orderTotal(lines: readonly OrderLine[]): number | undefined {
  * fingerprint is the same purchase; with another fingerprint it is a conflicting request.
  */
 export function orderFingerprint(order: PurchaseOrder): string {
-  const canonical = JSON.stringify([
+  const content: unknown[] = [
     order.customerId,
     order.storeId ?? null,
     order.currency,
     order.lines.map((line) => [line.sku, line.category ?? null, line.quantity, line.unitPrice]),
-  ]);
+  ];
+  // Only an order paid with points says so: the fingerprints of all others stay as they were.
+  if (order.pointsPayment) content.push(['pointsPayment', order.pointsPayment.holdId]);
+  const canonical = JSON.stringify(content);
   return createHash('sha256').update(canonical).digest('hex');
 }

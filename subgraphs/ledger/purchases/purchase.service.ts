@@ -14,6 +14,8 @@ import { orderEarningStore, type NewOrderEarning, type OrderEarningRow } from '.
 import { runGrouped, type Outcome } from './batch';
 import { KeyedLock } from './keyedLock';
 import { occurredAtOf } from '../program/occurredAt';
+import { cashShareOf } from '../pointsPayments/pointsPayment.rules';
+import type { PaymentToCapture, PointsPaymentService } from '../pointsPayments/pointsPayment.service';
 import { lateEffectsOf } from '../program/lateEvent.rules';
 import { toLateEffects } from '../program/lateEvent.type';
 import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
@@ -43,6 +45,9 @@ function toPurchase(order: OrderRow, earnings: readonly PointsEarning[]): Purcha
     pendingUntil: pending ? order.pending_until : null,
     balanceAfter: order.balance_after,
     earnings: [...earnings],
+    pointsPayment: order.points_hold_id
+      ? { holdId: order.points_hold_id, points: order.points_paid ?? 0, amount: order.points_amount ?? 0 }
+      : null,
     occurredAt: order.occurred_at,
     recordedAt: order.recorded_at,
     late: toLateEffects(order.late),
@@ -68,6 +73,20 @@ function toEarnings(orderId: string, order: PurchaseOrder, quote: PointsQuote): 
   });
 }
 
+/**
+ * The quote of an order paid partly with points: each line scaled to the cash part and rounded
+ * down (lines left without points dropped), so only the cash part earns (issue 29).
+ */
+function cashPartOf(quote: PointsQuote, payment: PaymentToCapture, totalAmount: number): PointsQuote {
+  const cash = totalAmount - payment.amount;
+  return {
+    ...quote,
+    lines: quote.lines
+      .map((line) => ({ ...line, points: cashShareOf(line.points, cash, totalAmount) }))
+      .filter((line) => line.points > 0),
+  };
+}
+
 /** An order of a batch, read and claimed, ready to post. */
 interface PreparedPurchase {
   /** With the account it posts to (a merged id's survivor). */
@@ -87,6 +106,8 @@ interface Posting {
   quote: PointsQuote;
   history: PurchaseHistoryFacts;
   tierName: string | null;
+  /** The hold the order captures, checked before it was quoted (absent: all cash). */
+  payment?: PaymentToCapture | null;
 }
 
 /** Thrown inside the account lock when the history a quote was made for has changed. */
@@ -128,6 +149,7 @@ export class PurchaseService {
   constructor(
     private readonly core: LedgerCore,
     private readonly quotes: CampaignQuotes,
+    private readonly payments: PointsPaymentService,
   ) {}
 
   /** The member's quote facts now; a merged member's id answers for the account it was merged into. */
@@ -177,6 +199,19 @@ export class PurchaseService {
     const occurredAt = occurredAtOf(order.occurredAt, this.core.clock(), this.core.policy.maxLatenessDays);
     // A merged member's id posts to the account it was merged into.
     order = { ...order, customerId, occurredAt };
+    // Paid partly with points: the hold is checked before anything is quoted (only then is it read).
+    let payment: PaymentToCapture | null = null;
+    if (order.pointsPayment) {
+      try {
+        payment = await this.payments.paymentFor(order.pointsPayment.holdId, order, totalAmount);
+      } catch (error) {
+        // A retry racing the request that captured the hold (committed since the key was read)
+        // answers with that purchase, not with the hold's conflict.
+        const winner = await purchaseStore.findByKey(this.core.db, order);
+        if (winner) return this.replay(winner, fingerprint);
+        throw error;
+      }
+    }
     // One member's purchases are quoted and posted one at a time in this process: a campaign claim
     // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
     const purchase = await this.members.run(order.customerId, (waited) =>
@@ -186,6 +221,7 @@ export class PurchaseService {
         fingerprint,
         actor,
         waited || facts.customerId !== customerId ? null : facts,
+        payment,
       ),
     );
     if (purchase.firstPurchase && this.afterFirstPurchase) await this.afterFirstPurchase(order.customerId);
@@ -273,8 +309,16 @@ export class PurchaseService {
         const totalAmount = orderTotal(order.lines);
         const accountId = accounts.get(order.customerId);
         const history = accountId && histories.get(accountId);
-        // Two ids merged into one account: the second one's quote depends on the first.
-        if (totalAmount === undefined || existing.has(index) || !accountId || !history || seen.has(accountId)) {
+        // Two ids merged into one account: the second one's quote depends on the first. An order
+        // paid with points is checked and captured by `record`.
+        if (
+          order.pointsPayment ||
+          totalAmount === undefined ||
+          existing.has(index) ||
+          !accountId ||
+          !history ||
+          seen.has(accountId)
+        ) {
           return null;
         }
         let occurredAt: Date;
@@ -363,6 +407,7 @@ export class PurchaseService {
     fingerprint: string,
     actor: NewEvent['actor'],
     factsRead: (MemberQuoteFacts & { program: TierProgram | null }) | null,
+    payment: PaymentToCapture | null,
   ): Promise<{ purchase: Purchase; firstPurchase: boolean }> {
     for (let attempt = 1; ; attempt++) {
       // The quote depends on the member's history (first purchase, first in this channel) and tier;
@@ -371,14 +416,15 @@ export class PurchaseService {
       // when stale, never wrong.)
       const { tier, history, program } =
         attempt === 1 && factsRead ? factsRead : await this.quoteFactsOf(order.customerId);
-      const quote = await this.core.upstream(
+      const claimed = await this.core.upstream(
         () => this.quotes.claimPurchase(claimKey(order), order, tier, history, order.occurredAt ?? this.core.clock()),
         'the purchase',
       );
+      const quote = payment ? cashPartOf(claimed, payment, totalAmount) : claimed;
       try {
         const purchase = await this.post(
           order,
-          { totalAmount, fingerprint, quote, history, tierName: tier?.name ?? null },
+          { totalAmount, fingerprint, quote, history, tierName: tier?.name ?? null, payment },
           program,
           actor,
         );
@@ -507,6 +553,13 @@ export class PurchaseService {
       const now = { tier, ...purchasesBefore[at]! };
       if (!quotesAlike(now, posting.history, posting.order.channel)) throw new StaleHistory();
     }
+    // Paid partly with points: the hold is captured in the purchase's transaction (a hold no longer
+    // open throws, nothing commits). Only such orders run this statement.
+    for (const [at, { book, posting }] of items.entries()) {
+      if (!posting.payment) continue;
+      const hold = await this.payments.capture(book, tx, posting.payment, drafts[at]!.orderId, actor);
+      saved[at] = { ...saved[at]!, points_hold_id: hold.id, points_paid: hold.points, points_amount: hold.amount };
+    }
     return drafts.map(({ book, posting, orderId, earnings, points, occurredAt, lines }, at) => {
       const { order, totalAmount, tierName } = posting;
       book.markActivity();
@@ -532,6 +585,10 @@ export class PurchaseService {
             occurredAt: occurredAt.toISOString(),
             // The tier the purchase was quoted in, as the graph shows it (program metrics per tier).
             tier: tierName,
+            // Absent when all was cash: those events stay exactly as they were.
+            pointsPayment: posting.payment
+              ? { holdId: posting.payment.holdId, points: posting.payment.points, amount: posting.payment.amount }
+              : undefined,
           },
           actor,
         ),

@@ -26,9 +26,13 @@ export interface OrderRow {
   recorded_at: Date;
   /** What the sale's lateness did; null when it was on time (and for imported orders). */
   late: LateEffectsRecord | null;
+  /** The points hold that paid part of the order (issue 29), the points and the money they paid. */
+  points_hold_id?: string | null;
+  points_paid?: number;
+  points_amount?: number;
 }
 
-export type NewOrder = Omit<OrderRow, 'recorded_at'>;
+export type NewOrder = Omit<OrderRow, 'recorded_at' | 'points_hold_id' | 'points_paid' | 'points_amount'>;
 
 /** What a purchase's quote depends on besides the order: the member's tier and purchases so far. */
 export interface PurchaseHistoryFacts {

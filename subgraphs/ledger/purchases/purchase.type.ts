@@ -5,6 +5,7 @@ import { IsCode, IsCurrencyCode, IsUuid } from '../../../runtime/validation/vali
 import { Customer } from '../accounts/account.type';
 import { EntryKind } from '../journal/journal.rules';
 import { LateEventEffects } from '../program/lateEvent.type';
+import { PointsPaymentInput, PurchasePointsPayment } from '../pointsPayments/pointsPayment.type';
 import { BatchItemError } from './batch';
 
 @InputType({ description: 'One line of an order.' })
@@ -69,6 +70,15 @@ export class RecordPurchaseInput {
   })
   @IsOptional()
   occurredAt?: Date | null;
+
+  @Field(() => PointsPaymentInput, {
+    nullable: true,
+    description:
+      'Pays part of the order with points held for it (`holdPoints`), captured with the purchase: only the cash part (total less what the points pay) earns points. A hold released, expired or already captured: CONFLICT; another member’s, in another currency, or paying more than the rate’s share of the total: BAD_USER_INPUT; nothing is recorded either way. Part of the idempotency check.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  pointsPayment?: PointsPaymentInput | null;
 }
 
 @ObjectType({ description: 'Points one purchase earned, with the reason (base rate or a campaign).' })
@@ -108,6 +118,9 @@ export class Purchase {
 
   @Field(() => GraphQLSafeInt, { description: 'Order total in minor units.' })
   totalAmount!: number;
+
+  @Field(() => PurchasePointsPayment, { nullable: true, description: 'The part paid with points; null: all cash.' })
+  pointsPayment!: PurchasePointsPayment | null;
 
   @Field(() => GraphQLSafeInt, {
     description: 'Points the purchase earned, spendable now or pending (see pendingUntil).',

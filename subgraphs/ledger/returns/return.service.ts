@@ -13,6 +13,7 @@ import { matchReturnedLines, pointsTakenBack, returnFingerprint, type ReturnedLi
 import { returnStore, type ReturnRow, type ReturnedUnits } from './return.store';
 import type { ProductReturn, ReturnReversal } from './return.type';
 import { occurredAtOf } from '../program/occurredAt';
+import type { PointsPaymentService } from '../pointsPayments/pointsPayment.service';
 import { lateEffectsOf } from '../program/lateEvent.rules';
 import { toLateEffects } from '../program/lateEvent.type';
 
@@ -45,6 +46,8 @@ function toReturn(row: ReturnRow, order: OrderRow, reversals: ReturnReversal[]):
     pointsReversed: row.points_reversed,
     pendingPointsCancelled: row.pending_cancelled,
     pointsNotRecovered: row.points_not_recovered,
+    pointsRefunded: row.points_refunded,
+    pointsRefundAmount: row.points_refund_amount,
     balanceAfter: row.balance_after,
     reversals,
     recordedAt: row.recorded_at,
@@ -53,7 +56,10 @@ function toReturn(row: ReturnRow, order: OrderRow, reversals: ReturnReversal[]):
 }
 
 export class ReturnService {
-  constructor(private readonly core: LedgerCore) {}
+  constructor(
+    private readonly core: LedgerCore,
+    private readonly payments: PointsPaymentService,
+  ) {}
 
   /**
    * Records a return and takes back the points the returned units earned, rule by rule (base rate
@@ -104,6 +110,27 @@ export class ReturnService {
             pointsTakenBack(earning.line_points, quantities, before),
         }));
         const due = dues.reduce((sum, d) => sum + d.points, 0);
+        const lines: ReturnedUnits[] = match.units
+          .map((quantity, line) => ({ line, sku: order.lines[line]!.sku, quantity }))
+          .filter((line) => line.quantity > 0);
+        const refundAmount = lines.reduce((sum, line) => sum + line.quantity * order.lines[line.line]!.unitPrice, 0);
+        // Paid partly with points (issue 29): their share comes back first, pro rata to the goods'
+        // value returned. Orders paid all in cash read nothing more.
+        const pointsRefund =
+          (order.points_paid ?? 0) > 0
+            ? await this.payments.refundForReturn(
+                book,
+                tx,
+                {
+                  orderId: order.id,
+                  orderTotal: order.total_amount,
+                  refundAmount,
+                  returnId,
+                  reason: `Return ${request.externalReturnId} of purchase ${order.external_order_id}`,
+                },
+                actor,
+              )
+            : { points: 0, amount: 0 };
 
         let reversed = 0;
         let cancelled = 0;
@@ -139,9 +166,6 @@ export class ReturnService {
           order.id,
           new Map(dues.filter((d) => d.points > 0).map((d) => [d.earning.position, d.points])),
         );
-        const lines: ReturnedUnits[] = match.units
-          .map((quantity, line) => ({ line, sku: order.lines[line]!.sku, quantity }))
-          .filter((line) => line.quantity > 0);
         const saved = await returnStore.insert(tx, {
           id: returnId,
           order_id: order.id,
@@ -151,10 +175,12 @@ export class ReturnService {
           external_return_id: request.externalReturnId,
           lines,
           fingerprint,
-          refund_amount: lines.reduce((sum, line) => sum + line.quantity * order.lines[line.line]!.unitPrice, 0),
+          refund_amount: refundAmount,
           points_reversed: reversed,
           pending_cancelled: cancelled,
           points_not_recovered: due - reversed - cancelled,
+          points_refunded: pointsRefund.points,
+          points_refund_amount: pointsRefund.amount,
           reversals,
           balance_after: book.balance,
           occurred_at: at,

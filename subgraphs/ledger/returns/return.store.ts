@@ -22,6 +22,9 @@ export interface ReturnRow {
   points_reversed: number;
   pending_cancelled: number;
   points_not_recovered: number;
+  /** Points of the order's points payment this return gave back, and the money they had paid (issue 29). */
+  points_refunded: number;
+  points_refund_amount: number;
   balance_after: number;
   /** What was taken back, rule by rule, as the first answer told it (replayed to retries). */
   reversals: ReturnReversal[];
@@ -62,8 +65,8 @@ export const returnStore = {
     const { rows } = await tx.query<ReturnRow>(
       `insert into ledger.returns (id, order_id, customer_id, channel, store_id, external_return_id, lines, fingerprint,
                                    refund_amount, points_reversed, pending_cancelled, points_not_recovered,
-                                   balance_after, reversals, occurred_at, late)
-       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16::jsonb)
+                                   balance_after, reversals, occurred_at, late, points_refunded, points_refund_amount)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16::jsonb, $17, $18)
        returning *`,
       [
         row.id,
@@ -82,6 +85,8 @@ export const returnStore = {
         JSON.stringify(row.reversals),
         row.occurred_at,
         row.late ? JSON.stringify(row.late) : null,
+        row.points_refunded,
+        row.points_refund_amount,
       ],
     );
     return rows[0]!;

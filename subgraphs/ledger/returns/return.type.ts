@@ -141,6 +141,17 @@ export class ProductReturn {
   pointsNotRecovered!: number;
 
   @Field(() => GraphQLSafeInt, {
+    description:
+      'Points given back of what paid the order (issue 29): its share, pro rata to the value of the goods returned so far, rounded down; the return that completes the order gives back the rest. 0 when the order was paid in cash.',
+  })
+  pointsRefunded!: number;
+
+  @Field(() => GraphQLSafeInt, {
+    description: 'The money those points had paid, in minor units: the rest of `refundAmount` is refunded in cash.',
+  })
+  pointsRefundAmount!: number;
+
+  @Field(() => GraphQLSafeInt, {
     nullable: true,
     description: 'The balance right after the return: for the member and staff who may read balances.',
   })
