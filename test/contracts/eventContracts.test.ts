@@ -224,6 +224,42 @@ async function purchasesAndReturns({ graph, till, member }: Tour) {
   });
 }
 
+/**
+ * ledger: PointsHeld, PointsHoldCaptured (a €20 basket paid 20 points' worth), PointsPaymentRefunded
+ * (one of its two shirts returned) and PointsHoldReleased (a second hold the member paid in cash).
+ */
+async function pointsPayments({ marketer, till, member }: Tour) {
+  await marketer.data(
+    `mutation($input: SetPointsPaymentRateInput!) { setPointsPaymentRate(input: $input) { currency } }`,
+    { input: { currency: 'EUR', points: 100, perAmount: 100, minPoints: 10, maxSharePercent: 50, pointsStep: 10 } },
+  );
+  const hold = async (points: number) =>
+    (
+      await till.data<{ holdPoints: { id: string } }, Vars>(
+        `mutation($input: HoldPointsInput!) { holdPoints(input: $input) { id } }`,
+        {
+          input: {
+            customerId: member.id,
+            channel: 'IN_STORE',
+            storeId: 'berlin-1',
+            currency: 'EUR',
+            points,
+            idempotencyKey: unique('hold'),
+          },
+        },
+      )
+    ).holdPoints.id;
+  const order = purchaseInput(member.id, {
+    lines: [{ sku: 'SHIRT-M', category: 'apparel', quantity: 2, unitPrice: 1000 }],
+    pointsPayment: { holdId: await hold(20) },
+  });
+  await till.data(purchaseMutation, { input: order });
+  await till.data(`mutation($input: RecordReturnInput!) { recordReturn(input: $input) { pointsReversed } }`, {
+    input: returnOfOrder(order, [{ sku: 'SHIRT-M', quantity: 1 }]),
+  });
+  await till.data(`mutation($id: ID!) { releasePointsHold(holdId: $id) { status } }`, { id: await hold(10) });
+}
+
 /** ledger: PointsExpiring (points expire a month after earning, announced up to 60 days before). */
 async function expiryNotice({ graph }: Tour) {
   await graph.admin.data(runPointsJobMutation);
@@ -394,6 +430,7 @@ const tourSteps = [
   profiles,
   absence,
   purchasesAndReturns,
+  pointsPayments,
   expiryNotice,
   activities,
   transfers,
