@@ -37,6 +37,8 @@ describe('stopping and starting the graph again', () => {
             externalOrderId: 'restart-1',
             currency: 'GBP',
             lines: [{ sku: 'A', quantity: 1, unitPrice: 1000 }],
+            // Midweek, so the seeded "Double points weekend" (Friday 18:00 to Sunday) never applies.
+            occurredAt: lastWednesdayNoon().toISOString(),
           },
         },
         asAdmin,
@@ -70,3 +72,9 @@ describe('stopping and starting the graph again', () => {
     }
   });
 });
+
+/** The latest Wednesday at 12:00 UTC before now: inside the lateness bound, outside any weekend window. */
+function lastWednesdayNoon(now = new Date()): Date {
+  const back = (now.getUTCDay() - 3 + 7) % 7 || 7;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - back, 12));
+}
