@@ -1,46 +1,11 @@
-import type { TypedDocumentString } from '../sdk/graphql.js';
+import { graphRequester, tabSession, tokenClaims, type GraphRequester } from '../../ui/graphRequest.js';
 
-export interface GraphError {
-  message: string;
-  extensions?: Record<string, unknown> & { code?: string };
-}
+export { GraphRequestError, type GraphError } from '../../ui/graphRequest.js';
 
-/** The graph refused: its errors, each with its `extensions.code`. */
-export class GraphRequestError extends Error {
-  constructor(readonly errors: GraphError[]) {
-    super(errors.map((error) => error.message).join('; '));
-  }
-  get code(): string | undefined {
-    return this.errors[0]?.extensions?.code;
-  }
-}
-
-export interface Graph {
-  request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables): Promise<Data>;
-}
+export type Graph = GraphRequester;
 
 /** A client of the gateway's `/graphql` on this origin, signed in with one bearer token. */
-export function graphClient(authorization: string, url = '/graphql'): Graph {
-  return {
-    async request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
-        body: JSON.stringify({ query: document.toString(), variables }),
-      });
-      let body: { data?: Data; errors?: GraphError[] };
-      try {
-        body = (await response.json()) as typeof body;
-      } catch {
-        throw new GraphRequestError([
-          { message: `HTTP ${response.status}`, extensions: { code: 'SERVICE_UNAVAILABLE' } },
-        ]);
-      }
-      if (body.errors?.length) throw new GraphRequestError(body.errors);
-      return body.data as Data;
-    },
-  };
-}
+export const graphClient = graphRequester;
 
 export type ConsoleRole = 'marketer' | 'admin';
 
@@ -51,26 +16,13 @@ export interface Session {
 
 /** The role a bearer token claims (its payload's `role`), to show the pages that role may use; the graph still decides. */
 export function roleOfToken(authorization: string): ConsoleRole | undefined {
-  try {
-    const payload = authorization.replace(/^Bearer\s+/i, '').split('.')[1] ?? '';
-    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: unknown };
-    return json.role === 'marketer' || json.role === 'admin' ? json.role : undefined;
-  } catch {
-    return undefined;
-  }
+  const { role } = tokenClaims(authorization);
+  return role === 'marketer' || role === 'admin' ? role : undefined;
 }
 
-const sessionKey = 'loyalty.console.session';
-
-export function savedSession(): Session | undefined {
-  const saved = sessionStorage.getItem(sessionKey);
-  return saved ? (JSON.parse(saved) as Session) : undefined;
-}
-
-export function saveSession(session: Session | undefined): void {
-  if (session) sessionStorage.setItem(sessionKey, JSON.stringify(session));
-  else sessionStorage.removeItem(sessionKey);
-}
+const session = tabSession<Session>('loyalty.console.session');
+export const savedSession = session.saved;
+export const saveSession = session.save;
 
 /**
  * A development token from the example server (`/demo-token`, `npm start` only). A deployment signs

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { TypedDocumentString } from '../sdk/graphql.js';
-import { GraphRequestError, type Graph } from './graph.js';
+import type { Graph } from './graph.js';
 
 export const GraphContext = createContext<Graph | undefined>(undefined);
 
@@ -41,8 +41,4 @@ export function useQuery<Data, Variables>(
   return { ...state, reload };
 }
 
-/** The code of a refusal (`extensions.code`), or SERVICE_UNAVAILABLE for a network failure. */
-export function errorCode(error: unknown): string {
-  if (error instanceof GraphRequestError) return error.code ?? 'INTERNAL_SERVER_ERROR';
-  return 'SERVICE_UNAVAILABLE';
-}
+export { errorCode } from '../../ui/graphRequest.js';

@@ -4,22 +4,11 @@ import {
   type LiveState,
   type SubscriptionEndedError,
 } from '../../../examples/sdk/resumableSubscriptionCore.js';
+import { GraphRequestError, graphRequester, tabSession } from '../../ui/graphRequest.js';
 import type { TypedDocumentString } from '../sdk/graphql.js';
 
-export interface GraphError {
-  message: string;
-  extensions?: Record<string, unknown> & { code?: string };
-}
-
-/** The graph refused: its errors, each with its `extensions.code`. */
-export class GraphRequestError extends Error {
-  constructor(readonly errors: GraphError[]) {
-    super(errors.map((error) => error.message).join('; '));
-  }
-  get code(): string | undefined {
-    return this.errors[0]?.extensions?.code;
-  }
-}
+export { GraphRequestError, type GraphError } from '../../ui/graphRequest.js';
+export { errorCode } from '../../ui/graphRequest.js';
 
 /** The member's session: their customer id (the token's `sub`) and bearer token. */
 export interface Session {
@@ -61,6 +50,7 @@ async function webSocketUrl(): Promise<string> {
 }
 
 export function graphClient({ authorization }: Session): Graph {
+  const requester = graphRequester(authorization);
   let ws: Promise<Client> | undefined;
   const socket = () =>
     // A wallet left open keeps trying; subscribeResumably picks up where it was each time.
@@ -68,23 +58,7 @@ export function graphClient({ authorization }: Session): Graph {
       createClient({ url, connectionParams: { authorization }, retryAttempts: Infinity, lazy: true }),
     ));
   return {
-    async request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables) {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
-        body: JSON.stringify({ query: document.toString(), variables }),
-      });
-      let body: { data?: Data; errors?: GraphError[] };
-      try {
-        body = (await response.json()) as typeof body;
-      } catch {
-        throw new GraphRequestError([
-          { message: `HTTP ${response.status}`, extensions: { code: 'SERVICE_UNAVAILABLE' } },
-        ]);
-      }
-      if (body.errors?.length) throw new GraphRequestError(body.errors);
-      return body.data as Data;
-    },
+    request: requester.request,
     subscribe(document, variables, sink) {
       let stop: (() => void) | undefined;
       let stopped = false;
@@ -103,17 +77,9 @@ export function graphClient({ authorization }: Session): Graph {
   };
 }
 
-const sessionKey = 'loyalty.wallet.session';
-
-export function savedSession(): Session | undefined {
-  const saved = sessionStorage.getItem(sessionKey);
-  return saved ? (JSON.parse(saved) as Session) : undefined;
-}
-
-export function saveSession(session: Session | undefined): void {
-  if (session) sessionStorage.setItem(sessionKey, JSON.stringify(session));
-  else sessionStorage.removeItem(sessionKey);
-}
+const session = tabSession<Session>('loyalty.wallet.session');
+export const savedSession = session.saved;
+export const saveSession = session.save;
 
 /**
  * A development member token from the example server (`/demo-token`, `npm start` only), for the
@@ -127,11 +93,4 @@ export async function demoSignIn(email: string): Promise<Session> {
     throw new GraphRequestError([{ message: body.error ?? 'sign-in failed', extensions: { code: 'NOT_FOUND' } }]);
   }
   return { customerId: body.customerId, authorization: body.authorization };
-}
-
-/** The code of a refusal (`extensions.code`), or SERVICE_UNAVAILABLE for a network failure. */
-export function errorCode(error: unknown): string {
-  if (error instanceof GraphRequestError) return error.code ?? 'INTERNAL_SERVER_ERROR';
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
-  return 'SERVICE_UNAVAILABLE';
 }
