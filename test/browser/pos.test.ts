@@ -296,6 +296,7 @@ describe('the till (apps/pos) in a browser', () => {
     await pay.getByText(/^300 points held for this basket \(£3\.00\); £27\.00 left to pay\./).waitFor();
     await member.getByText('171 points').waitFor();
     await member.getByText('Held to pay a basket').waitFor();
+    await page.getByText('Paid in part with points, the sale earns on its cash part only.').waitFor();
     expect(await loyalty(grace.id)).toMatchObject({ balance: 171, held: 300 });
     // The focus is on recording the sale, the rest taken in cash.
     const recordButton = page.getByRole('button', { name: 'Record the sale (£27.00 and 300 points)' });

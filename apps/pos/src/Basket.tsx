@@ -75,6 +75,13 @@ export function Basket({
   openHold.current = recorded ? undefined : hold?.id;
   // Held points pay this basket as it is: it is changed once they are given back.
   const locked = !!recorded || !!hold;
+  // Once points are held, the keyboard moves to recording the sale, when its button is enabled again.
+  const recordNext = useRef(false);
+  useEffect(() => {
+    if (!recordNext.current || busy || !hold) return;
+    recordNext.current = false;
+    focusField('[data-record]');
+  }, [busy, hold]);
   // Problems are marked once the associate tries to record, not while they type.
   const [attempted, setAttempted] = useState(false);
   // A second click (or Ctrl+Enter) while the first is on its way sends nothing; a retry after a
@@ -223,7 +230,7 @@ export function Basket({
       });
       setHold(holdPoints);
       onPointsChanged();
-      focusField('[data-record]');
+      recordNext.current = true;
     } catch (failure) {
       setError(failure);
       setErrorPaying(true);
@@ -384,6 +391,7 @@ export function Basket({
                   ))}
                 </ul>
               )}
+              {hold && <p className="muted">{t('pos.quote.cashOnly')}</p>}
             </>
           ) : currentQuote?.error !== undefined ? (
             <p className="muted">{t('pos.quote.unavailable')}</p>

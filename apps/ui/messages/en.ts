@@ -154,6 +154,7 @@ export const en = {
   'pos.quote.total.one': 'This basket earns {count} point.',
   'pos.quote.line': '{count} points: {reason}',
   'pos.quote.line.one': '{count} point: {reason}',
+  'pos.quote.cashOnly': 'Paid in part with points, the sale earns on its cash part only.',
   'pos.record': 'Record the sale ({amount})',
   'pos.recorded': 'Receipt {receipt}: {amount} recorded for {name}.',
   'pos.recordedPoints': '{count} points earned.',

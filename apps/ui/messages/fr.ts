@@ -156,6 +156,7 @@ export const fr: Messages = {
   'pos.quote.total.one': 'Ce panier rapporte {count} point.',
   'pos.quote.line': '{count} points : {reason}',
   'pos.quote.line.one': '{count} point : {reason}',
+  'pos.quote.cashOnly': 'Payée en partie avec des points, la vente ne rapporte que sur la part payée autrement.',
   'pos.record': 'Enregistrer la vente ({amount})',
   'pos.recorded': 'Ticket {receipt} : {amount} enregistrés pour {name}.',
   'pos.recordedPoints': '{count} points gagnés.',
