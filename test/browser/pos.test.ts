@@ -17,6 +17,7 @@ const tillBundle = path.join(projectRoot(), 'dist/apps/pos/index.html');
 
 interface Loyalty {
   balance: number;
+  held: number;
   history: { edges: Array<{ node: { kind: string; points: number } }> };
 }
 
@@ -25,6 +26,8 @@ describe('the till (apps/pos) in a browser', () => {
   let examples: RunningExampleServer;
   let browser: Browser;
   let ada: { id: string };
+  let grace: { id: string };
+  const graceEmail = `${unique('grace')}@example.com`;
   const email = `${unique('ada')}@example.com`;
   const phone = `+4420794${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
 
@@ -48,6 +51,21 @@ describe('the till (apps/pos) in a browser', () => {
       `mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`,
       { input: { givenName: 'Ada', familyName: 'Lovelace', email, phone, channel: 'ONLINE' } },
     ));
+    // Points pay for baskets (issue 29): 100 points pay £1.00, at least 10, at most half a basket, in tens.
+    await graph.admin.data(
+      `mutation($input: SetPointsPaymentRateInput!) { setPointsPaymentRate(input: $input) { currency } }`,
+      {
+        input: { currency: 'GBP', points: 100, perAmount: 100, minPoints: 10, maxSharePercent: 50, pointsStep: 10 },
+      },
+    );
+    // Grace has 500 points to pay with (and to redeem the flat white for).
+    ({ enrollCustomer: grace } = await graph.admin.data<{ enrollCustomer: { id: string } }, Record<string, unknown>>(
+      `mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`,
+      { input: { givenName: 'Grace', familyName: 'Hopper', email: graceEmail, channel: 'ONLINE' } },
+    ));
+    await graph.admin.data(`mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { id } }`, {
+      input: { customerId: grace.id, points: 500, reason: 'Welcome gift' },
+    });
     examples = await startExampleServer({ gatewayUrl: graph.url, wsUrl: graph.wsUrl, auth: developmentAuthConfig() });
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
   });
@@ -57,10 +75,10 @@ describe('the till (apps/pos) in a browser', () => {
     await graph?.stop();
   });
 
-  async function loyalty(): Promise<Loyalty> {
+  async function loyalty(id = ada.id): Promise<Loyalty> {
     const { customer } = await graph.admin.data<{ customer: { loyalty: Loyalty } }, Record<string, unknown>>(
-      `query($id: ID!) { customer(id: $id) { loyalty { balance history(first: 50) { edges { node { kind points } } } } } }`,
-      { id: ada.id },
+      `query($id: ID!) { customer(id: $id) { loyalty { balance held history(first: 50) { edges { node { kind points } } } } } }`,
+      { id },
     );
     return customer.loyalty;
   }
@@ -210,6 +228,171 @@ describe('the till (apps/pos) in a browser', () => {
     await vouchers.getByRole('button', { name: 'Use this code' }).click();
     await page.getByText('This voucher has already been used. It cannot be taken again.').waitFor();
     await capture(page, 'voucher');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pays part of a basket with points and takes a redeemed voucher on it; a hold given back or refused returns the points', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const associate = await graph.as({ role: 'associate', subject: 'pos-london-1', storeId: 'london-1' });
+    // The holds the till takes, as the graph answered them.
+    const holds: string[] = [];
+    page.on('response', (response) => {
+      if (!response.url().endsWith('/graphql') || !response.request().postData()?.includes('PosHoldPoints')) return;
+      void response.json().then((body: { data?: { holdPoints?: { id: string } } }) => {
+        if (body.data?.holdPoints) holds.push(body.data.holdPoints.id);
+      });
+    });
+    // The responses are read after the page has them: wait for the hold the till shows to be counted.
+    const holdsTaken = async (count: number) => {
+      for (let tries = 0; holds.length < count && tries < 100; tries++) await page.waitForTimeout(50);
+      expect(holds).toHaveLength(count);
+    };
+    await signIn(page);
+    await find(page, graceEmail);
+    const member = page.getByRole('region', { name: 'Grace Hopper' });
+    await member.getByText('500 points').waitFor();
+
+    // A flat white for 29 points, its voucher used on this sale below.
+    const rewards = page.getByRole('region', { name: 'Rewards for points' });
+    await rewards.getByRole('button', { name: 'Redeem for 29 points (Flat white)' }).click();
+    await page.getByText(/^Flat white redeemed for 29 points: voucher \S+, valid until/).waitFor();
+    await member.getByText('471 points').waitFor();
+    const before = (await loyalty(grace.id)).balance;
+    expect(before).toBe(471);
+
+    const sku1 = page.getByLabel('Product code or description, line 1');
+    await sku1.fill('COFFEE-BEANS');
+    await page.getByLabel('Unit price in £, line 1').fill('25.00');
+    await page.getByLabel('Unit price in £, line 1').press('Enter');
+    await page.getByLabel('Product code or description, line 2').fill('CROISSANT');
+    await page.getByLabel('Quantity, line 2').fill('2');
+    await page.getByLabel('Unit price in £, line 2').fill('2.50');
+    await page.getByText('This basket earns 30 points.').waitFor();
+
+    // What her points may pay of £30.00: half is £15.00, but her 471 points pay at most 470 (in tens).
+    const pay = page.getByRole('region', { name: 'Pay with points' });
+    await pay.getByText('Up to 470 points may pay £4.70 of this basket.').waitFor();
+    const { quotePointsPayment } = await associate.data<
+      { quotePointsPayment: { maxPoints: number; maxAmount: number } },
+      Record<string, unknown>
+    >(
+      `query($id: ID!) { quotePointsPayment(customerId: $id, currency: "GBP", amount: 3000) { maxPoints maxAmount } }`,
+      { id: grace.id },
+    );
+    expect(quotePointsPayment).toEqual({ maxPoints: 470, maxAmount: 470 });
+    const points = pay.getByLabel('Points to pay with');
+    expect(await points.inputValue()).toBe('470');
+    // Lowered by the associate, in the rate's steps: the form says so before any hold.
+    await points.fill('305');
+    await points.press('Enter');
+    await pay.getByText('In steps of 10 points.').waitFor();
+    expect(await points.getAttribute('aria-invalid')).toBe('true');
+    await points.fill('300');
+    await pay.getByText('300 points pay £3.00; £27.00 left to pay.').waitFor();
+    await points.press('Enter');
+    await pay.getByText(/^300 points held for this basket \(£3\.00\); £27\.00 left to pay\./).waitFor();
+    await member.getByText('171 points').waitFor();
+    await member.getByText('Held to pay a basket').waitFor();
+    await page.getByText('Paid in part with points, the sale earns on its cash part only.').waitFor();
+    expect(await loyalty(grace.id)).toMatchObject({ balance: 171, held: 300 });
+    // The focus is on recording the sale, the rest taken in cash.
+    const recordButton = page.getByRole('button', { name: 'Record the sale (£27.00 and 300 points)' });
+    await page.waitForFunction(`document.activeElement?.textContent === 'Record the sale (£27.00 and 300 points)'`);
+    await capture(page, 'points-held');
+
+    const receipt = await page.getByLabel('Receipt number').inputValue();
+    const vouchers = page.getByRole('region', { name: 'Vouchers' });
+    await vouchers.getByRole('button', { name: 'Use on this sale (Flat white)' }).click();
+    await page.getByText(`Flat white taken on receipt ${receipt} (Grace Hopper’s voucher).`).waitFor();
+    await recordButton.click();
+    await page.getByText(`Receipt ${receipt}: £30.00 recorded for Grace Hopper.`).waitFor();
+    await page.getByText('Paid with points: 300 points (£3.00).').waitFor();
+    await page.getByText('Left to pay: £27.00.').waitFor();
+    await page.getByText('27 points earned on the part paid in cash.').waitFor();
+    await page.getByText('New balance: 198 points.').waitFor();
+    await member.getByText('198 points').waitFor();
+    await capture(page, 'paid-with-points');
+
+    // Through the graph: the purchase names the hold, and only its £27.00 of cash earned (27, not 30).
+    await holdsTaken(1);
+    const { recordPurchase } = await associate.data<
+      {
+        recordPurchase: {
+          pointsEarned: number;
+          balanceAfter: number;
+          pointsPayment: { holdId: string; points: number; amount: number };
+        };
+      },
+      Record<string, unknown>
+    >(
+      `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { pointsEarned balanceAfter pointsPayment { holdId points amount } } }`,
+      {
+        input: {
+          customerId: grace.id,
+          channel: 'IN_STORE',
+          storeId: 'london-1',
+          externalOrderId: receipt,
+          currency: 'GBP',
+          lines: [
+            { sku: 'COFFEE-BEANS', quantity: 1, unitPrice: 2500 },
+            { sku: 'CROISSANT', quantity: 2, unitPrice: 250 },
+          ],
+          pointsPayment: { holdId: holds[0] },
+        },
+      },
+    );
+    expect(recordPurchase).toEqual({
+      pointsEarned: 27,
+      balanceAfter: 198,
+      pointsPayment: { holdId: holds[0], points: 300, amount: 300 },
+    });
+    const { pointsHold } = await associate.data<{ pointsHold: { status: string } }, Record<string, unknown>>(
+      `query($id: ID!) { pointsHold(id: $id) { status } }`,
+      { id: holds[0] },
+    );
+    expect(pointsHold.status).toBe('CAPTURED');
+    const paid = await loyalty(grace.id);
+    expect(paid.held).toBe(0);
+    expect(paid.balance).toBe(before - 300 + 27);
+    expect(paid.history.edges.filter(({ node }) => node.kind === 'EARN').map(({ node }) => node.points)).toEqual([27]);
+
+    // The next basket: points held, then the member pays cash after all: they come back.
+    await page.getByRole('button', { name: 'New sale' }).click();
+    await page.getByLabel('Product code or description, line 1').fill('TEA-ASSAM');
+    await page.getByLabel('Unit price in £, line 1').fill('10.00');
+    await pay.getByText('Up to 190 points may pay £1.90 of this basket.').waitFor();
+    await pay.getByLabel('Points to pay with').press('Enter');
+    await pay.getByText(/^190 points held for this basket/).waitFor();
+    expect(await loyalty(grace.id)).toMatchObject({ balance: 8, held: 190 });
+    await pay.getByRole('button', { name: 'Give the points back (pay cash)' }).click();
+    await pay.getByText('Up to 190 points may pay £1.90 of this basket.').waitFor();
+    await member.getByText('198 points').waitFor();
+    expect(await loyalty(grace.id)).toMatchObject({ balance: 198, held: 0 });
+
+    // Held again (a new hold), then given back behind the till's back (as if it had expired): the
+    // sale is refused in words, nothing recorded, and the till offers the points afresh.
+    await pay.getByLabel('Points to pay with').press('Enter');
+    await pay.getByText(/^190 points held for this basket/).waitFor();
+    await holdsTaken(3);
+    expect(new Set(holds).size).toBe(3);
+    await associate.data(`mutation($id: ID!) { releasePointsHold(holdId: $id) { status } }`, { id: holds[2] });
+    await page.getByRole('button', { name: 'Record the sale (£8.10 and 190 points)' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(
+        'The points hold has expired or was given back, so its points cannot pay this sale; nothing was recorded. Pay with points again to hold them afresh, or take cash.',
+      )
+      .waitFor();
+    await pay.getByText('Up to 190 points may pay £1.90 of this basket.').waitFor();
+    expect(await loyalty(grace.id)).toMatchObject({ balance: 198, held: 0 });
+    await capture(page, 'points-refused');
+    // Paid in cash: the whole £10.00 earns.
+    await page.getByRole('button', { name: 'Record the sale (£10.00)' }).click();
+    await page.getByText('10 points earned.').waitFor();
+    await page.getByText('New balance: 208 points.').waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -15,6 +15,25 @@ export type ConsumeVoucherInput = {
   storeId?: string | null | undefined;
 };
 
+/** Points to reserve for a basket. Sending it again with the same key holds once. */
+export type HoldPointsInput = {
+  /** Money the points are to pay, in minor units: the most points worth no more, rounded down to the step. */
+  amount?: number | null | undefined;
+  /** Where the basket is paid: IN_STORE, ONLINE, MOBILE_APP... (an associate: IN_STORE). */
+  channel: string;
+  /** ISO 4217 code of the basket. */
+  currency: string;
+  customerId: string | number;
+  /** Seconds until the points come back unless a purchase captures them (default 900, at most 86400). */
+  expiresInSeconds?: number | null | undefined;
+  /** The caller’s key, unique per member: a retry with it answers with the first hold. */
+  idempotencyKey: string;
+  /** Points to hold (a multiple of the rate’s step). Exactly one of points and amount. */
+  points?: number | null | undefined;
+  /** The store, for IN_STORE (an associate: their own). */
+  storeId?: string | null | undefined;
+};
+
 /** A way to recognise a customer at a till, online or in the app. */
 export type IdentifierType =
   | 'APP_MEMBER_ID'
@@ -33,6 +52,13 @@ export type OrderLineInput = {
   /** Price of one unit in minor units of the currency (cents). */
   unitPrice: number;
 };
+
+/** HELD: reserved, out of the spendable balance; CAPTURED: paid a purchase; RELEASED or EXPIRED: the points came back. */
+export type PointsHoldStatus =
+  | 'CAPTURED'
+  | 'EXPIRED'
+  | 'HELD'
+  | 'RELEASED';
 
 /** Pay part of the order with held points. */
 export type PointsPaymentInput = {
@@ -118,7 +144,7 @@ export type PosProgramQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PosProgramQuery = { campaignProgram: { currency: string } };
 
-export type PosMemberFragment = { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null };
+export type PosMemberFragment = { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null };
 
 export type PosFindMemberQueryVariables = Exact<{
   type: IdentifierType;
@@ -126,7 +152,7 @@ export type PosFindMemberQueryVariables = Exact<{
 }>;
 
 
-export type PosFindMemberQuery = { customerByIdentifier: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } | null };
+export type PosFindMemberQuery = { customerByIdentifier: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } | null };
 
 export type PosQuoteQueryVariables = Exact<{
   order: QuoteOrderInput;
@@ -140,7 +166,32 @@ export type PosRecordPurchaseMutationVariables = Exact<{
 }>;
 
 
-export type PosRecordPurchaseMutation = { recordPurchase: { id: string, externalOrderId: string, pointsEarned: number, pendingUntil: string | null, balanceAfter: number | null, totalAmount: number, currency: string } };
+export type PosRecordPurchaseMutation = { recordPurchase: { id: string, externalOrderId: string, pointsEarned: number, pendingUntil: string | null, balanceAfter: number | null, totalAmount: number, currency: string, pointsPayment: { holdId: string, points: number, amount: number } | null } };
+
+export type PosPointsPaymentQuoteQueryVariables = Exact<{
+  customerId: string | number;
+  currency: string;
+  amount: number;
+}>;
+
+
+export type PosPointsPaymentQuoteQuery = { quotePointsPayment: { ratePoints: number, ratePerAmount: number, maxPoints: number, maxAmount: number, minPoints: number, pointsStep: number, unavailableReason: string | null } };
+
+export type PosPointsHoldFragment = { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string };
+
+export type PosHoldPointsMutationVariables = Exact<{
+  input: HoldPointsInput;
+}>;
+
+
+export type PosHoldPointsMutation = { holdPoints: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string } };
+
+export type PosReleasePointsHoldMutationVariables = Exact<{
+  holdId: string | number;
+}>;
+
+
+export type PosReleasePointsHoldMutation = { releasePointsHold: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string } };
 
 export type PosVoucherFragment = { id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } };
 
@@ -149,7 +200,7 @@ export type PosMemberRewardsQueryVariables = Exact<{
 }>;
 
 
-export type PosMemberRewardsQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, rewards: { vouchers: Array<{ id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } }>, redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, costPoints: number } }> } | null, loyalty: { balance: number, pending: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } | null };
+export type PosMemberRewardsQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, rewards: { vouchers: Array<{ id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } }>, redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, costPoints: number } }> } | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } | null };
 
 export type PosRedeemRewardMutationVariables = Exact<{
   input: RedeemRewardInput;
@@ -199,6 +250,7 @@ export const PosMemberFragmentDoc = new TypedDocumentString(`
   loyalty {
     balance
     pending
+    held
     tier {
       name
     }
@@ -212,6 +264,16 @@ export const PosMemberFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PosMember"}) as unknown as TypedDocumentString<PosMemberFragment, unknown>;
+export const PosPointsHoldFragmentDoc = new TypedDocumentString(`
+    fragment PosPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+}
+    `, {"fragmentName":"PosPointsHold"}) as unknown as TypedDocumentString<PosPointsHoldFragment, unknown>;
 export const PosVoucherFragmentDoc = new TypedDocumentString(`
     fragment PosVoucher on Voucher {
   id
@@ -245,6 +307,7 @@ export const PosFindMemberDocument = new TypedDocumentString(`
   loyalty {
     balance
     pending
+    held
     tier {
       name
     }
@@ -279,9 +342,59 @@ export const PosRecordPurchaseDocument = new TypedDocumentString(`
     balanceAfter
     totalAmount
     currency
+    pointsPayment {
+      holdId
+      points
+      amount
+    }
   }
 }
     `) as unknown as TypedDocumentString<PosRecordPurchaseMutation, PosRecordPurchaseMutationVariables>;
+export const PosPointsPaymentQuoteDocument = new TypedDocumentString(`
+    query PosPointsPaymentQuote($customerId: ID!, $currency: String!, $amount: SafeInt!) {
+  quotePointsPayment(
+    customerId: $customerId
+    currency: $currency
+    amount: $amount
+  ) {
+    ratePoints
+    ratePerAmount
+    maxPoints
+    maxAmount
+    minPoints
+    pointsStep
+    unavailableReason
+  }
+}
+    `) as unknown as TypedDocumentString<PosPointsPaymentQuoteQuery, PosPointsPaymentQuoteQueryVariables>;
+export const PosHoldPointsDocument = new TypedDocumentString(`
+    mutation PosHoldPoints($input: HoldPointsInput!) {
+  holdPoints(input: $input) {
+    ...PosPointsHold
+  }
+}
+    fragment PosPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+}`) as unknown as TypedDocumentString<PosHoldPointsMutation, PosHoldPointsMutationVariables>;
+export const PosReleasePointsHoldDocument = new TypedDocumentString(`
+    mutation PosReleasePointsHold($holdId: ID!) {
+  releasePointsHold(holdId: $holdId) {
+    ...PosPointsHold
+  }
+}
+    fragment PosPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+}`) as unknown as TypedDocumentString<PosReleasePointsHoldMutation, PosReleasePointsHoldMutationVariables>;
 export const PosMemberRewardsDocument = new TypedDocumentString(`
     query PosMemberRewards($id: ID!) {
   customer(id: $id) {
@@ -310,6 +423,7 @@ export const PosMemberRewardsDocument = new TypedDocumentString(`
   loyalty {
     balance
     pending
+    held
     tier {
       name
     }

@@ -3,15 +3,21 @@ import { Button, Card, Notice, TextField } from '../../ui/components.js';
 import { formatDate, formatMoney } from '../../ui/format.js';
 import { useI18n } from '../../ui/i18n.js';
 import {
+  PosHoldPointsDocument,
   PosQuoteDocument,
   PosRecordPurchaseDocument,
+  PosReleasePointsHoldDocument,
   type PosMemberFragment,
+  type PosPointsHoldFragment,
   type PosQuoteQuery,
   type PosRecordPurchaseMutation,
 } from '../sdk/graphql.js';
-import { ErrorNotice } from './ErrorNotice.js';
-import { checkBasket, minorDigits, parseMoney, parseQuantity, type BasketLine } from './basket.js';
+import { ErrorNotice, errorCode } from './ErrorNotice.js';
+import { PointsPayment } from './PointsPayment.js';
+import { checkBasket, minorDigits, parseMoney, parseQuantity, type BasketLine, type OrderLine } from './basket.js';
 import { focusField } from './focus.js';
+import { GraphRequestError } from './graph.js';
+import { holdKey } from './pointsPayment.js';
 import { useGraph } from './useGraph.js';
 
 type Quote = PosQuoteQuery['pointsQuote'];
@@ -26,7 +32,8 @@ function fieldSelector(key: number, field: Field): string {
 
 /**
  * The sale: lines typed or scanned, the total in the program's currency, the points it will earn
- * (the graph's quote, refreshed as the basket changes), then recorded once under its receipt number.
+ * (the graph's quote, refreshed as the basket changes), then recorded once under its receipt number;
+ * part of it may be paid with the member's points, held first and captured by the sale (issue 29).
  */
 export function Basket({
   member,
@@ -35,6 +42,7 @@ export function Basket({
   receipt,
   onReceiptChange,
   onRecorded,
+  onPointsChanged,
   onNewSale,
   onNextCustomer,
 }: {
@@ -44,6 +52,8 @@ export function Basket({
   receipt: string;
   onReceiptChange(receipt: string): void;
   onRecorded(): void;
+  /** Points were held or given back: the member's balance changed. */
+  onPointsChanged(): void;
   onNewSale(): void;
   onNextCustomer(): void;
 }) {
@@ -54,7 +64,24 @@ export function Basket({
   const [quote, setQuote] = useState<{ basket: string; quote?: Quote; error?: unknown }>();
   const [recorded, setRecorded] = useState<Recorded>();
   const [error, setError] = useState<unknown>();
+  // Whether the error is about paying with points: said in those words.
+  const [errorPaying, setErrorPaying] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The member's points held for this basket, until the sale captures them or they are given back;
+  // each new attempt (after a release or a refusal) holds under a new key.
+  const [hold, setHold] = useState<PosPointsHoldFragment>();
+  const [holdAttempt, setHoldAttempt] = useState(1);
+  const openHold = useRef<string>(undefined);
+  openHold.current = recorded ? undefined : hold?.id;
+  // Held points pay this basket as it is: it is changed once they are given back.
+  const locked = !!recorded || !!hold;
+  // Once points are held, the keyboard moves to recording the sale, when its button is enabled again.
+  const recordNext = useRef(false);
+  useEffect(() => {
+    if (!recordNext.current || busy || !hold) return;
+    recordNext.current = false;
+    focusField('[data-record]');
+  }, [busy, hold]);
   // Problems are marked once the associate tries to record, not while they type.
   const [attempted, setAttempted] = useState(false);
   // A second click (or Ctrl+Enter) while the first is on its way sends nothing; a retry after a
@@ -69,6 +96,15 @@ export function Basket({
   const example = (2.5).toLocaleString(locale, { minimumFractionDigits: minorDigits(currency) });
 
   useEffect(() => focusField(fieldSelector(0, 'sku')), []);
+  // The basket closes (next customer, new sale) with points still held: they go back to the member
+  // now rather than when the hold expires.
+  useEffect(
+    () => () => {
+      if (openHold.current)
+        void graph.request(PosReleasePointsHoldDocument, { holdId: openHold.current }).catch(() => {});
+    },
+    [graph],
+  );
 
   // The quote follows the basket: asked a moment after the typing stops, for the basket as it is then.
   useEffect(() => {
@@ -111,17 +147,17 @@ export function Basket({
     if (neighbour) focusField(fieldSelector(neighbour.key, 'sku'));
   };
 
-  const record = async () => {
-    if (sending.current || recorded) return;
-    if (!checked.lines) {
-      setAttempted(true);
-      const first = lines.find((line) => checked.problems.has(line.key)) ?? lines[0]!;
-      focusField(fieldSelector(first.key, checked.problems.get(first.key)?.[0] ?? 'sku'));
-      return;
-    }
-    sending.current = true;
-    setBusy(true);
-    setError(undefined);
+  /** The order to send; null (its problems marked, the first focused) while the basket is not complete. */
+  const orderToSend = (): OrderLine[] | null => {
+    if (checked.lines) return checked.lines;
+    setAttempted(true);
+    const first = lines.find((line) => checked.problems.has(line.key)) ?? lines[0]!;
+    focusField(fieldSelector(first.key, checked.problems.get(first.key)?.[0] ?? 'sku'));
+    return null;
+  };
+
+  /** Sends the sale, paid in part by `held` when points are held for it. */
+  const send = async (order: OrderLine[], held: PosPointsHoldFragment | undefined) => {
     try {
       const { recordPurchase } = await graph.request(PosRecordPurchaseDocument, {
         input: {
@@ -130,14 +166,100 @@ export function Basket({
           storeId,
           externalOrderId: receipt,
           currency,
-          lines: checked.lines,
+          lines: order,
+          ...(held ? { pointsPayment: { holdId: held.id } } : {}),
         },
       });
       setRecorded(recordPurchase);
+      setHold(undefined);
       onRecorded();
       focusField('[data-after-sale]');
     } catch (failure) {
       setError(failure);
+      // A receipt number used for another basket is the receipt's problem, not the points'.
+      if (!held || (failure instanceof GraphRequestError && failure.reason === 'OrderConflict')) return;
+      setErrorPaying(true);
+      // The hold cannot pay this sale (expired, released, or more than the basket's share): nothing
+      // was recorded; the points are given back and a new attempt holds afresh. Lost on the way, it
+      // stays held and the retry sends it again.
+      if (['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(errorCode(failure))) {
+        await graph.request(PosReleasePointsHoldDocument, { holdId: held.id }).catch(() => {});
+        setHold(undefined);
+        setHoldAttempt((n) => n + 1);
+        onPointsChanged();
+      }
+    }
+  };
+
+  const record = async () => {
+    if (sending.current || recorded) return;
+    const order = orderToSend();
+    if (!order) return;
+    sending.current = true;
+    setBusy(true);
+    setError(undefined);
+    setErrorPaying(false);
+    try {
+      await send(order, hold);
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  };
+
+  // "Pay with points" holds them (a retry with the same key answers the same hold): out of the
+  // balance while the rest is paid; recording the sale then captures the hold, and only its cash
+  // part earns points.
+  const payWithPoints = async (points: number) => {
+    if (sending.current || recorded || hold) return;
+    if (!orderToSend()) return;
+    sending.current = true;
+    setBusy(true);
+    setError(undefined);
+    setErrorPaying(false);
+    try {
+      const { holdPoints } = await graph.request(PosHoldPointsDocument, {
+        input: {
+          customerId: member.id,
+          channel: 'IN_STORE',
+          storeId,
+          currency,
+          points,
+          idempotencyKey: holdKey(receipt, holdAttempt),
+        },
+      });
+      setHold(holdPoints);
+      onPointsChanged();
+      recordNext.current = true;
+    } catch (failure) {
+      setError(failure);
+      setErrorPaying(true);
+      // Refused (not lost on the way): the next attempt is a new hold.
+      if (!['NETWORK', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'].includes(errorCode(failure))) {
+        setHoldAttempt((n) => n + 1);
+      }
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  };
+
+  // The member pays cash after all: the held points go back to their balance.
+  const releaseHold = async () => {
+    if (sending.current || !hold) return;
+    sending.current = true;
+    setBusy(true);
+    setError(undefined);
+    setErrorPaying(false);
+    try {
+      await graph.request(PosReleasePointsHoldDocument, { holdId: hold.id });
+      setHold(undefined);
+      setHoldAttempt((n) => n + 1);
+      onPointsChanged();
+      focusField('[data-points-field]');
+    } catch (failure) {
+      setError(failure);
+      setErrorPaying(true);
     } finally {
       sending.current = false;
       setBusy(false);
@@ -176,7 +298,7 @@ export function Basket({
         hint={t('pos.basket.receiptHint')}
         value={receipt}
         onChange={(event) => onReceiptChange(event.target.value)}
-        disabled={!!recorded}
+        disabled={locked}
         autoComplete="off"
       />
       <ol className="lines" aria-label={t('pos.basket.lines')}>
@@ -194,7 +316,7 @@ export function Basket({
                 onChange={(event) => update(line.key, 'sku', event.target.value)}
                 onKeyDown={(event) => onKeyDown(event, line.key, 'sku')}
                 error={problemText(line.key, 'sku')}
-                disabled={!!recorded}
+                disabled={locked}
                 autoComplete="off"
                 spellCheck={false}
                 data-line={line.key}
@@ -207,7 +329,7 @@ export function Basket({
                 onChange={(event) => update(line.key, 'quantity', event.target.value)}
                 onKeyDown={(event) => onKeyDown(event, line.key, 'quantity')}
                 error={problemText(line.key, 'quantity')}
-                disabled={!!recorded}
+                disabled={locked}
                 inputMode="numeric"
                 autoComplete="off"
                 data-line={line.key}
@@ -220,7 +342,7 @@ export function Basket({
                 onChange={(event) => update(line.key, 'unitPrice', event.target.value)}
                 onKeyDown={(event) => onKeyDown(event, line.key, 'unitPrice')}
                 error={problemText(line.key, 'unitPrice')}
-                disabled={!!recorded}
+                disabled={locked}
                 inputMode="decimal"
                 autoComplete="off"
                 data-line={line.key}
@@ -230,7 +352,7 @@ export function Basket({
                 <span className="visually-hidden">{t('pos.basket.lineTotal', { n })} </span>
                 {lineTotal}
               </p>
-              {!recorded && (
+              {!locked && (
                 <Button variant="ghost" className="line-remove" onClick={() => removeLine(line.key)}>
                   {t('pos.basket.remove')}
                   <span className="visually-hidden"> {t('pos.basket.lineN', { n })}</span>
@@ -240,7 +362,7 @@ export function Basket({
           );
         })}
       </ol>
-      {!recorded && (
+      {!locked && (
         <>
           <Button variant="secondary" onClick={addLine}>
             {t('pos.basket.addLine')}
@@ -269,6 +391,7 @@ export function Basket({
                   ))}
                 </ul>
               )}
+              {hold && <p className="muted">{t('pos.quote.cashOnly')}</p>}
             </>
           ) : currentQuote?.error !== undefined ? (
             <p className="muted">{t('pos.quote.unavailable')}</p>
@@ -278,7 +401,20 @@ export function Basket({
         </section>
       )}
 
-      {error !== undefined && <ErrorNotice error={error} />}
+      {!recorded && (
+        <PointsPayment
+          member={member}
+          currency={currency}
+          total={checked.total}
+          ready={!!checked.lines}
+          hold={hold}
+          busy={busy}
+          onPay={(points) => void payWithPoints(points)}
+          onRelease={() => void releaseHold()}
+        />
+      )}
+
+      {error !== undefined && <ErrorNotice error={error} paying={errorPaying} />}
       {recorded ? (
         <>
           <Notice tone="success">
@@ -289,13 +425,34 @@ export function Basket({
                 name: member.name,
               })}
             </strong>
+            {recorded.pointsPayment && (
+              <>
+                <br />
+                {t('pos.paidWithPoints', {
+                  count: recorded.pointsPayment.points,
+                  amount: formatMoney(locale, recorded.pointsPayment.amount, recorded.currency),
+                })}
+                <br />
+                <strong>
+                  {t('pos.cashToPay', {
+                    amount: formatMoney(
+                      locale,
+                      recorded.totalAmount - recorded.pointsPayment.amount,
+                      recorded.currency,
+                    ),
+                  })}
+                </strong>
+              </>
+            )}
             <br />
             {recorded.pendingUntil
               ? t('pos.recordedPending', {
                   count: recorded.pointsEarned,
                   date: formatDate(locale, recorded.pendingUntil),
                 })
-              : t('pos.recordedPoints', { count: recorded.pointsEarned })}
+              : t(recorded.pointsPayment ? 'pos.recordedPointsCash' : 'pos.recordedPoints', {
+                  count: recorded.pointsEarned,
+                })}
             {recorded.balanceAfter != null && (
               <>
                 <br />
@@ -314,8 +471,13 @@ export function Basket({
         </>
       ) : (
         <div className="actions">
-          <Button busy={busy} disabled={!receipt.trim()} onClick={() => void record()}>
-            {t('pos.record', { amount: formatMoney(locale, checked.total, currency) })}
+          <Button busy={busy} disabled={!receipt.trim()} onClick={() => void record()} data-record>
+            {hold
+              ? t('pos.recordWithPoints', {
+                  cash: formatMoney(locale, checked.total - hold.amount, currency),
+                  count: hold.points,
+                })
+              : t('pos.record', { amount: formatMoney(locale, checked.total, currency) })}
           </Button>
         </div>
       )}

@@ -16,14 +16,22 @@ function known(key: string): key is MessageKey {
 
 /**
  * A failure in the till's words with what to do: by code and reason (`CONFLICT` `OrderConflict`:
- * the receipt number was used for another basket), else by code, else the apps' shared words; the
+ * the receipt number was used for another basket), else by code, else the apps' shared words (a
+ * payment with points first in its own: `pos.error.pay.*`); the
  * graph's own sentence and code under it, which name the field or the rule.
  */
-export function ErrorNotice({ error }: { error: unknown }) {
+export function ErrorNotice({ error, paying = false }: { error: unknown; paying?: boolean }) {
   const { t } = useI18n();
   const code = errorCode(error);
   const reason = error instanceof GraphRequestError ? error.reason : undefined;
-  const candidates = [reason && `pos.error.${code}.${reason}`, `pos.error.${code}`, `error.${code}`];
+  // Paying with points (a hold refused, expired or not paying this basket) has words of its own first.
+  const candidates = [
+    paying && reason && `pos.error.pay.${code}.${reason}`,
+    reason && `pos.error.${code}.${reason}`,
+    paying && `pos.error.pay.${code}`,
+    `pos.error.${code}`,
+    `error.${code}`,
+  ];
   const key = candidates.find((candidate): candidate is MessageKey => !!candidate && known(candidate));
   // A sentence of the till's own (a voucher it checked and will not take) is said as it is.
   const own = code === 'unknown' && error instanceof Error && error.message ? error.message : undefined;

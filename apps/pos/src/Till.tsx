@@ -88,6 +88,7 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
             receipt={receipt}
             onReceiptChange={setReceipt}
             onRecorded={() => reload(member.id)}
+            onPointsChanged={() => reload(member.id)}
             onNewSale={newSale}
             onNextCustomer={nextCustomer}
           />
@@ -190,6 +191,7 @@ function MemberCard({ member, onNext }: { member: PosMemberFragment; onNext(): v
         {!!loyalty?.pending && (
           <Stat label={t('pos.member.pending')} value={t('pos.points', { count: loyalty.pending })} />
         )}
+        {!!loyalty?.held && <Stat label={t('pos.member.held')} value={t('pos.points', { count: loyalty.held })} />}
       </Stats>
       <p>
         {t('pos.member.tier')}{' '}

@@ -154,6 +154,7 @@ export const en = {
   'pos.quote.total.one': 'This basket earns {count} point.',
   'pos.quote.line': '{count} points: {reason}',
   'pos.quote.line.one': '{count} point: {reason}',
+  'pos.quote.cashOnly': 'Paid in part with points, the sale earns on its cash part only.',
   'pos.record': 'Record the sale ({amount})',
   'pos.recorded': 'Receipt {receipt}: {amount} recorded for {name}.',
   'pos.recordedPoints': '{count} points earned.',
@@ -162,6 +163,35 @@ export const en = {
   'pos.recordedPending.one': '{count} point earned, spendable from {date}.',
   'pos.newBalance': 'New balance: {count} points.',
   'pos.newBalance.one': 'New balance: {count} point.',
+  'pos.member.held': 'Held to pay a basket',
+  'pos.pay.label': 'Pay with points',
+  'pos.pay.loading': 'Working out what the points may pay…',
+  'pos.pay.offer': 'Up to {count} points may pay {amount} of this basket.',
+  'pos.pay.offer.one': 'Up to {count} point may pay {amount} of this basket.',
+  'pos.pay.unavailable.basket':
+    'Points cannot pay this basket: it is too small for the fewest points a payment uses ({min}). Take cash.',
+  'pos.pay.unavailable.balance':
+    'The member has too few points to pay with: a payment uses at least {min} points, they have {balance}. Take cash.',
+  'pos.pay.noRate': 'Points do not pay for baskets in {currency}: the program sets no rate. Take cash.',
+  'pos.pay.quoteFailed': 'What the points may pay cannot be worked out right now. Take cash, or try again in a moment.',
+  'pos.pay.points': 'Points to pay with',
+  'pos.pay.pointsHint':
+    'From {min} to {max} points, in steps of {step}. They are held while the rest is paid, and used when the sale is recorded.',
+  'pos.pay.problem.number': 'A whole number of points, like {max}.',
+  'pos.pay.problem.min': 'At least {min} points.',
+  'pos.pay.problem.max': 'At most {max} points: what the member’s points may pay of this basket.',
+  'pos.pay.problem.step': 'In steps of {step} points.',
+  'pos.pay.split': '{count} points pay {amount}; {cash} left to pay.',
+  'pos.pay.submit': 'Pay with points',
+  'pos.pay.held':
+    '{count} points held for this basket ({amount}); {cash} left to pay. Record the sale to use them (held until {time}).',
+  'pos.pay.release': 'Give the points back (pay cash)',
+  'pos.recordWithPoints': 'Record the sale ({cash} and {count} points)',
+  'pos.paidWithPoints': 'Paid with points: {count} points ({amount}).',
+  'pos.paidWithPoints.one': 'Paid with points: {count} point ({amount}).',
+  'pos.cashToPay': 'Left to pay: {amount}.',
+  'pos.recordedPointsCash': '{count} points earned on the part paid in cash.',
+  'pos.recordedPointsCash.one': '{count} point earned on the part paid in cash.',
   'pos.newSale': 'New sale',
   'pos.vouchers.title': 'Vouchers',
   'pos.vouchers.none': 'No voucher to use.',
@@ -207,6 +237,15 @@ export const en = {
     'This voucher was cancelled and its points given back. Collect the discount another way.',
   'pos.error.CONFLICT.OutOfStock': 'This reward is out of stock. Choose another one.',
   'pos.error.INSUFFICIENT_POINTS': 'The member does not have enough points for this reward.',
+  'pos.error.pay.CONFLICT':
+    'The points hold has expired or was given back, so its points cannot pay this sale; nothing was recorded. Pay with points again to hold them afresh, or take cash.',
+  'pos.error.pay.NOT_FOUND': 'The points hold is not known; nothing was recorded. Pay with points again, or take cash.',
+  'pos.error.pay.INSUFFICIENT_POINTS':
+    'The member no longer has these points. Lower the points to pay with, or take cash.',
+  'pos.error.pay.BAD_USER_INPUT':
+    'These points cannot pay this basket (under the minimum, off the rate’s steps, or more than its share); nothing was recorded. Change the points, or take cash.',
+  'pos.error.pay.BAD_USER_INPUT.InvalidInput':
+    'These points cannot pay this basket (under the minimum, off the rate’s steps, or more than its share); nothing was recorded. Change the points, or take cash.',
   'pos.error.SERVICE_UNAVAILABLE':
     'Part of the loyalty service is not answering. Try again in a moment: a sale sent again is recorded once.',
 

@@ -156,6 +156,7 @@ export const fr: Messages = {
   'pos.quote.total.one': 'Ce panier rapporte {count} point.',
   'pos.quote.line': '{count} points : {reason}',
   'pos.quote.line.one': '{count} point : {reason}',
+  'pos.quote.cashOnly': 'Payée en partie avec des points, la vente ne rapporte que sur la part payée autrement.',
   'pos.record': 'Enregistrer la vente ({amount})',
   'pos.recorded': 'Ticket {receipt} : {amount} enregistrés pour {name}.',
   'pos.recordedPoints': '{count} points gagnés.',
@@ -164,6 +165,37 @@ export const fr: Messages = {
   'pos.recordedPending.one': '{count} point gagné, utilisable à partir du {date}.',
   'pos.newBalance': 'Nouveau solde : {count} points.',
   'pos.newBalance.one': 'Nouveau solde : {count} point.',
+  'pos.member.held': 'Réservés pour payer un panier',
+  'pos.pay.label': 'Payer avec des points',
+  'pos.pay.loading': 'Calcul de ce que les points peuvent payer…',
+  'pos.pay.offer': 'Jusqu’à {count} points peuvent payer {amount} de ce panier.',
+  'pos.pay.offer.one': 'Jusqu’à {count} point peut payer {amount} de ce panier.',
+  'pos.pay.unavailable.basket':
+    'Les points ne peuvent pas payer ce panier : il est trop petit pour le minimum de points d’un paiement ({min}). Encaissez en espèces ou par carte.',
+  'pos.pay.unavailable.balance':
+    'Le membre a trop peu de points pour payer : un paiement en utilise au moins {min}, il en a {balance}. Encaissez en espèces ou par carte.',
+  'pos.pay.noRate':
+    'Les points ne paient pas de panier en {currency} : le programme n’a pas de taux. Encaissez en espèces ou par carte.',
+  'pos.pay.quoteFailed':
+    'Ce que les points peuvent payer ne peut pas être calculé pour l’instant. Encaissez autrement, ou réessayez dans un instant.',
+  'pos.pay.points': 'Points à utiliser',
+  'pos.pay.pointsHint':
+    'De {min} à {max} points, par pas de {step}. Ils sont réservés pendant le paiement du reste, et utilisés à l’enregistrement de la vente.',
+  'pos.pay.problem.number': 'Un nombre entier de points, comme {max}.',
+  'pos.pay.problem.min': 'Au moins {min} points.',
+  'pos.pay.problem.max': 'Au plus {max} points : ce que les points du membre peuvent payer de ce panier.',
+  'pos.pay.problem.step': 'Par pas de {step} points.',
+  'pos.pay.split': '{count} points paient {amount} ; reste à payer {cash}.',
+  'pos.pay.submit': 'Payer avec des points',
+  'pos.pay.held':
+    '{count} points réservés pour ce panier ({amount}) ; reste à payer {cash}. Enregistrez la vente pour les utiliser (réservés jusqu’au {time}).',
+  'pos.pay.release': 'Rendre les points (payer autrement)',
+  'pos.recordWithPoints': 'Enregistrer la vente ({cash} et {count} points)',
+  'pos.paidWithPoints': 'Payé en points : {count} points ({amount}).',
+  'pos.paidWithPoints.one': 'Payé en points : {count} point ({amount}).',
+  'pos.cashToPay': 'Reste à payer : {amount}.',
+  'pos.recordedPointsCash': '{count} points gagnés sur la part payée autrement qu’en points.',
+  'pos.recordedPointsCash.one': '{count} point gagné sur la part payée autrement qu’en points.',
   'pos.newSale': 'Nouvelle vente',
   'pos.vouchers.title': 'Bons',
   'pos.vouchers.none': 'Aucun bon à utiliser.',
@@ -213,6 +245,16 @@ export const fr: Messages = {
   'pos.error.CONFLICT.VoucherCancelled': 'Ce bon a été annulé et ses points rendus. Encaissez la remise autrement.',
   'pos.error.CONFLICT.OutOfStock': 'Cette récompense est épuisée. Choisissez-en une autre.',
   'pos.error.INSUFFICIENT_POINTS': 'Le membre n’a pas assez de points pour cette récompense.',
+  'pos.error.pay.CONFLICT':
+    'La réservation de points a expiré ou a été rendue : ses points ne peuvent pas payer cette vente ; rien n’a été enregistré. Payez de nouveau avec des points pour les réserver, ou encaissez autrement.',
+  'pos.error.pay.NOT_FOUND':
+    'La réservation de points est inconnue ; rien n’a été enregistré. Payez de nouveau avec des points, ou encaissez autrement.',
+  'pos.error.pay.INSUFFICIENT_POINTS':
+    'Le membre n’a plus ces points. Baissez les points à utiliser, ou encaissez autrement.',
+  'pos.error.pay.BAD_USER_INPUT':
+    'Ces points ne peuvent pas payer ce panier (sous le minimum, hors des pas du taux, ou plus que sa part) ; rien n’a été enregistré. Changez les points, ou encaissez autrement.',
+  'pos.error.pay.BAD_USER_INPUT.InvalidInput':
+    'Ces points ne peuvent pas payer ce panier (sous le minimum, hors des pas du taux, ou plus que sa part) ; rien n’a été enregistré. Changez les points, ou encaissez autrement.',
   'pos.error.SERVICE_UNAVAILABLE':
     'Une partie du service de fidélité ne répond pas. Réessayez dans un instant : une vente renvoyée est enregistrée une seule fois.',
 
