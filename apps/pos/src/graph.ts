@@ -1,57 +1,11 @@
-import type { TypedDocumentString } from '../sdk/graphql.js';
+import { graphRequester, NetworkError, tabSession, tokenClaims, type GraphRequester } from '../../ui/graphRequest.js';
 
-export interface GraphError {
-  message: string;
-  extensions?: Record<string, unknown> & { code?: string; reason?: string };
-}
+export { GraphRequestError, NetworkError, type GraphError } from '../../ui/graphRequest.js';
 
-/** The graph refused: its errors, each with its `extensions.code` (and often a `reason`). */
-export class GraphRequestError extends Error {
-  constructor(readonly errors: GraphError[]) {
-    super(errors.map((error) => error.message).join('; '));
-  }
-  get code(): string | undefined {
-    return this.errors[0]?.extensions?.code;
-  }
-  get reason(): string | undefined {
-    return this.errors[0]?.extensions?.reason;
-  }
-}
-
-/** The till could not reach the graph at all (fetch rejected): the network, not the graph, is down. */
-export class NetworkError extends Error {}
-
-export interface Graph {
-  request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables): Promise<Data>;
-}
+export type Graph = GraphRequester;
 
 /** A client of the gateway's `/graphql` on this origin, signed in with one associate's bearer token. */
-export function graphClient(authorization: string, url = '/graphql'): Graph {
-  return {
-    async request<Data, Variables>(document: TypedDocumentString<Data, Variables>, variables: Variables) {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization },
-          body: JSON.stringify({ query: document.toString(), variables }),
-        });
-      } catch (failure) {
-        throw new NetworkError(failure instanceof Error ? failure.message : String(failure));
-      }
-      let body: { data?: Data; errors?: GraphError[] };
-      try {
-        body = (await response.json()) as typeof body;
-      } catch {
-        throw new GraphRequestError([
-          { message: `HTTP ${response.status}`, extensions: { code: 'SERVICE_UNAVAILABLE' } },
-        ]);
-      }
-      if (body.errors?.length) throw new GraphRequestError(body.errors);
-      return body.data as Data;
-    },
-  };
-}
+export const graphClient = graphRequester;
 
 /** A till's sign-in: an associate of one store. Everything it records is for that store, in store. */
 export interface Session {
@@ -61,29 +15,13 @@ export interface Session {
 
 /** The store an associate's bearer token names (its payload's `store`), if it is an associate's. */
 export function storeOfToken(authorization: string): string | undefined {
-  try {
-    const payload = authorization.replace(/^Bearer\s+/i, '').split('.')[1] ?? '';
-    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
-      role?: unknown;
-      store?: unknown;
-    };
-    return json.role === 'associate' && typeof json.store === 'string' ? json.store : undefined;
-  } catch {
-    return undefined;
-  }
+  const { role, store } = tokenClaims(authorization);
+  return role === 'associate' && typeof store === 'string' ? store : undefined;
 }
 
-const sessionKey = 'loyalty.pos.session';
-
-export function savedSession(): Session | undefined {
-  const saved = sessionStorage.getItem(sessionKey);
-  return saved ? (JSON.parse(saved) as Session) : undefined;
-}
-
-export function saveSession(session: Session | undefined): void {
-  if (session) sessionStorage.setItem(sessionKey, JSON.stringify(session));
-  else sessionStorage.removeItem(sessionKey);
-}
+const session = tabSession<Session>('loyalty.pos.session');
+export const savedSession = session.saved;
+export const saveSession = session.save;
 
 /**
  * The program's stores, from the example server's `/config.json` (the graph has no store list); a
