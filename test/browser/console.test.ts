@@ -547,14 +547,31 @@ describe('the marketer console in a browser', () => {
     await page.close();
   });
 
-  it('lets a marketer set the tiers, define and retire a badge, and write a message in French', async () => {
+  it('lets a marketer set an earn rate and the tiers, define and retire a badge, and write a message in French', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${examples.url}/console/`);
     await page.getByRole('button', { name: 'Sign in as a marketer' }).click();
-    await page.getByRole('link', { name: 'Tiers and badges' }).click();
+    await page.getByRole('link', { name: 'Program' }).click();
+
+    const earning = page.getByRole('form', { name: 'Set an earn rate' });
+    await earning.getByLabel('Currency').fill('usd');
+    await earning.getByLabel('Points').fill('2');
+    await earning.getByLabel('For every (USD)').fill('0');
+    await earning.getByRole('button', { name: 'Save the rate' }).click();
+    await earning.getByText('An amount above 0, e.g. 1.00.').waitFor();
+    await earning.getByLabel('For every (USD)').fill('1.00');
+    await earning.getByRole('button', { name: 'Save the rate' }).click();
+    await earning.getByText(/^Saved: .+\. Purchases from now on earn at this rate\.$/).waitFor();
+    type Rates = { earnRates: Array<{ currency: string; points: number; perAmount: number }> };
+    expect(
+      (
+        await graph.admin.data<Rates, Record<string, unknown>>(`{ earnRates { currency points perAmount } }`)
+      ).earnRates.find((rate) => rate.currency === 'USD'),
+    ).toEqual({ currency: 'USD', points: 2, perAmount: 100 });
+    await page.locator('table tr', { hasText: 'USD' }).waitFor();
 
     const tiers = page.getByRole('form', { name: 'Tiers' });
     await tiers.getByLabel('Qualifying window (months)').waitFor();
@@ -661,6 +678,22 @@ describe('the marketer console in a browser', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${examples.url}/console/`);
     await page.getByRole('button', { name: 'Sign in as an admin' }).click();
+    // A voucher the member took in the app shows on their page.
+    const { createReward } = await graph.admin.data<{ createReward: { id: string } }, Record<string, unknown>>(
+      `mutation { createReward(input: { name: "Tote bag", kind: FREE_PRODUCT, costPoints: 5 }) { id } }`,
+    );
+    const app = await graph.as({ role: 'member', subject: member.id });
+    const { redeemReward } = await app.data<{ redeemReward: { voucher: { code: string } } }, Record<string, unknown>>(
+      `mutation($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
+      {
+        input: {
+          redemptionId: crypto.randomUUID(),
+          rewardId: createReward.id,
+          customerId: member.id,
+          channel: 'MOBILE_APP',
+        },
+      },
+    );
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByLabel('Email, phone, card or id').fill('nobody@example.com');
     await page.getByRole('button', { name: 'Find a member' }).click();
@@ -674,6 +707,10 @@ describe('the marketer console in a browser', () => {
       .getByText(/Bought £25\.00, earned \d+ points/)
       .first()
       .waitFor();
+
+    const voucherRow = page.getByRole('region', { name: 'Vouchers' }).locator('tr', { hasText: 'Tote bag' });
+    await voucherRow.getByText(redeemReward.voucher.code).waitFor();
+    await voucherRow.getByText('Can be used').waitFor();
 
     // Zero points and no reason: refused in the form, nothing sent.
     await page.getByRole('button', { name: 'Adjust', exact: true }).click();

@@ -436,6 +436,14 @@ export type SegmentValueInput = {
   string?: string | null | undefined;
 };
 
+export type SetEarnRateInput = {
+  /** ISO 4217 code, e.g. EUR. */
+  currency: string;
+  /** Minor units (cents) that earn `points`, e.g. 100 for one euro. */
+  perAmount: number;
+  points: number;
+};
+
 export type SetNotificationTemplateInput = {
   body: string;
   channel: NotificationChannel;
@@ -482,6 +490,12 @@ export type TimelineEntryKind =
   | 'REDEMPTION'
   /** Goods of an order brought back and their points taken back (`ReturnEntry`). */
   | 'RETURN';
+
+export type VoucherStatus =
+  | 'CANCELLED'
+  | 'CONSUMED'
+  | 'EXPIRED'
+  | 'ISSUED';
 
 /** Where a webhook delivery stands; DEAD deliveries are the dead-letter list. */
 export type WebhookDeliveryStatus =
@@ -620,7 +634,7 @@ export type ConsoleMemberQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleMemberQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, enrollmentChannel: string, enrolledAt: string, language: string | null, identities: Array<{ type: IdentifierType, value: string }>, consents: Array<{ channel: ConsentChannel, granted: boolean, source: string, changedAt: string }>, segments: Array<{ key: string, name: string }> | null, loyalty: { balance: number, pending: number, lifetimePoints: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, reviewAt: string | null } | null } | null, timeline: { edges: Array<{ node:
+export type ConsoleMemberQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, enrollmentChannel: string, enrolledAt: string, language: string | null, identities: Array<{ type: IdentifierType, value: string }>, consents: Array<{ channel: ConsentChannel, granted: boolean, source: string, changedAt: string }>, segments: Array<{ key: string, name: string }> | null, rewards: { vouchers: Array<{ id: string, code: string, status: VoucherStatus, expiresAt: string, consumedAt: string | null, consumedChannel: string | null, reward: { name: string } }> } | null, loyalty: { balance: number, pending: number, lifetimePoints: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, reviewAt: string | null } | null } | null, timeline: { edges: Array<{ node:
           | { __typename: 'CustomerEvent', type: string, id: string, kind: TimelineEntryKind, occurredAt: string, channel: string }
           | { __typename: 'MessageEntry', messageKind: string, id: string, kind: TimelineEntryKind, occurredAt: string, channel: string | null }
           | { __typename: 'PurchaseEntry', totalAmount: number, currency: string, pointsEarned: number, storeId: string | null, id: string, kind: TimelineEntryKind, occurredAt: string, channel: string | null }
@@ -730,6 +744,18 @@ export type ConsoleRefreshMetricsMutationVariables = Exact<{ [key: string]: neve
 
 
 export type ConsoleRefreshMetricsMutation = { refreshProgramMetrics: { events: number } };
+
+export type ConsoleEarnRatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleEarnRatesQuery = { earnRates: Array<{ currency: string, points: number, perAmount: number, description: string }> };
+
+export type ConsoleSetEarnRateMutationVariables = Exact<{
+  input: SetEarnRateInput;
+}>;
+
+
+export type ConsoleSetEarnRateMutation = { setEarnRate: { currency: string, points: number, perAmount: number, description: string } };
 
 export type ConsoleTierProgramQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1601,6 +1627,19 @@ export const ConsoleMemberDocument = new TypedDocumentString(`
       key
       name
     }
+    rewards {
+      vouchers {
+        id
+        code
+        status
+        expiresAt
+        consumedAt
+        consumedChannel
+        reward {
+          name
+        }
+      }
+    }
     loyalty {
       balance
       pending
@@ -1877,6 +1916,26 @@ export const ConsoleRefreshMetricsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRefreshMetricsMutation, ConsoleRefreshMetricsMutationVariables>;
+export const ConsoleEarnRatesDocument = new TypedDocumentString(`
+    query ConsoleEarnRates {
+  earnRates {
+    currency
+    points
+    perAmount
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleEarnRatesQuery, ConsoleEarnRatesQueryVariables>;
+export const ConsoleSetEarnRateDocument = new TypedDocumentString(`
+    mutation ConsoleSetEarnRate($input: SetEarnRateInput!) {
+  setEarnRate(input: $input) {
+    currency
+    points
+    perAmount
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetEarnRateMutation, ConsoleSetEarnRateMutationVariables>;
 export const ConsoleTierProgramDocument = new TypedDocumentString(`
     query ConsoleTierProgram {
   tierProgram {

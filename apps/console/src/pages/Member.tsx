@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Card, Notice, Pill, Stat, Stats, TextField } from '../../../ui/components.js';
+import { Button, Card, Notice, Pill, Stat, Stats, TextField, type Tone } from '../../../ui/components.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../ui/format.js';
 import { useI18n, type Translate } from '../../../ui/i18n.js';
 import { ConsoleAdjustPointsDocument, ConsoleMemberDocument, type ConsoleMemberQuery } from '../../sdk/graphql.js';
@@ -11,6 +11,7 @@ import { useGraph, useQuery } from '../useGraph.js';
 
 type Customer = NonNullable<ConsoleMemberQuery['customer']>;
 type Entry = Customer['timeline']['edges'][number]['node'];
+type Voucher = NonNullable<Customer['rewards']>['vouchers'][number];
 
 /** A member's 360° page: profile, consent, identities, balance and tier, timeline; adjust points, merge, GDPR. */
 export function Member({ id }: { id: string }) {
@@ -74,6 +75,7 @@ export function Member({ id }: { id: string }) {
           </dl>
         </Card>
       </div>
+      <Vouchers vouchers={customer.rewards?.vouchers ?? []} />
       <Card title={t('member.timeline')}>
         {customer.timeline.edges.length === 0 ? (
           <p className="muted">{t('member.noTimeline')}</p>
@@ -90,6 +92,58 @@ export function Member({ id }: { id: string }) {
       </Card>
       <MemberPrivacy customerId={customer.id} name={customer.name} onChanged={loaded.reload} />
     </>
+  );
+}
+
+const voucherTone: Record<Voucher['status'], Tone> = {
+  ISSUED: 'good',
+  CONSUMED: 'neutral',
+  CANCELLED: 'warning',
+  EXPIRED: 'neutral',
+};
+
+/** The member's vouchers, newest first: what each is for, its code, and whether it can still be used. */
+function Vouchers({ vouchers }: { vouchers: readonly Voucher[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <Card title={t('member.vouchers')}>
+      {vouchers.length === 0 ? (
+        <p className="muted">{t('member.noVouchers')}</p>
+      ) : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('member.vouchers')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('member.voucherReward')}</th>
+                <th scope="col">{t('member.voucherCode')}</th>
+                <th scope="col">{t('member.voucherStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {vouchers.map((voucher) => (
+                <tr key={voucher.id}>
+                  <td>{voucher.reward.name}</td>
+                  <td>
+                    <code>{voucher.code}</code>
+                  </td>
+                  <td>
+                    <Pill tone={voucherTone[voucher.status]}>{t(`voucherStatus.${voucher.status}`)}</Pill>
+                    <div className="muted">
+                      {voucher.status === 'CONSUMED' && voucher.consumedAt
+                        ? t('member.voucherUsed', {
+                            at: formatDateTime(locale, voucher.consumedAt),
+                            channel: voucher.consumedChannel ? channelLabel(t, voucher.consumedChannel) : '—',
+                          })
+                        : t('member.voucherExpires', { at: formatDate(locale, voucher.expiresAt) })}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
   );
 }
 

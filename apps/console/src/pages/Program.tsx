@@ -5,6 +5,8 @@ import { useI18n, type Translate } from '../../../ui/i18n.js';
 import {
   ConsoleBadgesDocument,
   ConsoleDefineBadgeDocument,
+  ConsoleEarnRatesDocument,
+  ConsoleSetEarnRateDocument,
   ConsoleRetireBadgeDocument,
   ConsoleSetTierProgramDocument,
   ConsoleTierProgramDocument,
@@ -23,9 +25,124 @@ export function Program() {
   return (
     <>
       <h1>{t('program.title')}</h1>
+      <Earning />
       <Tiers />
       <Badges />
     </>
+  );
+}
+
+/** The minor units of a currency (2 for GBP, 0 for JPY), as Intl knows them. */
+function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** The base earn rate per currency: points for every so much spent, before campaigns and tiers. */
+function Earning() {
+  const { t } = useI18n();
+  const graph = useGraph();
+  const loaded = useQuery(ConsoleEarnRatesDocument, {});
+  const [currency, setCurrency] = useState('');
+  const [points, setPoints] = useState('1');
+  const [perAmount, setPerAmount] = useState('1.00');
+  const [attempted, setAttempted] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const code = currency.trim().toUpperCase();
+  const digits = minorDigits(/^[A-Z]{3}$/.test(code) ? code : 'EUR');
+  const amount = Number(perAmount.trim().replace(',', '.'));
+  const minor = Math.round(amount * 10 ** digits);
+  const problems = {
+    currency: /^[A-Z]{3}$/.test(code) ? undefined : t('earning.currencyProblem'),
+    points: /^\d+$/.test(points.trim()) && Number(points) >= 1 ? undefined : t('earning.pointsProblem'),
+    perAmount: Number.isFinite(amount) && minor >= 1 ? undefined : t('earning.amountProblem'),
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setDone(undefined);
+    if (Object.values(problems).some(Boolean)) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { setEarnRate } = await graph.request(ConsoleSetEarnRateDocument, {
+        input: { currency: code, points: Number(points), perAmount: minor },
+      });
+      setDone(t('earning.saved', { description: setEarnRate.description }));
+      setAttempted(false);
+      loaded.reload();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rates = loaded.data?.earnRates ?? [];
+  return (
+    <Card title={t('earning.title')}>
+      {loaded.error !== undefined && <ErrorNotice error={loaded.error} />}
+      {!loaded.data ? (
+        <p aria-live="polite">{t('loading')}</p>
+      ) : rates.length === 0 ? (
+        <p className="muted">{t('earning.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('earning.currency')}</th>
+              <th scope="col">{t('earning.rate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rates.map((rate) => (
+              <tr key={rate.currency}>
+                <td>{rate.currency}</td>
+                <td>{rate.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={(event) => void submit(event)} aria-label={t('earning.new')} noValidate>
+        <h3>{t('earning.new')}</h3>
+        <div className="form-grid">
+          <TextField
+            label={t('earning.currency')}
+            hint={t('earning.currencyHint')}
+            value={currency}
+            onChange={(event) => setCurrency(event.target.value)}
+            error={attempted ? problems.currency : undefined}
+          />
+          <TextField
+            label={t('earning.points')}
+            inputMode="numeric"
+            value={points}
+            onChange={(event) => setPoints(event.target.value)}
+            error={attempted ? problems.points : undefined}
+          />
+          <TextField
+            label={t('earning.perAmount', { currency: code || '…' })}
+            hint={t('earning.perAmountHint')}
+            inputMode="decimal"
+            value={perAmount}
+            onChange={(event) => setPerAmount(event.target.value)}
+            error={attempted ? problems.perAmount : undefined}
+          />
+        </div>
+        <Button type="submit" busy={busy}>
+          {t('earning.save')}
+        </Button>
+        <div aria-live="polite">
+          {done && <Notice tone="success">{done}</Notice>}
+          {error !== undefined && <ErrorNotice error={error} />}
+        </div>
+      </form>
+    </Card>
   );
 }
 
