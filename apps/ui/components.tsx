@@ -114,17 +114,19 @@ export function SelectField({
   label,
   visibleLabel,
   hint,
+  error,
   options,
   ...select
 }: FieldProps &
   SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }> }) {
   const id = useId();
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>
         <LabelText label={label} visibleLabel={visibleLabel} />
       </label>
-      <select id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...select}>
+      <select id={id} aria-describedby={described} aria-invalid={error ? true : undefined} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -134,6 +136,11 @@ export function SelectField({
       {hint && (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
         </p>
       )}
     </div>

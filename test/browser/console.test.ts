@@ -232,6 +232,96 @@ describe('the marketer console in a browser', () => {
     await page.close();
   });
 
+  it('lets a marketer reward a custom event on conditions of its properties, typed, and change them later (EVENT)', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Campaign mutations the console sends: a value the form refuses must send none.
+    const saves: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (request.url().endsWith('/graphql') && /mutation Console(Create|Update)Campaign/.test(body)) saves.push(body);
+    });
+    await page.goto(`${examples.url}/console/`);
+    await page.getByRole('button', { name: 'Sign in as a marketer' }).click();
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByRole('link', { name: 'New campaign' }).click();
+    const form = page.getByRole('form', { name: 'Campaign rules' });
+    await form.getByLabel('Name', { exact: true }).fill('Review Rewards');
+    await form.getByLabel('Rewards', { exact: true }).selectOption('EVENT');
+    await form.getByLabel('Event type').fill('review.submitted');
+    await form.getByLabel('Once per property').fill('productId');
+    await form.getByLabel('Kind of reward').selectOption('FIXED_BONUS');
+    await form.getByLabel('Points', { exact: true }).fill('50');
+    await form.getByText('No condition: every event of this type qualifies.').waitFor();
+
+    // Added from the keyboard: the new row takes the focus at its property.
+    await form.getByRole('button', { name: 'Add a condition' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('rating');
+    const first = form.getByRole('group', { name: 'Condition 1' });
+    expect(await first.getByLabel('Condition 1 property').inputValue()).toBe('rating');
+    await first.getByLabel('Condition 1 comparison').selectOption('GTE');
+    await first.getByLabel('Condition 1 type of value').selectOption('number');
+    await first.getByLabel('Condition 1 value').fill('four');
+    // A second row, removed by its own button: the focus goes back to Add.
+    await form.getByRole('button', { name: 'Add a condition' }).click();
+    await form.getByLabel('Condition 2 property').fill('verified');
+    await form.getByRole('button', { name: 'Remove condition 2' }).click();
+    expect(await form.getByRole('group', { name: 'Condition 2' }).count()).toBe(0);
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Add a condition');
+
+    // "four" is not a number: the form says so at the field and sends nothing.
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Some fields need attention').waitFor();
+    await first.getByText('Enter a number, like 4 or 4.5.').waitFor();
+    expect(saves).toEqual([]);
+    await first.getByLabel('Condition 1 value').fill('4');
+    await capture(page, 'event-campaign');
+
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: 'Review Rewards' }).waitFor();
+    const id = decodeURIComponent(/#\/campaigns\/([^/]+)$/.exec(page.url())![1]!);
+    const savedTrigger = async () => {
+      const { campaign } = await graph.admin.data<
+        { campaign: { trigger: string; reward: Record<string, unknown>; eventTrigger: unknown } },
+        Record<string, unknown>
+      >(
+        `query($id: ID!) { campaign(id: $id) { trigger reward { kind points } eventTrigger { eventType oncePer
+          conditions { path operator value { string number boolean } values { string number boolean } } } } }`,
+        { id },
+      );
+      return campaign;
+    };
+    const rating = (number: number) => ({
+      eventType: 'review.submitted',
+      oncePer: ['productId'],
+      conditions: [{ path: ['rating'], operator: 'GTE', value: { string: null, number, boolean: null }, values: null }],
+    });
+    expect(await savedTrigger()).toEqual({
+      trigger: 'EVENT',
+      reward: { kind: 'FIXED_BONUS', points: 50 },
+      eventTrigger: rating(4),
+    });
+
+    // Reopened, it is editable (no longer read-only) and shows the condition as saved.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Review Rewards' }).waitFor();
+    const reopened = page.getByRole('form', { name: 'Campaign rules' }).getByRole('group', { name: 'Condition 1' });
+    expect(await reopened.getByLabel('Condition 1 property').inputValue()).toBe('rating');
+    expect(await reopened.getByLabel('Condition 1 comparison').inputValue()).toBe('GTE');
+    expect(await reopened.getByLabel('Condition 1 type of value').inputValue()).toBe('number');
+    const value = reopened.getByLabel('Condition 1 value');
+    expect(await value.inputValue()).toBe('4');
+    await value.fill('5');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    expect((await savedTrigger()).eventTrigger).toEqual(rating(5));
+    expect(saves).toHaveLength(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lets a marketer add a reward, take it out of the catalog and put it back, and define a segment', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];

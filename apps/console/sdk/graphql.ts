@@ -521,7 +521,7 @@ export type WeeklyWindowInput = {
   startTime: string;
 };
 
-export type CampaignFieldsFragment = { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null };
+export type CampaignFieldsFragment = { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null };
 
 export type ConsoleCampaignsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -535,7 +535,7 @@ export type ConsoleCampaignQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleCampaignQuery = { campaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleCampaignQuery = { campaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleCampaignChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -566,7 +566,7 @@ export type ConsoleCreateCampaignMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleCreateCampaignMutation = { createCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleCreateCampaignMutation = { createCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleUpdateCampaignMutationVariables = Exact<{
   id: string | number;
@@ -575,28 +575,28 @@ export type ConsoleUpdateCampaignMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleUpdateCampaignMutation = { updateCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleUpdateCampaignMutation = { updateCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleScheduleCampaignMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleScheduleCampaignMutation = { scheduleCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleScheduleCampaignMutation = { scheduleCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsolePauseCampaignMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsolePauseCampaignMutation = { pauseCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsolePauseCampaignMutation = { pauseCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleEndCampaignMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleEndCampaignMutation = { endCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string> }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleEndCampaignMutation = { endCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleMetricsQueryVariables = Exact<{
   from: string;
@@ -893,6 +893,17 @@ export const CampaignFieldsFragmentDoc = new TypedDocumentString(`
     oncePer
     conditions {
       path
+      operator
+      value {
+        string
+        number
+        boolean
+      }
+      values {
+        string
+        number
+        boolean
+      }
     }
   }
   reward {
@@ -1063,6 +1074,17 @@ export const ConsoleCampaignDocument = new TypedDocumentString(`
     oncePer
     conditions {
       path
+      operator
+      value {
+        string
+        number
+        boolean
+      }
+      values {
+        string
+        number
+        boolean
+      }
     }
   }
   reward {
@@ -1190,6 +1212,17 @@ export const ConsoleCreateCampaignDocument = new TypedDocumentString(`
     oncePer
     conditions {
       path
+      operator
+      value {
+        string
+        number
+        boolean
+      }
+      values {
+        string
+        number
+        boolean
+      }
     }
   }
   reward {
@@ -1258,6 +1291,17 @@ export const ConsoleUpdateCampaignDocument = new TypedDocumentString(`
     oncePer
     conditions {
       path
+      operator
+      value {
+        string
+        number
+        boolean
+      }
+      values {
+        string
+        number
+        boolean
+      }
     }
   }
   reward {
@@ -1326,6 +1370,17 @@ export const ConsoleScheduleCampaignDocument = new TypedDocumentString(`
     oncePer
     conditions {
       path
+      operator
+      value {
+        string
+        number
+        boolean
+      }
+      values {
+        string
+        number
+        boolean
+      }
     }
   }
   reward {
@@ -1394,6 +1449,17 @@ export const ConsolePauseCampaignDocument = new TypedDocumentString(`
     oncePer
     conditions {
       path
+      operator
+      value {
+        string
+        number
+        boolean
+      }
+      values {
+        string
+        number
+        boolean
+      }
     }
   }
   reward {
@@ -1462,6 +1528,17 @@ export const ConsoleEndCampaignDocument = new TypedDocumentString(`
     oncePer
     conditions {
       path
+      operator
+      value {
+        string
+        number
+        boolean
+      }
+      values {
+        string
+        number
+        boolean
+      }
     }
   }
   reward {

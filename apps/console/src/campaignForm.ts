@@ -1,10 +1,13 @@
 import type {
   ActivityKind,
+  AttributeConditionInput,
+  AttributeOperator,
   CampaignFieldsFragment,
   CampaignInput,
   CampaignRewardKind,
   CampaignTrigger,
   CapPeriod,
+  SegmentValueInput,
   Weekday,
 } from '../sdk/graphql.js';
 
@@ -20,6 +23,59 @@ export interface WeeklyWindowForm {
   endTime: string;
 }
 
+/** How a condition's value is typed: the graph compares typed, so the text "4" is not the number 4. */
+export type ConditionValueType = 'string' | 'number' | 'boolean';
+
+/** One condition on the event's properties (AttributeConditionInput), as typed. */
+export interface ConditionForm {
+  /** Dotted: `price.amount` is the path ["price", "amount"]. */
+  path: string;
+  operator: AttributeOperator;
+  valueType: ConditionValueType;
+  /**
+   * The value as typed; for IN the values separated by commas; `true`/`false` for yes/no. Unused by
+   * EXISTS and NOT_EXISTS.
+   */
+  value: string;
+}
+
+export const attributeOperators: readonly AttributeOperator[] = [
+  'EQ',
+  'NEQ',
+  'GT',
+  'GTE',
+  'LT',
+  'LTE',
+  'IN',
+  'CONTAINS',
+  'EXISTS',
+  'NOT_EXISTS',
+];
+
+/** Operators that take no value. */
+export const valuelessOperators: readonly AttributeOperator[] = ['EXISTS', 'NOT_EXISTS'];
+/** Operators that order numbers or strings and refuse booleans (the schema's GT…LTE). */
+export const orderedOperators: readonly AttributeOperator[] = ['GT', 'GTE', 'LT', 'LTE'];
+/** The graph takes up to this many values for IN. */
+export const maxInValues = 100;
+
+export function emptyCondition(): ConditionForm {
+  return { path: '', operator: 'EQ', valueType: 'string', value: '' };
+}
+
+/**
+ * A condition row after a change of its fields: the value is reset when what it means changes (to
+ * or from yes/no, to or from IN's list), so a stale value is never sent under another type.
+ */
+export function changedCondition(row: ConditionForm, patch: Partial<ConditionForm>): ConditionForm {
+  const next = { ...row, ...patch };
+  const inChanged = (row.operator === 'IN') !== (next.operator === 'IN');
+  const booleanChanged = (row.valueType === 'boolean') !== (next.valueType === 'boolean');
+  if (patch.value === undefined && (booleanChanged || (inChanged && next.valueType === 'boolean')))
+    next.value = next.valueType === 'boolean' ? 'true' : '';
+  return next;
+}
+
 export interface CampaignForm {
   name: string;
   description: string;
@@ -28,11 +84,8 @@ export interface CampaignForm {
   eventType: string;
   /** A property path rewarded once per member and value (`productId`), dotted. */
   eventOncePer: string;
-  /**
-   * Conditions on the event's properties the saved campaign has: the form does not edit them yet,
-   * so a campaign with some is edited through the API (saving here would drop them).
-   */
-  eventConditions: number;
+  /** Conditions on the event's properties, all to hold (issue 28). */
+  eventConditions: ConditionForm[];
   rewardKind: CampaignRewardKind;
   multiplierPercent: string;
   points: string;
@@ -77,7 +130,7 @@ export function emptyCampaignForm(): CampaignForm {
     activityKind: 'SIGN_UP',
     eventType: '',
     eventOncePer: '',
-    eventConditions: 0,
+    eventConditions: [],
     rewardKind: 'MULTIPLIER',
     multiplierPercent: '200',
     points: '',
@@ -104,12 +157,93 @@ export function emptyCampaignForm(): CampaignForm {
   };
 }
 
+export type Problem =
+  'required' | 'wholeNumber' | 'percent' | 'number' | 'boolean' | 'path' | 'booleanOrdered' | 'tooManyValues';
+
+/** A condition row's field, as a problem names it: `eventConditions.0.value`. */
+export type ConditionField = `eventConditions.${number}.${keyof ConditionForm}`;
+
 /** A form field the graph would refuse before it is sent, by the form's field name. */
-export type FormProblems = Partial<Record<keyof CampaignForm, 'required' | 'wholeNumber' | 'percent'>>;
+export type FormProblems = Partial<Record<Exclude<keyof CampaignForm, 'eventConditions'> | ConditionField, Problem>>;
 
 function wholeNumber(text: string): number | undefined {
   const trimmed = text.trim();
   return trimmed === '' ? undefined : Number(trimmed);
+}
+
+/** A condition's values as typed: the one value, or IN's list split at commas. */
+function conditionTexts(row: ConditionForm): string[] {
+  if (row.operator !== 'IN') return [row.value];
+  return row.value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function typedValue(text: string, type: ConditionValueType): SegmentValueInput {
+  if (type === 'number') return { number: Number(text.trim()) };
+  if (type === 'boolean') return { boolean: text.trim() === 'true' };
+  return { string: text };
+}
+
+/** What the graph would refuse in one condition (attributeConditionProblem), by the row's field. */
+export function conditionProblems(row: ConditionForm): Partial<Record<keyof ConditionForm, Problem>> {
+  const problems: Partial<Record<keyof ConditionForm, Problem>> = {};
+  if (!row.path.trim()) problems.path = 'required';
+  else if (row.path.split('.').some((key) => !key.trim())) problems.path = 'path';
+  if (valuelessOperators.includes(row.operator)) return problems;
+  if (row.valueType === 'boolean' && orderedOperators.includes(row.operator)) {
+    problems.valueType = 'booleanOrdered';
+    return problems;
+  }
+  const texts = conditionTexts(row);
+  // A text may be spaces (the graph compares it as given); a number or yes/no may not be blank.
+  const blank =
+    row.operator === 'IN' ? texts.length === 0 : row.valueType === 'string' ? row.value === '' : !row.value.trim();
+  if (blank) problems.value = 'required';
+  else if (texts.length > maxInValues) problems.value = 'tooManyValues';
+  else if (row.valueType === 'number' && texts.some((text) => !Number.isFinite(Number(text.trim()))))
+    problems.value = 'number';
+  else if (row.valueType === 'boolean' && texts.some((text) => !['true', 'false'].includes(text.trim())))
+    problems.value = 'boolean';
+  return problems;
+}
+
+/** The condition as the graph's AttributeConditionInput (only for a row without problems). */
+export function conditionInput(row: ConditionForm): AttributeConditionInput {
+  const path = row.path
+    .trim()
+    .split('.')
+    .map((key) => key.trim());
+  if (valuelessOperators.includes(row.operator)) return { path, operator: row.operator };
+  const values = conditionTexts(row).map((text) => typedValue(text, row.valueType));
+  return row.operator === 'IN'
+    ? { path, operator: row.operator, values }
+    : { path, operator: row.operator, value: values[0] };
+}
+
+const valueText = (value: { string?: string | null; number?: number | null; boolean?: boolean | null }): string =>
+  value.string ??
+  (value.number !== null && value.number !== undefined ? String(value.number) : String(value.boolean ?? ''));
+
+const valueType = (value: { number?: number | null; boolean?: boolean | null }): ConditionValueType =>
+  value.number !== null && value.number !== undefined
+    ? 'number'
+    : value.boolean !== null && value.boolean !== undefined
+      ? 'boolean'
+      : 'string';
+
+/** A saved condition as a row of the form. */
+export function conditionForm(
+  condition: NonNullable<CampaignFieldsFragment['eventTrigger']>['conditions'][number],
+): ConditionForm {
+  const typed = condition.value ? [condition.value] : (condition.values ?? []);
+  return {
+    path: condition.path.join('.'),
+    operator: condition.operator,
+    valueType: typed[0] ? valueType(typed[0]) : 'string',
+    value: typed.map(valueText).join(', '),
+  };
 }
 
 function list(text: string): string[] {
@@ -123,7 +257,7 @@ function list(text: string): string[] {
 export function formProblems(form: CampaignForm): FormProblems {
   const problems: FormProblems = {};
   if (!form.name.trim()) problems.name = 'required';
-  const numeric: Array<keyof CampaignForm> = [
+  const numeric = [
     'multiplierPercent',
     'points',
     'perAmount',
@@ -133,7 +267,7 @@ export function formProblems(form: CampaignForm): FormProblems {
     'budgetPoints',
     'priority',
     'holdoutPercent',
-  ];
+  ] as const;
   for (const field of numeric) {
     const value = wholeNumber(form[field] as string);
     if (value !== undefined && (!Number.isInteger(value) || value < 0)) problems[field] = 'wholeNumber';
@@ -144,7 +278,13 @@ export function formProblems(form: CampaignForm): FormProblems {
   if (form.rewardKind === 'MULTIPLIER' && !form.multiplierPercent.trim()) problems.multiplierPercent = 'required';
   if (form.rewardKind !== 'MULTIPLIER' && !form.points.trim()) problems.points = 'required';
   if (form.rewardKind === 'RATE' && !form.perAmount.trim()) problems.perAmount = 'required';
-  if (form.trigger === 'EVENT' && !form.eventType.trim()) problems.eventType = 'required';
+  if (form.trigger === 'EVENT') {
+    if (!form.eventType.trim()) problems.eventType = 'required';
+    for (const [index, row] of form.eventConditions.entries()) {
+      for (const [field, problem] of Object.entries(conditionProblems(row)))
+        problems[`eventConditions.${index}.${field as keyof ConditionForm}`] = problem;
+    }
+  }
   return problems;
 }
 
@@ -219,7 +359,7 @@ export function campaignInput(form: CampaignForm, program: { timeZone: string; c
       form.trigger === 'EVENT'
         ? {
             eventType: form.eventType.trim(),
-            conditions: [],
+            conditions: form.eventConditions.map(conditionInput),
             oncePer: form.eventOncePer.trim() ? form.eventOncePer.trim().split('.') : null,
           }
         : null,
@@ -263,7 +403,7 @@ export function campaignForm(campaign: CampaignFieldsFragment, program: { timeZo
     activityKind: campaign.activityKind ?? 'SIGN_UP',
     eventType: campaign.eventTrigger?.eventType ?? '',
     eventOncePer: campaign.eventTrigger?.oncePer?.join('.') ?? '',
-    eventConditions: campaign.eventTrigger?.conditions.length ?? 0,
+    eventConditions: campaign.eventTrigger?.conditions.map(conditionForm) ?? [],
     rewardKind: campaign.reward.kind,
     multiplierPercent: text(campaign.reward.multiplierPercent),
     points: text(campaign.reward.points),

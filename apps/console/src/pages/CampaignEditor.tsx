@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   Button,
   Card,
@@ -23,6 +23,7 @@ import {
   ConsoleSimulationDocument,
   ConsoleUpdateCampaignDocument,
   type ActivityKind,
+  type AttributeOperator,
   type CampaignFieldsFragment,
   type CampaignRewardKind,
   type CampaignTrigger,
@@ -32,12 +33,20 @@ import {
   type Weekday,
 } from '../../sdk/graphql.js';
 import {
+  attributeOperators,
   campaignForm,
   campaignInput,
+  changedCondition,
   emptyCampaignForm,
+  emptyCondition,
   formProblems,
+  valuelessOperators,
   weekdays,
   type CampaignForm,
+  type ConditionField,
+  type ConditionForm,
+  type ConditionValueType,
+  type FormProblems,
 } from '../campaignForm.js';
 import { ErrorNotice } from '../ErrorNotice.js';
 import { channelLabel, knownChannels } from '../labels.js';
@@ -72,16 +81,16 @@ function Editor({ choices, campaign: initial }: { choices: Choices; campaign?: C
   const [done, setDone] = useState<string>();
   const problems = formProblems(form);
   const ended = campaign?.status === 'ENDED';
-  const locked = ended || form.eventConditions > 0;
+  const locked = ended;
 
   const set = <K extends keyof CampaignForm>(field: K, value: CampaignForm[K]) =>
     setForm((f) => ({ ...f, [field]: value }));
-  const problem = (field: keyof CampaignForm) => {
+  const problem = (field: keyof FormProblems) => {
     const found = problems[field];
     return attempted && found ? t(`problem.${found}`) : undefined;
   };
   const text = (
-    field: keyof CampaignForm,
+    field: Exclude<keyof CampaignForm, 'eventConditions'>,
     label: MessageKey,
     extra: { hint?: string; type?: string; inputMode?: 'numeric' | 'decimal' } = {},
   ) => (
@@ -96,7 +105,7 @@ function Editor({ choices, campaign: initial }: { choices: Choices; campaign?: C
       disabled={locked}
     />
   );
-  const number = (field: keyof CampaignForm, label: MessageKey, hint?: string) =>
+  const number = (field: Exclude<keyof CampaignForm, 'eventConditions'>, label: MessageKey, hint?: string) =>
     text(field, label, { hint, inputMode: 'numeric' });
 
   async function run<T>(label: string, action: () => Promise<T>, confirmation?: string): Promise<T | undefined> {
@@ -208,9 +217,6 @@ function Editor({ choices, campaign: initial }: { choices: Choices; campaign?: C
       {error !== undefined && <ErrorNotice error={error} />}
       {attempted && Object.keys(problems).length > 0 && <Notice tone="error">{t('editor.fixProblems')}</Notice>}
       {done && <Notice tone="success">{done}</Notice>}
-      {form.eventConditions > 0 && (
-        <Notice tone="info">{t('editor.conditionsReadOnly', { count: form.eventConditions })}</Notice>
-      )}
       <div className="editor-layout">
         <form onSubmit={(event) => void save(event)} noValidate aria-label={t('editor.formLabel')}>
           <Card title={t('editor.basics')}>
@@ -245,6 +251,14 @@ function Editor({ choices, campaign: initial }: { choices: Choices; campaign?: C
                 {text('eventType', 'editor.eventType')}
                 {text('eventOncePer', 'editor.eventOncePer', { hint: t('editor.eventOncePerHint') })}
               </div>
+            )}
+            {form.trigger === 'EVENT' && (
+              <EventConditions
+                rows={form.eventConditions}
+                onChange={(rows) => set('eventConditions', rows)}
+                problem={problem}
+                disabled={locked}
+              />
             )}
           </Card>
           <Card title={t('editor.reward')}>
@@ -428,6 +442,149 @@ function Editor({ choices, campaign: initial }: { choices: Choices; campaign?: C
           }
           program={program}
         />
+      </div>
+    </>
+  );
+}
+
+/**
+ * The event's property conditions (issue 28), a row each: a new row takes the keyboard to its
+ * property, a removed one gives it to the Add button, so neither leaves focus on nothing.
+ */
+function EventConditions({
+  rows,
+  onChange,
+  problem,
+  disabled,
+}: {
+  rows: ConditionForm[];
+  onChange(rows: ConditionForm[]): void;
+  problem(field: ConditionField): string | undefined;
+  disabled: boolean;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [focus, setFocus] = useState<{ row: number } | 'add'>();
+  useEffect(() => {
+    if (focus === undefined) return;
+    const target =
+      focus === 'add'
+        ? document.getElementById(`${id}-add`)
+        : document.querySelector<HTMLElement>(`[id="${id}-row-${focus.row}"] input`);
+    target?.focus();
+    setFocus(undefined);
+  }, [focus, id]);
+  const operatorOptions = attributeOperators.map((value) => ({ value, label: t(`operator.${value}`) }));
+  const typeOptions = (['string', 'number', 'boolean'] as const).map((value) => ({
+    value,
+    label: t(`valueType.${value}`),
+  }));
+  return (
+    <>
+      <h3>{t('editor.conditions')}</h3>
+      <p className="muted">{t('editor.conditionsHint')}</p>
+      <div className="windows">
+        {rows.length === 0 && <p className="muted">{t('editor.noConditions')}</p>}
+        {rows.map((row, index) => {
+          const n = index + 1;
+          const change = (patch: Partial<ConditionForm>) =>
+            onChange(rows.map((r, i) => (i === index ? changedCondition(r, patch) : r)));
+          const field = (name: keyof ConditionForm) => problem(`eventConditions.${index}.${name}`);
+          const takesValue = !valuelessOperators.includes(row.operator);
+          return (
+            <div
+              className="window-row condition-row"
+              key={index}
+              id={`${id}-row-${index}`}
+              role="group"
+              aria-label={t('editor.conditionLabel', { n })}
+            >
+              <TextField
+                label={t('editor.conditionPath', { n })}
+                visibleLabel={t('editor.conditionPathShort')}
+                value={row.path}
+                onChange={(event) => change({ path: event.target.value })}
+                error={field('path')}
+                disabled={disabled}
+              />
+              <SelectField
+                label={t('editor.conditionOperator', { n })}
+                visibleLabel={t('editor.conditionOperatorShort')}
+                value={row.operator}
+                options={operatorOptions}
+                onChange={(event) => change({ operator: event.target.value as AttributeOperator })}
+                disabled={disabled}
+              />
+              {takesValue && (
+                <SelectField
+                  label={t('editor.conditionValueType', { n })}
+                  visibleLabel={t('editor.conditionValueTypeShort')}
+                  value={row.valueType}
+                  options={typeOptions}
+                  onChange={(event) => change({ valueType: event.target.value as ConditionValueType })}
+                  error={field('valueType')}
+                  disabled={disabled}
+                />
+              )}
+              {takesValue &&
+                (row.valueType === 'boolean' && row.operator !== 'IN' ? (
+                  <SelectField
+                    label={t('editor.conditionValue', { n })}
+                    visibleLabel={t('editor.conditionValueShort')}
+                    value={row.value}
+                    options={[
+                      { value: 'true', label: t('editor.yes') },
+                      { value: 'false', label: t('editor.no') },
+                    ]}
+                    onChange={(event) => change({ value: event.target.value })}
+                    disabled={disabled}
+                  />
+                ) : (
+                  <TextField
+                    label={t(row.operator === 'IN' ? 'editor.conditionValues' : 'editor.conditionValue', { n })}
+                    visibleLabel={t(
+                      row.operator === 'IN' ? 'editor.conditionValuesShort' : 'editor.conditionValueShort',
+                    )}
+                    hint={
+                      row.operator !== 'IN'
+                        ? undefined
+                        : row.valueType === 'boolean'
+                          ? t('editor.conditionBooleansHint')
+                          : t('editor.conditionValuesHint')
+                    }
+                    inputMode={row.valueType === 'number' && row.operator !== 'IN' ? 'decimal' : undefined}
+                    value={row.value}
+                    onChange={(event) => change({ value: event.target.value })}
+                    error={field('value')}
+                    disabled={disabled}
+                  />
+                ))}
+              <Button
+                variant="ghost"
+                disabled={disabled}
+                onClick={() => {
+                  onChange(rows.filter((_, i) => i !== index));
+                  setFocus('add');
+                }}
+              >
+                {t('editor.removeCondition', { n })}
+              </Button>
+            </div>
+          );
+        })}
+      </div>
+      <div className="actions">
+        <Button
+          id={`${id}-add`}
+          variant="secondary"
+          disabled={disabled}
+          onClick={() => {
+            onChange([...rows, emptyCondition()]);
+            setFocus({ row: rows.length });
+          }}
+        >
+          {t('editor.addCondition')}
+        </Button>
       </div>
     </>
   );
