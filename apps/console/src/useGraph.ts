@@ -17,6 +17,15 @@ export interface Loaded<Data> {
   reload(): void;
 }
 
+/** Calls `reload` every `intervalMs` while `active` holds (a job running, deliveries pending). */
+export function useReloadWhile(active: boolean, reload: () => void, intervalMs: number): void {
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(reload, intervalMs);
+    return () => clearInterval(timer);
+  }, [active, reload, intervalMs]);
+}
+
 /** Runs a query when the page opens and whenever its variables change. */
 export function useQuery<Data, Variables>(
   document: TypedDocumentString<Data, Variables>,

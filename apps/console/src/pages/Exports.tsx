@@ -6,6 +6,7 @@ import { ConsoleSegmentChoicesDocument } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
 import { GraphRequestError, type GraphError } from '../graph.js';
 import { useQuery } from '../useGraph.js';
+import { saveFile } from '../saveFile.js';
 import { useSession } from '../session.js';
 
 const datasets = ['members', 'balances', 'lots', 'journal', 'orders'] as const;
@@ -58,9 +59,7 @@ async function download(path: string, authorization: string, csv: boolean, onPro
     onProgress({ rows: Math.max(0, csv ? lines - 1 : lines), bytes });
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
-  const url = URL.createObjectURL(new Blob(parts, { type: response.headers.get('content-type') ?? undefined }));
-  Object.assign(document.createElement('a'), { href: url, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(name, new Blob(parts, { type: response.headers.get('content-type') ?? undefined }));
   return { name, rows: Math.max(0, csv ? lines - 1 : lines), bytes };
 }
 

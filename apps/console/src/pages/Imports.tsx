@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Card, CheckboxField, Notice, Pill, SelectField, type Tone } from '../../../ui/components.js';
 import { formatDateTime, formatNumber } from '../../../ui/format.js';
 import { useI18n } from '../../../ui/i18n.js';
@@ -10,7 +10,7 @@ import {
   type ImportKind,
 } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
-import { useGraph, useQuery } from '../useGraph.js';
+import { useGraph, useQuery, useReloadWhile } from '../useGraph.js';
 import { useSession } from '../session.js';
 
 const kinds: readonly ImportKind[] = ['MEMBERS', 'BALANCES', 'TIERS', 'ORDERS'];
@@ -48,11 +48,7 @@ export function Imports() {
   const list = jobs.data?.importJobs.edges.map((edge) => edge.node) ?? [];
   const running = list.some((job) => job.state === 'RUNNING' || job.state === 'WAITING_FOR_FILE');
   const { reload } = jobs;
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(reload, refreshMs);
-    return () => clearInterval(timer);
-  }, [running, reload]);
+  useReloadWhile(running, reload, refreshMs);
   return (
     <>
       <h1>{t('imports.title')}</h1>

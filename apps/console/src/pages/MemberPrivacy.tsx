@@ -11,6 +11,7 @@ import {
   type ConsoleMemberSummaryQuery,
 } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
+import { saveFile } from '../saveFile.js';
 import { useGraph } from '../useGraph.js';
 import { guessIdentifierType } from '../../../ui/identifier.js';
 
@@ -157,14 +158,6 @@ function MergeDuplicate({
   );
 }
 
-/** Saves a JSON document as a file the browser downloads. */
-function download(fileName: string, document: unknown) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }));
-  const link = Object.assign(window.document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 function PersonalData({ customerId, name, onErased }: { customerId: string; name: string; onErased(): void }) {
   const { t } = useI18n();
   const graph = useGraph();
@@ -181,7 +174,10 @@ function PersonalData({ customerId, name, onErased }: { customerId: string; name
     setBusy(true);
     try {
       const { exportProfile } = await graph.request(ConsoleExportPersonalDataDocument, { customerId });
-      download(`personal-data-${customerId}.json`, exportProfile);
+      saveFile(
+        `personal-data-${customerId}.json`,
+        new Blob([JSON.stringify(exportProfile, null, 2)], { type: 'application/json' }),
+      );
       setDone(t('privacy.exported', { name }));
     } catch (failure) {
       setError(failure);

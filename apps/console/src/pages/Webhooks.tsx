@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   Button,
   Card,
@@ -27,7 +27,7 @@ import {
   type WebhookEndpointFieldsFragment,
 } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
-import { useGraph, useQuery } from '../useGraph.js';
+import { useGraph, useQuery, useReloadWhile } from '../useGraph.js';
 
 type Delivery = ConsoleWebhookDeliveriesQuery['webhookDeliveries']['edges'][number]['node'];
 const statusTone: Record<WebhookDeliveryStatus, Tone> = { PENDING: 'info', DELIVERED: 'good', DEAD: 'bad' };
@@ -327,12 +327,11 @@ function Deliveries({ endpoints }: { endpoints: readonly WebhookEndpointFieldsFr
   const seen = new Set(firstRows.map((delivery) => delivery.id));
   const rows = [...firstRows, ...older.filter((delivery) => !seen.has(delivery.id))];
   const { reload } = first;
-  const pending = rows.some((delivery) => delivery.status === 'PENDING');
-  useEffect(() => {
-    if (!pending) return;
-    const timer = setInterval(reload, refreshMs);
-    return () => clearInterval(timer);
-  }, [pending, reload]);
+  useReloadWhile(
+    rows.some((delivery) => delivery.status === 'PENDING'),
+    reload,
+    refreshMs,
+  );
   const urlOf = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.url]));
   const next = cursor === undefined ? page?.pageInfo : { hasNextPage: cursor !== null, endCursor: cursor };
   const loadMore = async () => {
