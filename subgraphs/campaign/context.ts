@@ -15,6 +15,7 @@ import type { LeaderboardService } from './leaderboards/leaderboard.service';
 import { leaderboardStore, type Membership } from './leaderboards/leaderboard.store';
 import type { ClaimReads, QuoteService } from './quotes/quote.service';
 import type { PurchaseHistory } from './segments/purchaseHistory';
+import type { ReferralService } from './referrals/referral.service';
 import type { AudienceService } from './segments/audience.service';
 import { audienceStore } from './segments/audience.store';
 import type { SegmentService } from './segments/segment.service';
@@ -35,6 +36,7 @@ export interface CampaignServices {
   leaderboards: LeaderboardService;
   absenceTriggers: AbsenceTriggerService;
   absenceScheduler: AbsenceScheduler;
+  referrals: ReferralService;
 }
 
 export interface CampaignContext extends CampaignServices, AuthContext {

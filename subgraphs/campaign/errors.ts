@@ -30,6 +30,14 @@ export enum CampaignErrorKind {
   UnknownAbsenceTrigger = 'UnknownAbsenceTrigger',
   /** An absence trigger key in use (even by a retired one). */
   AbsenceTriggerConflict = 'AbsenceTriggerConflict',
+  /** A referral code, referral id or referral rule that cannot be taken. */
+  InvalidReferral = 'InvalidReferral',
+  /** No member has that referral code, no profile that friend id, or no referral that id. */
+  UnknownReferral = 'UnknownReferral',
+  /** A referral refused for what it is (`extensions.signal`: SELF_REFERRAL, EXISTING_MEMBER). */
+  ReferralRefused = 'ReferralRefused',
+  /** A friend already referred, a referrer over their cap (`extensions.signal` CAP_REACHED), a review of a referral not held. */
+  ReferralConflict = 'ReferralConflict',
   /** The ledger or profile service did not answer; nothing changed, retry. */
   UpstreamUnavailable = 'UpstreamUnavailable',
 }
@@ -52,6 +60,10 @@ export const campaignErrorCodes: Record<CampaignErrorKind | QuoteErrorKind, Erro
   [CampaignErrorKind.InvalidAbsenceTrigger]: ErrorCode.BAD_USER_INPUT,
   [CampaignErrorKind.UnknownAbsenceTrigger]: ErrorCode.NOT_FOUND,
   [CampaignErrorKind.AbsenceTriggerConflict]: ErrorCode.CONFLICT,
+  [CampaignErrorKind.InvalidReferral]: ErrorCode.BAD_USER_INPUT,
+  [CampaignErrorKind.UnknownReferral]: ErrorCode.NOT_FOUND,
+  [CampaignErrorKind.ReferralRefused]: ErrorCode.BAD_USER_INPUT,
+  [CampaignErrorKind.ReferralConflict]: ErrorCode.CONFLICT,
   [CampaignErrorKind.UpstreamUnavailable]: ErrorCode.SERVICE_UNAVAILABLE,
 };
 

@@ -18,6 +18,8 @@ import { EarnRateService } from './earning/earnRate.service';
 import { LeaderboardService } from './leaderboards/leaderboard.service';
 import { defaultProgramSettings, type ProgramSettings } from './program/programSettings';
 import { QuoteService } from './quotes/quote.service';
+import { ReferralService } from './referrals/referral.service';
+import { defaultReferralProgram } from './referrals/referral.type';
 import { RuleCache } from './quotes/ruleCache';
 import { buildCampaignSchema } from './schema';
 import { AudienceService } from './segments/audience.service';
@@ -77,7 +79,7 @@ export interface RunningCampaign extends RunningSubgraph {
 
 /**
  * Starts the campaign subgraph: earn rates, campaigns, the quote engine, segments, offers,
- * simulations, badges and leaderboards.
+ * simulations, badges, leaderboards and referrals.
  */
 export async function startCampaignSubgraph(options: CampaignOptions): Promise<RunningCampaign> {
   const credential = new InternalCredential('campaign', options.auth.internalSecret);
@@ -125,11 +127,12 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     logger: logger.child({ job: 'member-messages' }),
   });
   const rules = new RuleCache(options.db, program, logger.child({ job: 'rule-cache' }));
+  const ledgerFacts = new LedgerQuoteFacts(ledgerUrl, credential);
   const services = {
     db: options.db,
     earnRates: new EarnRateService(options.db, rules),
     campaigns: new CampaignService(options.db, rules),
-    quotes: new QuoteService(options.db, rules, profiles, new LedgerQuoteFacts(ledgerUrl, credential), clock),
+    quotes: new QuoteService(options.db, rules, profiles, ledgerFacts, clock),
     history,
     segments: new SegmentService(options.db, rules),
     audiences: new AudienceService(options.db),
@@ -138,6 +141,15 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     leaderboards,
     absenceTriggers: new AbsenceTriggerService(options.db, clock),
     absenceScheduler,
+    referrals: new ReferralService(
+      options.db,
+      rules,
+      profiles,
+      ledgerFacts,
+      ledgerAwards,
+      defaultReferralProgram,
+      clock,
+    ),
   };
   const customEvents = new CustomEvents({
     db: options.db,

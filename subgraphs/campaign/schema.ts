@@ -14,6 +14,7 @@ import { CustomerOffersResolver } from './offers/offer.resolver';
 import { Customer } from './offers/offer.type';
 import { ProgramResolver } from './program/program.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
+import { CustomerReferralResolver, ReferralResolver } from './referrals/referral.resolver';
 import { AudienceResolver } from './segments/audience.resolver';
 import { CustomerSegmentsResolver, SegmentResolver } from './segments/segment.resolver';
 import { SimulationResolver } from './simulation/simulation.resolver';
@@ -44,6 +45,8 @@ export function buildCampaignSchema(): Promise<GraphQLSchema> {
       CustomerLeaderboardResolver,
       CampaignEventsResolver,
       AbsenceTriggerResolver,
+      ReferralResolver,
+      CustomerReferralResolver,
     ],
     // Customer is reached only through field resolvers, so it is listed to be emitted.
     orphanedTypes: [Customer, ProgramMetrics],

@@ -9,8 +9,10 @@ export type ActivityKind =
   /** Record once a year, with the year as externalId. */
   | 'BIRTHDAY'
   | 'PRODUCT_REVIEW'
-  /** The member referred a friend; it earns once the friend makes a first purchase. */
+  /** The member referred a friend; it earns once the friend's first purchase has left its pending window without a return. */
   | 'REFERRAL'
+  /** The member enrolled with a friend's referral code (`useReferralCode` records it, with the referral's id as externalId): the friend's reward. */
+  | 'REFERRED_FRIEND'
   | 'SIGN_UP'
   | 'SOCIAL_SHARE';
 

@@ -405,6 +405,7 @@ export const en = {
   'trigger.EVENT': 'A custom event',
   'activity.SIGN_UP': 'Sign-up',
   'activity.REFERRAL': 'Referral',
+  'activity.REFERRED_FRIEND': 'Friend joined with a referral code',
   'activity.PRODUCT_REVIEW': 'Product review',
   'activity.SOCIAL_SHARE': 'Social share',
   'activity.BIRTHDAY': 'Birthday',

@@ -417,6 +417,7 @@ export const fr: Messages = {
   'trigger.EVENT': 'Un événement personnalisé',
   'activity.SIGN_UP': 'Inscription',
   'activity.REFERRAL': 'Parrainage',
+  'activity.REFERRED_FRIEND': 'Ami inscrit avec un code de parrainage',
   'activity.PRODUCT_REVIEW': 'Avis produit',
   'activity.SOCIAL_SHARE': 'Partage sur les réseaux',
   'activity.BIRTHDAY': 'Anniversaire',

@@ -23,8 +23,10 @@ export interface EventTrigger {
 /** Things a member does besides buying that can earn points. */
 export enum ActivityKind {
   SIGN_UP = 'SIGN_UP',
-  /** Granted to the referrer once the friend they referred makes a first purchase. */
+  /** Granted to the referrer once the friend they referred has a first purchase out of its pending window. */
   REFERRAL = 'REFERRAL',
+  /** Granted to a friend who enrolled with a member's referral code (`useReferralCode`). */
+  REFERRED_FRIEND = 'REFERRED_FRIEND',
   PRODUCT_REVIEW = 'PRODUCT_REVIEW',
   SOCIAL_SHARE = 'SOCIAL_SHARE',
   BIRTHDAY = 'BIRTHDAY',

@@ -68,7 +68,7 @@ export interface PurchaseClaimInput {
 export interface ActivityClaimInput {
   key: string;
   customerId: string;
-  /** An `ActivityKind`: SIGN_UP, REFERRAL, PRODUCT_REVIEW, SOCIAL_SHARE, BIRTHDAY. */
+  /** An `ActivityKind`: SIGN_UP, REFERRAL, REFERRED_FRIEND, PRODUCT_REVIEW, SOCIAL_SHARE, BIRTHDAY. */
   kind: string;
   channel: string;
   tier: string | null;

@@ -1,8 +1,13 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import { callOperation } from '../../../runtime/http/operation';
-import { awardPoints, type AwardPointsInput } from '../../ledger/contract/internalApi';
+import {
+  awardPoints,
+  recordReferralActivity,
+  type AwardPointsInput,
+  type ReferralActivityInput,
+} from '../../ledger/contract/internalApi';
 
-/** Asks the ledger to credit points the campaign subgraph awards (a completed badge). */
+/** Asks the ledger to credit points the campaign subgraph awards (a completed badge) and to record referrals. */
 export class LedgerAwards {
   constructor(
     private readonly ledgerUrl: () => string,
@@ -14,6 +19,15 @@ export class LedgerAwards {
       this.ledgerUrl(),
       awardPoints,
       { input: request },
+      { headers: { authorization: await this.credential.authorization() }, service: 'ledger service' },
+    );
+  }
+
+  async recordReferral(input: ReferralActivityInput): Promise<void> {
+    await callOperation(
+      this.ledgerUrl(),
+      recordReferralActivity,
+      { input },
       { headers: { authorization: await this.credential.authorization() }, service: 'ledger service' },
     );
   }

@@ -71,7 +71,8 @@ function publishCredited(
 
 /**
  * Points for activities (sign-up, review, social share, birthday) as running campaigns reward them,
- * and referrals, which pay the referrer when the friend's first purchase commits. Idempotent on
+ * and referrals, which pay the referrer once the friend's first purchase leaves its pending window
+ * unreturned. Idempotent on
  * (member, kind, external id).
  */
 export class ActivityService {
@@ -157,12 +158,26 @@ export class ActivityService {
   }
 
   /**
-   * Pays the referral of a friend who has now bought, once: the referrer's account lock and the
-   * referral's status make a second call find nothing to do.
+   * Settles the referral of a friend, once: pays the referrer when the friend's first purchase has
+   * left its pending window without a return, cancels it when that purchase was returned, and
+   * leaves it waiting otherwise. The referrer's account lock and the referral's status make a
+   * second call find nothing to do.
    */
   async completeReferral(friendId: string): Promise<void> {
     const referral = await activityStore.awaitingReferralOf(this.core.db, friendId);
     if (!referral) return;
+    const first = await activityStore.firstPurchaseOf(this.core.db, friendId);
+    if (!first) return;
+    if (first.returned) {
+      await this.core.db.transaction(async (tx) => {
+        const current = await activityStore.lock(tx, referral.id);
+        if (current?.status === ActivityStatus.AWAITING_PURCHASE) {
+          await activityStore.markCancelled(tx, referral.id, this.core.clock());
+        }
+      });
+      return;
+    }
+    if (first.pendingUntil && first.pendingUntil > this.core.clock()) return;
     const tier = await accountStore.tierOf(this.core.db, referral.customer_id);
     const quote = await this.core.upstream(
       () =>
@@ -179,6 +194,12 @@ export class ActivityService {
     await this.core.withAccount(referral.customer_id, async (book, tx) => {
       const current = await activityStore.lock(tx, referral.id);
       if (current?.status !== ActivityStatus.AWAITING_PURCHASE) return;
+      // A return recorded since the check above cancels instead (returns lock the friend's account, not this one).
+      const settled = await activityStore.firstPurchaseOf(tx, friendId);
+      if (settled?.returned) {
+        await activityStore.markCancelled(tx, referral.id, book.now);
+        return;
+      }
       const earnings = this.earningsOf(referral.id, ActivityKind.REFERRAL, quote);
       await book.credit(earnings.drafts, { orderId: null, pendingUntil: null });
       await activityStore.markCredited(tx, referral.id, {
@@ -197,19 +218,22 @@ export class ActivityService {
     });
   }
 
-  /** Pays referrals whose friend bought but whose payment did not happen (a crash, a campaign service outage). */
+  /**
+   * Settles referrals whose friend's first purchase has left its pending window or was returned
+   * (the points job), and those whose payment did not happen (a crash, a campaign service outage).
+   */
   async completeDueReferrals(): Promise<number> {
-    const friends = await activityStore.friendsWhoBought(this.core.db);
-    let paid = 0;
+    const friends = await activityStore.referralsDue(this.core.db, this.core.clock());
+    let settled = 0;
     for (const friendId of friends) {
       try {
         await this.completeReferral(friendId);
-        paid++;
+        settled++;
       } catch (error) {
         this.logger.warn('a referral could not be paid yet', { error: String(error) });
       }
     }
-    return paid;
+    return settled;
   }
 
   private async refer(request: ActivityRequest, friendId: string): Promise<Activity> {

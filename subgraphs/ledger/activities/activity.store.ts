@@ -100,15 +100,50 @@ export const activityStore = {
     );
   },
 
-  /** Friends of unpaid referrals who have bought since (at most 200 a call). */
-  async friendsWhoBought(db: Queryable): Promise<string[]> {
+  /** Records that a referral will not pay: the friend returned their first purchase. */
+  async markCancelled(tx: Queryable, id: string, at: Date): Promise<void> {
+    await tx.query('update ledger.activities set status = $2, cancelled_at = $3 where id = $1', [
+      id,
+      ActivityStatus.CANCELLED,
+      at,
+    ]);
+  },
+
+  /** A member's first purchase (by when it happened), whether it is still pending and whether it was returned. */
+  async firstPurchaseOf(db: Queryable, customerId: string): Promise<FirstPurchase | undefined> {
+    const { rows } = await db.query<{ id: string; pending_until: Date | null; returned: boolean }>(
+      `select o.id, o.pending_until, exists (select 1 from ledger.returns r where r.order_id = o.id) as returned
+       from ledger.orders o where o.customer_id = $1
+       order by o.occurred_at, o.recorded_at, o.id limit 1`,
+      [customerId],
+    );
+    const row = rows[0];
+    return row && { id: row.id, pendingUntil: row.pending_until, returned: row.returned };
+  },
+
+  /**
+   * Friends of unpaid referrals whose first purchase is settled by `now` (out of its pending window)
+   * or was returned: the referrals the points job pays or cancels (at most 200 a call).
+   */
+  async referralsDue(db: Queryable, now: Date): Promise<string[]> {
     const { rows } = await db.query<{ referred_customer_id: string }>(
       `select a.referred_customer_id from ledger.activities a
+       join lateral (
+         select o.id, o.pending_until from ledger.orders o where o.customer_id = a.referred_customer_id
+         order by o.occurred_at, o.recorded_at, o.id limit 1
+       ) first on true
        where a.kind = 'REFERRAL' and a.status = $1
-         and exists (select 1 from ledger.orders o where o.customer_id = a.referred_customer_id)
+         and (first.pending_until is null or first.pending_until <= $2
+              or exists (select 1 from ledger.returns r where r.order_id = first.id))
        limit 200`,
-      [ActivityStatus.AWAITING_PURCHASE],
+      [ActivityStatus.AWAITING_PURCHASE, now],
     );
     return rows.map((row) => row.referred_customer_id);
   },
 };
+
+export interface FirstPurchase {
+  id: string;
+  pendingUntil: Date | null;
+  returned: boolean;
+}

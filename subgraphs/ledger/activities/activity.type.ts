@@ -9,6 +9,7 @@ import { PointsEarning } from '../purchases/purchase.type';
 export enum ActivityKind {
   SIGN_UP = 'SIGN_UP',
   REFERRAL = 'REFERRAL',
+  REFERRED_FRIEND = 'REFERRED_FRIEND',
   PRODUCT_REVIEW = 'PRODUCT_REVIEW',
   SOCIAL_SHARE = 'SOCIAL_SHARE',
   BIRTHDAY = 'BIRTHDAY',
@@ -17,13 +18,21 @@ export enum ActivityKind {
 export enum ActivityStatus {
   CREDITED = 'CREDITED',
   AWAITING_PURCHASE = 'AWAITING_PURCHASE',
+  CANCELLED = 'CANCELLED',
 }
 
 registerEnumType(ActivityKind, {
   name: 'ActivityKind',
   description: 'Something a member did besides buying that campaigns can reward.',
   valuesConfig: {
-    REFERRAL: { description: 'The member referred a friend; it earns once the friend makes a first purchase.' },
+    REFERRAL: {
+      description:
+        "The member referred a friend; it earns once the friend's first purchase has left its pending window without a return.",
+    },
+    REFERRED_FRIEND: {
+      description:
+        "The member enrolled with a friend's referral code (`useReferralCode` records it, with the referral's id as externalId): the friend's reward.",
+    },
     BIRTHDAY: { description: 'Record once a year, with the year as externalId.' },
   },
 });
@@ -31,7 +40,11 @@ registerEnumType(ActivityStatus, {
   name: 'ActivityStatus',
   valuesConfig: {
     CREDITED: { description: 'Its points (possibly none, when no campaign rewards it now) are posted.' },
-    AWAITING_PURCHASE: { description: 'A referral waiting for the friend to make a first purchase.' },
+    AWAITING_PURCHASE: {
+      description:
+        "A referral waiting for the friend's first purchase, and then for that purchase's pending window (`POINTS_PENDING_DAYS`) to pass.",
+    },
+    CANCELLED: { description: 'A referral whose friend returned their first purchase: it pays nothing.' },
   },
 });
 
@@ -63,7 +76,7 @@ export class RecordActivityInput {
   @Field(() => Date, {
     nullable: true,
     description:
-      'When the member did it (a till or app syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Campaigns and expiry count from it; a REFERRAL is still paid when the friend first buys.',
+      "When the member did it (a till or app syncing its queue); absent: now. At most `LEDGER_MAX_LATENESS_DAYS` (default 30) days ago and not in the future (5 minutes of clock skew allowed), else BAD_USER_INPUT. Campaigns and expiry count from it; a REFERRAL is still paid after the friend's first purchase.",
   })
   @IsOptional()
   occurredAt?: Date | null;

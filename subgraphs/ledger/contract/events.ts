@@ -199,7 +199,7 @@ const activityCredited = defineEvent({
   payload: object({
     activityId: string,
     customerId,
-    kind: oneOf('SIGN_UP', 'REFERRAL', 'PRODUCT_REVIEW', 'SOCIAL_SHARE', 'BIRTHDAY'),
+    kind: oneOf('SIGN_UP', 'REFERRAL', 'REFERRED_FRIEND', 'PRODUCT_REVIEW', 'SOCIAL_SHARE', 'BIRTHDAY'),
     channel: string,
     points: described(integer, 'Points the activity earned (the sum of `earnings`).'),
     earnings: described(array(earning), 'Each quote line with the campaign that granted it.'),

@@ -54,6 +54,32 @@ export const awardPoints = defineOperation<{ input: AwardPointsInput }, { awardP
   `,
 );
 
+/** `RecordActivityInput` as the campaign subgraph sends it for a referral made with a code. */
+export interface ReferralActivityInput {
+  customerId: string;
+  kind: 'REFERRAL' | 'REFERRED_FRIEND';
+  externalId: string;
+  channel: string;
+  referredCustomerId: string | null;
+}
+
+/**
+ * Records one side of a referral made with a code: the referrer's REFERRAL (paid after the friend's
+ * first purchase) or the friend's REFERRED_FRIEND reward; idempotent on (member, kind, externalId).
+ */
+export const recordReferralActivity = defineOperation<
+  { input: ReferralActivityInput },
+  { recordActivity: { id: string; status: string; pointsEarned: number } }
+>(/* GraphQL */ `
+  mutation CampaignRecordReferralActivity($input: RecordActivityInput!) {
+    recordActivity(input: $input) {
+      id
+      status
+      pointsEarned
+    }
+  }
+`);
+
 /** A member's balance and tier, as the ledger's `Customer` entity answers them (null: no account yet). */
 export interface CustomerLoyaltyEntity {
   id: string;

@@ -67,6 +67,32 @@ export const customerName = defineOperation<{ id: string }, { customer: PersonNa
   }
 `);
 
+/** What the campaign subgraph judges a referral by: when each side enrolled and their identities. */
+export interface ReferralMember {
+  id: string;
+  enrolledAt: string;
+  identities: Array<{ type: string; value: string }>;
+}
+
+/** The referrer and the friend of a referral, through the federated entry point (merged ids answer with their survivor). */
+export const referralMembers = defineOperation<
+  { representations: Array<{ __typename: 'Customer'; id: string }> },
+  { _entities: Array<ReferralMember | null> }
+>(/* GraphQL */ `
+  query CampaignReferralMembers($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Customer {
+        id
+        enrolledAt
+        identities {
+          type
+          value
+        }
+      }
+    }
+  }
+`);
+
 /** What the profile tells engagement about a member it writes to (consent it keeps itself). */
 export interface ProfileMember {
   id: string;

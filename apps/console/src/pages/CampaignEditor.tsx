@@ -238,12 +238,12 @@ function Editor({ choices, campaign: initial }: { choices: Choices; campaign?: C
                 value={form.activityKind}
                 onChange={(event) => set('activityKind', event.target.value as ActivityKind)}
                 disabled={locked}
-                options={(['SIGN_UP', 'REFERRAL', 'PRODUCT_REVIEW', 'SOCIAL_SHARE', 'BIRTHDAY'] as const).map(
-                  (value) => ({
-                    value,
-                    label: t(`activity.${value}`),
-                  }),
-                )}
+                options={(
+                  ['SIGN_UP', 'REFERRAL', 'REFERRED_FRIEND', 'PRODUCT_REVIEW', 'SOCIAL_SHARE', 'BIRTHDAY'] as const
+                ).map((value) => ({
+                  value,
+                  label: t(`activity.${value}`),
+                }))}
               />
             )}
             {form.trigger === 'EVENT' && (
