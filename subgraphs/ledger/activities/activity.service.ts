@@ -72,8 +72,7 @@ function publishCredited(
 /**
  * Points for activities (sign-up, review, social share, birthday) as running campaigns reward them,
  * and referrals, which pay the referrer once the friend's first purchase leaves its pending window
- * unreturned. Idempotent on
- * (member, kind, external id).
+ * unreturned. Idempotent on (member, kind, external id).
  */
 export class ActivityService {
   constructor(
