@@ -479,7 +479,8 @@ export type JournalSourceType =
   | 'POINTS_HOLD'
   | 'REDEMPTION'
   | 'RETURN'
-  | 'TRANSFER';
+  | 'TRANSFER'
+  | 'WALLET';
 
 /** What judging a late event as of its time did to a campaign. */
 export type LateCampaignEffectKind =

@@ -24,6 +24,7 @@ import type { PurchaseService } from './purchases/purchase.service';
 import type { RedemptionService } from './redemptions/redemption.service';
 import type { ReturnService } from './returns/return.service';
 import type { TransferService } from './transfers/transfer.service';
+import type { WalletService } from './wallets/wallet.service';
 import type { ImportJobService } from './importJobs/importJob.service';
 import type { TierProgram } from './tiers/tier.rules';
 import { tierStore } from './tiers/tier.store';
@@ -35,6 +36,7 @@ export interface LedgerServices {
   returns: ReturnService;
   redemptions: RedemptionService;
   pointsPayments: PointsPaymentService;
+  wallets: WalletService;
   adjustments: AdjustmentService;
   bulkAdjustments: BulkAdjustmentService;
   transfers: TransferService;

@@ -27,6 +27,10 @@ export enum LedgerErrorKind {
   UnknownHold = 'UnknownHold',
   /** A points hold that cannot do what was asked: captured, released or expired already, or its key used for another hold. */
   HoldConflict = 'HoldConflict',
+  /** No wallet is defined with that code. */
+  UnknownWallet = 'UnknownWallet',
+  /** A wallet change that cannot be made: a kind changed, a key used for other content, a household full or shared otherwise. */
+  WalletConflict = 'WalletConflict',
   /** No import job has that id. */
   UnknownImportJob = 'UnknownImportJob',
   /** An import job that completed takes no more uploads (start a new job: its records are skipped as already there). */
@@ -51,6 +55,8 @@ export const ledgerErrorCodes: Record<LedgerErrorKind, ErrorCode> = {
   [LedgerErrorKind.TransferConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.UnknownHold]: ErrorCode.NOT_FOUND,
   [LedgerErrorKind.HoldConflict]: ErrorCode.CONFLICT,
+  [LedgerErrorKind.UnknownWallet]: ErrorCode.NOT_FOUND,
+  [LedgerErrorKind.WalletConflict]: ErrorCode.CONFLICT,
   [LedgerErrorKind.UnknownImportJob]: ErrorCode.NOT_FOUND,
   [LedgerErrorKind.ImportJobCompleted]: ErrorCode.CONFLICT,
   [LedgerErrorKind.TransferLimitExceeded]: ErrorCode.BAD_USER_INPUT,

@@ -28,6 +28,7 @@ import { ledgerExports } from './exports/ledgerExports';
 import { buildLedgerSchema } from './schema';
 import { ledgerSettings } from './settings';
 import { TransferService } from './transfers/transfer.service';
+import { WalletService } from './wallets/wallet.service';
 import { CampaignQuotes } from './upstream/campaignQuotes';
 import { CampaignSegments } from './upstream/campaignSegments';
 import { ProfileDirectory } from '../profile/contract/profileDirectory';
@@ -80,7 +81,8 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
   const quotes = new CampaignQuotes(options.campaignUrl, credential);
   const activities = new ActivityService(core, quotes, logger);
   const pointsPayments = new PointsPaymentService(core);
-  const purchases = new PurchaseService(core, quotes, pointsPayments);
+  const wallets = new WalletService(core);
+  const purchases = new PurchaseService(core, quotes, pointsPayments, wallets);
   purchases.afterFirstPurchase = (customerId) =>
     // The points job pays it later if this fails.
     activities.completeReferral(customerId).catch((error: unknown) => {
@@ -92,11 +94,12 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     profileUrl: () => options.profileUrl,
     credential,
     logger: logger.child({ job: 'customer-merges' }),
-    apply: (merge, tx) => mergeAccounts(core, tx, merge),
+    apply: (merge, tx) => mergeAccounts(core, wallets, tx, merge),
   });
   const pointsJob = createPointsJob(core, logger.child({ job: 'points' }), async () => {
     // Expired holds give their points back here (a hold operation of the member does it too).
     await pointsPayments.releaseExpired();
+    await wallets.settleDue();
     await activities.completeDueReferrals();
   });
   const metricsJob = new PeriodicJob(
@@ -120,9 +123,10 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     core,
     purchases,
     activities,
-    returns: new ReturnService(core, pointsPayments),
+    returns: new ReturnService(core, pointsPayments, wallets),
     redemptions: new RedemptionService(core),
     pointsPayments,
+    wallets,
     adjustments,
     bulkAdjustments,
     transfers: new TransferService(core),

@@ -20,6 +20,12 @@ import { ReturnResolver } from './returns/return.resolver';
 import { TierChangeResolver } from './tiers/tierChange.resolver';
 import { TierProgramResolver } from './tiers/tier.resolver';
 import { TransferResolver } from './transfers/transfer.resolver';
+import {
+  LoyaltyWalletsResolver,
+  PurchaseWalletResolver,
+  WalletBalanceResolver,
+  WalletResolver,
+} from './wallets/wallet.resolver';
 
 export function buildLedgerSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -43,6 +49,10 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       PointsJobResolver,
       BalanceUpdateResolver,
       TierChangeResolver,
+      WalletResolver,
+      LoyaltyWalletsResolver,
+      WalletBalanceResolver,
+      PurchaseWalletResolver,
     ],
     globalMiddlewares: [ledgerErrors],
     federationImports: ['@key', '@shareable'],

@@ -64,7 +64,53 @@ export async function expectConsistentLedger(graph: TestGraph, customerId: strin
   expect(totals.pendingLots).toBe(totals.pending);
   expect(totals.balance).toBeGreaterThanOrEqual(0);
   expect(totals.pending).toBeGreaterThanOrEqual(0);
+  await expectConsistentWallets(graph, customerId);
   return totals;
+}
+
+/** A member's accounts in wallets besides points, with their entries' and lots' sums. */
+export async function walletTotals(
+  graph: TestGraph,
+  customerId: string,
+): Promise<
+  Array<{ wallet: string; balance: number; pending: number; entries: number; activeLots: number; pendingLots: number }>
+> {
+  const { rows } = await graph.database.db.query<{
+    wallet: string;
+    balance: number;
+    pending: number;
+    entries: number;
+    activeLots: number;
+    pendingLots: number;
+  }>(
+    `select a.wallet, a.balance, a.pending,
+            (select coalesce(sum(amount), 0)::bigint from ledger.wallet_entries e
+              where e.customer_id = a.customer_id and e.wallet = a.wallet) as entries,
+            (select coalesce(sum(remaining), 0)::bigint from ledger.wallet_lots l
+              where l.customer_id = a.customer_id and l.wallet = a.wallet and l.status = 'ACTIVE') as "activeLots",
+            (select coalesce(sum(remaining), 0)::bigint from ledger.wallet_lots l
+              where l.customer_id = a.customer_id and l.wallet = a.wallet and l.status = 'PENDING') as "pendingLots"
+       from ledger.wallet_accounts a where a.customer_id = $1 order by a.wallet`,
+    [customerId],
+  );
+  return rows;
+}
+
+/** In every wallet of the member: balance = sum(entries) = sum(active lots), pending = sum(pending lots). */
+export async function expectConsistentWallets(graph: TestGraph, customerId: string): Promise<void> {
+  for (const wallet of await walletTotals(graph, customerId)) {
+    expect({
+      wallet: wallet.wallet,
+      entries: wallet.entries,
+      activeLots: wallet.activeLots,
+      pendingLots: wallet.pendingLots,
+    }).toEqual({
+      wallet: wallet.wallet,
+      entries: wallet.balance,
+      activeLots: wallet.balance,
+      pendingLots: wallet.pending,
+    });
+  }
 }
 
 /**

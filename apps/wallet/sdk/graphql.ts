@@ -26,7 +26,8 @@ export type JournalSourceType =
   | 'POINTS_HOLD'
   | 'REDEMPTION'
   | 'RETURN'
-  | 'TRANSFER';
+  | 'TRANSFER'
+  | 'WALLET';
 
 /** Redeems a reward for a member. Sending it again with the same redemptionId redeems once. */
 export type RedeemRewardInput = {

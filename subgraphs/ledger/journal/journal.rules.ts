@@ -24,6 +24,8 @@ export enum SourceType {
   TRANSFER = 'TRANSFER',
   /** Points held to pay a basket (REDEEM), and put back by a release, an expiry or a return (REVERSE). */
   POINTS_HOLD = 'POINTS_HOLD',
+  /** A stamp card completed into its reward points (BONUS). */
+  WALLET = 'WALLET',
 }
 
 export interface EntryDraft {

@@ -5,15 +5,21 @@ import { ledgerEvents } from '../contract/events';
 import type { LedgerCore } from '../ledgerCore';
 import { tierStore } from '../tiers/tier.store';
 import { accountMergeStore } from './accountMerge.store';
+import type { WalletService } from '../wallets/wallet.service';
 
 /**
  * Moves a merged member's account into the survivor's, in the caller's transaction: points, pending
  * points and their lots (see AccountBook.moveInto), and the orders and returns behind them, so
- * returns of the merged member's orders reverse the survivor's points. The merged account stays,
+ * returns of the merged member's orders reverse the survivor's points, and their wallets (WalletService.merge). The merged account stays,
  * empty, pointing at the survivor: its id keeps posting to and reading the survivor's account, and
  * its journal shows in the survivor's history. A merge already applied is skipped.
  */
-export async function mergeAccounts(core: LedgerCore, tx: Queryable, merge: CustomerMerge): Promise<void> {
+export async function mergeAccounts(
+  core: LedgerCore,
+  wallets: WalletService,
+  tx: Queryable,
+  merge: CustomerMerge,
+): Promise<void> {
   const { survivorId, mergedId } = merge;
   if (await accountMergeStore.isMerged(tx, mergedId)) return;
   const program = await tierStore.load(tx);
@@ -28,6 +34,7 @@ export async function mergeAccounts(core: LedgerCore, tx: Queryable, merge: Cust
   const merged = books.get(mergedId)!;
   const moved = await merged.moveInto(survivor, merge.mergeId);
   await accountMergeStore.moveOrdersAndReturns(tx, mergedId, survivorId);
+  await wallets.merge(tx, mergedId, survivorId, merge.mergeId, now);
   merged.noteChange('Points moved to the profile this one was merged into', `merge:${merge.mergeId}`, null);
   survivor.noteChange('Points moved from a profile merged into this one', `merge:${merge.mergeId}`, null);
   survivor.publish(

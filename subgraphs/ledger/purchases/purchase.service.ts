@@ -21,6 +21,7 @@ import { toLateEffects } from '../program/lateEvent.type';
 import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
 import { purchaseStore, type NewOrder, type OrderRow, type PurchaseHistoryFacts } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
+import { householdOwners, type WalletContext, type WalletService } from '../wallets/wallet.service';
 
 const dayMs = 86_400_000;
 
@@ -96,6 +97,7 @@ interface PreparedPurchase {
   tier: TierBenefit | null;
   history: PurchaseHistoryFacts;
   quote: PointsQuote;
+  wallets: WalletContext;
 }
 
 /** A quoted order as it posts to its member's book. */
@@ -108,6 +110,8 @@ interface Posting {
   tierName: string | null;
   /** The hold the order captures, checked before it was quoted (absent: all cash). */
   payment?: PaymentToCapture | null;
+  /** The wallets its cash part earns into (read with the quote facts). */
+  wallets: WalletContext;
 }
 
 /** Thrown inside the account lock when the history a quote was made for has changed. */
@@ -140,6 +144,9 @@ export interface MemberQuoteFacts {
   history: PurchaseHistoryFacts;
 }
 
+/** The quote facts with what the purchase's transaction uses of them: the tier program, the wallets. */
+type QuoteFactsRead = MemberQuoteFacts & { program: TierProgram | null; wallets: WalletContext };
+
 export class PurchaseService {
   /** Runs after a member's first purchase commits (a referral that pays the referrer). */
   afterFirstPurchase: ((customerId: string) => Promise<void>) | undefined;
@@ -150,11 +157,12 @@ export class PurchaseService {
     private readonly core: LedgerCore,
     private readonly quotes: CampaignQuotes,
     private readonly payments: PointsPaymentService,
+    private readonly wallets: WalletService,
   ) {}
 
   /** The member's quote facts now; a merged member's id answers for the account it was merged into. */
   async quoteFacts(customerId: string): Promise<MemberQuoteFacts> {
-    const { program: _program, ...facts } = await this.quoteFactsOf(customerId);
+    const { program: _program, wallets: _wallets, ...facts } = await this.quoteFactsOf(customerId);
     return facts;
   }
 
@@ -162,10 +170,11 @@ export class PurchaseService {
    * The quote facts of the account `customerId` posts to (a merged id's survivor), with the tier
    * program they were read with, for the purchase's transaction to use rather than read again.
    */
-  private async quoteFactsOf(customerId: string): Promise<MemberQuoteFacts & { program: TierProgram | null }> {
-    const [{ accountId, ...history }, program] = await Promise.all([
+  private async quoteFactsOf(customerId: string): Promise<QuoteFactsRead> {
+    const [{ accountId, ...history }, program, wallets] = await Promise.all([
       purchaseStore.currentHistoryOf(this.core.db, customerId),
       tierStore.load(this.core.db),
+      this.wallets.context([customerId]),
     ]);
     const tier = currentTier(program, history.tier);
     return {
@@ -173,6 +182,7 @@ export class PurchaseService {
       tier: tier && { name: tier.name, multiplierPercent: tier.multiplierPercent },
       history,
       program,
+      wallets,
     };
   }
 
@@ -295,13 +305,14 @@ export class PurchaseService {
   }> {
     const { db } = this.core;
     try {
-      const [existing, accounts, program] = await Promise.all([
+      const [existing, accounts, program, wallets] = await Promise.all([
         purchaseStore.findByKeys(db, orders),
         purchaseStore.currentIds(
           db,
           orders.map((order) => order.customerId),
         ),
         tierStore.load(db),
+        this.wallets.context(orders.map((order) => order.customerId)),
       ]);
       const histories = await purchaseStore.historiesOf(db, [...accounts.values()]);
       const seen = new Set<string>();
@@ -310,9 +321,11 @@ export class PurchaseService {
         const accountId = accounts.get(order.customerId);
         const history = accountId && histories.get(accountId);
         // Two ids merged into one account: the second one's quote depends on the first. An order
-        // paid with points is checked and captured by `record`.
+        // paid with points is checked and captured by `record`, as is a household member's (it
+        // locks the owner's account too).
         if (
           order.pointsPayment ||
+          householdOwners(wallets, order.customerId).length > 0 ||
           totalAmount === undefined ||
           existing.has(index) ||
           !accountId ||
@@ -335,6 +348,7 @@ export class PurchaseService {
           fingerprint: orderFingerprint(order),
           tier: tier && { name: tier.name, multiplierPercent: tier.multiplierPercent },
           history,
+          wallets,
         };
       });
       return { leads, program };
@@ -406,7 +420,7 @@ export class PurchaseService {
     totalAmount: number,
     fingerprint: string,
     actor: NewEvent['actor'],
-    factsRead: (MemberQuoteFacts & { program: TierProgram | null }) | null,
+    factsRead: QuoteFactsRead | null,
     payment: PaymentToCapture | null,
   ): Promise<{ purchase: Purchase; firstPurchase: boolean }> {
     for (let attempt = 1; ; attempt++) {
@@ -414,7 +428,7 @@ export class PurchaseService {
       // if another ledger instance changed them while this one was quoted, quote it again. (The
       // posting checks them under the account lock either way: facts read early are only slower
       // when stale, never wrong.)
-      const { tier, history, program } =
+      const { tier, history, program, wallets } =
         attempt === 1 && factsRead ? factsRead : await this.quoteFactsOf(order.customerId);
       const claimed = await this.core.upstream(
         () => this.quotes.claimPurchase(claimKey(order), order, tier, history, order.occurredAt ?? this.core.clock()),
@@ -424,7 +438,7 @@ export class PurchaseService {
       try {
         const purchase = await this.post(
           order,
-          { totalAmount, fingerprint, quote, history, tierName: tier?.name ?? null, payment },
+          { totalAmount, fingerprint, quote, history, tierName: tier?.name ?? null, payment, wallets },
           program,
           actor,
         );
@@ -447,9 +461,11 @@ export class PurchaseService {
     tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
   ): Promise<Purchase> {
-    return this.core.withAccount(
-      order.customerId,
-      (book, tx) => this.postInBook(book, tx, { order, ...quoted }, tierProgram, actor),
+    // A household member's purchase earns into the owner's wallets: the owner's book is locked too
+    // (a stamp card it completes pays into the owner's points).
+    return this.core.withAccounts(
+      [order.customerId, ...householdOwners(quoted.wallets, order.customerId)],
+      ([book, ...owners], tx) => this.postInBook(book!, tx, { order, ...quoted }, tierProgram, actor, owners),
       async (constraint) => {
         if (constraint !== 'orders_idempotency_key') return undefined;
         // A concurrent retry of the same order committed first: answer with its result.
@@ -467,8 +483,9 @@ export class PurchaseService {
     posting: Posting,
     tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
+    owners: readonly AccountBook[] = [],
   ): Promise<Purchase> {
-    return (await this.postInBooks(tx, [{ book, posting }], tierProgram, actor))[0]!;
+    return (await this.postInBooks(tx, [{ book, posting }], tierProgram, actor, owners))[0]!;
   }
 
   /**
@@ -482,6 +499,7 @@ export class PurchaseService {
     items: ReadonlyArray<{ book: AccountBook; posting: Posting }>,
     tierProgram: TierProgram | null,
     actor: NewEvent['actor'],
+    owners: readonly AccountBook[] = [],
   ): Promise<Purchase[]> {
     const drafts = items.map(({ book, posting }) => {
       const { order, totalAmount, fingerprint, quote } = posting;
@@ -559,6 +577,19 @@ export class PurchaseService {
       if (!posting.payment) continue;
       const hold = await this.payments.capture(book, tx, posting.payment, drafts[at]!.orderId, actor);
       saved[at] = { ...saved[at]!, points_hold_id: hold.id, points_paid: hold.points, points_amount: hold.amount };
+    }
+    // Wallets (stamps, cashback) earn on the cash part; only a program with wallets runs this.
+    const booksById = new Map([...items.map(({ book }) => book), ...owners].map((book) => [book.customerId, book]));
+    for (const [at, { book, posting }] of items.entries()) {
+      if (posting.wallets.types.length === 0) continue;
+      await this.wallets.earnOnPurchase(tx, booksById, posting.wallets, {
+        customerId: book.customerId,
+        orderId: drafts[at]!.orderId,
+        externalOrderId: posting.order.externalOrderId,
+        currency: posting.order.currency,
+        cashAmount: posting.totalAmount - (posting.payment?.amount ?? 0),
+        at: drafts[at]!.occurredAt,
+      });
     }
     return drafts.map(({ book, posting, orderId, earnings, points, occurredAt, lines }, at) => {
       const { order, totalAmount, tierName } = posting;

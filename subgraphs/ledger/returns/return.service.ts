@@ -14,6 +14,7 @@ import { returnStore, type ReturnRow, type ReturnedUnits } from './return.store'
 import type { ProductReturn, ReturnReversal } from './return.type';
 import { occurredAtOf } from '../program/occurredAt';
 import type { PointsPaymentService } from '../pointsPayments/pointsPayment.service';
+import type { WalletService } from '../wallets/wallet.service';
 import { lateEffectsOf } from '../program/lateEvent.rules';
 import { toLateEffects } from '../program/lateEvent.type';
 
@@ -59,6 +60,7 @@ export class ReturnService {
   constructor(
     private readonly core: LedgerCore,
     private readonly payments: PointsPaymentService,
+    private readonly wallets: WalletService,
   ) {}
 
   /**
@@ -161,6 +163,17 @@ export class ReturnService {
           }
           await book.debit(drafts, order.id);
         }
+        // Wallet earnings (stamps, cashback) come back with the goods, on the cash part's share.
+        await this.wallets.reverseForReturn(
+          tx,
+          {
+            id: order.id,
+            externalOrderId: order.external_order_id,
+            totalAmount: order.total_amount,
+            pointsAmount: order.points_amount ?? 0,
+          },
+          { amount: refundAmount, returnId, externalReturnId: request.externalReturnId, at },
+        );
         await orderEarningStore.addReversed(
           tx,
           order.id,
