@@ -1,5 +1,9 @@
 import {
   AdjustPointsDocument,
+  DefineWalletDocument,
+  JoinWalletHouseholdDocument,
+  MemberWalletDocument,
+  SpendWalletDocument,
   HoldPointsDocument,
   RecordPurchasePaidWithPointsDocument,
   SetPointsPaymentRateDocument,
@@ -17,16 +21,10 @@ import { startTestGraph, type GraphClient, type TestGraph } from '../support/tes
  * spending, households; balance = sum(entries) = sum(lots) in every wallet after every step.
  */
 
-const defineWallet = `mutation($input: DefineWalletInput!) { defineWallet(input: $input) { code kind } }`;
-const walletQuery = `query($id: ID!, $code: String!) { customer(id: $id) { loyalty { wallet(code: $code) {
-  type { code } ownerId canSpend householdMembers balance pending lifetime cardsCompleted
-  expiring(first: 3) { amount expiresAt } history(first: 10) { kind amount balanceAfter reason earnedBy } } } } }`;
 const purchaseWithWallets = `mutation($input: RecordPurchaseInput!) {
   recordPurchase(input: $input) { id externalOrderId pointsEarned walletEarnings { wallet ownerId amount reversed } } }`;
 const recordReturn = `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id pointsRefunded pointsReversed pendingPointsCancelled } }`;
-const spendWallet = `mutation($input: SpendWalletInput!) { spendWallet(input: $input) { wallet amount balanceAfter } }`;
 const adjustWallet = `mutation($input: AdjustWalletInput!) { adjustWallet(input: $input) { wallet amount balanceAfter } }`;
-const joinHousehold = `mutation($input: JoinWalletHouseholdInput!) { joinWalletHousehold(input: $input) { ownerId memberId } }`;
 
 interface WalletView {
   type: { code: string };
@@ -71,7 +69,7 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
       },
     });
     // A stamp per purchase of at least €5 cash, 3 stamps fill a card worth 100 points.
-    await marketer.data(defineWallet, {
+    await marketer.data(DefineWalletDocument, {
       input: {
         code: 'COFFEE_CARD',
         kind: 'STAMPS',
@@ -84,7 +82,7 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
       },
     });
     // 5% back in euros, pending 14 days (a return inside them cancels it), usable a year.
-    await marketer.data(defineWallet, {
+    await marketer.data(DefineWalletDocument, {
       input: {
         code: 'CASHBACK',
         kind: 'CASHBACK',
@@ -96,7 +94,7 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
         maxHouseholdMembers: 2,
       },
     });
-    await marketer.data(defineWallet, {
+    await marketer.data(DefineWalletDocument, {
       input: { code: 'GIFT', kind: 'STORE_CREDIT', name: 'Store credit', currency: 'EUR' },
     });
   }, 120_000);
@@ -104,11 +102,11 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
 
   const wallet = async (customerId: string, code: string, client: GraphClient = graph.admin) =>
     (
-      await client.data<{ customer: { loyalty: { wallet: WalletView } } }, unknown>(walletQuery, {
+      await client.data(MemberWalletDocument, {
         id: customerId,
         code,
       })
-    ).customer.loyalty.wallet;
+    ).customer!.loyalty!.wallet! as WalletView;
   const memberWith = async (points: number) => {
     const member = await enrollMember(graph);
     await graph.admin.data(AdjustPointsDocument, {
@@ -258,7 +256,7 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     });
     const self = await graph.as({ role: 'member', subject: member.id });
     const spend = (amount: number, key: string) =>
-      self.request<{ spendWallet: { amount: number; balanceAfter: number } }, unknown>(spendWallet, {
+      self.request(SpendWalletDocument, {
         input: { customerId: member.id, wallet: 'GIFT', amount, idempotencyKey: key, reason: 'Order W-1' },
       });
     expect((await spend(400, 'w-1')).data?.spendWallet).toEqual({ wallet: 'GIFT', amount: -400, balanceAfter: 600 });
@@ -276,21 +274,21 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     const other = await graph.as({ role: 'member', subject: (await enrollMember(graph)).id });
     expect(
       codeOf(
-        await other.request(spendWallet, {
+        await other.request(SpendWalletDocument, {
           input: { customerId: member.id, wallet: 'GIFT', amount: 1, idempotencyKey: 'x', reason: 'Not mine' },
         }),
       ),
     ).toBe('FORBIDDEN');
     expect(
       codeOf(
-        await self.request(spendWallet, {
+        await self.request(SpendWalletDocument, {
           input: { customerId: member.id, wallet: 'COFFEE_CARD', amount: 1, idempotencyKey: 'x', reason: 'A stamp' },
         }),
       ),
     ).toBe('BAD_USER_INPUT');
     expect(
       codeOf(
-        await self.request(spendWallet, {
+        await self.request(SpendWalletDocument, {
           input: { customerId: member.id, wallet: 'NOPE', amount: 1, idempotencyKey: 'x', reason: 'Nothing' },
         }),
       ),
@@ -307,34 +305,40 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     const ownerClient = await graph.as({ role: 'member', subject: owner.id });
     const partnerClient = await graph.as({ role: 'member', subject: partner.id });
     for (const memberId of [partner.id, child.id]) {
-      await ownerClient.data(joinHousehold, { input: { wallet: 'COFFEE_CARD', ownerId: owner.id, memberId } });
-      await ownerClient.data(joinHousehold, { input: { wallet: 'CASHBACK', ownerId: owner.id, memberId } });
+      await ownerClient.data(JoinWalletHouseholdDocument, {
+        input: { wallet: 'COFFEE_CARD', ownerId: owner.id, memberId },
+      });
+      await ownerClient.data(JoinWalletHouseholdDocument, {
+        input: { wallet: 'CASHBACK', ownerId: owner.id, memberId },
+      });
     }
     // Joining twice changes nothing; a third member is past the limit of 2; a member may not add themself to another's.
     expect(
       (
-        await ownerClient.data<{ joinWalletHousehold: { memberId: string } }, unknown>(joinHousehold, {
+        await ownerClient.data(JoinWalletHouseholdDocument, {
           input: { wallet: 'CASHBACK', ownerId: owner.id, memberId: child.id },
         })
       ).joinWalletHousehold.memberId,
     ).toBe(child.id);
     expect(
       codeOf(
-        await ownerClient.request(joinHousehold, {
+        await ownerClient.request(JoinWalletHouseholdDocument, {
           input: { wallet: 'CASHBACK', ownerId: owner.id, memberId: fourth.id },
         }),
       ),
     ).toBe('CONFLICT');
     expect(
       codeOf(
-        await partnerClient.request(joinHousehold, {
+        await partnerClient.request(JoinWalletHouseholdDocument, {
           input: { wallet: 'CASHBACK', ownerId: owner.id, memberId: partner.id },
         }),
       ),
     ).toBe('FORBIDDEN');
     expect(
       codeOf(
-        await ownerClient.request(joinHousehold, { input: { wallet: 'GIFT', ownerId: owner.id, memberId: fourth.id } }),
+        await ownerClient.request(JoinWalletHouseholdDocument, {
+          input: { wallet: 'GIFT', ownerId: owner.id, memberId: fourth.id },
+        }),
       ),
     ).toBe('BAD_USER_INPUT');
 
@@ -360,12 +364,12 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     await graph.admin.data(runPointsJobMutation);
     expect(
       codeOf(
-        await partnerClient.request(spendWallet, {
+        await partnerClient.request(SpendWalletDocument, {
           input: { customerId: partner.id, wallet: 'CASHBACK', amount: 100, idempotencyKey: 'p-1', reason: 'Order' },
         }),
       ),
     ).toBe('FORBIDDEN');
-    const spent = await ownerClient.data<{ spendWallet: { balanceAfter: number } }, unknown>(spendWallet, {
+    const spent = await ownerClient.data(SpendWalletDocument, {
       input: { customerId: owner.id, wallet: 'CASHBACK', amount: 100, idempotencyKey: 'o-1', reason: 'Order' },
     });
     expect(spent.spendWallet.balanceAfter).toBe(275);
@@ -412,25 +416,27 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
 
   it('refuses a wallet defined wrongly or changed to another kind', async () => {
     expect(
-      codeOf(await marketer.request(defineWallet, { input: { code: 'HALF', kind: 'STAMPS', name: 'Half a card' } })),
+      codeOf(
+        await marketer.request(DefineWalletDocument, { input: { code: 'HALF', kind: 'STAMPS', name: 'Half a card' } }),
+      ),
     ).toBe('BAD_USER_INPUT');
     expect(
       codeOf(
-        await marketer.request(defineWallet, {
+        await marketer.request(DefineWalletDocument, {
           input: { code: 'MONEY', kind: 'CASHBACK', name: 'No currency', cashbackBasisPoints: 100 },
         }),
       ),
     ).toBe('BAD_USER_INPUT');
     expect(
       codeOf(
-        await marketer.request(defineWallet, {
+        await marketer.request(DefineWalletDocument, {
           input: { code: 'GIFT', kind: 'CASHBACK', name: 'Other', currency: 'EUR', cashbackBasisPoints: 100 },
         }),
       ),
     ).toBe('CONFLICT');
     expect(
       codeOf(
-        await marketer.request(defineWallet, {
+        await marketer.request(DefineWalletDocument, {
           input: { code: 'POINTS', kind: 'STORE_CREDIT', name: 'Points', currency: 'EUR' },
         }),
       ),
@@ -438,7 +444,7 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     const member = await graph.as({ role: 'member', subject: (await enrollMember(graph)).id });
     expect(
       codeOf(
-        await member.request(defineWallet, {
+        await member.request(DefineWalletDocument, {
           input: { code: 'MINE', kind: 'STORE_CREDIT', name: 'Mine', currency: 'EUR' },
         }),
       ),
