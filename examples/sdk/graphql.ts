@@ -268,6 +268,8 @@ export type CampaignRewardInput = {
   perAmount?: number | null | undefined;
   /** FIXED_BONUS and RATE: points. */
   points?: number | null | undefined;
+  /** PURCHASE campaigns: the code of a ledger wallet (walletTypes) credited instead of points, in its units (stamps or minor units); `points` is then that amount. Null: points. */
+  wallet?: string | null | undefined;
 };
 
 export type CampaignRewardKind =

@@ -10,6 +10,7 @@ import {
   type RecordPurchaseInput,
 } from '../../examples/sdk/graphql';
 import { defaultLedgerPolicy } from '../../subgraphs/ledger/program/ledgerPolicy';
+import { createCampaignMutation, everyoneAudience, launchCampaign } from '../campaigns/support';
 import { eventually } from '../support/eventually';
 import { enrollMember, purchaseInput, returnOfOrder, setEarnRate, unique } from '../support/fixtures';
 import { expectConsistentLedger, ledgerTotals, runPointsJobMutation, TestClock, walletTotals } from '../support/ledger';
@@ -378,6 +379,44 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
       true,
     );
     for (const member of [owner, partner, child]) await expectConsistentLedger(graph, member.id);
+  });
+
+  it('a campaign credits a named wallet instead of points, and a return takes it back', async () => {
+    const sku = unique('WALLET-BAG');
+    await launchCampaign(marketer, {
+      name: 'Ten percent back as store credit',
+      reward: { kind: 'RATE', points: 10, perAmount: 100, currency: 'EUR', wallet: 'GIFT' },
+      audience: { ...everyoneAudience, skus: [sku] },
+    });
+    const member = await enrollMember(graph);
+    const order = purchaseInput(member.id, { lines: [{ sku, quantity: 1, unitPrice: 3000 }] });
+    const bought = (await purchase(order)).recordPurchase;
+    // The base rate's 30 points; the campaign's €3.00 goes to the store credit wallet, not points.
+    expect(bought.pointsEarned).toBe(30);
+    expect(bought.walletEarnings).toContainEqual({ wallet: 'GIFT', ownerId: member.id, amount: 300, reversed: 0 });
+    const credit = await wallet(member.id, 'GIFT');
+    expect(credit.balance).toBe(300);
+    expect(credit.history[0]).toMatchObject({
+      kind: 'EARN',
+      amount: 300,
+      reason: expect.stringContaining('Ten percent'),
+    });
+    await graph.admin.data(recordReturn, { input: returnOfOrder(order, [{ sku, quantity: 1 }]) });
+    expect((await wallet(member.id, 'GIFT')).balance).toBe(0);
+    await expectConsistentLedger(graph, member.id);
+    // A multiplier has no wallet units to give.
+    expect(
+      codeOf(
+        await marketer.request(createCampaignMutation, {
+          input: {
+            name: 'Double store credit',
+            trigger: 'PURCHASE',
+            reward: { kind: 'MULTIPLIER', multiplierPercent: 200, wallet: 'GIFT' },
+            audience: everyoneAudience,
+          },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('a profile merge moves the merged member’s wallets into the survivor’s', async () => {

@@ -67,6 +67,11 @@ export interface CampaignReward {
   perAmount: number | null;
   /** The currency a RATE counts `perAmount` in; orders in another currency earn nothing from it. */
   currency: string | null;
+  /**
+   * A wallet of the ledger (stamps, cashback, store credit) the reward is credited to instead of
+   * points, in that wallet's units (issue 29); absent or null: points. PURCHASE campaigns only.
+   */
+  wallet?: string | null;
 }
 
 /** Who and what qualifies. Empty lists and nulls do not restrict. */
@@ -190,6 +195,11 @@ export function campaignProblem(definition: CampaignDefinition): string | null {
         return 'a RATE needs points and perAmount of at least 1';
       if (reward.currency === null) return 'a RATE needs the currency its perAmount is counted in';
       break;
+  }
+  if (reward.wallet != null) {
+    if (trigger !== CampaignTrigger.PURCHASE) return 'a wallet reward is for PURCHASE campaigns';
+    if (reward.kind === RewardKind.MULTIPLIER) return 'a wallet reward is a FIXED_BONUS or a RATE, not a MULTIPLIER';
+    if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(reward.wallet)) return 'wallet must be the code of a wallet the ledger defines';
   }
   if ((audience.minSpend === null) !== (audience.minSpendCurrency === null))
     return 'minSpend and minSpendCurrency go together';

@@ -43,6 +43,8 @@ export function toDefinition(input: CampaignInput, holdoutPercent = 0): Campaign
       points: input.reward.points ?? null,
       perAmount: input.reward.perAmount ?? null,
       currency: input.reward.currency ?? null,
+      // Only when set: rewards in points stay as they were stored.
+      ...(input.reward.wallet ? { wallet: input.reward.wallet } : {}),
     },
     audience: { ...noRestriction, ...stripNullish(input.audience ?? {}) },
     schedule: {

@@ -110,6 +110,15 @@ export class CampaignRewardShape {
   @IsOptional()
   @IsCurrencyCode()
   currency!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'PURCHASE campaigns: the code of a ledger wallet (walletTypes) credited instead of points, in its units (stamps or minor units); `points` is then that amount. Null: points.',
+  })
+  @IsOptional()
+  @Length(2, 32)
+  wallet?: string | null;
 }
 
 @ObjectType('CampaignAudience', { description: 'Who and what qualifies; empty lists and nulls do not restrict.' })

@@ -14,6 +14,8 @@ export interface QuoteLine {
   kind: 'BASE' | 'BONUS';
   reason: string;
   ruleId: string | null;
+  /** A wallet the line credits instead of points (null: points). */
+  wallet: string | null;
 }
 
 /**
@@ -83,6 +85,7 @@ const quoteFields = /* GraphQL */ `
     kind
     reason
     ruleId
+    wallet
   }
   campaignNotes {
     kind

@@ -54,9 +54,12 @@ export enum QuoteLineKind {
 
 export interface QuoteLine {
   kind: QuoteLineKind;
+  /** Points, or the wallet's units when `wallet` is set. */
   points: number;
   reason: string;
   ruleId: string | null;
+  /** The ledger wallet the line credits instead of points (a campaign's wallet reward). */
+  wallet?: string | null;
   /** The campaign that granted the line, if one did. */
   campaignId?: string;
 }
@@ -233,6 +236,8 @@ function toLines(candidates: readonly Candidate[]): QuoteLine[] {
     reason,
     ruleId: campaignRuleId(rule.id),
     campaignId: rule.id,
+    // Only when set: a line in points stays as it always was.
+    ...(rule.reward.wallet ? { wallet: rule.reward.wallet } : {}),
   }));
 }
 
@@ -279,7 +284,8 @@ function purchaseCandidate(
 }
 
 function total(lines: readonly QuoteLine[], notes: readonly CampaignNote[] = []): Quote {
-  const totalPoints = lines.reduce((sum, line) => sum + line.points, 0);
+  // A wallet line credits the wallet, not points.
+  const totalPoints = lines.reduce((sum, line) => sum + (line.wallet ? 0 : line.points), 0);
   if (!Number.isSafeInteger(totalPoints)) {
     throw new QuoteError(QuoteErrorKind.QuoteTooLarge, 'This order would earn more points than can be recorded');
   }

@@ -93,6 +93,12 @@ export class QuoteLine {
 
   @Field(() => ID, { nullable: true })
   ruleId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The wallet this line credits instead of points (its units), when the campaign names one.',
+  })
+  wallet?: string | null;
 }
 
 @ObjectType({

@@ -58,7 +58,8 @@ function toPurchase(order: OrderRow, earnings: readonly PointsEarning[]): Purcha
 /** The quote's lines as this order's earnings, each split over the order's lines by amount. */
 function toEarnings(orderId: string, order: PurchaseOrder, quote: PointsQuote): NewOrderEarning[] {
   const amounts = order.lines.map(lineAmount);
-  return quote.lines.map((line, position) => {
+  // A campaign's wallet reward credits its wallet (earnOnPurchase), not points.
+  return pointLines(quote).map((line, position) => {
     if (!Number.isSafeInteger(line.points) || line.points <= 0) {
       throw new LedgerError(LedgerErrorKind.UpstreamRejected, 'The campaign service quoted a line without points');
     }
@@ -87,6 +88,14 @@ function cashPartOf(quote: PointsQuote, payment: PaymentToCapture, totalAmount: 
       .filter((line) => line.points > 0),
   };
 }
+
+const pointLines = (quote: PointsQuote) => quote.lines.filter((line) => !line.wallet);
+
+/** What the quote's campaigns credit to wallets instead of points. */
+const walletLines = (quote: PointsQuote) =>
+  quote.lines.flatMap((line) =>
+    line.wallet ? [{ wallet: line.wallet, amount: line.points, reason: line.reason }] : [],
+  );
 
 /** An order of a batch, read and claimed, ready to post. */
 interface PreparedPurchase {
@@ -589,6 +598,7 @@ export class PurchaseService {
         currency: posting.order.currency,
         cashAmount: posting.totalAmount - (posting.payment?.amount ?? 0),
         at: drafts[at]!.occurredAt,
+        campaignCredits: walletLines(posting.quote),
       });
     }
     return drafts.map(({ book, posting, orderId, earnings, points, occurredAt, lines }, at) => {

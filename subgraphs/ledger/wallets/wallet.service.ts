@@ -117,9 +117,20 @@ export class WalletService {
       currency: string;
       cashAmount: number;
       at: Date;
+      /** What campaigns of the quote credit to wallets (scaled to the cash part, as points are). */
+      campaignCredits: ReadonlyArray<{ wallet: string; amount: number; reason: string }>;
     },
   ): Promise<void> {
-    const earnings = purchaseEarnings(context.types, purchase);
+    const earnings = [
+      ...purchaseEarnings(context.types, purchase).map((earning) => ({
+        ...earning,
+        reason: `Purchase ${purchase.externalOrderId}`,
+      })),
+      // A wallet the ledger does not define or run takes nothing (the campaigns guide says so).
+      ...purchase.campaignCredits.filter(
+        (credit) => credit.amount > 0 && context.types.some((type) => type.code === credit.wallet),
+      ),
+    ];
     if (earnings.length === 0) return;
     const credits = earnings.map((earning): WalletCredit => {
       const ownerId = walletOwnerOf(context, purchase.customerId, earning.wallet);
@@ -130,20 +141,26 @@ export class WalletService {
         kind: 'EARN',
         sourceType: 'ORDER',
         sourceId: purchase.orderId,
-        reason: `Purchase ${purchase.externalOrderId}`,
+        reason: earning.reason,
         earnedBy: ownerId === purchase.customerId ? null : purchase.customerId,
         at: purchase.at,
       };
     });
     await this.credit(tx, books, credits);
+    // One row per wallet: what the purchase earned into it in all, which returns take back from.
+    const byWallet = new Map<string, { ownerId: string; amount: number }>();
+    for (const credit of credits) {
+      const sum = byWallet.get(credit.type.code)?.amount ?? 0;
+      byWallet.set(credit.type.code, { ownerId: credit.ownerId, amount: sum + credit.amount });
+    }
     await walletStore.insertOrderEarnings(
       tx,
-      credits.map((credit) => ({
+      [...byWallet.entries()].map(([wallet, { ownerId, amount }]) => ({
         customer_id: purchase.customerId,
         order_id: purchase.orderId,
-        wallet: credit.type.code,
-        wallet_owner: credit.ownerId,
-        amount: credit.amount,
+        wallet,
+        wallet_owner: ownerId,
+        amount,
       })),
     );
   }
