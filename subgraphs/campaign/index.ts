@@ -19,6 +19,7 @@ import { LeaderboardService } from './leaderboards/leaderboard.service';
 import { defaultProgramSettings, type ProgramSettings } from './program/programSettings';
 import { QuoteService } from './quotes/quote.service';
 import { ReferralService } from './referrals/referral.service';
+import { PeriodicJob } from '../../runtime/jobs/periodicJob';
 import { defaultReferralProgram } from './referrals/referral.type';
 import { RuleCache } from './quotes/ruleCache';
 import { buildCampaignSchema } from './schema';
@@ -50,6 +51,8 @@ export interface CampaignOptions extends SubgraphOptions {
    * safety net); 0 only on request. Default 30000 ms.
    */
   absencePollMs?: number;
+  /** How often accepted referrals the ledger has not recorded are sent again (0: only on request). Default 60000 ms. */
+  referralSweepIntervalMs?: number;
   /** Time zone and currency until a marketer sets them. Default UTC and EUR. */
   program?: ProgramSettings;
   /**
@@ -75,6 +78,8 @@ export interface RunningCampaign extends RunningSubgraph {
   absenceStarts: AbsenceStarts;
   /** The campaign's rules kept in memory, dropped on every change (here or heard from another process). */
   rules: RuleCache;
+  /** Sends the ledger accepted referrals it has not recorded (it was away when they were made). */
+  referralSweep: PeriodicJob<{ recorded: number; failed: number }>;
 }
 
 /**
@@ -151,6 +156,11 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
       clock,
     ),
   };
+  const referralSweep = new PeriodicJob(
+    'referral sweep',
+    () => services.referrals.recordUnrecorded(),
+    logger.child({ job: 'referral-sweep' }),
+  );
   const customEvents = new CustomEvents({
     db: options.db,
     profileUrl: urlSource(options.profileUrl),
@@ -177,6 +187,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   await customEvents.job.start(defaultHistoryIntervalMs);
   await absenceStarts.start(defaultHistoryIntervalMs);
   await absenceScheduler.start(options.absencePollMs ?? defaultAbsencePollMs);
+  await referralSweep.start(options.referralSweepIntervalMs ?? 60_000);
   return {
     ...subgraph,
     history,
@@ -186,8 +197,10 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     absenceScheduler,
     absenceStarts,
     rules,
+    referralSweep,
     async stop() {
       await Promise.all([
+        referralSweep.stop(),
         rules.stop(),
         subgraph.stop(),
         history.stop(),

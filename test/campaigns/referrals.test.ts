@@ -186,4 +186,33 @@ describe('referral codes through the gateway', () => {
     const rewarded = await Promise.all(friends.map((friend) => balanceOf(friend.id)));
     expect(rewarded.sort()).toEqual([0, 0, 0, 50]);
   });
+
+  // Last: it stops this graph's ledger.
+  it('a referral approved while the ledger is away is sent to it later by the sweep, and paid once', async () => {
+    const shared = unique('device-shared');
+    const referrer = await enrollMember(graph, 'Cy');
+    const referrerCode = (await referralOf(referrer.id)).code;
+    const first = await enrollMember(graph, 'Dee');
+    await use({ friendId: first.id, code: referrerCode, deviceHash: shared });
+    const friend = await enrollMember(graph, 'Eve');
+    const held = await use({ friendId: friend.id, code: referrerCode, deviceHash: shared });
+    expect(held.data?.useReferralCode).toMatchObject({ status: 'HELD' });
+    const id = held.data!.useReferralCode.id;
+    await graph.stack.subgraphs.ledger.stop();
+    const approved = await marketer.request(ReviewReferralDocument, { input: { id, decision: 'APPROVE' } });
+    expect(approved.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    // Another deployment of the graph on the same database; its campaign's sweep finds the referral.
+    const instance = await graph.startInstance();
+    const sweep = instance.stack.subgraphs.campaign.referralSweep;
+    expect(await sweep.run()).toEqual({ recorded: 0, failed: 0 }); // still inside its grace period
+    clock.advanceMinutes(1);
+    expect(await sweep.run()).toEqual({ recorded: 1, failed: 0 });
+    expect(await sweep.run()).toEqual({ recorded: 0, failed: 0 });
+    const { rows } = await graph.database.db.query<{ kind: string }>(
+      'select kind from ledger.activities where customer_id = $1',
+      [friend.id],
+    );
+    expect(rows.map((row) => row.kind)).toEqual(['REFERRED_FRIEND']);
+    expect(await balanceOf(friend.id)).toBe(50);
+  });
 });

@@ -182,6 +182,26 @@ export class ReferralService {
       : reviewed;
   }
 
+  /**
+   * Sends the ledger the accepted referrals it has not recorded (it was away when they were made or
+   * approved, and no retry came): those older than `graceMs`, so a request still under way is left
+   * to finish. The ledger records each side once, so a sweep racing a retry pays nothing twice.
+   */
+  async recordUnrecorded(graceMs = 30_000): Promise<{ recorded: number; failed: number }> {
+    let recorded = 0;
+    let failed = 0;
+    const due = await referralStore.unrecorded(this.db, new Date(this.clock().getTime() - graceMs), 100);
+    for (const referral of due) {
+      try {
+        await this.sendToLedger(referral, false);
+        recorded++;
+      } catch {
+        failed++; // still unrecorded: the next sweep tries again
+      }
+    }
+    return { recorded, failed };
+  }
+
   list(query: Parameters<typeof referralStore.list>[1]): Promise<ReferralRecord[]> {
     return referralStore.list(this.db, query);
   }

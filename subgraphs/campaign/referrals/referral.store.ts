@@ -179,6 +179,17 @@ export const referralStore = {
     await db.query('delete from campaign.referrals where id = $1', [id]);
   },
 
+  /** Accepted referrals the ledger has not recorded yet, accepted (or approved) before `before`. */
+  async unrecorded(db: Queryable, before: Date, limit: number): Promise<ReferralRecord[]> {
+    const { rows } = await db.query<ReferralRow>(
+      `select ${columns} from campaign.referrals
+        where status = 'ACCEPTED' and recorded_at is null and coalesce(reviewed_at, created_at) < $1
+        order by created_at, friend_id limit $2`,
+      [before, limit],
+    );
+    return rows.map(toRecord);
+  },
+
   async markRecorded(db: Queryable, id: string, at: Date): Promise<void> {
     await db.query('update campaign.referrals set recorded_at = $2 where id = $1 and recorded_at is null', [id, at]);
   },
