@@ -41,6 +41,34 @@ describe("a member's history in words", () => {
     );
   });
 
+  it('says what paying at a till with points used and gave back, in the reader’s money', () => {
+    const hold = { at, sourceType: 'POINTS_HOLD' };
+    expect(words({ ...hold, points: -600, reason: 'Held to pay 6.00 EUR at checkout', kind: 'REDEEM' })).toBe(
+      'Used 600 points — paying €6.00 at the till on 2 Dec',
+    );
+    expect(words({ ...hold, points: -600, reason: 'Held to pay 6.00 EUR at checkout' }, 'fr')).toBe(
+      '600 points utilisés — pour payer 6,00\u00a0€ en caisse le 2 déc.',
+    );
+    expect(words({ ...hold, points: 600, reason: 'Points hold released', kind: 'REVERSE' })).toBe(
+      'Given back 600 points — payment with points cancelled on 2 Dec',
+    );
+    expect(words({ ...hold, points: 1, reason: 'Points hold expired unused', kind: 'REVERSE' })).toBe(
+      'Given back 1 point — payment with points not used in time on 2 Dec',
+    );
+    expect(
+      words({
+        ...hold,
+        points: 233,
+        reason: 'Return till-7/R-7 of purchase till-7/0042: points that paid 2.33 EUR refunded',
+        kind: 'REVERSE',
+      }),
+    ).toBe('Given back 233 points — they paid €2.33 of items returned on 2 Dec');
+    // Live, a return that refunded more points than it took back says so.
+    expect(words({ points: 231, reason: 'Return till-7/R-7 of purchase till-7/0042', at })).toBe(
+      'Given back 231 points — items returned on 2 Dec',
+    );
+  });
+
   it('keeps a campaign’s own words for its bonus, and says the year of an older day', () => {
     expect(
       words({ points: 100, reason: 'Welcome to our stores: 100 bonus points', at, kind: 'BONUS', sourceType: 'ORDER' }),

@@ -1,4 +1,4 @@
-import { guessIdentifierType } from './identifier';
+import { guessIdentifierType, holdIdOfCode, holdScanPayload } from './identifier';
 
 describe('guessing what kind of identifier a till or the console was given', () => {
   it.each([
@@ -16,4 +16,23 @@ describe('guessing what kind of identifier a till or the console was given', () 
   ])('reads %j as %s', (value, type) => {
     expect(guessIdentifierType(value)).toBe(type);
   });
+});
+
+describe('reading the code of a points hold from the member app', () => {
+  const id = '0b5a3c1e-8f2d-4e6a-9c7b-1d2e3f4a5b6c';
+  it.each([
+    [holdScanPayload(id), id],
+    [`  LoyaltyGraph:Hold:${id.toUpperCase()} `, id],
+    [id, id],
+    [` ${id.toUpperCase()}`, id],
+  ])('reads %j as the hold %s', (value, holdId) => {
+    expect(holdIdOfCode(value)).toBe(holdId);
+  });
+
+  it.each(['loyaltygraph:card:4000123412341234', '4000123412341234', 'ada@example.com', 'loyaltygraph:hold:12'])(
+    'reads %j as no hold',
+    (value) => {
+      expect(holdIdOfCode(value)).toBeNull();
+    },
+  );
 });

@@ -19,7 +19,7 @@ import type { PointsJob } from './maintenance/pointsJob';
 import type { PeriodicJob } from '../../runtime/jobs/periodicJob';
 import type { FoldReport } from './metrics/programMetrics.store';
 import type { PointsPaymentService } from './pointsPayments/pointsPayment.service';
-import { pointsPaymentStore } from './pointsPayments/pointsPayment.store';
+import { holdsKey, pointsPaymentStore, type HoldRow, type HoldsRequest } from './pointsPayments/pointsPayment.store';
 import type { PurchaseService } from './purchases/purchase.service';
 import type { RedemptionService } from './redemptions/redemption.service';
 import type { ReturnService } from './returns/return.service';
@@ -57,6 +57,7 @@ export interface LedgerContext extends LedgerServices, AuthContext {
     expiringPoints: DataLoader<string, ExpiringPoints[]>;
     pendingPoints: DataLoader<string, PendingPoints[]>;
     heldPoints: DataLoader<string, number>;
+    holdsPage: DataLoader<HoldsRequest, HoldRow[], string>;
     orderTotals: DataLoader<string, OrderTotals[]>;
   };
 }
@@ -115,6 +116,13 @@ export function createLedgerContext(services: LedgerServices, { events, principa
         const held = await pointsPaymentStore.heldBy(db, ids);
         return ids.map((id) => held.get(id) ?? 0);
       }),
+      holdsPage: new DataLoader(
+        async (requests) => {
+          const pages = await pointsPaymentStore.holdPages(db, requests);
+          return requests.map((request) => pages.get(holdsKey(request)) ?? []);
+        },
+        { cacheKeyFn: holdsKey },
+      ),
       pendingPoints: new DataLoader(async (ids) =>
         groupBy(ids, await lotStore.pendingByDate(db, ids), (row) => ({
           points: row.points,

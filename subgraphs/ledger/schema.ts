@@ -13,7 +13,7 @@ import { ProgramMetricsResolver } from './metrics/programMetrics.resolver';
 import { ImportJobResolver } from './importJobs/importJob.resolver';
 import { LedgerEventsResolver } from './outbox/ledgerEvents.resolver';
 import { PointsJobResolver } from './maintenance/pointsJob.resolver';
-import { PointsPaymentResolver } from './pointsPayments/pointsPayment.resolver';
+import { LoyaltyHoldsResolver, PointsPaymentResolver } from './pointsPayments/pointsPayment.resolver';
 import { PurchaseResolver } from './purchases/purchase.resolver';
 import { RedemptionResolver } from './redemptions/redemption.resolver';
 import { ReturnResolver } from './returns/return.resolver';
@@ -38,6 +38,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       ReturnResolver,
       RedemptionResolver,
       PointsPaymentResolver,
+      LoyaltyHoldsResolver,
       AdjustmentResolver,
       BulkAdjustmentResolver,
       TransferResolver,

@@ -397,6 +397,92 @@ describe('the till (apps/pos) in a browser', () => {
     await page.close();
   });
 
+  it('takes the points a member set aside in their app by the code it shows, and records the sale with them', async () => {
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Mary sets 400 points aside in her app (£4.00), for a till of any store; Ada sets 100 aside.
+    const { enrollCustomer: mary } = await graph.admin.data<
+      { enrollCustomer: { id: string } },
+      Record<string, unknown>
+    >(`mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`, {
+      input: { givenName: 'Mary', familyName: 'Jackson', email: `${unique('mary')}@example.com`, channel: 'ONLINE' },
+    });
+    const appHold = async (customerId: string, points: number) => {
+      await graph.admin.data(`mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { id } }`, {
+        input: { customerId, points: 1000, reason: 'Welcome gift' },
+      });
+      const app = await graph.as({ role: 'member', subject: customerId });
+      const { holdPoints } = await app.data<{ holdPoints: { id: string } }, Record<string, unknown>>(
+        `mutation($input: HoldPointsInput!) { holdPoints(input: $input) { id } }`,
+        {
+          input: {
+            customerId,
+            channel: 'IN_STORE',
+            storeId: null,
+            currency: 'GBP',
+            points,
+            idempotencyKey: unique('app'),
+          },
+        },
+      );
+      return holdPoints.id;
+    };
+    const maryHold = await appHold(mary.id, 400);
+    const adaHold = await appHold(ada.id, 100);
+    await signIn(page);
+
+    // The app's code, scanned into the find field: the member it holds for, and the hold.
+    await find(page, `loyaltygraph:hold:${maryHold}`);
+    const member = page.getByRole('region', { name: 'Mary Jackson' });
+    await member.getByText('600 points').waitFor();
+    await member.getByText('Held to pay a basket').waitFor();
+    const pay = page.getByRole('region', { name: 'Pay with points' });
+    await pay.getByText(/^Mary Jackson’s app set aside 400 points to pay £4\.00, until /).waitFor();
+    await pay.getByText('Ring up the basket first: the points pay part of its total.').waitFor();
+    const use = pay.getByRole('button', { name: 'Pay £4.00 with these 400 points' });
+    expect(await use.isDisabled()).toBe(true);
+    await capture(page, 'app-hold-offered');
+
+    await page.getByLabel('Product code or description, line 1').fill('TEAPOT');
+    await page.getByLabel('Unit price in £, line 1').fill('12.00');
+    await page.getByText('This basket earns 12 points.').waitFor();
+    await use.click();
+    await pay.getByText(/^400 points held for this basket \(£4\.00\); £8\.00 left to pay\./).waitFor();
+    const record = page.getByRole('button', { name: 'Record the sale (£8.00 and 400 points)' });
+    await page.waitForFunction(`document.activeElement?.textContent === 'Record the sale (£8.00 and 400 points)'`);
+    await capture(page, 'app-hold-used');
+    await record.click();
+    await page.getByText('Paid with points: 400 points (£4.00).').waitFor();
+    await page.getByText('8 points earned on the part paid in cash.').waitFor();
+    await page.getByText('New balance: 608 points.').waitFor();
+    const { pointsHold } = await graph.admin.data<
+      { pointsHold: { status: string; purchaseId: string | null } },
+      Record<string, unknown>
+    >(`query($id: ID!) { pointsHold(id: $id) { status purchaseId } }`, { id: maryHold });
+    expect(pointsHold.status).toBe('CAPTURED');
+    expect(await loyalty(mary.id)).toMatchObject({ balance: 608, held: 0 });
+
+    // The next basket, with the id of Ada's hold typed in: not Mary's to pay with.
+    await page.getByRole('button', { name: 'New sale' }).click();
+    await page.getByLabel('Product code or description, line 1').fill('TEA-ASSAM');
+    await page.getByLabel('Unit price in £, line 1').fill('10.00');
+    await pay.getByText('Up to 500 points may pay £5.00 of this basket.').waitFor();
+    await pay.getByLabel('Code from the member’s app').fill(adaHold);
+    await pay.getByRole('button', { name: 'Look up the code' }).click();
+    await pay.getByText(/^Ada Lovelace’s app set aside 100 points to pay £1\.00/).waitFor();
+    await pay.getByRole('button', { name: 'Pay £1.00 with these 100 points' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('These points are Ada Lovelace’s, not this member’s. Find Ada Lovelace to use them.')
+      .waitFor();
+    // Nothing was taken: Ada's points stay set aside for her.
+    expect((await loyalty(ada.id)).held).toBe(100);
+    expect(await loyalty(mary.id)).toMatchObject({ balance: 608, held: 0 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says in plain words that no member has an unknown identifier or that the network is down, and speaks French', async () => {
     const page = await browser.newPage({ viewport: widths.desktop });
     const errors: string[] = [];

@@ -200,16 +200,114 @@ describe('the member wallet in a browser', () => {
     await page.close();
   });
 
+  it('sets points aside to pay at a till, shows them as a code the till takes, and says Paid with the lower balance', async () => {
+    // 100 points pay £1.00, at least 100, at most half a basket, in tens; 1,000 points to pay with.
+    await graph.admin.data(
+      `mutation($input: SetPointsPaymentRateInput!) { setPointsPaymentRate(input: $input) { currency } }`,
+      {
+        input: { currency: 'GBP', points: 100, perAmount: 100, minPoints: 100, maxSharePercent: 50, pointsStep: 10 },
+      },
+    );
+    await graph.admin.data(`mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { id } }`, {
+      input: { customerId: member.id, points: 1000, reason: 'Welcome gift' },
+    });
+    const { page, errors } = await openWallet();
+    await signIn(page);
+    await expectText(page, '[data-testid=balance]', /^1,011 points$/);
+    const pay = page.getByRole('region', { name: 'Pay with points' });
+
+    // A basket of £20.00: half of it, £10.00, is what points may pay; the member uses 600.
+    await pay.getByLabel('Basket total (GBP)').fill('20.00');
+    await expectText(page, '[data-testid=pay-quote]', 'Your points can pay up to £10.00 of £20.00: 1,000 points.');
+    await pay.getByLabel('Points to use').fill('605');
+    await pay.getByRole('button', { name: 'Set aside 605 points' }).click();
+    await pay.getByText('In steps of 10 points.').waitFor();
+    await pay.getByLabel('Points to use').fill('600');
+    await expectText(page, '[data-testid=pay-split]', '600 points pay £6.00; £14.00 left to pay at the till.');
+    await capture(page, 'pay-quote');
+    // A double tap holds once: the attempt's key answers the same hold.
+    await pay.getByRole('button', { name: 'Set aside 600 points' }).dblclick();
+    await pay.getByText('Ready for the till').waitFor();
+    const holdId = (await pay.getByTestId('hold-code').textContent()) ?? '';
+    const qr = pay.getByRole('img', { name: 'QR code to pay £6.00 with 600 points' });
+    expect(await qr.getAttribute('data-payload')).toBe(`loyaltygraph:hold:${holdId}`);
+    expect(await qr.locator('path').getAttribute('d')).toBe(qrPath(qrCode(`loyaltygraph:hold:${holdId}`)));
+    await expectText(page, '[data-testid=hold-countdown]', /^Expires in 1[45]:\d\d$/);
+    await expectText(page, '[data-testid=balance]', /^411 points$/);
+    await expectText(page, '[data-testid=held]', '600 points set aside to pay at a till');
+    const { customer } = await graph.admin.data<
+      { customer: { loyalty: { holds: { edges: { node: { id: string } }[] } } } },
+      Record<string, unknown>
+    >(`query($id: ID!) { customer(id: $id) { loyalty { holds(statuses: [HELD]) { edges { node { id } } } } } }`, {
+      id: member.id,
+    });
+    expect(customer.loyalty.holds.edges.map((edge) => edge.node.id)).toEqual([holdId]);
+    await page
+      .locator('[data-testid=history] li')
+      .first()
+      .getByText('Used 600 points — paying £6.00 at the till')
+      .waitFor();
+    await capture(page, 'pay-held');
+
+    // A reload shows the open hold again.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Hello, Wanda Wallet' }).waitFor();
+    expect(await pay.getByTestId('hold-code').textContent()).toBe(holdId);
+
+    // The till in London reads the code and records the £20.00 basket with it: £14.00 in cash earns 14.
+    const { pointsHold } = await till.data<{ pointsHold: { points: number; amount: number } }, { id: string }>(
+      `query($id: ID!) { pointsHold(id: $id) { points amount } }`,
+      { id: holdId },
+    );
+    expect(pointsHold).toEqual({ points: 600, amount: 600 });
+    await till.data(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, {
+      input: purchaseInput(member.id, {
+        storeId: 'london-1',
+        currency: 'GBP',
+        lines: [{ sku: 'TEAPOT', quantity: 1, unitPrice: 2000 }],
+        pointsPayment: { holdId },
+      }),
+    });
+    // Read again within a few seconds: paid, and the balance lower by the points it used.
+    await expectText(page, '[data-testid=hold-outcome]', 'Paid: 600 points paid £6.00 at the till.');
+    await pay.getByText('Paid', { exact: true }).waitFor();
+    await expectText(page, '[data-testid=balance]', /^425 points$/);
+    expect(await page.locator('[data-testid=held]').count()).toBe(0);
+    await page.locator('[data-testid=history] li').first().getByText('Earned 14 points — purchase').waitFor();
+    await capture(page, 'pay-paid');
+
+    // Again, then cancelled: the points come back.
+    await pay.getByRole('button', { name: 'Pay with points again' }).click();
+    await pay.getByLabel('Basket total (GBP)').fill('4');
+    await expectText(page, '[data-testid=pay-quote]', 'Your points can pay up to £2.00 of £4.00: 200 points.');
+    await pay.getByRole('button', { name: 'Set aside 200 points' }).click();
+    await expectText(page, '[data-testid=balance]', /^225 points$/);
+    await pay.getByRole('button', { name: 'Cancel and give the points back' }).click();
+    await expectText(page, '[data-testid=hold-outcome]', 'Cancelled: the 200 points are back in your balance.');
+    await expectText(page, '[data-testid=balance]', /^425 points$/);
+    await page
+      .locator('[data-testid=history] li')
+      .first()
+      .getByText('Given back 200 points — payment with points cancelled')
+      .waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('speaks French', async () => {
     const { page, errors } = await openWallet();
     await signIn(page);
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { name: 'Bonjour, Wanda Wallet' }).waitFor();
-    await page.getByRole('heading', { name: 'Vos points' }).waitFor();
-    await expectText(page, '[data-testid=balance]', /^11 points$/);
+    await page.getByRole('heading', { name: 'Vos points', exact: true }).waitFor();
+    await expectText(page, '[data-testid=balance]', /^425 points$/);
     await liveStatus(page).getByText('En direct', { exact: true }).waitFor();
     await page.getByRole('img', { name: /^QR code de votre carte de membre, numéro / }).waitFor();
-    await page.locator('[data-testid=history] li').first().getByText('10 points gagnés — achat').waitFor();
+    await page
+      .locator('[data-testid=history] li')
+      .first()
+      .getByText('200 points rendus — paiement par points annulé')
+      .waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await capture(page, 'fr');
     expect(errors).toEqual([]);

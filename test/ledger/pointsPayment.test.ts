@@ -297,6 +297,116 @@ describe('points as payment at checkout', () => {
     );
   });
 
+  it("lists a member's holds newest first, open ones alone, a page at a time; an app hold is for no member but its own", async () => {
+    const member = await memberWith(1000);
+    const other = await memberWith(1000);
+    const app = await graph.as({ role: 'member', subject: member.id });
+    const otherApp = await graph.as({ role: 'member', subject: other.id });
+    const inApp = (points: number) =>
+      app.data(HoldPointsDocument, { input: holdInput(member.id, { storeId: null, points }) });
+    const first = (await inApp(200)).holdPoints;
+    clock.advanceMinutes(1);
+    const second = (await inApp(300)).holdPoints;
+    await app.data(ReleasePointsHoldDocument, { holdId: first.id });
+    expect(await loyalty(member.id)).toEqual({ balance: 700, held: 300, pending: 0 });
+
+    type Page = { edges: { cursor: string; node: { id: string; status: string; points: number } }[] };
+    type Holds = { customer: { loyalty: { holds: Page & { pageInfo: { hasNextPage: boolean } } } } };
+    const holdsOf = (
+      caller: typeof app,
+      customerId: string,
+      args: { statuses?: string[] | null; first?: number; after?: string | null } = {},
+    ) =>
+      caller.request<Holds, unknown>(
+        `query($id: ID!, $statuses: [PointsHoldStatus!], $first: Int! = 20, $after: String) {
+           customer(id: $id) { loyalty { holds(statuses: $statuses, first: $first, after: $after) {
+             edges { cursor node { id status points } } pageInfo { hasNextPage }
+           } } }
+         }`,
+        { id: customerId, ...args },
+      );
+    const open = await holdsOf(app, member.id, { statuses: ['HELD'] });
+    expect(open.data?.customer.loyalty.holds.edges.map((edge) => edge.node)).toEqual([
+      { id: second.id, status: 'HELD', points: 300 },
+    ]);
+    const all = (await holdsOf(app, member.id)).data!.customer.loyalty.holds;
+    expect(all.edges.map((edge) => [edge.node.id, edge.node.status])).toEqual([
+      [second.id, 'HELD'],
+      [first.id, 'RELEASED'],
+    ]);
+    const page1 = (await holdsOf(app, member.id, { first: 1 })).data!.customer.loyalty.holds;
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await holdsOf(app, member.id, { first: 1, after: page1.edges[0]!.cursor })).data!.customer.loyalty
+      .holds;
+    expect(page2.edges.map((edge) => edge.node.id)).toEqual([first.id]);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    expect(codeOf(await holdsOf(app, member.id, { after: 'bm90IGEgY3Vyc29y' }))).toBe('BAD_USER_INPUT');
+
+    // Another member sees none of it and cannot read, give back or list the hold.
+    expect(codeOf(await holdsOf(otherApp, member.id))).toBe('FORBIDDEN');
+    expect(codeOf(await otherApp.request(ReleasePointsHoldDocument, { holdId: second.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await otherApp.request(holdQuery, { id: second.id }))).toBe('FORBIDDEN');
+
+    // The hold names no store: an associate of any store, and the in-store integration, read it;
+    // an online integration does not.
+    const paris = await graph.as({ role: 'associate', subject: 'a', storeId: 'paris-2' });
+    const till = await graph.as({ role: 'service', subject: 'pos', channel: 'IN_STORE' });
+    const shop = await graph.as({ role: 'service', subject: 'shop', channel: 'ONLINE' });
+    expect((await paris.request(holdQuery, { id: second.id })).errors).toBeUndefined();
+    expect((await till.request(holdQuery, { id: second.id })).errors).toBeUndefined();
+    expect(codeOf(await shop.request(holdQuery, { id: second.id }))).toBe('FORBIDDEN');
+    // A hold is for its channel: an online order cannot take an in-store hold.
+    const online = await graph.admin.request(RecordPurchaseDocument, {
+      input: purchaseInput(member.id, {
+        channel: 'ONLINE',
+        storeId: null,
+        lines: [{ sku: 'BOWL', quantity: 1, unitPrice: 2000 }],
+        pointsPayment: { holdId: second.id },
+      }),
+    });
+    expect(online.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'pointsPayment.holdId' });
+    expect(online.errors?.[0]?.message).toContain('it pays IN_STORE baskets');
+
+    // The associate in Paris records the basket with it: 3.00 in points, 17.00 in cash.
+    const sale = await paris.request(RecordPurchasePaidWithPointsDocument, {
+      input: purchaseInput(member.id, {
+        storeId: 'paris-2',
+        lines: [{ sku: 'BOWL', quantity: 1, unitPrice: 2000 }],
+        pointsPayment: { holdId: second.id },
+      }),
+    });
+    expect(sale.errors).toBeUndefined();
+    expect(sale.data?.recordPurchase).toMatchObject({
+      pointsEarned: 17,
+      balanceAfter: 717,
+      pointsPayment: { holdId: second.id, points: 300, amount: 300 },
+    });
+    expect((await holdsOf(app, member.id, { statuses: ['HELD'] })).data?.customer.loyalty.holds.edges).toEqual([]);
+    expect((await holdsOf(app, member.id, { statuses: ['CAPTURED'] })).data?.customer.loyalty.holds.edges).toEqual([
+      expect.objectContaining({ node: { id: second.id, status: 'CAPTURED', points: 300 } }),
+    ]);
+
+    // A hold the till in Berlin took stays Berlin's: Paris can neither read it nor pay with it.
+    const berlin = await hold(holdInput(member.id, { points: 200 }));
+    expect(codeOf(await paris.request(holdQuery, { id: berlin.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await paris.request(ReleasePointsHoldDocument, { holdId: berlin.id }))).toBe('FORBIDDEN');
+    const elsewhere = await paris.request(RecordPurchaseDocument, {
+      input: purchaseInput(member.id, {
+        storeId: 'paris-2',
+        lines: [{ sku: 'BOWL', quantity: 1, unitPrice: 2000 }],
+        pointsPayment: { holdId: berlin.id },
+      }),
+    });
+    expect(codeOf(elsewhere)).toBe('BAD_USER_INPUT');
+    expect(elsewhere.errors?.[0]?.message).toContain('it pays at store berlin-1');
+    // The in-store integration may give the app's holds back, as the member may.
+    const third = (await inApp(200)).holdPoints;
+    expect((await till.data(ReleasePointsHoldDocument, { holdId: third.id })).releasePointsHold.status).toBe(
+      'RELEASED',
+    );
+    expect(await expectConsistentLedger(graph, member.id)).toMatchObject({ balance: 517 });
+  });
+
   it('gives released and expired holds back exactly once, and refuses to capture them', async () => {
     const member = await memberWith(1000);
     const released = await hold(holdInput(member.id, { points: 300 }));

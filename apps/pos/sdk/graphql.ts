@@ -186,6 +186,13 @@ export type PosHoldPointsMutationVariables = Exact<{
 
 export type PosHoldPointsMutation = { holdPoints: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string } };
 
+export type PosAppHoldQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PosAppHoldQuery = { pointsHold: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, customer: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } } };
+
 export type PosReleasePointsHoldMutationVariables = Exact<{
   holdId: string | number;
 }>;
@@ -381,6 +388,44 @@ export const PosHoldPointsDocument = new TypedDocumentString(`
   status
   expiresAt
 }`) as unknown as TypedDocumentString<PosHoldPointsMutation, PosHoldPointsMutationVariables>;
+export const PosAppHoldDocument = new TypedDocumentString(`
+    query PosAppHold($id: ID!) {
+  pointsHold(id: $id) {
+    ...PosPointsHold
+    customer {
+      ...PosMember
+    }
+  }
+}
+    fragment PosMember on Customer {
+  id
+  name
+  email
+  phone
+  loyalty {
+    balance
+    pending
+    held
+    tier {
+      name
+    }
+    nextTier {
+      name
+    }
+    progress {
+      qualifyingPoints
+      pointsToNextTier
+    }
+  }
+}
+fragment PosPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+}`) as unknown as TypedDocumentString<PosAppHoldQuery, PosAppHoldQueryVariables>;
 export const PosReleasePointsHoldDocument = new TypedDocumentString(`
     mutation PosReleasePointsHold($holdId: ID!) {
   releasePointsHold(holdId: $holdId) {

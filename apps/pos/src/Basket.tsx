@@ -1,26 +1,31 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Card, Notice, TextField } from '../../ui/components.js';
-import { formatDate, formatMoney } from '../../ui/format.js';
+import { formatDate, formatMoney, minorDigits, parseMoney } from '../../ui/format.js';
 import { useI18n } from '../../ui/i18n.js';
 import {
+  PosAppHoldDocument,
   PosHoldPointsDocument,
   PosQuoteDocument,
   PosRecordPurchaseDocument,
   PosReleasePointsHoldDocument,
+  type PosAppHoldQuery,
   type PosMemberFragment,
   type PosPointsHoldFragment,
   type PosQuoteQuery,
   type PosRecordPurchaseMutation,
 } from '../sdk/graphql.js';
+import { holdIdOfCode } from '../../ui/identifier.js';
 import { ErrorNotice, errorCode } from './ErrorNotice.js';
 import { PointsPayment } from './PointsPayment.js';
-import { checkBasket, minorDigits, parseMoney, parseQuantity, type BasketLine, type OrderLine } from './basket.js';
+import { checkBasket, parseQuantity, type BasketLine, type OrderLine } from './basket.js';
 import { focusField } from './focus.js';
 import { GraphRequestError } from './graph.js';
-import { holdKey } from './pointsPayment.js';
+import { holdKey } from '../../ui/pointsPayment.js';
 import { useGraph } from './useGraph.js';
 
 type Quote = PosQuoteQuery['pointsQuote'];
+/** Points the member set aside in their app, read by the code it shows (issue 29). */
+export type AppHold = PosAppHoldQuery['pointsHold'];
 type Recorded = PosRecordPurchaseMutation['recordPurchase'];
 
 const fields = ['sku', 'quantity', 'unitPrice'] as const;
@@ -33,13 +38,15 @@ function fieldSelector(key: number, field: Field): string {
 /**
  * The sale: lines typed or scanned, the total in the program's currency, the points it will earn
  * (the graph's quote, refreshed as the basket changes), then recorded once under its receipt number;
- * part of it may be paid with the member's points, held first and captured by the sale (issue 29).
+ * part of it may be paid with the member's points, held first and captured by the sale (issue 29):
+ * held here, or in the member's app and taken by the code it shows.
  */
 export function Basket({
   member,
   storeId,
   currency,
   receipt,
+  appHold,
   onReceiptChange,
   onRecorded,
   onPointsChanged,
@@ -50,6 +57,8 @@ export function Basket({
   storeId: string;
   currency: string;
   receipt: string;
+  /** The hold of the member's app the till found them by, offered to pay this basket. */
+  appHold?: AppHold;
   onReceiptChange(receipt: string): void;
   onRecorded(): void;
   /** Points were held or given back: the member's balance changed. */
@@ -71,8 +80,12 @@ export function Basket({
   // each new attempt (after a release or a refusal) holds under a new key.
   const [hold, setHold] = useState<PosPointsHoldFragment>();
   const [holdAttempt, setHoldAttempt] = useState(1);
+  // A hold of the member's app, read by its code: offered until the associate uses it for the basket.
+  // It stays the member's: the till never gives it back for them (they cancel it in the app, or it expires).
+  const [offered, setOffered] = useState<AppHold | undefined>(appHold);
+  const fromApp = !!hold && hold.id === offered?.id;
   const openHold = useRef<string>(undefined);
-  openHold.current = recorded ? undefined : hold?.id;
+  openHold.current = recorded || fromApp ? undefined : hold?.id;
   // Held points pay this basket as it is: it is changed once they are given back.
   const locked = !!recorded || !!hold;
   // Once points are held, the keyboard moves to recording the sale, when its button is enabled again.
@@ -183,6 +196,12 @@ export function Basket({
       // was recorded; the points are given back and a new attempt holds afresh. Lost on the way, it
       // stays held and the retry sends it again.
       if (['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(errorCode(failure))) {
+        if (held.id === offered?.id) {
+          // The app's hold cannot pay this sale: it is left to the member, and no longer offered.
+          setHold(undefined);
+          setOffered(undefined);
+          return;
+        }
         await graph.request(PosReleasePointsHoldDocument, { holdId: held.id }).catch(() => {});
         setHold(undefined);
         setHoldAttempt((n) => n + 1);
@@ -244,9 +263,63 @@ export function Basket({
     }
   };
 
-  // The member pays cash after all: the held points go back to their balance.
+  // The code of the member's app, scanned or typed: the hold it names, shown before it is used.
+  const takeCode = async (code: string) => {
+    if (sending.current) return;
+    setError(undefined);
+    setErrorPaying(false);
+    const holdId = holdIdOfCode(code);
+    if (!holdId) {
+      setError(new Error(t('pos.appHold.badCode')));
+      return;
+    }
+    sending.current = true;
+    setBusy(true);
+    try {
+      const { pointsHold } = await graph.request(PosAppHoldDocument, { id: holdId });
+      setOffered(pointsHold);
+    } catch (failure) {
+      setError(failure);
+      setErrorPaying(true);
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  };
+
+  // The app's hold pays this basket: checked here first (the member's, open, in the till's
+  // currency, no more than the basket), then captured by the sale as a hold of the till's is.
+  const payWithOffered = () => {
+    if (!offered || sending.current || recorded || hold) return;
+    if (!orderToSend()) return;
+    setError(undefined);
+    setErrorPaying(false);
+    const problem =
+      offered.customer.id !== member.id
+        ? t('pos.appHold.otherMember', { name: offered.customer.name })
+        : offered.status !== 'HELD' || Date.parse(offered.expiresAt) <= Date.now()
+          ? t('pos.appHold.notOpen')
+          : offered.currency !== currency
+            ? t('pos.appHold.currency', { currency: offered.currency })
+            : offered.amount > checked.total
+              ? t('pos.appHold.tooMuch', { amount: formatMoney(locale, offered.amount, currency) })
+              : null;
+    if (problem) {
+      setError(new Error(problem));
+      return;
+    }
+    setHold(offered);
+    recordNext.current = true;
+  };
+
+  // The member pays cash after all: the held points go back to their balance (the app's hold is
+  // only set aside: it stays the member's).
   const releaseHold = async () => {
     if (sending.current || !hold) return;
+    if (fromApp) {
+      setHold(undefined);
+      return;
+    }
     sending.current = true;
     setBusy(true);
     setError(undefined);
@@ -408,9 +481,13 @@ export function Basket({
           total={checked.total}
           ready={!!checked.lines}
           hold={hold}
+          fromApp={fromApp}
+          offered={offered}
           busy={busy}
           onPay={(points) => void payWithPoints(points)}
           onRelease={() => void releaseHold()}
+          onTakeCode={(code) => void takeCode(code)}
+          onUseOffered={payWithOffered}
         />
       )}
 

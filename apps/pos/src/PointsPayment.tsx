@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Button, TextField } from '../../ui/components.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../ui/format.js';
 import { useI18n } from '../../ui/i18n.js';
+import type { AppHold } from './Basket.js';
 import {
   PosPointsPaymentQuoteDocument,
   type PosMemberFragment,
@@ -10,7 +11,7 @@ import {
 } from '../sdk/graphql.js';
 import { errorCode } from './ErrorNotice.js';
 import { focusField } from './focus.js';
-import { amountPaidBy, parsePoints, pointsProblem, unavailableBecause } from './pointsPayment.js';
+import { amountPaidBy, parsePoints, pointsProblem, unavailableBecause } from '../../ui/pointsPayment.js';
 import { useGraph } from './useGraph.js';
 
 type Offer = PosPointsPaymentQuoteQuery['quotePointsPayment'];
@@ -18,7 +19,8 @@ type Offer = PosPointsPaymentQuoteQuery['quotePointsPayment'];
 /**
  * What the member's points may pay of the basket (the graph's quote for its total), the points to
  * pay with (the most by default, lowered in the rate's steps), and, once held, the hold with a way
- * to give the points back when the member pays cash after all.
+ * to give the points back when the member pays cash after all. Or the code of points the member
+ * set aside in their app: the hold it names (whose, how many, what they pay, until when), to use.
  */
 export function PointsPayment({
   member,
@@ -26,9 +28,13 @@ export function PointsPayment({
   total,
   ready,
   hold,
+  fromApp,
+  offered,
   busy,
   onPay,
   onRelease,
+  onTakeCode,
+  onUseOffered,
 }: {
   member: PosMemberFragment;
   currency: string;
@@ -37,15 +43,22 @@ export function PointsPayment({
   /** Whether the basket is complete (the quote waits for it). */
   ready: boolean;
   hold?: PosPointsHoldFragment;
+  /** Whether the hold is the member's app's (set aside by them, not given back by the till). */
+  fromApp: boolean;
+  /** The hold of the member's app read by its code, not used yet. */
+  offered?: AppHold;
   busy: boolean;
   onPay(points: number): void;
   onRelease(): void;
+  onTakeCode(code: string): void;
+  onUseOffered(): void;
 }) {
   const { t, locale } = useI18n();
   const graph = useGraph();
   const [offer, setOffer] = useState<{ total: number; offer?: Offer; error?: unknown }>();
   const [text, setText] = useState('');
   const [attempted, setAttempted] = useState(false);
+  const [code, setCode] = useState('');
   const balance = member.loyalty?.balance ?? 0;
 
   // The quote follows the total (and the balance: a reward redeemed meanwhile spends points).
@@ -86,12 +99,63 @@ export function PointsPayment({
           })}
         </p>
         <Button variant="secondary" busy={busy} onClick={onRelease}>
-          {t('pos.pay.release')}
+          {t(fromApp ? 'pos.appHold.drop' : 'pos.pay.release')}
         </Button>
       </section>
     );
   }
-  if (!ready || total <= 0) return null;
+
+  // The member's app: its code read here (or in the find field), the hold it names, and using it.
+  const appSection = (
+    <div className="app-hold">
+      {offered ? (
+        <div className="app-hold-offered" data-testid="app-hold">
+          <p>
+            {t('pos.appHold.offered', {
+              name: offered.customer.name,
+              count: offered.points,
+              amount: money(offered.amount),
+              time: formatDateTime(locale, offered.expiresAt),
+            })}
+          </p>
+          <Button variant="secondary" busy={busy} disabled={!ready || total <= 0} onClick={onUseOffered}>
+            {t('pos.appHold.use', { count: offered.points, amount: money(offered.amount) })}
+          </Button>
+          {(!ready || total <= 0) && <p className="field-hint">{t('pos.appHold.basketFirst')}</p>}
+        </div>
+      ) : (
+        <form
+          className="points-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (code.trim()) onTakeCode(code);
+          }}
+          noValidate
+        >
+          <TextField
+            label={t('pos.appHold.code')}
+            hint={t('pos.appHold.codeHint')}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            data-app-hold-field
+          />
+          <Button type="submit" variant="secondary" busy={busy}>
+            {t('pos.appHold.take')}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+  if (!ready || total <= 0) {
+    return offered ? (
+      <section className="points-pay" aria-label={t('pos.pay.label')}>
+        <h3>{t('pos.pay.label')}</h3>
+        {appSection}
+      </section>
+    ) : null;
+  }
 
   const current = offer && offer.total === total ? offer : undefined;
   const quote = current?.offer;
@@ -169,6 +233,8 @@ export function PointsPayment({
           </Button>
         </form>
       )}
+      <h4>{t('pos.appHold.title')}</h4>
+      {appSection}
     </section>
   );
 }

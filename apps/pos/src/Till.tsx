@@ -2,13 +2,15 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Button, Card, Notice, Pill, Stat, Stats, TextField } from '../../ui/components.js';
 import { formatNumber } from '../../ui/format.js';
 import { useI18n } from '../../ui/i18n.js';
-import { guessIdentifierType } from '../../ui/identifier.js';
+import { guessIdentifierType, holdIdOfCode } from '../../ui/identifier.js';
 import {
+  PosAppHoldDocument,
   PosFindMemberDocument,
   PosMemberRewardsDocument,
   type PosMemberFragment,
   type PosMemberRewardsQuery,
 } from '../sdk/graphql.js';
+import type { AppHold } from './Basket.js';
 import { Basket } from './Basket.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { MemberRewards } from './MemberRewards.js';
@@ -23,6 +25,8 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
   const { t } = useI18n();
   const graph = useGraph();
   const [member, setMember] = useState<PosMemberFragment>();
+  // The points hold of the member's app, when the till found the member by its code.
+  const [appHold, setAppHold] = useState<AppHold>();
   const [rewards, setRewards] = useState<MemberWithRewards['rewards']>();
   const [rewardsError, setRewardsError] = useState<unknown>();
   // The sale in progress: its receipt number names the order vouchers are used on, and is the
@@ -54,6 +58,7 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
   const nextCustomer = () => {
     current.current = undefined;
     setMember(undefined);
+    setAppHold(undefined);
     setRewards(undefined);
     newSale();
     focusField('[data-find-field]');
@@ -63,9 +68,10 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
     <div className="till">
       <div className="till-find">
         <FindMember
-          onFound={(found) => {
+          onFound={(found, hold) => {
             current.current = found.id;
             setMember(found);
+            setAppHold(hold);
             setRewards(undefined);
             setRewardsError(undefined);
             newSale();
@@ -86,10 +92,15 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
             storeId={storeId}
             currency={currency}
             receipt={receipt}
+            appHold={appHold}
             onReceiptChange={setReceipt}
             onRecorded={() => reload(member.id)}
             onPointsChanged={() => reload(member.id)}
-            onNewSale={newSale}
+            onNewSale={() => {
+              // The app's hold was for the sale just recorded (or left unused): the next one starts without it.
+              setAppHold(undefined);
+              newSale();
+            }}
             onNextCustomer={nextCustomer}
           />
         ) : (
@@ -116,8 +127,11 @@ export function Till({ storeId, currency }: { storeId: string; currency: string 
   );
 }
 
-/** One field for whatever the customer shows: a phone number, the card (typed or scanned) or an email. */
-function FindMember({ onFound }: { onFound(member: PosMemberFragment): void }) {
+/**
+ * One field for whatever the customer shows: a phone number, the card (typed or scanned), an email,
+ * or the code of points their app set aside to pay with (the member it holds for, and the hold).
+ */
+function FindMember({ onFound }: { onFound(member: PosMemberFragment, appHold?: AppHold): void }) {
   const { t } = useI18n();
   const graph = useGraph();
   const [value, setValue] = useState('');
@@ -128,11 +142,18 @@ function FindMember({ onFound }: { onFound(member: PosMemberFragment): void }) {
     event.preventDefault();
     const trimmed = value.trim();
     if (!trimmed || busy) return;
+    const holdId = holdIdOfCode(trimmed);
     const type = guessIdentifierType(trimmed);
     setBusy(true);
     setError(undefined);
     setNotFound(undefined);
     try {
+      if (holdId) {
+        const { pointsHold } = await graph.request(PosAppHoldDocument, { id: holdId });
+        setValue('');
+        onFound(pointsHold.customer, pointsHold);
+        return;
+      }
       const { customerByIdentifier } = await graph.request(PosFindMemberDocument, { type, value: trimmed });
       if (customerByIdentifier) {
         setValue('');

@@ -1,5 +1,7 @@
 /** The basket as the associate types it, and what the graph is sent for it: pure, no React, no graph. */
 
+import { parseMoney } from '../../ui/format.js';
+
 export interface BasketLine {
   /** A stable key for React while lines are added and removed. */
   key: number;
@@ -16,24 +18,6 @@ export interface OrderLine {
 }
 
 export type LineProblem = 'sku' | 'quantity' | 'unitPrice';
-
-/** Digits after the decimal point of a currency's minor unit: 2 for GBP, 0 for JPY. */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/**
- * A typed price ("25", "2.50", "2,50") in minor units (2500, 250); null when it is not an amount of
- * this currency (letters, a negative, more decimals than the currency has).
- */
-export function parseMoney(text: string, currency: string): number | null {
-  const digits = minorDigits(currency);
-  const match = /^\s*(\d+)(?:[.,](\d*))?\s*$/.exec(text);
-  if (!match) return null;
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) return null;
-  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-}
 
 /** A whole quantity of at least one; null otherwise. */
 export function parseQuantity(text: string): number | null {

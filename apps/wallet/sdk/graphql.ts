@@ -4,6 +4,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Points to reserve for a basket. Sending it again with the same key holds once. */
+export type HoldPointsInput = {
+  /** Money the points are to pay, in minor units: the most points worth no more, rounded down to the step. */
+  amount?: number | null | undefined;
+  /** Where the basket is paid: IN_STORE, ONLINE, MOBILE_APP... (an associate: IN_STORE). */
+  channel: string;
+  /** ISO 4217 code of the basket. */
+  currency: string;
+  customerId: string | number;
+  /** Seconds until the points come back unless a purchase captures them (default 900, at most 86400). */
+  expiresInSeconds?: number | null | undefined;
+  /** The caller’s key, unique per member: a retry with it answers with the first hold. */
+  idempotencyKey: string;
+  /** Points to hold (a multiple of the rate’s step). Exactly one of points and amount. */
+  points?: number | null | undefined;
+  /** The store, for IN_STORE (an associate: their own). */
+  storeId?: string | null | undefined;
+};
+
 /** What a journal entry records. */
 export type JournalEntryKind =
   | 'ADJUST'
@@ -28,6 +47,13 @@ export type JournalSourceType =
   | 'RETURN'
   | 'TRANSFER'
   | 'WALLET';
+
+/** HELD: reserved, out of the spendable balance; CAPTURED: paid a purchase; RELEASED or EXPIRED: the points came back. */
+export type PointsHoldStatus =
+  | 'CAPTURED'
+  | 'EXPIRED'
+  | 'HELD'
+  | 'RELEASED';
 
 /** Redeems a reward for a member. Sending it again with the same redemptionId redeems once. */
 export type RedeemRewardInput = {
@@ -55,7 +81,7 @@ export type WalletHomeQueryVariables = Exact<{
 }>;
 
 
-export type WalletHomeQuery = { customer: { id: string, name: string, memberCard: { number: string, scanPayload: string } | null, loyalty: { balance: number, pending: number, lifetimePoints: number, lastEventId: string | null, tier: { name: string, qualifyingPoints: number } | null, nextTier: { name: string, qualifyingPoints: number } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, windowMonths: number } | null, expiring: Array<{ points: number, expiresAt: string }>, history: { edges: Array<{ node: { id: string, kind: JournalEntryKind, sourceType: JournalSourceType, points: number, reason: string, createdAt: string } }> } } | null, rewards: { redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, description: string, costPoints: number } }> } | null, offers: Array<{ id: string, title: string, description: string, campaignId: string | null, liveNow: boolean, endsAt: string | null }> | null } | null };
+export type WalletHomeQuery = { customer: { id: string, name: string, memberCard: { number: string, scanPayload: string } | null, loyalty: { balance: number, pending: number, held: number, lifetimePoints: number, lastEventId: string | null, tier: { name: string, qualifyingPoints: number } | null, nextTier: { name: string, qualifyingPoints: number } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, windowMonths: number } | null, expiring: Array<{ points: number, expiresAt: string }>, holds: { edges: Array<{ node: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, purchaseId: string | null } }> }, history: { edges: Array<{ node: { id: string, kind: JournalEntryKind, sourceType: JournalSourceType, points: number, reason: string, createdAt: string } }> } } | null, rewards: { redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, description: string, costPoints: number } }> } | null, offers: Array<{ id: string, title: string, description: string, campaignId: string | null, liveNow: boolean, endsAt: string | null }> | null } | null };
 
 export type WalletBalanceSubscriptionVariables = Exact<{
   id: string | number;
@@ -71,6 +97,43 @@ export type WalletRedeemMutationVariables = Exact<{
 
 
 export type WalletRedeemMutation = { redeemReward: { status: RedemptionStatus, voucher: { code: string, expiresAt: string } | null, reward: { name: string } } };
+
+export type WalletPointsPaymentRatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WalletPointsPaymentRatesQuery = { pointsPaymentRates: Array<{ currency: string }> };
+
+export type WalletPointsPaymentQuoteQueryVariables = Exact<{
+  customerId: string | number;
+  currency: string;
+  amount: number;
+}>;
+
+
+export type WalletPointsPaymentQuoteQuery = { quotePointsPayment: { ratePoints: number, ratePerAmount: number, maxPoints: number, maxAmount: number, minPoints: number, pointsStep: number, unavailableReason: string | null } };
+
+export type WalletPointsHoldFragment = { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, purchaseId: string | null };
+
+export type WalletHoldPointsMutationVariables = Exact<{
+  input: HoldPointsInput;
+}>;
+
+
+export type WalletHoldPointsMutation = { holdPoints: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, purchaseId: string | null } };
+
+export type WalletPointsHoldQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WalletPointsHoldQuery = { pointsHold: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, purchaseId: string | null } };
+
+export type WalletReleasePointsHoldMutationVariables = Exact<{
+  holdId: string | number;
+}>;
+
+
+export type WalletReleasePointsHoldMutation = { releasePointsHold: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, purchaseId: string | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -90,7 +153,17 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const WalletPointsHoldFragmentDoc = new TypedDocumentString(`
+    fragment WalletPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+  purchaseId
+}
+    `, {"fragmentName":"WalletPointsHold"}) as unknown as TypedDocumentString<WalletPointsHoldFragment, unknown>;
 export const WalletHomeDocument = new TypedDocumentString(`
     query WalletHome($id: ID!) {
   customer(id: $id) {
@@ -103,6 +176,7 @@ export const WalletHomeDocument = new TypedDocumentString(`
     loyalty {
       balance
       pending
+      held
       lifetimePoints
       lastEventId
       tier {
@@ -121,6 +195,13 @@ export const WalletHomeDocument = new TypedDocumentString(`
       expiring(first: 3) {
         points
         expiresAt
+      }
+      holds(statuses: [HELD], first: 1) {
+        edges {
+          node {
+            ...WalletPointsHold
+          }
+        }
       }
       history(first: 10) {
         edges {
@@ -157,7 +238,15 @@ export const WalletHomeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WalletHomeQuery, WalletHomeQueryVariables>;
+    fragment WalletPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+  purchaseId
+}`) as unknown as TypedDocumentString<WalletHomeQuery, WalletHomeQueryVariables>;
 export const WalletBalanceDocument = new TypedDocumentString(`
     subscription WalletBalance($id: ID!, $after: ID) {
   balanceUpdated(customerId: $id, after: $after) {
@@ -184,3 +273,72 @@ export const WalletRedeemDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WalletRedeemMutation, WalletRedeemMutationVariables>;
+export const WalletPointsPaymentRatesDocument = new TypedDocumentString(`
+    query WalletPointsPaymentRates {
+  pointsPaymentRates {
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<WalletPointsPaymentRatesQuery, WalletPointsPaymentRatesQueryVariables>;
+export const WalletPointsPaymentQuoteDocument = new TypedDocumentString(`
+    query WalletPointsPaymentQuote($customerId: ID!, $currency: String!, $amount: SafeInt!) {
+  quotePointsPayment(
+    customerId: $customerId
+    currency: $currency
+    amount: $amount
+  ) {
+    ratePoints
+    ratePerAmount
+    maxPoints
+    maxAmount
+    minPoints
+    pointsStep
+    unavailableReason
+  }
+}
+    `) as unknown as TypedDocumentString<WalletPointsPaymentQuoteQuery, WalletPointsPaymentQuoteQueryVariables>;
+export const WalletHoldPointsDocument = new TypedDocumentString(`
+    mutation WalletHoldPoints($input: HoldPointsInput!) {
+  holdPoints(input: $input) {
+    ...WalletPointsHold
+  }
+}
+    fragment WalletPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+  purchaseId
+}`) as unknown as TypedDocumentString<WalletHoldPointsMutation, WalletHoldPointsMutationVariables>;
+export const WalletPointsHoldDocument = new TypedDocumentString(`
+    query WalletPointsHold($id: ID!) {
+  pointsHold(id: $id) {
+    ...WalletPointsHold
+  }
+}
+    fragment WalletPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+  purchaseId
+}`) as unknown as TypedDocumentString<WalletPointsHoldQuery, WalletPointsHoldQueryVariables>;
+export const WalletReleasePointsHoldDocument = new TypedDocumentString(`
+    mutation WalletReleasePointsHold($holdId: ID!) {
+  releasePointsHold(holdId: $holdId) {
+    ...WalletPointsHold
+  }
+}
+    fragment WalletPointsHold on PointsHold {
+  id
+  points
+  amount
+  currency
+  status
+  expiresAt
+  purchaseId
+}`) as unknown as TypedDocumentString<WalletReleasePointsHoldMutation, WalletReleasePointsHoldMutationVariables>;

@@ -17,6 +17,7 @@ export function App() {
   };
   const nav = session
     ? [
+        { href: '#pay', label: t('wallet.nav.pay'), current: false },
         { href: '#card', label: t('wallet.nav.card'), current: false },
         { href: '#rewards', label: t('wallet.nav.rewards'), current: false },
         { href: '#history', label: t('wallet.nav.history'), current: false },

@@ -6,6 +6,7 @@ import { WalletRedeemDocument } from '../sdk/graphql.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import type { Graph } from './graph.js';
 import { MemberCard } from './MemberCard.js';
+import { PayWithPoints } from './PayWithPoints.js';
 import { useWallet, type Customer, type LiveChange, type Wallet } from './useWallet.js';
 
 /** The wallet on one page, phone first: points (live), the card to scan, tier, rewards, offers, history. */
@@ -24,6 +25,9 @@ export function WalletHome({ graph, customerId }: { graph: Graph; customerId: st
       <div className="wallet-grid">
         <div>
           <Points wallet={wallet} customer={customer} />
+          <div id="pay" className="anchor">
+            <PayWithPoints graph={graph} customer={customer} onChanged={wallet.reload} />
+          </div>
           <div id="card" className="anchor">
             <MemberCard card={customer.memberCard} />
           </div>
@@ -76,6 +80,11 @@ function Points({ wallet, customer }: { wallet: Wallet; customer: Customer }) {
           <p className="balance" data-testid="balance">
             {t('wallet.points', { count: loyalty.balance })}
           </p>
+          {loyalty.held > 0 && (
+            <p data-testid="held">
+              <a href="#pay">{t('wallet.held', { count: loyalty.held })}</a>
+            </p>
+          )}
           {loyalty.pending > 0 && <p data-testid="pending">{t('wallet.pending', { count: loyalty.pending })}</p>}
           {expiring.size > 0 && (
             <ul className="expiring" data-testid="expiring">

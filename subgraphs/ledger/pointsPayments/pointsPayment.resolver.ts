@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import {
   forbidden,
@@ -8,14 +8,18 @@ import {
 } from '../../../runtime/auth/authorize';
 import { actorOf, type Principal } from '../../../runtime/auth/principal';
 import { userInputError } from '../../../runtime/errors/graphqlErrors';
+import { checkPageSize, decodeCursor, pageSize } from '../../../runtime/pagination/cursor';
+import { toConnection, type Connection } from '../../../runtime/pagination/connection';
 import { isUuid } from '../../../runtime/validation/validators';
 import { ledgerReaders } from '../accounts/account.access';
+import { Loyalty } from '../accounts/account.type';
 import type { LedgerContext } from '../context';
 import { LedgerError, LedgerErrorKind } from '../errors';
-import type { HoldRow } from './pointsPayment.store';
+import type { HoldRow, HoldStatus } from './pointsPayment.store';
 import {
   HoldPointsInput,
   PointsHold,
+  PointsHoldConnection,
   PointsHoldStatus,
   PointsPaymentQuote,
   PointsPaymentRate,
@@ -39,8 +43,9 @@ const toHold = (row: HoldRow): PointsHold => ({
 const quoteReaders = [...ledgerReaders, 'service'] as const;
 
 /**
- * Who may act on a hold: the member on their own; an associate for IN_STORE in their store, an
- * integration for its channel, as for the purchase it pays; admins.
+ * Who may act on a hold: the member on their own; an associate for IN_STORE in their store, or in
+ * any store for a hold that names none (the member's, taken in the app to show at a till); an
+ * integration for its channel, as for the purchase it pays; admins. No other member.
  */
 function requireHoldAccess(
   principal: Principal | null,
@@ -51,6 +56,7 @@ function requireHoldAccess(
     if (caller.subject !== hold.customerId) throw forbidden('A member may only hold or release their own points');
     return;
   }
+  if (caller.role === 'associate' && caller.storeId && hold.channel === 'IN_STORE' && hold.storeId === null) return;
   requireChannelAccess(caller, hold.channel, hold.storeId);
 }
 
@@ -141,5 +147,43 @@ export class PointsPaymentResolver {
     if (!hold) throw new LedgerError(LedgerErrorKind.UnknownHold, `No points hold has the id ${holdId}`);
     requireHoldAccess(ctx.principal, { customerId: hold.customer_id, channel: hold.channel, storeId: hold.store_id });
     return hold;
+  }
+}
+
+/** A page of holds ends at one: its creation time and id (newest first), as the cursor says. */
+const holdCursor = (row: HoldRow): string => `${row.created_at.toISOString()}/${row.id}`;
+
+function afterHold(cursor: string | null | undefined): { createdAt: Date; id: string } | null {
+  if (cursor == null) return null;
+  const [at, id] = decodeCursor<string>(cursor, 'string').split('/');
+  const createdAt = new Date(at ?? '');
+  if (Number.isNaN(createdAt.getTime()) || !id || !isUuid(id)) {
+    throw userInputError('after is not a cursor of this list', { argument: 'after' });
+  }
+  return { createdAt, id };
+}
+
+@Resolver(() => Loyalty)
+export class LoyaltyHoldsResolver {
+  @FieldResolver(() => PointsHoldConnection, {
+    description:
+      "The member's points holds, newest first; `statuses: [HELD]` lists the open ones (an app shows its hold again after a reload). A HELD hold past `expiresAt` pays nothing and comes back with the points job.",
+  })
+  async holds(
+    @Root() loyalty: Loyalty,
+    @Arg('statuses', () => [PointsHoldStatus], { nullable: true, description: 'Only these; null: every status.' })
+    statuses: PointsHoldStatus[] | null,
+    @Arg('first', () => Int, { defaultValue: pageSize.default }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: LedgerContext,
+  ): Promise<Connection<PointsHold>> {
+    checkPageSize(first);
+    const rows = await ctx.loaders.holdsPage.load({
+      customerId: loyalty.customerId,
+      statuses: (statuses ?? Object.values(PointsHoldStatus)) as HoldStatus[],
+      after: afterHold(after),
+      limit: first + 1,
+    });
+    return toConnection(rows, first, holdCursor, toHold);
   }
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   amountPaidBy,
   cashShareOf,
+  holdPlaceProblem,
   pointsPaying,
   pointsPaymentRateProblem,
   quotePointsPayment,
@@ -103,6 +104,20 @@ describe('points payment rules', () => {
     expect(cashShareOf(15, 800, 1500)).toBe(8);
     expect(cashShareOf(10, 0, 1)).toBe(0);
     expect(cashShareOf(10, 1000, 1000)).toBe(10);
+  });
+
+  it('pays in the hold’s channel, and its store when it names one (a hold from the app names none)', () => {
+    const berlin = { channel: 'IN_STORE', storeId: 'berlin-1' };
+    const paris = { channel: 'IN_STORE', storeId: 'paris-2' };
+    const app = { channel: 'IN_STORE', storeId: null };
+    expect(holdPlaceProblem(berlin, berlin)).toBeNull();
+    expect(holdPlaceProblem(app, berlin)).toBeNull();
+    expect(holdPlaceProblem(app, paris)).toBeNull();
+    expect(holdPlaceProblem(berlin, paris)).toBe('it pays at store berlin-1; the order is at paris-2');
+    expect(holdPlaceProblem(app, { channel: 'ONLINE', storeId: null })).toBe(
+      'it pays IN_STORE baskets; the order is ONLINE',
+    );
+    expect(holdPlaceProblem({ channel: 'ONLINE', storeId: null }, { channel: 'ONLINE', storeId: null })).toBeNull();
   });
 
   it('refuses a rate without points, a share beyond 100% and a tier rated twice', () => {

@@ -39,6 +39,25 @@ export function pointsPaymentRateProblem(rate: PointsPaymentRate): string | null
   return null;
 }
 
+/** Where a basket is paid: its channel, and its store for IN_STORE. */
+export interface PaymentPlace {
+  channel: string;
+  storeId: string | null;
+}
+
+/**
+ * Why a hold taken for `hold` may not pay an order recorded at `order`, or null: a hold pays in its
+ * own channel, and in its own store when it names one; one with no store (the member's, from the
+ * app, to show at any till) pays in any store of its channel.
+ */
+export function holdPlaceProblem(hold: PaymentPlace, order: PaymentPlace): string | null {
+  if (hold.channel !== order.channel) return `it pays ${hold.channel} baskets; the order is ${order.channel}`;
+  if (hold.storeId !== null && hold.storeId !== order.storeId) {
+    return `it pays at store ${hold.storeId}; the order is at ${order.storeId ?? '(no store)'}`;
+  }
+  return null;
+}
+
 /** The burn rate a member of `tier` pays with: the tier's own, else the currency's. */
 export function burnRateOf(rate: PointsPaymentRate, tier: string | null): BurnRate & { tier: string | null } {
   const own = tier === null ? undefined : rate.tierRates.find((tierRate) => tierRate.tier === tier);

@@ -10,6 +10,7 @@ import type { LedgerCore } from '../ledgerCore';
 import {
   amountPaidBy,
   burnRateOf,
+  holdPlaceProblem,
   maxPayableAmount,
   pointsPaying,
   pointsPaymentRateProblem,
@@ -239,12 +240,13 @@ export class PointsPaymentService {
 
   /**
    * Checks the hold a purchase names before the purchase is quoted: the member's (`customerId`,
-   * the order's account), its currency, open and unexpired, no more than the order's total and the
-   * rate's share of it. The capture checks it again under the account's lock.
+   * the order's account), its currency, its channel and store (holdPlaceProblem), open and
+   * unexpired, no more than the order's total and the rate's share of it. The capture checks it
+   * again under the account's lock.
    */
   async paymentFor(
     holdId: string,
-    order: { customerId: string; currency: string },
+    order: { customerId: string; currency: string; channel: string; storeId?: string | null },
     totalAmount: number,
   ): Promise<PaymentToCapture> {
     const [hold, rate] = await Promise.all([
@@ -264,6 +266,12 @@ export class PointsPaymentService {
         argument,
       );
     }
+    const place = holdPlaceProblem(
+      { channel: hold.channel, storeId: hold.store_id },
+      { channel: order.channel, storeId: order.storeId ?? null },
+    );
+    if (place)
+      throw new LedgerError(LedgerErrorKind.InvalidInput, `Hold ${holdId} cannot pay this order: ${place}`, argument);
     this.requireOpen(hold, this.core.clock());
     const payable = rate ? maxPayableAmount(rate, totalAmount) : 0;
     if (hold.amount > payable) {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
+import { accountAndMerged } from '../accounts/account.store';
 import type { LotTake } from '../lots/lot.rules';
 import type { PointsPaymentRate } from './pointsPayment.rules';
 
@@ -31,6 +32,24 @@ export type NewHold = Omit<
   HoldRow,
   'status' | 'order_id' | 'captured_at' | 'released_at' | 'returned_amount' | 'refunded_points' | 'refunded_amount'
 >;
+
+/** A page of a member's holds (and those of the members merged into them), newest first. */
+export interface HoldsRequest {
+  customerId: string;
+  statuses: readonly HoldStatus[];
+  /** The page starts after this hold (newest first); null: from the newest. */
+  after: { createdAt: Date; id: string } | null;
+  limit: number;
+}
+
+export function holdsKey(request: HoldsRequest): string {
+  return [
+    request.customerId,
+    [...request.statuses].sort().join(','),
+    request.after ? `${request.after.createdAt.toISOString()}/${request.after.id}` : '',
+    request.limit,
+  ].join(':');
+}
 
 interface RateRow {
   currency: string;
@@ -198,6 +217,44 @@ export const pointsPaymentStore = {
       [customerId, now, limit],
     );
     return rows;
+  },
+
+  /** Pages of members' holds, one per request, in one statement (Loyalty.holds of many members). */
+  async holdPages(db: Queryable, requests: readonly HoldsRequest[]): Promise<Map<string, HoldRow[]>> {
+    const { rows } = await db.query<HoldRow & { request_index: number }>(
+      `select r.request_index, h.*
+         from unnest($1::uuid[], $2::jsonb[], $3::timestamptz[], $4::uuid[], $5::int[])
+              with ordinality as r(customer_id, statuses, after_at, after_id, row_limit, request_index)
+         cross join lateral (
+           select x.* from ${accountAndMerged('r.customer_id')} accounts
+           cross join lateral (
+             select * from ledger.points_holds
+              where customer_id = accounts.account_id
+                and status in (select jsonb_array_elements_text(r.statuses))
+                and (r.after_at is null or (created_at, id) < (r.after_at, r.after_id))
+              order by created_at desc, id desc
+              limit r.row_limit
+           ) x
+           order by x.created_at desc, x.id desc
+           limit r.row_limit
+         ) h
+        order by r.request_index, h.created_at desc, h.id desc`,
+      [
+        requests.map((r) => r.customerId),
+        requests.map((r) => JSON.stringify(r.statuses)),
+        requests.map((r) => r.after?.createdAt ?? null),
+        requests.map((r) => r.after?.id ?? null),
+        requests.map((r) => r.limit),
+      ],
+    );
+    const pages = new Map<string, HoldRow[]>();
+    requests.forEach((request, index) =>
+      pages.set(
+        holdsKey(request),
+        rows.filter((row) => Number(row.request_index) === index + 1),
+      ),
+    );
+    return pages;
   },
 
   /** Points in open holds, per customer id asked (a merged id's survivor counts the holds merged into it). */

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../../runtime/pagination/connection';
 import { IsCode, IsCurrencyCode, IsUuid } from '../../../runtime/validation/validators';
 import { Customer } from '../accounts/account.type';
 import { maxHoldSeconds } from './pointsPayment.service';
@@ -235,6 +236,8 @@ export class PointsHold {
   @Field(() => GraphQLSafeInt, { description: 'Points returns have refunded so far.' })
   refundedPoints!: number;
 }
+
+export const PointsHoldConnection = connectionType('PointsHold', PointsHold);
 
 @InputType({ description: 'Pay part of the order with held points.' })
 export class PointsPaymentInput {

@@ -1,4 +1,4 @@
-/** Paying part of a basket with points at the till (issue 29): pure, no React, no graph. */
+/** Paying part of a basket with points (issue 29), at the till and in the member app: pure, no React, no graph. */
 
 /** What the graph's `quotePointsPayment` says the member's points may pay of a basket. */
 export interface PointsOffer {
