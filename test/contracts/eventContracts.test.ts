@@ -260,6 +260,19 @@ async function pointsPayments({ marketer, till, member }: Tour) {
   await till.data(`mutation($id: ID!) { releasePointsHold(holdId: $id) { status } }`, { id: await hold(10) });
 }
 
+/** ledger: WalletBalanceChanged (store credit given, then spent). */
+async function wallets({ marketer, graph, member }: Tour) {
+  await marketer.data(`mutation($input: DefineWalletInput!) { defineWallet(input: $input) { code } }`, {
+    input: { code: 'GIFT', kind: 'STORE_CREDIT', name: 'Store credit', currency: 'EUR' },
+  });
+  await marketer.data(`mutation($input: AdjustWalletInput!) { adjustWallet(input: $input) { balanceAfter } }`, {
+    input: { customerId: member.id, wallet: 'GIFT', amount: 500, reason: 'Goodwill', idempotencyKey: unique('gift') },
+  });
+  await graph.admin.data(`mutation($input: SpendWalletInput!) { spendWallet(input: $input) { balanceAfter } }`, {
+    input: { customerId: member.id, wallet: 'GIFT', amount: 200, reason: 'Order W-1', idempotencyKey: unique('spend') },
+  });
+}
+
 /** ledger: PointsExpiring (points expire a month after earning, announced up to 60 days before). */
 async function expiryNotice({ graph }: Tour) {
   await graph.admin.data(runPointsJobMutation);
@@ -431,6 +444,7 @@ const tourSteps = [
   absence,
   purchasesAndReturns,
   pointsPayments,
+  wallets,
   expiryNotice,
   activities,
   transfers,

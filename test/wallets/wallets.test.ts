@@ -295,6 +295,15 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
       ),
     ).toBe('NOT_FOUND');
     expect((await walletTotals(graph, member.id)).find((w) => w.wallet === 'GIFT')?.entries).toBe(0);
+    // Each change published once, in its transaction: the credit, the first spend, the six raced ones.
+    const { rows: events } = await graph.database.db.query<{
+      payload: { kind: string; change: number; balance: number };
+    }>(`select payload from ledger.events where type = 'WalletBalanceChanged' and aggregate_id = $1 order by id`, [
+      member.id,
+    ]);
+    expect(events.map((e) => e.payload.kind)).toEqual(['ADJUST', ...Array<string>(7).fill('SPEND')]);
+    expect(events[0]!.payload).toMatchObject({ change: 1000, balance: 1000 });
+    expect(events.at(-1)!.payload).toMatchObject({ change: -100, balance: 0 });
     await expectConsistentLedger(graph, member.id);
   });
 

@@ -247,6 +247,18 @@ describe('every ledger event decodes a payload as its writer builds it', () => {
       returnId: 'ret-1',
       occurredAt,
     },
+    WalletBalanceChanged: {
+      customerId,
+      wallet: 'GIFT',
+      kind: 'SPEND',
+      change: -400,
+      pendingChange: 0,
+      balance: 600,
+      pending: 0,
+      reason: 'Order W-1',
+      earnedBy: null,
+      occurredAt,
+    },
   };
 
   test.each(Object.entries(ledgerEvents) as [string, AnyEventContract][])('%s', (type, contract) => {

@@ -281,6 +281,29 @@ const pointsHoldFields = {
   amount: described(integer, 'The money the points pay, in minor units of `currency`.'),
 };
 
+const walletBalanceChanged = defineEvent({
+  owner: 'ledger',
+  type: 'WalletBalanceChanged',
+  aggregate: 'customer',
+  description:
+    'A member’s balance or pending amount in a wallet besides points changed (stamps, cashback, store credit): one event per wallet per change, in its transaction.',
+  payload: object({
+    customerId: described(string, 'The wallet’s owner (a household member’s purchase changes the owner’s wallet).'),
+    wallet: described(string, 'The wallet’s code.'),
+    kind: described(
+      string,
+      'What changed it: EARN, RELEASE, REVERSE, SPEND, ADJUST, AWARD, EXPIRE, CARD_COMPLETED, MERGE_IN, MERGE_OUT.',
+    ),
+    change: described(integer, 'Signed change of the usable balance (stamps or minor units).'),
+    pendingChange: described(integer, 'Signed change of the pending amount.'),
+    balance: described(integer, 'The usable balance after.'),
+    pending: described(integer, 'The pending amount after.'),
+    reason: string,
+    earnedBy: described(nullable(string), 'The household member whose purchase earned it, when not the owner.'),
+    occurredAt: time,
+  }),
+});
+
 const pointsHeld = defineEvent({
   owner: 'ledger',
   type: 'PointsHeld',
@@ -360,6 +383,7 @@ export const ledgerEvents = eventContracts('ledger', {
   PointsHoldCaptured: pointsHoldCaptured,
   PointsHoldReleased: pointsHoldReleased,
   PointsPaymentRefunded: pointsPaymentRefunded,
+  WalletBalanceChanged: walletBalanceChanged,
 });
 
 export type PurchaseRecordedPayload = ReturnType<typeof ledgerEvents.PurchaseRecorded.decode>;

@@ -34,7 +34,7 @@ export async function mergeAccounts(
   const merged = books.get(mergedId)!;
   const moved = await merged.moveInto(survivor, merge.mergeId);
   await accountMergeStore.moveOrdersAndReturns(tx, mergedId, survivorId);
-  await wallets.merge(tx, mergedId, survivorId, merge.mergeId, now);
+  await wallets.merge(tx, survivor, mergedId, merge.mergeId, now);
   merged.noteChange('Points moved to the profile this one was merged into', `merge:${merge.mergeId}`, null);
   survivor.noteChange('Points moved from a profile merged into this one', `merge:${merge.mergeId}`, null);
   survivor.publish(

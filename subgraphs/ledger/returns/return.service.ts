@@ -166,6 +166,7 @@ export class ReturnService {
         // Wallet earnings (stamps, cashback) come back with the goods, on the cash part's share.
         await this.wallets.reverseForReturn(
           tx,
+          book,
           {
             id: order.id,
             externalOrderId: order.external_order_id,

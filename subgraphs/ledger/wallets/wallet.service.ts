@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../../../runtime/database/database';
 import type { NewEvent } from '../../../runtime/events/outbox';
 import type { AccountBook } from '../accounts/accountBook';
+import { ledgerEvents } from '../contract/events';
 import { LedgerError, LedgerErrorKind } from '../errors';
 import { EntryKind, SourceType } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
@@ -72,8 +73,61 @@ const fingerprintOf = (value: unknown): string => createHash('sha256').update(JS
  * account lock (AccountBook) and the wallet account's row lock, so a stamp card that completes pays
  * its reward into the points book of the same transaction.
  */
+/** What a change of a wallet account says in its WalletBalanceChanged event. */
+interface ChangeNote {
+  kind: string;
+  reason: string;
+  earnedBy: string | null;
+  at: Date;
+}
+
 export class WalletService {
+  /** Each locked account's balance and pending when locked, for the event its save publishes. */
+  private readonly lockedAt = new WeakMap<WalletAccountRow, { balance: number; pending: number }>();
+
   constructor(private readonly core: LedgerCore) {}
+
+  private async lock(tx: Queryable, customerId: string, wallet: string): Promise<WalletAccountRow> {
+    const account = await walletStore.lock(tx, customerId, wallet);
+    this.lockedAt.set(account, { balance: account.balance, pending: account.pending });
+    return account;
+  }
+
+  /**
+   * Saves a locked account and, when its balance or pending amount moved, publishes the
+   * WalletBalanceChanged event with `publisher`, a book of the same transaction.
+   */
+  private async save(
+    tx: Queryable,
+    account: WalletAccountRow,
+    publisher: AccountBook,
+    note: ChangeNote,
+  ): Promise<void> {
+    await walletStore.save(tx, account);
+    const before = this.lockedAt.get(account) ?? { balance: 0, pending: 0 };
+    const change = account.balance - before.balance;
+    const pendingChange = account.pending - before.pending;
+    this.lockedAt.set(account, { balance: account.balance, pending: account.pending });
+    if (change === 0 && pendingChange === 0) return;
+    publisher.publish(
+      ledgerEvents.WalletBalanceChanged.event(
+        account.customer_id,
+        {
+          customerId: account.customer_id,
+          wallet: account.wallet,
+          kind: note.kind,
+          change,
+          pendingChange,
+          balance: account.balance,
+          pending: account.pending,
+          reason: note.reason,
+          earnedBy: note.earnedBy,
+          occurredAt: note.at.toISOString(),
+        },
+        null,
+      ),
+    );
+  }
 
   types(): Promise<WalletType[]> {
     return walletStore.types(this.core.db);
@@ -176,7 +230,7 @@ export class WalletService {
     );
     const changes: WalletChange[] = [];
     for (const credit of ordered) {
-      const account = await walletStore.lock(tx, credit.ownerId, credit.type.code);
+      const account = await this.lock(tx, credit.ownerId, credit.type.code);
       const pending = credit.kind === 'EARN' && credit.type.pendingDays > 0;
       const { availableAt, expiresAt } = earningDates(credit.type, credit.at);
       const entries: NewWalletEntry[] = [];
@@ -203,7 +257,8 @@ export class WalletService {
       ]);
       await walletStore.insertEntries(tx, entries);
       if (!pending) await this.completeCards(tx, books, account, credit.type, credit.at);
-      await walletStore.save(tx, account);
+      const publisher = books.get(credit.ownerId) ?? [...books.values()][0]!;
+      await this.save(tx, account, publisher, credit);
       changes.push({
         wallet: credit.type.code,
         ownerId: credit.ownerId,
@@ -222,6 +277,7 @@ export class WalletService {
    */
   async reverseForReturn(
     tx: Queryable,
+    publisher: AccountBook,
     order: { id: string; externalOrderId: string; totalAmount: number; pointsAmount: number },
     refund: { amount: number; returnId: string; externalReturnId: string; at: Date },
   ): Promise<void> {
@@ -237,7 +293,7 @@ export class WalletService {
       );
       const due = target - earning.reversed;
       if (due <= 0) continue;
-      const account = await walletStore.lock(tx, earning.wallet_owner, earning.wallet);
+      const account = await this.lock(tx, earning.wallet_owner, earning.wallet);
       const lots = await walletStore.openLots(tx, account.customer_id, account.wallet);
       const own = lots.filter((lot) => lot.source_type === 'ORDER' && lot.source_id === order.id);
       const pendingLot = own.find((lot) => lot.status === 'PENDING');
@@ -265,7 +321,12 @@ export class WalletService {
         }
       }
       await walletStore.addReversed(tx, order.id, earning.wallet, due);
-      await walletStore.save(tx, account);
+      await this.save(tx, account, publisher, {
+        kind: 'REVERSE',
+        reason,
+        earnedBy: earning.wallet_owner === earning.customer_id ? null : earning.customer_id,
+        at: refund.at,
+      });
     }
   }
 
@@ -288,7 +349,7 @@ export class WalletService {
     const customerId = await this.core.requireCustomer(request.customerId, 'the spend');
     const fingerprint = fingerprintOf([request.wallet, request.amount, request.reason]);
     return this.core.withAccount(customerId, async (book, tx) => {
-      const account = await walletStore.lock(tx, customerId, type.code);
+      const account = await this.lock(tx, customerId, type.code);
       const first = await walletStore.findSpend(tx, customerId, type.code, request.idempotencyKey);
       if (first) {
         if (first.fingerprint !== fingerprint) {
@@ -329,7 +390,7 @@ export class WalletService {
         balanceAfter: account.balance,
         at: book.now,
       });
-      await walletStore.save(tx, account);
+      await this.save(tx, account, book, { kind: 'SPEND', reason: request.reason, earnedBy: null, at: book.now });
       book.noteChange(request.reason, `${type.code}:${request.idempotencyKey}`, actor);
       return {
         wallet: type.code,
@@ -353,7 +414,7 @@ export class WalletService {
     const customerId = await this.core.requireCustomer(request.customerId, 'the wallet change');
     const sourceType = request.campaign ? 'CAMPAIGN' : 'ACTOR';
     return this.core.withAccount(customerId, async (book, tx) => {
-      const account = await walletStore.lock(tx, customerId, type.code);
+      const account = await this.lock(tx, customerId, type.code);
       const [first] = await walletStore.entriesBySource(tx, sourceType, request.key);
       if (first) {
         if (Number(first.amount) !== request.amount || first.reason !== request.reason || first.wallet !== type.code) {
@@ -385,7 +446,7 @@ export class WalletService {
           reason: request.reason,
           at: book.now,
         });
-        await walletStore.save(tx, account);
+        await this.save(tx, account, book, { kind: 'ADJUST', reason: request.reason, earnedBy: null, at: book.now });
         book.noteChange(request.reason, request.key, actor);
         return {
           wallet: type.code,
@@ -489,14 +550,15 @@ export class WalletService {
    * Moves what a merged member holds in wallets into the survivor's, in the merge's transaction:
    * each balance as a MERGE_OUT / MERGE_IN pair, pending amounts, lots and cards completed.
    */
-  async merge(tx: Queryable, mergedId: string, survivorId: string, mergeId: string, at: Date): Promise<void> {
+  async merge(tx: Queryable, survivor: AccountBook, mergedId: string, mergeId: string, at: Date): Promise<void> {
+    const survivorId = survivor.customerId;
     const accounts = (await walletStore.accountsOf(tx, [mergedId])).sort((a, b) => a.wallet.localeCompare(b.wallet));
     if (accounts.length === 0) return;
     for (const { wallet } of accounts) {
       const [first, second] = [mergedId, survivorId].sort();
       const locked = new Map([
-        [first!, await walletStore.lock(tx, first!, wallet)],
-        [second!, await walletStore.lock(tx, second!, wallet)],
+        [first!, await this.lock(tx, first!, wallet)],
+        [second!, await this.lock(tx, second!, wallet)],
       ]);
       const from = locked.get(mergedId)!;
       const into = locked.get(survivorId)!;
@@ -518,8 +580,16 @@ export class WalletService {
       into.cards_completed += from.cards_completed;
       Object.assign(from, { pending: 0, lifetime: 0, cards_completed: 0 });
       await walletStore.insertEntries(tx, entries);
-      await walletStore.save(tx, from);
-      await walletStore.save(tx, into);
+      await this.save(tx, from, survivor, {
+        ...what,
+        kind: 'MERGE_OUT',
+        reason: 'Moved to the profile this one was merged into',
+      });
+      await this.save(tx, into, survivor, {
+        ...what,
+        kind: 'MERGE_IN',
+        reason: 'Moved from a profile merged into this one',
+      });
     }
     await walletStore.moveWallets(tx, mergedId, survivorId);
   }
@@ -529,7 +599,7 @@ export class WalletService {
   }
 
   private async settle(tx: Queryable, book: AccountBook, type: WalletType): Promise<void> {
-    const account = await walletStore.lock(tx, book.customerId, type.code);
+    const account = await this.lock(tx, book.customerId, type.code);
     const lots = await walletStore.openLots(tx, book.customerId, type.code);
     const now = book.now;
     const released = lots.filter((lot) => lot.status === 'PENDING' && lot.available_at <= now);
@@ -573,7 +643,12 @@ export class WalletService {
     await walletStore.takeFromLots(tx, book.customerId, takes);
     await walletStore.insertEntries(tx, entries);
     await this.completeCards(tx, new Map([[book.customerId, book]]), account, type, now);
-    await walletStore.save(tx, account);
+    await this.save(tx, account, book, {
+      kind: released.length > 0 ? 'RELEASE' : 'EXPIRE',
+      reason: released.length > 0 ? 'Pending window closed' : `${type.name} expired`,
+      earnedBy: null,
+      at: now,
+    });
   }
 
   /** Completes the cards a stamp balance fills, paying each card's reward points into the owner's book. */
