@@ -9,8 +9,8 @@ import { outboxWakeUps } from './outboxWakeUps';
 export interface RelayReport {
   /** Events published in this run. */
   published: number;
-  /** The last event published to the stream. */
-  lastEventId: number;
+  /** The last event published to the stream; null when another relay was publishing (it goes on). */
+  lastEventId: number | null;
 }
 
 /** The relay's row in `<schema>.outbox_relays`. */
@@ -21,8 +21,9 @@ const batchSize = 500;
  * Publishes one outbox's committed events to its JetStream stream, in id order, each once (issue 30).
  *
  * Each batch is read and published holding the relay's row in `outbox_relays`, and its position
- * moves in the same transaction once JetStream has stored every event: relays on several instances
- * take turns (the second finds the batch published), and a crash after publishing, before the
+ * moves in the same transaction once JetStream has stored every event. One relay publishes at a
+ * time: another that finds the row held leaves the work to it (every relay hears each `NOTIFY`, and
+ * one woken during its run runs again after it), and a crash after publishing, before the
  * commit, leaves the position behind what the stream holds. So after starting or after a failure a
  * relay first reads the stream's last event and goes on from there: nothing is published twice
  * (and JetStream's de-duplication window drops a retried message besides), and nothing is skipped,
@@ -52,7 +53,9 @@ export class OutboxRelay {
       let published = 0;
       for (;;) {
         const batch = await this.db.transaction(async (tx) => {
-          let position = await consumerCursor.lock(tx, this.schema, relaySource, 'outbox_relays');
+          const saved = await consumerCursor.tryLock(tx, this.schema, relaySource, 'outbox_relays');
+          if (saved === null) return null;
+          let position = saved;
           // The event the stream's last message should be (0: none, an empty stream).
           let streamHead = position;
           if (!this.headChecked) {
@@ -68,6 +71,7 @@ export class OutboxRelay {
           await consumerCursor.advance(tx, this.schema, relaySource, position, 'outbox_relays');
           return { count: events.length, position };
         });
+        if (!batch) return { published, lastEventId: null };
         published += batch.count;
         if (batch.count < batchSize) return { published, lastEventId: batch.position };
       }
