@@ -38,6 +38,9 @@ const duplicateWindowNs = 10 * 60 * 1e9;
 /** How long a stream keeps events: consumers away for longer read the owner's table instead (the feed) or miss them (followers). */
 const maxAgeNs = 7 * 24 * 3600 * 1e9;
 
+/** How long a durable consumer waits for an event's acknowledgement before it hands the event over again. */
+const ackWaitNs = 5e9;
+
 const codec = JSONCodec<{
   id: number;
   type: string;
@@ -65,6 +68,7 @@ export class NatsEvents {
     private readonly manager: JetStreamManager,
     private readonly jetStream: JetStreamClient,
     readonly subjectPrefix: string,
+    private readonly logger: Logger,
   ) {}
 
   /** Connects (failing at once if the server does not answer), then reconnects for as long as the process runs. */
@@ -82,7 +86,7 @@ export class NatsEvents {
       }
     })();
     const manager = await connection.jetstreamManager();
-    return new NatsEvents(connection, manager, connection.jetstream(), options.subjectPrefix);
+    return new NatsEvents(connection, manager, connection.jetstream(), options.subjectPrefix, options.logger);
   }
 
   streamOf(schema: string): string {
@@ -161,23 +165,50 @@ export class NatsEvents {
   }
 
   /**
-   * Calls `onEvent` with every event stored in `schema`'s stream from now on, in order (an ordered
-   * consumer, which the client re-creates from its last sequence after a gap or a reconnect).
+   * Calls `onEvent` with every event stored in `schema`'s stream from now on, in order: an ordered
+   * consumer, which the client re-creates from its last sequence after a gap; if its messages end
+   * otherwise (the server gone for longer than the client waits), it is opened again after the last
+   * one handed over.
    */
   async follow(schema: string, onEvent: (event: OutboxEvent) => void): Promise<() => Promise<void>> {
     await this.ensureStream(schema);
     const stream = this.streamOf(schema);
-    const { state } = await this.manager.streams.info(stream);
-    const consumer = await this.jetStream.consumers.get(stream, {
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: state.last_seq + 1,
-    });
-    const messages: ConsumerMessages = await consumer.consume({ max_messages: 1000 });
+    let nextSeq = (await this.manager.streams.info(stream)).state.last_seq + 1;
+    let closed = false;
+    let messages: ConsumerMessages | undefined;
+    const open = async () => {
+      const consumer = await this.jetStream.consumers.get(stream, {
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: nextSeq,
+      });
+      messages = await consumer.consume({ max_messages: 1000 });
+      return messages;
+    };
+    const first = await open();
     const done = (async () => {
-      for await (const message of messages) onEvent(decodeEvent(message));
+      for (let current: ConsumerMessages | undefined = first; !closed; current = undefined) {
+        try {
+          current ??= await open();
+          if (closed) {
+            await current.close();
+            break;
+          }
+          for await (const message of current) {
+            nextSeq = message.seq + 1;
+            onEvent(decodeEvent(message));
+          }
+        } catch (error) {
+          this.logger.warn('following the stream failed; opening it again', {
+            stream,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+        if (!closed) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     })();
     return async () => {
-      await messages.close();
+      closed = true;
+      await messages?.close();
       await done.catch(() => undefined);
     };
   }
@@ -199,7 +230,10 @@ export class NatsEvents {
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         max_ack_pending: 1,
-        ack_wait: 30e9,
+        // An event handed to an instance that died (or to a pull the server lost with its
+        // connection) goes to the next reader after this long; one delivered again while its first
+        // reader is still applying it waits for that reader's cursor row, then finds it applied.
+        ack_wait: ackWaitNs,
       });
     }
     const consumer = await this.jetStream.consumers.get(stream, name);
