@@ -1,6 +1,7 @@
 import { startLedgerSubgraph, type RunningLedger } from '../../subgraphs/ledger';
 import { eventually } from '../support/eventually';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
+import { startPrivateNats, type PrivateNats } from '../support/privateNats';
 import { connectTestNats, type TestNats } from '../support/testNats';
 import {
   startTestGraph,
@@ -124,5 +125,61 @@ describe('events over NATS JetStream across two instances of every service', () 
       'the purchases on the timeline',
     );
     expect(Number(purchases)).toBe(8);
+  });
+});
+
+describe('events over NATS JetStream when the NATS server is killed and started again', () => {
+  let server: PrivateNats;
+  let nats: TestNats;
+  let graph: TestGraph;
+  let secondAdmin: GraphClient;
+
+  beforeAll(async () => {
+    server = await startPrivateNats();
+    nats = await connectTestNats(server.url);
+    graph = await startTestGraph({
+      eventTransport: { kind: 'nats', nats: nats.nats },
+      eventPollIntervalMs: noPoll,
+    });
+    await setEarnRate(graph, 'EUR', 1, 100);
+    secondAdmin = await (await graph.startInstance()).as({ role: 'admin', subject: 'second-admin' });
+  });
+  afterAll(async () => {
+    await graph?.stop();
+    await nats?.dispose();
+    await server?.destroy();
+  });
+
+  it("loses no committed event and no subscriber's place", async () => {
+    const member = await enrollMember(graph, 'Bo', 'Nats');
+    const app = await graph.as({ role: 'member', subject: member.id });
+    const live = await app.subscribe<BalanceEvent, Vars>(balanceUpdates, { id: member.id });
+    const buy = () => secondAdmin.data(purchase, { input: purchaseInput(member.id) });
+
+    for (let i = 0; i < 2; i++) await buy();
+    const seen = await take(live, 2);
+    await server.kill();
+    // Committed while NATS is away: the relays retry until it is back.
+    for (let i = 0; i < 2; i++) await buy();
+    await server.start();
+    seen.push(...(await take(live, 2)));
+    await buy();
+    seen.push(...(await take(live, 1)));
+    await expect(live.next(500)).rejects.toThrow(/no subscription message/);
+
+    expect(seen.map((event) => event.balance)).toEqual([25, 50, 75, 100, 125]);
+    const ids = seen.map((event) => Number(event.eventId));
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    const { rows } = await graph.database.db.query<{ n: string }>('select count(*) as n from ledger.events');
+    expect(await nats.nats.storedCount('ledger')).toBe(Number(rows[0]!.n));
+    const onTimeline = async () =>
+      (
+        await graph.database.db.query<{ n: string }>(
+          `select count(*) as n from profile.timeline_entries where customer_id = $1 and source = 'ledger'`,
+          [member.id],
+        )
+      ).rows[0]!.n;
+    expect(Number(await eventually(onTimeline, (n) => Number(n) >= 5, 'the purchases on the timeline'))).toBe(5);
   });
 });

@@ -11,12 +11,11 @@ export interface TestNats {
 }
 
 /**
- * A connection to the NATS server of `NATS_URL` (JetStream enabled; `.ci/run` starts one) with a
+ * A connection to the NATS server at `url` (by default `NATS_URL`'s, JetStream enabled; `.ci/run` starts one) with a
  * subject prefix of its own, so test files and other checkouts sharing the server never read each
  * other's streams. Fails, rather than skips, when no server answers.
  */
-export async function connectTestNats(): Promise<TestNats> {
-  const url = commonSettings.settings.natsUrl.read(process.env);
+export async function connectTestNats(url = commonSettings.settings.natsUrl.read(process.env)): Promise<TestNats> {
   const nats = await NatsEvents.connect({
     url,
     subjectPrefix: `test-${randomUUID().slice(0, 8)}`,
