@@ -48,6 +48,11 @@ export class OutboxRelay {
     });
   }
 
+  /** The last event the relays have published (saved), 0 before the first. */
+  position(): Promise<number> {
+    return consumerCursor.read(this.db, this.schema, relaySource, 'outbox_relays');
+  }
+
   private async publishCommitted(): Promise<RelayReport> {
     try {
       let published = 0;

@@ -167,6 +167,13 @@ export async function startSubgraph<Context extends BaseContext>(
       return [{ value: Math.max(0, (await events.newestId()) - events.position) }];
     },
   );
+  if (relay)
+    server.metrics.gauge(
+      'outbox_unpublished_events',
+      "Events committed to this subgraph's outbox that no relay has published to NATS yet.",
+      [],
+      async () => [{ value: Math.max(0, (await events.newestId()) - (await relay.position())) }],
+    );
   server.metrics.gauge('db_pool_connections', 'Database pool connections by state.', ['state'], async () => {
     const stats = options.db.poolStats?.();
     if (!stats) return [];

@@ -1,6 +1,7 @@
 import { startLedgerSubgraph, type RunningLedger } from '../../subgraphs/ledger';
 import { eventually } from '../support/eventually';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
+import { sampleValue, scrape } from '../support/prometheus';
 import { startPrivateNats, type PrivateNats } from '../support/privateNats';
 import { connectTestNats, type TestNats } from '../support/testNats';
 import {
@@ -107,9 +108,11 @@ describe('events over NATS JetStream across two instances of every service', () 
     const ids = seen.map((event) => Number(event.eventId));
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
-    // Every ledger event is in the stream exactly once.
+    // Every ledger event is in the stream exactly once, and the relays report nothing left behind.
     const { rows } = await graph.database.db.query<{ n: string }>('select count(*) as n from ledger.events');
     expect(await nats.nats.storedCount('ledger')).toBe(Number(rows[0]!.n));
+    const metrics = await scrape(graph.stack.subgraphs.ledger.url);
+    expect(sampleValue(metrics, 'outbox_unpublished_events', { service: 'ledger' })).toBe(0);
 
     // The timelines of both profile instances follow the ledger's stream through one durable
     // consumer: each purchase is on the member's timeline once.
