@@ -10,7 +10,6 @@ import { NatsEvents, type EventTransport } from '../runtime/events/natsEvents';
 import { graphqlRequest } from '../runtime/http/graphqlRequest';
 import { createLogger } from '../runtime/logging/logger';
 import { startStack } from '../stack/startStack';
-import { subgraphNames } from '../subgraphs/registry';
 import { measureLiveUpdates, type LiveUpdatesResult } from './liveUpdates';
 import { benchRateLimits, benchSettings } from './settings';
 
@@ -83,7 +82,7 @@ async function measure(kind: 'postgres' | 'nats', serverUrl: string): Promise<Tr
   } finally {
     await second.stop();
     await first.stop();
-    await nats?.removeStreams(subgraphNames);
+    await nats?.removeStreams();
     await nats?.close();
     await db.close();
     await scratch.drop();

@@ -253,9 +253,14 @@ export class NatsEvents {
     return async () => subscription.unsubscribe();
   }
 
-  /** Removes this prefix's streams (tests, which give every graph a prefix of its own). */
-  async removeStreams(schemas: readonly string[]): Promise<void> {
-    for (const schema of schemas) await this.manager.streams.delete(this.streamOf(schema)).catch(() => undefined);
+  /** Removes every stream of this prefix (tests and benches, which give each graph a prefix of its own). */
+  async removeStreams(): Promise<void> {
+    const names: string[] = [];
+    for await (const info of this.manager.streams.list()) {
+      if (info.config.name.startsWith(`${this.subjectPrefix}_`)) names.push(info.config.name);
+    }
+    for (const name of names) await this.manager.streams.delete(name);
+    this.ensured.clear();
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { commonSettings } from '../../runtime/config/commonSettings';
 import { createLogger } from '../../runtime/logging/logger';
 import { NatsEvents } from '../../runtime/events/natsEvents';
-import { subgraphNames } from '../../subgraphs/registry';
 
 export interface TestNats {
   nats: NatsEvents;
@@ -27,7 +26,7 @@ export async function connectTestNats(url = commonSettings.settings.natsUrl.read
   return {
     nats,
     async dispose() {
-      await nats.removeStreams(subgraphNames);
+      await nats.removeStreams();
       await nats.close();
     },
   };
