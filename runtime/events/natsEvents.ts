@@ -51,8 +51,7 @@ const codec = JSONCodec<{
 }>();
 
 /** A subject token: NATS tokens may not hold `.`, `*`, `>` or white space. */
-const token = (value: string): string =>
-  /^[A-Za-z0-9_-]+$/.test(value) ? value : value.replace(/[^A-Za-z0-9_-]/g, '_');
+const token = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, '_') || '_';
 
 /**
  * One process's connection to NATS JetStream for the outboxes: one stream per outbox
