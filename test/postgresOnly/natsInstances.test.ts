@@ -129,6 +129,30 @@ describe('events over NATS JetStream across two instances of every service', () 
     );
     expect(Number(purchases)).toBe(8);
   });
+
+  it("moves a merged member's points once, whichever ledger instance reads the merge from the profile's stream", async () => {
+    const survivor = await enrollMember(graph, 'Cy', 'Survivor');
+    const merged = await enrollMember(graph, 'Cy', 'Merged');
+    for (const member of [survivor, merged]) await secondAdmin.data(purchase, { input: purchaseInput(member.id) });
+    await secondAdmin.data(
+      `mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m, reason: "same person") { mergedId } }`,
+      { s: survivor.id, m: merged.id },
+    );
+    await eventually(
+      () =>
+        graph.admin.data<{ customer: { loyalty: { balance: number } } }, Vars>(
+          `query($id: ID!) { customer(id: $id) { loyalty { balance } } }`,
+          { id: survivor.id },
+        ),
+      (view) => view.customer.loyalty.balance === 50,
+      'the ledger to move the points',
+    );
+    const { rows } = await graph.database.db.query<{ n: string }>(
+      `select count(*) as n from ledger.entries where customer_id = $1 and kind = 'TRANSFER_IN'`,
+      [survivor.id],
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
 });
 
 describe('events over NATS JetStream when the NATS server is killed and started again', () => {

@@ -1,10 +1,9 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
 import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { OutboxFollower } from '../../../runtime/events/outboxFollower';
-import { StreamOutbox } from '../../../runtime/events/streamOutbox';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
@@ -46,7 +45,6 @@ export class TimelineProjection {
     eventTransport?: EventTransport;
   }) {
     const sources: readonly TimelineSource[] = timelineSources;
-    const transport = options.eventTransport ?? { kind: 'postgres' };
     this.followers = sources.map(
       (source) =>
         new OutboxFollower({
@@ -54,15 +52,18 @@ export class TimelineProjection {
           schema: 'profile',
           source: timelineCursorOf(source.service),
           cursorTable: 'timeline_cursors',
-          upstream:
-            transport.kind === 'nats'
-              ? new StreamOutbox(transport.nats, source.service, `profile-${timelineCursorOf(source.service)}`)
-              : new UpstreamOutbox(
-                  urlSource(options.upstreams[source.service as TimelineUpstream]),
-                  source.eventsField,
-                  options.credential,
-                  `${source.service} service`,
-                ),
+          upstream: followedOutbox(
+            options.eventTransport,
+            source.service,
+            `profile-${timelineCursorOf(source.service)}`,
+            () =>
+              new UpstreamOutbox(
+                urlSource(options.upstreams[source.service as TimelineUpstream]),
+                source.eventsField,
+                options.credential,
+                `${source.service} service`,
+              ),
+          ),
           types: typesOf(source.events),
           apply: async (event, tx) => {
             // New entries go in together (a batch of imported orders is one statement), split where
@@ -92,19 +93,11 @@ export class TimelineProjection {
       'timeline',
       () => this.runOnce(),
       options.logger,
-      transport.kind === 'nats'
-        ? {
-            signals: sources.map((source) => (wake: () => void) => {
-              const types = typesOf(source.events);
-              return transport.nats.wakeUps(source.service, (type) => types.includes(type) && wake());
-            }),
-          }
-        : {
-            wakeUps: outboxWakeUps(
-              options.db,
-              Object.fromEntries(sources.map((source) => [source.service, typesOf(source.events)])),
-            ),
-          },
+      followerWakeUps(
+        options.eventTransport,
+        options.db,
+        Object.fromEntries(sources.map((source) => [source.service, typesOf(source.events)])),
+      ),
     );
   }
 
