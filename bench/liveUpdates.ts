@@ -34,7 +34,8 @@ const purchase = `mutation($input: RecordPurchaseInput!) { recordPurchase(input:
  */
 export async function measureLiveUpdates(options: {
   gatewayUrl: string;
-  wsUrl: string;
+  /** The gateways subscribers connect to, connection by connection in turn (several: instances behind a balancer). */
+  wsUrl: string | readonly string[];
   authorization: string;
   memberIds: readonly string[];
   subscribers: number;
@@ -52,12 +53,13 @@ export async function measureLiveUpdates(options: {
   const arrivals = new Map<string, number[]>();
   const received: number[] = [];
   const unsubscribes: Array<() => void> = [];
+  const wsUrls = typeof options.wsUrl === 'string' ? [options.wsUrl] : options.wsUrl;
   for (let i = 0; i < options.subscribers; i++) {
     if (options.tokenFor || i % 20 === 0) {
       const authorization = options.tokenFor ? await options.tokenFor(i) : options.authorization;
       clients.push(
         createClient({
-          url: options.wsUrl,
+          url: wsUrls[clients.length % wsUrls.length]!,
           webSocketImpl: WebSocket,
           retryAttempts: 0,
           connectionParams: { authorization },

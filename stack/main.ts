@@ -3,6 +3,7 @@ import { readGatewaySettings } from '../gateway/gatewayConfig';
 import { signClientAuthorization } from '../runtime/auth/tokens';
 import { readCommonConfig, readDatabaseConfig } from '../runtime/config/serviceConfig';
 import { openDatabase } from '../runtime/database/openDatabase';
+import { openEventTransport } from '../runtime/events/natsEvents';
 import { runMain } from '../runtime/server/runMain';
 import { readProgramSettings } from '../subgraphs/campaign/program/programSettings';
 import { readNotificationSettings } from '../subgraphs/engagement/notifications/notificationSettings';
@@ -32,9 +33,12 @@ runMain(async () => {
     campaign: settings.campaignPort.read(env),
     engagement: settings.engagementPort.read(env),
   };
+  let events: Awaited<ReturnType<typeof openEventTransport>> | undefined;
   try {
+    events = await openEventTransport(common.eventTransport, 'loyalty', common.logger);
     const stack = await startStack({
       db,
+      eventTransport: events.transport,
       logger: common.logger,
       host: common.host,
       eventPollIntervalMs: common.eventPollIntervalMs,
@@ -82,7 +86,7 @@ runMain(async () => {
           });
     const lines = [
       '',
-      `Loyalty Graph is running on ${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}.`,
+      `Loyalty Graph is running on ${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}${events.transport.kind === 'nats' ? ', events over NATS JetStream' : ''}.`,
       `  gateway    ${stack.gateway.url}  (WebSocket: ${stack.gateway.wsUrl})`,
       ...Object.values(stack.subgraphs).map((s) => `  ${s.name.padEnd(10)} ${s.url}`),
       ...(examples
@@ -99,10 +103,12 @@ runMain(async () => {
       async stop() {
         await examples?.stop();
         await stack.stop();
+        await events?.close();
         await db.close();
       },
     };
   } catch (error) {
+    await events?.close();
     await db.close();
     throw error;
   }

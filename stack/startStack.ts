@@ -5,6 +5,7 @@ import { readSupergraphSdl } from '../gateway/composition/generateSchemaFiles';
 import type { AuthConfig } from '../runtime/auth/tokens';
 import { developmentAuthConfig } from '../runtime/config/authConfig';
 import type { Database } from '../runtime/database/database';
+import type { EventTransport } from '../runtime/events/natsEvents';
 import { UpstreamError } from '../runtime/http/graphqlRequest';
 import type { Logger } from '../runtime/logging/logger';
 import type { OperationLimits } from '../runtime/server/operationLimits';
@@ -34,6 +35,8 @@ export interface StackOptions {
   /** Supergraph to serve. Default: the committed `schema/supergraph.graphql`. */
   supergraphSdl?: string;
   eventPollIntervalMs?: number;
+  /** How events reach other processes: `NOTIFY` (default) or NATS JetStream, shared by the five subgraphs. */
+  eventTransport?: EventTransport;
   /** Token verification for the gateway and every subgraph. Default: the development secrets. */
   auth?: AuthConfig;
   /** Operation limits on the gateway and every subgraph. */
@@ -105,6 +108,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     host: options.host,
     port: options.ports?.[name] ?? 0,
     eventPollIntervalMs: options.eventPollIntervalMs,
+    eventTransport: options.eventTransport,
   });
   const started: Array<{ stop(): Promise<void> }> = [];
   const track = <T extends { stop(): Promise<void> }>(service: T): T => {

@@ -38,6 +38,21 @@ export const commonSettings = defineSettings({
       max: 60_000,
       description: 'how often each outbox reader polls for new events, the safety net behind `NOTIFY`',
     }),
+    eventTransport: textSetting('EVENT_TRANSPORT', {
+      default: 'postgres',
+      accepts: '`postgres`, `nats`',
+      description:
+        "how committed events reach other processes: `postgres`, `NOTIFY` and each reader reading the owner's outbox table; `nats`, each subgraph relays its outbox to NATS JetStream and live feeds and followers consume the streams",
+    }),
+    natsUrl: urlSetting('NATS_URL', {
+      default: 'nats://127.0.0.1:4222',
+      description: 'the NATS server (JetStream enabled) with `EVENT_TRANSPORT=nats`',
+    }),
+    natsSubjectPrefix: textSetting('NATS_SUBJECT_PREFIX', {
+      default: 'loyalty',
+      description:
+        "first token of the subjects (`<prefix>.<subgraph>.<customer id>.<event type>`) and of the streams' names (`<prefix>_<subgraph>`), so deployments can share a NATS server",
+    }),
     databaseUrl: urlSetting('DATABASE_URL', {
       description: 'a PostgreSQL server; unset means embedded PGlite',
     }),

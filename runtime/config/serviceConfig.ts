@@ -22,10 +22,15 @@ export interface CommonConfig {
   production: boolean;
   /** How long a stopping service reports not ready, still serving, before it drains. */
   shutdownDelayMs: number;
+  /** `EVENT_TRANSPORT`, with `NATS_URL` and `NATS_SUBJECT_PREFIX` when it is `nats`. */
+  eventTransport: EventTransportConfig;
 }
 
+export type EventTransportConfig = { kind: 'postgres' } | { kind: 'nats'; url: string; subjectPrefix: string };
+
 /**
- * Settings every process reads: `HOST`, `LOG_LEVEL`, `EVENT_POLL_INTERVAL_MS`, `NODE_ENV`, `SHUTDOWN_DELAY_MS`, the
+ * Settings every process reads: `HOST`, `LOG_LEVEL`, `EVENT_POLL_INTERVAL_MS`, `EVENT_TRANSPORT` (with `NATS_URL`
+ * and `NATS_SUBJECT_PREFIX`), `NODE_ENV`, `SHUTDOWN_DELAY_MS`, the
  * `AUTH_*` settings and the operation limits `LIMIT_MAX_DEPTH`, `LIMIT_MAX_ALIASES`,
  * `LIMIT_MAX_COST`, `LIMIT_MAX_TOKENS`, `LIMIT_MAX_INPUT_DEPTH`, and the HTTP server's timeouts
  * `HTTP_HEADERS_TIMEOUT_MS`, `HTTP_REQUEST_TIMEOUT_MS`, `HTTP_KEEP_ALIVE_TIMEOUT_MS`.
@@ -54,6 +59,7 @@ export function readCommonConfig(env: Env): CommonConfig {
     },
     production: isProduction(env),
     shutdownDelayMs: settings.shutdownDelayMs.read(env),
+    eventTransport: readEventTransport(env),
   };
   // Node refuses a headers timeout longer than the whole request's.
   if (config.limits.headersTimeoutMs > config.limits.requestTimeoutMs) {
@@ -62,6 +68,19 @@ export function readCommonConfig(env: Env): CommonConfig {
     );
   }
   return config;
+}
+
+function readEventTransport(env: Env): EventTransportConfig {
+  const { settings } = commonSettings;
+  const kind = settings.eventTransport.read(env);
+  if (kind === 'postgres') return { kind };
+  if (kind !== 'nats') throw new ConfigError(`EVENT_TRANSPORT must be postgres or nats, got "${kind}"`);
+  const url = settings.natsUrl.read(env);
+  if (new URL(url).protocol !== 'nats:') throw new ConfigError(`NATS_URL must be a nats:// URL, got "${url}"`);
+  const subjectPrefix = settings.natsSubjectPrefix.read(env);
+  if (!/^[A-Za-z0-9_-]+$/.test(subjectPrefix))
+    throw new ConfigError(`NATS_SUBJECT_PREFIX must be letters, digits, - and _, got "${subjectPrefix}"`);
+  return { kind, url, subjectPrefix };
 }
 
 /**

@@ -29,6 +29,21 @@ export const consumerCursor = {
   },
 
   /**
+   * `lock` for a consumer that may leave the work to whoever holds the row: null, at once, while
+   * another transaction holds it (the row is created at 0 first if missing).
+   */
+  async tryLock(tx: Queryable, schema: string, source: string, table = 'consumer_cursors'): Promise<number | null> {
+    await tx.query(`insert into ${schema}.${table} (source, last_event_id) values ($1, 0) on conflict do nothing`, [
+      source,
+    ]);
+    const { rows } = await tx.query<{ last_event_id: string | number }>(
+      `select last_event_id from ${schema}.${table} where source = $1 for update skip locked`,
+      [source],
+    );
+    return rows[0] ? Number(rows[0].last_event_id) : null;
+  },
+
+  /**
    * Moves `source` on to `lastEventId` in the transaction that holds its lock; never back (a batch
    * read before another instance went further leaves the cursor where that instance put it).
    */

@@ -25,6 +25,18 @@ export interface EventFeedOptions {
   /** Events one subscriber may have queued before it is cut off (it can resume from its cursor). Default 10,000. */
   maxQueuedPerSubscriber?: number;
   logger?: Logger;
+  /**
+   * Where live events come from: by default the outbox table, read again on each `NOTIFY`; with
+   * `EVENT_TRANSPORT=nats`, the outbox's JetStream stream (`NatsEvents.follow`). The table stays the
+   * record: subscribers with a cursor catch up from it, and the poll reads it behind the stream.
+   */
+  live?: LiveEvents;
+}
+
+/** A source of an outbox's events as they commit, in id order and with no gap. */
+export interface LiveEvents {
+  /** Calls `onEvent` with every event from now on; resolves once following, to the function that stops it. */
+  follow(onEvent: (event: OutboxEvent) => void): Promise<() => Promise<void>>;
 }
 
 /** Raised to a subscriber that fell too far behind; it resumes with `after: lastDeliveredId`. */
@@ -52,7 +64,8 @@ function matches(filter: EventFilter, event: OutboxEvent): boolean {
 
 /**
  * Reads one service's outbox in id order and fans events out to subscribers. One reader per process
- * and outbox, woken by `NOTIFY` and by a slow poll, whatever the number of subscribers. A
+ * and outbox, woken by `NOTIFY` (or fed by the outbox's stream, `live`) and by a slow poll, whatever
+ * the number of subscribers. A
  * subscriber with a cursor first reads what it missed from the table, then continues live, with no
  * gap and no duplicate.
  */
@@ -84,8 +97,16 @@ export class EventFeed {
   }
 
   async start(): Promise<void> {
-    this.lastReadId = await this.newestId();
-    this.unlisten = await this.db.listen(eventsChannel(this.schema), () => this.wake());
+    const live = this.options.live;
+    if (live) {
+      // Following first, then reading the head: an event the stream delivers from now on either
+      // is newer than the head or is skipped as read, so none falls between the two.
+      this.unlisten = await live.follow((event) => this.receive(event));
+      this.lastReadId = await this.newestId();
+    } else {
+      this.lastReadId = await this.newestId();
+      this.unlisten = await this.db.listen(eventsChannel(this.schema), () => this.wake());
+    }
     this.schedulePoll();
   }
 
@@ -159,12 +180,19 @@ export class EventFeed {
   private async readNew(): Promise<void> {
     for (;;) {
       const events = await readEvents(this.db, this.schema, this.lastReadId, this.batchSize, null);
-      for (const event of events) {
-        this.lastReadId = event.id;
-        for (const subscriber of this.subscribers) this.offer(subscriber, event);
-      }
+      for (const event of events) this.receive(event);
       if (events.length < this.batchSize || this.stopped) return;
     }
+  }
+
+  /**
+   * Hands a new event to the subscribers. The table and the stream both give events in id order
+   * with no gap, so one already read from the other (a poll behind a stream) is skipped.
+   */
+  private receive(event: OutboxEvent): void {
+    if (this.stopped || event.id <= this.lastReadId) return;
+    this.lastReadId = event.id;
+    for (const subscriber of this.subscribers) this.offer(subscriber, event);
   }
 
   private offer(subscriber: Subscriber, event: OutboxEvent): void {

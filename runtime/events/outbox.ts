@@ -109,7 +109,7 @@ export async function outboxHead(db: Queryable, schema: string): Promise<number>
 /**
  * The runtime's migrations of every service schema (recorded in `<schema>.runtime_migrations`,
  * apart from the service's own): the transactional outbox table, whose `actor` is the audit trail
- * of who made each change.
+ * of who made each change, and the positions of the relays that publish it to a broker.
  */
 export function outboxMigrations(schema: string): Migration[] {
   return [
@@ -132,6 +132,12 @@ export function outboxMigrations(schema: string): Migration[] {
       version: 2,
       name: 'event_versions',
       sql: `alter table ${schema}.events add column version integer not null default 1;`,
+    },
+    {
+      // How far each relay has published the outbox to a broker (issue 30), in `consumerCursor`'s shape.
+      version: 3,
+      name: 'outbox_relays',
+      sql: `create table ${schema}.outbox_relays (source text primary key, last_event_id bigint not null);`,
     },
   ];
 }

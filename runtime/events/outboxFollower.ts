@@ -1,6 +1,18 @@
 import type { Database, Queryable } from '../database/database';
 import { consumerCursor } from './consumerCursor';
-import type { UpstreamEvent, UpstreamOutbox } from './upstreamOutbox';
+import type { UpstreamEvent } from './upstreamOutbox';
+
+/** Where a follower reads another service's events: its internal events query (`UpstreamOutbox`) or its stream. */
+export interface FollowedOutbox {
+  /** Events of `types` after `after`, oldest first, at most `first`. */
+  after(after: number, first: number, types: readonly string[]): Promise<UpstreamEvent[]>;
+  /**
+   * Set by a source that hands over its events until each is acknowledged (a JetStream durable
+   * consumer): called once an event is applied and its cursor committed. Such a source is read
+   * until it hands over nothing, not until a short batch.
+   */
+  acknowledge?(event: UpstreamEvent): Promise<void>;
+}
 
 export interface FollowReport {
   /** Events applied in this run. */
@@ -17,7 +29,7 @@ export interface OutboxFollowerOptions {
   source: string;
   /** The cursors' table in `schema`, when not `consumer_cursors`. */
   cursorTable?: string;
-  upstream: UpstreamOutbox;
+  upstream: FollowedOutbox;
   types: readonly string[];
   /** Applies one event in the transaction that also advances the cursor. */
   apply: (event: UpstreamEvent, tx: Queryable) => Promise<void>;
@@ -40,8 +52,10 @@ export class OutboxFollower {
       for (const event of batch) {
         if (await this.applyOnce(event)) applied += 1;
         cursor = event.id;
+        await upstream.acknowledge?.(event);
       }
-      if (batch.length < 100) return { events: applied, lastEventId: cursor };
+      if (batch.length === 0 || (batch.length < 100 && !upstream.acknowledge))
+        return { events: applied, lastEventId: cursor };
     }
   }
 

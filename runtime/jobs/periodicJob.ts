@@ -12,8 +12,13 @@ export interface WakeUps {
   accepts?: (channel: string, payload: string) => boolean;
 }
 
+/** Another source of wake-ups (a NATS subscription): calls `wake` when a run is worth it; returns how to stop. */
+export type WakeSignal = (wake: () => void) => () => Promise<void>;
+
 export interface PeriodicJobOptions {
   wakeUps?: WakeUps;
+  /** Wake-ups from elsewhere than `NOTIFY` (with `EVENT_TRANSPORT=nats`, the followed streams). */
+  signals?: readonly WakeSignal[];
   /**
    * How long a wake-up waits before the run, so a burst of notifications (one transaction's events,
    * a stream of purchases) is one run rather than one each. Default 100 ms.
@@ -73,8 +78,9 @@ export class PeriodicJob<Report> {
         }),
       );
     }
+    for (const signal of this.options.signals ?? []) this.unlisten.push(signal(() => this.wake()));
     // A follower catches up at once on what was committed while it was away, not an interval later.
-    if (wakeUps) this.wake();
+    if (wakeUps || this.options.signals?.length) this.wake();
   }
 
   /** Running on its own (started with an interval), rather than only on request. */

@@ -1,6 +1,7 @@
 import { commonSettings } from '../config/commonSettings';
 import { readCommonConfig, readDatabaseConfig } from '../config/serviceConfig';
 import { openDatabase } from '../database/openDatabase';
+import { openEventTransport } from '../events/natsEvents';
 import { runMain } from './runMain';
 import type { RunningSubgraph, SubgraphOptions } from './startSubgraph';
 
@@ -17,7 +18,9 @@ export function runSubgraphMain(
     const env = process.env;
     const common = readCommonConfig(env);
     const db = await openDatabase(readDatabaseConfig(env, name, common.logger));
+    let events: Awaited<ReturnType<typeof openEventTransport>> | undefined;
     try {
+      events = await openEventTransport(common.eventTransport, name, common.logger);
       const subgraph = await start(
         {
           db,
@@ -29,16 +32,19 @@ export function runSubgraphMain(
           port: commonSettings.settings.port.read(env, defaultPort),
           eventPollIntervalMs: common.eventPollIntervalMs,
           shutdownDelayMs: common.shutdownDelayMs,
+          eventTransport: events.transport,
         },
         env,
       );
       return {
         async stop() {
           await subgraph.stop();
+          await events?.close();
           await db.close();
         },
       };
     } catch (error) {
+      await events?.close();
       await db.close();
       throw error;
     }

@@ -6,7 +6,9 @@ import { authenticate } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { createTokenVerifier, type AuthConfig } from '../auth/tokens';
 import { pingDatabase, type Database } from '../database/database';
-import { EventFeed } from '../events/eventFeed';
+import { defaultEventPollIntervalMs, EventFeed } from '../events/eventFeed';
+import type { EventTransport } from '../events/natsEvents';
+import { OutboxRelay } from '../events/outboxRelay';
 import { mountExportEndpoint, type ExportDatasets } from '../exports/exportEndpoint';
 import { outboxMigrations } from '../events/outbox';
 import type { ImportAppliers } from '../imports/importBatch';
@@ -34,6 +36,11 @@ export interface SubgraphOptions {
   introspection?: boolean;
   /** How long `stop` reports not ready before it drains. Default 0. */
   shutdownDelayMs?: number;
+  /**
+   * How events reach other processes (`EVENT_TRANSPORT`): by default `NOTIFY` and the outbox table;
+   * `nats`: this subgraph relays its outbox to JetStream and its live feed reads the stream.
+   */
+  eventTransport?: EventTransport;
 }
 
 /** What a subgraph's context is built from, per HTTP request or per subscription event. */
@@ -58,6 +65,8 @@ export interface SubgraphDefinition<Context extends BaseContext> {
 
 export interface RunningSubgraph extends RunningServer {
   events: EventFeed;
+  /** With `EVENT_TRANSPORT=nats`, the relay that publishes this subgraph's outbox to JetStream. */
+  relay?: OutboxRelay;
 }
 
 /** What a subgraph applies to its schema when it starts: the runtime's tables (the outbox), then its own. */
@@ -86,8 +95,19 @@ export async function startSubgraph<Context extends BaseContext>(
   const applied = await migrateSubgraph(options.db, definition.name, definition.migrationsDir);
   if (applied.length > 0) logger.info('migrated', { applied });
 
-  const events = new EventFeed(options.db, definition.name, { logger, pollIntervalMs: options.eventPollIntervalMs });
+  const transport = options.eventTransport ?? { kind: 'postgres' };
+  const relay =
+    transport.kind === 'nats'
+      ? new OutboxRelay(options.db, definition.name, transport.nats, logger.child({ job: 'outbox-relay' }))
+      : undefined;
+  const events = new EventFeed(options.db, definition.name, {
+    logger,
+    pollIntervalMs: options.eventPollIntervalMs,
+    live:
+      transport.kind === 'nats' ? { follow: (onEvent) => transport.nats.follow(definition.name, onEvent) } : undefined,
+  });
   await events.start();
+  await relay?.job.start(options.eventPollIntervalMs ?? defaultEventPollIntervalMs);
 
   const verifier = createTokenVerifier(options.auth, { acceptInternal: true });
   const server = await startGraphQLServer<Context>({
@@ -147,6 +167,13 @@ export async function startSubgraph<Context extends BaseContext>(
       return [{ value: Math.max(0, (await events.newestId()) - events.position) }];
     },
   );
+  if (relay)
+    server.metrics.gauge(
+      'outbox_unpublished_events',
+      "Events committed to this subgraph's outbox that no relay has published to NATS yet.",
+      [],
+      async () => [{ value: Math.max(0, (await events.newestId()) - (await relay.position())) }],
+    );
   server.metrics.gauge('db_pool_connections', 'Database pool connections by state.', ['state'], async () => {
     const stats = options.db.poolStats?.();
     if (!stats) return [];
@@ -156,8 +183,10 @@ export async function startSubgraph<Context extends BaseContext>(
   return {
     ...server,
     events,
+    relay,
     async stop() {
       await server.stop();
+      await relay?.job.stop();
       await events.stop();
     },
   };

@@ -95,6 +95,7 @@ export async function startLedgerSubgraph(options: LedgerOptions): Promise<Runni
     credential,
     logger: logger.child({ job: 'customer-merges' }),
     apply: (merge, tx) => mergeAccounts(core, wallets, tx, merge),
+    eventTransport: options.eventTransport,
   });
   const pointsJob = createPointsJob(core, logger.child({ job: 'points' }), async () => {
     // Expired holds give their points back here (a hold operation of the member does it too).

@@ -51,6 +51,7 @@ export async function startProfileSubgraph(options: ProfileOptions): Promise<Run
     upstreams: options.timelineUpstreams,
     credential: new InternalCredential('profile', options.auth.internalSecret),
     logger: options.logger.child({ service: 'profile', job: 'timeline' }),
+    eventTransport: options.eventTransport,
   });
   const subgraph = await startSubgraph(
     {

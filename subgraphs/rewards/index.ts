@@ -87,6 +87,7 @@ export async function startRewardsSubgraph(options: RewardsOptions): Promise<Run
     credential,
     logger: logger.child({ job: 'customer-merges' }),
     apply: (merge, tx) => mergeRewards(tx, merge),
+    eventTransport: options.eventTransport,
   });
   await rewardsJob.start(options.jobIntervalMs ?? 60_000);
   await merges.start(options.mergeFollowIntervalMs ?? defaultMergeFollowIntervalMs);

@@ -13,6 +13,8 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   volumes?: string[];
   stop_grace_period?: string;
+  deploy?: { replicas?: number };
+  ports?: string[];
 }
 
 // Docker cannot run here (no daemon, no registry), so the file is checked for what the stack needs.
@@ -51,6 +53,22 @@ describe('docker-compose.yml', () => {
       );
     }
     expect(compose.services.postgres!.healthcheck?.test.join(' ')).toContain('pg_isready');
+  });
+
+  it('carries events over NATS JetStream and runs two gateways behind a load balancer (issue 30)', () => {
+    expect(compose.services.nats!.command).toEqual(expect.arrayContaining(['-js', '-sd']));
+    expect(compose.services.nats!.healthcheck?.test.join(' ')).toContain('js-enabled-only');
+    for (const name of nodeServices) {
+      expect(compose.services[name]!.environment).toMatchObject({
+        EVENT_TRANSPORT: 'nats',
+        NATS_URL: 'nats://nats:4222',
+      });
+      if (name !== 'gateway') expect(compose.services[name]!.depends_on?.nats?.condition).toBe('service_healthy');
+    }
+    expect(compose.services.gateway!.deploy?.replicas).toBe(2);
+    expect(compose.services.gateway!.ports).toBeUndefined();
+    expect(compose.services.balancer!.ports).toEqual(['4000:4000']);
+    expect(compose.services.balancer!.depends_on?.gateway?.condition).toBe('service_healthy');
   });
 
   it('keeps PostgreSQL data in a named volume', () => {

@@ -14,7 +14,8 @@ function serverBin(): string {
   return path.join('/usr/lib/postgresql', versions[0]!, 'bin');
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

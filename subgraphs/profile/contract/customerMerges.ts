@@ -3,7 +3,8 @@ import type { Database, Queryable } from '../../../runtime/database/database';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { typesOf } from '../../../runtime/events/eventContract';
 import { profileEvents } from './events';
@@ -30,7 +31,8 @@ export const defaultMergeFollowIntervalMs = 30_000;
 /**
  * Follows the profile's outbox and applies each customer merge to this service's data, once and in
  * order, in a transaction that also records how far it has read (`<schema>.consumer_cursors`).
- * Woken by the profile's notification of each merge; its interval is the safety net.
+ * Woken by the profile's notification of each merge (with `EVENT_TRANSPORT=nats`, read from and
+ * woken by its stream); its interval is the safety net.
  */
 export function followCustomerMerges(options: {
   db: Database;
@@ -39,19 +41,29 @@ export function followCustomerMerges(options: {
   credential: InternalCredential;
   logger: Logger;
   apply: (merge: CustomerMerge, tx: Queryable) => Promise<void>;
+  /** With `nats`, the merges are read from the profile's stream (a durable consumer per follower). */
+  eventTransport?: EventTransport;
 }): MergeFollower {
   const follower = new OutboxFollower({
     db: options.db,
     schema: options.schema,
     source: 'profile',
-    upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+    upstream: followedOutbox(
+      options.eventTransport,
+      'profile',
+      `${options.schema}-profile`,
+      () => new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+    ),
     types: typesOf(customerMergeEvents),
     apply: (event, tx) => {
       const { survivorId, mergedId } = profileEvents.CustomersMerged.decode(event);
       return options.apply({ survivorId, mergedId, mergeId: String(event.id) }, tx);
     },
   });
-  return new PeriodicJob('customer merges', () => follower.run(), options.logger, {
-    wakeUps: outboxWakeUps(options.db, { profile: typesOf(customerMergeEvents) }),
-  });
+  return new PeriodicJob(
+    'customer merges',
+    () => follower.run(),
+    options.logger,
+    followerWakeUps(options.eventTransport, options.db, { profile: typesOf(customerMergeEvents) }),
+  );
 }

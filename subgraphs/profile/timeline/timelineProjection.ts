@@ -1,8 +1,9 @@
 import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { OutboxFollower } from '../../../runtime/events/outboxFollower';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
 import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../../runtime/http/graphqlRequest';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
@@ -28,7 +29,8 @@ export const timelineCursorOf = (service: string): string => `timeline:${service
  * Keeps the customer's timeline of what other subgraphs record (issue 26): follows each source's
  * outbox through its internal events query from its own cursor, and adds an event's entry in the
  * transaction that moves the cursor, so an entry is added once whatever is read again. Woken by the
- * sources' `NOTIFY`; the interval is the safety net.
+ * sources' `NOTIFY`; the interval is the safety net. With `EVENT_TRANSPORT=nats` it reads each
+ * source's stream from a durable consumer instead, woken by the stream's messages.
  */
 export class TimelineProjection {
   readonly job: PeriodicJob<TimelineReport>;
@@ -39,6 +41,8 @@ export class TimelineProjection {
     upstreams: Record<TimelineUpstream, ServiceUrl>;
     credential: InternalCredential;
     logger: Logger;
+    /** With `nats`, each source is read from its stream by a durable consumer, woken by its messages. */
+    eventTransport?: EventTransport;
   }) {
     const sources: readonly TimelineSource[] = timelineSources;
     this.followers = sources.map(
@@ -48,11 +52,17 @@ export class TimelineProjection {
           schema: 'profile',
           source: timelineCursorOf(source.service),
           cursorTable: 'timeline_cursors',
-          upstream: new UpstreamOutbox(
-            urlSource(options.upstreams[source.service as TimelineUpstream]),
-            source.eventsField,
-            options.credential,
-            `${source.service} service`,
+          upstream: followedOutbox(
+            options.eventTransport,
+            source.service,
+            `profile-${timelineCursorOf(source.service)}`,
+            () =>
+              new UpstreamOutbox(
+                urlSource(options.upstreams[source.service as TimelineUpstream]),
+                source.eventsField,
+                options.credential,
+                `${source.service} service`,
+              ),
           ),
           types: typesOf(source.events),
           apply: async (event, tx) => {
@@ -79,12 +89,16 @@ export class TimelineProjection {
           },
         }),
     );
-    this.job = new PeriodicJob('timeline', () => this.runOnce(), options.logger, {
-      wakeUps: outboxWakeUps(
+    this.job = new PeriodicJob(
+      'timeline',
+      () => this.runOnce(),
+      options.logger,
+      followerWakeUps(
+        options.eventTransport,
         options.db,
         Object.fromEntries(sources.map((source) => [source.service, typesOf(source.events)])),
       ),
-    });
+    );
   }
 
   /** Follows every source; one that is away does not keep the others from being read. */
