@@ -27,6 +27,9 @@ describe('wallets and referrals in the console', () => {
     await graph.admin.data(
       `mutation { defineWallet(input: { code: "GIFT", kind: STORE_CREDIT, name: "Gift credit", currency: "EUR" }) { code } }`,
     );
+    await graph.admin.data(
+      `mutation { defineWallet(input: { code: "COFFEE_CARD", kind: STAMPS, name: "Coffee card", stampsPerPurchase: 1, stampsPerCard: 3, cardRewardPoints: 50 }) { code } }`,
+    );
     const { createCampaign } = await graph.admin.data<{ createCampaign: { id: string } }, Record<string, unknown>>(
       `mutation { createCampaign(input: { name: "Bags credit", trigger: PURCHASE, reward: { kind: FIXED_BONUS, points: 500, wallet: "GIFT" } }) { id } }`,
     );
@@ -112,6 +115,7 @@ describe('wallets and referrals in the console', () => {
     await cashback.getByText('€0.62').first().waitFor();
     await cashback.getByText(/Earned \+€0\.62, leaving €0\.62/).waitFor();
     await cashback.getByText('Their own wallet, not shared.').waitFor();
+    await page.getByRole('region', { name: 'Coffee card' }).getByText('1 of 3 stamps').waitFor();
 
     // Store credit by hand, in euros: the graph gets cents, once.
     const adjust = page.getByRole('form', { name: 'Adjust a wallet' });
@@ -141,8 +145,21 @@ describe('wallets and referrals in the console', () => {
     >(`query($id: ID!) { campaign(id: $id) { reward { wallet } } }`, { id: campaignId });
     expect(campaign.reward.wallet).toBeNull();
 
+    // The referral rules, beside earning and tiers.
+    await page.getByRole('link', { name: 'Program' }).click();
+    const rules = page.getByRole('form', { name: 'Referrals' });
+    await rules.getByLabel('Referrals a member may make').fill('5');
+    await rules.getByLabel('Per').selectOption('WEEK');
+    await rules.getByRole('button', { name: 'Save the referral rules' }).click();
+    await rules.getByText('Saved: referrals from now on follow these rules.').waitFor();
+    const { referralProgram } = await graph.admin.data<
+      { referralProgram: { capPerReferrer: number; capPeriod: string } },
+      Record<string, unknown>
+    >(`query { referralProgram { capPerReferrer capPeriod } }`);
+    expect(referralProgram).toEqual({ capPerReferrer: 5, capPeriod: 'WEEK' });
+
     // The review queue: why Dee's referral was held, and Approve.
-    await page.getByRole('link', { name: 'Referrals' }).click();
+    await page.getByRole('link', { name: 'Referrals', exact: true }).click();
     await page.getByText('Same mailbox').waitFor();
     await page.getByText('The friend’s email reaches the referrer’s mailbox.').waitFor();
     await page.getByRole('link', { name: /Cora Cashback/ }).waitFor();
