@@ -27,6 +27,16 @@ export type AdjustPointsInput = {
   reason: string;
 };
 
+/** A hand-made or campaign change of a wallet (signed), idempotent by key. */
+export type AdjustWalletInput = {
+  /** Signed, not zero: stamps or minor units. */
+  amount: number;
+  customerId: string | number;
+  idempotencyKey: string;
+  reason: string;
+  wallet: string;
+};
+
 export type AttributeConditionInput = {
   operator: AttributeOperator;
   /** Keys from the top: ["address", "city"] is attributes.address.city. */
@@ -281,6 +291,23 @@ export type CreateRewardInput = {
   voucherValidDays?: number;
 };
 
+/** A wallet to define or change (by code; its kind cannot change). */
+export type DefineWalletInput = {
+  active?: boolean;
+  cardRewardPoints?: number | null | undefined;
+  cashbackBasisPoints?: number | null | undefined;
+  code: string;
+  currency?: string | null | undefined;
+  expiryDays?: number | null | undefined;
+  kind: WalletKind;
+  maxHouseholdMembers?: number;
+  minPurchaseAmount?: number;
+  name: string;
+  pendingDays?: number;
+  stampsPerCard?: number | null | undefined;
+  stampsPerPurchase?: number | null | undefined;
+};
+
 export type EventCountConditionInput = {
   atLeast?: number | null | undefined;
   atMost?: number | null | undefined;
@@ -355,12 +382,60 @@ export type NotificationKind =
   | 'TIER_CHANGED'
   | 'VOUCHER_ISSUED';
 
+export type ReferralDecision =
+  | 'APPROVE'
+  | 'REJECT';
+
+/** The program's referral rules (marketers). */
+export type ReferralProgramInput = {
+  capPerReferrer: number;
+  /** DAY, WEEK or MONTH. */
+  capPeriod: string;
+  linkBase: string;
+  newMemberHours: number;
+  signalWindowDays: number;
+};
+
+/** Why a referral was refused (SELF_REFERRAL, EXISTING_MEMBER, CAP_REACHED: the error's `extensions.signal`) or held for review (the rest). */
+export type ReferralSignal =
+  /** Refused: the referrer reached `capPerReferrer` in the current `capPeriod`. */
+  | 'CAP_REACHED'
+  /** Refused: the friend enrolled longer ago than the program's `newMemberHours`, or has bought already. */
+  | 'EXISTING_MEMBER'
+  /** Held: the friend's address hash was on another referral within the window, or on the referrer's. */
+  | 'SAME_ADDRESS'
+  /** Held: the friend's device hash was on another referral within the window, or on the referrer's. */
+  | 'SAME_DEVICE'
+  /** Refused: the code is the friend's own. */
+  | 'SELF_REFERRAL'
+  /** Held: the friend's card hash was on another referral within the window, or on the referrer's. */
+  | 'SHARED_CARD'
+  /** Held: the friend's email reaches the referrer's mailbox (case, dots at Gmail, +tags). */
+  | 'SHARED_EMAIL'
+  /** Held: the friend's phone number is the referrer's. */
+  | 'SHARED_PHONE';
+
+export type ReferralStatus =
+  /** Taken: the friend's reward is credited; the referrer is paid once the friend's first purchase has left its pending window unreturned. */
+  | 'ACCEPTED'
+  /** Held for review by a fraud signal (`signals`): nothing is paid until a marketer approves it. */
+  | 'HELD'
+  /** Rejected by a marketer after review: nothing is paid. */
+  | 'REJECTED';
+
 export type RegisterWebhookEndpointInput = {
   description?: string | null | undefined;
   /** Event type names (see webhookEventTypes), or ["*"] for all. */
   eventTypes: Array<string>;
   /** An http or https URL without credentials. */
   url: string;
+};
+
+/** A marketer's decision on a held referral. */
+export type ReviewReferralInput = {
+  decision: ReferralDecision;
+  id: string | number;
+  note?: string | null | undefined;
 };
 
 export type RewardKind =
@@ -501,6 +576,12 @@ export type VoucherStatus =
   | 'EXPIRED'
   | 'ISSUED';
 
+/** STAMPS: a card of stamps that completes into reward points; CASHBACK: money earned as a share of purchases; STORE_CREDIT: money given (refunds, goodwill, campaigns). Money is in minor units of the wallet currency. */
+export type WalletKind =
+  | 'CASHBACK'
+  | 'STAMPS'
+  | 'STORE_CREDIT';
+
 /** Where a webhook delivery stands; DEAD deliveries are the dead-letter list. */
 export type WebhookDeliveryStatus =
   | 'DEAD'
@@ -525,7 +606,7 @@ export type WeeklyWindowInput = {
   startTime: string;
 };
 
-export type CampaignFieldsFragment = { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null };
+export type CampaignFieldsFragment = { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null, wallet: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null };
 
 export type ConsoleCampaignsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -539,12 +620,12 @@ export type ConsoleCampaignQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleCampaignQuery = { campaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleCampaignQuery = { campaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null, wallet: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleCampaignChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleCampaignChoicesQuery = { campaignProgram: { timeZone: string, currency: string }, tierProgram: { tiers: Array<{ name: string }> } | null, segments: Array<{ key: string, name: string, members: number }> };
+export type ConsoleCampaignChoicesQuery = { campaignProgram: { timeZone: string, currency: string }, tierProgram: { tiers: Array<{ name: string }> } | null, segments: Array<{ key: string, name: string, members: number }>, walletTypes: Array<{ code: string, kind: WalletKind, name: string, currency: string | null, active: boolean }> };
 
 export type ConsoleSimulationQueryVariables = Exact<{
   input?: CampaignInput | null | undefined;
@@ -570,7 +651,7 @@ export type ConsoleCreateCampaignMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleCreateCampaignMutation = { createCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleCreateCampaignMutation = { createCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null, wallet: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleUpdateCampaignMutationVariables = Exact<{
   id: string | number;
@@ -579,28 +660,28 @@ export type ConsoleUpdateCampaignMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleUpdateCampaignMutation = { updateCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleUpdateCampaignMutation = { updateCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null, wallet: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleScheduleCampaignMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleScheduleCampaignMutation = { scheduleCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleScheduleCampaignMutation = { scheduleCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null, wallet: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsolePauseCampaignMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsolePauseCampaignMutation = { pauseCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsolePauseCampaignMutation = { pauseCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null, wallet: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleEndCampaignMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleEndCampaignMutation = { endCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
+export type ConsoleEndCampaignMutation = { endCampaign: { id: string, name: string, description: string | null, status: CampaignStatus, trigger: CampaignTrigger, activityKind: ActivityKind | null, exclusive: boolean, priority: number, holdoutPercent: number, spentPoints: number, budgetLeft: number | null, version: number, liveNow: boolean, scheduleText: string, eventTrigger: { eventType: string, oncePer: Array<string> | null, conditions: Array<{ path: Array<string>, operator: AttributeOperator, value: { string: string | null, number: number | null, boolean: boolean | null } | null, values: Array<{ string: string | null, number: number | null, boolean: boolean | null }> | null }> } | null, reward: { kind: CampaignRewardKind, multiplierPercent: number | null, points: number | null, perAmount: number | null, currency: string | null, wallet: string | null }, audience: { channels: Array<string>, tiers: Array<string>, segments: Array<string>, firstPurchase: boolean, firstPurchaseInChannel: boolean, minSpend: number | null, minSpendCurrency: string | null, skus: Array<string>, categories: Array<string>, newMemberWithinDays: number | null }, schedule: { startsAt: string | null, endsAt: string | null, weekly: Array<{ startDay: Weekday, startTime: string, endDay: Weekday, endTime: string }> }, limits: { perCustomerPoints: number | null, perCustomerGrants: number | null, capPeriod: CapPeriod, budgetPoints: number | null }, nextLive: { start: string, end: string | null } | null } };
 
 export type ConsoleMetricsQueryVariables = Exact<{
   from: string;
@@ -806,6 +887,63 @@ export type ConsoleSetNotificationTemplateMutationVariables = Exact<{
 
 export type ConsoleSetNotificationTemplateMutation = { setNotificationTemplate: { kind: NotificationKind, channel: NotificationChannel, language: string, subject: string | null, body: string, placeholders: Array<string>, custom: boolean, updatedAt: string | null } };
 
+export type ConsoleWalletTypeFieldsFragment = { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerPurchase: number | null, minPurchaseAmount: number, stampsPerCard: number | null, cardRewardPoints: number | null, cashbackBasisPoints: number | null, pendingDays: number, expiryDays: number | null, maxHouseholdMembers: number, active: boolean };
+
+export type ConsoleWalletTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleWalletTypesQuery = { walletTypes: Array<{ code: string, kind: WalletKind, name: string, currency: string | null, stampsPerPurchase: number | null, minPurchaseAmount: number, stampsPerCard: number | null, cardRewardPoints: number | null, cashbackBasisPoints: number | null, pendingDays: number, expiryDays: number | null, maxHouseholdMembers: number, active: boolean }> };
+
+export type ConsoleDefineWalletMutationVariables = Exact<{
+  input: DefineWalletInput;
+}>;
+
+
+export type ConsoleDefineWalletMutation = { defineWallet: { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerPurchase: number | null, minPurchaseAmount: number, stampsPerCard: number | null, cardRewardPoints: number | null, cashbackBasisPoints: number | null, pendingDays: number, expiryDays: number | null, maxHouseholdMembers: number, active: boolean } };
+
+export type ConsoleMemberWalletsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleMemberWalletsQuery = { customer: { id: string, loyalty: { wallets: Array<{ ownerId: string, householdMembers: Array<string>, balance: number, pending: number, cardsCompleted: number, type: { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerCard: number | null }, expiring: Array<{ amount: number, expiresAt: string }>, history: Array<{ id: string, kind: string, amount: number, balanceAfter: number, reason: string, createdAt: string }> }> } | null } | null };
+
+export type ConsoleAdjustWalletMutationVariables = Exact<{
+  input: AdjustWalletInput;
+}>;
+
+
+export type ConsoleAdjustWalletMutation = { adjustWallet: { wallet: string, amount: number, balanceAfter: number } };
+
+export type ConsoleHeldReferralsQueryVariables = Exact<{
+  after?: string | null | undefined;
+  people: boolean;
+}>;
+
+
+export type ConsoleHeldReferralsQuery = { referrals: { edges: Array<{ node: { id: string, code: string, channel: string, signals: Array<ReferralSignal>, createdAt: string, referrer: { id: string, name?: string, email?: string | null }, friend: { id: string, name?: string, email?: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConsoleReviewReferralMutationVariables = Exact<{
+  input: ReviewReferralInput;
+}>;
+
+
+export type ConsoleReviewReferralMutation = { reviewReferral: { id: string, status: ReferralStatus, reviewedBy: string | null, reviewNote: string | null } };
+
+export type ConsoleReferralProgramFieldsFragment = { linkBase: string, capPerReferrer: number, capPeriod: string, signalWindowDays: number, newMemberHours: number };
+
+export type ConsoleReferralProgramQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleReferralProgramQuery = { referralProgram: { linkBase: string, capPerReferrer: number, capPeriod: string, signalWindowDays: number, newMemberHours: number } };
+
+export type ConsoleSetReferralProgramMutationVariables = Exact<{
+  input: ReferralProgramInput;
+}>;
+
+
+export type ConsoleSetReferralProgramMutation = { setReferralProgram: { linkBase: string, capPerReferrer: number, capPeriod: string, signalWindowDays: number, newMemberHours: number } };
+
 export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, secretHint: string, previousSecretExpiresAt: string | null, createdAt: string };
 
 export type ConsoleWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
@@ -916,6 +1054,7 @@ export const CampaignFieldsFragmentDoc = new TypedDocumentString(`
     points
     perAmount
     currency
+    wallet
   }
   audience {
     channels
@@ -1018,6 +1157,32 @@ export const ConsoleBadgeFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleBadgeFields"}) as unknown as TypedDocumentString<ConsoleBadgeFieldsFragment, unknown>;
+export const ConsoleWalletTypeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleWalletTypeFields on WalletType {
+  code
+  kind
+  name
+  currency
+  stampsPerPurchase
+  minPurchaseAmount
+  stampsPerCard
+  cardRewardPoints
+  cashbackBasisPoints
+  pendingDays
+  expiryDays
+  maxHouseholdMembers
+  active
+}
+    `, {"fragmentName":"ConsoleWalletTypeFields"}) as unknown as TypedDocumentString<ConsoleWalletTypeFieldsFragment, unknown>;
+export const ConsoleReferralProgramFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleReferralProgramFields on ReferralProgram {
+  linkBase
+  capPerReferrer
+  capPeriod
+  signalWindowDays
+  newMemberHours
+}
+    `, {"fragmentName":"ConsoleReferralProgramFields"}) as unknown as TypedDocumentString<ConsoleReferralProgramFieldsFragment, unknown>;
 export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
     fragment WebhookEndpointFields on WebhookEndpoint {
   id
@@ -1097,6 +1262,7 @@ export const ConsoleCampaignDocument = new TypedDocumentString(`
     points
     perAmount
     currency
+    wallet
   }
   audience {
     channels
@@ -1154,6 +1320,13 @@ export const ConsoleCampaignChoicesDocument = new TypedDocumentString(`
     key
     name
     members
+  }
+  walletTypes {
+    code
+    kind
+    name
+    currency
+    active
   }
 }
     `) as unknown as TypedDocumentString<ConsoleCampaignChoicesQuery, ConsoleCampaignChoicesQueryVariables>;
@@ -1235,6 +1408,7 @@ export const ConsoleCreateCampaignDocument = new TypedDocumentString(`
     points
     perAmount
     currency
+    wallet
   }
   audience {
     channels
@@ -1314,6 +1488,7 @@ export const ConsoleUpdateCampaignDocument = new TypedDocumentString(`
     points
     perAmount
     currency
+    wallet
   }
   audience {
     channels
@@ -1393,6 +1568,7 @@ export const ConsoleScheduleCampaignDocument = new TypedDocumentString(`
     points
     perAmount
     currency
+    wallet
   }
   audience {
     channels
@@ -1472,6 +1648,7 @@ export const ConsolePauseCampaignDocument = new TypedDocumentString(`
     points
     perAmount
     currency
+    wallet
   }
   audience {
     channels
@@ -1551,6 +1728,7 @@ export const ConsoleEndCampaignDocument = new TypedDocumentString(`
     points
     perAmount
     currency
+    wallet
   }
   audience {
     channels
@@ -2165,6 +2343,157 @@ export const ConsoleSetNotificationTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSetNotificationTemplateMutation, ConsoleSetNotificationTemplateMutationVariables>;
+export const ConsoleWalletTypesDocument = new TypedDocumentString(`
+    query ConsoleWalletTypes {
+  walletTypes {
+    ...ConsoleWalletTypeFields
+  }
+}
+    fragment ConsoleWalletTypeFields on WalletType {
+  code
+  kind
+  name
+  currency
+  stampsPerPurchase
+  minPurchaseAmount
+  stampsPerCard
+  cardRewardPoints
+  cashbackBasisPoints
+  pendingDays
+  expiryDays
+  maxHouseholdMembers
+  active
+}`) as unknown as TypedDocumentString<ConsoleWalletTypesQuery, ConsoleWalletTypesQueryVariables>;
+export const ConsoleDefineWalletDocument = new TypedDocumentString(`
+    mutation ConsoleDefineWallet($input: DefineWalletInput!) {
+  defineWallet(input: $input) {
+    ...ConsoleWalletTypeFields
+  }
+}
+    fragment ConsoleWalletTypeFields on WalletType {
+  code
+  kind
+  name
+  currency
+  stampsPerPurchase
+  minPurchaseAmount
+  stampsPerCard
+  cardRewardPoints
+  cashbackBasisPoints
+  pendingDays
+  expiryDays
+  maxHouseholdMembers
+  active
+}`) as unknown as TypedDocumentString<ConsoleDefineWalletMutation, ConsoleDefineWalletMutationVariables>;
+export const ConsoleMemberWalletsDocument = new TypedDocumentString(`
+    query ConsoleMemberWallets($id: ID!) {
+  customer(id: $id) {
+    id
+    loyalty {
+      wallets {
+        type {
+          code
+          kind
+          name
+          currency
+          stampsPerCard
+        }
+        ownerId
+        householdMembers
+        balance
+        pending
+        cardsCompleted
+        expiring(first: 1) {
+          amount
+          expiresAt
+        }
+        history(first: 3) {
+          id
+          kind
+          amount
+          balanceAfter
+          reason
+          createdAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMemberWalletsQuery, ConsoleMemberWalletsQueryVariables>;
+export const ConsoleAdjustWalletDocument = new TypedDocumentString(`
+    mutation ConsoleAdjustWallet($input: AdjustWalletInput!) {
+  adjustWallet(input: $input) {
+    wallet
+    amount
+    balanceAfter
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdjustWalletMutation, ConsoleAdjustWalletMutationVariables>;
+export const ConsoleHeldReferralsDocument = new TypedDocumentString(`
+    query ConsoleHeldReferrals($after: String, $people: Boolean!) {
+  referrals(statuses: [HELD], first: 20, after: $after) {
+    edges {
+      node {
+        id
+        code
+        channel
+        signals
+        createdAt
+        referrer {
+          id
+          name @include(if: $people)
+          email @include(if: $people)
+        }
+        friend {
+          id
+          name @include(if: $people)
+          email @include(if: $people)
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHeldReferralsQuery, ConsoleHeldReferralsQueryVariables>;
+export const ConsoleReviewReferralDocument = new TypedDocumentString(`
+    mutation ConsoleReviewReferral($input: ReviewReferralInput!) {
+  reviewReferral(input: $input) {
+    id
+    status
+    reviewedBy
+    reviewNote
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReviewReferralMutation, ConsoleReviewReferralMutationVariables>;
+export const ConsoleReferralProgramDocument = new TypedDocumentString(`
+    query ConsoleReferralProgram {
+  referralProgram {
+    ...ConsoleReferralProgramFields
+  }
+}
+    fragment ConsoleReferralProgramFields on ReferralProgram {
+  linkBase
+  capPerReferrer
+  capPeriod
+  signalWindowDays
+  newMemberHours
+}`) as unknown as TypedDocumentString<ConsoleReferralProgramQuery, ConsoleReferralProgramQueryVariables>;
+export const ConsoleSetReferralProgramDocument = new TypedDocumentString(`
+    mutation ConsoleSetReferralProgram($input: ReferralProgramInput!) {
+  setReferralProgram(input: $input) {
+    ...ConsoleReferralProgramFields
+  }
+}
+    fragment ConsoleReferralProgramFields on ReferralProgram {
+  linkBase
+  capPerReferrer
+  capPeriod
+  signalWindowDays
+  newMemberHours
+}`) as unknown as TypedDocumentString<ConsoleSetReferralProgramMutation, ConsoleSetReferralProgramMutationVariables>;
 export const ConsoleWebhooksDocument = new TypedDocumentString(`
     query ConsoleWebhooks {
   webhookEventTypes

@@ -24,6 +24,8 @@ import { Imports } from './pages/Imports.js';
 import { Webhooks } from './pages/Webhooks.js';
 import { Exports } from './pages/Exports.js';
 import { Program } from './pages/Program.js';
+import { Wallets } from './pages/Wallets.js';
+import { Referrals } from './pages/Referrals.js';
 import { Messages } from './pages/Messages.js';
 import { SessionContext } from './session.js';
 import { Member } from './pages/Member.js';
@@ -62,6 +64,8 @@ export function App() {
             page === 'webhooks' ||
             page === 'exports' ||
             page === 'program' ||
+            page === 'wallets' ||
+            page === 'referrals' ||
             page === 'messages'
           ? page
           : 'home';
@@ -72,6 +76,12 @@ export function App() {
         { href: href({ page: 'rewards' }), label: t('nav.rewards'), current: section(route.page) === 'rewards' },
         { href: href({ page: 'segments' }), label: t('nav.segments'), current: section(route.page) === 'segments' },
         { href: href({ page: 'program' }), label: t('nav.program'), current: section(route.page) === 'program' },
+        { href: href({ page: 'wallets' }), label: t('nav.wallets'), current: section(route.page) === 'wallets' },
+        {
+          href: href({ page: 'referrals' }),
+          label: t('nav.referrals'),
+          current: section(route.page) === 'referrals',
+        },
         { href: href({ page: 'messages' }), label: t('nav.messages'), current: section(route.page) === 'messages' },
         { href: href({ page: 'exports' }), label: t('nav.exports'), current: section(route.page) === 'exports' },
         // Member data is for admins: marketers see campaigns and program figures, not people.
@@ -154,6 +164,10 @@ function Page({ route, role }: { route: Route; role: ConsoleRole }) {
       return <Exports />;
     case 'program':
       return <Program />;
+    case 'wallets':
+      return <Wallets />;
+    case 'referrals':
+      return <Referrals />;
     case 'messages':
       return <Messages />;
     case 'members':

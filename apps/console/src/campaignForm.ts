@@ -90,6 +90,8 @@ export interface CampaignForm {
   multiplierPercent: string;
   points: string;
   perAmount: string;
+  /** A wallet's code (walletTypes) the reward is credited to instead of points; '' for points (issue 29). */
+  wallet: string;
   channels: string[];
   tiers: string[];
   segments: string[];
@@ -135,6 +137,7 @@ export function emptyCampaignForm(): CampaignForm {
     multiplierPercent: '200',
     points: '',
     perAmount: '',
+    wallet: '',
     channels: [],
     tiers: [],
     segments: [],
@@ -339,16 +342,19 @@ function majorUnits(minor: number, currency: string): string {
 
 /** The form as the graph's CampaignInput, schedule read in the program's time zone. */
 export function campaignInput(form: CampaignForm, program: { timeZone: string; currency: string }): CampaignInput {
+  // Only a PURCHASE campaign's FIXED_BONUS or RATE may credit a wallet; anything else earns points.
+  const wallet = form.trigger === 'PURCHASE' && form.wallet ? form.wallet : null;
   const reward: CampaignInput['reward'] =
     form.rewardKind === 'MULTIPLIER'
       ? { kind: 'MULTIPLIER', multiplierPercent: wholeNumber(form.multiplierPercent) }
       : form.rewardKind === 'FIXED_BONUS'
-        ? { kind: 'FIXED_BONUS', points: wholeNumber(form.points) }
+        ? { kind: 'FIXED_BONUS', points: wholeNumber(form.points), wallet }
         : {
             kind: 'RATE',
             points: wholeNumber(form.points),
             perAmount: wholeNumber(form.perAmount),
             currency: program.currency,
+            wallet,
           };
   return {
     name: form.name.trim(),
@@ -408,6 +414,7 @@ export function campaignForm(campaign: CampaignFieldsFragment, program: { timeZo
     multiplierPercent: text(campaign.reward.multiplierPercent),
     points: text(campaign.reward.points),
     perAmount: text(campaign.reward.perAmount),
+    wallet: campaign.reward.wallet ?? '',
     channels: [...campaign.audience.channels],
     tiers: [...campaign.audience.tiers],
     segments: [...campaign.audience.segments],

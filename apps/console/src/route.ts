@@ -13,6 +13,8 @@ export type Route =
   | { page: 'webhooks' }
   | { page: 'exports' }
   | { page: 'program' }
+  | { page: 'wallets' }
+  | { page: 'referrals' }
   | { page: 'messages' }
   | { page: 'members' }
   | { page: 'member'; id: string }
@@ -32,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'webhooks' && !second) return { page: 'webhooks' };
   if (first === 'exports' && !second) return { page: 'exports' };
   if (first === 'program' && !second) return { page: 'program' };
+  if (first === 'wallets' && !second) return { page: 'wallets' };
+  if (first === 'referrals' && !second) return { page: 'referrals' };
   if (first === 'messages' && !second) return { page: 'messages' };
   if (first === 'members' && !second) return { page: 'members' };
   if (first === 'members' && second) return { page: 'member', id: second };
@@ -62,6 +66,10 @@ export function href(route: Route): string {
       return '#/exports';
     case 'program':
       return '#/program';
+    case 'wallets':
+      return '#/wallets';
+    case 'referrals':
+      return '#/referrals';
     case 'messages':
       return '#/messages';
     case 'members':

@@ -167,6 +167,20 @@ function Editor({ choices, campaign: initial }: { choices: Choices; campaign?: C
     value: segment.key,
     label: t('editor.segmentOption', { name: segment.name, count: segment.members }),
   }));
+  // A PURCHASE campaign's FIXED_BONUS or RATE may credit a wallet instead of points (issue 29).
+  const walletChoice = form.trigger === 'PURCHASE' && form.rewardKind !== 'MULTIPLIER';
+  const chosenWallet = walletChoice ? choices.walletTypes.find((type) => type.code === form.wallet) : undefined;
+  const walletOptions = [
+    { value: '', label: t('editor.walletPoints') },
+    ...choices.walletTypes
+      .filter((type) => type.active || type.code === form.wallet)
+      .map((type) => ({ value: type.code, label: `${type.name} (${t(`walletKind.${type.kind}`)})` })),
+  ];
+  const pointsLabel: MessageKey = !chosenWallet
+    ? 'editor.points'
+    : chosenWallet.kind === 'STAMPS'
+      ? 'editor.walletStamps'
+      : 'editor.walletMinorUnits';
   const weekdayOptions = weekdays.map((day) => ({ value: day, label: t(`weekday.${day}`) }));
 
   return (
@@ -272,10 +286,27 @@ function Editor({ choices, campaign: initial }: { choices: Choices; campaign?: C
                 label: t(`rewardKind.${value}`),
               }))}
             />
+            {walletChoice && choices.walletTypes.length > 0 && (
+              <SelectField
+                label={t('editor.wallet')}
+                hint={t('editor.walletHint')}
+                value={form.wallet}
+                onChange={(event) => set('wallet', event.target.value)}
+                disabled={locked}
+                options={walletOptions}
+              />
+            )}
             <div className="form-grid">
               {form.rewardKind === 'MULTIPLIER' &&
                 number('multiplierPercent', 'editor.multiplierPercent', t('editor.multiplierHint'))}
-              {form.rewardKind !== 'MULTIPLIER' && number('points', 'editor.points')}
+              {form.rewardKind !== 'MULTIPLIER' &&
+                number(
+                  'points',
+                  pointsLabel,
+                  chosenWallet && chosenWallet.kind !== 'STAMPS'
+                    ? t('editor.walletMinorUnitsHint', { currency: chosenWallet.currency ?? '' })
+                    : undefined,
+                )}
               {form.rewardKind === 'RATE' &&
                 number('perAmount', 'editor.perAmount', t('editor.perAmountHint', { currency: program.currency }))}
             </div>

@@ -5,6 +5,7 @@ import { useI18n, type Translate } from '../../../ui/i18n.js';
 import { ConsoleAdjustPointsDocument, ConsoleMemberDocument, type ConsoleMemberQuery } from '../../sdk/graphql.js';
 import { ErrorNotice } from '../ErrorNotice.js';
 import { MemberPrivacy } from './MemberPrivacy.js';
+import { MemberWallets } from './MemberWallets.js';
 import { channelLabel } from '../labels.js';
 import { href } from '../route.js';
 import { useGraph, useQuery } from '../useGraph.js';
@@ -75,6 +76,7 @@ export function Member({ id }: { id: string }) {
           </dl>
         </Card>
       </div>
+      <MemberWallets customerId={customer.id} />
       <Vouchers vouchers={customer.rewards?.vouchers ?? []} />
       <Card title={t('member.timeline')}>
         {customer.timeline.edges.length === 0 ? (

@@ -18,8 +18,9 @@ import {
 import { ErrorNotice } from '../ErrorNotice.js';
 import { channelLabel, keyFromName, knownChannels } from '../labels.js';
 import { useGraph, useQuery } from '../useGraph.js';
+import { ReferralProgram } from './ReferralProgram.js';
 
-/** The program's structure: tiers and how they are kept, and the badges members collect. */
+/** The program's structure: earning, tiers and how they are kept, referral rules, and the badges members collect. */
 export function Program() {
   const { t } = useI18n();
   return (
@@ -27,6 +28,7 @@ export function Program() {
       <h1>{t('program.title')}</h1>
       <Earning />
       <Tiers />
+      <ReferralProgram />
       <Badges />
     </>
   );
