@@ -62,6 +62,7 @@ type Documents = {
     "mutation TrackEvent($input: TrackEventInput!) {\n  trackEvent(input: $input) {\n    id\n    type\n    typeVersion\n    properties\n    occurredAt\n    channel\n    customer {\n      id\n    }\n  }\n}": typeof types.TrackEventDocument,
     "mutation TrackEvents($inputs: [TrackEventInput!]!) {\n  trackEvents(inputs: $inputs) {\n    index\n    event {\n      id\n      type\n      occurredAt\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": typeof types.TrackEventsDocument,
     "mutation UseReferralCode($input: UseReferralCodeInput!) {\n  useReferralCode(input: $input) {\n    id\n    status\n    signals\n    recorded\n    referrer {\n      id\n    }\n  }\n}": typeof types.UseReferralCodeDocument,
+    "subscription WalletUpdated($customerId: ID!, $after: ID) {\n  walletUpdated(customerId: $customerId, after: $after) {\n    eventId\n    wallet\n    kind\n    change\n    balance\n    pending\n    reason\n  }\n}": typeof types.WalletUpdatedDocument,
 };
 const documents: Documents = {
     "query AbsenceTriggers {\n  absenceTriggers {\n    key\n    name\n    start\n    waitMinutes\n    timers {\n      pending\n      fired\n      cancelled\n    }\n  }\n}": types.AbsenceTriggersDocument,
@@ -112,6 +113,7 @@ const documents: Documents = {
     "mutation TrackEvent($input: TrackEventInput!) {\n  trackEvent(input: $input) {\n    id\n    type\n    typeVersion\n    properties\n    occurredAt\n    channel\n    customer {\n      id\n    }\n  }\n}": types.TrackEventDocument,
     "mutation TrackEvents($inputs: [TrackEventInput!]!) {\n  trackEvents(inputs: $inputs) {\n    index\n    event {\n      id\n      type\n      occurredAt\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": types.TrackEventsDocument,
     "mutation UseReferralCode($input: UseReferralCodeInput!) {\n  useReferralCode(input: $input) {\n    id\n    status\n    signals\n    recorded\n    referrer {\n      id\n    }\n  }\n}": types.UseReferralCodeDocument,
+    "subscription WalletUpdated($customerId: ID!, $after: ID) {\n  walletUpdated(customerId: $customerId, after: $after) {\n    eventId\n    wallet\n    kind\n    change\n    balance\n    pending\n    reason\n  }\n}": types.WalletUpdatedDocument,
 };
 
 /**
@@ -320,6 +322,10 @@ export function graphql(source: "mutation TrackEvents($inputs: [TrackEventInput!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation UseReferralCode($input: UseReferralCodeInput!) {\n  useReferralCode(input: $input) {\n    id\n    status\n    signals\n    recorded\n    referrer {\n      id\n    }\n  }\n}"): (typeof documents)["mutation UseReferralCode($input: UseReferralCodeInput!) {\n  useReferralCode(input: $input) {\n    id\n    status\n    signals\n    recorded\n    referrer {\n      id\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription WalletUpdated($customerId: ID!, $after: ID) {\n  walletUpdated(customerId: $customerId, after: $after) {\n    eventId\n    wallet\n    kind\n    change\n    balance\n    pending\n    reason\n  }\n}"): (typeof documents)["subscription WalletUpdated($customerId: ID!, $after: ID) {\n  walletUpdated(customerId: $customerId, after: $after) {\n    eventId\n    wallet\n    kind\n    change\n    balance\n    pending\n    reason\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

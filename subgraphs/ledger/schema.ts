@@ -26,6 +26,7 @@ import {
   WalletBalanceResolver,
   WalletResolver,
 } from './wallets/wallet.resolver';
+import { WalletUpdateResolver } from './wallets/walletUpdate.resolver';
 
 export function buildLedgerSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -54,6 +55,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       LoyaltyWalletsResolver,
       WalletBalanceResolver,
       PurchaseWalletResolver,
+      WalletUpdateResolver,
     ],
     globalMiddlewares: [ledgerErrors],
     federationImports: ['@key', '@shareable'],

@@ -4,6 +4,7 @@ import {
   JoinWalletHouseholdDocument,
   MemberWalletDocument,
   SpendWalletDocument,
+  WalletUpdatedDocument,
   HoldPointsDocument,
   RecordPurchasePaidWithPointsDocument,
   SetPointsPaymentRateDocument,
@@ -256,6 +257,14 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
       },
     });
     const self = await graph.as({ role: 'member', subject: member.id });
+    // The member's app hears each change as it commits, from the start with after "0".
+    const live = await self.subscribe(WalletUpdatedDocument, { customerId: member.id, after: '0' });
+    expect((await live.next()).data?.walletUpdated).toMatchObject({
+      wallet: 'GIFT',
+      kind: 'ADJUST',
+      change: 1000,
+      balance: 1000,
+    });
     const spend = (amount: number, key: string) =>
       self.request(SpendWalletDocument, {
         input: { customerId: member.id, wallet: 'GIFT', amount, idempotencyKey: key, reason: 'Order W-1' },
@@ -304,6 +313,11 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     expect(events.map((e) => e.payload.kind)).toEqual(['ADJUST', ...Array<string>(7).fill('SPEND')]);
     expect(events[0]!.payload).toMatchObject({ change: 1000, balance: 1000 });
     expect(events.at(-1)!.payload).toMatchObject({ change: -100, balance: 0 });
+    const pushed = [];
+    for (let i = 0; i < 7; i++) pushed.push((await live.next()).data!.walletUpdated);
+    expect(pushed.map((update) => update.kind)).toEqual(Array<string>(7).fill('SPEND'));
+    expect(pushed.at(-1)).toMatchObject({ balance: 0 });
+    live.close();
     await expectConsistentLedger(graph, member.id);
   });
 
