@@ -516,4 +516,103 @@ describe('the till (apps/pos) in a browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows a member’s stamp card, store credit and cashback, pays part of a basket with store credit, and says what the sale earned into them', async () => {
+    // Wallets besides points (issue 29), defined by a marketer: 5 stamps a card, 2% back, store credit.
+    const marketer = await graph.as({ role: 'marketer', subject: 'mia' });
+    const define = `mutation($input: DefineWalletInput!) { defineWallet(input: $input) { code } }`;
+    await marketer.data(define, {
+      input: {
+        code: 'TILL_STAMPS',
+        kind: 'STAMPS',
+        name: 'Coffee card',
+        stampsPerPurchase: 1,
+        stampsPerCard: 5,
+        cardRewardPoints: 50,
+      },
+    });
+    await marketer.data(define, {
+      input: { code: 'TILL_CASHBACK', kind: 'CASHBACK', name: 'Cashback', currency: 'GBP', cashbackBasisPoints: 200 },
+    });
+    await marketer.data(define, {
+      input: { code: 'TILL_CREDIT', kind: 'STORE_CREDIT', name: 'Store credit', currency: 'GBP' },
+    });
+    const hedyEmail = `${unique('hedy')}@example.com`;
+    const { enrollCustomer: hedy } = await graph.admin.data<
+      { enrollCustomer: { id: string } },
+      Record<string, unknown>
+    >(`mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`, {
+      input: { givenName: 'Hedy', familyName: 'Lamarr', email: hedyEmail, channel: 'ONLINE' },
+    });
+    // £20.00 of store credit, a refund given as credit.
+    await marketer.data(`mutation($input: AdjustWalletInput!) { adjustWallet(input: $input) { balanceAfter } }`, {
+      input: {
+        customerId: hedy.id,
+        wallet: 'TILL_CREDIT',
+        amount: 2000,
+        reason: 'Refund as credit',
+        idempotencyKey: unique('credit'),
+      },
+    });
+    const page = await browser.newPage({ viewport: widths.desktop });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page);
+    await find(page, hedyEmail);
+    const member = page.getByRole('region', { name: 'Hedy Lamarr' });
+    const wallets = member.getByTestId('member-wallets');
+    await wallets.locator('[data-wallet=TILL_STAMPS]').getByText('0 of 5 stamps').waitFor();
+    await wallets.locator('[data-wallet=TILL_CREDIT]').getByText('£20.00').waitFor();
+    await wallets.locator('[data-wallet=TILL_CASHBACK]').getByText('£0.00').waitFor();
+
+    await page.getByLabel('Product code or description, line 1').fill('TEAPOT');
+    await page.getByLabel('Unit price in £, line 1').fill('30.00');
+    await page.getByText('This basket earns 30 points.').waitFor();
+    // Store credit pays £5.00 of the £30.00; the rest is cash.
+    const pay = page.getByRole('region', { name: 'Pay with store credit or cashback' });
+    await pay.getByText('Store credit: £20.00 to spend.').waitFor();
+    const amount = pay.getByLabel('Amount from Store credit (GBP)');
+    expect(await amount.inputValue()).toBe('20.00');
+    await amount.fill('25');
+    await pay.getByRole('button', { name: 'Use Store credit' }).click();
+    await pay.getByText('An amount above 0 and at most £20.00, e.g. 1.00.').waitFor();
+    await amount.fill('5');
+    await pay.getByRole('button', { name: 'Use Store credit' }).click();
+    await pay.getByText('Store credit pays £5.00.').waitFor();
+    const record = page.getByRole('button', { name: 'Record the sale (£25.00 left to pay)' });
+    await page.waitForFunction(`document.activeElement?.textContent === 'Record the sale (£25.00 left to pay)'`);
+    await capture(page, 'wallet-pay');
+    const receipt = await page.getByLabel('Receipt number').inputValue();
+    await record.click();
+    await page.getByText(`Receipt ${receipt}: £30.00 recorded for Hedy Lamarr.`).waitFor();
+    await page.getByText('Paid with Store credit: £5.00 (balance now £15.00).').waitFor();
+    await page.getByText('Left to pay: £25.00.').waitFor();
+    await page.getByText('Into wallets: £0.60 into Cashback, 1 stamp into Coffee card.').waitFor();
+    // The member's wallets read again: the credit lower, a stamp, the cashback.
+    await wallets.locator('[data-wallet=TILL_CREDIT]').getByText('£15.00').waitFor();
+    await wallets.locator('[data-wallet=TILL_STAMPS]').getByText('1 of 5 stamps').waitFor();
+    await wallets.locator('[data-wallet=TILL_CASHBACK]').getByText('£0.60').waitFor();
+    await capture(page, 'wallet-paid');
+
+    // Through the graph: spent once, as the till sale of this receipt.
+    const { customer } = await graph.admin.data<
+      {
+        customer: {
+          loyalty: { wallet: { balance: number; history: { kind: string; amount: number; reason: string }[] } };
+        };
+      },
+      Record<string, unknown>
+    >(
+      `query($id: ID!) { customer(id: $id) { loyalty { wallet(code: "TILL_CREDIT") { balance history(first: 5) { kind amount reason } } } } }`,
+      {
+        id: hedy.id,
+      },
+    );
+    expect(customer.loyalty.wallet.balance).toBe(1500);
+    expect(customer.loyalty.wallet.history.filter((entry) => entry.kind === 'SPEND')).toEqual([
+      { kind: 'SPEND', amount: -500, reason: `Till sale ${receipt}` },
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

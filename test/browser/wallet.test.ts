@@ -313,6 +313,84 @@ describe('the member wallet in a browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows a stamp card as its stamps, cashback as money with its expiry, a card shared with a household, and each one’s history', async () => {
+    // Wallets besides points (issue 29), defined by a marketer: 3 stamps fill a card worth 100 points.
+    const marketer = await graph.as({ role: 'marketer', subject: 'mia' });
+    const define = `mutation($input: DefineWalletInput!) { defineWallet(input: $input) { code } }`;
+    await marketer.data(define, {
+      input: {
+        code: 'COFFEE_CARD',
+        kind: 'STAMPS',
+        name: 'Coffee card',
+        stampsPerPurchase: 1,
+        minPurchaseAmount: 500,
+        stampsPerCard: 3,
+        cardRewardPoints: 100,
+        maxHouseholdMembers: 2,
+      },
+    });
+    await marketer.data(define, {
+      input: {
+        code: 'CASHBACK',
+        kind: 'CASHBACK',
+        name: 'Cashback',
+        currency: 'GBP',
+        cashbackBasisPoints: 500,
+        expiryDays: 365,
+      },
+    });
+    // Her partner earns into Wanda's coffee card.
+    const { enrollCustomer: partner } = await graph.admin.data<
+      { enrollCustomer: { id: string } },
+      Record<string, unknown>
+    >(`mutation($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`, {
+      input: { givenName: 'Walt', familyName: 'Wallet', email: `${unique('walt')}@example.com`, channel: 'ONLINE' },
+    });
+    await till.data(`mutation($input: JoinWalletHouseholdInput!) { joinWalletHousehold(input: $input) { memberId } }`, {
+      input: { wallet: 'COFFEE_CARD', ownerId: member.id, memberId: partner.id },
+    });
+    await buyAtTheTill(6);
+    await till.data(`mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`, {
+      input: purchaseInput(partner.id, {
+        storeId: 'london-1',
+        currency: 'GBP',
+        lines: [{ sku: 'FLAT-WHITE', quantity: 1, unitPrice: 500 }],
+      }),
+    });
+
+    const { page, errors } = await openWallet();
+    await signIn(page);
+    const coffee = page.getByTestId('wallet-COFFEE_CARD');
+    await coffee.getByRole('img', { name: '2 of 3 stamps' }).waitFor();
+    await expectText(page, '[data-testid=wallet-COFFEE_CARD]', '2 of 3 — 1 more for 100 points');
+    await expectText(
+      page,
+      '[data-testid=wallet-COFFEE_CARD]',
+      'Shared with 1 household member: their purchases earn into it too.',
+    );
+    expect(await coffee.locator('.stamp-filled').count()).toBe(2);
+    // 5% of £6.00, usable a year.
+    await expectText(page, '[data-testid=wallet-CASHBACK]', /^£0\.30$/);
+    await expectText(page, '[data-testid=wallet-CASHBACK]', /^£0\.30 expires on /);
+
+    await page.getByRole('button', { name: 'Show its history: Coffee card' }).click();
+    const history = page.getByTestId('wallet-history-COFFEE_CARD');
+    await history
+      .locator('li')
+      .first()
+      .getByText(/^Earned 1 stamp — a household member’s purchase on /)
+      .waitFor();
+    await history
+      .locator('li')
+      .nth(1)
+      .getByText(/^Earned 1 stamp — purchase on /)
+      .waitFor();
+    expect(await history.textContent()).not.toMatch(/pos-|Purchase /);
+    await capture(page, 'wallets');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 async function expectText(page: Page, selector: string, text: string | RegExp): Promise<void> {

@@ -127,6 +127,18 @@ export type RedemptionStatus =
   /** Stock is held; the points are being debited. Retrying with the same id completes it. */
   | 'PENDING';
 
+/** Money spent from a wallet (store credit or cashback), idempotent by key. */
+export type SpendWalletInput = {
+  /** Minor units of the wallet currency. */
+  amount: number;
+  customerId: string | number;
+  /** Send the same key again to retry without spending twice. */
+  idempotencyKey: string;
+  /** What it paid, shown in the wallet history. */
+  reason: string;
+  wallet: string;
+};
+
 export type VoucherProblem =
   | 'CANCELLED'
   | 'CONSUMED'
@@ -139,12 +151,18 @@ export type VoucherStatus =
   | 'EXPIRED'
   | 'ISSUED';
 
+/** STAMPS: a card of stamps that completes into reward points; CASHBACK: money earned as a share of purchases; STORE_CREDIT: money given (refunds, goodwill, campaigns). Money is in minor units of the wallet currency. */
+export type WalletKind =
+  | 'CASHBACK'
+  | 'STAMPS'
+  | 'STORE_CREDIT';
+
 export type PosProgramQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PosProgramQuery = { campaignProgram: { currency: string } };
 
-export type PosMemberFragment = { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null };
+export type PosMemberFragment = { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null, wallets: Array<{ ownerId: string, canSpend: boolean, householdMembers: Array<string>, balance: number, pending: number, type: { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerCard: number | null, cardRewardPoints: number | null } }> } | null };
 
 export type PosFindMemberQueryVariables = Exact<{
   type: IdentifierType;
@@ -152,7 +170,7 @@ export type PosFindMemberQueryVariables = Exact<{
 }>;
 
 
-export type PosFindMemberQuery = { customerByIdentifier: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } | null };
+export type PosFindMemberQuery = { customerByIdentifier: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null, wallets: Array<{ ownerId: string, canSpend: boolean, householdMembers: Array<string>, balance: number, pending: number, type: { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerCard: number | null, cardRewardPoints: number | null } }> } | null } | null };
 
 export type PosQuoteQueryVariables = Exact<{
   order: QuoteOrderInput;
@@ -166,7 +184,14 @@ export type PosRecordPurchaseMutationVariables = Exact<{
 }>;
 
 
-export type PosRecordPurchaseMutation = { recordPurchase: { id: string, externalOrderId: string, pointsEarned: number, pendingUntil: string | null, balanceAfter: number | null, totalAmount: number, currency: string, pointsPayment: { holdId: string, points: number, amount: number } | null } };
+export type PosRecordPurchaseMutation = { recordPurchase: { id: string, externalOrderId: string, pointsEarned: number, pendingUntil: string | null, balanceAfter: number | null, totalAmount: number, currency: string, pointsPayment: { holdId: string, points: number, amount: number } | null, walletEarnings: Array<{ wallet: string, ownerId: string, amount: number }> } };
+
+export type PosSpendWalletMutationVariables = Exact<{
+  input: SpendWalletInput;
+}>;
+
+
+export type PosSpendWalletMutation = { spendWallet: { wallet: string, amount: number, balanceAfter: number } };
 
 export type PosPointsPaymentQuoteQueryVariables = Exact<{
   customerId: string | number;
@@ -191,7 +216,7 @@ export type PosAppHoldQueryVariables = Exact<{
 }>;
 
 
-export type PosAppHoldQuery = { pointsHold: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, customer: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } } };
+export type PosAppHoldQuery = { pointsHold: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, customer: { id: string, name: string, email: string | null, phone: string | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null, wallets: Array<{ ownerId: string, canSpend: boolean, householdMembers: Array<string>, balance: number, pending: number, type: { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerCard: number | null, cardRewardPoints: number | null } }> } | null } } };
 
 export type PosReleasePointsHoldMutationVariables = Exact<{
   holdId: string | number;
@@ -207,7 +232,7 @@ export type PosMemberRewardsQueryVariables = Exact<{
 }>;
 
 
-export type PosMemberRewardsQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, rewards: { vouchers: Array<{ id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } }>, redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, costPoints: number } }> } | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null } | null } | null };
+export type PosMemberRewardsQuery = { customer: { id: string, name: string, email: string | null, phone: string | null, rewards: { vouchers: Array<{ id: string, code: string, status: VoucherStatus, expiresAt: string, reward: { id: string, name: string } }>, redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, costPoints: number } }> } | null, loyalty: { balance: number, pending: number, held: number, tier: { name: string } | null, nextTier: { name: string } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null } | null, wallets: Array<{ ownerId: string, canSpend: boolean, householdMembers: Array<string>, balance: number, pending: number, type: { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerCard: number | null, cardRewardPoints: number | null } }> } | null } | null };
 
 export type PosRedeemRewardMutationVariables = Exact<{
   input: RedeemRewardInput;
@@ -268,6 +293,21 @@ export const PosMemberFragmentDoc = new TypedDocumentString(`
       qualifyingPoints
       pointsToNextTier
     }
+    wallets {
+      type {
+        code
+        kind
+        name
+        currency
+        stampsPerCard
+        cardRewardPoints
+      }
+      ownerId
+      canSpend
+      householdMembers
+      balance
+      pending
+    }
   }
 }
     `, {"fragmentName":"PosMember"}) as unknown as TypedDocumentString<PosMemberFragment, unknown>;
@@ -325,6 +365,21 @@ export const PosFindMemberDocument = new TypedDocumentString(`
       qualifyingPoints
       pointsToNextTier
     }
+    wallets {
+      type {
+        code
+        kind
+        name
+        currency
+        stampsPerCard
+        cardRewardPoints
+      }
+      ownerId
+      canSpend
+      householdMembers
+      balance
+      pending
+    }
   }
 }`) as unknown as TypedDocumentString<PosFindMemberQuery, PosFindMemberQueryVariables>;
 export const PosQuoteDocument = new TypedDocumentString(`
@@ -354,9 +409,23 @@ export const PosRecordPurchaseDocument = new TypedDocumentString(`
       points
       amount
     }
+    walletEarnings {
+      wallet
+      ownerId
+      amount
+    }
   }
 }
     `) as unknown as TypedDocumentString<PosRecordPurchaseMutation, PosRecordPurchaseMutationVariables>;
+export const PosSpendWalletDocument = new TypedDocumentString(`
+    mutation PosSpendWallet($input: SpendWalletInput!) {
+  spendWallet(input: $input) {
+    wallet
+    amount
+    balanceAfter
+  }
+}
+    `) as unknown as TypedDocumentString<PosSpendWalletMutation, PosSpendWalletMutationVariables>;
 export const PosPointsPaymentQuoteDocument = new TypedDocumentString(`
     query PosPointsPaymentQuote($customerId: ID!, $currency: String!, $amount: SafeInt!) {
   quotePointsPayment(
@@ -415,6 +484,21 @@ export const PosAppHoldDocument = new TypedDocumentString(`
     progress {
       qualifyingPoints
       pointsToNextTier
+    }
+    wallets {
+      type {
+        code
+        kind
+        name
+        currency
+        stampsPerCard
+        cardRewardPoints
+      }
+      ownerId
+      canSpend
+      householdMembers
+      balance
+      pending
     }
   }
 }
@@ -478,6 +562,21 @@ export const PosMemberRewardsDocument = new TypedDocumentString(`
     progress {
       qualifyingPoints
       pointsToNextTier
+    }
+    wallets {
+      type {
+        code
+        kind
+        name
+        currency
+        stampsPerCard
+        cardRewardPoints
+      }
+      ownerId
+      canSpend
+      householdMembers
+      balance
+      pending
     }
   }
 }

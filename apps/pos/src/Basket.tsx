@@ -8,6 +8,7 @@ import {
   PosQuoteDocument,
   PosRecordPurchaseDocument,
   PosReleasePointsHoldDocument,
+  PosSpendWalletDocument,
   type PosAppHoldQuery,
   type PosMemberFragment,
   type PosPointsHoldFragment,
@@ -17,11 +18,14 @@ import {
 import { holdIdOfCode } from '../../ui/identifier.js';
 import { ErrorNotice, errorCode } from './ErrorNotice.js';
 import { PointsPayment } from './PointsPayment.js';
-import { checkBasket, parseQuantity, type BasketLine, type OrderLine } from './basket.js';
+import { checkBasket, parseQuantity, walletSpendKey, type BasketLine, type OrderLine } from './basket.js';
 import { focusField } from './focus.js';
 import { GraphRequestError } from './graph.js';
 import { holdKey } from '../../ui/pointsPayment.js';
 import { useGraph } from './useGraph.js';
+import { walletAmount } from '../../ui/walletWords.js';
+import type { MemberWallet } from './MemberWallets.js';
+import { WalletPayment, type WalletPay } from './WalletPayment.js';
 
 type Quote = PosQuoteQuery['pointsQuote'];
 /** Points the member set aside in their app, read by the code it shows (issue 29). */
@@ -39,7 +43,8 @@ function fieldSelector(key: number, field: Field): string {
  * The sale: lines typed or scanned, the total in the program's currency, the points it will earn
  * (the graph's quote, refreshed as the basket changes), then recorded once under its receipt number;
  * part of it may be paid with the member's points, held first and captured by the sale (issue 29):
- * held here, or in the member's app and taken by the code it shows.
+ * held here, or in the member's app and taken by the code it shows; and part with store credit or
+ * cashback, taken from the wallet as the sale is recorded.
  */
 export function Basket({
   member,
@@ -84,17 +89,20 @@ export function Basket({
   // It stays the member's: the till never gives it back for them (they cancel it in the app, or it expires).
   const [offered, setOffered] = useState<AppHold | undefined>(appHold);
   const fromApp = !!hold && hold.id === offered?.id;
+  // Store credit or cashback paying part of the basket: planned, then spent as the sale is recorded.
+  const [walletPays, setWalletPays] = useState<WalletPay[]>([]);
+  const walletPaid = walletPays.reduce((sum, pay) => sum + pay.amount, 0);
   const openHold = useRef<string>(undefined);
   openHold.current = recorded || fromApp ? undefined : hold?.id;
-  // Held points pay this basket as it is: it is changed once they are given back.
-  const locked = !!recorded || !!hold;
+  // Held points and planned wallet payments pay this basket as it is: it is changed once they are dropped.
+  const locked = !!recorded || !!hold || walletPays.length > 0;
   // Once points are held, the keyboard moves to recording the sale, when its button is enabled again.
   const recordNext = useRef(false);
   useEffect(() => {
-    if (!recordNext.current || busy || !hold) return;
+    if (!recordNext.current || busy || (!hold && walletPays.length === 0)) return;
     recordNext.current = false;
     focusField('[data-record]');
-  }, [busy, hold]);
+  }, [busy, hold, walletPays]);
   // Problems are marked once the associate tries to record, not while they type.
   const [attempted, setAttempted] = useState(false);
   // A second click (or Ctrl+Enter) while the first is on its way sends nothing; a retry after a
@@ -169,8 +177,63 @@ export function Basket({
     return null;
   };
 
-  /** Sends the sale, paid in part by `held` when points are held for it. */
+  /**
+   * Takes the planned wallet payments not taken yet, each under its attempt's key (a retry answers
+   * the first spend); false, with the reason said, when one could not pay: the sale is not recorded.
+   */
+  const spendWallets = async (): Promise<boolean> => {
+    for (const pay of walletPays) {
+      if (pay.balanceAfter !== undefined) continue;
+      try {
+        const { spendWallet } = await graph.request(PosSpendWalletDocument, {
+          input: {
+            customerId: member.id,
+            wallet: pay.wallet,
+            amount: pay.amount,
+            idempotencyKey: walletSpendKey(receipt, pay.wallet, pay.attempt),
+            reason: `Till sale ${receipt}`,
+          },
+        });
+        pay.balanceAfter = spendWallet.balanceAfter;
+        setWalletPays((all) =>
+          all.map((one) => (one.wallet === pay.wallet ? { ...one, balanceAfter: spendWallet.balanceAfter } : one)),
+        );
+      } catch (failure) {
+        setError(walletFailure(failure, pay));
+        const code = errorCode(failure);
+        // Refused (not lost on the way): the next attempt is a new spend; a shared wallet cannot pay at all.
+        if (code === 'FORBIDDEN') setWalletPays((all) => all.filter((one) => one.wallet !== pay.wallet));
+        else if (!['NETWORK', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'].includes(code)) {
+          setWalletPays((all) =>
+            all.map((one) => (one.wallet === pay.wallet ? { ...one, attempt: one.attempt + 1 } : one)),
+          );
+        }
+        return false;
+      }
+    }
+    return true;
+  };
+
+  /** A wallet's refusal in the till's words: what it holds now, or that only its owner spends it. */
+  const walletFailure = (failure: unknown, pay: WalletPay): unknown => {
+    const code = errorCode(failure);
+    const wallet = member.loyalty?.wallets.find((one) => one.type.code === pay.wallet);
+    const balance = failure instanceof GraphRequestError ? failure.errors[0]?.extensions?.balance : undefined;
+    if (code === 'INSUFFICIENT_POINTS' && wallet && typeof balance === 'number') {
+      return new Error(
+        t('pos.walletPay.notEnough', { name: pay.name, balance: walletAmount(t, locale, wallet.type, balance) }),
+      );
+    }
+    if (code === 'FORBIDDEN') return new Error(t('pos.walletPay.forbidden', { name: pay.name }));
+    return failure;
+  };
+
+  /** Sends the sale, paid in part by `held` when points are held for it, and by the wallets planned. */
   const send = async (order: OrderLine[], held: PosPointsHoldFragment | undefined) => {
+    if (!(await spendWallets())) {
+      onPointsChanged();
+      return;
+    }
     try {
       const { recordPurchase } = await graph.request(PosRecordPurchaseDocument, {
         input: {
@@ -311,6 +374,17 @@ export function Basket({
     setHold(offered);
     recordNext.current = true;
   };
+
+  // Store credit or cashback pays part of the basket: planned now, taken when the sale is recorded.
+  const payWithWallet = (wallet: MemberWallet, amount: number) => {
+    if (sending.current || recorded) return;
+    if (!orderToSend()) return;
+    setError(undefined);
+    setWalletPays((all) => [...all, { wallet: wallet.type.code, name: wallet.type.name, amount, attempt: 1 }]);
+    recordNext.current = true;
+  };
+  const dropWallet = (code: string) =>
+    setWalletPays((all) => all.filter((pay) => pay.wallet !== code || pay.balanceAfter !== undefined));
 
   // The member pays cash after all: the held points go back to their balance (the app's hold is
   // only set aside: it stays the member's).
@@ -490,6 +564,18 @@ export function Basket({
           onUseOffered={payWithOffered}
         />
       )}
+      {!recorded && (
+        <WalletPayment
+          member={member}
+          currency={currency}
+          left={checked.total - (hold?.amount ?? 0) - walletPaid}
+          ready={!!checked.lines}
+          pays={walletPays}
+          busy={busy}
+          onUse={payWithWallet}
+          onRemove={dropWallet}
+        />
+      )}
 
       {error !== undefined && <ErrorNotice error={error} paying={errorPaying} />}
       {recorded ? (
@@ -509,12 +595,28 @@ export function Basket({
                   count: recorded.pointsPayment.points,
                   amount: formatMoney(locale, recorded.pointsPayment.amount, recorded.currency),
                 })}
+              </>
+            )}
+            {walletPays.map((pay) => (
+              <span key={pay.wallet}>
+                <br />
+                <span data-testid="paid-with-wallet">
+                  {t('pos.paidWithWallet', {
+                    name: pay.name,
+                    amount: formatMoney(locale, pay.amount, recorded.currency),
+                    balance: formatMoney(locale, pay.balanceAfter ?? 0, recorded.currency),
+                  })}
+                </span>
+              </span>
+            ))}
+            {(recorded.pointsPayment || walletPays.length > 0) && (
+              <>
                 <br />
                 <strong>
                   {t('pos.cashToPay', {
                     amount: formatMoney(
                       locale,
-                      recorded.totalAmount - recorded.pointsPayment.amount,
+                      recorded.totalAmount - (recorded.pointsPayment?.amount ?? 0) - walletPaid,
                       recorded.currency,
                     ),
                   })}
@@ -536,6 +638,7 @@ export function Basket({
                 {t('pos.newBalance', { count: recorded.balanceAfter })}
               </>
             )}
+            <WalletEarnings member={member} earnings={recorded.walletEarnings} />
           </Notice>
           <div className="actions">
             <Button onClick={onNewSale} data-after-sale>
@@ -549,15 +652,44 @@ export function Basket({
       ) : (
         <div className="actions">
           <Button busy={busy} disabled={!receipt.trim()} onClick={() => void record()} data-record>
-            {hold
-              ? t('pos.recordWithPoints', {
-                  cash: formatMoney(locale, checked.total - hold.amount, currency),
-                  count: hold.points,
+            {walletPays.length > 0
+              ? t('pos.recordWithWallets', {
+                  cash: formatMoney(locale, checked.total - (hold?.amount ?? 0) - walletPaid, currency),
                 })
-              : t('pos.record', { amount: formatMoney(locale, checked.total, currency) })}
+              : hold
+                ? t('pos.recordWithPoints', {
+                    cash: formatMoney(locale, checked.total - hold.amount, currency),
+                    count: hold.points,
+                  })
+                : t('pos.record', { amount: formatMoney(locale, checked.total, currency) })}
           </Button>
         </div>
       )}
     </Card>
+  );
+}
+
+/** "Into wallets: £0.30 into Cashback, 1 stamp into Coffee card.": what the sale earned besides points. */
+function WalletEarnings({ member, earnings }: { member: PosMemberFragment; earnings: Recorded['walletEarnings'] }) {
+  const { t, locale } = useI18n();
+  // In the order the member card lists the wallets.
+  const order = (member.loyalty?.wallets ?? []).map((wallet) => wallet.type.code);
+  const earned = earnings
+    .filter((earning) => earning.amount > 0)
+    .sort((a, b) => order.indexOf(a.wallet) - order.indexOf(b.wallet));
+  if (earned.length === 0) return null;
+  const list = earned.map((earning) => {
+    const type = member.loyalty?.wallets.find((wallet) => wallet.type.code === earning.wallet)?.type;
+    const values = {
+      name: type?.name ?? earning.wallet,
+      amount: type ? walletAmount(t, locale, type, earning.amount) : String(earning.amount),
+    };
+    return t(earning.ownerId === member.id ? 'pos.walletEarning' : 'pos.walletEarningShared', values);
+  });
+  return (
+    <>
+      <br />
+      <span data-testid="wallet-earnings">{t('pos.walletEarnings', { list: list.join(', ') })}</span>
+    </>
   );
 }

@@ -14,6 +14,7 @@ import type { AppHold } from './Basket.js';
 import { Basket } from './Basket.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { MemberRewards } from './MemberRewards.js';
+import { MemberWallets } from './MemberWallets.js';
 import { newReceiptNumber } from './basket.js';
 import { focusField } from './focus.js';
 import { useGraph } from './useGraph.js';
@@ -188,7 +189,7 @@ function FindMember({ onFound }: { onFound(member: PosMemberFragment, appHold?: 
   );
 }
 
-/** Who is at the till: name, the contact details an associate may see (masked), points and tier. */
+/** Who is at the till: name, the contact details an associate may see (masked), points, wallets and tier. */
 function MemberCard({ member, onNext }: { member: PosMemberFragment; onNext(): void }) {
   const { t, locale } = useI18n();
   const loyalty = member.loyalty;
@@ -214,6 +215,7 @@ function MemberCard({ member, onNext }: { member: PosMemberFragment; onNext(): v
         )}
         {!!loyalty?.held && <Stat label={t('pos.member.held')} value={t('pos.points', { count: loyalty.held })} />}
       </Stats>
+      <MemberWallets member={member} />
       <p>
         {t('pos.member.tier')}{' '}
         {loyalty?.tier ? <Pill tone="info">{loyalty.tier.name}</Pill> : <span>{t('pos.member.noTier')}</span>}

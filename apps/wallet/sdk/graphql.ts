@@ -76,12 +76,18 @@ export type RedemptionStatus =
   /** Stock is held; the points are being debited. Retrying with the same id completes it. */
   | 'PENDING';
 
+/** STAMPS: a card of stamps that completes into reward points; CASHBACK: money earned as a share of purchases; STORE_CREDIT: money given (refunds, goodwill, campaigns). Money is in minor units of the wallet currency. */
+export type WalletKind =
+  | 'CASHBACK'
+  | 'STAMPS'
+  | 'STORE_CREDIT';
+
 export type WalletHomeQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WalletHomeQuery = { customer: { id: string, name: string, memberCard: { number: string, scanPayload: string } | null, loyalty: { balance: number, pending: number, held: number, lifetimePoints: number, lastEventId: string | null, tier: { name: string, qualifyingPoints: number } | null, nextTier: { name: string, qualifyingPoints: number } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, windowMonths: number } | null, expiring: Array<{ points: number, expiresAt: string }>, holds: { edges: Array<{ node: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, purchaseId: string | null } }> }, history: { edges: Array<{ node: { id: string, kind: JournalEntryKind, sourceType: JournalSourceType, points: number, reason: string, createdAt: string } }> } } | null, rewards: { redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, description: string, costPoints: number } }> } | null, offers: Array<{ id: string, title: string, description: string, campaignId: string | null, liveNow: boolean, endsAt: string | null }> | null } | null };
+export type WalletHomeQuery = { customer: { id: string, name: string, memberCard: { number: string, scanPayload: string } | null, loyalty: { balance: number, pending: number, held: number, lifetimePoints: number, lastEventId: string | null, tier: { name: string, qualifyingPoints: number } | null, nextTier: { name: string, qualifyingPoints: number } | null, progress: { qualifyingPoints: number, pointsToNextTier: number | null, windowMonths: number } | null, expiring: Array<{ points: number, expiresAt: string }>, wallets: Array<{ ownerId: string, canSpend: boolean, householdMembers: Array<string>, balance: number, pending: number, cardsCompleted: number, type: { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerCard: number | null, cardRewardPoints: number | null, maxHouseholdMembers: number }, expiring: Array<{ amount: number, expiresAt: string }> }>, holds: { edges: Array<{ node: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, purchaseId: string | null } }> }, history: { edges: Array<{ node: { id: string, kind: JournalEntryKind, sourceType: JournalSourceType, points: number, reason: string, createdAt: string } }> } } | null, rewards: { redeemable: Array<{ affordable: boolean, pointsShort: number, reward: { id: string, name: string, description: string, costPoints: number } }> } | null, offers: Array<{ id: string, title: string, description: string, campaignId: string | null, liveNow: boolean, endsAt: string | null }> | null } | null };
 
 export type WalletBalanceSubscriptionVariables = Exact<{
   id: string | number;
@@ -135,6 +141,16 @@ export type WalletReleasePointsHoldMutationVariables = Exact<{
 
 export type WalletReleasePointsHoldMutation = { releasePointsHold: { id: string, points: number, amount: number, currency: string, status: PointsHoldStatus, expiresAt: string, purchaseId: string | null } };
 
+export type WalletOtherBalanceFragment = { ownerId: string, canSpend: boolean, householdMembers: Array<string>, balance: number, pending: number, cardsCompleted: number, type: { code: string, kind: WalletKind, name: string, currency: string | null, stampsPerCard: number | null, cardRewardPoints: number | null, maxHouseholdMembers: number }, expiring: Array<{ amount: number, expiresAt: string }> };
+
+export type WalletOtherHistoryQueryVariables = Exact<{
+  id: string | number;
+  code: string;
+}>;
+
+
+export type WalletOtherHistoryQuery = { customer: { loyalty: { wallet: { history: Array<{ id: string, kind: string, amount: number, reason: string, earnedBy: string | null, createdAt: string }> } | null } | null } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -164,6 +180,29 @@ export const WalletPointsHoldFragmentDoc = new TypedDocumentString(`
   purchaseId
 }
     `, {"fragmentName":"WalletPointsHold"}) as unknown as TypedDocumentString<WalletPointsHoldFragment, unknown>;
+export const WalletOtherBalanceFragmentDoc = new TypedDocumentString(`
+    fragment WalletOtherBalance on WalletBalance {
+  type {
+    code
+    kind
+    name
+    currency
+    stampsPerCard
+    cardRewardPoints
+    maxHouseholdMembers
+  }
+  ownerId
+  canSpend
+  householdMembers
+  balance
+  pending
+  cardsCompleted
+  expiring(first: 1) {
+    amount
+    expiresAt
+  }
+}
+    `, {"fragmentName":"WalletOtherBalance"}) as unknown as TypedDocumentString<WalletOtherBalanceFragment, unknown>;
 export const WalletHomeDocument = new TypedDocumentString(`
     query WalletHome($id: ID!) {
   customer(id: $id) {
@@ -195,6 +234,9 @@ export const WalletHomeDocument = new TypedDocumentString(`
       expiring(first: 3) {
         points
         expiresAt
+      }
+      wallets {
+        ...WalletOtherBalance
       }
       holds(statuses: [HELD], first: 1) {
         edges {
@@ -246,6 +288,27 @@ export const WalletHomeDocument = new TypedDocumentString(`
   status
   expiresAt
   purchaseId
+}
+fragment WalletOtherBalance on WalletBalance {
+  type {
+    code
+    kind
+    name
+    currency
+    stampsPerCard
+    cardRewardPoints
+    maxHouseholdMembers
+  }
+  ownerId
+  canSpend
+  householdMembers
+  balance
+  pending
+  cardsCompleted
+  expiring(first: 1) {
+    amount
+    expiresAt
+  }
 }`) as unknown as TypedDocumentString<WalletHomeQuery, WalletHomeQueryVariables>;
 export const WalletBalanceDocument = new TypedDocumentString(`
     subscription WalletBalance($id: ID!, $after: ID) {
@@ -342,3 +405,21 @@ export const WalletReleasePointsHoldDocument = new TypedDocumentString(`
   expiresAt
   purchaseId
 }`) as unknown as TypedDocumentString<WalletReleasePointsHoldMutation, WalletReleasePointsHoldMutationVariables>;
+export const WalletOtherHistoryDocument = new TypedDocumentString(`
+    query WalletOtherHistory($id: ID!, $code: String!) {
+  customer(id: $id) {
+    loyalty {
+      wallet(code: $code) {
+        history(first: 20) {
+          id
+          kind
+          amount
+          reason
+          earnedBy
+          createdAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalletOtherHistoryQuery, WalletOtherHistoryQueryVariables>;

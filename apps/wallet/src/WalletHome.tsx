@@ -8,8 +8,12 @@ import type { Graph } from './graph.js';
 import { MemberCard } from './MemberCard.js';
 import { PayWithPoints } from './PayWithPoints.js';
 import { useWallet, type Customer, type LiveChange, type Wallet } from './useWallet.js';
+import { Wallets } from './Wallets.js';
 
-/** The wallet on one page, phone first: points (live), the card to scan, tier, rewards, offers, history. */
+/**
+ * The wallet on one page, phone first: points (live), the other wallets (stamp cards, cashback,
+ * store credit), the card to scan, tier, rewards, offers, history.
+ */
 export function WalletHome({ graph, customerId }: { graph: Graph; customerId: string }) {
   const { t } = useI18n();
   const wallet = useWallet(graph, customerId);
@@ -25,6 +29,7 @@ export function WalletHome({ graph, customerId }: { graph: Graph; customerId: st
       <div className="wallet-grid">
         <div>
           <Points wallet={wallet} customer={customer} />
+          <Wallets graph={graph} customerId={customer.id} wallets={customer.loyalty?.wallets ?? []} />
           <div id="pay" className="anchor">
             <PayWithPoints graph={graph} customer={customer} onChanged={wallet.reload} />
           </div>
