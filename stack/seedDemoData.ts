@@ -81,6 +81,21 @@ const demoCampaigns = [
   },
 ];
 
+/** A stamp card and store credit, so the wallet, the till and the console show wallets besides points. */
+const demoWallets = [
+  {
+    code: 'TEA_CARD',
+    kind: 'STAMPS',
+    name: 'Tea card',
+    stampsPerPurchase: 1,
+    minPurchaseAmount: 300,
+    stampsPerCard: 5,
+    cardRewardPoints: 150,
+    maxHouseholdMembers: 3,
+  },
+  { code: 'STORE_CREDIT', kind: 'STORE_CREDIT', name: 'Store credit', currency: 'GBP', expiryDays: 365 },
+];
+
 const findMember = `query SeedFindMember($email: String!) { customerByIdentifier(type: EMAIL, value: $email) { id } }`;
 const enroll = `mutation SeedEnroll($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`;
 const setRate = `mutation SeedRate($input: SetEarnRateInput!) { setEarnRate(input: $input) { currency } }`;
@@ -92,6 +107,9 @@ const createCampaign = `mutation SeedCampaign($input: CampaignInput!) { createCa
 const scheduleCampaign = `mutation SeedSchedule($id: ID!) { scheduleCampaign(id: $id) { id } }`;
 const program = `query SeedProgram { campaignProgram { timeZone } }`;
 const setProgram = `mutation SeedSetProgram($input: CampaignProgramInput!) { setCampaignProgram(input: $input) { currency } }`;
+const walletTypes = `query SeedWallets { walletTypes { code } }`;
+const defineWallet = `mutation SeedWallet($input: DefineWalletInput!) { defineWallet(input: $input) { code } }`;
+const adjustWallet = `mutation SeedWalletCredit($input: AdjustWalletInput!) { adjustWallet(input: $input) { balanceAfter } }`;
 const purchase = `mutation SeedPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) { id } }`;
 
 /**
@@ -131,6 +149,21 @@ export async function seedDemoData(
   };
   const adaId = await member(demoMembers.ada);
   const graceId = await member(demoMembers.grace);
+
+  // Defined once (a marketer's later change stays), before the demo purchases, which earn stamps.
+  const wallets = await call<{ walletTypes: unknown[] }>(walletTypes);
+  if (wallets.walletTypes.length === 0) {
+    for (const input of demoWallets) await call(defineWallet, { input });
+  }
+  await call(adjustWallet, {
+    input: {
+      customerId: adaId,
+      wallet: 'STORE_CREDIT',
+      amount: 500,
+      reason: 'Welcome credit',
+      idempotencyKey: 'demo-welcome-credit',
+    },
+  });
 
   const purchases = [
     {
