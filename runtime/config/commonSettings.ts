@@ -56,6 +56,11 @@ export const commonSettings = defineSettings({
     databaseUrl: urlSetting('DATABASE_URL', {
       description: 'a PostgreSQL server; unset means embedded PGlite',
     }),
+    databaseReadUrl: urlSetting('DATABASE_READ_URL', {
+      defaultText: '`DATABASE_URL`',
+      description:
+        "a streaming replica of `DATABASE_URL` for the read-heavy queries that may lag it (program metrics, segments' member counts, leaderboards, exports); every write and every other read stay on the primary",
+    }),
     dataDir: textSetting('DATA_DIR', {
       default: './data',
       description:

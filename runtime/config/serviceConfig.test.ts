@@ -63,4 +63,17 @@ describe('settings read from the environment', () => {
       'DATABASE_POOL_SIZE must be an integer from 1 to 200, got "lots"',
     );
   });
+
+  it('reads a read replica beside the primary, and refuses one without a primary', () => {
+    const { logger } = readCommonConfig({ LOG_LEVEL: 'silent' });
+    const primary = 'postgres://db.internal/loyalty';
+    const replica = 'postgres://replica.internal/loyalty';
+    expect(readDatabaseConfig({ DATABASE_URL: primary }, 'ledger', logger).readUrl).toBeUndefined();
+    expect(readDatabaseConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica }, 'ledger', logger).readUrl).toBe(
+      replica,
+    );
+    expect(() => readDatabaseConfig({ DATABASE_READ_URL: replica }, 'ledger', logger)).toThrow(
+      'DATABASE_READ_URL needs DATABASE_URL',
+    );
+  });
 });

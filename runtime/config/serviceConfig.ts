@@ -90,8 +90,14 @@ function readEventTransport(env: Env): EventTransportConfig {
 export function readDatabaseConfig(env: Env, subfolder: string, logger: Logger): DatabaseConfig {
   const { settings } = commonSettings;
   const dataDir = settings.dataDir.read(env);
+  const databaseUrl = settings.databaseUrl.read(env);
+  const readUrl = settings.databaseReadUrl.read(env);
+  if (readUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL (PGlite has no replica)');
+  }
   return {
-    databaseUrl: settings.databaseUrl.read(env),
+    databaseUrl,
+    readUrl,
     dataDir: dataDir === 'memory://' ? dataDir : path.join(dataDir, subfolder),
     poolSize: settings.databasePoolSize.read(env),
     logger,

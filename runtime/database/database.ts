@@ -32,6 +32,11 @@ export interface Database extends Queryable {
     onNotify: (payload: string) => void,
     onInterrupted?: () => void,
   ): Promise<() => Promise<void>>;
+  /**
+   * The read replica's pool (`DATABASE_READ_URL`; `withReadReplica`), absent when reads go to this
+   * database; ask for it with `readReplica(db)`.
+   */
+  readonly replica?: Database;
   /** Connections of the pool, for the metrics (a server's pool; PGlite has none). */
   poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;

@@ -236,9 +236,21 @@ export class NatsEvents {
       });
     }
     const consumer = await this.jetStream.consumers.get(stream, name);
+    // Events the server said were waiting, not yet asked for: while some are, no need to ask again.
+    let waiting = 0;
     return {
       async next(): Promise<{ event: OutboxEvent; message: JsMsg } | null> {
+        if (waiting > 0) waiting -= 1;
+        else {
+          // A pull for a consumer with nothing to hand over waits its whole expiry (1 s at least),
+          // and every follower's run ends with one: ask first. One held by another instance (or
+          // given back unapplied) is worth the wait.
+          const info = await consumer.info();
+          if (info.num_pending + info.num_ack_pending === 0) return null;
+          waiting = Math.max(0, info.num_pending - 1);
+        }
         const message = await consumer.next({ expires: 1000 });
+        if (!message) waiting = 0;
         return message ? { event: decodeEvent(message), message } : null;
       },
     };
@@ -268,7 +280,7 @@ export class NatsEvents {
 }
 
 export interface DurableOutboxConsumer {
-  /** The next event not yet acknowledged; null when none comes within a second. */
+  /** The next event not yet acknowledged; null at once when none waits, or when none comes within a second. */
   next(): Promise<{ event: OutboxEvent; message: JsMsg } | null>;
 }
 

@@ -4,8 +4,8 @@ import type { UpstreamEvent } from './upstreamOutbox';
 
 /** Where a follower reads another service's events: its internal events query (`UpstreamOutbox`) or its stream. */
 export interface FollowedOutbox {
-  /** Events of `types` after `after`, oldest first, at most `first`. */
-  after(after: number, first: number, types: readonly string[]): Promise<UpstreamEvent[]>;
+  /** Events of `types` (null: every type) after `after`, oldest first, at most `first`. */
+  after(after: number, first: number, types: readonly string[] | null): Promise<UpstreamEvent[]>;
   /**
    * Set by a source that hands over its events until each is acknowledged (a JetStream durable
    * consumer): called once an event is applied and its cursor committed. Such a source is read

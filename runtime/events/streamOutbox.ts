@@ -24,7 +24,7 @@ export class StreamOutbox implements FollowedOutbox {
     private readonly durable: string,
   ) {}
 
-  async after(after: number, _first: number, types: readonly string[]): Promise<UpstreamEvent[]> {
+  async after(after: number, _first: number, types: readonly string[] | null): Promise<UpstreamEvent[]> {
     // One handed over before and not applied (its run failed): delivered again now, not after the ack wait.
     this.inFlight?.nak();
     this.inFlight = undefined;
@@ -36,7 +36,7 @@ export class StreamOutbox implements FollowedOutbox {
     for (;;) {
       const next = await consumer.next();
       if (!next) return [];
-      if (next.event.id <= after || !types.includes(next.event.type)) {
+      if (next.event.id <= after || (types && !types.includes(next.event.type))) {
         await next.message.ackAck();
         continue;
       }

@@ -18,6 +18,7 @@ import { loadMigrations, migrate, type Migration } from '../migrations/migrate';
 import { defaultOperationLimits, type OperationLimits } from './operationLimits';
 import { startGraphQLServer, type RunningServer } from './startGraphQLServer';
 import { subscribeWithFreshContext } from './subscribeWithFreshContext';
+import { readReplica } from '../database/readReplica';
 
 export interface SubgraphOptions {
   db: Database;
@@ -123,7 +124,8 @@ export async function startSubgraph<Context extends BaseContext>(
       maxSubscriptionsPerConnection: 50,
     },
     routes: (app) => {
-      if (definition.exports) mountExportEndpoint(app, { db: options.db, verifier, logger, ...definition.exports });
+      if (definition.exports)
+        mountExportEndpoint(app, { db: readReplica(options.db), verifier, logger, ...definition.exports });
       if (definition.imports)
         mountImportEndpoint(app, { db: options.db, verifier, logger, appliers: definition.imports });
     },

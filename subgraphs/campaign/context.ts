@@ -22,6 +22,7 @@ import type { SegmentService } from './segments/segment.service';
 import { segmentStore, type StoredStats } from './segments/segment.store';
 import { segmentMembershipStore } from './segments/segmentMembership.store';
 import type { SimulationService } from './simulation/simulation.service';
+import { readReplica } from '../../runtime/database/readReplica';
 
 export interface CampaignServices {
   db: Database;
@@ -89,7 +90,13 @@ export function createCampaignContext(services: CampaignServices, { principal }:
       }),
       segmentMembers: new DataLoader(async (keys) => {
         const segments = await segmentStore.all(services.db);
-        const members = await segmentMembershipStore.membersOf(services.db, segments, services.quotes.clock());
+        // Every segment evaluated over every member (counts, performance): on the read replica, when
+        // there is one, with the definitions from the primary (a segment just saved is counted).
+        const members = await segmentMembershipStore.membersOf(
+          readReplica(services.db),
+          segments,
+          services.quotes.clock(),
+        );
         return keys.map(() => members);
       }),
       customerSegments: new DataLoader(async (ids) => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { InternalCredential } from '../../runtime/auth/tokens';
+import { followedOutbox } from '../../runtime/events/followerTransport';
 import { UpstreamOutbox } from '../../runtime/events/upstreamOutbox';
 import { urlSource, type ServiceUrl } from '../../runtime/http/graphqlRequest';
 import { projectRoot } from '../../runtime/config/projectRoot';
@@ -27,7 +28,7 @@ import { AudienceService } from './segments/audience.service';
 import { CustomEvents } from './customEvents/customEvents';
 import { createMemberMessages, type MemberMessages } from './segments/memberMessages';
 import { createMemberProfiles, type MemberProfiles } from './segments/memberProfiles';
-import { defaultHistoryIntervalMs, PurchaseHistory } from './segments/purchaseHistory';
+import { defaultHistoryIntervalMs, historyConsumer, PurchaseHistory } from './segments/purchaseHistory';
 import { SegmentService } from './segments/segment.service';
 import { SimulationService } from './simulation/simulation.service';
 import { LedgerAwards } from './upstream/ledgerAwards';
@@ -107,10 +108,16 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
   // Badges and leaderboards follow the same ledger events, in the same transactions as the history.
   const history = new PurchaseHistory(
     options.db,
-    new UpstreamOutbox(ledgerUrl, ledgerEventsField, credential, 'ledger service'),
+    followedOutbox(
+      options.eventTransport,
+      'ledger',
+      historyConsumer,
+      () => new UpstreamOutbox(ledgerUrl, ledgerEventsField, credential, 'ledger service'),
+    ),
     program,
     logger.child({ job: 'purchase-history' }),
     [new BadgeTracker(program, awards), leaderboards, new AbsencePurchases(clock, armAt)],
+    options.eventTransport,
   );
   const absenceStarts = createAbsenceStarts({
     db: options.db,
@@ -118,18 +125,21 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     credential,
     logger: logger.child({ job: 'absence-starts' }),
     onDue: armAt,
+    eventTransport: options.eventTransport,
   });
   const memberProfiles = createMemberProfiles({
     db: options.db,
     profileUrl: urlSource(options.profileUrl),
     credential,
     logger: logger.child({ job: 'member-profiles' }),
+    eventTransport: options.eventTransport,
   });
   const memberMessages = createMemberMessages({
     db: options.db,
     engagementUrl: urlSource(options.engagementUrl),
     credential,
     logger: logger.child({ job: 'member-messages' }),
+    eventTransport: options.eventTransport,
   });
   const rules = new RuleCache(options.db, program, logger.child({ job: 'rule-cache' }));
   const ledgerFacts = new LedgerQuoteFacts(ledgerUrl, credential);
@@ -169,6 +179,7 @@ export async function startCampaignSubgraph(options: CampaignOptions): Promise<R
     ledger: ledgerAwards,
     badges: new EventBadgeTracker(program, awards),
     logger: logger.child({ job: 'custom-events' }),
+    eventTransport: options.eventTransport,
   });
   const subgraph = await startSubgraph(
     {

@@ -8,6 +8,7 @@ import { createEngagementContext } from './context';
 import { createMemberView, type MemberView } from './members/memberView';
 import {
   defaultNotificationSettings,
+  notificationCursor,
   NotificationService,
   type NotificationSettings,
 } from './notifications/notification.service';
@@ -18,6 +19,7 @@ import { ownEventSource, programEventSources, type ProgramEventUrls } from './up
 import { RewardCatalog } from './upstream/rewardCatalog';
 import { WebhookService } from './webhooks/webhook.service';
 import { createWebhookJobs } from './webhooks/webhookJobs';
+import { webhookCursor } from './webhooks/webhookFollower';
 import { defaultWebhookSettings, type WebhookSettings } from './webhooks/webhookSettings';
 
 export const engagementMigrationsDir = path.join(projectRoot(), 'subgraphs/engagement/migrations');
@@ -47,6 +49,8 @@ export interface RunningEngagement extends RunningSubgraph {
 export async function startEngagementSubgraph(options: EngagementOptions): Promise<RunningEngagement> {
   const credential = new InternalCredential('engagement', options.auth.internalSecret);
   const logger = options.logger.child({ service: 'engagement' });
+  const { eventTransport } = options;
+  // The replays' sources read the events queries; each follower reads through sources of its own.
   const sources = programEventSources(options.programEvents, credential);
   const profileUrl = urlSource(options.programEvents.profileUrl);
   const memberView = createMemberView({
@@ -54,16 +58,18 @@ export async function startEngagementSubgraph(options: EngagementOptions): Promi
     profileUrl,
     credential,
     logger: logger.child({ job: 'member-view' }),
+    eventTransport,
   });
   const notifications = new NotificationService(
     options.db,
-    sources,
+    programEventSources(options.programEvents, credential, { eventTransport, cursorOf: notificationCursor }),
     new RewardCatalog(urlSource(options.programEvents.rewardsUrl), credential),
     new ProfileMembers(profileUrl, credential),
     memberView,
     options.notifications ?? {},
     logger.child({ job: 'notifications' }),
     options.clock ?? (() => new Date()),
+    eventTransport,
   );
   const responses = new MessageResponseService(
     options.db,
@@ -71,12 +77,18 @@ export async function startEngagementSubgraph(options: EngagementOptions): Promi
     credential,
     options.clock ?? (() => new Date()),
     logger.child({ job: 'message-responses' }),
+    eventTransport,
   );
   // Webhooks deliver engagement's own events too (MessageSent, MessageResponded).
+  // Engagement's own events are read from its table (its own database), whatever the transport.
   const webhookSources = [...sources, ownEventSource(options.db)];
   const webhookJobs = createWebhookJobs({
     db: options.db,
-    sources: webhookSources,
+    sources: [
+      ...programEventSources(options.programEvents, credential, { eventTransport, cursorOf: webhookCursor }),
+      ownEventSource(options.db),
+    ],
+    eventTransport,
     settings: { ...defaultWebhookSettings, ...options.webhooks },
     logger: logger.child({ job: 'webhooks' }),
   });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startLedgerSubgraph, type RunningLedger } from '../../subgraphs/ledger';
 import { eventually } from '../support/eventually';
 import { enrollMember, purchaseInput, setEarnRate } from '../support/fixtures';
@@ -24,6 +26,29 @@ const balanceUpdates = `subscription($id: ID!) { balanceUpdated(customerId: $id,
  */
 const noPoll = 120_000;
 
+/** An integration's endpoint: answers 200 and keeps each request's body. */
+async function startReceiver() {
+  const bodies: Array<{ id: string; type: string }> = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; type: string });
+      response.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    bodies,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 async function take(live: LiveSubscription<BalanceEvent>, count: number): Promise<BalanceEvent['balanceUpdated'][]> {
   const received = [];
   for (let i = 0; i < count; i++) {
@@ -42,12 +67,17 @@ describe('events over NATS JetStream across two instances of every service', () 
   let second: Awaited<ReturnType<TestGraph['startInstance']>>;
   let secondAdmin: GraphClient;
   let restarted: RunningLedger | undefined;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
     nats = await connectTestNats();
+    receiver = await startReceiver();
     graph = await startTestGraph({
       eventTransport: { kind: 'nats', nats: nats.nats },
       eventPollIntervalMs: noPoll,
+      // Webhooks and the campaign's history are woken by the streams only: their polls wait longer than the test.
+      webhooks: { followIntervalMs: noPoll, dispatchIntervalMs: noPoll },
+      historyIntervalMs: noPoll,
     });
     await setEarnRate(graph, 'EUR', 1, 100);
     second = await graph.startInstance();
@@ -57,6 +87,7 @@ describe('events over NATS JetStream across two instances of every service', () 
     await restarted?.stop();
     await graph?.stop();
     await nats?.dispose();
+    await receiver?.close();
   });
 
   it('delivers to a subscriber of gateway A, once and in order, purchases recorded through gateway B, while a ledger and the relays restart', async () => {
@@ -152,6 +183,39 @@ describe('events over NATS JetStream across two instances of every service', () 
       [survivor.id],
     );
     expect(Number(rows[0]!.n)).toBe(1);
+  });
+
+  it("sends one webhook per purchase made through gateway B and counts each once in the campaign's history, with both engagement and campaign instances on the streams", async () => {
+    await graph.admin.data(
+      `mutation($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret } }`,
+      { input: { url: receiver.url, eventTypes: ['PurchaseRecorded'], description: 'nats test' } },
+    );
+    const member = await enrollMember(graph, 'Di', 'Hooks');
+    for (let i = 0; i < 3; i++) await secondAdmin.data(purchase, { input: purchaseInput(member.id) });
+
+    const stats = async () =>
+      (
+        await graph.database.db.query<{ purchase_count: number }>(
+          `select purchase_count from campaign.customer_stats where customer_id = $1`,
+          [member.id],
+        )
+      ).rows[0]?.purchase_count ?? 0;
+    expect(await eventually(stats, (count) => count >= 3, "the campaign's history of the purchases")).toBe(3);
+    const received = await eventually(
+      async () => receiver.bodies.filter((body) => body.type === 'PurchaseRecorded'),
+      (bodies) => bodies.length >= 3,
+      'the webhooks of the purchases',
+    );
+    // Both instances' followers and dispatchers share the consumers: nothing more comes.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(received).toHaveLength(3);
+    expect(receiver.bodies.filter((body) => body.type === 'PurchaseRecorded')).toHaveLength(3);
+    expect(new Set(received.map((body) => body.id)).size).toBe(3);
+    const { rows } = await graph.database.db.query<{ n: string }>(
+      `select count(*) as n from campaign.purchases where customer_id = $1`,
+      [member.id],
+    );
+    expect(Number(rows[0]!.n)).toBe(3);
   });
 });
 

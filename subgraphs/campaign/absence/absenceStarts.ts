@@ -2,7 +2,8 @@ import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
@@ -34,6 +35,8 @@ export function createAbsenceStarts(options: {
   credential: InternalCredential;
   logger: Logger;
   onDue: DueListener;
+  /** With `nats`, the owner's events are read from its stream through a durable consumer of this follower's own. */
+  eventTransport?: EventTransport;
 }): AbsenceStarts {
   const due: Date[] = [];
   const apply = async (event: UpstreamEvent, tx: Queryable): Promise<void> => {
@@ -48,7 +51,12 @@ export function createAbsenceStarts(options: {
     db: options.db,
     schema: 'campaign',
     source: absenceStartCursor,
-    upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+    upstream: followedOutbox(
+      options.eventTransport,
+      'profile',
+      `campaign-${absenceStartCursor}`,
+      () => new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+    ),
     types: absenceStartTypes,
     apply,
   });
@@ -61,7 +69,7 @@ export function createAbsenceStarts(options: {
       return report;
     },
     options.logger,
-    { wakeUps: outboxWakeUps(options.db, { profile: absenceStartTypes }) },
+    followerWakeUps(options.eventTransport, options.db, { profile: absenceStartTypes }),
   );
 }
 

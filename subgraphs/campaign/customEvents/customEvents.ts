@@ -2,7 +2,8 @@ import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { UpstreamError } from '../../../runtime/http/graphqlRequest';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
@@ -85,19 +86,29 @@ export class CustomEvents {
       /** Completes CUSTOM_EVENT badges as events are read; their points are paid after each run. */
       badges: EventBadgeTracker;
       logger: Logger;
+      /** With `nats`, the owner's events are read from its stream through a durable consumer of this follower's own. */
+      eventTransport?: EventTransport;
     },
   ) {
     this.follower = new OutboxFollower({
       db: options.db,
       schema: 'campaign',
       source: customEventCursor,
-      upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+      upstream: followedOutbox(
+        options.eventTransport,
+        'profile',
+        `campaign-${customEventCursor}`,
+        () => new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+      ),
       types: customEventTypes,
       apply: (event, tx) => apply(event, tx, options.badges),
     });
-    this.job = new PeriodicJob('custom events', () => this.runOnce(), options.logger, {
-      wakeUps: outboxWakeUps(options.db, { profile: customEventTypes }),
-    });
+    this.job = new PeriodicJob(
+      'custom events',
+      () => this.runOnce(),
+      options.logger,
+      followerWakeUps(options.eventTransport, options.db, { profile: customEventTypes }),
+    );
   }
 
   private async runOnce(): Promise<CustomEventsReport> {

@@ -10,6 +10,7 @@ import { Customer } from '../offers/offer.type';
 import { leaderboardWindow, LeaderboardPeriod } from './leaderboard.rules';
 import { leaderboardStore } from './leaderboard.store';
 import { Leaderboard, LeaderboardMembership } from './leaderboard.type';
+import { readReplica } from '../../../runtime/database/readReplica';
 
 @Resolver()
 export class LeaderboardResolver {
@@ -37,7 +38,8 @@ export class LeaderboardResolver {
     checkPageSize(first);
     const { timeZone } = await ctx.quotes.program();
     const { from, to } = leaderboardWindow(period, at ?? ctx.quotes.clock(), timeZone);
-    const entries = await leaderboardStore.standings(ctx.db, { storeId, from, to, first });
+    // Standings across members may lag by a replica's delay (a member's own entry is read elsewhere).
+    const entries = await leaderboardStore.standings(readReplica(ctx.db), { storeId, from, to, first });
     return { storeId, period, from, to, entries };
   }
 

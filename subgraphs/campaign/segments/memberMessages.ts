@@ -2,7 +2,8 @@ import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
@@ -37,21 +38,26 @@ export function createMemberMessages(options: {
   engagementUrl: () => string;
   credential: InternalCredential;
   logger: Logger;
+  /** With `nats`, the owner's events are read from its stream through a durable consumer of this follower's own. */
+  eventTransport?: EventTransport;
 }): MemberMessages {
   const follower = new OutboxFollower({
     db: options.db,
     schema: 'campaign',
     source: memberMessageCursor,
-    upstream: new UpstreamOutbox(
-      options.engagementUrl,
-      engagementEventsField,
-      options.credential,
-      'engagement service',
+    upstream: followedOutbox(
+      options.eventTransport,
+      'engagement',
+      `campaign-${memberMessageCursor}`,
+      () => new UpstreamOutbox(options.engagementUrl, engagementEventsField, options.credential, 'engagement service'),
     ),
     types: memberMessageTypes,
     apply,
   });
-  return new PeriodicJob('member messages', () => follower.run(), options.logger, {
-    wakeUps: outboxWakeUps(options.db, { engagement: memberMessageTypes }),
-  });
+  return new PeriodicJob(
+    'member messages',
+    () => follower.run(),
+    options.logger,
+    followerWakeUps(options.eventTransport, options.db, { engagement: memberMessageTypes }),
+  );
 }

@@ -2,7 +2,8 @@ import type { InternalCredential } from '../../../runtime/auth/tokens';
 import type { Database, Queryable } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
@@ -65,16 +66,26 @@ export function createMemberProfiles(options: {
   profileUrl: () => string;
   credential: InternalCredential;
   logger: Logger;
+  /** With `nats`, the owner's events are read from its stream through a durable consumer of this follower's own. */
+  eventTransport?: EventTransport;
 }): MemberProfiles {
   const follower = new OutboxFollower({
     db: options.db,
     schema: 'campaign',
     source: memberProfileCursor,
-    upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+    upstream: followedOutbox(
+      options.eventTransport,
+      'profile',
+      `campaign-${memberProfileCursor}`,
+      () => new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+    ),
     types: memberProfileTypes,
     apply,
   });
-  return new PeriodicJob('member profiles', () => follower.run(), options.logger, {
-    wakeUps: outboxWakeUps(options.db, { profile: memberProfileTypes }),
-  });
+  return new PeriodicJob(
+    'member profiles',
+    () => follower.run(),
+    options.logger,
+    followerWakeUps(options.eventTransport, options.db, { profile: memberProfileTypes }),
+  );
 }

@@ -2,15 +2,19 @@ import type { Database, Queryable } from '../../../runtime/database/database';
 import type { Logger } from '../../../runtime/logging/logger';
 import { programStore } from '../program/program.store';
 import type { ProgramSettings } from '../program/programSettings';
-import type { UpstreamEvent, UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
+import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
+import type { FollowedOutbox } from '../../../runtime/events/outboxFollower';
 import { consumerCursor } from '../../../runtime/events/consumerCursor';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { EventContractError, typesOf } from '../../../runtime/events/eventContract';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import { ledgerEvents } from '../../ledger/contract/events';
 import { historyStore } from './segment.store';
 
 const source = 'ledger';
+/** The durable consumer of the ledger's stream the history reads with `EVENT_TRANSPORT=nats`. */
+export const historyConsumer = `campaign-${source}`;
 const batchSize = 500;
 /** RFM scores rank every buyer, so they are recomputed at most this often (or when asked). */
 const rescoreEveryMs = 60_000;
@@ -93,6 +97,12 @@ export interface HistoryReport {
  * of previews, and simulations) by reading the ledger's outbox from a saved cursor. Each batch and
  * its cursor commit together, so a crash re-reads a batch rather than skipping or doubling it; two
  * runs at once are serialised by the cursor row's lock. Woken by the ledger's notifications.
+ *
+ * With `EVENT_TRANSPORT=nats` it reads the ledger's stream through the durable consumer
+ * `campaign-ledger`, which hands over one event at a time (the next once this one's batch has
+ * committed, so instances sharing it stay in order): each event is then a batch of its own. Live
+ * purchases arrive one at a time anyway; a catch-up pays a transaction per event (an import of
+ * orders is one event).
  */
 export class PurchaseHistory {
   private readonly job: PeriodicJob<HistoryReport>;
@@ -102,14 +112,19 @@ export class PurchaseHistory {
 
   constructor(
     private readonly db: Database,
-    private readonly events: UpstreamOutbox,
+    /** The ledger's events query, or its stream (`followedOutbox`). */
+    private readonly events: FollowedOutbox,
     private readonly defaults: ProgramSettings,
     private readonly logger: Logger,
     private readonly followers: readonly HistoryFollower[] = [],
+    eventTransport?: EventTransport,
   ) {
-    this.job = new PeriodicJob('reading the ledger history', () => this.refresh(), logger, {
-      wakeUps: outboxWakeUps(db, { [source]: historyEventTypes }),
-    });
+    this.job = new PeriodicJob(
+      'reading the ledger history',
+      () => this.refresh(),
+      logger,
+      followerWakeUps(eventTransport, db, { [source]: historyEventTypes }),
+    );
   }
 
   /** Reads every `intervalMs`, and when the ledger notifies an event it follows (0: only on request). */
@@ -195,11 +210,14 @@ export class PurchaseHistory {
         for (const follower of this.followers) await follower.applyBatch(tx, fresh);
         await consumerCursor.advance(tx, 'campaign', source, batch[batch.length - 1]!.id);
       });
+      for (const event of batch) await this.events.acknowledge?.(event);
       this.unscored = true;
       read += batch.length;
       cursor = batch[batch.length - 1]!.id;
-      if (batch.length < batchSize) break;
-      this.logger.info('reading the ledger history', { events: read, lastEventId: cursor });
+      // A stream hands over one event a call: read until it has none.
+      if (batch.length < batchSize && !this.events.acknowledge) break;
+      if (batch.length === batchSize)
+        this.logger.info('reading the ledger history', { events: read, lastEventId: cursor });
     }
     if (this.unscored && (rescore || Date.now() - this.lastRescore >= rescoreEveryMs)) {
       await this.db.transaction((tx) => historyStore.rescoreRfm(tx));

@@ -3,7 +3,8 @@ import type { Database, Queryable } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
 import { importedConsentAnswers, profileEvents } from '../../profile/contract/events';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { UpstreamOutbox } from '../../../runtime/events/upstreamOutbox';
 import { profileEventsField } from '../../profile/contract/internalApi';
@@ -65,16 +66,26 @@ export function createMemberView(options: {
   profileUrl: () => string;
   credential: InternalCredential;
   logger: Logger;
+  /** With `nats`, the owner's events are read from its stream through a durable consumer of this follower's own. */
+  eventTransport?: EventTransport;
 }): MemberView {
   const follower = new OutboxFollower({
     db: options.db,
     schema: 'engagement',
     source: memberViewCursor,
-    upstream: new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+    upstream: followedOutbox(
+      options.eventTransport,
+      'profile',
+      `engagement-${memberViewCursor}`,
+      () => new UpstreamOutbox(options.profileUrl, profileEventsField, options.credential, 'profile service'),
+    ),
     types: memberViewTypes,
     apply,
   });
-  return new PeriodicJob('member view', () => follower.run(), options.logger, {
-    wakeUps: outboxWakeUps(options.db, { profile: memberViewTypes }),
-  });
+  return new PeriodicJob(
+    'member view',
+    () => follower.run(),
+    options.logger,
+    followerWakeUps(options.eventTransport, options.db, { profile: memberViewTypes }),
+  );
 }

@@ -5,7 +5,8 @@ import { appendEvent } from '../../../runtime/events/outbox';
 import { typesOf } from '../../../runtime/events/eventContract';
 import type { UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { ledgerEvents } from '../../ledger/contract/events';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { retryDelayMs } from '../../../runtime/jobs/backoff';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
@@ -71,6 +72,8 @@ const followedTypes: Partial<Record<ProgramEventSource['name'], readonly string[
   Object.entries(notificationEvents).map(([source, contracts]) => [source, typesOf(contracts)]),
 );
 const batchSize = 200;
+/** The notifications' cursor of one service's outbox in `engagement.consumer_cursors`. */
+export const notificationCursor = (source: ProgramEventSource['name']) => `notifications:${source}`;
 /** Birthdays asked of the profile at once. */
 const birthdayPage = 500;
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -100,6 +103,8 @@ export class NotificationService {
     settings: NotificationSettings,
     private readonly logger: Logger,
     private readonly clock: () => Date,
+    /** With `nats`, woken by the streams' messages (the sources then read them: `programEventSources`). */
+    eventTransport?: EventTransport,
   ) {
     const fallback = new LogProvider(logger);
     this.providers = {
@@ -111,9 +116,12 @@ export class NotificationService {
     const followed = Object.fromEntries(
       sources.flatMap((source) => (followedTypes[source.name] ? [[source.name, followedTypes[source.name]!]] : [])),
     );
-    this.job = new PeriodicJob('notifications', () => this.runOnce(), logger, {
-      wakeUps: outboxWakeUps(db, followed),
-    });
+    this.job = new PeriodicJob(
+      'notifications',
+      () => this.runOnce(),
+      logger,
+      followerWakeUps(eventTransport, db, followed),
+    );
   }
 
   start(): Promise<void> {
@@ -186,7 +194,7 @@ export class NotificationService {
     types: readonly string[],
     report: NotificationReport,
   ): Promise<void> {
-    const cursorName = `notifications:${source.name}`;
+    const cursorName = notificationCursor(source.name);
     let cursor = await consumerCursor.read(this.db, 'engagement', cursorName);
     for (;;) {
       const batch = await source.after(cursor, batchSize, types);
@@ -210,9 +218,11 @@ export class NotificationService {
         }
         await consumerCursor.advance(tx, 'engagement', cursorName, batch[batch.length - 1]!.id);
       });
+      for (const event of batch) await source.acknowledge?.(event);
       report.eventsRead += batch.length;
       cursor = batch[batch.length - 1]!.id;
-      if (batch.length < batchSize) return;
+      // A stream hands over one event a call: read until it has none.
+      if (batch.length < batchSize && !source.acknowledge) return;
     }
   }
 

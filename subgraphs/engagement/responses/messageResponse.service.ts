@@ -3,7 +3,8 @@ import type { Database, Queryable } from '../../../runtime/database/database';
 import { typesOf } from '../../../runtime/events/eventContract';
 import { appendEvent, type NewEvent } from '../../../runtime/events/outbox';
 import { OutboxFollower, type FollowReport } from '../../../runtime/events/outboxFollower';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followedOutbox, followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { UpstreamOutbox, type UpstreamEvent } from '../../../runtime/events/upstreamOutbox';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
@@ -79,18 +80,28 @@ export class MessageResponseService {
     credential: InternalCredential,
     private readonly clock: () => Date,
     logger: Logger,
+    /** With `nats`, rewards' events are read from its stream (durable consumer `engagement-responses:rewards`). */
+    eventTransport?: EventTransport,
   ) {
     this.follower = new OutboxFollower({
       db,
       schema: 'engagement',
       source: voucherResponseCursor,
-      upstream: new UpstreamOutbox(rewardsUrl, rewardsEventsField, credential, 'rewards service'),
+      upstream: followedOutbox(
+        eventTransport,
+        'rewards',
+        `engagement-${voucherResponseCursor}`,
+        () => new UpstreamOutbox(rewardsUrl, rewardsEventsField, credential, 'rewards service'),
+      ),
       types: voucherResponseTypes,
       apply: (event, tx) => this.applyVoucherEvent(event, tx),
     });
-    this.job = new PeriodicJob('message responses', () => this.follower.run(), logger, {
-      wakeUps: outboxWakeUps(db, { rewards: voucherResponseTypes }),
-    });
+    this.job = new PeriodicJob(
+      'message responses',
+      () => this.follower.run(),
+      logger,
+      followerWakeUps(eventTransport, db, { rewards: voucherResponseTypes }),
+    );
   }
 
   /**

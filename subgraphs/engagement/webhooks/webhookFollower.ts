@@ -59,7 +59,9 @@ export class WebhookFollower {
     let types = eventTypeFilter((await webhookStore.enabledEndpoints(this.db)).map((e) => e.event_types));
     for (;;) {
       if (types?.length === 0) return report;
-      const batch = await source.after(cursor, batchSize, types);
+      // A stream's consumer passes over (acknowledges) the types it is not asked for, which a
+      // subscription added meanwhile could not read again: it is read whole, and filtered here.
+      const batch = await source.after(cursor, batchSize, source.acknowledge ? null : types);
       if (batch.length === 0) return report;
       const applied = await this.db.transaction(async (tx) => {
         const committed = await consumerCursor.lock(tx, 'engagement', name);
@@ -81,10 +83,12 @@ export class WebhookFollower {
         types = applied.stale;
         continue;
       }
+      for (const event of batch) await source.acknowledge?.(event);
       report.events += batch.length;
       report.deliveries += applied.deliveries;
       cursor = batch.at(-1)!.id;
-      if (batch.length < batchSize) return report;
+      // A stream hands over one event a call: read until it has none.
+      if (batch.length < batchSize && !source.acknowledge) return report;
     }
   }
 }

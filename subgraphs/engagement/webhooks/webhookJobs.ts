@@ -1,5 +1,6 @@
 import type { Database } from '../../../runtime/database/database';
-import { outboxWakeUps } from '../../../runtime/events/outboxWakeUps';
+import { followerWakeUps } from '../../../runtime/events/followerTransport';
+import type { EventTransport } from '../../../runtime/events/natsEvents';
 import { PeriodicJob } from '../../../runtime/jobs/periodicJob';
 import type { Logger } from '../../../runtime/logging/logger';
 import type { ProgramEventSource } from '../upstream/programEvents';
@@ -27,6 +28,8 @@ export function createWebhookJobs(options: {
   sources: readonly ProgramEventSource[];
   settings: WebhookSettings;
   logger: Logger;
+  /** With `nats`, the follower is woken by the streams' messages (its sources then read them). */
+  eventTransport?: EventTransport;
 }): WebhookJobs {
   const { db, sources, settings, logger } = options;
   const sender = new WebhookDispatcher(db, settings, logger);
@@ -57,7 +60,7 @@ export function createWebhookJobs(options: {
       return report;
     },
     logger,
-    { wakeUps: outboxWakeUps(db, Object.fromEntries(sources.map((source) => [source.name, null]))) },
+    followerWakeUps(options.eventTransport, db, Object.fromEntries(sources.map((source) => [source.name, null]))),
   );
   return {
     follower: followJob,

@@ -6,6 +6,7 @@ import type { LedgerContext } from '../context';
 import { programMetrics } from './programMetrics.rules';
 import { rangeFigures } from './programMetrics.store';
 import { MetricsRefresh, ProgramMetrics } from './programMetrics.type';
+import { readReplica } from '../../../runtime/database/readReplica';
 
 /** Aggregates are per UTC day: a range counts whole days, from the day of `from` to the day before `to`'s. */
 const startOfUtcDay = (at: Date): Date => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
@@ -42,7 +43,8 @@ export class ProgramMetricsResolver {
     if (!Number.isInteger(window) || window < 1 || window > maxRangeDays) {
       throw userInputError(`churnAfterDays must be from 1 to ${maxRangeDays}`, { argument: 'churnAfterDays' });
     }
-    const figures = programMetrics(await rangeFigures(ctx.db, firstDay, endDay, currency, window));
+    // Aggregates of whole days across members: the read replica's, when there is one.
+    const figures = programMetrics(await rangeFigures(readReplica(ctx.db), firstDay, endDay, currency, window));
     // The days counted, as the other subgraphs receive them, so every part of the answer covers the same range.
     return { from: firstDay, to: endDay, currency, ...figures };
   }
