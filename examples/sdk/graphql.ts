@@ -653,6 +653,8 @@ export type RecordPurchaseInput = {
   pointsPayment?: PointsPaymentInput | null | undefined;
   /** The store, for IN_STORE purchases. */
   storeId?: string | null | undefined;
+  /** Pays part of the order from the member’s store credit or cashback, spent in the purchase’s transaction (the sale and the spend commit together, or neither): only the cash part (total less points and wallets) earns points, stamps and cashback, and returns give the wallets their share back pro rata. At most 3 wallets, each once. More than a wallet holds: INSUFFICIENT_POINTS; not a money wallet of the order’s currency, a household member paying the owner’s wallet, or more than the total: BAD_USER_INPUT; nothing is recorded either way. Part of the idempotency check. */
+  walletPayments?: Array<WalletPaymentInput> | null | undefined;
 };
 
 /** A return, in any channel, of (part of) a purchase made in any channel. Name the purchase with purchaseId or originalOrder. */
@@ -935,6 +937,14 @@ export type WalletKind =
   | 'CASHBACK'
   | 'STAMPS'
   | 'STORE_CREDIT';
+
+/** Part of an order paid from one of the member’s money wallets (store credit, cashback). */
+export type WalletPaymentInput = {
+  /** Minor units of the order’s currency. */
+  amount: number;
+  /** The wallet’s code: a STORE_CREDIT or CASHBACK wallet in the order’s currency. */
+  wallet: string;
+};
 
 export type Weekday =
   | 'FRIDAY'

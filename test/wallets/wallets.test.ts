@@ -404,6 +404,67 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     for (const member of [owner, partner, child]) await expectConsistentLedger(graph, member.id);
   });
 
+  it('store credit pays part of a basket in the purchase itself: only the cash part earns, once, and a return gives it back', async () => {
+    const member = await enrollMember(graph);
+    await marketer.data(adjustWallet, {
+      input: {
+        customerId: member.id,
+        wallet: 'GIFT',
+        amount: 1000,
+        reason: 'Refund as credit',
+        idempotencyKey: unique('gift'),
+      },
+    });
+    const paying = `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) {
+      id pointsEarned walletPayments { wallet amount refunded } walletEarnings { wallet amount } } }`;
+    type Paid = {
+      recordPurchase: {
+        id: string;
+        pointsEarned: number;
+        walletPayments: Array<{ wallet: string; amount: number; refunded: number }>;
+        walletEarnings: Array<{ wallet: string; amount: number }>;
+      };
+    };
+    const order = purchaseInput(member.id, { walletPayments: [{ wallet: 'GIFT', amount: 1000 }] });
+    const first = (await graph.admin.data<Paid, unknown>(paying, { input: order })).recordPurchase;
+    // €25.00 less €10.00 of credit: €15.00 cash earns 15 points, €0.75 cashback and a stamp.
+    expect(first.pointsEarned).toBe(15);
+    expect(first.walletPayments).toEqual([{ wallet: 'GIFT', amount: 1000, refunded: 0 }]);
+    expect(first.walletEarnings).toEqual([
+      { wallet: 'CASHBACK', amount: 75 },
+      { wallet: 'COFFEE_CARD', amount: 1 },
+    ]);
+    expect((await wallet(member.id, 'GIFT')).balance).toBe(0);
+    // The till retries: the same sale, the credit spent once; the same receipt with another payment conflicts.
+    expect((await graph.admin.data<Paid, unknown>(paying, { input: order })).recordPurchase.id).toBe(first.id);
+    expect((await wallet(member.id, 'GIFT')).balance).toBe(0);
+    expect(
+      codeOf(
+        await graph.admin.request(paying, { input: { ...order, walletPayments: [{ wallet: 'GIFT', amount: 900 }] } }),
+      ),
+    ).toBe('CONFLICT');
+    // More than the wallet holds, a stamp card, more than the total: refused, nothing recorded.
+    const refused = [
+      [{ wallet: 'GIFT', amount: 1 }, 'INSUFFICIENT_POINTS'],
+      [{ wallet: 'COFFEE_CARD', amount: 1 }, 'BAD_USER_INPUT'],
+      [{ wallet: 'GIFT', amount: 2501 }, 'BAD_USER_INPUT'],
+    ] as const;
+    for (const [payment, code] of refused) {
+      const input = purchaseInput(member.id, { walletPayments: [payment] });
+      expect(codeOf(await graph.admin.request(paying, { input }))).toBe(code);
+      const { rows } = await graph.database.db.query('select 1 from ledger.orders where external_order_id = $1', [
+        input.externalOrderId,
+      ]);
+      expect(rows).toEqual([]);
+    }
+    // One shirt of two comes back: half the credit returns to the wallet; half the pending cashback goes.
+    await graph.admin.data(recordReturn, { input: returnOfOrder(order, [{ sku: 'SHIRT-M', quantity: 1 }]) });
+    expect((await wallet(member.id, 'GIFT')).balance).toBe(500);
+    expect((await wallet(member.id, 'CASHBACK')).pending).toBe(37);
+    expect((await wallet(member.id, 'GIFT')).history[0]).toMatchObject({ kind: 'REFUND', amount: 500 });
+    await expectConsistentLedger(graph, member.id);
+  });
+
   it('a campaign credits a named wallet instead of points, and a return takes it back', async () => {
     const sku = unique('WALLET-BAG');
     await launchCampaign(marketer, {

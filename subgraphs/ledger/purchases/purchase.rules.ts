@@ -22,6 +22,13 @@ export interface PurchaseOrder {
   occurredAt?: Date | null;
   /** Part of the order paid with held points (issue 29): the hold it captures. */
   pointsPayment?: { holdId: string } | null;
+  /** Parts of the order paid from the member's money wallets (issue 29), spent with it. */
+  walletPayments?: ReadonlyArray<{ wallet: string; amount: number }> | null;
+}
+
+/** What the order's wallet payments pay in all, in minor units. */
+export function walletPaid(order: PurchaseOrder): number {
+  return (order.walletPayments ?? []).reduce((sum, payment) => sum + payment.amount, 0);
 }
 
 /** A line's amount in minor units (quantity × unit price). */
@@ -49,6 +56,9 @@ export function orderFingerprint(order: PurchaseOrder): string {
   ];
   // Only an order paid with points says so: the fingerprints of all others stay as they were.
   if (order.pointsPayment) content.push(['pointsPayment', order.pointsPayment.holdId]);
+  if (order.walletPayments?.length) {
+    content.push(['walletPayments', order.walletPayments.map((payment) => [payment.wallet, payment.amount])]);
+  }
   const canonical = JSON.stringify(content);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -18,7 +18,7 @@ import { cashShareOf } from '../pointsPayments/pointsPayment.rules';
 import type { PaymentToCapture, PointsPaymentService } from '../pointsPayments/pointsPayment.service';
 import { lateEffectsOf } from '../program/lateEvent.rules';
 import { toLateEffects } from '../program/lateEvent.type';
-import { lineAmount, orderFingerprint, orderTotal, type PurchaseOrder } from './purchase.rules';
+import { lineAmount, orderFingerprint, orderTotal, walletPaid, type PurchaseOrder } from './purchase.rules';
 import { purchaseStore, type NewOrder, type OrderRow, type PurchaseHistoryFacts } from './purchase.store';
 import type { PointsEarning, Purchase } from './purchase.type';
 import { householdOwners, type WalletContext, type WalletService } from '../wallets/wallet.service';
@@ -76,11 +76,11 @@ function toEarnings(orderId: string, order: PurchaseOrder, quote: PointsQuote): 
 }
 
 /**
- * The quote of an order paid partly with points: each line scaled to the cash part and rounded
- * down (lines left without points dropped), so only the cash part earns (issue 29).
+ * The quote of an order paid partly with points or wallets: each line scaled to the cash part and
+ * rounded down (lines left without points dropped), so only the cash part earns (issue 29).
  */
-function cashPartOf(quote: PointsQuote, payment: PaymentToCapture, totalAmount: number): PointsQuote {
-  const cash = totalAmount - payment.amount;
+function cashPartOf(quote: PointsQuote, paidOtherwise: number, totalAmount: number): PointsQuote {
+  const cash = totalAmount - paidOtherwise;
   return {
     ...quote,
     lines: quote.lines
@@ -231,6 +231,10 @@ export class PurchaseService {
         throw error;
       }
     }
+    // Paid partly from wallets: checked before anything is quoted (the spend is in the posting).
+    if (order.walletPayments?.length) {
+      this.wallets.checkPayments(facts.wallets, order, totalAmount, payment?.amount ?? 0);
+    }
     // One member's purchases are quoted and posted one at a time in this process: a campaign claim
     // taken for one purchase (a first-purchase bonus) must not be overtaken by another's commit.
     const purchase = await this.members.run(order.customerId, (waited) =>
@@ -334,6 +338,7 @@ export class PurchaseService {
         // locks the owner's account too).
         if (
           order.pointsPayment ||
+          order.walletPayments?.length ||
           householdOwners(wallets, order.customerId).length > 0 ||
           totalAmount === undefined ||
           existing.has(index) ||
@@ -443,7 +448,8 @@ export class PurchaseService {
         () => this.quotes.claimPurchase(claimKey(order), order, tier, history, order.occurredAt ?? this.core.clock()),
         'the purchase',
       );
-      const quote = payment ? cashPartOf(claimed, payment, totalAmount) : claimed;
+      const paidOtherwise = (payment?.amount ?? 0) + walletPaid(order);
+      const quote = paidOtherwise > 0 ? cashPartOf(claimed, paidOtherwise, totalAmount) : claimed;
       try {
         const purchase = await this.post(
           order,
@@ -587,6 +593,15 @@ export class PurchaseService {
       const hold = await this.payments.capture(book, tx, posting.payment, drafts[at]!.orderId, actor);
       saved[at] = { ...saved[at]!, points_hold_id: hold.id, points_paid: hold.points, points_amount: hold.amount };
     }
+    // Paid partly from wallets: spent in this transaction (more than a wallet holds throws, nothing commits).
+    for (const [at, { book, posting }] of items.entries()) {
+      if (!posting.order.walletPayments?.length) continue;
+      await this.wallets.payForPurchase(tx, book, posting.wallets, {
+        order: posting.order,
+        orderId: drafts[at]!.orderId,
+        at: drafts[at]!.occurredAt,
+      });
+    }
     // Wallets (stamps, cashback) earn on the cash part; only a program with wallets runs this.
     const booksById = new Map([...items.map(({ book }) => book), ...owners].map((book) => [book.customerId, book]));
     for (const [at, { book, posting }] of items.entries()) {
@@ -596,7 +611,7 @@ export class PurchaseService {
         orderId: drafts[at]!.orderId,
         externalOrderId: posting.order.externalOrderId,
         currency: posting.order.currency,
-        cashAmount: posting.totalAmount - (posting.payment?.amount ?? 0),
+        cashAmount: posting.totalAmount - (posting.payment?.amount ?? 0) - walletPaid(posting.order),
         at: drafts[at]!.occurredAt,
         campaignCredits: walletLines(posting.quote),
       });

@@ -7,6 +7,7 @@ import { EntryKind } from '../journal/journal.rules';
 import { LateEventEffects } from '../program/lateEvent.type';
 import { PointsPaymentInput, PurchasePointsPayment } from '../pointsPayments/pointsPayment.type';
 import { BatchItemError } from './batch';
+import { WalletPaymentInput } from '../wallets/wallet.type';
 
 @InputType({ description: 'One line of an order.' })
 export class OrderLineInput {
@@ -79,6 +80,16 @@ export class RecordPurchaseInput {
   @IsOptional()
   @ValidateNested()
   pointsPayment?: PointsPaymentInput | null;
+
+  @Field(() => [WalletPaymentInput], {
+    nullable: true,
+    description:
+      'Pays part of the order from the member’s store credit or cashback, spent in the purchase’s transaction (the sale and the spend commit together, or neither): only the cash part (total less points and wallets) earns points, stamps and cashback, and returns give the wallets their share back pro rata. At most 3 wallets, each once. More than a wallet holds: INSUFFICIENT_POINTS; not a money wallet of the order’s currency, a household member paying the owner’s wallet, or more than the total: BAD_USER_INPUT; nothing is recorded either way. Part of the idempotency check.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @ValidateNested()
+  walletPayments?: WalletPaymentInput[] | null;
 }
 
 @ObjectType({ description: 'Points one purchase earned, with the reason (base rate or a campaign).' })

@@ -13,6 +13,7 @@ import {
   DefineWalletInput,
   JoinWalletHouseholdInput,
   PurchaseWalletEarning,
+  PurchaseWalletPayment,
   SpendWalletInput,
   WalletBalance,
   WalletChange,
@@ -246,7 +247,15 @@ export class PurchaseWalletResolver {
     description: 'What the purchase earned into wallets besides points (on its cash part), and what returns took back.',
   })
   async walletEarnings(@Root() purchase: Purchase, @Ctx() ctx: LedgerContext): Promise<PurchaseWalletEarning[]> {
-    const { earnings } = await walletStore.orderEarnings(ctx.db, purchase.id);
+    const { earnings } = await walletStore.orderWallets(ctx.db, purchase.id);
     return earnings.map((e) => ({ wallet: e.wallet, ownerId: e.wallet_owner, amount: e.amount, reversed: e.reversed }));
+  }
+
+  @FieldResolver(() => [PurchaseWalletPayment], {
+    description: 'What the member’s wallets (store credit, cashback) paid of the purchase, and what returns gave back.',
+  })
+  async walletPayments(@Root() purchase: Purchase, @Ctx() ctx: LedgerContext): Promise<PurchaseWalletPayment[]> {
+    const { payments } = await walletStore.orderWallets(ctx.db, purchase.id);
+    return payments.map((p) => ({ wallet: p.wallet, amount: p.amount, refunded: p.refunded }));
   }
 }

@@ -4,6 +4,7 @@ import type { NewEvent } from '../../../runtime/events/outbox';
 import type { AccountBook } from '../accounts/accountBook';
 import { ledgerEvents } from '../contract/events';
 import { LedgerError, LedgerErrorKind } from '../errors';
+import { walletPaid, type PurchaseOrder } from '../purchases/purchase.rules';
 import { EntryKind, SourceType } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
 import { takeFromLots, type LotTake } from '../lots/lot.rules';
@@ -37,7 +38,7 @@ export interface WalletCredit {
   ownerId: string;
   type: WalletType;
   amount: number;
-  kind: 'EARN' | 'ADJUST' | 'AWARD';
+  kind: 'EARN' | 'ADJUST' | 'AWARD' | 'REFUND';
   sourceType: string;
   sourceId: string;
   reason: string;
@@ -271,9 +272,79 @@ export class WalletService {
   }
 
   /**
-   * Takes back what returns of a purchase should take of its wallet earnings, now that `refundAmount`
-   * more of it came back: a pending earning is cancelled, a spendable one debited as far as the
-   * wallet still holds it (stamps already on a completed card are not taken back).
+   * Why the order's wallet payments cannot pay it, or nothing: each a money wallet of the order's
+   * currency, once, not a household owner's, and with the points no more than the total.
+   */
+  checkPayments(context: WalletContext, order: PurchaseOrder, totalAmount: number, pointsAmount: number): void {
+    const payments = order.walletPayments ?? [];
+    const refuse = (message: string): never => {
+      throw new LedgerError(LedgerErrorKind.InvalidInput, message, { argument: 'walletPayments' });
+    };
+    if (new Set(payments.map((p) => p.wallet)).size < payments.length) refuse('Each wallet pays an order once');
+    for (const payment of payments) {
+      const type = context.types.find((t) => t.code === payment.wallet);
+      if (!type) refuse(`No active wallet is defined with the code ${payment.wallet}`);
+      if (type!.kind === WalletKind.STAMPS) refuse(`${type!.name} holds stamps, which do not pay orders`);
+      if (type!.currency !== order.currency) {
+        refuse(`${type!.name} holds ${type!.currency}; the order is in ${order.currency}`);
+      }
+      if (context.households.some((h) => h.member_id === order.customerId && h.wallet === payment.wallet)) {
+        refuse(`This member earns into another member's ${type!.name}; only its owner spends it`);
+      }
+    }
+    if (walletPaid(order) + pointsAmount > totalAmount) {
+      refuse('Wallets and points may pay at most the order total');
+    }
+  }
+
+  /**
+   * Spends the order's wallet payments from the purchaser's wallets in the purchase's transaction
+   * (`book` is the purchaser's): more than a wallet holds throws INSUFFICIENT_POINTS and nothing of
+   * the purchase commits.
+   */
+  async payForPurchase(
+    tx: Queryable,
+    book: AccountBook,
+    context: WalletContext,
+    purchase: { order: PurchaseOrder; orderId: string; at: Date },
+  ): Promise<void> {
+    const payments = [...(purchase.order.walletPayments ?? [])].sort((a, b) => a.wallet.localeCompare(b.wallet));
+    const reason = `Purchase ${purchase.order.externalOrderId}`;
+    for (const payment of payments) {
+      const type = context.types.find((t) => t.code === payment.wallet)!;
+      const account = await this.lock(tx, book.customerId, type.code);
+      if (payment.amount > account.balance) {
+        throw new LedgerError(
+          LedgerErrorKind.InsufficientPoints,
+          `The ${type.name} balance is ${account.balance}; ${payment.amount} was asked to pay the order`,
+          { balance: account.balance, requested: payment.amount, wallet: type.code },
+        );
+      }
+      await this.debit(tx, account, payment.amount, {
+        kind: 'SPEND',
+        sourceType: 'ORDER',
+        sourceId: purchase.orderId,
+        reason,
+        at: purchase.at,
+      });
+      await this.save(tx, account, book, { kind: 'SPEND', reason, earnedBy: null, at: purchase.at });
+    }
+    await walletStore.insertPayments(
+      tx,
+      payments.map((payment) => ({
+        customer_id: book.customerId,
+        order_id: purchase.orderId,
+        wallet: payment.wallet,
+        amount: payment.amount,
+      })),
+    );
+  }
+
+  /**
+   * What returns of a purchase do to its wallets, now that `refund.amount` more of its goods came
+   * back: its wallet payments are given back pro rata to the goods' value returned (cumulatively,
+   * rounded down, all of them once everything came back); its earnings are taken back as far as the
+   * wallet still holds them (a pending earning is cancelled; stamps on a completed card stay).
    */
   async reverseForReturn(
     tx: Queryable,
@@ -281,14 +352,37 @@ export class WalletService {
     order: { id: string; externalOrderId: string; totalAmount: number; pointsAmount: number },
     refund: { amount: number; returnId: string; externalReturnId: string; at: Date },
   ): Promise<void> {
-    const { earnings, returnedValue } = await walletStore.orderEarnings(tx, order.id);
-    if (earnings.length === 0) return;
+    const { earnings, payments, returnedValue } = await walletStore.orderWallets(tx, order.id);
+    if (earnings.length === 0 && payments.length === 0) return;
     const types = await walletStore.types(tx);
+    const returnedAfter = Math.min(order.totalAmount, returnedValue + refund.amount);
+    const reason = `Return ${refund.externalReturnId} of purchase ${order.externalOrderId}`;
+    for (const payment of payments) {
+      const due =
+        (order.totalAmount > 0 ? Math.floor((payment.amount * returnedAfter) / order.totalAmount) : payment.amount) -
+        payment.refunded;
+      if (due <= 0) continue;
+      await this.credit(tx, new Map([[publisher.customerId, publisher]]), [
+        {
+          ownerId: payment.customer_id,
+          type: types.find((t) => t.code === payment.wallet)!,
+          amount: due,
+          kind: 'REFUND',
+          sourceType: 'RETURN',
+          sourceId: refund.returnId,
+          reason,
+          earnedBy: null,
+          at: refund.at,
+        },
+      ]);
+      await walletStore.addRefunded(tx, order.id, payment.wallet, due);
+    }
+    const cashAmount = order.totalAmount - order.pointsAmount - payments.reduce((sum, p) => sum + p.amount, 0);
     for (const earning of earnings) {
       const type = types.find((t) => t.code === earning.wallet)!;
       const target = reversedByReturns(
         type,
-        { amount: earning.amount, cashAmount: order.totalAmount - order.pointsAmount, totalAmount: order.totalAmount },
+        { amount: earning.amount, cashAmount, totalAmount: order.totalAmount },
         returnedValue + refund.amount,
       );
       const due = target - earning.reversed;
@@ -297,7 +391,6 @@ export class WalletService {
       const lots = await walletStore.openLots(tx, account.customer_id, account.wallet);
       const own = lots.filter((lot) => lot.source_type === 'ORDER' && lot.source_id === order.id);
       const pendingLot = own.find((lot) => lot.status === 'PENDING');
-      const reason = `Return ${refund.externalReturnId} of purchase ${order.externalOrderId}`;
       if (pendingLot) {
         const cancelled = Math.min(due, Number(pendingLot.remaining));
         account.pending -= cancelled;

@@ -89,6 +89,14 @@ export interface WalletOrderEarningRow {
   reversed: number;
 }
 
+export interface WalletOrderPaymentRow {
+  customer_id: string;
+  order_id: string;
+  wallet: string;
+  amount: number;
+  refunded: number;
+}
+
 export interface NewWalletEntry {
   customerId: string;
   wallet: string;
@@ -356,21 +364,48 @@ export const walletStore = {
     );
   },
 
-  /** A purchase's wallet earnings, with the goods' value its returns brought back so far. */
-  async orderEarnings(
+  /**
+   * A purchase's wallet earnings and wallet payments, with the goods' value its returns brought back
+   * so far (one statement; an order with neither answers empty lists).
+   */
+  async orderWallets(
     tx: Queryable,
     orderId: string,
-  ): Promise<{ earnings: WalletOrderEarningRow[]; returnedValue: number }> {
-    const { rows } = await tx.query<WalletOrderEarningRow & { returned_value: string }>(
-      `select w.*, (select coalesce(sum(r.refund_amount), 0) from ledger.returns r where r.order_id = w.order_id)
-                   as returned_value
-         from ledger.wallet_order_earnings w where w.order_id = $1 order by w.wallet`,
+  ): Promise<{ earnings: WalletOrderEarningRow[]; payments: WalletOrderPaymentRow[]; returnedValue: number }> {
+    const { rows } = await tx.query<{
+      earnings: WalletOrderEarningRow[];
+      payments: WalletOrderPaymentRow[];
+      returned_value: string;
+    }>(
+      `select coalesce((select jsonb_agg(to_jsonb(w) order by w.wallet) from ledger.wallet_order_earnings w
+                         where w.order_id = $1), '[]'::jsonb) as earnings,
+              coalesce((select jsonb_agg(to_jsonb(p) order by p.wallet) from ledger.wallet_order_payments p
+                         where p.order_id = $1), '[]'::jsonb) as payments,
+              (select coalesce(sum(r.refund_amount), 0) from ledger.returns r where r.order_id = $1) as returned_value`,
       [orderId],
     );
+    const row = rows[0]!;
     return {
-      earnings: rows.map((row) => ({ ...row, amount: Number(row.amount), reversed: Number(row.reversed) })),
-      returnedValue: Number(rows[0]?.returned_value ?? 0),
+      earnings: row.earnings.map((e) => ({ ...e, amount: Number(e.amount), reversed: Number(e.reversed) })),
+      payments: row.payments.map((p) => ({ ...p, amount: Number(p.amount), refunded: Number(p.refunded) })),
+      returnedValue: Number(row.returned_value),
     };
+  },
+
+  async insertPayments(tx: Queryable, rows: readonly Omit<WalletOrderPaymentRow, 'refunded'>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.query(
+      `insert into ledger.wallet_order_payments (customer_id, order_id, wallet, amount)
+       select * from jsonb_to_recordset($1::jsonb) as r(customer_id uuid, order_id uuid, wallet text, amount bigint)`,
+      [JSON.stringify(rows)],
+    );
+  },
+
+  async addRefunded(tx: Queryable, orderId: string, wallet: string, amount: number): Promise<void> {
+    await tx.query(
+      'update ledger.wallet_order_payments set refunded = refunded + $3 where order_id = $1 and wallet = $2',
+      [orderId, wallet, amount],
+    );
   },
 
   async addReversed(tx: Queryable, orderId: string, wallet: string, amount: number): Promise<void> {
@@ -444,6 +479,11 @@ export const walletStore = {
   async moveWallets(tx: Queryable, mergedId: string, survivorId: string): Promise<void> {
     await tx.query('update ledger.wallet_lots set customer_id = $2 where customer_id = $1', [mergedId, survivorId]);
     await tx.query('update ledger.wallet_order_earnings set wallet_owner = $2 where wallet_owner = $1', [
+      mergedId,
+      survivorId,
+    ]);
+    // A return of the merged member's order gives its wallet share back to the survivor's wallet.
+    await tx.query('update ledger.wallet_order_payments set customer_id = $2 where customer_id = $1', [
       mergedId,
       survivorId,
     ]);

@@ -275,6 +275,31 @@ export class SpendWalletInput {
   reason!: string;
 }
 
+@InputType({ description: 'Part of an order paid from one of the member’s money wallets (store credit, cashback).' })
+export class WalletPaymentInput {
+  @Field({ description: 'The wallet’s code: a STORE_CREDIT or CASHBACK wallet in the order’s currency.' })
+  @Length(2, 32)
+  wallet!: string;
+
+  @Field(() => GraphQLSafeInt, { description: 'Minor units of the order’s currency.' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  amount!: number;
+}
+
+@ObjectType({ description: 'The part of an order a wallet paid, and what returns gave back to it.' })
+export class PurchaseWalletPayment {
+  @Field()
+  wallet!: string;
+
+  @Field(() => GraphQLSafeInt)
+  amount!: number;
+
+  @Field(() => GraphQLSafeInt)
+  refunded!: number;
+}
+
 @InputType({ description: 'A hand-made or campaign change of a wallet (signed), idempotent by key.' })
 export class AdjustWalletInput {
   @Field(() => ID)
