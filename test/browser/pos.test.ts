@@ -517,7 +517,7 @@ describe('the till (apps/pos) in a browser', () => {
     await page.close();
   });
 
-  it('shows a member’s stamp card, store credit and cashback, pays part of a basket with store credit, and says what the sale earned into them', async () => {
+  it('shows a member’s stamp card, store credit and cashback, pays part of a basket with store credit as a tender of the sale, and says what its cash part earned into them', async () => {
     // Wallets besides points (issue 29), defined by a marketer: 5 stamps a card, 2% back, store credit.
     const marketer = await graph.as({ role: 'marketer', subject: 'mia' });
     const define = `mutation($input: DefineWalletInput!) { defineWallet(input: $input) { code } }`;
@@ -579,38 +579,100 @@ describe('the till (apps/pos) in a browser', () => {
     await amount.fill('5');
     await pay.getByRole('button', { name: 'Use Store credit' }).click();
     await pay.getByText('Store credit pays £5.00.').waitFor();
-    const record = page.getByRole('button', { name: 'Record the sale (£25.00 left to pay)' });
     await page.waitForFunction(`document.activeElement?.textContent === 'Record the sale (£25.00 left to pay)'`);
     await capture(page, 'wallet-pay');
+
+    // Meanwhile £17.00 of the credit pays a phone order (`spendWallet`, outside a sale): the £5.00
+    // is more than it holds now, the sale is refused, and nothing is recorded or spent.
+    const associate = await graph.as({ role: 'associate', subject: 'pos-london-1', storeId: 'london-1' });
+    await associate.data(`mutation($input: SpendWalletInput!) { spendWallet(input: $input) { balanceAfter } }`, {
+      input: {
+        customerId: hedy.id,
+        wallet: 'TILL_CREDIT',
+        amount: 1700,
+        idempotencyKey: unique('phone'),
+        reason: 'Phone order',
+      },
+    });
     const receipt = await page.getByLabel('Receipt number').inputValue();
-    await record.click();
+    await page.getByRole('button', { name: 'Record the sale (£25.00 left to pay)' }).click();
+    await page.getByText('Store credit holds only £3.00 now. Lower the amount, or take cash.').waitFor();
+    await capture(page, 'wallet-refused');
+    const orders = await graph.database.db.query('select 1 from ledger.orders where external_order_id = $1', [receipt]);
+    expect(orders.rows).toEqual([]);
+    // The member read again: the form offers what the credit holds now, which pays £3.00.
+    await wallets.locator('[data-wallet=TILL_CREDIT]').getByText('£3.00').waitFor();
+    await pay.getByText('Store credit: £3.00 to spend.').waitFor();
+    expect(await amount.inputValue()).toBe('3.00');
+    await pay.getByRole('button', { name: 'Use Store credit' }).click();
+    await pay.getByText('Store credit pays £3.00.').waitFor();
+    await page.getByText('Paid in part with store credit or cashback, the sale earns on its cash part only.').waitFor();
+    await page.getByRole('button', { name: 'Record the sale (£27.00 left to pay)' }).click();
     await page.getByText(`Receipt ${receipt}: £30.00 recorded for Hedy Lamarr.`).waitFor();
-    await page.getByText('Paid with Store credit: £5.00 (balance now £15.00).').waitFor();
-    await page.getByText('Left to pay: £25.00.').waitFor();
-    await page.getByText('Into wallets: £0.60 into Cashback, 1 stamp into Coffee card.').waitFor();
-    // The member's wallets read again: the credit lower, a stamp, the cashback.
-    await wallets.locator('[data-wallet=TILL_CREDIT]').getByText('£15.00').waitFor();
+    await page.getByText('Paid with Store credit: £3.00 (balance now £0.00).').waitFor();
+    await page.getByText('Left to pay: £27.00.').waitFor();
+    // Only the £27.00 of cash earns: 27 points (not 30), 2% of it back, a stamp.
+    await page.getByText('27 points earned on the part paid in cash.').waitFor();
+    await page.getByText('Into wallets: £0.54 into Cashback, 1 stamp into Coffee card.').waitFor();
+    // The member's wallets read again: the credit spent, a stamp, the cashback.
+    await wallets.locator('[data-wallet=TILL_CREDIT]').getByText('£0.00').waitFor();
     await wallets.locator('[data-wallet=TILL_STAMPS]').getByText('1 of 5 stamps').waitFor();
-    await wallets.locator('[data-wallet=TILL_CASHBACK]').getByText('£0.60').waitFor();
+    await wallets.locator('[data-wallet=TILL_CASHBACK]').getByText('£0.54').waitFor();
     await capture(page, 'wallet-paid');
 
-    // Through the graph: spent once, as the till sale of this receipt.
-    const { customer } = await graph.admin.data<
+    // Through the graph: the receipt sent again (a till retrying) is the same sale, spending nothing
+    // more; its credit was spent once, by the order itself.
+    const { recordPurchase } = await associate.data<
       {
-        customer: {
-          loyalty: { wallet: { balance: number; history: { kind: string; amount: number; reason: string }[] } };
+        recordPurchase: {
+          id: string;
+          pointsEarned: number;
+          walletPayments: { wallet: string; amount: number; refunded: number }[];
+          walletEarnings: { wallet: string; amount: number }[];
         };
       },
       Record<string, unknown>
     >(
-      `query($id: ID!) { customer(id: $id) { loyalty { wallet(code: "TILL_CREDIT") { balance history(first: 5) { kind amount reason } } } } }`,
+      `mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) {
+        id pointsEarned walletPayments { wallet amount refunded } walletEarnings { wallet amount } } }`,
       {
-        id: hedy.id,
+        input: {
+          customerId: hedy.id,
+          channel: 'IN_STORE',
+          storeId: 'london-1',
+          externalOrderId: receipt,
+          currency: 'GBP',
+          lines: [{ sku: 'TEAPOT', quantity: 1, unitPrice: 3000 }],
+          walletPayments: [{ wallet: 'TILL_CREDIT', amount: 300 }],
+        },
       },
     );
-    expect(customer.loyalty.wallet.balance).toBe(1500);
-    expect(customer.loyalty.wallet.history.filter((entry) => entry.kind === 'SPEND')).toEqual([
-      { kind: 'SPEND', amount: -500, reason: `Till sale ${receipt}` },
+    expect(recordPurchase).toMatchObject({
+      pointsEarned: 27,
+      walletPayments: [{ wallet: 'TILL_CREDIT', amount: 300, refunded: 0 }],
+    });
+    expect(recordPurchase.walletEarnings).toEqual(
+      expect.arrayContaining([
+        { wallet: 'TILL_CASHBACK', amount: 54 },
+        { wallet: 'TILL_STAMPS', amount: 1 },
+      ]),
+    );
+    const { customer } = await graph.admin.data<
+      { customer: { loyalty: { balance: number; wallet: { balance: number } } } },
+      Record<string, unknown>
+    >(`query($id: ID!) { customer(id: $id) { loyalty { balance wallet(code: "TILL_CREDIT") { balance } } } }`, {
+      id: hedy.id,
+    });
+    expect(customer.loyalty.wallet.balance).toBe(0);
+    expect(customer.loyalty.balance).toBe(27);
+    const spends = await graph.database.db.query(
+      `select source_type, source_id, amount::int as amount from ledger.wallet_entries
+        where customer_id = $1 and wallet = 'TILL_CREDIT' and kind = 'SPEND' order by id`,
+      [hedy.id],
+    );
+    expect(spends.rows).toEqual([
+      { source_type: 'SPEND', source_id: expect.any(String), amount: -1700 },
+      { source_type: 'ORDER', source_id: recordPurchase.id, amount: -300 },
     ]);
     expect(errors).toEqual([]);
     await page.close();

@@ -129,18 +129,6 @@ export type RedemptionStatus =
   /** Stock is held; the points are being debited. Retrying with the same id completes it. */
   | 'PENDING';
 
-/** Money spent from a wallet (store credit or cashback), idempotent by key. */
-export type SpendWalletInput = {
-  /** Minor units of the wallet currency. */
-  amount: number;
-  customerId: string | number;
-  /** Send the same key again to retry without spending twice. */
-  idempotencyKey: string;
-  /** What it paid, shown in the wallet history. */
-  reason: string;
-  wallet: string;
-};
-
 export type VoucherProblem =
   | 'CANCELLED'
   | 'CONSUMED'
@@ -194,14 +182,7 @@ export type PosRecordPurchaseMutationVariables = Exact<{
 }>;
 
 
-export type PosRecordPurchaseMutation = { recordPurchase: { id: string, externalOrderId: string, pointsEarned: number, pendingUntil: string | null, balanceAfter: number | null, totalAmount: number, currency: string, pointsPayment: { holdId: string, points: number, amount: number } | null, walletEarnings: Array<{ wallet: string, ownerId: string, amount: number }> } };
-
-export type PosSpendWalletMutationVariables = Exact<{
-  input: SpendWalletInput;
-}>;
-
-
-export type PosSpendWalletMutation = { spendWallet: { wallet: string, amount: number, balanceAfter: number } };
+export type PosRecordPurchaseMutation = { recordPurchase: { id: string, externalOrderId: string, pointsEarned: number, pendingUntil: string | null, balanceAfter: number | null, totalAmount: number, currency: string, pointsPayment: { holdId: string, points: number, amount: number } | null, walletEarnings: Array<{ wallet: string, ownerId: string, amount: number }>, walletPayments: Array<{ wallet: string, amount: number }>, customer: { id: string, loyalty: { wallets: Array<{ balance: number, type: { code: string } }> } | null } } };
 
 export type PosPointsPaymentQuoteQueryVariables = Exact<{
   customerId: string | number;
@@ -424,18 +405,24 @@ export const PosRecordPurchaseDocument = new TypedDocumentString(`
       ownerId
       amount
     }
+    walletPayments {
+      wallet
+      amount
+    }
+    customer {
+      id
+      loyalty {
+        wallets {
+          type {
+            code
+          }
+          balance
+        }
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<PosRecordPurchaseMutation, PosRecordPurchaseMutationVariables>;
-export const PosSpendWalletDocument = new TypedDocumentString(`
-    mutation PosSpendWallet($input: SpendWalletInput!) {
-  spendWallet(input: $input) {
-    wallet
-    amount
-    balanceAfter
-  }
-}
-    `) as unknown as TypedDocumentString<PosSpendWalletMutation, PosSpendWalletMutationVariables>;
 export const PosPointsPaymentQuoteDocument = new TypedDocumentString(`
     query PosPointsPaymentQuote($customerId: ID!, $currency: String!, $amount: SafeInt!) {
   quotePointsPayment(

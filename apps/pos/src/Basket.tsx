@@ -8,7 +8,6 @@ import {
   PosQuoteDocument,
   PosRecordPurchaseDocument,
   PosReleasePointsHoldDocument,
-  PosSpendWalletDocument,
   type PosAppHoldQuery,
   type PosMemberFragment,
   type PosPointsHoldFragment,
@@ -18,7 +17,7 @@ import {
 import { holdIdOfCode } from '../../ui/identifier.js';
 import { ErrorNotice, errorCode } from './ErrorNotice.js';
 import { PointsPayment } from './PointsPayment.js';
-import { checkBasket, parseQuantity, walletSpendKey, type BasketLine, type OrderLine } from './basket.js';
+import { checkBasket, parseQuantity, type BasketLine, type OrderLine } from './basket.js';
 import { focusField } from './focus.js';
 import { GraphRequestError } from './graph.js';
 import { holdKey } from '../../ui/pointsPayment.js';
@@ -44,7 +43,7 @@ function fieldSelector(key: number, field: Field): string {
  * (the graph's quote, refreshed as the basket changes), then recorded once under its receipt number;
  * part of it may be paid with the member's points, held first and captured by the sale (issue 29):
  * held here, or in the member's app and taken by the code it shows; and part with store credit or
- * cashback, taken from the wallet as the sale is recorded.
+ * cashback, spent with the sale itself.
  */
 export function Basket({
   member,
@@ -89,7 +88,7 @@ export function Basket({
   // It stays the member's: the till never gives it back for them (they cancel it in the app, or it expires).
   const [offered, setOffered] = useState<AppHold | undefined>(appHold);
   const fromApp = !!hold && hold.id === offered?.id;
-  // Store credit or cashback paying part of the basket: planned, then spent as the sale is recorded.
+  // Store credit or cashback paying part of the basket: planned, then sent and spent with the sale.
   const [walletPays, setWalletPays] = useState<WalletPay[]>([]);
   const walletPaid = walletPays.reduce((sum, pay) => sum + pay.amount, 0);
   const openHold = useRef<string>(undefined);
@@ -178,62 +177,41 @@ export function Basket({
   };
 
   /**
-   * Takes the planned wallet payments not taken yet, each under its attempt's key (a retry answers
-   * the first spend); false, with the reason said, when one could not pay: the sale is not recorded.
+   * The planned wallet payments' refusal of the sale in the till's words (a wallet holds less now,
+   * or may not pay this sale), with the wallets refused; undefined when the failure is not theirs.
+   * The refusal is the graph's, kept as the words' `cause`, which the notice shows under them.
    */
-  const spendWallets = async (): Promise<boolean> => {
-    for (const pay of walletPays) {
-      if (pay.balanceAfter !== undefined) continue;
-      try {
-        const { spendWallet } = await graph.request(PosSpendWalletDocument, {
-          input: {
-            customerId: member.id,
-            wallet: pay.wallet,
-            amount: pay.amount,
-            idempotencyKey: walletSpendKey(receipt, pay.wallet, pay.attempt),
-            reason: `Till sale ${receipt}`,
-          },
-        });
-        pay.balanceAfter = spendWallet.balanceAfter;
-        setWalletPays((all) =>
-          all.map((one) => (one.wallet === pay.wallet ? { ...one, balanceAfter: spendWallet.balanceAfter } : one)),
-        );
-      } catch (failure) {
-        setError(walletFailure(failure, pay));
-        const code = errorCode(failure);
-        // Refused (not lost on the way): the next attempt is a new spend; a shared wallet cannot pay at all.
-        if (code === 'FORBIDDEN') setWalletPays((all) => all.filter((one) => one.wallet !== pay.wallet));
-        else if (!['NETWORK', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'].includes(code)) {
-          setWalletPays((all) =>
-            all.map((one) => (one.wallet === pay.wallet ? { ...one, attempt: one.attempt + 1 } : one)),
-          );
-        }
-        return false;
-      }
+  const walletRefusal = (failure: unknown): { error: Error; wallets: string[] } | undefined => {
+    if (!(failure instanceof GraphRequestError) || walletPays.length === 0) return undefined;
+    const extensions = failure.errors[0]?.extensions;
+    if (failure.code === 'INSUFFICIENT_POINTS' && typeof extensions?.wallet === 'string') {
+      const pay = walletPays.find((one) => one.wallet === extensions.wallet);
+      const wallet = member.loyalty?.wallets.find((one) => one.type.code === extensions.wallet);
+      if (!pay || !wallet || typeof extensions.balance !== 'number') return undefined;
+      const balance = walletAmount(t, locale, wallet.type, extensions.balance);
+      return {
+        error: new Error(t('pos.walletPay.notEnough', { name: pay.name, balance }), { cause: failure }),
+        wallets: [pay.wallet],
+      };
     }
-    return true;
+    // Not a money wallet of the till's currency any more, or shared from another member's household
+    // since the member was found: the ledger does not say which, so none of them pays.
+    if (failure.code === 'BAD_USER_INPUT' && extensions?.argument === 'walletPayments') {
+      const names = new Intl.ListFormat(locale, { type: 'disjunction' }).format(walletPays.map((pay) => pay.name));
+      return {
+        error: new Error(t('pos.walletPay.failed', { name: names }), { cause: failure }),
+        wallets: walletPays.map((pay) => pay.wallet),
+      };
+    }
+    return undefined;
   };
 
-  /** A wallet's refusal in the till's words: what it holds now, or that only its owner spends it. */
-  const walletFailure = (failure: unknown, pay: WalletPay): unknown => {
-    const code = errorCode(failure);
-    const wallet = member.loyalty?.wallets.find((one) => one.type.code === pay.wallet);
-    const balance = failure instanceof GraphRequestError ? failure.errors[0]?.extensions?.balance : undefined;
-    if (code === 'INSUFFICIENT_POINTS' && wallet && typeof balance === 'number') {
-      return new Error(
-        t('pos.walletPay.notEnough', { name: pay.name, balance: walletAmount(t, locale, wallet.type, balance) }),
-      );
-    }
-    if (code === 'FORBIDDEN') return new Error(t('pos.walletPay.forbidden', { name: pay.name }));
-    return failure;
-  };
-
-  /** Sends the sale, paid in part by `held` when points are held for it, and by the wallets planned. */
+  /**
+   * Sends the sale, paid in part by `held` when points are held for it, and by the wallets planned,
+   * spent in the purchase's own transaction (issue 29): the sale and the spends commit together, a
+   * retry of the receipt spends nothing more, and only the cash part earns.
+   */
   const send = async (order: OrderLine[], held: PosPointsHoldFragment | undefined) => {
-    if (!(await spendWallets())) {
-      onPointsChanged();
-      return;
-    }
     try {
       const { recordPurchase } = await graph.request(PosRecordPurchaseDocument, {
         input: {
@@ -244,6 +222,9 @@ export function Basket({
           currency,
           lines: order,
           ...(held ? { pointsPayment: { holdId: held.id } } : {}),
+          ...(walletPays.length > 0
+            ? { walletPayments: walletPays.map(({ wallet, amount }) => ({ wallet, amount })) }
+            : {}),
         },
       });
       setRecorded(recordPurchase);
@@ -251,6 +232,15 @@ export function Basket({
       onRecorded();
       focusField('[data-after-sale]');
     } catch (failure) {
+      // A wallet that cannot pay refuses the whole sale (nothing recorded, nothing spent): it leaves
+      // the plan, and the member is read again for what their wallets hold now. Held points stay held.
+      const refused = walletRefusal(failure);
+      if (refused) {
+        setError(refused.error);
+        setWalletPays((all) => all.filter((pay) => !refused.wallets.includes(pay.wallet)));
+        onPointsChanged();
+        return;
+      }
       setError(failure);
       // A receipt number used for another basket is the receipt's problem, not the points'.
       if (!held || (failure instanceof GraphRequestError && failure.reason === 'OrderConflict')) return;
@@ -375,16 +365,15 @@ export function Basket({
     recordNext.current = true;
   };
 
-  // Store credit or cashback pays part of the basket: planned now, taken when the sale is recorded.
+  // Store credit or cashback pays part of the basket: planned now, spent with the sale.
   const payWithWallet = (wallet: MemberWallet, amount: number) => {
     if (sending.current || recorded) return;
     if (!orderToSend()) return;
     setError(undefined);
-    setWalletPays((all) => [...all, { wallet: wallet.type.code, name: wallet.type.name, amount, attempt: 1 }]);
+    setWalletPays((all) => [...all, { wallet: wallet.type.code, name: wallet.type.name, amount }]);
     recordNext.current = true;
   };
-  const dropWallet = (code: string) =>
-    setWalletPays((all) => all.filter((pay) => pay.wallet !== code || pay.balanceAfter !== undefined));
+  const dropWallet = (code: string) => setWalletPays((all) => all.filter((pay) => pay.wallet !== code));
 
   // The member pays cash after all: the held points go back to their balance (the app's hold is
   // only set aside: it stays the member's).
@@ -538,7 +527,9 @@ export function Basket({
                   ))}
                 </ul>
               )}
-              {hold && <p className="muted">{t('pos.quote.cashOnly')}</p>}
+              {(hold || walletPays.length > 0) && (
+                <p className="muted">{t(hold ? 'pos.quote.cashOnly' : 'pos.quote.cashOnlyWallet')}</p>
+              )}
             </>
           ) : currentQuote?.error !== undefined ? (
             <p className="muted">{t('pos.quote.unavailable')}</p>
@@ -597,26 +588,24 @@ export function Basket({
                 })}
               </>
             )}
-            {walletPays.map((pay) => (
-              <span key={pay.wallet}>
+            {recorded.walletPayments.map((paid) => (
+              <span key={paid.wallet}>
                 <br />
                 <span data-testid="paid-with-wallet">
-                  {t('pos.paidWithWallet', {
-                    name: pay.name,
-                    amount: formatMoney(locale, pay.amount, recorded.currency),
-                    balance: formatMoney(locale, pay.balanceAfter ?? 0, recorded.currency),
-                  })}
+                  <WalletPaid member={member} recorded={recorded} paid={paid} />
                 </span>
               </span>
             ))}
-            {(recorded.pointsPayment || walletPays.length > 0) && (
+            {(recorded.pointsPayment || recorded.walletPayments.length > 0) && (
               <>
                 <br />
                 <strong>
                   {t('pos.cashToPay', {
                     amount: formatMoney(
                       locale,
-                      recorded.totalAmount - (recorded.pointsPayment?.amount ?? 0) - walletPaid,
+                      recorded.totalAmount -
+                        (recorded.pointsPayment?.amount ?? 0) -
+                        recorded.walletPayments.reduce((sum, paid) => sum + paid.amount, 0),
                       recorded.currency,
                     ),
                   })}
@@ -629,9 +618,12 @@ export function Basket({
                   count: recorded.pointsEarned,
                   date: formatDate(locale, recorded.pendingUntil),
                 })
-              : t(recorded.pointsPayment ? 'pos.recordedPointsCash' : 'pos.recordedPoints', {
-                  count: recorded.pointsEarned,
-                })}
+              : t(
+                  recorded.pointsPayment || recorded.walletPayments.length > 0
+                    ? 'pos.recordedPointsCash'
+                    : 'pos.recordedPoints',
+                  { count: recorded.pointsEarned },
+                )}
             {recorded.balanceAfter != null && (
               <>
                 <br />
@@ -667,6 +659,28 @@ export function Basket({
       )}
     </Card>
   );
+}
+
+/**
+ * "Paid with Store credit: £5.00 (balance now £15.00).": what a wallet paid of the sale, from the
+ * purchase's answer, and what the wallet holds now (the purchase's member read with it).
+ */
+function WalletPaid({
+  member,
+  recorded,
+  paid,
+}: {
+  member: PosMemberFragment;
+  recorded: Recorded;
+  paid: Recorded['walletPayments'][number];
+}) {
+  const { t, locale } = useI18n();
+  const name = member.loyalty?.wallets.find((wallet) => wallet.type.code === paid.wallet)?.type.name ?? paid.wallet;
+  const amount = formatMoney(locale, paid.amount, recorded.currency);
+  const balance = recorded.customer.loyalty?.wallets.find((wallet) => wallet.type.code === paid.wallet)?.balance;
+  return balance === undefined
+    ? t('pos.walletPay.taken', { name, amount })
+    : t('pos.paidWithWallet', { name, amount, balance: formatMoney(locale, balance, recorded.currency) });
 }
 
 /** "Into wallets: £0.30 into Cashback, 1 stamp into Coffee card.": what the sale earned besides points. */

@@ -18,7 +18,9 @@ function known(key: string): key is MessageKey {
  * A failure in the till's words with what to do: by code and reason (`CONFLICT` `OrderConflict`:
  * the receipt number was used for another basket), else by code, else the apps' shared words (a
  * payment with points first in its own: `pos.error.pay.*`); the
- * graph's own sentence and code under it, which name the field or the rule.
+ * graph's own sentence and code under it, which name the field or the rule. A sentence of the
+ * till's own may word a refusal of the graph (its `cause`: a wallet that could not pay), whose
+ * sentence and code are then shown under it.
  */
 export function ErrorNotice({ error, paying = false }: { error: unknown; paying?: boolean }) {
   const { t } = useI18n();
@@ -40,7 +42,9 @@ export function ErrorNotice({ error, paying = false }: { error: unknown; paying?
   if (code === 'INSUFFICIENT_POINTS' && typeof balance === 'number') {
     words += ` ${t('pos.balanceIs', { points: balance })}`;
   }
-  const detail = error instanceof GraphRequestError || error instanceof NetworkError ? error.message : undefined;
+  const source = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  const detail = source instanceof GraphRequestError || source instanceof NetworkError ? source.message : undefined;
+  const detailCode = (source instanceof GraphRequestError ? source.reason : undefined) ?? errorCode(source);
   return (
     <Notice tone="error">
       <strong>{words}</strong>
@@ -48,7 +52,7 @@ export function ErrorNotice({ error, paying = false }: { error: unknown; paying?
         <>
           <br />
           <span>
-            {detail} ({reason ?? code})
+            {detail} ({detailCode})
           </span>
         </>
       )}

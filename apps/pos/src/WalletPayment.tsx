@@ -6,18 +6,15 @@ import type { PosMemberFragment } from '../sdk/graphql.js';
 import { spendableWallets, type MemberWallet } from './MemberWallets.js';
 
 /**
- * Store credit or cashback paying part of the basket (issue 29): planned here, taken from the wallet
- * (`spendWallet`) when the sale is recorded, so a basket left unrecorded spends nothing.
+ * Store credit or cashback paying part of the basket (issue 29): planned here, then sent as a tender
+ * of the sale (`recordPurchase`'s `walletPayments`), spent in the purchase's own transaction: a
+ * basket left unrecorded, or a sale refused, spends nothing.
  */
 export interface WalletPay {
   wallet: string;
   name: string;
   /** Minor units of the till's currency. */
   amount: number;
-  /** The spend's attempt: a refusal makes the next one a new spend; a retry after a lost answer is the same. */
-  attempt: number;
-  /** Once spent: the wallet's balance after it. A spent payment is not spent again by a retry of the sale. */
-  balanceAfter?: number;
 }
 
 /**
@@ -64,8 +61,8 @@ export function WalletPayment({
         left > 0 &&
         offered.map((wallet) => (
           <WalletPayForm
-            // What is left to pay sets the amount it offers: a new form when that changes.
-            key={`${wallet.type.code}/${left}`}
+            // What is left to pay and what the wallet holds set the amount it offers: a new form when they change.
+            key={`${wallet.type.code}/${left}/${wallet.balance}`}
             wallet={wallet}
             currency={currency}
             left={left}
@@ -92,15 +89,10 @@ function PlannedPay({
   const values = { name: pay.name, amount: formatMoney(locale, pay.amount, currency) };
   return (
     <li>
-      <span className="wallet-pay-line">
-        {t(pay.balanceAfter === undefined ? 'pos.walletPay.planned' : 'pos.walletPay.taken', values)}
-      </span>
-      {/* Once taken from the wallet, the sale is recorded with it: only a planned payment is dropped. */}
-      {pay.balanceAfter === undefined && (
-        <Button variant="ghost" busy={busy} onClick={() => onRemove(pay.wallet)}>
-          {t('pos.walletPay.remove', { name: pay.name })}
-        </Button>
-      )}
+      <span className="wallet-pay-line">{t('pos.walletPay.planned', values)}</span>
+      <Button variant="ghost" busy={busy} onClick={() => onRemove(pay.wallet)}>
+        {t('pos.walletPay.remove', { name: pay.name })}
+      </Button>
     </li>
   );
 }

@@ -81,11 +81,3 @@ export function newUuid(): string {
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-/**
- * The idempotency key of a wallet's spend for a basket (issue 29): its receipt, the wallet and the
- * attempt, so a retry answers the first spend and a new attempt (after a refusal) is a new one.
- */
-export function walletSpendKey(receipt: string, wallet: string, attempt: number): string {
-  return `${receipt}/wallet/${wallet}/${attempt}`;
-}

@@ -247,6 +247,7 @@ export const en = {
   'pos.quote.line': '{count} points: {reason}',
   'pos.quote.line.one': '{count} point: {reason}',
   'pos.quote.cashOnly': 'Paid in part with points, the sale earns on its cash part only.',
+  'pos.quote.cashOnlyWallet': 'Paid in part with store credit or cashback, the sale earns on its cash part only.',
   'pos.record': 'Record the sale ({amount})',
   'pos.recorded': 'Receipt {receipt}: {amount} recorded for {name}.',
   'pos.recordedPoints': '{count} points earned.',

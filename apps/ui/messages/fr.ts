@@ -251,6 +251,8 @@ export const fr: Messages = {
   'pos.quote.line': '{count} points : {reason}',
   'pos.quote.line.one': '{count} point : {reason}',
   'pos.quote.cashOnly': 'Payée en partie avec des points, la vente ne rapporte que sur la part payée autrement.',
+  'pos.quote.cashOnlyWallet':
+    'Payée en partie avec l’avoir ou le cashback, la vente ne rapporte que sur la part payée autrement.',
   'pos.record': 'Enregistrer la vente ({amount})',
   'pos.recorded': 'Ticket {receipt} : {amount} enregistrés pour {name}.',
   'pos.recordedPoints': '{count} points gagnés.',
