@@ -87,6 +87,7 @@ const demoWallets = [
     code: 'TEA_CARD',
     kind: 'STAMPS',
     name: 'Tea card',
+    currency: 'GBP',
     stampsPerPurchase: 1,
     minPurchaseAmount: 300,
     stampsPerCard: 5,

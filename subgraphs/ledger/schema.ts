@@ -23,6 +23,7 @@ import { TransferResolver } from './transfers/transfer.resolver';
 import {
   LoyaltyWalletsResolver,
   PurchaseWalletResolver,
+  ReturnWalletResolver,
   WalletBalanceResolver,
   WalletResolver,
 } from './wallets/wallet.resolver';
@@ -55,6 +56,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       LoyaltyWalletsResolver,
       WalletBalanceResolver,
       PurchaseWalletResolver,
+      ReturnWalletResolver,
       WalletUpdateResolver,
     ],
     globalMiddlewares: [ledgerErrors],

@@ -327,26 +327,28 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     const child = await enrollMember(graph, 'Child');
     const fourth = await enrollMember(graph, 'Fourth');
     const ownerClient = await graph.as({ role: 'member', subject: owner.id });
+    // Households are made at the till, with both members there: a member alone may not.
+    const till = await graph.as({ role: 'associate', subject: 'a-1', storeId: 'berlin-1' });
     const partnerClient = await graph.as({ role: 'member', subject: partner.id });
     for (const memberId of [partner.id, child.id]) {
-      await ownerClient.data(JoinWalletHouseholdDocument, {
+      await till.data(JoinWalletHouseholdDocument, {
         input: { wallet: 'COFFEE_CARD', ownerId: owner.id, memberId },
       });
-      await ownerClient.data(JoinWalletHouseholdDocument, {
+      await till.data(JoinWalletHouseholdDocument, {
         input: { wallet: 'CASHBACK', ownerId: owner.id, memberId },
       });
     }
     // Joining twice changes nothing; a third member is past the limit of 2; a member may not add themself to another's.
     expect(
       (
-        await ownerClient.data(JoinWalletHouseholdDocument, {
+        await till.data(JoinWalletHouseholdDocument, {
           input: { wallet: 'CASHBACK', ownerId: owner.id, memberId: child.id },
         })
       ).joinWalletHousehold.memberId,
     ).toBe(child.id);
     expect(
       codeOf(
-        await ownerClient.request(JoinWalletHouseholdDocument, {
+        await till.request(JoinWalletHouseholdDocument, {
           input: { wallet: 'CASHBACK', ownerId: owner.id, memberId: fourth.id },
         }),
       ),
@@ -360,7 +362,7 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     ).toBe('FORBIDDEN');
     expect(
       codeOf(
-        await ownerClient.request(JoinWalletHouseholdDocument, {
+        await till.request(JoinWalletHouseholdDocument, {
           input: { wallet: 'GIFT', ownerId: owner.id, memberId: fourth.id },
         }),
       ),
@@ -382,6 +384,24 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     expect(shared).toMatchObject({ ownerId: owner.id, canSpend: false, pending: 375 });
     expect(shared.householdMembers.sort()).toEqual([partner.id, child.id].sort());
     expect((await wallet(owner.id, 'COFFEE_CARD', ownerClient)).cardsCompleted).toBe(1);
+    expect(
+      codeOf(
+        await ownerClient.request(JoinWalletHouseholdDocument, {
+          input: { wallet: 'CASHBACK', ownerId: owner.id, memberId: fourth.id },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    // A member who holds cashback of their own spends it before sharing another's.
+    const holder = await enrollMember(graph, 'Holder');
+    await purchase(purchaseInput(holder.id));
+    const stranger = await enrollMember(graph, 'Stranger');
+    expect(
+      codeOf(
+        await till.request(JoinWalletHouseholdDocument, {
+          input: { wallet: 'CASHBACK', ownerId: stranger.id, memberId: holder.id },
+        }),
+      ),
+    ).toBe('CONFLICT');
 
     // Past the pending window, the owner spends the cashback; the partner may not.
     clock.advanceDays(15);
@@ -458,7 +478,15 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
       expect(rows).toEqual([]);
     }
     // One shirt of two comes back: half the credit returns to the wallet; half the pending cashback goes.
-    await graph.admin.data(recordReturn, { input: returnOfOrder(order, [{ sku: 'SHIRT-M', quantity: 1 }]) });
+    const back = await graph.admin.data<
+      { recordReturn: { refundAmount: number; walletRefunds: Array<{ wallet: string; amount: number }> } },
+      unknown
+    >(
+      `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { refundAmount walletRefunds { wallet amount } } }`,
+      { input: returnOfOrder(order, [{ sku: 'SHIRT-M', quantity: 1 }]) },
+    );
+    // €12.50 of goods: €5.00 back to the credit, €7.50 in cash.
+    expect(back.recordReturn).toEqual({ refundAmount: 1250, walletRefunds: [{ wallet: 'GIFT', amount: 500 }] });
     expect((await wallet(member.id, 'GIFT')).balance).toBe(500);
     expect((await wallet(member.id, 'CASHBACK')).pending).toBe(37);
     expect((await wallet(member.id, 'GIFT')).history[0]).toMatchObject({ kind: 'REFUND', amount: 500 });
@@ -481,7 +509,7 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     const credit = await wallet(member.id, 'GIFT');
     expect(credit.balance).toBe(300);
     expect(credit.history[0]).toMatchObject({
-      kind: 'EARN',
+      kind: 'AWARD',
       amount: 300,
       reason: expect.stringContaining('Ten percent'),
     });
@@ -537,7 +565,7 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
     for (const member of [survivor, merged]) await expectConsistentLedger(graph, member.id);
   });
 
-  it('refuses a wallet defined wrongly or changed to another kind', async () => {
+  it('refuses a wallet defined wrongly or changed to another kind or currency, and stamps by hand from anyone but an admin', async () => {
     expect(
       codeOf(
         await marketer.request(DefineWalletDocument, { input: { code: 'HALF', kind: 'STAMPS', name: 'Half a card' } }),
@@ -561,6 +589,34 @@ describe('wallets: stamps, cashback and store credit beside points', () => {
       codeOf(
         await marketer.request(DefineWalletDocument, {
           input: { code: 'POINTS', kind: 'STORE_CREDIT', name: 'Points', currency: 'EUR' },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await marketer.request(DefineWalletDocument, {
+          input: { code: 'CASHBACK', kind: 'CASHBACK', name: 'Cashback', currency: 'JPY', cashbackBasisPoints: 500 },
+        }),
+      ),
+    ).toBe('CONFLICT');
+    const someone = await enrollMember(graph);
+    expect(
+      codeOf(
+        await marketer.request(adjustWallet, {
+          input: {
+            customerId: someone.id,
+            wallet: 'COFFEE_CARD',
+            amount: 1,
+            reason: 'A stamp',
+            idempotencyKey: 'st-1',
+          },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await graph.admin.request(adjustWallet, {
+          input: { customerId: someone.id, wallet: 'COFFEE_CARD', amount: 4, reason: 'Stamps', idempotencyKey: 'st-2' },
         }),
       ),
     ).toBe('BAD_USER_INPUT');

@@ -6,8 +6,9 @@ create table ledger.wallet_types (
   code text primary key check (code ~ '^[A-Z][A-Z0-9_]{1,31}$'),
   kind text not null check (kind in ('STAMPS', 'CASHBACK', 'STORE_CREDIT')),
   name text not null,
-  -- Money wallets hold minor units of this currency, and earn on purchases in it.
-  currency text check ((kind = 'STAMPS') = (currency is null)),
+  -- Money wallets hold minor units of this currency, and earn on purchases in it; a stamp card with
+  -- a currency stamps only purchases in it (its minimum in that currency's minor units).
+  currency text check (kind = 'STAMPS' or currency is not null),
   -- STAMPS: stamps per purchase of at least min_purchase_amount; a card of stamps_per_card completes
   -- into card_reward_points points.
   stamps_per_purchase int check (stamps_per_purchase > 0),

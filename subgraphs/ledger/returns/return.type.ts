@@ -147,7 +147,8 @@ export class ProductReturn {
   pointsRefunded!: number;
 
   @Field(() => GraphQLSafeInt, {
-    description: 'The money those points had paid, in minor units: the rest of `refundAmount` is refunded in cash.',
+    description:
+      'The money those points had paid, in minor units. What wallets paid comes back to them (`walletRefunds`); the rest of `refundAmount` is refunded in cash.',
   })
   pointsRefundAmount!: number;
 

@@ -6,6 +6,7 @@ import { isUuid } from '../../../runtime/validation/validators';
 import { Loyalty } from '../accounts/account.type';
 import type { LedgerContext } from '../context';
 import { Purchase } from '../purchases/purchase.type';
+import { ProductReturn } from '../returns/return.type';
 import { WalletKind } from './wallet.rules';
 import { walletStore } from './wallet.store';
 import {
@@ -20,6 +21,7 @@ import {
   WalletEntry,
   WalletExpiring,
   WalletHouseholdMember,
+  WalletRefund,
   WalletType,
 } from './wallet.type';
 
@@ -85,23 +87,31 @@ export class WalletResolver {
     description:
       'Credits or debits a wallet by hand (goodwill store credit, a correction), with a reason, once per idempotencyKey. A debit larger than the balance: INSUFFICIENT_POINTS.',
   })
-  adjustWallet(@Arg('input') input: AdjustWalletInput, @Ctx() ctx: LedgerContext): Promise<WalletChange> {
+  async adjustWallet(@Arg('input') input: AdjustWalletInput, @Ctx() ctx: LedgerContext): Promise<WalletChange> {
+    // A full card pays points: stamps by hand are an admin's, as points are.
+    if ((await ctx.wallets.requireType(input.wallet)).kind === 'STAMPS' && ctx.principal?.role !== 'admin') {
+      throw forbidden('Only an admin adjusts stamps: a full card pays points');
+    }
     return ctx.wallets.adjust(
-      { ...input, key: `adjust:${input.customerId}:${input.wallet}:${input.idempotencyKey}`, campaign: false },
+      {
+        ...input,
+        key: `adjust:${input.customerId}:${input.wallet}:${input.idempotencyKey}`,
+        shownKey: input.idempotencyKey,
+        campaign: false,
+      },
       actorOf(ctx.principal),
     );
   }
 
-  @Authorized('member', 'associate', 'admin')
+  @Authorized('associate', 'admin')
   @Mutation(() => WalletHouseholdMember, {
     description:
-      'Lets another member earn into the owner’s wallet (a household or shared card): their purchases’ earnings go to the owner, who alone spends them, up to the wallet’s maxHouseholdMembers (CONFLICT past it, or when either already shares another way). Idempotent. The owner for themself, an associate, admins.',
+      'Lets another member earn into the owner’s wallet (a household or shared card): their purchases’ earnings go to the owner, who alone spends them, up to the wallet’s maxHouseholdMembers (CONFLICT past it, when either already shares another way, or when the member still holds something in their own). Idempotent. An associate (with both members at the till) or an admin: a member alone may not send another member’s earnings anywhere.',
   })
   async joinWalletHousehold(
     @Arg('input') input: JoinWalletHouseholdInput,
     @Ctx() ctx: LedgerContext,
   ): Promise<WalletHouseholdMember> {
-    requireCustomerAccess(ctx.principal, input.ownerId, walletStaff);
     const row = await ctx.wallets.joinHousehold(input);
     return { wallet: row.wallet, ownerId: row.owner_id, memberId: row.member_id, joinedAt: new Date(row.joined_at) };
   }
@@ -240,6 +250,20 @@ const toEntry = (row: {
   earnedBy: row.earned_by,
   createdAt: row.created_at,
 });
+
+@Resolver(() => ProductReturn)
+export class ReturnWalletResolver {
+  @FieldResolver(() => [WalletRefund], {
+    description:
+      'What the return gave back to the wallets that paid the purchase (`walletPayments`), in minor units: not to be refunded in cash. Cash to refund = refundAmount − pointsRefundAmount − these.',
+  })
+  async walletRefunds(@Root() productReturn: ProductReturn, @Ctx() ctx: LedgerContext): Promise<WalletRefund[]> {
+    const entries = await walletStore.entriesBySource(ctx.db, 'RETURN', productReturn.id);
+    return entries
+      .filter((entry) => entry.kind === 'REFUND')
+      .map((entry) => ({ wallet: entry.wallet, amount: Number(entry.amount) }));
+  }
+}
 
 @Resolver(() => Purchase)
 export class PurchaseWalletResolver {

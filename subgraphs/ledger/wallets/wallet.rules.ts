@@ -30,10 +30,7 @@ export function walletTypeProblem(type: WalletType): string | null {
     return 'code must be 2 to 32 capital letters, digits or underscores, starting with a letter';
   }
   if (type.code === 'POINTS') return 'POINTS is the points balance; name the wallet otherwise';
-  const money = type.kind !== WalletKind.STAMPS;
-  if (money !== (type.currency !== null)) {
-    return money ? 'a money wallet needs its currency' : 'a stamp card has no currency';
-  }
+  if (type.kind !== WalletKind.STAMPS && type.currency === null) return 'a money wallet needs its currency';
   if (
     type.kind === WalletKind.STAMPS &&
     (!type.stampsPerPurchase || !type.stampsPerCard || type.cardRewardPoints === null)
@@ -64,7 +61,13 @@ export function purchaseEarnings(
   for (const type of types) {
     if (!type.active) continue;
     let amount = 0;
-    if (type.kind === WalletKind.STAMPS && purchase.cashAmount > 0 && purchase.cashAmount >= type.minPurchaseAmount) {
+    const stampable = type.currency === null || type.currency === purchase.currency;
+    if (
+      type.kind === WalletKind.STAMPS &&
+      stampable &&
+      purchase.cashAmount > 0 &&
+      purchase.cashAmount >= type.minPurchaseAmount
+    ) {
       amount = type.stampsPerPurchase ?? 0;
     } else if (type.kind === WalletKind.CASHBACK && type.currency === purchase.currency) {
       amount = Math.floor((purchase.cashAmount * (type.cashbackBasisPoints ?? 0)) / 10_000);

@@ -141,7 +141,7 @@ export class WalletService {
     if (!saved) {
       throw new LedgerError(
         LedgerErrorKind.WalletConflict,
-        `Wallet ${type.code} is a wallet of another kind; its kind cannot change (define another code)`,
+        `Wallet ${type.code} is a wallet of another kind or currency; neither can change, as balances are held in them (define another code)`,
       );
     }
     return saved;
@@ -181,10 +181,15 @@ export class WalletService {
         ...earning,
         reason: `Purchase ${purchase.externalOrderId}`,
       })),
-      // A wallet the ledger does not define or run takes nothing (the campaigns guide says so).
-      ...purchase.campaignCredits.filter(
-        (credit) => credit.amount > 0 && context.types.some((type) => type.code === credit.wallet),
-      ),
+      // A wallet the ledger does not define or run takes nothing (the campaigns guide says so); a
+      // stamp card takes at most a card's stamps from one purchase's campaigns.
+      ...purchase.campaignCredits.flatMap((credit) => {
+        const type = context.types.find((t) => t.code === credit.wallet);
+        if (!type || credit.amount <= 0) return [];
+        const amount =
+          type.kind === WalletKind.STAMPS ? Math.min(credit.amount, type.stampsPerCard ?? 0) : credit.amount;
+        return [{ ...credit, amount, campaign: true }];
+      }),
     ];
     if (earnings.length === 0) return;
     const credits = earnings.map((earning): WalletCredit => {
@@ -193,7 +198,7 @@ export class WalletService {
         ownerId,
         type: context.types.find((t) => t.code === earning.wallet)!,
         amount: earning.amount,
-        kind: 'EARN',
+        kind: 'campaign' in earning ? 'AWARD' : 'EARN',
         sourceType: 'ORDER',
         sourceId: purchase.orderId,
         reason: earning.reason,
@@ -313,6 +318,7 @@ export class WalletService {
     for (const payment of payments) {
       const type = context.types.find((t) => t.code === payment.wallet)!;
       const account = await this.lock(tx, book.customerId, type.code);
+      await this.settleLocked(tx, book, account, type);
       if (payment.amount > account.balance) {
         throw new LedgerError(
           LedgerErrorKind.InsufficientPoints,
@@ -444,6 +450,7 @@ export class WalletService {
     return this.core.withAccount(customerId, async (book, tx) => {
       const account = await this.lock(tx, customerId, type.code);
       const first = await walletStore.findSpend(tx, customerId, type.code, request.idempotencyKey);
+      if (!first) await this.settleLocked(tx, book, account, type);
       if (first) {
         if (first.fingerprint !== fingerprint) {
           throw new LedgerError(
@@ -500,20 +507,48 @@ export class WalletService {
    * retry with the same key and content answers the first change; other content is a CONFLICT.
    */
   async adjust(
-    request: { customerId: string; wallet: string; amount: number; key: string; reason: string; campaign: boolean },
+    request: {
+      customerId: string;
+      wallet: string;
+      amount: number;
+      key: string;
+      /** The key as the caller named it, for messages. */
+      shownKey: string;
+      reason: string;
+      campaign: boolean;
+    },
     actor: NewEvent['actor'],
   ): Promise<WalletChange> {
     const type = await this.requireType(request.wallet);
+    // A full card pays points at once: an adjustment completes one card at most.
+    if (type.kind === WalletKind.STAMPS && Math.abs(request.amount) > (type.stampsPerCard ?? 0)) {
+      throw new LedgerError(
+        LedgerErrorKind.InvalidInput,
+        `A stamp adjustment is at most a card's ${type.stampsPerCard} stamps`,
+        { argument: 'amount' },
+      );
+    }
     const customerId = await this.core.requireCustomer(request.customerId, 'the wallet change');
     const sourceType = request.campaign ? 'CAMPAIGN' : 'ACTOR';
+    const household = (await walletStore.householdsOf(this.core.db, [customerId])).find(
+      (h) => h.member_id === customerId && h.wallet === type.code,
+    );
+    if (household) {
+      throw new LedgerError(
+        LedgerErrorKind.InvalidInput,
+        `This member earns into ${household.owner_id}'s ${type.name}; adjust the owner's`,
+        { argument: 'customerId' },
+      );
+    }
     return this.core.withAccount(customerId, async (book, tx) => {
       const account = await this.lock(tx, customerId, type.code);
       const [first] = await walletStore.entriesBySource(tx, sourceType, request.key);
+      if (!first) await this.settleLocked(tx, book, account, type);
       if (first) {
         if (Number(first.amount) !== request.amount || first.reason !== request.reason || first.wallet !== type.code) {
           throw new LedgerError(
             LedgerErrorKind.WalletConflict,
-            `Wallet change ${request.key} was already made with different content`,
+            `Wallet change ${request.shownKey} was already made with different content`,
           );
         }
         return {
@@ -622,6 +657,13 @@ export class WalletService {
       if (households.some((h) => h.owner_id === memberId)) {
         throw new LedgerError(LedgerErrorKind.WalletConflict, `The member owns a shared ${type.name} wallet`);
       }
+      const own = await walletStore.lock(tx, memberId, type.code);
+      if (own.balance > 0 || own.pending > 0) {
+        throw new LedgerError(
+          LedgerErrorKind.WalletConflict,
+          `The member holds ${own.balance + own.pending} in their own ${type.name}: use it before sharing the owner's`,
+        );
+      }
       const members = households.filter((h) => h.owner_id === ownerId).length;
       if (members >= type.maxHouseholdMembers) {
         throw new LedgerError(
@@ -693,9 +735,29 @@ export class WalletService {
 
   private async settle(tx: Queryable, book: AccountBook, type: WalletType): Promise<void> {
     const account = await this.lock(tx, book.customerId, type.code);
-    const lots = await walletStore.openLots(tx, book.customerId, type.code);
+    await this.settleLocked(tx, book, account, type);
+  }
+
+  /**
+   * Releases the locked account's due pending lots and expires its due lots (one released past its
+   * expiry too), completing cards, and saves it: what the points job does, and what a spend does
+   * first, so expired value never pays.
+   */
+  private async settleLocked(
+    tx: Queryable,
+    book: AccountBook,
+    account: WalletAccountRow,
+    type: WalletType,
+  ): Promise<void> {
+    const lots = await walletStore.openLots(tx, account.customer_id, type.code);
     const now = book.now;
     const released = lots.filter((lot) => lot.status === 'PENDING' && lot.available_at <= now);
+    if (
+      released.length === 0 &&
+      !lots.some((lot) => lot.status === 'ACTIVE' && lot.expires_at !== null && lot.expires_at <= now)
+    ) {
+      return;
+    }
     const entries: NewWalletEntry[] = [];
     for (const lot of released) {
       const amount = Number(lot.remaining);
@@ -714,10 +776,12 @@ export class WalletService {
     }
     await walletStore.activate(
       tx,
-      book.customerId,
+      account.customer_id,
       released.map((lot) => Number(lot.id)),
     );
-    const expired = lots.filter((lot) => lot.status === 'ACTIVE' && lot.expires_at !== null && lot.expires_at <= now);
+    const expired = lots.filter(
+      (lot) => (lot.status === 'ACTIVE' || released.includes(lot)) && lot.expires_at !== null && lot.expires_at <= now,
+    );
     const takes: LotTake[] = [];
     for (const lot of expired) {
       const amount = Number(lot.remaining);
@@ -733,7 +797,7 @@ export class WalletService {
         }),
       );
     }
-    await walletStore.takeFromLots(tx, book.customerId, takes);
+    await walletStore.takeFromLots(tx, account.customer_id, takes);
     await walletStore.insertEntries(tx, entries);
     await this.completeCards(tx, new Map([[book.customerId, book]]), account, type, now);
     await this.save(tx, account, book, {
@@ -772,7 +836,7 @@ export class WalletService {
           {
             kind: EntryKind.BONUS,
             points,
-            reason: cards === 1 ? `${type.name} card completed` : `${cards} ${type.name} cards completed`,
+            reason: cards === 1 ? `Full card: ${type.name}` : `${cards} full cards: ${type.name}`,
             sourceType: SourceType.WALLET,
             sourceId,
           },

@@ -165,7 +165,7 @@ export const walletStore = {
     return { types: row.types.map(toWalletType), households: row.households };
   },
 
-  /** Defines or changes a wallet type; null when `code` is a wallet of another kind (left as it is). */
+  /** Defines or changes a wallet type; null when `code` is a wallet of another kind or currency (left as it is). */
   async define(db: Queryable, type: WalletType, actor: NewEvent['actor']): Promise<WalletType | null> {
     const { rows } = await db.query<WalletTypeRow>(
       `insert into ledger.wallet_types
@@ -180,6 +180,7 @@ export const walletStore = {
               max_household_members = excluded.max_household_members, active = excluded.active,
               updated_by = excluded.updated_by, updated_at = now()
         where ledger.wallet_types.kind = excluded.kind
+          and ledger.wallet_types.currency is not distinct from excluded.currency
        returning *`,
       [
         type.code,

@@ -23,7 +23,11 @@ export class WalletType {
   @Field()
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Money wallets: the currency of their minor units.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Money wallets: the currency of their minor units. A stamp card with a currency stamps only purchases in it (minPurchaseAmount in its minor units); without one, purchases in any currency.',
+  })
   currency!: string | null;
 
   @Field(() => Int, {
@@ -160,7 +164,7 @@ export class WalletEntry {
 
   @Field({
     description:
-      'EARN, RELEASE (pending became usable), REVERSE (a return), SPEND, ADJUST, AWARD (a campaign), EXPIRE, CARD_COMPLETED.',
+      'EARN, RELEASE (pending became usable), REVERSE (a return took an earning back), REFUND (a return gave a wallet payment back), SPEND, ADJUST, AWARD (a campaign), EXPIRE, CARD_COMPLETED, MERGE_IN, MERGE_OUT.',
   })
   kind!: string;
 
@@ -228,8 +232,20 @@ export class PurchaseWalletEarning {
   @Field(() => GraphQLSafeInt)
   amount!: number;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, {
+    description:
+      'What returns were due to take back so far, taken as far as the wallet still held it (spent cashback, and stamps on a completed card, are not recovered).',
+  })
   reversed!: number;
+}
+
+@ObjectType({ description: 'What a return gave back to a wallet that paid the purchase.' })
+export class WalletRefund {
+  @Field()
+  wallet!: string;
+
+  @Field(() => GraphQLSafeInt)
+  amount!: number;
 }
 
 @ObjectType({ description: 'A change of a wallet balance.' })
