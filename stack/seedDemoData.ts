@@ -82,9 +82,8 @@ const demoCampaigns = [
 ];
 
 /** A stamp card and store credit, so the wallet, the till and the console show wallets besides points. */
-const demoWallets = [
-  {
-    code: 'TEA_CARD',
+const demoWallets = {
+  TEA_CARD: {
     kind: 'STAMPS',
     name: 'Tea card',
     currency: 'GBP',
@@ -94,8 +93,8 @@ const demoWallets = [
     cardRewardPoints: 150,
     maxHouseholdMembers: 3,
   },
-  { code: 'STORE_CREDIT', kind: 'STORE_CREDIT', name: 'Store credit', currency: 'GBP', expiryDays: 365 },
-];
+  STORE_CREDIT: { kind: 'STORE_CREDIT', name: 'Store credit', currency: 'GBP', expiryDays: 365 },
+};
 
 const findMember = `query SeedFindMember($email: String!) { customerByIdentifier(type: EMAIL, value: $email) { id } }`;
 const enroll = `mutation SeedEnroll($input: EnrollCustomerInput!) { enrollCustomer(input: $input) { id } }`;
@@ -154,7 +153,9 @@ export async function seedDemoData(
   // Defined once (a marketer's later change stays), before the demo purchases, which earn stamps.
   const wallets = await call<{ walletTypes: unknown[] }>(walletTypes);
   if (wallets.walletTypes.length === 0) {
-    for (const input of demoWallets) await call(defineWallet, { input });
+    for (const [code, wallet] of Object.entries(demoWallets)) {
+      await call(defineWallet, { input: { code, ...wallet } });
+    }
   }
   await call(adjustWallet, {
     input: {
