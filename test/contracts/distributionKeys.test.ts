@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { migrateSubgraph } from '../../runtime/server/startSubgraph';
+import { claimStore } from '../../subgraphs/campaign/claims/claim.store';
+import type { Quote } from '../../subgraphs/campaign/quotes/quote.engine';
+import { historyStore } from '../../subgraphs/campaign/segments/segment.store';
+import { mergeRewards } from '../../subgraphs/rewards/merges/customerMerge.store';
 import { campaignMigrationsDir } from '../../subgraphs/campaign';
 import { engagementMigrationsDir } from '../../subgraphs/engagement';
 import { ledgerMigrationsDir } from '../../subgraphs/ledger';
@@ -198,5 +203,67 @@ describe('distribution keys: the schema kept to the plan for Citus', () => {
       })
       .map((key) => `${key.table} ${key.name} (${key.columns}) -> ${key.ref_table} (${key.ref_columns})`);
     expect(lacking).toEqual([]);
+  });
+
+  describe('references that name the customer hold when rows change member', () => {
+    const survivorId = randomUUID();
+    const mergedId = randomUUID();
+
+    it("moves a merged member's claims with their grants", async () => {
+      const { db } = database;
+      const campaignId = randomUUID();
+      await db.query(
+        `insert into campaign.campaigns (id, name, status, trigger, reward, audience, schedule, limits)
+         values ($1, 'Double points', 'SCHEDULED', 'PURCHASE', '{}', '{}', '{}', '{}')`,
+        [campaignId],
+      );
+      const quote = { lines: [], campaignNotes: [] } as unknown as Quote;
+      const grant = { campaignId, points: 10, grantedAt: new Date() };
+      await db.transaction(async (tx) => {
+        await claimStore.save(tx, { key: 'order-1', customerId: mergedId, fingerprint: 'a', quote });
+        await claimStore.addGrant(tx, 'order-1', mergedId, grant);
+        // The same key asked again for the survivor (after a merge): its grants are the survivor's.
+        await claimStore.save(tx, { key: 'order-2', customerId: mergedId, fingerprint: 'a', quote });
+        await claimStore.removeGrants(tx, 'order-2');
+        await claimStore.save(tx, { key: 'order-2', customerId: survivorId, fingerprint: 'b', quote });
+        await claimStore.addGrant(tx, 'order-2', survivorId, grant);
+      });
+      await db.transaction((tx) => historyStore.mergeCustomer(tx, survivorId, mergedId));
+      const { rows } = await db.query<{ key: string; claim: string; grant: string }>(
+        `select c.key, c.customer_id as claim, g.customer_id as grant
+           from campaign.claims c join campaign.grants g on g.claim_key = c.key order by c.key`,
+      );
+      expect(rows).toEqual([
+        { key: 'order-1', claim: survivorId, grant: survivorId },
+        { key: 'order-2', claim: survivorId, grant: survivorId },
+      ]);
+    });
+
+    it("moves a merged member's vouchers with their redemptions", async () => {
+      const { db } = database;
+      const rewardId = randomUUID();
+      const redemptionId = randomUUID();
+      await db.query(
+        `insert into rewards.rewards (id, name, kind, cost_points) values ($1, 'Tea', 'FREE_PRODUCT', 100)`,
+        [rewardId],
+      );
+      await db.query(
+        `insert into rewards.redemptions (id, reward_id, customer_id, channel, points, status)
+         values ($1, $2, $3, 'APP', 100, 'ISSUED')`,
+        [redemptionId, rewardId, mergedId],
+      );
+      await db.query(
+        `insert into rewards.vouchers (id, code, redemption_id, reward_id, customer_id, status, expires_at)
+         values ($1, $2, $3, $4, $5, 'ISSUED', now() + interval '1 day')`,
+        [randomUUID(), `TEA-${redemptionId.slice(0, 8)}`, redemptionId, rewardId, mergedId],
+      );
+      await db.transaction((tx) => mergeRewards(tx, { survivorId, mergedId, mergeId: '1' }));
+      const { rows } = await db.query<{ redemption: string; voucher: string }>(
+        `select r.customer_id as redemption, v.customer_id as voucher
+           from rewards.redemptions r join rewards.vouchers v on v.redemption_id = r.id where r.id = $1`,
+        [redemptionId],
+      );
+      expect(rows).toEqual([{ redemption: survivorId, voucher: survivorId }]);
+    });
   });
 });
