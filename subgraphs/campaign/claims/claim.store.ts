@@ -69,10 +69,16 @@ export const claimStore = {
     return { claims, outboxHead: rows[0]!.head };
   },
 
+  /**
+   * Saves a claim, or replaces the claim of its key (after its grants were removed): the member is
+   * the one asking now (a merged member's order asked again is the survivor's), as its grants' are,
+   * which reference the claim by customer and key (issue 30).
+   */
   async save(tx: Queryable, claim: ClaimRecord): Promise<void> {
     await tx.query(
       `insert into campaign.claims (key, customer_id, fingerprint, quote) values ($1, $2, $3, $4::jsonb)
-       on conflict (key) do update set fingerprint = excluded.fingerprint, quote = excluded.quote, created_at = now()`,
+       on conflict (key) do update set customer_id = excluded.customer_id, fingerprint = excluded.fingerprint,
+         quote = excluded.quote, created_at = now()`,
       [claim.key, claim.customerId, claim.fingerprint, JSON.stringify(claim.quote)],
     );
   },

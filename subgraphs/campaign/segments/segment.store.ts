@@ -231,10 +231,12 @@ export const historyStore = {
   /** Recounts the figures of some customers from their purchases. */
   /**
    * A profile merge the ledger applied: the merged member's purchases and campaign grants (which
-   * per-customer caps count) become the survivor's; the caller recounts the survivor.
+   * per-customer caps count) become the survivor's, with the claims the grants belong to (a grant
+   * references its claim by customer and key, issue 30: moving a claim moves its grants); the caller
+   * recounts the survivor.
    */
   async mergeCustomer(tx: Queryable, survivorId: string, mergedId: string): Promise<void> {
-    for (const table of ['purchases', 'grants', 'campaign_rewards']) {
+    for (const table of ['purchases', 'claims', 'grants', 'campaign_rewards']) {
       await tx.query(`update campaign.${table} set customer_id = $1 where customer_id = $2`, [survivorId, mergedId]);
     }
     await tx.query('delete from campaign.customer_stats where customer_id = $1', [mergedId]);
