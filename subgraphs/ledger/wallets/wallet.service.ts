@@ -8,6 +8,7 @@ import { walletPaid, type PurchaseOrder } from '../purchases/purchase.rules';
 import { EntryKind, SourceType } from '../journal/journal.rules';
 import type { LedgerCore } from '../ledgerCore';
 import { takeFromLots, type LotTake } from '../lots/lot.rules';
+import { refundedSoFar } from '../pointsPayments/pointsPayment.rules';
 import {
   completedCards,
   earningDates,
@@ -64,6 +65,22 @@ export function walletOwnerOf(context: WalletContext, customerId: string, wallet
 export function householdOwners(context: WalletContext, customerId: string): string[] {
   if (context.types.length === 0) return [];
   return [...new Set(context.households.filter((h) => h.member_id === customerId).map((h) => h.owner_id))].sort();
+}
+
+/** Refuses (INSUFFICIENT_POINTS, nothing changed) taking more than the locked account holds. */
+function requireBalance(
+  account: WalletAccountRow,
+  type: WalletType,
+  amount: number,
+  purpose = '',
+  extensions: Record<string, unknown> = {},
+): void {
+  if (amount <= account.balance) return;
+  throw new LedgerError(
+    LedgerErrorKind.InsufficientPoints,
+    `The ${type.name} balance is ${account.balance}; ${amount} was asked${purpose}`,
+    { balance: account.balance, requested: amount, ...extensions },
+  );
 }
 
 const fingerprintOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -319,13 +336,7 @@ export class WalletService {
       const type = context.types.find((t) => t.code === payment.wallet)!;
       const account = await this.lock(tx, book.customerId, type.code);
       await this.settleLocked(tx, book, account, type);
-      if (payment.amount > account.balance) {
-        throw new LedgerError(
-          LedgerErrorKind.InsufficientPoints,
-          `The ${type.name} balance is ${account.balance}; ${payment.amount} was asked to pay the order`,
-          { balance: account.balance, requested: payment.amount, wallet: type.code },
-        );
-      }
+      requireBalance(account, type, payment.amount, ' to pay the order', { wallet: type.code });
       await this.debit(tx, account, payment.amount, {
         kind: 'SPEND',
         sourceType: 'ORDER',
@@ -364,8 +375,9 @@ export class WalletService {
     const returnedAfter = Math.min(order.totalAmount, returnedValue + refund.amount);
     const reason = `Return ${refund.externalReturnId} of purchase ${order.externalOrderId}`;
     for (const payment of payments) {
+      // As a points payment's share comes back (exact in bigints, all of it once everything came back).
       const due =
-        (order.totalAmount > 0 ? Math.floor((payment.amount * returnedAfter) / order.totalAmount) : payment.amount) -
+        refundedSoFar({ points: 0, amount: payment.amount }, returnedAfter, order.totalAmount).amount -
         payment.refunded;
       if (due <= 0) continue;
       await this.credit(tx, new Map([[publisher.customerId, publisher]]), [
@@ -466,13 +478,7 @@ export class WalletService {
           at: first.spent_at,
         };
       }
-      if (request.amount > account.balance) {
-        throw new LedgerError(
-          LedgerErrorKind.InsufficientPoints,
-          `The ${type.name} balance is ${account.balance}; ${request.amount} was asked`,
-          { balance: account.balance, requested: request.amount },
-        );
-      }
+      requireBalance(account, type, request.amount);
       await this.debit(tx, account, request.amount, {
         kind: 'SPEND',
         sourceType: 'SPEND',
@@ -560,13 +566,7 @@ export class WalletService {
         };
       }
       if (request.amount < 0) {
-        if (-request.amount > account.balance) {
-          throw new LedgerError(
-            LedgerErrorKind.InsufficientPoints,
-            `The ${type.name} balance is ${account.balance}; ${-request.amount} was asked`,
-            { balance: account.balance, requested: -request.amount },
-          );
-        }
+        requireBalance(account, type, -request.amount);
         await this.debit(tx, account, -request.amount, {
           kind: 'ADJUST',
           sourceType,
